@@ -1,2 +1,5 @@
-// Public API of @tspyc/compiler.
-export {};
+// Public API of @tspyc/compiler: each stage exports from its own folder.
+export * from './tokenize/index.js';
+export * from './tokenizer/index.js';
+export * from './ast/index.js';
+export * from './parser/index.js';

@@ -1,6 +1,11 @@
-// Every sub-command registers itself here; main.ts stays a thin shell.
+// Every sub-command lives in its own file and registers itself here; main.ts stays a thin shell.
 import type { Command } from 'commander';
+import { registerAst } from './ast.js';
+import { registerDis } from './dis.js';
+import { registerInspect } from './inspect.js';
+import { registerRun } from './run.js';
+import { registerTokenize } from './tokenize.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerRun];

@@ -1,0 +1,2 @@
+// Public API of compiler/ast (filled in by its owner).
+export {};

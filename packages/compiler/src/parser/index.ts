@@ -1,0 +1,2 @@
+// Public API of compiler/parser (filled in by its owner).
+export {};

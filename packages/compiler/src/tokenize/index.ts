@@ -1,0 +1,2 @@
+// Public API of compiler/tokenize (filled in by its owner).
+export {};

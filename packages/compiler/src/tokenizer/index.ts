@@ -1,0 +1,2 @@
+// Public API of compiler/tokenizer (filled in by its owner).
+export {};
