@@ -1,2 +1,12 @@
-// Public API of @tspyc/bytecode.
-export {};
+// Public API of @tspyc/bytecode: the format layer every other package shares.
+export * from './values.js';
+export * from './code-object.js';
+export * from './target.js';
+export * from './marshal/index.js';
+export * from './opcodes/index.js';
+export * from './linetable/index.js';
+export * from './exception-table/index.js';
+export * from './dis/index.js';
+export * from './pyc/index.js';
+export * from './source-hash/index.js';
+export * from './cache-path/index.js';

@@ -1,0 +1,2 @@
+// Public API of bytecode/cache-path (filled in by its owner).
+export {};

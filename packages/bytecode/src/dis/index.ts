@@ -1,0 +1,2 @@
+// Public API of bytecode/dis (filled in by its owner).
+export {};

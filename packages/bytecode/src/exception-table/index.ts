@@ -1,0 +1,2 @@
+// Public API of bytecode/exception-table (filled in by its owner).
+export {};

@@ -1,0 +1,2 @@
+// Public API of bytecode/linetable (filled in by its owner).
+export {};

@@ -1,0 +1,2 @@
+// Public API of bytecode/marshal (filled in by its owner).
+export {};

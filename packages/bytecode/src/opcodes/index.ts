@@ -1,0 +1,2 @@
+// Public API of bytecode/opcodes (filled in by its owner).
+export {};

@@ -1,0 +1,2 @@
+// Public API of bytecode/pyc (filled in by its owner).
+export {};

@@ -1,0 +1,2 @@
+// Public API of bytecode/source-hash (filled in by its owner).
+export {};
