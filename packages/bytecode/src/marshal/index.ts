@@ -1,2 +1,6 @@
-// Public API of bytecode/marshal (filled in by its owner).
-export {};
+// Public API of bytecode/marshal: marshal.loads / marshal.dumps for code objects and constants.
+export { MarshalError, type MarshalErrorCode } from './errors.js';
+export { loads, loadsAt, MarshalReader, type ReadOptions } from './reader.js';
+export { dumps, MarshalWriter, type WriteOptions } from './writer.js';
+export { marshalOptionsFor } from './options.js';
+export * as typeCodes from './type-codes.js';
