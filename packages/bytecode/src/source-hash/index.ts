@@ -1,2 +1,3 @@
-// Public API of bytecode/source-hash (filled in by its owner).
-export {};
+// Public API of bytecode/source-hash.
+export { sourceHash } from './source-hash.js';
+export { siphash } from './siphash.js';
