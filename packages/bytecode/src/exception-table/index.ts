@@ -1,2 +1,7 @@
-// Public API of bytecode/exception-table (filled in by its owner).
-export {};
+// Public API of bytecode/exception-table.
+export {
+  decodeExceptionTable,
+  encodeExceptionTable,
+  ExceptionTableError,
+  type ExceptionTableEntry,
+} from './exception-table.js';

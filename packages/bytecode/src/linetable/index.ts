@@ -1,2 +1,12 @@
-// Public API of bytecode/linetable (filled in by its owner).
-export {};
+// Public API of bytecode/linetable: line and position tables of every version.
+export {
+  decodeLocationTable,
+  LineTableError,
+  linesFromLocationTable,
+  positions,
+  type LineRange,
+  type LocationEntry,
+  type Position,
+} from './positions.js';
+export { lineStartsFromLnotab, linesFrom310Table } from './legacy.js';
+export { coLines, findLineStarts } from './line-starts.js';
