@@ -10,3 +10,4 @@ export * from './dis/index.js';
 export * from './pyc/index.js';
 export * from './source-hash/index.js';
 export * from './cache-path/index.js';
+export * from './inspect/index.js';
