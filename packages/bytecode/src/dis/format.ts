@@ -2,8 +2,8 @@
 // CPython counterpart: Lib/dis.py (_disassemble_recursive, _disassemble_bytes,
 // Instruction._disassemble in 3.11/3.12; Formatter and labels in 3.13).
 import type { CodeObject } from '../code-object.js';
-import { decodeExceptionTable } from '../exception-table/index.js';
-import { findLineStarts } from '../linetable/index.js';
+import { decodeExceptionTable, ExceptionTableError } from '../exception-table/index.js';
+import { findLineStarts, LineTableError } from '../linetable/index.js';
 import { opcodeTable } from '../opcodes/index.js';
 import type { Target } from '../target.js';
 import { findLabels, getInstructions } from './instruction.js';
@@ -27,6 +27,17 @@ export function disassemble(co: CodeObject, target: Target, reprOptions: ReprOpt
     throw new DisError(`disassembly is implemented for 3.11-3.13 code objects, not ${target.version}`);
   }
   const lines: string[] = [];
+  try {
+    recurseInto(co, target, repr, lines);
+  } catch (err) {
+    // A pyc can be well-formed marshal data and still hold a garbled table.
+    if (err instanceof LineTableError || err instanceof ExceptionTableError) throw new DisError(err.message);
+    throw err;
+  }
+  return lines.join('\n') + '\n';
+}
+
+function recurseInto(co: CodeObject, target: Target, repr: ReprOptions, lines: string[]): void {
   const recurse = (c: CodeObject): void => {
     disassembleOne(c, target, repr, lines);
     for (const nested of c.nestedCode) {
@@ -36,7 +47,6 @@ export function disassemble(co: CodeObject, target: Target, reprOptions: ReprOpt
     }
   };
   recurse(co);
-  return lines.join('\n') + '\n';
 }
 
 function disassembleOne(co: CodeObject, target: Target, repr: ReprOptions, out: string[]): void {
@@ -61,7 +71,8 @@ function disassemble311(co: CodeObject, target: Target, repr: ReprOptions, out: 
 
   let linenoWidth = 0;
   if (linestarts.size) {
-    const maxLine = Math.max(...linestarts.values());
+    let maxLine = 0;
+    for (const l of linestarts.values()) if (l > maxLine) maxLine = l;
     linenoWidth = maxLine >= 1000 ? String(maxLine).length : 3;
   }
   const maxOffset = code.length - 2;
@@ -112,10 +123,16 @@ function disassemble313(co: CodeObject, target: Target, repr: ReprOptions, out: 
 
   // _get_lineno_width
   let linenoWidth = 0;
-  const known = [...starts.values()].filter((l): l is number => l !== null && l !== 0);
-  if (known.length) {
-    linenoWidth = Math.max(3, String(Math.max(...known)).length);
-    if (linenoWidth < NO_LINENO.length && [...starts.values()].includes(null)) linenoWidth = NO_LINENO.length;
+  // max(filter(None, linestarts.values())): line 0 and None do not count.
+  let maxLine = -1;
+  let anyNone = false;
+  for (const l of starts.values()) {
+    if (l === null) anyNone = true;
+    else if (l !== 0 && l > maxLine) maxLine = l;
+  }
+  if (maxLine !== -1) {
+    linenoWidth = Math.max(3, String(maxLine).length);
+    if (linenoWidth < NO_LINENO.length && anyNone) linenoWidth = NO_LINENO.length;
   }
 
   for (const ins of getInstructions(co, target, repr, (o) => labelOf.get(o))) {

@@ -486,6 +486,10 @@ export function loadsAt(data: Uint8Array, offset: number, options: ReadOptions =
     return { value, end: r.pos };
   } catch (err) {
     if (err instanceof MarshalError) throw err;
+    // The JS stack can run out before MAX_MARSHAL_STACK_DEPTH on hosts with small stacks.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      throw new MarshalError('too-deep', 'recursion limit exceeded', r.pos);
+    }
     // Anything else is a bug in this reader; report it as bad data rather than crash a caller.
     throw new MarshalError('bad-data', `bad marshal data (${err instanceof Error ? err.message : String(err)})`, r.pos);
   }
