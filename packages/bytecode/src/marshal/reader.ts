@@ -40,8 +40,19 @@ const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Placeholder for a reserved reference slot whose object is still being read (CPython puts None). */
 const RESERVED = null;
 
+// Most ints in code objects are small; BigInt(n) allocates every time.
+const SMALL_INT_MIN = -16;
+const SMALL_INT_MAX = 1024;
+const SMALL_BIGINTS: bigint[] = [];
+for (let i = SMALL_INT_MIN; i <= SMALL_INT_MAX; i++) SMALL_BIGINTS.push(BigInt(i));
+
 export class MarshalReader {
   readonly buf: Uint8Array;
+  /**
+   * A private copy of the input, made on first use: bytes objects are views into it. One copy per
+   * read is far cheaper than one backing store per bytes object (four per code object).
+   */
+  private store: Uint8Array | null = null;
   readonly view: DataView;
   pos: number;
   readonly end: number;
@@ -92,6 +103,15 @@ export class MarshalReader {
     return out;
   }
 
+  /** `n` bytes as a view into this reader's own copy of the input (never the caller's buffer). */
+  private readOwnedBytes(n: number): Uint8Array {
+    this.need(n);
+    if (this.store === null) this.store = this.buf.slice();
+    const out = new Uint8Array(this.store.buffer, this.store.byteOffset + this.pos, n);
+    this.pos += n;
+    return out;
+  }
+
   /** A length prefix that must be non-negative and fit in what is left (each unit at least `unit` bytes). */
   private readSize(what: string, unit: number): number {
     const at = this.pos;
@@ -132,9 +152,12 @@ export class MarshalReader {
       case T.TYPE_TRUE:
         v = True;
         break;
-      case T.TYPE_INT:
-        v = this.ref(new PyInt(BigInt(this.readLong()), flag), flag);
+      case T.TYPE_INT: {
+        const n = this.readLong();
+        const big = n >= SMALL_INT_MIN && n <= SMALL_INT_MAX ? SMALL_BIGINTS[n - SMALL_INT_MIN]! : BigInt(n);
+        v = this.ref(new PyInt(big, flag), flag);
         break;
+      }
       case T.TYPE_INT64: {
         this.need(8);
         const n = this.view.getBigInt64(this.pos, true);
@@ -173,14 +196,14 @@ export class MarshalReader {
       }
       case T.TYPE_STRING: {
         const n = this.readSize('bytes object', 1);
-        v = this.ref(new PyBytes(this.readBytes(n).slice(), flag), flag);
+        v = this.ref(new PyBytes(this.readOwnedBytes(n), flag), flag);
         break;
       }
       case T.TYPE_INTERNED:
         if (this.version < 3) {
           // Python 2: an interned byte string, remembered for TYPE_STRINGREF.
           const n = this.readSize('string', 1);
-          const b = new PyBytes(this.readBytes(n).slice(), flag);
+          const b = new PyBytes(this.readOwnedBytes(n), flag);
           this.interned.push(b);
           v = this.ref(b, flag);
         } else {
