@@ -1,2 +1,9 @@
-// Public API of bytecode/cache-path (filled in by its owner).
-export {};
+// Public API of bytecode/cache-path: where a source's cache file lives (PEP 3147 / 488).
+export {
+  CachePathError,
+  cacheFromSource,
+  legacyCachePath,
+  optimizationTag,
+  sourceFromCache,
+  type CachePathOptions,
+} from './cache-path.js';
