@@ -54,18 +54,23 @@ function disassembleOne(co: CodeObject, target: Target, repr: ReprOptions, out: 
   else disassemble311(co, target, repr, out);
 }
 
-/** 3.11 and 3.12: line column, `>>` for jump targets, byte offsets, `(to N)`. */
-function disassemble311(co: CodeObject, target: Target, repr: ReprOptions, out: string[]): void {
-  const table = opcodeTable(target);
-  const code = co.code.value;
-  const linestarts = new Map(findLineStarts(co, target.minor >= 12) as [number, number][]);
-  const entries = decodeExceptionTable(co.exceptiontable!.value).map((e) => ({
+/** dis._parse_exception_table: the entries with byte offsets (the table counts code units). */
+function exceptionEntries(co: CodeObject): { start: number; end: number; target: number; depth: number; lasti: boolean }[] {
+  return decodeExceptionTable(co.exceptiontable!.value).map((e) => ({
     start: e.start * 2,
     end: e.end * 2,
     target: e.target * 2,
     depth: e.depth,
     lasti: e.lasti,
   }));
+}
+
+/** 3.11 and 3.12: line column, `>>` for jump targets, byte offsets, `(to N)`. */
+function disassemble311(co: CodeObject, target: Target, repr: ReprOptions, out: string[]): void {
+  const table = opcodeTable(target);
+  const code = co.code.value;
+  const linestarts = new Map(findLineStarts(co, target.minor >= 12) as [number, number][]);
+  const entries = exceptionEntries(co);
   const labels = new Set(findLabels(code, table, target.minor));
   for (const e of entries) if (e.end > e.start) labels.add(e.target);
 
@@ -104,13 +109,7 @@ function disassemble313(co: CodeObject, target: Target, repr: ReprOptions, out: 
   const table = opcodeTable(target);
   const code = co.code.value;
   const starts = new Map(findLineStarts(co, true, true));
-  const entries = decodeExceptionTable(co.exceptiontable!.value).map((e) => ({
-    start: e.start * 2,
-    end: e.end * 2,
-    target: e.target * 2,
-    depth: e.depth,
-    lasti: e.lasti,
-  }));
+  const entries = exceptionEntries(co);
   const labelSet = new Set(findLabels(code, table, target.minor));
   for (const e of entries) {
     labelSet.add(e.start);

@@ -130,8 +130,8 @@ export function getInstructions(
   const CALL_INTRINSIC_2 = num('CALL_INTRINSIC_2');
   const CONVERT_VALUE = num('CONVERT_VALUE');
   const SET_FUNCTION_ATTRIBUTE = num('SET_FUNCTION_ATTRIBUTE');
-  const PAIRED_LOCALS = new Set([num('LOAD_FAST_LOAD_FAST'), num('STORE_FAST_LOAD_FAST'), num('STORE_FAST_STORE_FAST')]);
-  PAIRED_LOCALS.delete(-1);
+  // 3.13's superinstructions carry two local indices, 4 bits each.
+  const PAIRED_LOCALS = new Set(['LOAD_FAST_LOAD_FAST', 'STORE_FAST_LOAD_FAST', 'STORE_FAST_STORE_FAST'].map(num).filter((op) => op >= 0));
 
   const out: Instruction[] = [];
   for (const { offset, op, arg } of unpackOpargs(co.code.value, table)) {

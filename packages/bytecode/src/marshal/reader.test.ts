@@ -48,6 +48,11 @@ describe('marshal reader on bad input', () => {
     const v = loads(Uint8Array.from([0x6c, ...le32(-2), 0x01, 0x00, 0x01, 0x00]));
     expect(v.kind === Kind.Int && v.value).toBe(-(1n + (1n << 15n)));
   });
+  it('reads an ASCII-typed string with high bytes as Latin-1, as CPython does', () => {
+    const bytes = [0x61, ...le32(40), ...new Array(39).fill(0x41), 0x80];
+    const v = loads(Uint8Array.from(bytes));
+    expect(v.kind === Kind.Str && v.value.charCodeAt(39)).toBe(0x80);
+  });
   it('keeps a NaN payload bit for bit', () => {
     const bits = [0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0xff];
     const v = loads(Uint8Array.from([0x67, ...bits]));

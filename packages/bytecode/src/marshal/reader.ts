@@ -37,6 +37,13 @@ export interface ReadOptions {
 const latin1Decoder = new TextDecoder('latin1', { ignoreBOM: true });
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Latin-1 decoding, one code point per byte. */
+function latin1Slow(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  return s;
+}
+
 /** Placeholder for a reserved reference slot whose object is still being read (CPython puts None). */
 const RESERVED = null;
 
@@ -381,7 +388,11 @@ export class MarshalReader {
       for (let i = start; i < start + n; i++) s += String.fromCharCode(this.buf[i]!);
       return s;
     }
-    return latin1Decoder.decode(this.buf.subarray(start, start + n));
+    const bytes = this.buf.subarray(start, start + n);
+    // TextDecoder's 'latin1' is really windows-1252 (WHATWG), which differs on 0x80-0x9f;
+    // CPython reads these bytes as Latin-1, so only pure ASCII takes the fast path.
+    for (let i = 0; i < n; i++) if (bytes[i]! >= 0x80) return latin1Slow(bytes);
+    return latin1Decoder.decode(bytes);
   }
 
   /** TYPE_UNICODE / TYPE_INTERNED: UTF-8 with surrogates allowed ("surrogatepass"). */
