@@ -53,8 +53,18 @@ function splitUnpaired(b: Uint8Array): number[] {
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
+function plainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x27 || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
+
 /** repr(str) */
 export function strRepr(s: PyStr, target?: Target): string {
+  // Fast path: printable ASCII without quotes or backslashes reprs as itself in single quotes.
+  if (s.utf8 === null && plainAscii(s.value)) return `'${s.value}'`;
   const version = target?.version ?? '3.13';
   const cps = codePoints(s);
   let hasSingle = false;
