@@ -33,7 +33,8 @@ export function registerTokenize(program: Command): void {
 
 /** Without a file, tokenize.py streams text lines from stdin: no ENCODING token, errors after the tokens. */
 function tokenizeStdin(exact: boolean): void {
-  const text = readFileSync(0, 'utf8').replace(/\r\n?/g, '\n');
+  // CPython's stdin splits lines at '\n' only and keeps '\r\n' as it is.
+  const text = readFileSync(0, 'utf8');
   const lines = text.split(/(?<=\n)/);
   let i = 0;
   const tokens: TokenInfo[] = [];
