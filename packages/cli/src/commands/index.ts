@@ -1,6 +1,7 @@
 // Every sub-command lives in its own file and registers itself here; main.ts stays a thin shell.
 import type { Command } from 'commander';
 import { registerAst } from './ast.js';
+import { registerCheck } from './check.js';
 import { registerDis } from './dis.js';
 import { registerInspect } from './inspect.js';
 import { registerRun } from './run.js';
@@ -8,4 +9,4 @@ import { registerTokenize } from './tokenize.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerRun];
+export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerRun];
