@@ -2,7 +2,7 @@
 // `opcode` and `dis` modules (tools/oracle/opcodes_dump.py). Rerun after adding a version:
 //   npx tsx tools/gen-opcodes.ts            (writes the files)
 //   npx tsx tools/gen-opcodes.ts --check    (exit 1 when a committed file is stale)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeOrCheck } from './generated-file.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPython, runPython } from './oracles.js';
@@ -75,25 +75,5 @@ export function fileFor(version: string): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const check = process.argv.includes('--check');
-  let stale = 0;
-  for (const version of OPCODE_VERSIONS) {
-    const text = generate(version);
-    if (text === null) {
-      console.error(`python${version} not found: ${fileFor(version)} left as it is`);
-      continue;
-    }
-    const file = fileFor(version);
-    const same = existsSync(file) && readFileSync(file, 'utf8') === text;
-    if (check) {
-      if (!same) {
-        console.error(`stale: ${file}`);
-        stale++;
-      }
-    } else if (!same) {
-      writeFileSync(file, text);
-      console.log(`wrote ${file}`);
-    }
-  }
-  process.exitCode = stale ? 1 : 0;
+  writeOrCheck(OPCODE_VERSIONS.map((version) => ({ path: fileFor(version), text: generate(version) })));
 }

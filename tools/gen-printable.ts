@@ -1,7 +1,7 @@
 // Generates packages/bytecode/src/dis/generated/nonprintable.ts: for each CPython 3.11+, the code
 // points its str.isprintable() rejects (its own Unicode database), so repr() escapes exactly what
 // that version escapes. Rerun: npx tsx tools/gen-printable.ts [--check]
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeOrCheck } from './generated-file.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPython, runPython } from './oracles.js';
@@ -27,17 +27,5 @@ export function generatePrintable(): string | null {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const text = generatePrintable();
-  if (text === null) {
-    console.error('an oracle (3.11, 3.12 or 3.13) is missing: nothing written');
-    process.exitCode = 1;
-  } else if (process.argv.includes('--check')) {
-    const same = existsSync(PRINTABLE_FILE) && readFileSync(PRINTABLE_FILE, 'utf8') === text;
-    if (!same) console.error(`stale: ${PRINTABLE_FILE}`);
-    process.exitCode = same ? 0 : 1;
-  } else {
-    mkdirSync(dirname(PRINTABLE_FILE), { recursive: true });
-    writeFileSync(PRINTABLE_FILE, text);
-    console.log(`wrote ${PRINTABLE_FILE}`);
-  }
+  writeOrCheck([{ path: PRINTABLE_FILE, text: generatePrintable() }]);
 }

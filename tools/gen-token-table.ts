@@ -1,6 +1,6 @@
 // Generates packages/compiler/src/tokenize/generated/token311.ts from python3.11's own `token`
 // module (tok_name and EXACT_TOKEN_TYPES). Rerun: npx tsx tools/gen-token-table.ts [--check]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeOrCheck } from './generated-file.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPython, runPython } from './oracles.js';
@@ -27,16 +27,5 @@ export function generateTokenTable(): string | null {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const text = generateTokenTable();
-  if (text === null) {
-    console.error('python3.11 not found: nothing written');
-    process.exitCode = 1;
-  } else if (process.argv.includes('--check')) {
-    const same = existsSync(TOKEN_TABLE_FILE) && readFileSync(TOKEN_TABLE_FILE, 'utf8') === text;
-    if (!same) console.error(`stale: ${TOKEN_TABLE_FILE}`);
-    process.exitCode = same ? 0 : 1;
-  } else {
-    writeFileSync(TOKEN_TABLE_FILE, text);
-    console.log(`wrote ${TOKEN_TABLE_FILE}`);
-  }
+  writeOrCheck([{ path: TOKEN_TABLE_FILE, text: generateTokenTable() }]);
 }

@@ -1,7 +1,9 @@
 // PEP 3147 / PEP 488 cache file names as pure string functions (POSIX paths).
 // CPython counterpart: Lib/importlib/_bootstrap_external.py cache_from_source, source_from_cache,
 // _path_split and _path_join (which differ from os.path.split/join), and compileall -b's legacy name.
+import { strRepr } from '../dis/repr.js';
 import type { Target } from '../target.js';
+import { PyStr } from '../values.js';
 
 /** The ValueError cases of cache_from_source / source_from_cache, with CPython's message. */
 export class CachePathError extends Error {
@@ -47,9 +49,9 @@ function isAlnum(s: string): boolean {
   return s.length > 0 && /^[\p{L}\p{N}]+$/u.test(s);
 }
 
-/** repr() of a plain string, enough for the messages here. */
+/** repr() of a string, as the f-string messages of importlib print it. */
 function quote(s: string): string {
-  return s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return strRepr(new PyStr(s));
 }
 
 /** The `optimization` argument for an -O level, as py_compile passes it (level 0 has no tag). */

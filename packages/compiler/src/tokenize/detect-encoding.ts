@@ -1,4 +1,5 @@
 // PEP 263 / BOM detection and line decoding, as Lib/tokenize.py's detect_encoding (3.11).
+import { PyStr, strRepr, targetForVersion } from '@tspyc/bytecode';
 import { BLANK_RE, COOKIE_RE } from './patterns.js';
 
 /** A SyntaxError raised while finding the encoding (message as tokenize.py words it). */
@@ -24,7 +25,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 
 /** repr() of a file name, as '{!r}' prints it. */
 function reprName(name: string): string {
-  return name.includes("'") && !name.includes('"') ? `"${name}"` : `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return strRepr(new PyStr(name), targetForVersion('3.11'));
 }
 
 /** _get_normal_name: imitates get_normal_name in tokenizer.c. */
