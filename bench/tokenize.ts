@@ -2,7 +2,8 @@
 // running tokenize.tokenize itself, same files, file reading excluded, best of N rounds each.
 //   npx tsx bench/tokenize.ts [--rounds 3]
 import { readFileSync } from 'node:fs';
-import { tokenizeBytes } from '../packages/compiler/src/index.js';
+// The built package, as users run it (npm ci / npm run build first).
+import { tokenizeBytes } from '../packages/compiler/dist/index.js';
 import { stdlibFiles } from '../tools/corpus.js';
 import { runPython } from '../tools/oracles.js';
 

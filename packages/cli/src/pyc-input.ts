@@ -22,7 +22,7 @@ export function readInputFile(path: string): Uint8Array {
 export function readPycFile(path: string): Pyc {
   const data = readInputFile(path);
   try {
-    return readPyc(data);
+    return readPyc(data, { aliasInput: true }); // the buffer was just read and is ours
   } catch (err) {
     if (err instanceof PycError) {
       const where = err.offset > 0 ? ` (at byte ${err.offset})` : '';

@@ -59,3 +59,19 @@ describe('marshal reader on bad input', () => {
     expect(v.kind === Kind.Float && Array.from(v.bits ?? [])).toEqual(bits);
   });
 });
+
+describe('marshal reader input ownership', () => {
+  const bytesObject = [0x73, 4, 0, 0, 0, 1, 2, 3, 4];
+  it('copies the input by default: later changes to it do not reach the values', () => {
+    const input = Uint8Array.from(bytesObject);
+    const v = loads(input);
+    input[5] = 99;
+    expect(v.kind === Kind.Bytes && Array.from(v.value)).toEqual([1, 2, 3, 4]);
+  });
+  it('with aliasInput, bytes objects view the input itself', () => {
+    const input = Uint8Array.from(bytesObject);
+    const v = loads(input, { aliasInput: true });
+    input[5] = 99;
+    expect(v.kind === Kind.Bytes && Array.from(v.value)).toEqual([99, 2, 3, 4]);
+  });
+});

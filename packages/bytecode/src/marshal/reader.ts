@@ -32,10 +32,17 @@ export interface ReadOptions {
   layout?: CodeLayout;
   /** marshal format version of the producer (2 for Python 2.7, 4 for 3.4+); default 4 */
   version?: number;
+  /**
+   * Let bytes objects view the input itself instead of a private copy. Only for a caller that owns
+   * the input and never changes it afterwards (a file just read from disk); default false.
+   */
+  aliasInput?: boolean;
 }
 
 const latin1Decoder = new TextDecoder('latin1', { ignoreBOM: true });
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 
 /** Latin-1 decoding, one code point per byte. */
 function latin1Slow(bytes: Uint8Array): string {
@@ -78,6 +85,7 @@ export class MarshalReader {
     this.end = buf.length;
     this.layout = options.layout ?? CodeLayout.Py311;
     this.version = options.version ?? 4;
+    if (options.aliasInput) this.store = buf;
   }
 
   fail(code: MarshalErrorCode, message: string, at = this.pos): never {
@@ -389,10 +397,10 @@ export class MarshalReader {
       return s;
     }
     const bytes = this.buf.subarray(start, start + n);
-    // TextDecoder's 'latin1' is really windows-1252 (WHATWG), which differs on 0x80-0x9f;
-    // CPython reads these bytes as Latin-1, so only pure ASCII takes the fast path.
-    for (let i = 0; i < n; i++) if (bytes[i]! >= 0x80) return latin1Slow(bytes);
-    return latin1Decoder.decode(bytes);
+    // TextDecoder's 'latin1' is really windows-1252 (WHATWG): it differs from Latin-1, which
+    // CPython uses, only where it yields a character above U+00FF.
+    const text = latin1Decoder.decode(bytes);
+    return NOT_LATIN1.test(text) ? latin1Slow(bytes) : text;
   }
 
   /** TYPE_UNICODE / TYPE_INTERNED: UTF-8 with surrogates allowed ("surrogatepass"). */

@@ -12,13 +12,16 @@ export interface Pyc {
   code: CodeObject;
 }
 
-/** Parse a pyc of any known version. Throws PycError only. */
-export function readPyc(data: Uint8Array): Pyc {
+/**
+ * Parse a pyc of any known version. Throws PycError only. With `aliasInput`, bytes objects view
+ * `data` itself (see ReadOptions.aliasInput): for callers that own it, such as a file just read.
+ */
+export function readPyc(data: Uint8Array, options: { aliasInput?: boolean } = {}): Pyc {
   const target = targetOfPyc(data);
   const header = readHeader(data, target);
   let value;
   try {
-    value = loadsAt(data, target.headerSize, marshalOptionsFor(target)).value;
+    value = loadsAt(data, target.headerSize, { ...marshalOptionsFor(target), aliasInput: options.aliasInput }).value;
   } catch (err) {
     if (err instanceof MarshalError) throw new PycError('marshal', err.message, err.offset);
     throw err;
