@@ -3,3 +3,4 @@ export * from './tokenize/index.js';
 export * from './tokenizer/index.js';
 export * from './ast/index.js';
 export * from './parser/index.js';
+export * from './diagnostics/index.js';

@@ -1,2 +1,4 @@
-// Public API of compiler/ast (filled in by its owner).
-export {};
+// AST node types of CPython 3.11's ast module, and ast.dump.
+export type * from './generated/nodes311.js';
+export { NODE_SPECS, type NodeSpec, type FieldSpec } from './generated/nodes311.js';
+export { dump, type DumpOptions } from './dump.js';

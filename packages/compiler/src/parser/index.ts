@@ -1,2 +1,2 @@
-// Public API of compiler/parser (filled in by its owner).
-export {};
+// The PEG parser for CPython 3.11's grammar.
+export { parse, type ParseMode, type ParseOptions } from './parse.js';

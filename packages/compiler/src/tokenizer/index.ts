@@ -1,2 +1,3 @@
-// Public API of compiler/tokenizer (filled in by its owner).
-export {};
+// The tokenizer the parser reads from (CPython's C tokenizer, not Lib/tokenize).
+export { Tokenizer } from './tokenizer.js';
+export { Token } from './token.js';

@@ -1,0 +1,1 @@
+export { PySyntaxError, type SyntaxErrorType } from './syntax-error.js';

@@ -1,0 +1,132 @@
+// The parser's entry point (CPython's _PyPegen_run_parser): a first pass without the invalid_*
+// rules; when it fails, a second pass with them for the specific message; when that finds nothing,
+// the generic errors (unexpected indent, invalid syntax at the furthest token of the first pass),
+// in each case preferring a tokenizer error found further on in the source.
+import type { mod, expr } from '../ast/generated/nodes311.js';
+import { PySyntaxError } from '../diagnostics/syntax-error.js';
+import { TOKEN } from '../tokenize/generated/token311.js';
+import { Tokenizer } from '../tokenizer/tokenizer.js';
+import { TokenizerDone } from '../tokenizer/tokenizer-errors.js';
+import type { Token } from '../tokenizer/token.js';
+import { GeneratedParser, KEYWORDS, SOFT_KEYWORDS } from './generated/parser311.js';
+import type { ParserBase, ParserOptions, StartRule } from './parser-base.js';
+import { setFstringExprCompiler } from './string-parser.js';
+import { decodeSource } from './source.js';
+
+class Parser extends GeneratedParser {
+  protected readonly keywords = KEYWORDS;
+  protected readonly softKeywords = SOFT_KEYWORDS;
+
+  start(): unknown {
+    switch (this.options.startRule) {
+      case 'file':
+        return this.r_file();
+      case 'eval':
+        return this.r_eval();
+      case 'single':
+        return this.r_interactive();
+      case 'func_type':
+        return this.r_func_type();
+      case 'fstring':
+        return this.r_fstring();
+    }
+  }
+}
+
+export type ParseMode = 'exec' | 'eval' | 'single' | 'func_type';
+
+export interface ParseOptions {
+  filename?: string;
+  mode?: ParseMode;
+  /** parse `# type:` comments (ast.parse(type_comments=True)) */
+  typeComments?: boolean;
+}
+
+const START: Record<ParseMode, StartRule> = { exec: 'file', eval: 'eval', single: 'single', func_type: 'func_type' };
+
+/** ast.parse / compile(..., PyCF_ONLY_AST): source bytes (or text) to a module node */
+export function parse(source: Uint8Array | string, options: ParseOptions = {}): mod {
+  const filename = options.filename ?? '<unknown>';
+  const mode = options.mode ?? 'exec';
+  const { text, hasEncoding } = decodeSource(source, filename, mode === 'exec');
+  const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false });
+  const p = new Parser(tok, { filename, startRule: START[mode], typeComments: options.typeComments ?? false, charOffsets: hasEncoding });
+  return runParser(p) as mod;
+}
+
+function runParser(p: Parser): unknown {
+  let error: PySyntaxError | null = null;
+  try {
+    const res = p.start();
+    if (res !== null) return res;
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    error = e;
+  }
+  if (error) throw checkRestOfSource(p, error);
+  const lastToken = p.tokens[p.tokens.length - 1]!;
+  p.resetForErrorPass();
+  try {
+    p.start();
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    error = e;
+  }
+  if (error) throw checkRestOfSource(p, error);
+  if (p.tokens.length === 0) throw p.raiseError('SyntaxError', false, 'error at start before reading any input');
+  if (lastToken.type === TOKEN.INDENT || lastToken.type === TOKEN.DEDENT) {
+    throw p.raiseError('IndentationError', false, lastToken.type === TOKEN.INDENT ? 'unexpected indent' : 'unexpected unindent');
+  }
+  let generic: PySyntaxError;
+  try {
+    p.raiseSyntaxErrorKnownLocation(lastToken as Token & { end_lineno: number }, 'invalid syntax');
+  } catch (e) {
+    generic = e as PySyntaxError;
+  }
+  throw tokenizeRest(p, generic!);
+}
+
+/** _Pypegen_set_syntax_error with an error already raised: a tokenizer error further on wins */
+function checkRestOfSource(p: Parser, error: PySyntaxError): PySyntaxError {
+  const done = p.tok.done;
+  if (done === 0) return tokenizeRest(p, error);
+  return error;
+}
+
+/** _PyPegen_tokenize_full_source_to_check_for_errors */
+function tokenizeRest(p: ParserBase, error: PySyntaxError): PySyntaxError {
+  if (p.options.startRule === 'single') return error;
+  const current = p.knownErrToken ?? p.tokens[p.tokens.length - 1];
+  const currentErrLine = current ? current.lineno : 0;
+  try {
+    for (;;) {
+      const t = p.tok.next();
+      if (t.type === TOKEN.ENDMARKER) break;
+    }
+  } catch (e) {
+    if (e instanceof PySyntaxError) return e;
+    if (e instanceof TokenizerDone && e.done === 11 && p.tok.level) {
+      if (currentErrLine > p.tok.parenLineno[p.tok.level - 1]!) return p.unclosedParenthesesError();
+      return error;
+    }
+    if (e instanceof TokenizerDone) return error;
+    throw e;
+  }
+  return error;
+}
+
+/** fstring_compile_expr: parse "(expr)" with positions shifted into the enclosing source */
+setFstringExprCompiler((parent: ParserBase, exprText: string, t: Token, lines: number, cols: number): expr => {
+  const tok = new Tokenizer(`(${exprText})\n`, parent.options.filename, { typeComments: false });
+  tok.lineno = t.lineno + lines - 1;
+  const options: ParserOptions = {
+    ...parent.options,
+    startRule: 'fstring',
+    startingLineno: t.lineno + lines,
+    startingColOffset: lines !== 0 ? cols : t.col_offset + cols,
+  };
+  const p2 = new Parser(tok, options);
+  return runParser(p2) as expr;
+});
+
+export { Parser };

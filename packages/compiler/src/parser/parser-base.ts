@@ -1,0 +1,347 @@
+// The runtime under the generated parser (CPython's Parser/pegen.c and pegen_errors.c): the token
+// buffer filled on demand from the tokenizer, memo table, lookahead helpers, and the error raisers
+// the grammar's actions call. Syntax errors are thrown as PySyntaxError and end the parse.
+import { PySyntaxError, type SyntaxErrorType } from '../diagnostics/syntax-error.js';
+import { TOKEN } from '../tokenize/generated/token311.js';
+import { Token } from '../tokenizer/token.js';
+import { Tokenizer } from '../tokenizer/tokenizer.js';
+import { codePointLength, TokenizerDone } from '../tokenizer/tokenizer-errors.js';
+import * as A from '../ast/generated/factory311.js';
+import type { expr, Name } from '../ast/generated/nodes311.js';
+import { parseNumber } from './number.js';
+import { getExprName, getInvalidTarget, type TargetsType } from './action-helpers.js';
+
+export const MAXSTACK = 6000;
+/** RAISE_ERROR_KNOWN_LOCATION's "the tokenizer's current position" */
+export const CURRENT_POS = -5;
+
+export type StartRule = 'file' | 'eval' | 'single' | 'func_type' | 'fstring';
+
+export interface ParserOptions {
+  filename: string;
+  startRule: StartRule;
+  typeComments: boolean;
+  /** convert byte columns of errors to characters (CPython: the tokenizer knows the encoding) */
+  charOffsets: boolean;
+  /** for f-string expressions: where the expression starts in the enclosing file */
+  startingLineno?: number;
+  startingColOffset?: number;
+}
+
+interface MemoEntry {
+  value: unknown;
+  end: number;
+}
+
+export abstract class ParserBase {
+  readonly tokens: Token[] = [];
+  mark = 0;
+  level = 0;
+  callInvalidRules = false;
+  readonly typeIgnores: { lineno: number; tag: string }[] = [];
+  knownErrToken: Token | null = null;
+  private memo = new Map<number, MemoEntry>();
+  protected abstract readonly keywords: ReadonlyMap<string, number>;
+  protected abstract readonly softKeywords: readonly string[];
+
+  constructor(
+    readonly tok: Tokenizer,
+    readonly options: ParserOptions,
+  ) {}
+
+  get fill(): number {
+    return this.tokens.length;
+  }
+
+  // ---- tokens ----
+
+  /** _PyPegen_fill_token: read one more token (skipping and recording `# type: ignore`) */
+  fillToken(): void {
+    let t: Token;
+    try {
+      t = this.tok.next();
+      while (t.type === TOKEN.TYPE_IGNORE) {
+        this.typeIgnores.push({ lineno: this.tok.lastTypeIgnoreLineno, tag: t.string });
+        t = this.tok.next();
+      }
+    } catch (e) {
+      if (e instanceof TokenizerDone) throw this.tokenizerError(e.done);
+      throw e;
+    }
+    if (t.type === TOKEN.NAME) {
+      const kw = this.keywords.get(t.string);
+      if (kw !== undefined) t.type = kw;
+    }
+    const sl = this.options.startingLineno;
+    if (sl !== undefined && this.tok.lineno === sl) {
+      const shift = this.options.startingColOffset!;
+      t = new Token(t.type, t.string, t.lineno, t.col_offset + shift, t.end_lineno, t.end_col_offset + shift, t.level, t.start, t.end);
+    }
+    this.tokens.push(t);
+  }
+
+  tokenAt(i: number): Token {
+    while (i >= this.tokens.length) this.fillToken();
+    return this.tokens[i]!;
+  }
+
+  expectToken(type: number): Token | null {
+    if (this.mark === this.tokens.length) this.fillToken();
+    const t = this.tokens[this.mark]!;
+    if (t.type !== type) return null;
+    this.mark++;
+    return t;
+  }
+
+  expectForcedToken(type: number, expected: string): Token {
+    if (this.mark === this.tokens.length) this.fillToken();
+    const t = this.tokens[this.mark]!;
+    if (t.type !== type) throw this.raiseSyntaxErrorKnownLocation(t, `expected '${expected}'`);
+    this.mark++;
+    return t;
+  }
+
+  expectForcedResult<T>(result: T | null, expected: string): T {
+    if (result === null) throw this.raiseSyntaxError(`expected (${expected})`);
+    return result;
+  }
+
+  expectSoftKeyword(keyword: string): Name | null {
+    if (this.mark === this.tokens.length) this.fillToken();
+    const t = this.tokens[this.mark]!;
+    if (t.type !== TOKEN.NAME || t.string !== keyword) return null;
+    this.mark++;
+    return this.nameFromToken(t);
+  }
+
+  nameFromToken(t: Token): Name {
+    return A.Name(newIdentifier(t.string), A.Load, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
+  }
+
+  nameToken(): Name | null {
+    const t = this.expectToken(TOKEN.NAME);
+    return t === null ? null : this.nameFromToken(t);
+  }
+
+  softKeywordToken(): Name | null {
+    if (this.mark === this.tokens.length) this.fillToken();
+    const t = this.tokens[this.mark]!;
+    if (t.type !== TOKEN.NAME || !this.softKeywords.includes(t.string)) return null;
+    this.mark++;
+    return this.nameFromToken(t);
+  }
+
+  numberToken(): expr | null {
+    const t = this.expectToken(TOKEN.NUMBER);
+    if (t === null) return null;
+    const value = parseNumber(t.string.includes('_') ? t.string.replace(/_/g, '') : t.string);
+    return A.Constant(value, null, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
+  }
+
+  stringToken(): Token | null {
+    return this.expectToken(TOKEN.STRING);
+  }
+
+  /** &item: restore the position, succeed when the item matched */
+  positive(mark: number, value: unknown): boolean {
+    this.mark = mark;
+    return value !== null;
+  }
+
+  /** !item */
+  negative(mark: number, value: unknown): boolean {
+    this.mark = mark;
+    return value === null;
+  }
+
+  lastNonWhitespaceToken(): Token {
+    let token = this.tokens[0]!;
+    for (let m = this.mark - 1; m >= 0; m--) {
+      token = this.tokens[m]!;
+      if (token.type !== TOKEN.ENDMARKER && (token.type < TOKEN.NEWLINE || token.type > TOKEN.DEDENT)) break;
+    }
+    return token;
+  }
+
+  // ---- memo ----
+
+  memoLookup(ruleId: number): unknown {
+    const m = this.memo.get(this.mark * 1024 + ruleId);
+    if (m === undefined) return undefined;
+    this.mark = m.end;
+    return m.value;
+  }
+
+  memoize(mark: number, ruleId: number, value: unknown, end: number = this.mark): void {
+    this.memo.set(mark * 1024 + ruleId, { value, end });
+  }
+
+  resetForErrorPass(): void {
+    this.memo = new Map();
+    this.mark = 0;
+    this.level = 0;
+    this.callInvalidRules = true;
+  }
+
+  stackOverflow(): never {
+    throw this.raiseSyntaxError('too many nested parentheses');
+  }
+
+  // ---- errors (pegen_errors.c) ----
+
+  /** the text of source line `lineno` (1-based), without its newline */
+  sourceLine(lineno: number): string {
+    const src = this.tok.src;
+    let start = 0;
+    for (let l = 1; l < lineno; l++) {
+      const nl = src.indexOf('\n', start);
+      if (nl < 0) return '';
+      start = nl + 1;
+    }
+    const nl = src.indexOf('\n', start);
+    return src.slice(start, nl < 0 ? src.length : nl);
+  }
+
+  /** _PyPegen_raise_error_known_location: columns here are 1-based byte offsets (or CURRENT_POS) */
+  raiseErrorKnownLocationRaw(type: SyntaxErrorType, lineno: number, colOffset: number, endLineno: number, endColOffset: number, msg: string): PySyntaxError {
+    if (endLineno === CURRENT_POS) endLineno = this.tok.lineno;
+    if (endColOffset === CURRENT_POS) endColOffset = this.tok.byteCol(this.tok.cur);
+    if (this.options.startRule === 'fstring') {
+      msg = `f-string: ${msg}`;
+      colOffset -= this.options.startingColOffset ?? 0;
+      endColOffset -= this.options.startingColOffset ?? 0;
+    }
+    const line = this.errorLine(lineno);
+    let col = colOffset;
+    let endCol = endColOffset;
+    if (this.options.charOffsets) {
+      col = byteOffsetToCharOffset(line, colOffset);
+      if (endCol > 0) endCol = byteOffsetToCharOffset(line, endCol);
+    }
+    return new PySyntaxError(type, msg, this.options.filename, lineno, col, line, endLineno, endCol);
+  }
+
+  protected errorLine(lineno: number): string {
+    const sl = this.options.startingLineno;
+    return this.sourceLine(sl !== undefined ? lineno - sl + 1 : lineno);
+  }
+
+  /** RAISE_ERROR_KNOWN_LOCATION: 0-based byte columns */
+  raiseErrorKnownLocation(type: SyntaxErrorType, lineno: number, col: number, endLineno: number, endCol: number, msg: string, ...args: unknown[]): never {
+    throw this.raiseErrorKnownLocationRaw(type, lineno, col === CURRENT_POS ? CURRENT_POS : col + 1, endLineno, endCol === CURRENT_POS ? CURRENT_POS : endCol + 1, format(msg, args));
+  }
+
+  /** _PyPegen_raise_error: at the last token read (or the token at the mark) */
+  raiseError(type: SyntaxErrorType, useMark: boolean, msg: string): PySyntaxError {
+    if (this.tokens.length === 0) return this.raiseErrorKnownLocationRaw(type, 0, 0, 0, -1, msg);
+    if (useMark && this.mark === this.tokens.length) this.fillToken();
+    const t = this.knownErrToken ?? this.tokens[useMark ? this.mark : this.tokens.length - 1]!;
+    let col: number;
+    if (t.col_offset === -1) {
+      col = this.tok.cur === this.tok.lineStart ? 0 : this.tok.byteCol(this.tok.cur);
+    } else col = t.col_offset + 1;
+    const endCol = t.end_col_offset !== -1 ? t.end_col_offset + 1 : -1;
+    return this.raiseErrorKnownLocationRaw(type, t.lineno, col, t.end_lineno, endCol, msg);
+  }
+
+  raiseSyntaxError(msg: string, ...args: unknown[]): never {
+    throw this.raiseError('SyntaxError', false, format(msg, args));
+  }
+
+  raiseIndentationError(msg: string, ...args: unknown[]): never {
+    throw this.raiseError('IndentationError', false, format(msg, args));
+  }
+
+  raiseSyntaxErrorKnownLocation(a: Located, msg: string, ...args: unknown[]): never {
+    this.raiseErrorKnownLocation('SyntaxError', a.lineno, a.col_offset, a.end_lineno!, a.end_col_offset!, msg, ...args);
+  }
+
+  raiseSyntaxErrorKnownRange(a: Located, b: Located, msg: string, ...args: unknown[]): never {
+    this.raiseErrorKnownLocation('SyntaxError', a.lineno, a.col_offset, b.end_lineno!, b.end_col_offset!, msg, ...args);
+  }
+
+  /** RAISE_SYNTAX_ERROR_INVALID_TARGET: null (the alternative fails) when no part is invalid */
+  raiseSyntaxErrorInvalidTarget(type: TargetsType, e: expr | null): null {
+    const invalid = getInvalidTarget(e, type);
+    if (invalid === null) return null;
+    const msg = type === 'DEL_TARGETS' ? 'cannot delete %s' : 'cannot assign to %s';
+    this.raiseSyntaxErrorKnownLocation(invalid, msg, getExprName(invalid));
+  }
+
+  raiseSyntaxErrorStartingFrom(a: Located, msg: string, ...args: unknown[]): never {
+    this.raiseErrorKnownLocation('SyntaxError', a.lineno, a.col_offset, CURRENT_POS, CURRENT_POS, msg, ...args);
+  }
+
+  /** tokenizer_error(p): the messages for the tokenizer's `done` codes */
+  tokenizerError(done: number): PySyntaxError {
+    switch (done) {
+      case 11: // E_EOF
+        if (this.tok.level) return this.unclosedParenthesesError();
+        return this.raiseError('SyntaxError', false, 'unexpected EOF while parsing');
+      case 21: // E_DEDENT
+        return this.raiseError('IndentationError', false, 'unindent does not match any outer indentation level');
+      case 18: // E_TABSPACE
+        return this.raiseErrorKnownLocationRaw('TabError', this.tok.lineno, 1, this.tok.lineno, 0, 'inconsistent use of tabs and spaces in indentation');
+      case 20: // E_TOODEEP
+        return this.raiseErrorKnownLocationRaw('IndentationError', this.tok.lineno, 1, this.tok.lineno, 0, 'too many levels of indentation');
+      case 25: {
+        // E_LINECONT
+        const col = this.tok.byteCol(this.tok.cur) - 1;
+        return this.raiseErrorKnownLocationRaw('SyntaxError', this.tok.lineno, col + 1, this.tok.lineno, 0, 'unexpected character after line continuation character');
+      }
+      default:
+        return this.raiseErrorKnownLocationRaw('SyntaxError', this.tok.lineno, 1, this.tok.lineno, 0, 'unknown parsing error');
+    }
+  }
+
+  unclosedParenthesesError(): PySyntaxError {
+    const level = this.tok.level - 1;
+    const lineno = this.tok.parenLineno[level]!;
+    const line = this.sourceLine(lineno);
+    const colChars = this.tok.parenCol[level]!;
+    const byteCol = utf8Length(line.slice(0, colChars));
+    const ch = String.fromCharCode(this.tok.parenStack[level]!);
+    return this.raiseErrorKnownLocationRaw('SyntaxError', lineno, byteCol + 1, lineno, 0, `'${ch}' was never closed`);
+  }
+}
+
+export interface Located {
+  lineno: number;
+  col_offset: number;
+  end_lineno: number | null;
+  end_col_offset: number | null;
+}
+
+/** PyUnicode_FromFormat for the few conversions the grammar uses */
+function format(msg: string, args: unknown[]): string {
+  let i = 0;
+  return msg.replace(/%[sdUc]/g, () => String(args[i++]));
+}
+
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** _PyPegen_byte_offset_to_character_offset: characters in the first `col` bytes of `line` */
+export function byteOffsetToCharOffset(line: string, col: number): number {
+  const bytes = new TextEncoder().encode(line);
+  if (col > bytes.length + 1) col = bytes.length + 1;
+  if (col <= bytes.length) return codePointLength(new TextDecoder('utf-8').decode(bytes.subarray(0, col)));
+  return codePointLength(line) + (col - bytes.length);
+}
+
+/** _PyPegen_new_identifier: identifiers are NFKC-normalised */
+export function newIdentifier(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return s.normalize('NFKC');
+  return s;
+}

@@ -1,0 +1,423 @@
+// Emits a TypeScript PEG parser from python.gram's rules, with pegen's semantics: ordered choice,
+// memoised rules, left-recursive leaders grown from a seed, lookaheads, cut, forced tokens, the
+// invalid_* alternatives gated behind the second (error) pass, and actions run on success.
+import { translateAction, type ActionContext } from './actions.js';
+import type { Alt, Item, NamedItem, Rule } from './grammar.js';
+
+const TOKENS = new Set(['NAME', 'NUMBER', 'STRING', 'NEWLINE', 'INDENT', 'DEDENT', 'ENDMARKER', 'TYPE_COMMENT', 'ASYNC', 'AWAIT', 'SOFT_KEYWORD', 'OP']);
+
+export interface EmitInput {
+  rules: Rule[];
+  /** operator text → token number */
+  exactTokens: Readonly<Record<string, number>>;
+  ctx: ActionContext;
+  source: string;
+}
+
+function itemText(i: Item): string {
+  switch (i.kind) {
+    case 'name':
+      return i.value;
+    case 'string':
+      return `${i.quote}${i.value}${i.quote}`;
+    case 'opt':
+      return i.item.kind === 'group' ? `[${altsText(i.item.alts)}]` : `${itemText(i.item)}?`;
+    case 'star':
+      return `${itemText(i.item)}*`;
+    case 'plus':
+      return `${itemText(i.item)}+`;
+    case 'gather':
+      return `${itemText(i.sep)}.${itemText(i.item)}+`;
+    case 'group':
+      return `(${altsText(i.alts)})`;
+    case 'pos':
+      return `&${itemText(i.item)}`;
+    case 'neg':
+      return `!${itemText(i.item)}`;
+    case 'forced':
+      return `&&${itemText(i.item)}`;
+    case 'cut':
+      return '~';
+  }
+}
+function altText(a: Alt): string {
+  return a.items.map((n) => (n.name ? `${n.name}=` : '') + itemText(n.item)).join(' ');
+}
+function altsText(alts: Alt[]): string {
+  return alts.map(altText).join(' | ');
+}
+
+function mentionsInvalid(i: Item): boolean {
+  switch (i.kind) {
+    case 'name':
+      return i.value.startsWith('invalid_');
+    case 'string':
+    case 'cut':
+      return false;
+    case 'gather':
+      return mentionsInvalid(i.sep) || mentionsInvalid(i.item);
+    case 'group':
+      return i.alts.some((a) => a.items.some((n) => mentionsInvalid(n.item)));
+    default:
+      return mentionsInvalid(i.item);
+  }
+}
+
+/** left-recursive rules and the leader of each cycle (pegen: the alphabetically first candidate) */
+function leftRecursion(rules: Rule[]): { leaders: Set<string>; leftRec: Set<string> } {
+  const byName = new Map(rules.map((r) => [r.name, r]));
+  const nullableMemo = new Map<string, boolean>();
+  const ruleNullable = (name: string, seen: Set<string>): boolean => {
+    if (nullableMemo.has(name)) return nullableMemo.get(name)!;
+    const r = byName.get(name);
+    if (!r || seen.has(name)) return false;
+    seen.add(name);
+    const v = r.alts.some((a) => a.items.every((n) => itemNullable(n.item, seen)));
+    nullableMemo.set(name, v);
+    return v;
+  };
+  const itemNullable = (i: Item, seen: Set<string>): boolean => {
+    switch (i.kind) {
+      case 'opt':
+      case 'star':
+      case 'pos':
+      case 'neg':
+      case 'cut':
+        return true;
+      case 'name':
+        return ruleNullable(i.value, seen);
+      case 'group':
+        return i.alts.some((a) => a.items.every((n) => itemNullable(n.item, seen)));
+      default:
+        return false;
+    }
+  };
+  const firsts = (i: Item, out: Set<string>): boolean => {
+    // adds the rules that may start this item; returns whether the item may match empty
+    switch (i.kind) {
+      case 'name':
+        if (byName.has(i.value)) out.add(i.value);
+        return ruleNullable(i.value, new Set());
+      case 'string':
+        return false;
+      case 'opt':
+      case 'star':
+        firsts(i.item, out);
+        return true;
+      case 'plus':
+        return firsts(i.item, out);
+      case 'gather':
+        return firsts(i.item, out);
+      case 'group': {
+        let nullable = false;
+        for (const a of i.alts) if (altFirsts(a, out)) nullable = true;
+        return nullable;
+      }
+      case 'pos':
+      case 'neg':
+      case 'cut':
+        return true;
+      case 'forced':
+        return firsts(i.item, out);
+    }
+  };
+  const altFirsts = (a: Alt, out: Set<string>): boolean => {
+    for (const n of a.items) if (!firsts(n.item, out)) return false;
+    return true;
+  };
+  const graph = new Map<string, Set<string>>();
+  for (const r of rules) {
+    const out = new Set<string>();
+    for (const a of r.alts) altFirsts(a, out);
+    graph.set(r.name, out);
+  }
+  // Tarjan's SCC
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const sccs: string[][] = [];
+  const strong = (v: string): void => {
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!idx.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      sccs.push(scc);
+    }
+  };
+  for (const r of rules) if (!idx.has(r.name)) strong(r.name);
+  const leaders = new Set<string>();
+  const leftRec = new Set<string>();
+  for (const scc of sccs) {
+    if (scc.length === 1 && !graph.get(scc[0]!)!.has(scc[0]!)) continue;
+    for (const n of scc) leftRec.add(n);
+    leaders.add([...scc].sort()[0]!);
+  }
+  return { leaders, leftRec };
+}
+
+export function emitParser(input: EmitInput): string {
+  const { rules, exactTokens, ctx } = input;
+  const ruleIds = new Map(rules.map((r, i) => [r.name, i]));
+  const { leaders } = leftRecursion(rules);
+  const keywords = new Map<string, number>();
+  const softKeywords = new Set<string>();
+  const collectStrings = (i: Item): void => {
+    if (i.kind === 'string') {
+      if (/^[A-Za-z_]\w*$/.test(i.value)) {
+        if (i.quote === "'") {
+          if (!keywords.has(i.value)) keywords.set(i.value, 0);
+        } else softKeywords.add(i.value);
+      } else if (exactTokens[i.value] === undefined) throw new Error(`unknown operator ${i.value}`);
+    } else if (i.kind === 'group') i.alts.forEach((a) => a.items.forEach((n) => collectStrings(n.item)));
+    else if (i.kind === 'gather') {
+      collectStrings(i.sep);
+      collectStrings(i.item);
+    } else if ('item' in i) collectStrings(i.item);
+  };
+  rules.forEach((r) => r.alts.forEach((a) => a.items.forEach((n) => collectStrings(n.item))));
+  [...keywords.keys()].sort().forEach((k, i) => keywords.set(k, 500 + i));
+
+  const methods: string[] = [];
+  let helperCount = 0;
+
+  const tokenExpr = (name: string): string => {
+    switch (name) {
+      case 'NAME':
+        return 'this.nameToken()';
+      case 'NUMBER':
+        return 'this.numberToken()';
+      case 'STRING':
+        return 'this.stringToken()';
+      case 'SOFT_KEYWORD':
+        return 'this.softKeywordToken()';
+      default:
+        return `this.expectToken(T.${name})`;
+    }
+  };
+
+  /** an expression evaluating to the item's value, or null when it does not match */
+  const valueExpr = (i: Item): string => {
+    switch (i.kind) {
+      case 'name':
+        if (TOKENS.has(i.value)) return tokenExpr(i.value);
+        if (!ruleIds.has(i.value)) throw new Error(`unknown rule ${i.value}`);
+        return `this.r_${i.value}()`;
+      case 'string':
+        if (/^[A-Za-z_]\w*$/.test(i.value)) {
+          return i.quote === "'" ? `this.expectToken(${keywords.get(i.value)} /* '${i.value}' */)` : `this.expectSoftKeyword(${JSON.stringify(i.value)})`;
+        }
+        return `this.expectToken(${exactTokens[i.value]} /* '${i.value}' */)`;
+      case 'group':
+        if (i.alts.length === 1 && i.alts[0]!.items.length === 1 && !i.alts[0]!.action && i.alts[0]!.items[0]!.item.kind !== 'pos' && i.alts[0]!.items[0]!.item.kind !== 'neg') {
+          return valueExpr(i.alts[0]!.items[0]!.item);
+        }
+        return `this.${helper('tmp', i, () => ruleBody(`_tmp`, i.alts, null, false))}()`;
+      case 'star':
+        return `this.${helper('loop0', i, () => loopBody(i.item, false))}()`;
+      case 'plus':
+        return `this.${helper('loop1', i, () => loopBody(i.item, true))}()`;
+      case 'gather':
+        return `this.${helper('gather', i, () => gatherBody(i.sep, i.item))}()`;
+      default:
+        throw new Error(`no value for ${i.kind}`);
+    }
+  };
+
+  const helper = (kind: string, i: Item, body: () => string): string => {
+    const name = `_${kind}_${helperCount++}`;
+    const text = body();
+    methods.push(`  /** ${itemText(i).replace(/\*\//g, '* /')} */\n  ${name}(): any {\n${text}\n  }\n`);
+    return name;
+  };
+
+  const loopBody = (item: Item, atLeastOne: boolean): string =>
+    [
+      `    const start = this.mark;`,
+      `    let m = start;`,
+      `    const out: any[] = [];`,
+      `    let v: any;`,
+      `    while ((v = ${valueExpr(item)}) !== null) {`,
+      `      out.push(v);`,
+      `      m = this.mark;`,
+      `    }`,
+      `    this.mark = m;`,
+      atLeastOne ? `    if (out.length === 0) return null;` : '',
+      `    return out;`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+
+  const gatherBody = (sep: Item, item: Item): string =>
+    [
+      `    const start = this.mark;`,
+      `    let v: any = ${valueExpr(item)};`,
+      `    if (v === null) {`,
+      `      this.mark = start;`,
+      `      return null;`,
+      `    }`,
+      `    const out: any[] = [v];`,
+      `    let m = this.mark;`,
+      `    while (${valueExpr(sep)} !== null && (v = ${valueExpr(item)}) !== null) {`,
+      `      out.push(v);`,
+      `      m = this.mark;`,
+      `    }`,
+      `    this.mark = m;`,
+      `    return out;`,
+    ].join('\n');
+
+  /** the condition for one item, assigning its value to `v` when it has one */
+  const itemCond = (n: NamedItem, v: string | null, state: { cut: boolean }): string => {
+    const i = n.item;
+    switch (i.kind) {
+      case 'opt':
+        return `((${v} = ${valueExpr(i.item)}), true)`;
+      case 'star':
+        return `((${v} = ${valueExpr(i)}), true)`;
+      case 'pos':
+        return `this.positive(this.mark, ${valueExpr(i.item)})`;
+      case 'neg':
+        return `this.negative(this.mark, ${valueExpr(i.item)})`;
+      case 'cut':
+        state.cut = true;
+        return `(cut = true)`;
+      case 'forced': {
+        const inner = i.item;
+        if (inner.kind === 'string' && !/^[A-Za-z_]/.test(inner.value)) {
+          return `(${v} = this.expectForcedToken(${exactTokens[inner.value]}, ${JSON.stringify(inner.value)})) !== null`;
+        }
+        return `(${v} = this.expectForcedResult(${valueExpr(inner)}, ${JSON.stringify(itemText(inner))})) !== null`;
+      }
+      default:
+        return `(${v} = ${valueExpr(i)}) !== null`;
+    }
+  };
+
+  const producesValue = (i: Item): boolean => i.kind !== 'pos' && i.kind !== 'neg' && i.kind !== 'cut';
+
+  /** the body of a rule or group helper: ordered choice over `alts` */
+  const ruleBody = (name: string, alts: Alt[], memoKey: number | null, isRule: boolean): string => {
+    const lines: string[] = [];
+    const usesExtra = alts.some((a) => a.action && /\bEXTRA\b/.test(a.action));
+    lines.push(`    const mark = this.mark;`);
+    if (isRule) lines.push(`    if (++this.level > MAXSTACK) this.stackOverflow();`);
+    if (usesExtra) {
+      lines.push(`    const _t0 = this.tokenAt(mark);`);
+      lines.push(`    const _sl = _t0.lineno, _sc = _t0.col_offset;`);
+    }
+    const hasCut = alts.some((a) => a.items.some((n) => n.item.kind === 'cut'));
+    if (hasCut) lines.push(`    let cut = false;`);
+    const ret = (e: string) => (isRule ? `{ this.level--; return ${e}; }` : `return ${e};`);
+    for (const a of alts) {
+      const state = { cut: false };
+      const vars: string[] = [];
+      let auto = 0;
+      const conds = a.items.map((n) => {
+        let v: string | null = null;
+        if (producesValue(n.item)) {
+          v = n.name ?? `_v${auto++}`;
+          vars.push(v);
+        }
+        return itemCond(n, v, state);
+      });
+      const gated = a.items.some((n) => mentionsInvalid(n.item));
+      lines.push(`    // ${altText(a).replace(/\n/g, ' ')}`);
+      lines.push(`    {`);
+      if (vars.length) lines.push(`      let ${[...new Set(vars)].map((v) => `${v}: any`).join(', ')};`);
+      const cond = (gated ? ['this.callInvalidRules'] : []).concat(conds).join(' &&\n        ') || 'true';
+      lines.push(`      if (\n        ${cond}\n      ) {`);
+      let result: string;
+      if (a.action) {
+        const t = translateAction(a.action, ctx);
+        if (t.usesExtra) lines.push(`        const _e = this.lastNonWhitespaceToken();`);
+        result = t.ts;
+      } else if (vars.length === 1) result = vars[0]!;
+      else result = `H.dummyName(this)`;
+      lines.push(`        const _res = ${result};`);
+      if (memoKey !== null) lines.push(`        this.memoize(mark, ${memoKey}, _res);`);
+      lines.push(`        ${ret('_res')}`);
+      lines.push(`      }`);
+      lines.push(`      this.mark = mark;`);
+      if (state.cut) lines.push(`      if (cut) ${memoKey !== null ? `{ this.memoize(mark, ${memoKey}, null); ${ret('null')} }` : ret('null')}`);
+      lines.push(`    }`);
+    }
+    if (memoKey !== null) lines.push(`    this.memoize(mark, ${memoKey}, null);`);
+    lines.push(`    ${ret('null')}`);
+    void name;
+    return lines.join('\n');
+  };
+
+  for (const r of rules) {
+    const id = ruleIds.get(r.name)!;
+    const header = `  /** ${r.name}: ${altsText(r.alts).replace(/\*\//g, '* /')} */`;
+    if (leaders.has(r.name)) {
+      methods.push(
+        `${header}\n  r_${r.name}(): any {\n` +
+          `    const memo = this.memoLookup(${id});\n` +
+          `    if (memo !== undefined) return memo;\n` +
+          `    const mark = this.mark;\n` +
+          `    let res: any = null;\n` +
+          `    let resmark = mark;\n` +
+          `    for (;;) {\n` +
+          `      this.memoize(mark, ${id}, res, resmark);\n` +
+          `      this.mark = mark;\n` +
+          `      const raw = this.r_${r.name}_leftrec();\n` +
+          `      if (raw === null || this.mark <= resmark) break;\n` +
+          `      resmark = this.mark;\n` +
+          `      res = raw;\n` +
+          `    }\n` +
+          `    this.mark = resmark;\n` +
+          `    return res;\n  }\n`,
+      );
+      methods.push(`  r_${r.name}_leftrec(): any {\n${ruleBody(r.name, r.alts, null, true)}\n  }\n`);
+    } else if (r.memo) {
+      methods.push(
+        `${header}\n  r_${r.name}(): any {\n` +
+          `    const memo = this.memoLookup(${id});\n` +
+          `    if (memo !== undefined) return memo;\n` +
+          `${ruleBody(r.name, r.alts, id, true)}\n  }\n`,
+      );
+    } else {
+      methods.push(`${header}\n  r_${r.name}(): any {\n${ruleBody(r.name, r.alts, null, true)}\n  }\n`);
+    }
+  }
+
+  const kw = [...keywords.entries()].map(([k, v]) => `  ${JSON.stringify(k)}: ${v},`).join('\n');
+  return [
+    `// GENERATED by tools/gen-parser.ts from ${input.source}. Do not edit.`,
+    `// One method per grammar rule (r_<rule>), helpers for groups and repetitions (_tmp, _loop, _gather).`,
+    `/* eslint-disable */`,
+    `import { None as C_None, True as C_True, False as C_False, Ellipsis as C_Ellipsis } from '@tspyc/bytecode';`,
+    `import * as A from '../../ast/generated/factory311.js';`,
+    `import * as H from '../action-helpers.js';`,
+    `import { ParserBase, MAXSTACK } from '../parser-base.js';`,
+    `import { TOKEN as T } from '../../tokenize/generated/token311.js';`,
+    ``,
+    `const C = { None: C_None, True: C_True, False: C_False, Ellipsis: C_Ellipsis };`,
+    ``,
+    `/** hard keywords → their token types */`,
+    `export const KEYWORDS: ReadonlyMap<string, number> = new Map(Object.entries({\n${kw}\n}));`,
+    `export const SOFT_KEYWORDS: readonly string[] = ${JSON.stringify([...softKeywords].sort())};`,
+    ``,
+    `export abstract class GeneratedParser extends ParserBase {`,
+    methods.join('\n'),
+    `}`,
+    ``,
+  ].join('\n');
+}
