@@ -39,7 +39,7 @@ const TS_TYPE: Record<string, string> = { identifier: 'string', string: 'string'
 
 export const AST_FACTORY_FILE = join(HERE, '..', 'packages', 'compiler', 'src', 'ast', 'generated', 'factory311.ts');
 
-function readNodes(): Dumped[] | null {
+export function readNodes(): Dumped[] | null {
   if (!findPython('3.11')) return null;
   return JSON.parse(runPython('3.11', ['-c', DUMP]).stdout) as Dumped[];
 }

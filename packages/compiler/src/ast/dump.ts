@@ -15,7 +15,7 @@ interface AnyNode {
   [k: string]: unknown;
 }
 
-export function dump(node: AnyNode, options: DumpOptions = {}): string {
+export function dump(node: { readonly _type: string }, options: DumpOptions = {}): string {
   const indent = options.indent === undefined || options.indent === null ? null : typeof options.indent === 'number' ? ' '.repeat(Math.max(0, options.indent)) : options.indent;
   const includeAttributes = options.includeAttributes ?? false;
 
@@ -65,5 +65,5 @@ export function dump(node: AnyNode, options: DumpOptions = {}): string {
     if (value === null || value === undefined) return ['None', true];
     return [formatScalar(value, type), true];
   };
-  return format(node, 'mod', 0)[0];
+  return format(node as AnyNode, 'mod', 0)[0];
 }

@@ -1,1 +1,2 @@
 export { PySyntaxError, type SyntaxErrorType } from './syntax-error.js';
+export { formatSyntaxError } from './format.js';

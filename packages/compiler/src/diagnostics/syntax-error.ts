@@ -12,8 +12,8 @@ export class PySyntaxError extends Error {
     readonly offset: number,
     /** the source line the error points into (with its newline, as CPython keeps it), or null */
     readonly text: string | null,
-    readonly endLineno: number,
-    readonly endOffset: number,
+    readonly endLineno: number | null,
+    readonly endOffset: number | null,
   ) {
     super(msg);
     this.name = type;

@@ -1,7 +1,9 @@
 // decode_str (Parser/tokenizer.c) for source given as bytes: newlines translated to '\n', a
-// trailing newline added for exec input, then the BOM or PEP 263 cookie of the first two lines
-// chosen as the encoding. Text input is taken as already decoded (compile(str)).
-import { detectEncoding, EncodingError, lineDecoder, splitLines } from '../tokenize/detect-encoding.js';
+// trailing newline added for exec input, the BOM and the PEP 263 cookie of the first two lines read
+// with the C tokenizer's rules and messages. Invalid UTF-8 without a cookie is kept as lone
+// surrogates U+DC80..U+DCFF (one per byte), so the parser can report it where CPython does: when a
+// string literal holding it is decoded.
+import { lineDecoder } from '../tokenize/detect-encoding.js';
 import { PySyntaxError } from '../diagnostics/syntax-error.js';
 
 export interface DecodedSource {
@@ -16,30 +18,128 @@ function translateNewlines(s: string, execInput: boolean): string {
   return s;
 }
 
+/** get_normal_name: the spellings of utf-8 and latin-1 the tokenizer knows without a codec */
+function normalName(s: string): string {
+  const buf = s.slice(0, 12).replace(/_/g, '-').toLowerCase();
+  if (buf === 'utf-8' || buf.startsWith('utf-8-')) return 'utf-8';
+  if (['latin-1', 'iso-8859-1', 'iso-latin-1'].includes(buf) || buf.startsWith('latin-1-') || buf.startsWith('iso-8859-1-') || buf.startsWith('iso-latin-1-')) return 'iso-8859-1';
+  return s;
+}
+
+/** get_coding_spec on one line (bytes as Latin-1 text): the cookie, null, or 'stop' for a code line */
+function codingSpec(line: string): string | null | 'stop' {
+  const size = line.length;
+  let i = 0;
+  for (; i < size - 6; i++) {
+    if (line[i] === '#') break;
+    if (line[i] !== ' ' && line[i] !== '\t' && line[i] !== '\f') return isBlankOrComment(line) ? null : 'stop';
+  }
+  for (; i < size - 6; i++) {
+    if (!line.startsWith('coding', i)) continue;
+    let t = i + 6;
+    if (line[t] !== ':' && line[t] !== '=') continue;
+    do t++;
+    while (line[t] === ' ' || line[t] === '\t');
+    const begin = t;
+    while (t < size && /[A-Za-z0-9\-_.]/.test(line[t]!)) t++;
+    if (begin < t) return normalName(line.slice(begin, t));
+  }
+  return isBlankOrComment(line) ? null : 'stop';
+}
+
+function isBlankOrComment(line: string): boolean {
+  for (const c of line) {
+    if (c === '#' || c === '\n' || c === '\r') return true;
+    if (c !== ' ' && c !== '\t' && c !== '\f') return false;
+  }
+  return true;
+}
+
+function fail(filename: string, msg: string): never {
+  throw new PySyntaxError('SyntaxError', msg, filename, 0, -1, null, null, null);
+}
+
+/** UTF-8 with each byte of an invalid sequence kept as U+DC80..U+DCFF */
+function decodeUtf8Escaping(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+      const b = bytes[i]!;
+      const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      if (n === 1) {
+        out += String.fromCharCode(b);
+        i++;
+        continue;
+      }
+      if (n > 0 && i + n <= bytes.length) {
+        try {
+          out += new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + n));
+          i += n;
+          continue;
+        } catch {
+          /* fall through */
+        }
+      }
+      out += String.fromCharCode(0xdc00 + b);
+      i++;
+    }
+    return out;
+  }
+}
+
 export function decodeSource(source: Uint8Array | string, filename: string, execInput: boolean): DecodedSource {
   if (typeof source === 'string') return { text: translateNewlines(source, execInput), hasEncoding: true };
-  let encoding: string;
-  let hasEncoding = false;
-  try {
-    const d = detectEncoding(splitLines(source).slice(0, 2), null);
-    encoding = d.encoding;
-    hasEncoding = d.encoding !== 'utf-8' || d.consumed.some((l) => /coding[:=]/.test(new TextDecoder('latin1').decode(l)));
-  } catch (e) {
-    if (e instanceof EncodingError) throw new PySyntaxError('SyntaxError', e.message, filename, 0, -1, null, 0, 0);
-    throw e;
-  }
   let bytes = source;
-  if (encoding === 'utf-8-sig') {
-    bytes = source.subarray(3);
-    hasEncoding = true;
-    encoding = 'utf-8';
+  let bom = false;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    bytes = bytes.subarray(3);
+    bom = true;
   }
+  // the first two lines, as Latin-1 text, for the cookie
+  const latin1 = (b: Uint8Array) => String.fromCharCode(...b.subarray(0, 4096));
+  const nl1 = bytes.indexOf(0x0a);
+  const line1 = latin1(nl1 < 0 ? bytes : bytes.subarray(0, nl1 + 1));
+  let spec: string | null | 'stop' = codingSpec(line1);
+  if (spec === null && nl1 >= 0) {
+    const rest = bytes.subarray(nl1 + 1);
+    const nl2 = rest.indexOf(0x0a);
+    if (nl2 >= 0 || rest.length) spec = codingSpec(latin1(nl2 < 0 ? rest : rest.subarray(0, nl2 + 1)));
+  }
+  const cookie = spec === 'stop' ? null : spec;
   let text: string;
-  const decode = lineDecoder(encoding);
-  try {
-    text = decode ? decode(bytes) : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new PySyntaxError('SyntaxError', `(unicode error) '${encoding.replace('-', '')}' codec can't decode source`, filename, 0, -1, null, 0, 0);
+  if (cookie !== null) {
+    if (bom && cookie !== 'utf-8') fail(filename, `encoding problem: ${cookie} with BOM`);
+    const decode = cookie === 'utf-8' ? null : lineDecoder(cookie);
+    if (cookie !== 'utf-8' && decode === null) fail(filename, `unknown encoding: ${cookie}`);
+    try {
+      text = decode ? decode(bytes) : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      fail(filename, `(unicode error) '${cookie === 'utf-8' ? 'utf-8' : cookie}' codec can't decode source`);
+    }
+  } else text = decodeUtf8Escaping(bytes);
+  return { text: translateNewlines(text, execInput), hasEncoding: bom || cookie !== null };
+}
+
+/** the "(unicode error)" message for an undecodable byte kept as U+DCxx at body[index] */
+export function undecodableByteMessage(body: string, index: number): string {
+  let pos = 0;
+  for (let i = 0; i < index; i++) {
+    const c = body.charCodeAt(i);
+    if (c >= 0xdc80 && c <= 0xdcff) pos += 1;
+    else if (c < 0x80) pos += 1;
+    else if (c < 0x800) pos += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      pos += 4;
+      i++;
+    } else pos += 3;
   }
-  return { text: translateNewlines(text, execInput), hasEncoding };
+  const b = body.charCodeAt(index) - 0xdc00;
+  const next = body.charCodeAt(index + 1);
+  let reason = 'invalid start byte';
+  if (b >= 0xc2 && b <= 0xf4) reason = index + 1 >= body.length ? 'unexpected end of data' : 'invalid continuation byte';
+  void next;
+  return `(unicode error) 'utf-8' codec can't decode byte 0x${b.toString(16).padStart(2, '0')} in position ${pos}: ${reason}`;
 }

@@ -9,6 +9,7 @@ import type { Token } from '../tokenizer/token.js';
 import type { ParserBase } from './parser-base.js';
 import { utf8Length } from './parser-base.js';
 import { lookupUnicodeName } from './unicode-name.js';
+import { undecodableByteMessage } from './source.js';
 
 type P = ParserBase;
 
@@ -63,6 +64,8 @@ function parsestr(p: P, t: Token): Parsed {
     const bytes = rawmode ? latin1(body) : decodeBytesWithEscapes(p, body, t);
     return { bytesmode, rawmode, value: new PyBytes(bytes), fstr: null, fstrOffset: 0 };
   }
+  const bad = body.search(/[\udc80-\udcff]/u);
+  if (bad >= 0) p.raiseSyntaxError(undecodableByteMessage(body, bad));
   if (rawmode) return { bytesmode, rawmode, value: new PyStr(body), fstr: null, fstrOffset: 0, cps: null };
   const text = decodeUnicodeWithEscapes(p, body, t);
   return { bytesmode, rawmode, value: new PyStr(text), fstr: null, fstrOffset: 0, cps: lastDecodedCps };

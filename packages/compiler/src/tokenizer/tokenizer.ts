@@ -122,6 +122,7 @@ export class Tokenizer {
       const c = this.src.charCodeAt(i);
       if (c < 0x80) n += 1;
       else if (c < 0x800) n += 2;
+      else if (c >= 0xdc80 && c <= 0xdcff) n += 1; // an undecodable source byte (see parser/source.ts)
       else if (c >= 0xd800 && c <= 0xdbff && i + 1 < idx) {
         const d = this.src.charCodeAt(i + 1);
         if (d >= 0xdc00 && d <= 0xdfff) {
