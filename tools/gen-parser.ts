@@ -19,12 +19,34 @@ export function grammarPath(): string | null {
   return null;
 }
 
+/**
+ * The grammar on this machine may be an earlier 3.11 patch release than the oracle (Debian ships
+ * 3.11.2's python.gram; the oracle is 3.11.7). These edits bring it to the oracle's behaviour; each
+ * is checked by the syntax-error corpus. A rule text that is not found is an error.
+ */
+const PATCHES: { from: string; to: string; why: string }[] = [
+  {
+    from: `| a=args ',' '*' { RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, "iterable argument unpacking follows keyword argument unpacking") }`,
+    to: `| args ',' a='*' { RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, "iterable argument unpacking follows keyword argument unpacking") }`,
+    why: '3.11.7 points at the star, not at the arguments before it',
+  },
+];
+
+function patchGrammar(text: string): string {
+  if (text.includes(PATCHES[0]!.to)) return text;
+  for (const p of PATCHES) {
+    if (!text.includes(p.from)) throw new Error(`grammar patch no longer applies (${p.why})`);
+    text = text.replace(p.from, p.to);
+  }
+  return text;
+}
+
 export function generateParser(): string | null {
   const path = grammarPath();
   if (!path) return null;
   const singletons = new Set(Object.entries(NODE_SPECS).filter(([, s]) => s.fields.length === 0 && s.attributes.length === 0).map(([n]) => n));
   return emitParser({
-    rules: readGrammar(readFileSync(path, 'utf8')),
+    rules: readGrammar(patchGrammar(readFileSync(path, 'utf8'))),
     exactTokens: { ...EXACT_TOKEN_TYPES, '<>': EXACT_TOKEN_TYPES['!=']! },
     ctx: { singletons },
     source: "CPython 3.11's Grammar/python.gram",

@@ -60,6 +60,7 @@ function runParser(p: Parser): unknown {
     const res = p.start();
     if (res !== null) return res;
   } catch (e) {
+    if (e instanceof RangeError) throw stackOverflow(p);
     if (!(e instanceof PySyntaxError)) throw e;
     error = e;
   }
@@ -69,6 +70,7 @@ function runParser(p: Parser): unknown {
   try {
     p.start();
   } catch (e) {
+    if (e instanceof RangeError) throw stackOverflow(p);
     if (!(e instanceof PySyntaxError)) throw e;
     error = e;
   }
@@ -91,6 +93,21 @@ function checkRestOfSource(p: Parser, error: PySyntaxError): PySyntaxError {
   const done = p.tok.done;
   if (done === 0) return tokenizeRest(p, error);
   return error;
+}
+
+/**
+ * The JS stack ran out in deeply nested code (CPython's own limit is deeper): a tokenizer error
+ * further on (e.g. the 200th nested parenthesis) is what CPython reports; otherwise say what
+ * CPython says when its parser stack overflows.
+ */
+function stackOverflow(p: Parser): PySyntaxError {
+  let generic: PySyntaxError;
+  try {
+    p.raiseSyntaxError('too many nested parentheses');
+  } catch (e) {
+    generic = e as PySyntaxError;
+  }
+  return tokenizeRest(p, generic!);
 }
 
 /** _PyPegen_tokenize_full_source_to_check_for_errors */

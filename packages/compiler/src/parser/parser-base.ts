@@ -65,7 +65,11 @@ export abstract class ParserBase {
         t = this.tok.next();
       }
     } catch (e) {
-      if (e instanceof TokenizerDone) throw this.tokenizerError(e.done);
+      if (e instanceof TokenizerDone) {
+        // CPython keeps the ERRORTOKEN (without a position) before reporting
+        this.tokens.push(new Token(TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level, this.tok.cur, this.tok.cur));
+        throw this.tokenizerError(e.done);
+      }
       throw e;
     }
     if (t.type === TOKEN.NAME) {

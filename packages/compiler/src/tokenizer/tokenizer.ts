@@ -195,6 +195,7 @@ export class Tokenizer {
             }
             if (col !== this.indstack[this.indent]) {
               this.done = Done.DEDENT;
+              this.cur = this.inp;
               throw this.errors.fromDone();
             }
             if (altcol !== this.altindstack[this.indent]) throw this.errors.indentError();
@@ -268,7 +269,8 @@ export class Tokenizer {
           this.atbol = true;
           if (blankline || this.level > 0) break; // goto nextline
           this.contLine = false;
-          return this.make(TOKEN.NEWLINE, start, this.cur);
+          // the token leaves the '\n' out: it starts and ends where the newline is
+          return this.make(TOKEN.NEWLINE, start, this.cur - 1);
         }
 
         if (c === CH_DOT) {
@@ -296,6 +298,7 @@ export class Tokenizer {
           c = this.nextc();
           if (c === EOF) {
             this.done = Done.EOF;
+            this.cur = this.inp;
             throw this.errors.fromDone();
           }
           this.backup(c);

@@ -9967,17 +9967,17 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** invalid_arguments: a=args ',' '*' | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args */
+  /** invalid_arguments: args ',' a='*' | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args */
   r_invalid_arguments(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    // a=args ',' '*'
+    // args ',' a='*'
     {
-      let a: any, _v0: any, _v1: any;
+      let _v0: any, _v1: any, a: any;
       if (
-        (a = this.r_args()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v1 = this.expectToken(16 /* '*' */)) !== null
+        (_v0 = this.r_args()) !== null &&
+        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
+        (a = this.expectToken(16 /* '*' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "iterable argument unpacking follows keyword argument unpacking");
         { this.level--; return _res; }
