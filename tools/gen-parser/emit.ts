@@ -176,6 +176,9 @@ export function emitParser(input: EmitInput): string {
   const { rules, exactTokens, ctx } = input;
   const ruleIds = new Map(rules.map((r, i) => [r.name, i]));
   const { leaders } = leftRecursion(rules);
+  // memo slots: one per memoised rule (marked (memo), or a left-recursive leader)
+  const memoSlots = new Map<string, number>();
+  for (const r of rules) if (r.memo || leaders.has(r.name)) memoSlots.set(r.name, memoSlots.size);
   const keywords = new Map<string, number>();
   const softKeywords = new Set<string>();
   const collectStrings = (i: Item): void => {
@@ -247,22 +250,20 @@ export function emitParser(input: EmitInput): string {
     return name;
   };
 
+  // the list is only allocated once an item matched: most repetitions match nothing
   const loopBody = (item: Item, atLeastOne: boolean): string =>
     [
-      `    const start = this.mark;`,
-      `    let m = start;`,
-      `    const out: any[] = [];`,
+      `    let m = this.mark;`,
+      `    let out: any[] | null = null;`,
       `    let v: any;`,
       `    while ((v = ${valueExpr(item)}) !== null) {`,
-      `      out.push(v);`,
+      `      if (out === null) out = [v];`,
+      `      else out.push(v);`,
       `      m = this.mark;`,
       `    }`,
       `    this.mark = m;`,
-      atLeastOne ? `    if (out.length === 0) return null;` : '',
-      `    return out;`,
-    ]
-      .filter(Boolean)
-      .join('\n');
+      atLeastOne ? `    return out;` : `    return out ?? [];`,
+    ].join('\n');
 
   const gatherBody = (sep: Item, item: Item): string =>
     [
@@ -317,10 +318,8 @@ export function emitParser(input: EmitInput): string {
     const usesExtra = alts.some((a) => a.action && /\bEXTRA\b/.test(a.action));
     lines.push(`    const mark = this.mark;`);
     if (isRule) lines.push(`    if (++this.level > MAXSTACK) this.stackOverflow();`);
-    if (usesExtra) {
-      lines.push(`    const _t0 = this.tokenAt(mark);`);
-      lines.push(`    const _sl = _t0.lineno, _sc = _t0.col_offset;`);
-    }
+    // pegen reads the start position on entry; the token is read then too (it may raise a tokenizer error)
+    if (usesExtra) lines.push(`    if (mark === this.tokens.length) this.fillToken();`);
     const hasCut = alts.some((a) => a.items.some((n) => n.item.kind === 'cut'));
     if (hasCut) lines.push(`    let cut = false;`);
     const ret = (e: string) => (isRule ? `{ this.level--; return ${e}; }` : `return ${e};`);
@@ -345,7 +344,10 @@ export function emitParser(input: EmitInput): string {
       let result: string;
       if (a.action) {
         const t = translateAction(a.action, ctx);
-        if (t.usesExtra) lines.push(`        const _e = this.lastNonWhitespaceToken();`);
+        if (t.usesExtra) {
+          lines.push(`        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;`);
+          lines.push(`        const _e = this.lastNonWhitespaceToken();`);
+        }
         result = t.ts;
       } else if (vars.length === 1) result = vars[0]!;
       else result = `H.dummyName(this)`;
@@ -364,7 +366,7 @@ export function emitParser(input: EmitInput): string {
   };
 
   for (const r of rules) {
-    const id = ruleIds.get(r.name)!;
+    const id = memoSlots.get(r.name) ?? -1;
     const header = `  /** ${r.name}: ${altsText(r.alts).replace(/\*\//g, '* /')} */`;
     if (leaders.has(r.name)) {
       methods.push(
@@ -415,7 +417,11 @@ export function emitParser(input: EmitInput): string {
     `export const KEYWORDS: ReadonlyMap<string, number> = new Map(Object.entries({\n${kw}\n}));`,
     `export const SOFT_KEYWORDS: readonly string[] = ${JSON.stringify([...softKeywords].sort())};`,
     ``,
+    `/** memo slots per token (memoised rules and left-recursive leaders) */`,
+    `export const MEMO_SLOTS = ${memoSlots.size};`,
+    ``,
     `export abstract class GeneratedParser extends ParserBase {`,
+    `  protected readonly memoSlots = MEMO_SLOTS;`,
     methods.join('\n'),
     `}`,
     ``,

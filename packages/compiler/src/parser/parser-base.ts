@@ -28,11 +28,6 @@ export interface ParserOptions {
   startingColOffset?: number;
 }
 
-interface MemoEntry {
-  value: unknown;
-  end: number;
-}
-
 export abstract class ParserBase {
   readonly tokens: Token[] = [];
   mark = 0;
@@ -40,7 +35,8 @@ export abstract class ParserBase {
   callInvalidRules = false;
   readonly typeIgnores: { lineno: number; tag: string }[] = [];
   knownErrToken: Token | null = null;
-  private memo = new Map<number, MemoEntry>();
+  /** memo slots per token (the generated parser's memoised rules) */
+  protected abstract readonly memoSlots: number;
   protected abstract readonly keywords: ReadonlyMap<string, number>;
   protected abstract readonly softKeywords: readonly string[];
 
@@ -169,19 +165,51 @@ export abstract class ParserBase {
 
   // ---- memo ----
 
-  memoLookup(ruleId: number): unknown {
-    const m = this.memo.get(this.mark * 1024 + ruleId);
-    if (m === undefined) return undefined;
-    this.mark = m.end;
-    return m.value;
+  // The memo (CPython's per-token Memo chains) in flat arrays, so memoising allocates no objects:
+  // memoIndex[mark * memoSlots + slot] is the entry for that rule at that token (-1: none), and
+  // entry e holds where the rule ended (memoEnd[e]) and its result (memoValue[e]).
+  private memoIndex = new Int32Array(0);
+  private memoEnd = new Int32Array(1024);
+  private memoValue: unknown[] = [];
+
+  memoLookup(slot: number): unknown {
+    const i = this.mark * this.memoSlots + slot;
+    if (i >= this.memoIndex.length) return undefined;
+    const e = this.memoIndex[i]!;
+    if (e < 0) return undefined;
+    this.mark = this.memoEnd[e]!;
+    return this.memoValue[e];
   }
 
-  memoize(mark: number, ruleId: number, value: unknown, end: number = this.mark): void {
-    this.memo.set(mark * 1024 + ruleId, { value, end });
+  memoize(mark: number, slot: number, value: unknown, end: number = this.mark): void {
+    const i = mark * this.memoSlots + slot;
+    if (i >= this.memoIndex.length) this.growMemo(i);
+    let e = this.memoIndex[i]!;
+    if (e >= 0) {
+      this.memoEnd[e] = end;
+      this.memoValue[e] = value;
+      return;
+    }
+    e = this.memoValue.length;
+    if (e >= this.memoEnd.length) {
+      const ends = new Int32Array(this.memoEnd.length * 2);
+      ends.set(this.memoEnd);
+      this.memoEnd = ends;
+    }
+    this.memoIndex[i] = e;
+    this.memoEnd[e] = end;
+    this.memoValue.push(value);
+  }
+
+  private growMemo(i: number): void {
+    const index = new Int32Array(Math.max(i + 1, this.memoIndex.length * 2, 256 * this.memoSlots)).fill(-1);
+    index.set(this.memoIndex);
+    this.memoIndex = index;
   }
 
   resetForErrorPass(): void {
-    this.memo = new Map();
+    this.memoIndex.fill(-1);
+    this.memoValue = [];
     this.mark = 0;
     this.level = 0;
     this.callInvalidRules = true;

@@ -47,7 +47,11 @@ export const KEYWORDS: ReadonlyMap<string, number> = new Map(Object.entries({
 }));
 export const SOFT_KEYWORDS: readonly string[] = ["_","case","match"];
 
+/** memo slots per token (memoised rules and left-recursive leaders) */
+export const MEMO_SLOTS = 27;
+
 export abstract class GeneratedParser extends ParserBase {
+  protected readonly memoSlots = MEMO_SLOTS;
   /** file: a=[statements] ENDMARKER */
   r_file(): any {
     const mark = this.mark;
@@ -87,16 +91,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** NEWLINE* */
   _loop0_0(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.expectToken(T.NEWLINE)) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** eval: a=expressions NEWLINE* ENDMARKER */
@@ -121,16 +125,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** NEWLINE* */
   _loop0_1(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.expectToken(T.NEWLINE)) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** func_type: '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER */
@@ -177,16 +181,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** statement+ */
   _loop1_2(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_statement()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -241,8 +244,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_statement_newline(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=compound_stmt NEWLINE
     {
       let a: any, _v0: any;
@@ -272,6 +274,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(T.NEWLINE)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.singletonSeq(this, A.Pass(_sl, _sc, _e.end_lineno, _e.end_col_offset));
         { this.level--; return _res; }
@@ -373,12 +376,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** simple_stmt: assignment | e=star_expressions | &'return' return_stmt | &('import' | 'from') import_stmt | &'raise' raise_stmt | 'pass' | &'del' del_stmt | &'yield' yield_stmt | &'assert' assert_stmt | 'break' | 'continue' | &'global' global_stmt | &'nonlocal' nonlocal_stmt */
   r_simple_stmt(): any {
-    const memo = this.memoLookup(9);
+    const memo = this.memoLookup(0);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // assignment
     {
       let _v0: any;
@@ -386,7 +388,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_assignment()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -397,9 +399,10 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (e = this.r_star_expressions()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Expr(e, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -412,7 +415,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_return_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -425,7 +428,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_import_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -438,7 +441,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_raise_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -449,9 +452,10 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(526 /* 'pass' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Pass(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -464,7 +468,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_del_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -477,7 +481,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_yield_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -490,7 +494,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_assert_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -501,9 +505,10 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(506 /* 'break' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Break(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -514,9 +519,10 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(508 /* 'continue' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Continue(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -529,7 +535,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_global_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -542,12 +548,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_nonlocal_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
+        this.memoize(mark, 0, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 9, null);
+    this.memoize(mark, 0, null);
     { this.level--; return null; }
   }
 
@@ -862,16 +868,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (z=star_targets '=')+ */
   _loop1_12(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_13()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -935,8 +940,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_assignment(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     let cut = false;
     // a=NAME ':' b=expression c=['=' d=annotated_rhs]
     {
@@ -947,6 +951,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_expression()) !== null &&
         ((c = this._tmp_9()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AnnAssign(H.setExprContext(this, a, A.Store), b, c, 1, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -962,6 +967,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_expression()) !== null &&
         ((c = this._tmp_11()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AnnAssign(a, b, c, 0, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -977,6 +983,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(22 /* '=' */)) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Assign(a, b, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -992,6 +999,7 @@ export abstract class GeneratedParser extends ParserBase {
         (cut = true) &&
         (c = this._tmp_15()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AugAssign(a, b.kind, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1197,8 +1205,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_return_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'return' a=[star_expressions]
     {
       let _v0: any, a: any;
@@ -1206,6 +1213,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(528 /* 'return' */)) !== null &&
         ((a = this.r_star_expressions()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Return(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1237,8 +1245,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_raise_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'raise' a=expression b=['from' z=expression]
     {
       let _v0: any, a: any, b: any;
@@ -1247,6 +1254,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null &&
         ((b = this._tmp_16()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Raise(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1259,6 +1267,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(527 /* 'raise' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Raise(null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1290,8 +1299,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_global_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'global' a=','.NAME+
     {
       let _v0: any, a: any;
@@ -1299,6 +1307,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(517 /* 'global' */)) !== null &&
         (a = this._gather_17()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Global(H.mapNamesToIds(this, a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1330,8 +1339,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_nonlocal_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'nonlocal' a=','.NAME+
     {
       let _v0: any, a: any;
@@ -1339,6 +1347,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(523 /* 'nonlocal' */)) !== null &&
         (a = this._gather_18()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Nonlocal(H.mapNamesToIds(this, a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1380,8 +1389,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_del_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'del' a=del_targets &(';' | NEWLINE)
     {
       let _v0: any, a: any;
@@ -1390,6 +1398,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_del_targets()) !== null &&
         this.positive(this.mark, this._tmp_19())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Delete(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1415,14 +1424,14 @@ export abstract class GeneratedParser extends ParserBase {
   r_yield_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // y=yield_expr
     {
       let y: any;
       if (
         (y = this.r_yield_expr()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Expr(y, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1454,8 +1463,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_assert_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'assert' a=expression b=[',' z=expression]
     {
       let _v0: any, a: any, b: any;
@@ -1464,6 +1472,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null &&
         ((b = this._tmp_20()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Assert(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1506,8 +1515,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_import_name(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'import' a=dotted_as_names
     {
       let _v0: any, a: any;
@@ -1515,6 +1523,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(519 /* 'import' */)) !== null &&
         (a = this.r_dotted_as_names()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Import(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1554,16 +1563,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...')* */
   _loop0_21(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_22()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** ('.' | '...') */
@@ -1596,16 +1605,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...')+ */
   _loop1_23(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_24()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -1613,8 +1621,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_import_from(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets
     {
       let _v0: any, a: any, b: any, _v1: any, c: any;
@@ -1625,6 +1632,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(519 /* 'import' */)) !== null &&
         (c = this.r_import_from_targets()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ImportFrom(b.id, c, H.seqCountDots(a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1640,6 +1648,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(519 /* 'import' */)) !== null &&
         (b = this.r_import_from_targets()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ImportFrom(null, b, H.seqCountDots(a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1653,8 +1662,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_import_from_targets(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '(' a=import_from_as_names [','] ')'
     {
       let _v0: any, a: any, _v1: any, _v2: any;
@@ -1687,6 +1695,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.singletonSeq(this, H.aliasForStar(this, _sl, _sc, _e.end_lineno, _e.end_col_offset));
         { this.level--; return _res; }
@@ -1766,8 +1775,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_import_from_as_name(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=['as' z=NAME]
     {
       let a: any, b: any;
@@ -1775,6 +1783,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.nameToken()) !== null &&
         ((b = this._tmp_26()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.alias(a.id, (b) ? ( b).id : null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1842,8 +1851,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_dotted_as_name(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=dotted_name b=['as' z=NAME]
     {
       let a: any, b: any;
@@ -1851,6 +1859,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_dotted_name()) !== null &&
         ((b = this._tmp_28()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.alias(a.id, (b) ? ( b).id : null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -1862,13 +1871,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dotted_name: a=dotted_name '.' b=NAME | NAME */
   r_dotted_name(): any {
-    const memo = this.memoLookup(29);
+    const memo = this.memoLookup(1);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 29, res, resmark);
+      this.memoize(mark, 1, res, resmark);
       this.mark = mark;
       const raw = this.r_dotted_name_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -1911,7 +1920,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** block: NEWLINE INDENT a=statements DEDENT | simple_stmts | invalid_block */
   r_block(): any {
-    const memo = this.memoLookup(30);
+    const memo = this.memoLookup(2);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
@@ -1925,7 +1934,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(T.DEDENT)) !== null
       ) {
         const _res = a;
-        this.memoize(mark, 30, _res);
+        this.memoize(mark, 2, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -1937,7 +1946,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_simple_stmts()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 30, _res);
+        this.memoize(mark, 2, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -1950,12 +1959,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_block()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 30, _res);
+        this.memoize(mark, 2, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 30, null);
+    this.memoize(mark, 2, null);
     { this.level--; return null; }
   }
 
@@ -1980,16 +1989,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('@' f=named_expression NEWLINE)+ */
   _loop1_29(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_30()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -2064,8 +2072,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_class_def_raw(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_class_def_raw
     {
       let _v0: any;
@@ -2088,6 +2095,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
         (c = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ClassDef(a.id, (b) ? ( b).args : null, (b) ? ( b).keywords : null, c, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -2167,8 +2175,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_function_def_raw(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_def_raw
     {
       let _v0: any;
@@ -2195,6 +2202,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((tc = this.r_func_type_comment()), true) &&
         (b = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.FunctionDef(n.id, (params) ? params : H.emptyArguments(this), b, null, a, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -2216,6 +2224,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((tc = this.r_func_type_comment()), true) &&
         (b = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AsyncFunctionDef(n.id, (params) ? params : H.emptyArguments(this), b, null, a, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -2257,87 +2266,85 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_34(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_with_default* */
   _loop0_35(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_with_default* */
   _loop0_36(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_no_default+ */
   _loop1_37(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** param_with_default* */
   _loop0_38(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_with_default+ */
   _loop1_39(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -2413,31 +2420,29 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default+ */
   _loop1_40(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** param_no_default+ */
   _loop1_41(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -2476,59 +2481,57 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_42(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_with_default+ */
   _loop1_43(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** param_no_default* */
   _loop0_44(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_with_default+ */
   _loop1_45(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -2569,44 +2572,43 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_46(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_maybe_default* */
   _loop0_47(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_maybe_default+ */
   _loop1_48(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -2853,8 +2855,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_param(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=annotation?
     {
       let a: any, b: any;
@@ -2862,6 +2863,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.nameToken()) !== null &&
         ((b = this.r_annotation()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.arg(a.id, b, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -2875,8 +2877,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_param_star_annotation(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=star_annotation
     {
       let a: any, b: any;
@@ -2884,6 +2885,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.nameToken()) !== null &&
         (b = this.r_star_annotation()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.arg(a.id, b, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -2966,8 +2968,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_if_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_if_stmt
     {
       let _v0: any;
@@ -2990,6 +2991,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_block()) !== null &&
         (c = this.r_elif_stmt()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.If(a, b, H.singletonSeq(this, c), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3006,6 +3008,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_block()) !== null &&
         ((c = this.r_else_block()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.If(a, b, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3019,8 +3022,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_elif_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_elif_stmt
     {
       let _v0: any;
@@ -3043,6 +3045,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_block()) !== null &&
         (c = this.r_elif_stmt()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.If(a, b, H.singletonSeq(this, c), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3059,6 +3062,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_block()) !== null &&
         ((c = this.r_else_block()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.If(a, b, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3104,8 +3108,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_while_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_while_stmt
     {
       let _v0: any;
@@ -3128,6 +3131,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_block()) !== null &&
         ((c = this.r_else_block()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.While(a, b, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3141,8 +3145,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_for_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     let cut = false;
     // invalid_for_stmt
     {
@@ -3170,6 +3173,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_block()) !== null &&
         ((el = this.r_else_block()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.For(t, ex, b, el, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3192,6 +3196,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_block()) !== null &&
         ((el = this.r_else_block()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AsyncFor(t, ex, b, el, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3290,8 +3295,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_with_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_with_stmt_indent
     {
       let _v0: any;
@@ -3316,6 +3320,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v4 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.With(a, b, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3332,6 +3337,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         (b = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.With(a, b, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3351,6 +3357,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v5 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AsyncWith(a, b, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3368,6 +3375,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         (b = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AsyncWith(a, b, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3474,31 +3482,29 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_block+ */
   _loop1_54(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_except_block()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** except_star_block+ */
   _loop1_55(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_except_star_block()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -3506,8 +3512,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_try_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_try_stmt
     {
       let _v0: any;
@@ -3529,6 +3534,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_block()) !== null &&
         (f = this.r_finally_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Try(b, null, null, f, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3546,6 +3552,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((el = this.r_else_block()), true) &&
         ((f = this.r_finally_block()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Try(b, ex, el, f, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3563,6 +3570,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((el = this.r_else_block()), true) &&
         ((f = this.r_finally_block()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.TryStar(b, ex, el, f, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3594,8 +3602,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_except_block(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_except_stmt_indent
     {
       let _v0: any;
@@ -3618,6 +3625,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ExceptHandler(e, (t) ? ( t).id : null, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3632,6 +3640,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ExceptHandler(null, null, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3675,8 +3684,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_except_star_block(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_except_star_stmt_indent
     {
       let _v0: any;
@@ -3700,6 +3708,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.r_block()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ExceptHandler(e, (t) ? ( t).id : null, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3755,16 +3764,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** case_block+ */
   _loop1_58(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_case_block()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -3772,8 +3780,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_match_stmt(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
     {
       let _v0: any, subject: any, _v1: any, _v2: any, _v3: any, cases: any, _v4: any;
@@ -3786,6 +3793,7 @@ export abstract class GeneratedParser extends ParserBase {
         (cases = this._loop1_58()) !== null &&
         (_v4 = this.expectToken(T.DEDENT)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Match(subject, cases, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3811,8 +3819,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_subject_expr(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // value=star_named_expression ',' values=star_named_expressions?
     {
       let value: any, _v0: any, values: any;
@@ -3821,6 +3828,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         ((values = this.r_star_named_expressions()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.seqInsertInFront(this, value, values), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3898,14 +3906,14 @@ export abstract class GeneratedParser extends ParserBase {
   r_patterns(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // patterns=open_sequence_pattern
     {
       let patterns: any;
       if (
         (patterns = this.r_open_sequence_pattern()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSequence(patterns, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -3959,8 +3967,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_as_pattern(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // pattern=or_pattern 'as' target=pattern_capture_target
     {
       let pattern: any, _v0: any, target: any;
@@ -3969,6 +3976,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
         (target = this.r_pattern_capture_target()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchAs(pattern, target.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4012,14 +4020,14 @@ export abstract class GeneratedParser extends ParserBase {
   r_or_pattern(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // patterns='|'.closed_pattern+
     {
       let patterns: any;
       if (
         (patterns = this._gather_59()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = (patterns).length == 1 ? (patterns)[0] : A.MatchOr(patterns, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4031,7 +4039,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** closed_pattern: literal_pattern | capture_pattern | wildcard_pattern | value_pattern | group_pattern | sequence_pattern | mapping_pattern | class_pattern */
   r_closed_pattern(): any {
-    const memo = this.memoLookup(70);
+    const memo = this.memoLookup(3);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
@@ -4042,7 +4050,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_literal_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 70, _res);
+        this.memoize(mark, 3, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -4054,7 +4062,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_capture_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 70, _res);
+        this.memoize(mark, 3, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -4066,7 +4074,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_wildcard_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 70, _res);
+        this.memoize(mark, 3, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -4078,7 +4086,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_value_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 70, _res);
+        this.memoize(mark, 3, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -4090,7 +4098,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_group_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 70, _res);
+        this.memoize(mark, 3, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -4102,7 +4110,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_sequence_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 70, _res);
+        this.memoize(mark, 3, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -4114,7 +4122,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_mapping_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 70, _res);
+        this.memoize(mark, 3, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -4126,12 +4134,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_class_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 70, _res);
+        this.memoize(mark, 3, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 70, null);
+    this.memoize(mark, 3, null);
     { this.level--; return null; }
   }
 
@@ -4167,8 +4175,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_literal_pattern(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // value=signed_number !('+' | '-')
     {
       let value: any;
@@ -4176,6 +4183,7 @@ export abstract class GeneratedParser extends ParserBase {
         (value = this.r_signed_number()) !== null &&
         this.negative(this.mark, this._tmp_60())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchValue(value, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4188,6 +4196,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (value = this.r_complex_number()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchValue(value, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4200,6 +4209,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (value = this.r_strings()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchValue(value, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4212,6 +4222,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSingleton(C.None, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4224,6 +4235,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSingleton(C.True, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4236,6 +4248,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSingleton(C.False, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4277,8 +4290,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_literal_expr(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // signed_number !('+' | '-')
     {
       let _v0: any;
@@ -4319,6 +4331,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.None, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4331,6 +4344,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.True, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4343,6 +4357,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.False, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4356,8 +4371,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_complex_number(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // real=signed_real_number '+' imag=imaginary_number
     {
       let real: any, _v0: any, imag: any;
@@ -4366,6 +4380,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(14 /* '+' */)) !== null &&
         (imag = this.r_imaginary_number()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(real, A.Add, imag, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4380,6 +4395,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
         (imag = this.r_imaginary_number()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(real, A.Sub, imag, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4393,8 +4409,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_signed_number(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // NUMBER
     {
       let _v0: any;
@@ -4413,6 +4428,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
         (number = this.numberToken()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.USub, number, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4426,8 +4442,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_signed_real_number(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // real_number
     {
       let _v0: any;
@@ -4446,6 +4461,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
         (real = this.r_real_number()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.USub, real, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4495,14 +4511,14 @@ export abstract class GeneratedParser extends ParserBase {
   r_capture_pattern(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // target=pattern_capture_target
     {
       let target: any;
       if (
         (target = this.r_pattern_capture_target()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchAs(null, target.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4575,14 +4591,14 @@ export abstract class GeneratedParser extends ParserBase {
   r_wildcard_pattern(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // "_"
     {
       let _v0: any;
       if (
         (_v0 = this.expectSoftKeyword("_")) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchAs(null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4635,8 +4651,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_value_pattern(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // attr=attr !('.' | '(' | '=')
     {
       let attr: any;
@@ -4644,6 +4659,7 @@ export abstract class GeneratedParser extends ParserBase {
         (attr = this.r_attr()) !== null &&
         this.negative(this.mark, this._tmp_63())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchValue(attr, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4655,13 +4671,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** attr: value=name_or_attr '.' attr=NAME */
   r_attr(): any {
-    const memo = this.memoLookup(82);
+    const memo = this.memoLookup(4);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 82, res, resmark);
+      this.memoize(mark, 4, res, resmark);
       this.mark = mark;
       const raw = this.r_attr_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -4675,8 +4691,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_attr_leftrec(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // value=name_or_attr '.' attr=NAME
     {
       let value: any, _v0: any, attr: any;
@@ -4685,6 +4700,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (attr = this.nameToken()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(value, attr.id, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4747,8 +4763,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_sequence_pattern(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '[' patterns=maybe_sequence_pattern? ']'
     {
       let _v0: any, patterns: any, _v1: any;
@@ -4757,6 +4772,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((patterns = this.r_maybe_sequence_pattern()), true) &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSequence(patterns, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4771,6 +4787,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((patterns = this.r_open_sequence_pattern()), true) &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSequence(patterns, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4868,12 +4885,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_pattern: '*' target=pattern_capture_target | '*' wildcard_pattern */
   r_star_pattern(): any {
-    const memo = this.memoLookup(89);
+    const memo = this.memoLookup(5);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '*' target=pattern_capture_target
     {
       let _v0: any, target: any;
@@ -4881,9 +4897,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
         (target = this.r_pattern_capture_target()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(target.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 89, _res);
+        this.memoize(mark, 5, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -4895,14 +4912,15 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
         (_v1 = this.r_wildcard_pattern()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 89, _res);
+        this.memoize(mark, 5, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 89, null);
+    this.memoize(mark, 5, null);
     { this.level--; return null; }
   }
 
@@ -4910,8 +4928,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_mapping_pattern(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '{' '}'
     {
       let _v0: any, _v1: any;
@@ -4919,6 +4936,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(25 /* '{' */)) !== null &&
         (_v1 = this.expectToken(26 /* '}' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchMapping(null, null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4934,6 +4952,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v1 = this.expectToken(12 /* ',' */)), true) &&
         (_v2 = this.expectToken(26 /* '}' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchMapping(null, null, rest.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4951,6 +4970,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v2 = this.expectToken(12 /* ',' */)), true) &&
         (_v3 = this.expectToken(26 /* '}' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchMapping( H.getPatternKeys(this, items), H.getPatterns(this, items), rest.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -4966,6 +4986,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v1 = this.expectToken(12 /* ',' */)), true) &&
         (_v2 = this.expectToken(26 /* '}' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchMapping( H.getPatternKeys(this, items), H.getPatterns(this, items), null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5082,8 +5103,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_class_pattern(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // cls=name_or_attr '(' ')'
     {
       let cls: any, _v0: any, _v1: any;
@@ -5092,6 +5112,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchClass(cls, null, null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5108,6 +5129,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v1 = this.expectToken(12 /* ',' */)), true) &&
         (_v2 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchClass(cls, patterns, null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5124,6 +5146,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v1 = this.expectToken(12 /* ',' */)), true) &&
         (_v2 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchClass( cls, null, H.mapNamesToIds(this, H.getPatternKeys(this, keywords)), H.getPatterns(this, keywords), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5142,6 +5165,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v2 = this.expectToken(12 /* ',' */)), true) &&
         (_v3 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchClass( cls, patterns, H.mapNamesToIds(this, H.getPatternKeys(this, keywords)), H.getPatterns(this, keywords), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5275,16 +5299,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=expression)+ */
   _loop1_69(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_70()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -5292,8 +5315,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_expressions(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=expression b=(',' c=expression)+ [',']
     {
       let a: any, b: any, _v0: any;
@@ -5302,6 +5324,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this._loop1_69()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.seqInsertInFront(this, a, b), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5315,6 +5338,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.singletonSeq(this, a), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5337,12 +5361,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** expression: invalid_expression | invalid_legacy_expression | a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef */
   r_expression(): any {
-    const memo = this.memoLookup(99);
+    const memo = this.memoLookup(6);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_expression
     {
       let _v0: any;
@@ -5351,7 +5374,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 99, _res);
+        this.memoize(mark, 6, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -5364,7 +5387,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_legacy_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 99, _res);
+        this.memoize(mark, 6, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -5379,9 +5402,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(512 /* 'else' */)) !== null &&
         (c = this.r_expression()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.IfExp(b, a, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 99, _res);
+        this.memoize(mark, 6, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -5393,7 +5417,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_disjunction()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 99, _res);
+        this.memoize(mark, 6, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -5405,12 +5429,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_lambdef()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 99, _res);
+        this.memoize(mark, 6, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 99, null);
+    this.memoize(mark, 6, null);
     { this.level--; return null; }
   }
 
@@ -5418,8 +5442,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_yield_expr(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'yield' 'from' a=expression
     {
       let _v0: any, _v1: any, a: any;
@@ -5428,6 +5451,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(516 /* 'from' */)) !== null &&
         (a = this.r_expression()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.YieldFrom(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5441,6 +5465,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(532 /* 'yield' */)) !== null &&
         ((a = this.r_star_expressions()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Yield(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5470,16 +5495,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_expression)+ */
   _loop1_71(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_72()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -5487,8 +5511,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_star_expressions(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=star_expression b=(',' c=star_expression)+ [',']
     {
       let a: any, b: any, _v0: any;
@@ -5497,6 +5520,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this._loop1_71()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.seqInsertInFront(this, a, b), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5510,6 +5534,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_star_expression()) !== null &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.singletonSeq(this, a), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5532,12 +5557,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_expression: '*' a=bitwise_or | expression */
   r_star_expression(): any {
-    const memo = this.memoLookup(102);
+    const memo = this.memoLookup(7);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '*' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -5545,9 +5569,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.r_bitwise_or()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 102, _res);
+        this.memoize(mark, 7, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -5559,12 +5584,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 102, _res);
+        this.memoize(mark, 7, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 102, null);
+    this.memoize(mark, 7, null);
     { this.level--; return null; }
   }
 
@@ -5609,8 +5634,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_star_named_expression(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '*' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -5618,6 +5642,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.r_bitwise_or()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5642,8 +5667,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_assignment_expression(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     let cut = false;
     // a=NAME ':=' ~ b=expression
     {
@@ -5654,6 +5678,7 @@ export abstract class GeneratedParser extends ParserBase {
         (cut = true) &&
         (b = this.r_expression()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.NamedExpr(H.setExprContext(this, a, A.Store), b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -5726,27 +5751,25 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('or' c=conjunction)+ */
   _loop1_74(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_75()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** disjunction: a=conjunction b=('or' c=conjunction)+ | conjunction */
   r_disjunction(): any {
-    const memo = this.memoLookup(107);
+    const memo = this.memoLookup(8);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=conjunction b=('or' c=conjunction)+
     {
       let a: any, b: any;
@@ -5754,9 +5777,10 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_conjunction()) !== null &&
         (b = this._loop1_74()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BoolOp( A.Or, H.seqInsertInFront(this, a, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 107, _res);
+        this.memoize(mark, 8, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -5768,12 +5792,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_conjunction()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 107, _res);
+        this.memoize(mark, 8, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 107, null);
+    this.memoize(mark, 8, null);
     { this.level--; return null; }
   }
 
@@ -5797,27 +5821,25 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('and' c=inversion)+ */
   _loop1_76(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_77()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** conjunction: a=inversion b=('and' c=inversion)+ | inversion */
   r_conjunction(): any {
-    const memo = this.memoLookup(108);
+    const memo = this.memoLookup(9);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=inversion b=('and' c=inversion)+
     {
       let a: any, b: any;
@@ -5825,9 +5847,10 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_inversion()) !== null &&
         (b = this._loop1_76()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BoolOp( A.And, H.seqInsertInFront(this, a, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 108, _res);
+        this.memoize(mark, 9, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -5839,23 +5862,22 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_inversion()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 108, _res);
+        this.memoize(mark, 9, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 108, null);
+    this.memoize(mark, 9, null);
     { this.level--; return null; }
   }
 
   /** inversion: 'not' a=inversion | comparison */
   r_inversion(): any {
-    const memo = this.memoLookup(109);
+    const memo = this.memoLookup(10);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'not' a=inversion
     {
       let _v0: any, a: any;
@@ -5863,9 +5885,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(524 /* 'not' */)) !== null &&
         (a = this.r_inversion()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.Not, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 109, _res);
+        this.memoize(mark, 10, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -5877,27 +5900,26 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_comparison()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 109, _res);
+        this.memoize(mark, 10, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 109, null);
+    this.memoize(mark, 10, null);
     { this.level--; return null; }
   }
 
   /** compare_op_bitwise_or_pair+ */
   _loop1_78(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_compare_op_bitwise_or_pair()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -5905,8 +5927,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_comparison(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_or b=compare_op_bitwise_or_pair+
     {
       let a: any, b: any;
@@ -5914,6 +5935,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null &&
         (b = this._loop1_78()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Compare( a, H.getCmpops(this, b), H.getExprs(this, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6262,13 +6284,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** bitwise_or: a=bitwise_or '|' b=bitwise_xor | bitwise_xor */
   r_bitwise_or(): any {
-    const memo = this.memoLookup(122);
+    const memo = this.memoLookup(11);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 122, res, resmark);
+      this.memoize(mark, 11, res, resmark);
       this.mark = mark;
       const raw = this.r_bitwise_or_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -6282,8 +6304,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_bitwise_or_leftrec(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_or '|' b=bitwise_xor
     {
       let a: any, _v0: any, b: any;
@@ -6292,6 +6313,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(18 /* '|' */)) !== null &&
         (b = this.r_bitwise_xor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.BitOr, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6314,13 +6336,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and */
   r_bitwise_xor(): any {
-    const memo = this.memoLookup(123);
+    const memo = this.memoLookup(12);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 123, res, resmark);
+      this.memoize(mark, 12, res, resmark);
       this.mark = mark;
       const raw = this.r_bitwise_xor_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -6334,8 +6356,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_bitwise_xor_leftrec(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_xor '^' b=bitwise_and
     {
       let a: any, _v0: any, b: any;
@@ -6344,6 +6365,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(32 /* '^' */)) !== null &&
         (b = this.r_bitwise_and()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.BitXor, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6366,13 +6388,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr */
   r_bitwise_and(): any {
-    const memo = this.memoLookup(124);
+    const memo = this.memoLookup(13);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 124, res, resmark);
+      this.memoize(mark, 13, res, resmark);
       this.mark = mark;
       const raw = this.r_bitwise_and_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -6386,8 +6408,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_bitwise_and_leftrec(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_and '&' b=shift_expr
     {
       let a: any, _v0: any, b: any;
@@ -6396,6 +6417,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(19 /* '&' */)) !== null &&
         (b = this.r_shift_expr()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.BitAnd, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6418,13 +6440,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | sum */
   r_shift_expr(): any {
-    const memo = this.memoLookup(125);
+    const memo = this.memoLookup(14);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 125, res, resmark);
+      this.memoize(mark, 14, res, resmark);
       this.mark = mark;
       const raw = this.r_shift_expr_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -6438,8 +6460,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_shift_expr_leftrec(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=shift_expr '<<' b=sum
     {
       let a: any, _v0: any, b: any;
@@ -6448,6 +6469,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(33 /* '<<' */)) !== null &&
         (b = this.r_sum()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.LShift, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6462,6 +6484,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(34 /* '>>' */)) !== null &&
         (b = this.r_sum()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.RShift, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6484,13 +6507,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** sum: a=sum '+' b=term | a=sum '-' b=term | term */
   r_sum(): any {
-    const memo = this.memoLookup(126);
+    const memo = this.memoLookup(15);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 126, res, resmark);
+      this.memoize(mark, 15, res, resmark);
       this.mark = mark;
       const raw = this.r_sum_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -6504,8 +6527,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_sum_leftrec(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=sum '+' b=term
     {
       let a: any, _v0: any, b: any;
@@ -6514,6 +6536,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(14 /* '+' */)) !== null &&
         (b = this.r_term()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Add, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6528,6 +6551,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
         (b = this.r_term()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Sub, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6550,13 +6574,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | factor */
   r_term(): any {
-    const memo = this.memoLookup(127);
+    const memo = this.memoLookup(16);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 127, res, resmark);
+      this.memoize(mark, 16, res, resmark);
       this.mark = mark;
       const raw = this.r_term_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -6570,8 +6594,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_term_leftrec(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=term '*' b=factor
     {
       let a: any, _v0: any, b: any;
@@ -6580,6 +6603,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Mult, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6594,6 +6618,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(17 /* '/' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Div, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6608,6 +6633,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(47 /* '//' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.FloorDiv, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6622,6 +6648,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(24 /* '%' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Mod, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6636,6 +6663,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(49 /* '@' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.MatMult, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6658,12 +6686,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** factor: '+' a=factor | '-' a=factor | '~' a=factor | power */
   r_factor(): any {
-    const memo = this.memoLookup(128);
+    const memo = this.memoLookup(17);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '+' a=factor
     {
       let _v0: any, a: any;
@@ -6671,9 +6698,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(14 /* '+' */)) !== null &&
         (a = this.r_factor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.UAdd, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 128, _res);
+        this.memoize(mark, 17, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -6685,9 +6713,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
         (a = this.r_factor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.USub, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 128, _res);
+        this.memoize(mark, 17, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -6699,9 +6728,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(31 /* '~' */)) !== null &&
         (a = this.r_factor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.Invert, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 128, _res);
+        this.memoize(mark, 17, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -6713,12 +6743,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_power()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 128, _res);
+        this.memoize(mark, 17, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 128, null);
+    this.memoize(mark, 17, null);
     { this.level--; return null; }
   }
 
@@ -6726,8 +6756,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_power(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=await_primary '**' b=factor
     {
       let a: any, _v0: any, b: any;
@@ -6736,6 +6765,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(35 /* '**' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Pow, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6758,12 +6788,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** await_primary: AWAIT a=primary | primary */
   r_await_primary(): any {
-    const memo = this.memoLookup(130);
+    const memo = this.memoLookup(18);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // AWAIT a=primary
     {
       let _v0: any, a: any;
@@ -6771,9 +6800,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(T.AWAIT)) !== null &&
         (a = this.r_primary()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Await(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 130, _res);
+        this.memoize(mark, 18, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -6785,24 +6815,24 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_primary()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 130, _res);
+        this.memoize(mark, 18, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 130, null);
+    this.memoize(mark, 18, null);
     { this.level--; return null; }
   }
 
   /** primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom */
   r_primary(): any {
-    const memo = this.memoLookup(131);
+    const memo = this.memoLookup(19);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 131, res, resmark);
+      this.memoize(mark, 19, res, resmark);
       this.mark = mark;
       const raw = this.r_primary_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -6816,8 +6846,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_primary_leftrec(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=primary '.' b=NAME
     {
       let a: any, _v0: any, b: any;
@@ -6826,6 +6855,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6839,6 +6869,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_primary()) !== null &&
         (b = this.r_genexp()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(a, H.singletonSeq(this, b), null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6854,6 +6885,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((b = this.r_arguments()), true) &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(a, (b) ? ( b).args : null, (b) ? ( b).keywords : null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6869,6 +6901,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_slices()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -6967,8 +7000,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_slices(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=slice !','
     {
       let a: any;
@@ -6988,6 +7020,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._gather_80()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -7019,8 +7052,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_slice(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
     {
       let a: any, _v0: any, b: any, c: any;
@@ -7030,6 +7062,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((b = this.r_expression()), true) &&
         ((c = this._tmp_83()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Slice(a, b, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -7171,8 +7204,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_atom(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // NAME
     {
       let _v0: any;
@@ -7190,6 +7222,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.True, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -7202,6 +7235,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.False, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -7214,6 +7248,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.None, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -7285,6 +7320,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(52 /* '...' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.Ellipsis, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -7358,8 +7394,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_lambdef(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // 'lambda' a=[lambda_params] ':' b=expression
     {
       let _v0: any, a: any, _v1: any, b: any;
@@ -7369,6 +7404,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.r_expression()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Lambda((a) ? a : H.emptyArguments(this), b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -7410,87 +7446,85 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_88(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** lambda_param_with_default* */
   _loop0_89(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** lambda_param_with_default* */
   _loop0_90(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** lambda_param_no_default+ */
   _loop1_91(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** lambda_param_with_default* */
   _loop0_92(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** lambda_param_with_default+ */
   _loop1_93(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -7566,31 +7600,29 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default+ */
   _loop1_94(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** lambda_param_no_default+ */
   _loop1_95(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -7629,59 +7661,57 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_96(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** lambda_param_with_default+ */
   _loop1_97(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** lambda_param_no_default* */
   _loop0_98(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** lambda_param_with_default+ */
   _loop1_99(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -7722,30 +7752,29 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_100(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** lambda_param_maybe_default+ */
   _loop1_101(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -7939,14 +7968,14 @@ export abstract class GeneratedParser extends ParserBase {
   r_lambda_param(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=NAME
     {
       let a: any;
       if (
         (a = this.nameToken()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.arg(a.id, null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -7958,22 +7987,21 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** STRING+ */
   _loop1_102(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.stringToken()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
   /** strings: a=STRING+ */
   r_strings(): any {
-    const memo = this.memoLookup(147);
+    const memo = this.memoLookup(20);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
@@ -7984,12 +8012,12 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._loop1_102()) !== null
       ) {
         const _res = H.concatenateStrings(this, a);
-        this.memoize(mark, 147, _res);
+        this.memoize(mark, 20, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 147, null);
+    this.memoize(mark, 20, null);
     { this.level--; return null; }
   }
 
@@ -7997,8 +8025,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_list(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '[' a=[star_named_expressions] ']'
     {
       let _v0: any, a: any, _v1: any;
@@ -8007,6 +8034,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((a = this.r_star_named_expressions()), true) &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.List(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8039,8 +8067,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_tuple(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
     {
       let _v0: any, a: any, _v1: any;
@@ -8049,6 +8076,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((a = this._tmp_103()), true) &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8062,8 +8090,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_set(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '{' a=star_named_expressions '}'
     {
       let _v0: any, a: any, _v1: any;
@@ -8072,6 +8099,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_star_named_expressions()) !== null &&
         (_v1 = this.expectToken(26 /* '}' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Set(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8085,8 +8113,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_dict(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '{' a=[double_starred_kvpairs] '}'
     {
       let _v0: any, a: any, _v1: any;
@@ -8095,6 +8122,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((a = this.r_double_starred_kvpairs()), true) &&
         (_v1 = this.expectToken(26 /* '}' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Dict( H.getKeys(this, a), H.getValues(this, a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8207,16 +8235,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** for_if_clause+ */
   _loop1_105(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_for_if_clause()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -8258,16 +8285,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction)* */
   _loop0_106(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_107()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** ('if' z=disjunction) */
@@ -8290,16 +8317,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction)* */
   _loop0_108(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_109()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** for_if_clause: ASYNC 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | invalid_for_target */
@@ -8361,8 +8388,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_listcomp(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '[' a=named_expression b=for_if_clauses ']'
     {
       let _v0: any, a: any, b: any, _v1: any;
@@ -8372,6 +8398,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_for_if_clauses()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ListComp(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8397,8 +8424,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_setcomp(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '{' a=named_expression b=for_if_clauses '}'
     {
       let _v0: any, a: any, b: any, _v1: any;
@@ -8408,6 +8434,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_for_if_clauses()) !== null &&
         (_v1 = this.expectToken(26 /* '}' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.SetComp(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8462,8 +8489,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_genexp(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
     {
       let _v0: any, a: any, b: any, _v1: any;
@@ -8473,6 +8499,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_for_if_clauses()) !== null &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.GeneratorExp(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8498,8 +8525,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_dictcomp(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '{' a=kvpair b=for_if_clauses '}'
     {
       let _v0: any, a: any, b: any, _v1: any;
@@ -8509,6 +8535,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_for_if_clauses()) !== null &&
         (_v1 = this.expectToken(26 /* '}' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.DictComp(a.key, a.value, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8532,7 +8559,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** arguments: a=args [','] &')' | invalid_arguments */
   r_arguments(): any {
-    const memo = this.memoLookup(161);
+    const memo = this.memoLookup(21);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
@@ -8545,7 +8572,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
         const _res = a;
-        this.memoize(mark, 161, _res);
+        this.memoize(mark, 21, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -8558,12 +8585,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_arguments()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 161, _res);
+        this.memoize(mark, 21, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 161, null);
+    this.memoize(mark, 21, null);
     { this.level--; return null; }
   }
 
@@ -8723,8 +8750,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_args(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
     {
       let a: any, b: any;
@@ -8732,6 +8758,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._gather_111()) !== null &&
         ((b = this._tmp_116()), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.collectCallSeqs(this, a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8744,6 +8771,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.r_kwargs()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(H.dummyName(this), H.seqExtractStarredExprs(this, a), H.seqDeleteStarredExprs(this, a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8871,8 +8899,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_starred_expression(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '*' a=expression
     {
       let _v0: any, a: any;
@@ -8880,6 +8907,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.r_expression()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -8893,8 +8921,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_kwarg_or_starred(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_kwarg
     {
       let _v0: any;
@@ -8915,6 +8942,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.r_expression()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.keywordOrStarred(this, A.keyword(a.id, b, _sl, _sc, _e.end_lineno, _e.end_col_offset), 1);
         { this.level--; return _res; }
@@ -8939,8 +8967,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_kwarg_or_double_starred(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // invalid_kwarg
     {
       let _v0: any;
@@ -8961,6 +8988,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.r_expression()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.keywordOrStarred(this, A.keyword(a.id, b, _sl, _sc, _e.end_lineno, _e.end_col_offset), 1);
         { this.level--; return _res; }
@@ -8974,6 +9002,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(35 /* '**' */)) !== null &&
         (a = this.r_expression()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.keywordOrStarred(this, A.keyword(null, a, _sl, _sc, _e.end_lineno, _e.end_col_offset), 1);
         { this.level--; return _res; }
@@ -9003,24 +9032,23 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target)* */
   _loop0_121(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_122()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** star_targets: a=star_target !',' | a=star_target b=(',' c=star_target)* [','] */
   r_star_targets(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=star_target !','
     {
       let a: any;
@@ -9041,6 +9069,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((b = this._loop0_121()), true) &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.seqInsertInFront(this, a, b), A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9107,16 +9136,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target)+ */
   _loop1_124(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_125()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -9172,12 +9200,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_target: '*' a=(!'*' star_target) | target_with_star_atom */
   r_star_target(): any {
-    const memo = this.memoLookup(170);
+    const memo = this.memoLookup(22);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // '*' a=(!'*' star_target)
     {
       let _v0: any, a: any;
@@ -9185,9 +9212,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
         (a = this._tmp_126()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(H.setExprContext(this, a, A.Store), A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 170, _res);
+        this.memoize(mark, 22, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -9199,23 +9227,22 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_target_with_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 170, _res);
+        this.memoize(mark, 22, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 170, null);
+    this.memoize(mark, 22, null);
     { this.level--; return null; }
   }
 
   /** target_with_star_atom: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | star_atom */
   r_target_with_star_atom(): any {
-    const memo = this.memoLookup(171);
+    const memo = this.memoLookup(23);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=t_primary '.' b=NAME !t_lookahead
     {
       let a: any, _v0: any, b: any;
@@ -9225,9 +9252,10 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.nameToken()) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 171, _res);
+        this.memoize(mark, 23, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -9242,9 +9270,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 171, _res);
+        this.memoize(mark, 23, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -9256,12 +9285,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 171, _res);
+        this.memoize(mark, 23, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 171, null);
+    this.memoize(mark, 23, null);
     { this.level--; return null; }
   }
 
@@ -9269,8 +9298,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_star_atom(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=NAME
     {
       let a: any;
@@ -9303,6 +9331,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((a = this.r_star_targets_tuple_seq()), true) &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(a, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9317,6 +9346,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((a = this.r_star_targets_list_seq()), true) &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.List(a, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9372,8 +9402,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_single_subscript_attribute_target(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=t_primary '.' b=NAME !t_lookahead
     {
       let a: any, _v0: any, b: any;
@@ -9383,6 +9412,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.nameToken()) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9399,6 +9429,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9410,13 +9441,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** t_primary: a=t_primary '.' b=NAME &t_lookahead | a=t_primary '[' b=slices ']' &t_lookahead | a=t_primary b=genexp &t_lookahead | a=t_primary '(' b=[arguments] ')' &t_lookahead | a=atom &t_lookahead */
   r_t_primary(): any {
-    const memo = this.memoLookup(175);
+    const memo = this.memoLookup(24);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 175, res, resmark);
+      this.memoize(mark, 24, res, resmark);
       this.mark = mark;
       const raw = this.r_t_primary_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -9430,8 +9461,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_t_primary_leftrec(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=t_primary '.' b=NAME &t_lookahead
     {
       let a: any, _v0: any, b: any;
@@ -9441,6 +9471,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.nameToken()) !== null &&
         this.positive(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9457,6 +9488,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
         this.positive(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9471,6 +9503,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_genexp()) !== null &&
         this.positive(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(a, H.singletonSeq(this, b), null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9487,6 +9520,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(8 /* ')' */)) !== null &&
         this.positive(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(a, (b) ? ( b).args : null, (b) ? ( b).keywords : null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9587,12 +9621,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** del_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | del_t_atom */
   r_del_target(): any {
-    const memo = this.memoLookup(178);
+    const memo = this.memoLookup(25);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=t_primary '.' b=NAME !t_lookahead
     {
       let a: any, _v0: any, b: any;
@@ -9602,9 +9635,10 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.nameToken()) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 178, _res);
+        this.memoize(mark, 25, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -9619,9 +9653,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 178, _res);
+        this.memoize(mark, 25, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -9633,12 +9668,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_del_t_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 178, _res);
+        this.memoize(mark, 25, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 178, null);
+    this.memoize(mark, 25, null);
     { this.level--; return null; }
   }
 
@@ -9646,8 +9681,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_del_t_atom(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=NAME
     {
       let a: any;
@@ -9680,6 +9714,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((a = this.r_del_targets()), true) &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(a, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -9694,6 +9729,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((a = this.r_del_targets()), true) &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.List(a, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -10161,8 +10197,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_expression_without_invalid(): any {
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
-    const _t0 = this.tokenAt(mark);
-    const _sl = _t0.lineno, _sc = _t0.col_offset;
+    if (mark === this.tokens.length) this.fillToken();
     // a=disjunction 'if' b=disjunction 'else' c=expression
     {
       let a: any, _v0: any, b: any, _v1: any, c: any;
@@ -10173,6 +10208,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(512 /* 'else' */)) !== null &&
         (c = this.r_expression()) !== null
       ) {
+        const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.IfExp(b, a, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         { this.level--; return _res; }
@@ -10445,7 +10481,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_named_expression: a=expression ':=' expression | a=NAME '=' b=bitwise_or !('=' | ':=') | !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=') */
   r_invalid_named_expression(): any {
-    const memo = this.memoLookup(187);
+    const memo = this.memoLookup(26);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (++this.level > MAXSTACK) this.stackOverflow();
@@ -10458,7 +10494,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use assignment expressions with %s", H.getExprName(a));
-        this.memoize(mark, 187, _res);
+        this.memoize(mark, 26, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -10473,7 +10509,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_138())
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        this.memoize(mark, 187, _res);
+        this.memoize(mark, 26, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
@@ -10489,27 +10525,27 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_140())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", H.getExprName(a));
-        this.memoize(mark, 187, _res);
+        this.memoize(mark, 26, _res);
         { this.level--; return _res; }
       }
       this.mark = mark;
     }
-    this.memoize(mark, 187, null);
+    this.memoize(mark, 26, null);
     { this.level--; return null; }
   }
 
   /** star_named_expressions* */
   _loop0_141(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_star_named_expressions()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** (star_targets '=') */
@@ -10532,16 +10568,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=')* */
   _loop0_142(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_143()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** (star_targets '=') */
@@ -10564,16 +10600,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=')* */
   _loop0_144(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this._tmp_145()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** (yield_expr | star_expressions) */
@@ -10941,44 +10977,43 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_150(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_no_default* */
   _loop0_151(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_no_default+ */
   _loop1_152(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -11012,16 +11047,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_154(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** (slash_no_default | slash_with_default) */
@@ -11054,16 +11089,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_156(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** (',' | param_no_default) */
@@ -11096,30 +11131,29 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_158(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** param_maybe_default+ */
   _loop1_159(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -11347,16 +11381,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_164(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** (param_no_default | ',') */
@@ -11536,16 +11570,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default+ */
   _loop1_167(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -11580,30 +11613,30 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_168(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** lambda_param_no_default* */
   _loop0_169(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_no_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** ','.lambda_param+ */
@@ -11654,16 +11687,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_172(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** (lambda_slash_no_default | lambda_slash_with_default) */
@@ -11696,16 +11729,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_174(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** (',' | lambda_param_no_default) */
@@ -11738,30 +11771,29 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_176(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** lambda_param_maybe_default+ */
   _loop1_177(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -11857,16 +11889,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default+ */
   _loop1_178(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_with_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -11986,16 +12017,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_182(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_lambda_param_maybe_default()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** (lambda_param_no_default | ',') */
@@ -12786,30 +12817,29 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** block* */
   _loop0_207(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_block()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** except_block+ */
   _loop1_208(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_except_block()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
@@ -12833,30 +12863,29 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** block* */
   _loop0_210(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_block()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    return out;
+    return out ?? [];
   }
 
   /** except_star_block+ */
   _loop1_211(): any {
-    const start = this.mark;
-    let m = start;
-    const out: any[] = [];
+    let m = this.mark;
+    let out: any[] | null = null;
     let v: any;
     while ((v = this.r_except_star_block()) !== null) {
-      out.push(v);
+      if (out === null) out = [v];
+      else out.push(v);
       m = this.mark;
     }
     this.mark = m;
-    if (out.length === 0) return null;
     return out;
   }
 
