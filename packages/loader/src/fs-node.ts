@@ -32,7 +32,7 @@ export class NodeFileSystem implements FileSystem {
     try {
       return readFileSync(path);
     } catch (err) {
-      throw new LoaderError('unreadable', `cannot read ${path}: ${(err as Error).message}`, path);
+      throw new LoaderError('unreadable', `cannot read ${path}: ${(err as Error).message}`, path, 'OSError');
     }
   }
 

@@ -50,11 +50,18 @@ export interface FileSystem {
   writeFileAtomic(path: string, data: Uint8Array, options?: WriteOptions): WriteResult;
 }
 
+/** The Python exception class a LoaderError stands for, so the VM can raise the right one. */
+export type PythonErrorType = 'ImportError' | 'ModuleNotFoundError' | 'EOFError' | 'ValueError' | 'TypeError' | 'OSError';
+
+/** A loader failure that reaches the caller; `message` is importlib's text where it has one. */
 export class LoaderError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly path: string | null,
+    readonly pythonType: PythonErrorType = 'ImportError',
+    /** the module name, as ImportError.name */
+    readonly moduleName: string | null = null,
   ) {
     super(message);
     this.name = 'LoaderError';
