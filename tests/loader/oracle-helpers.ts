@@ -1,0 +1,82 @@
+// Helpers the loader's oracle tests share: building trees on disk, asking python3.11's importlib
+// (tools/oracle/loader_find_spec.py) in one batch, and having py_compile write reference pycs.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoaderKind, ModuleSpec } from '@tspyc/loader';
+import { runPython } from '../../tools/oracles.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const FIND_SPEC = join(ROOT, 'tools', 'oracle', 'loader_find_spec.py');
+
+/** A tree: path → file contents, or null for an (empty) directory. */
+export type Tree = Record<string, string | Uint8Array | null>;
+
+export function makeTree(base: string, tree: Tree): void {
+  for (const [rel, content] of Object.entries(tree)) {
+    const p = join(base, rel);
+    if (content === null) mkdirSync(p, { recursive: true });
+    else {
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, content);
+    }
+  }
+}
+
+/** One batch of queries to importlib; one answer per query. `optimize` runs python with -O / -OO. */
+export function askImportlib<T = Record<string, unknown>>(queries: object[], options: { optimize?: 0 | 1 | 2 } = {}): T[] {
+  const flags = options.optimize === 1 ? ['-O'] : options.optimize === 2 ? ['-OO'] : [];
+  const r = runPython('3.11', [...flags, FIND_SPEC], { input: queries.map((q) => JSON.stringify(q)).join('\n') + '\n' });
+  if (r.status !== 0) throw new Error(`loader_find_spec.py failed: ${r.stderr}`);
+  const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as T);
+  if (answers.length !== queries.length) throw new Error(`expected ${queries.length} answers, got ${answers.length}: ${r.stderr}`);
+  return answers;
+}
+
+/** importlib's spec fields as loader_find_spec.py reports them. */
+export interface OracleSpec {
+  name: string;
+  origin: string | null;
+  cached: string | null;
+  submoduleSearchLocations: string[] | null;
+  hasLocation: boolean;
+  parent: string;
+  loader: string | null;
+}
+
+const LOADER_CLASS: Record<LoaderKind, string | null> = {
+  source: 'SourceFileLoader',
+  sourceless: 'SourcelessFileLoader',
+  extension: 'ExtensionFileLoader',
+  namespace: null,
+};
+
+/** Our spec in the oracle's shape, so the two compare field by field. */
+export function asOracleSpec(spec: ModuleSpec | null): OracleSpec | null {
+  if (spec === null) return null;
+  return {
+    name: spec.name,
+    origin: spec.origin,
+    cached: spec.cached,
+    submoduleSearchLocations: spec.submoduleSearchLocations,
+    hasLocation: spec.hasLocation,
+    parent: spec.parent,
+    loader: LOADER_CLASS[spec.loaderKind],
+  };
+}
+
+export type InvalidationModeName = 'timestamp' | 'checked-hash' | 'unchecked-hash';
+
+/** py_compile each source into `cfile` (default: its __pycache__ path), in the given mode. */
+export function pyCompile(jobs: { source: string; cfile?: string; mode?: InvalidationModeName }[], env: Record<string, string | undefined> = {}): void {
+  const script = [
+    'import py_compile, sys, json',
+    'M = {"timestamp": py_compile.PycInvalidationMode.TIMESTAMP, "checked-hash": py_compile.PycInvalidationMode.CHECKED_HASH, "unchecked-hash": py_compile.PycInvalidationMode.UNCHECKED_HASH}',
+    'for line in sys.stdin:',
+    '    j = json.loads(line)',
+    '    py_compile.compile(j["source"], cfile=j.get("cfile"), doraise=True, invalidation_mode=M[j.get("mode") or "timestamp"])',
+  ].join('\n');
+  const input = jobs.map((j) => JSON.stringify(j)).join('\n') + '\n';
+  const r = runPython('3.11', ['-c', script], { input, env: { PYTHONDONTWRITEBYTECODE: undefined, SOURCE_DATE_EPOCH: undefined, ...env } });
+  if (r.status !== 0) throw new Error(`py_compile failed: ${r.stderr}`);
+}
