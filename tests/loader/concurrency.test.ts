@@ -20,19 +20,28 @@ const PROCESSES = 8;
 interface Counts { loads: number; fromCache: number; compiled: number; written: number; notWritten: number; deleted: number; mismatches: number; errors: string[]; misses: Record<string, number> }
 
 function runChildren(config: object): Promise<Counts[]> {
-  return Promise.all(
-    Array.from({ length: PROCESSES }, (_, i) =>
-      new Promise<Counts>((resolve, reject) => {
-        const child = spawn(TSX, [HAMMER, JSON.stringify({ ...config, seed: 1 + i * 7919 })], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.stderr.on('data', (d) => (err += d));
-        child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Counts) : reject(new Error(`hammer ${i} exited ${code}: ${err}`))));
-      }),
-    ),
+  let ready = 0;
+  const children: ReturnType<typeof spawn>[] = [];
+  const results = Array.from({ length: PROCESSES }, (_, i) =>
+    new Promise<Counts>((resolve, reject) => {
+      const child = spawn(TSX, [HAMMER, JSON.stringify({ ...config, seed: 1 + i * 7919 })], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+      children.push(child);
+      let out = '';
+      let err = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d;
+        if (out.startsWith('ready\n') && !(child as { started?: boolean }).started) {
+          (child as { started?: boolean }).started = true;
+          // Everyone is ready: start them together, so they race for the same files.
+          if (++ready === PROCESSES) for (const c of children) c.stdin!.end('go\n');
+        }
+      });
+      child.stderr!.on('data', (d: Buffer) => (err += d));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length)) as Counts) : reject(new Error(`hammer ${i} exited ${code}: ${err}`))));
+    }),
   );
+  return Promise.all(results);
 }
 
 describe.skipIf(!oracle('3.11'))('8 processes on one tree', () => {
