@@ -82,13 +82,16 @@ export function pyCompile(jobs: { source: string; cfile?: string; dfile?: string
   if (r.status !== 0) throw new Error(`py_compile failed: ${r.stderr}`);
 }
 
-/** Every file under `dir` (relative path → bytes and permission bits), for before/after comparisons. */
+/** Every file and directory under `dir` (relative path → bytes and permission bits; directories end in '/'). */
 export function snapshotTree(dir: string): Record<string, { bytes: string; mode: string }> {
   const out: Record<string, { bytes: string; mode: string }> = {};
   const walk = (rel: string) => {
     for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
+      if (e.isDirectory()) {
+        out[r + '/'] = { bytes: '', mode: (statSync(join(dir, r)).mode & 0o777).toString(8) };
+        walk(r);
+      }
       else out[r] = { bytes: Buffer.from(readFileSync(join(dir, r))).toString('hex'), mode: (statSync(join(dir, r)).mode & 0o777).toString(8) };
     }
   };
