@@ -55,7 +55,7 @@ export class MemoryFileSystem implements FileSystem {
   stat(path: string): FileStat | null {
     const f = this.files.get(path);
     if (f) return { size: f.data.length, mtimeMs: Number(f.mtimeNs / 1_000_000n), mtimeNs: f.mtimeNs, isFile: true, isDirectory: false, mode: f.mode };
-    const mode = this.dirs.get(path);
+    const mode = path === '/' ? 0o755 : this.dirs.get(path);
     if (mode !== undefined) return { size: 0, mtimeMs: 0, mtimeNs: 0n, isFile: false, isDirectory: true, mode };
     const prefix = path.endsWith('/') ? path : path + '/';
     for (const p of [...this.files.keys(), ...this.dirs.keys()]) {
