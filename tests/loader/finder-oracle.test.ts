@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { targetForVersion } from '@tspyc/bytecode';
-import { findModule, findSpec, LoaderError, moduleAttributes, NodeFileSystem, resolveName, resolveRelativeName } from '@tspyc/loader';
+import { findModule, findSpec, LoaderError, moduleAttributes, NodeFileSystem, resolveImportName, resolveName, resolveRelativeName, type ImportGlobals } from '@tspyc/loader';
 import { oracle } from '../../tools/oracles.js';
 import { askImportlib, asOracleSpec, makeTree, pyCompile, type OracleSpec } from './oracle-helpers.js';
 
@@ -213,5 +213,42 @@ describe.skipIf(!oracle('3.11'))('path-based finder agrees with importlib (3.11)
     }
     expect(mismatches).toEqual([]);
     console.log(`relative names: ${levels.length + utils.length} resolutions and ${cChecked} C-import errors agree with CPython`);
+  });
+
+  it('the import statement: the package from __package__, __spec__.parent or __name__/__path__ (C resolve_name)', () => {
+    const globalsVariants: Record<string, unknown>[] = [
+      { __package__: 'tsqa.tsqb' }, { __package__: '' }, { __package__: 1 }, { __package__: 'tsqa', __spec__: { parent: 'tsqa' } },
+      { __package__: 'tsqa', __spec__: { parent: 'tsqx' } }, { __package__: null, __spec__: { parent: 'tsqa.tsqb' } },
+      { __package__: null, __spec__: { parent: 1 } }, { __spec__: { parent: '' } }, { __package__: null, __spec__: null, __name__: 'tsqa.tsqb.tsqc' },
+      { __name__: 'tsqa.tsqb.tsqc', __path__: [] }, { __name__: 'tsqa', __path__: [] }, { __name__: 'tsqtop' }, { __name__: 1 }, {}, { __spec__: null },
+      { __package__: 'tsqa..tsqb' },
+    ];
+    const queries: { name: string; globals: Record<string, unknown>; level: number }[] = [];
+    for (const globals of globalsVariants) for (const name of ['', 'tsqz', 'tsqz.tsqy']) for (const level of [-1, 0, 1, 2, 3]) queries.push({ name, globals, level });
+    const answers = askImportlib<{ ok?: null; error?: string; message?: string; warnings: string[] }>(queries.map((q) => ({ op: 'import_globals', ...q })));
+    const mismatches: unknown[] = [];
+    let resolvedChecked = 0;
+    queries.forEach((q, i) => {
+      const theirs = answers[i]!;
+      const g = q.globals;
+      const globals: ImportGlobals = { __package__: g.__package__, __spec__: g.__spec__ as ImportGlobals['__spec__'], __name__: g.__name__, hasPath: '__path__' in g };
+      let ours: { ok?: string; error?: string; message?: string; warnings: string[] };
+      try {
+        const r = resolveImportName(q.name, globals, q.level);
+        ours = { ok: r.name, warnings: r.warnings };
+      } catch (err) {
+        if (!(err instanceof LoaderError)) throw err;
+        ours = { error: err.pythonType, message: err.message, warnings: [] };
+      }
+      // Warnings come before any error in CPython; ours are only reported on success, so compare them there.
+      if (ours.ok !== undefined) {
+        // CPython then imports the (absent) resolved name: its top-level part is what is missing.
+        const expected = { error: 'ModuleNotFoundError', message: `No module named '${ours.ok.split('.')[0]}'`, warnings: ours.warnings };
+        if (JSON.stringify(expected) !== JSON.stringify(theirs)) mismatches.push({ q, ours, theirs });
+        resolvedChecked++;
+      } else if (ours.error !== theirs.error || ours.message !== theirs.message) mismatches.push({ q, ours, theirs });
+    });
+    expect(mismatches).toEqual([]);
+    console.log(`import statement: ${queries.length}/${queries.length} agree with CPython's __import__ (${resolvedChecked} resolved, checked by the module CPython then looks for, with ImportWarnings; the rest by error type and message)`);
   });
 });

@@ -6,6 +6,8 @@
 #   {"op": "resolve", "name", "package", "level"}                 _sanity_check + _resolve_name
 #   {"op": "resolve_util", "name", "package"}                      importlib.util.resolve_name
 #   {"op": "dunder_import", "name", "package", "level"}            builtins.__import__ (C): the error
+#   {"op": "import_globals", "name", "globals", "level"}           builtins.__import__ with those globals
+#        ("__spec__": {"parent": ...} becomes an object with that .parent): the error and ImportWarnings
 #   {"op": "cache_from_source", "path", "prefix", "cwd"}           importlib.util.cache_from_source
 #   {"op": "extension_suffixes"}                                   importlib.machinery.EXTENSION_SUFFIXES
 # "prefix" sets sys.pycache_prefix (null: None). The -O level is the interpreter's (run with -O/-OO).
@@ -17,6 +19,8 @@ import importlib.util
 import json
 import os
 import sys
+import types
+import warnings
 
 sys.dont_write_bytecode = True
 BASE_MODULES = set(sys.modules)
@@ -39,7 +43,7 @@ def spec_fields(spec):
 
 
 def error(e):
-    return {"error": type(e).__name__, "message": str(e)}
+    return {"error": type(e).__name__, "message": e.args[0] if isinstance(e, KeyError) else str(e)}
 
 
 def reset():
@@ -82,6 +86,19 @@ for line in sys.stdin:
             reset()
             __import__(q["name"], {"__package__": q["package"], "__spec__": None, "__name__": "oracle_probe"}, None, [], q["level"])
             answer = {"ok": None}
+        elif op == "import_globals":
+            reset()
+            g = dict(q["globals"])
+            if isinstance(g.get("__spec__"), dict):
+                g["__spec__"] = types.SimpleNamespace(**g["__spec__"])
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    __import__(q["name"], g, None, [], q["level"])
+                    answer = {"ok": None}
+                except Exception as e:
+                    answer = error(e)
+            answer["warnings"] = [str(w.message) for w in caught if issubclass(w.category, ImportWarning)]
         elif op == "cache_from_source":
             answer = {"ok": importlib.util.cache_from_source(q["path"])}
         elif op == "extension_suffixes":

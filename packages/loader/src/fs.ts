@@ -51,7 +51,7 @@ export interface FileSystem {
 }
 
 /** The Python exception class a LoaderError stands for, so the VM can raise the right one. */
-export type PythonErrorType = 'ImportError' | 'ModuleNotFoundError' | 'EOFError' | 'ValueError' | 'TypeError' | 'OSError';
+export type PythonErrorType = 'ImportError' | 'ModuleNotFoundError' | 'EOFError' | 'ValueError' | 'TypeError' | 'KeyError' | 'OSError';
 
 /** A loader failure that reaches the caller; `message` is importlib's text where it has one. */
 export class LoaderError extends Error {

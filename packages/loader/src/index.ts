@@ -31,4 +31,4 @@ export {
 } from './source-loader.js';
 export { moduleAttributes, type LoaderKind, type ModuleAttributes, type ModuleSpec } from './module-spec.js';
 export { BYTECODE_SUFFIXES, findModule, findSpec, SOURCE_SUFFIXES, type FinderOptions } from './finder.js';
-export { resolveName, resolveRelativeName } from './resolve-name.js';
+export { resolveImportName, resolveName, resolveRelativeName, type ImportGlobals, type ResolvedImport } from './resolve-name.js';

@@ -25,3 +25,10 @@ export const emptyModuleName = (): string => 'Empty module name';
 export const noPackageSpecified = (name: string): string => `no package specified for ${repr(name)} (required for relative module names)`;
 /** PathFinder._get_spec */
 export const specMissingLoader = (): string => 'spec missing loader';
+/** resolve_name of Python/import.c (the import statement) */
+export const cPackageNotString = (): string => 'package must be a string';
+export const specParentNotString = (): string => '__spec__.parent must be a string';
+export const nameNotString = (): string => '__name__ must be a string';
+export const nameNotInGlobals = (): string => "'__name__' not in globals";
+export const packageNotSpecParent = (): string => '__package__ != __spec__.parent';
+export const fallingBackOnName = (): string => "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__";
