@@ -32,3 +32,4 @@ export {
 export { moduleAttributes, type LoaderKind, type ModuleAttributes, type ModuleSpec } from './module-spec.js';
 export { BYTECODE_SUFFIXES, findModule, findSpec, SOURCE_SUFFIXES, type FinderOptions } from './finder.js';
 export { resolveImportName, resolveName, resolveRelativeName, type ImportGlobals, type ResolvedImport } from './resolve-name.js';
+export { getCode } from './get-code.js';
