@@ -14,7 +14,7 @@ import { cachePathFor } from './source-loader.js';
 export interface FinderOptions {
   target: Target;
   /** sys.flags.optimize, for spec.cached (default 0) */
-  optimization?: 0 | 1 | 2;
+  optimization?: number;
   /** sys.pycache_prefix, for spec.cached */
   pycachePrefix?: string | null;
   /** os.getcwd(): what '' and relative entries mean (default process.cwd()) */

@@ -33,3 +33,4 @@ export { moduleAttributes, type LoaderKind, type ModuleAttributes, type ModuleSp
 export { BYTECODE_SUFFIXES, findModule, findSpec, SOURCE_SUFFIXES, type FinderOptions } from './finder.js';
 export { resolveImportName, resolveName, resolveRelativeName, type ImportGlobals, type ResolvedImport } from './resolve-name.js';
 export { getCode } from './get-code.js';
+export { envFlag, loaderConfig, type InterpreterFlags, type LoaderConfig } from './config.js';

@@ -32,8 +32,8 @@ export type CompileFn = (source: Uint8Array, path: string) => CodeObject;
 
 export interface CacheOptions {
   target: Target;
-  /** sys.flags.optimize: 0, 1 (-O) or 2 (-OO); names the cache `.opt-1.pyc` / `.opt-2.pyc` (default 0) */
-  optimization?: 0 | 1 | 2;
+  /** sys.flags.optimize: 0 (no tag), 1 (-O), 2 (-OO) or more; level N names the cache `.opt-N.pyc` (default 0) */
+  optimization?: number;
   /** sys.pycache_prefix (PYTHONPYCACHEPREFIX, -X pycache_prefix); null or absent for none */
   pycachePrefix?: string | null;
   /** the working directory relative paths are resolved against under a prefix (default process.cwd()) */
