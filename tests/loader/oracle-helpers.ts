@@ -69,13 +69,13 @@ export function asOracleSpec(spec: ModuleSpec | null): OracleSpec | null {
 export type InvalidationModeName = 'timestamp' | 'checked-hash' | 'unchecked-hash';
 
 /** py_compile each source into `cfile` (default: its __pycache__ path), in the given mode. */
-export function pyCompile(jobs: { source: string; cfile?: string; dfile?: string; mode?: InvalidationModeName }[], env: Record<string, string | undefined> = {}): void {
+export function pyCompile(jobs: { source: string; cfile?: string; dfile?: string; mode?: InvalidationModeName; optimize?: number }[], env: Record<string, string | undefined> = {}): void {
   const script = [
     'import py_compile, sys, json',
     'M = {"timestamp": py_compile.PycInvalidationMode.TIMESTAMP, "checked-hash": py_compile.PycInvalidationMode.CHECKED_HASH, "unchecked-hash": py_compile.PycInvalidationMode.UNCHECKED_HASH}',
     'for line in sys.stdin:',
     '    j = json.loads(line)',
-    '    py_compile.compile(j["source"], cfile=j.get("cfile"), dfile=j.get("dfile"), doraise=True, invalidation_mode=M[j.get("mode") or "timestamp"])',
+    '    py_compile.compile(j["source"], cfile=j.get("cfile"), dfile=j.get("dfile"), doraise=True, invalidation_mode=M[j.get("mode") or "timestamp"], optimize=j.get("optimize", -1))',
   ].join('\n');
   const input = jobs.map((j) => JSON.stringify(j)).join('\n') + '\n';
   const r = runPython('3.11', ['-c', script], { input, env: { PYTHONDONTWRITEBYTECODE: undefined, SOURCE_DATE_EPOCH: undefined, ...env } });
@@ -103,12 +103,12 @@ export function snapshotTree(dir: string): Record<string, { bytes: string; mode:
  * Code objects CPython compiled, to inject as our loader's `compile` (tspyc's compiler does not
  * exist yet): py_compile of `text` with dfile = `path`, read back with readPyc. Keyed by path and text.
  */
-export function referenceCodes(work: string, jobs: { path: string; text: string }[]): (source: Uint8Array, path: string) => CodeObject {
+export function referenceCodes(work: string, jobs: { path: string; text: string }[], options: { optimize?: number } = {}): (source: Uint8Array, path: string) => CodeObject {
   mkdirSync(work, { recursive: true });
   const key = (path: string, text: string) => `${path}\0${text}`;
   const unique = [...new Map(jobs.map((j) => [key(j.path, j.text), j])).values()];
   unique.forEach((j, i) => writeFileSync(join(work, `src${i}.py`), j.text));
-  pyCompile(unique.map((j, i) => ({ source: join(work, `src${i}.py`), cfile: join(work, `ref${i}.pyc`), dfile: j.path })));
+  pyCompile(unique.map((j, i) => ({ source: join(work, `src${i}.py`), cfile: join(work, `ref${i}.pyc`), dfile: j.path, optimize: options.optimize })));
   const codes = new Map(unique.map((j, i) => [key(j.path, j.text), readFileSync(join(work, `ref${i}.pyc`))]));
   return (source, path) => {
     const pyc = codes.get(key(path, new TextDecoder().decode(source)));

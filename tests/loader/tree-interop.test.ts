@@ -16,7 +16,7 @@ const target = targetForVersion('3.11')!;
 const fs = new NodeFileSystem();
 
 const TREE: Record<string, string> = {
-  'tsi_top.py': 'x = "top"\n',
+  'tsi_top.py': 'x = "top"\nassert __debug__ is False or True, "kept only without -O"\ndef doc():\n    "a docstring -OO drops"\n',
   'tsi_pkg/__init__.py': 'x = "pkg"\n',
   'tsi_pkg/a.py': 'def f(n):\n    return [i * i for i in range(n)]\nx = f(4)\n',
   'tsi_pkg/sub/__init__.py': 'from .. import a\nx = a.x[-1]\n',
@@ -26,10 +26,10 @@ const MODULES = ['tsi_top', 'tsi_pkg', 'tsi_pkg.a', 'tsi_pkg.sub', 'tsi_pkg.sub.
 const VALUES = { tsi_top: 'top', tsi_pkg: 'pkg', 'tsi_pkg.a': [0, 1, 4, 9], 'tsi_pkg.sub': 9, 'tsi_pkg.sub.b': 'top!' };
 
 /** Every cache file: bytes and nanosecond mtime. */
-function cacheState(root: string): Record<string, string> {
+function cacheState(root: string, optimization = 0): Record<string, string> {
   const out: Record<string, string> = {};
   for (const rel of Object.keys(TREE)) {
-    const c = cachePathFor(join(root, rel), { target })!;
+    const c = cachePathFor(join(root, rel), { target, optimization })!;
     try {
       out[rel] = `${statSync(c, { bigint: true }).mtimeNs} ${readFileSync(c).toString('hex')}`;
     } catch {
@@ -39,8 +39,9 @@ function cacheState(root: string): Record<string, string> {
   return out;
 }
 
-const importTree = (root: string) => {
-  const r = runPython('3.11', [IMPORT_TREE, root, ...MODULES], { env: { PYTHONDONTWRITEBYTECODE: undefined } });
+const importTree = (root: string, optimize = 0) => {
+  const flags = optimize ? ['-' + 'O'.repeat(optimize)] : [];
+  const r = runPython('3.11', [...flags, IMPORT_TREE, root, ...MODULES], { env: { PYTHONDONTWRITEBYTECODE: undefined } });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout) as { compiled: string[]; values: Record<string, unknown> };
 };
@@ -88,6 +89,24 @@ describe.skipIf(!oracle('3.11'))('tree interop with python3.11', () => {
       }
       expect(cacheState(root)).toEqual(before);
       console.log(`${mode}: tspyc used python3.11's ${Object.keys(TREE).length} caches, compiled none, rewrote none`);
+    }, 60_000);
+  }
+
+  for (const optimize of [1, 2]) {
+    it(`python3.11 -${'O'.repeat(optimize)} imports a tree cached by tspyc at that level (.opt-${optimize}.pyc) without compiling or rewriting`, () => {
+      const root = mkdtempSync(join(tmpdir(), `tspyc-opt${optimize}-`));
+      makeTree(root, TREE);
+      const compile = referenceCodes(`${root}-ref`, Object.entries(TREE).map(([rel, text]) => ({ path: join(root, rel), text })), { optimize });
+      for (const rel of Object.keys(TREE)) {
+        expect(loadCode(fs, join(root, rel), { target, compile, optimization: optimize }).write).toMatchObject({ written: true, path: expect.stringMatching(new RegExp(`\\.opt-${optimize}\\.pyc$`)) });
+      }
+      const before = cacheState(root, optimize);
+      const result = importTree(root, optimize);
+      expect(result.compiled).toEqual([]);
+      expect(result.values).toEqual(VALUES);
+      expect(cacheState(root, optimize)).toEqual(before);
+      expect(cacheState(root)).toEqual(Object.fromEntries(Object.keys(TREE).map((k) => [k, 'missing']))); // no level-0 caches
+      console.log(`-O${optimize}: python3.11 imported ${MODULES.length} modules from tspyc's .opt-${optimize} caches, compiled none, rewrote none`);
     }, 60_000);
   }
 
