@@ -24,6 +24,30 @@ export interface FinderOptions {
    * modules, but a finder that ignored them would pick a different file than CPython; default none.
    */
   extensionSuffixes?: readonly string[];
+  /** FileFinder's directory listings, kept while a directory's mtime is unchanged (default: list every time) */
+  directoryCache?: DirectoryCache;
+}
+
+/**
+ * FileFinder._path_cache for every directory: its entry names, refreshed when the directory's
+ * mtime changes. As in importlib, an entry added without changing the mtime (coarse file-system
+ * clocks) is missed until invalidate() — importlib.invalidate_caches().
+ */
+export class DirectoryCache {
+  private readonly listings = new Map<string, { mtimeNs: bigint; names: Set<string> }>();
+
+  names(fs: FileSystem, directory: string): Set<string> {
+    const mtimeNs = fs.stat(directory)?.mtimeNs ?? -1n;
+    const cached = this.listings.get(directory);
+    if (cached && cached.mtimeNs === mtimeNs) return cached.names;
+    const names = new Set(fs.listDir(directory) ?? []);
+    this.listings.set(directory, { mtimeNs, names });
+    return names;
+  }
+
+  invalidate(): void {
+    this.listings.clear();
+  }
 }
 
 export const SOURCE_SUFFIXES = ['.py'] as const;
@@ -77,7 +101,8 @@ function fileFinderFindSpec(fs: FileSystem, directory: string, fullname: string,
   ];
   const tail = fullname.slice(fullname.lastIndexOf('.') + 1);
   // _fill_cache: the directory's entries (an unreadable directory lists as empty).
-  const cache = new Set(fs.listDir(directory || cwdOf(options)) ?? []);
+  const listed = directory || cwdOf(options);
+  const cache = options.directoryCache ? options.directoryCache.names(fs, listed) : new Set(fs.listDir(listed) ?? []);
   let isNamespace = false;
   const basePath = pathJoin(directory, tail);
   if (cache.has(tail)) {

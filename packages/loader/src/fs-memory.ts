@@ -26,6 +26,8 @@ export class MemoryFileSystem implements FileSystem {
   private readonly dirs = new Map<string, number>();
   private failure: FailureInjector | null = null;
   private tempCounter = 0;
+  /** bumped by every change; directories report it as their mtime, so listings cached by mtime refresh */
+  private generation = 1n;
   /** the file mode creation mask, as the process umask */
   umask = 0o022;
   /** every temp path a write created, in order (tests check none is left behind) */
@@ -36,9 +38,11 @@ export class MemoryFileSystem implements FileSystem {
   /** Add or replace a file; `mtimeNs` defaults to now. */
   writeFile(path: string, data: Uint8Array | string, mtimeNs: bigint = this.now(), mode = 0o644): void {
     this.files.set(path, { data: typeof data === 'string' ? new TextEncoder().encode(data) : data, mtimeNs, mode });
+    this.generation++;
   }
 
   removeFile(path: string): boolean {
+    this.generation++;
     return this.files.delete(path);
   }
 
@@ -56,10 +60,10 @@ export class MemoryFileSystem implements FileSystem {
     const f = this.files.get(path);
     if (f) return { size: f.data.length, mtimeMs: Number(f.mtimeNs / 1_000_000n), mtimeNs: f.mtimeNs, isFile: true, isDirectory: false, mode: f.mode };
     const mode = path === '/' ? 0o755 : this.dirs.get(path);
-    if (mode !== undefined) return { size: 0, mtimeMs: 0, mtimeNs: 0n, isFile: false, isDirectory: true, mode };
+    if (mode !== undefined) return { size: 0, mtimeMs: 0, mtimeNs: this.generation, isFile: false, isDirectory: true, mode };
     const prefix = path.endsWith('/') ? path : path + '/';
     for (const p of [...this.files.keys(), ...this.dirs.keys()]) {
-      if (p.startsWith(prefix)) return { size: 0, mtimeMs: 0, mtimeNs: 0n, isFile: false, isDirectory: true, mode: 0o755 };
+      if (p.startsWith(prefix)) return { size: 0, mtimeMs: 0, mtimeNs: this.generation, isFile: false, isDirectory: true, mode: 0o755 };
     }
     return null;
   }
@@ -87,6 +91,7 @@ export class MemoryFileSystem implements FileSystem {
     const injected = this.failure?.('mkdir', path) ?? null;
     if (injected) return { created: false, exists: false, errno: injected, detail: `${injected}: '${path}'` };
     this.dirs.set(path, mode & ~this.umask & 0o7777);
+    this.generation++;
     return { created: true };
   }
 
@@ -109,6 +114,7 @@ export class MemoryFileSystem implements FileSystem {
     }
     this.files.delete(tmp);
     this.files.set(path, { data: data.slice(), mtimeNs: this.now(), mode });
+    this.generation++;
     return { written: true, path };
   }
 }

@@ -30,7 +30,7 @@ export {
   type LoadedCode,
 } from './source-loader.js';
 export { moduleAttributes, type LoaderKind, type ModuleAttributes, type ModuleSpec } from './module-spec.js';
-export { BYTECODE_SUFFIXES, findModule, findSpec, SOURCE_SUFFIXES, type FinderOptions } from './finder.js';
+export { BYTECODE_SUFFIXES, DirectoryCache, findModule, findSpec, SOURCE_SUFFIXES, type FinderOptions } from './finder.js';
 export { resolveImportName, resolveName, resolveRelativeName, type ImportGlobals, type ResolvedImport } from './resolve-name.js';
 export { getCode } from './get-code.js';
 export { envFlag, loaderConfig, type InterpreterFlags, type LoaderConfig } from './config.js';
