@@ -3,7 +3,7 @@
 // FileFinder's shadowing order, odd path entries, sys.pycache_prefix and -O levels in spec.cached),
 // the import system's walk over parents (module attributes and ModuleNotFoundError messages), and
 // relative-name resolution with importlib's and the C import's error messages.
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,8 @@ const TREE = {
   'r2/tsq_only_r2/__init__.py': '',
   'r2/tsq_empty_ns': null,
   'r2/a_file.py': '', // used as a (non-directory) path entry
+  'r1/tsq_pkgfile': 'a file, not a package\n', // tsq_pkgfile/__init__.py cannot exist
+  'r1/tsq_é.py': 'x = 1\n', // a non-ASCII module name
   'srcs/tsq_sourceless.py': 'x = 1\n',
   'srcs/tsq_py_vs_pyc.py': 'x = 1\n',
   'srcs/__init__.py': 'x = 1\n',
@@ -53,6 +55,7 @@ const NAMES = [
   'tsq_mod', 'tsq_pkg', 'tsq_pkgdir_vs_mod', 'tsq_nsdir_vs_mod', 'tsq_py_vs_pyc', 'tsq_ext_vs_py', 'tsq_ns',
   'tsq_ns_then_mod', 'tsq_dir_named', 'tsq_init_is_dir', 'tsq_noext', 'tsq_empty_ns', 'tsq_orphan', 'tsq_only_r2',
   'tsq_sourceless', 'tsq_pkgpyc', 'tsq_missing', 'a_file', 'x.tsq_mod',
+  'tsq_pkgfile', 'tsq_é', 'TSQ_MOD', 'tsq_link', 'tsq_broken', 'tsq_linkdir', 'tsq_linkns',
 ];
 
 describe.skipIf(!oracle('3.11'))('path-based finder agrees with importlib (3.11)', () => {
@@ -67,6 +70,11 @@ describe.skipIf(!oracle('3.11'))('path-based finder agrees with importlib (3.11)
     r1 = join(base, 'r1');
     r2 = join(base, 'r2');
     makeTree(base, TREE);
+    // Symbolic links: to a module, to nothing, to a package directory, to a namespace directory.
+    symlinkSync(join(r2, 'tsq_mod.py'), join(r1, 'tsq_link.py'));
+    symlinkSync(join(base, 'nowhere.py'), join(r1, 'tsq_broken.py'));
+    symlinkSync(join(r1, 'tsq_pkg'), join(r1, 'tsq_linkdir'));
+    symlinkSync(join(r1, 'tsq_ns'), join(r2, 'tsq_linkns'));
     // Sourceless pycs, written by CPython where a source would be (legacy layout).
     pyCompile([
       { source: join(base, 'srcs/tsq_sourceless.py'), cfile: join(r1, 'tsq_sourceless.pyc') },
