@@ -3,6 +3,7 @@
 // NamespaceLoader (no code: an empty module). Extension modules cannot be loaded by tspyc.
 import type { CodeObject } from '@tspyc/bytecode';
 import { LoaderError, type FileSystem } from './fs.js';
+import * as msg from './messages.js';
 import type { ModuleSpec } from './module-spec.js';
 import { loadCode, loadSourceless, type LoadCodeOptions } from './source-loader.js';
 
@@ -16,6 +17,6 @@ export function getCode(fs: FileSystem, spec: ModuleSpec, options: Omit<LoadCode
     case 'namespace':
       return null;
     case 'extension':
-      throw new LoaderError('extension', `tspyc cannot load extension module ${spec.name} (${spec.origin})`, spec.origin, 'ImportError', spec.name);
+      throw new LoaderError('extension', msg.cannotLoadExtension(spec.name, spec.origin!), spec.origin, 'ImportError', spec.name);
   }
 }

@@ -32,3 +32,5 @@ export const nameNotString = (): string => '__name__ must be a string';
 export const nameNotInGlobals = (): string => "'__name__' not in globals";
 export const packageNotSpecParent = (): string => '__package__ != __spec__.parent';
 export const fallingBackOnName = (): string => "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__";
+/** tspyc's own: what it cannot do */
+export const cannotLoadExtension = (name: string, origin: string): string => `tspyc cannot load extension module ${repr(name)} (${origin})`;
