@@ -18,7 +18,8 @@ export interface FileStat {
 export type NotWrittenReason =
   | 'dont-write-bytecode' // sys.dont_write_bytecode (-B, PYTHONDONTWRITEBYTECODE): writing is off
   | 'mkdir-failed' // a missing directory (e.g. __pycache__) could not be created
-  | 'write-failed'; // the temp file could not be created, written or renamed into place
+  | 'write-failed' // the temp file could not be created, written or renamed into place
+  | 'source-changed'; // tspyc only: the source changed while it was compiled, so the new cache would already be stale
 
 export type WriteResult =
   | { written: true; path: string }

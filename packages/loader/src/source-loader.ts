@@ -20,7 +20,7 @@ import {
   type Target,
 } from '@tspyc/bytecode';
 import { cacheBytecode } from './cache-write.js';
-import { LoaderError, type FileSystem, type WriteResult } from './fs.js';
+import { LoaderError, type FileStat, type FileSystem, type WriteResult } from './fs.js';
 import * as msg from './messages.js';
 import { headerMtime, validatePyc, type CheckHashBasedPycs, type StaleReason } from './validate.js';
 
@@ -137,6 +137,11 @@ export function codeToPyc(
   return writePyc({ target, header, code });
 }
 
+/** Whether the source's stat now differs from the one its bytes were read under (or it is gone). */
+function sourceChanged(now: FileStat | null, before: FileStat): boolean {
+  return now === null || now.mtimeNs !== before.mtimeNs || now.size !== before.size;
+}
+
 /** SourceFileLoader.get_code: the code of `sourcePath`, from its cache when fresh, else compiled (and cached). */
 export function loadCode(fs: FileSystem, sourcePath: string, options: LoadCodeOptions): LoadedCode {
   const target = options.target;
@@ -205,6 +210,11 @@ export function loadCode(fs: FileSystem, sourcePath: string, options: LoadCodeOp
   if (bytecodePath !== null && st !== null) {
     if (options.dontWriteBytecode) {
       write = { written: false, path: bytecodePath, reason: 'dont-write-bytecode', errno: null, detail: 'sys.dont_write_bytecode is set' };
+    } else if (sourceChanged(fs.stat(sourcePath), st)) {
+      // Not in importlib: it would write a cache whose header may match the edited source (same
+      // second, same size) while its code is the old one's; then the cache would postdate the edit
+      // and even the no-stale-window rule would trust it. Skipping the write leaves no such cache.
+      write = { written: false, path: bytecodePath, reason: 'source-changed', errno: null, detail: 'the source changed while it was compiled' };
     } else {
       const mode: InvalidationMode = hashBased ? (checkSource ? 'checked-hash' : 'unchecked-hash') : (options.invalidationMode ?? 'timestamp');
       const data = codeToPyc(target, code, { bytes, mtimeNs: st.mtimeNs }, mode);
