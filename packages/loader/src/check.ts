@@ -16,11 +16,13 @@ export interface CheckOptions {
   checkHashBasedPycs?: CheckHashBasedPycs;
   /** apply the no-stale-window rule (default true) */
   nanosecondWindow?: boolean;
+  /** sys.pycache_prefix: look for caches under it instead of __pycache__ */
+  pycachePrefix?: string | null;
 }
 
 /** The state of one source's cache. */
 export function checkSource(fs: FileSystem, source: string, options: CheckOptions): CacheState {
-  const cache = cacheFromSource(source, { target: options.target, optimization: options.optimization ?? '' });
+  const cache = cacheFromSource(source, { target: options.target, optimization: options.optimization ?? '', pycachePrefix: options.pycachePrefix ?? null });
   const cacheStat = fs.stat(cache);
   const sourceStat = fs.stat(source);
   if (!cacheStat || !cacheStat.isFile || !sourceStat) return { source, cache, state: 'missing' };

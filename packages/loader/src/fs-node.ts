@@ -1,6 +1,15 @@
 // The FileSystem port over node:fs.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { LoaderError, type FileStat, type FileSystem } from './fs.js';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { LoaderError, TEMP_SUFFIX, type FileStat, type FileSystem, type MkdirResult, type WriteOptions, type WriteResult } from './fs.js';
+
+const errnoOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'EIO';
+const detailOf = (err: unknown): string => (err as Error).message;
+
+/** `<path>.<pid>.<random>.tmp`: unique across processes (importlib's `<path>.<id(path)>` is only unique within one). */
+export function tempPathFor(path: string, pid: number, random: string): string {
+  return `${path}.${pid}.${random}${TEMP_SUFFIX}`;
+}
 
 export class NodeFileSystem implements FileSystem {
   stat(path: string): FileStat | null {
@@ -12,6 +21,7 @@ export class NodeFileSystem implements FileSystem {
         mtimeNs: st.mtimeNs,
         isFile: st.isFile(),
         isDirectory: st.isDirectory(),
+        mode: Number(st.mode & 0o7777n),
       };
     } catch {
       return null;
@@ -22,7 +32,7 @@ export class NodeFileSystem implements FileSystem {
     try {
       return readFileSync(path);
     } catch (err) {
-      throw new LoaderError('unreadable', `cannot read ${path}: ${(err as Error).message}`, path);
+      throw new LoaderError('unreadable', `cannot read ${path}: ${(err as Error).message}`, path, 'OSError');
     }
   }
 
@@ -31,6 +41,51 @@ export class NodeFileSystem implements FileSystem {
       return readdirSync(path);
     } catch {
       return null;
+    }
+  }
+
+  mkdir(path: string, mode = 0o777): MkdirResult {
+    try {
+      mkdirSync(path, { mode });
+      return { created: true };
+    } catch (err) {
+      const errno = errnoOf(err);
+      if (errno === 'EEXIST') return { created: false, exists: true };
+      return { created: false, exists: false, errno, detail: detailOf(err) };
+    }
+  }
+
+  writeFileAtomic(path: string, data: Uint8Array, options: WriteOptions = {}): WriteResult {
+    const tmp = tempPathFor(path, process.pid, randomBytes(6).toString('hex'));
+    let fd: number | null = null;
+    let created = false;
+    try {
+      // O_EXCL|O_CREAT|O_WRONLY, as _write_atomic; the umask applies to the mode.
+      fd = openSync(tmp, 'wx', (options.mode ?? 0o666) & 0o666);
+      created = true;
+      let off = 0;
+      while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+      if (options.fsync) fsyncSync(fd);
+      closeSync(fd);
+      fd = null;
+      renameSync(tmp, path);
+      return { written: true, path };
+    } catch (err) {
+      if (fd !== null) {
+        try {
+          closeSync(fd);
+        } catch {
+          /* already failing */
+        }
+      }
+      if (created) {
+        try {
+          unlinkSync(tmp);
+        } catch {
+          /* nothing more to do */
+        }
+      }
+      return { written: false, path, reason: 'write-failed', errno: errnoOf(err), detail: detailOf(err) };
     }
   }
 }

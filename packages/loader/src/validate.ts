@@ -26,9 +26,17 @@ export interface SourceFacts {
 
 const readU32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 
-/** int(st_mtime) & 0xFFFFFFFF: seconds truncated toward zero, then mod 2**32. */
+/**
+ * int(st_mtime) & 0xFFFFFFFF, exactly as importlib computes it: st_mtime is the double
+ * `sec + nsec * 1e-9` (Modules/posixmodule.c fill_time), so an mtime within ~120 ns of the next
+ * second rounds up to it before int() truncates toward zero; then mod 2**32.
+ */
 export function headerMtime(mtimeNs: bigint): number {
-  return Number(BigInt.asUintN(32, mtimeNs / 1_000_000_000n));
+  const NS = 1_000_000_000n;
+  const sec = mtimeNs >= 0n ? mtimeNs / NS : -((-mtimeNs + NS - 1n) / NS); // floor, as tv_sec
+  const nsec = mtimeNs - sec * NS; // 0 <= tv_nsec < 1e9
+  const stMtime = Number(sec) + Number(nsec) * 1e-9;
+  return Number(BigInt.asUintN(32, BigInt(Math.trunc(stMtime))));
 }
 
 /**
