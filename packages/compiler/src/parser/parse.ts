@@ -9,7 +9,7 @@ import { Tokenizer } from '../tokenizer/tokenizer.js';
 import { TokenizerDone } from '../tokenizer/tokenizer-errors.js';
 import type { Token } from '../tokenizer/token.js';
 import { GeneratedParser, KEYWORDS, SOFT_KEYWORDS } from './generated/parser311.js';
-import type { ParserBase, ParserOptions, StartRule } from './parser-base.js';
+import type { CompileWarning, ParserBase, ParserOptions, StartRule } from './parser-base.js';
 import { setFstringExprCompiler } from './string-parser.js';
 import { decodeSource } from './source.js';
 
@@ -40,6 +40,8 @@ export interface ParseOptions {
   mode?: ParseMode;
   /** parse `# type:` comments (ast.parse(type_comments=True)) */
   typeComments?: boolean;
+  /** receives compile-time warnings (invalid escape sequences: DeprecationWarning) */
+  onWarning?: (w: CompileWarning) => void;
 }
 
 const START: Record<ParseMode, StartRule> = { exec: 'file', eval: 'eval', single: 'single', func_type: 'func_type' };
@@ -50,7 +52,13 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
   const mode = options.mode ?? 'exec';
   const { text, hasEncoding } = decodeSource(source, filename, mode === 'exec');
   const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false });
-  const p = new Parser(tok, { filename, startRule: START[mode], typeComments: options.typeComments ?? false, charOffsets: hasEncoding });
+  const p = new Parser(tok, {
+    filename,
+    startRule: START[mode],
+    typeComments: options.typeComments ?? false,
+    charOffsets: hasEncoding,
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  });
   return runParser(p) as mod;
 }
 

@@ -26,6 +26,15 @@ export interface ParserOptions {
   /** for f-string expressions: where the expression starts in the enclosing file */
   startingLineno?: number;
   startingColOffset?: number;
+  /** compile-time warnings (PyErr_WarnExplicit); without a handler they are dropped */
+  onWarning?: (w: CompileWarning) => void;
+}
+
+export interface CompileWarning {
+  category: 'DeprecationWarning' | 'SyntaxWarning';
+  message: string;
+  filename: string;
+  lineno: number;
 }
 
 export abstract class ParserBase {
@@ -213,6 +222,10 @@ export abstract class ParserBase {
     this.mark = 0;
     this.level = 0;
     this.callInvalidRules = true;
+  }
+
+  warn(category: CompileWarning['category'], message: string, lineno: number): void {
+    this.options.onWarning?.({ category, message, filename: this.options.filename, lineno });
   }
 
   stackOverflow(): never {

@@ -115,9 +115,19 @@ function codePointsOf(s: string): number[] {
   return out;
 }
 
+/** the character after the first unknown escape of the last decode, for the warning */
+let firstInvalidEscape: string | null = null;
+
+function warnInvalidEscape(p: P, t: Token): void {
+  if (firstInvalidEscape !== null) p.warn('DeprecationWarning', `invalid escape sequence '\\${firstInvalidEscape}'`, t.lineno);
+  firstInvalidEscape = null;
+}
+
 export function decodeUnicodeWithEscapes(p: P, s: string, t: Token): string {
   lastDecodedCps = null;
+  firstInvalidEscape = null;
   const text = decodeEscapes(p, s, t, null);
+  warnInvalidEscape(p, t);
   if (/[\ud800-\udfff]/.test(text) && /\\[uU]/.test(s)) {
     const cps: number[] = [];
     decodeEscapes(p, s, t, cps);
@@ -144,7 +154,11 @@ function decodeEscapes(p: P, s: string, _t: Token, cps: number[] | null): string
     }
     emit(s.slice(i, j));
     i = j + 1;
-    if (i >= s.length) unicodeError(p, 'unicodeescape', s, j, j + 1, '\\ at end of string');
+    if (i >= s.length) {
+      // only an f-string's literal part can end in a lone backslash (before "{"): it stays
+      emit('\\');
+      break;
+    }
     const c = s[i++]!;
     if (c === '\n') continue;
     const simple = SIMPLE_ESCAPES[c];
@@ -185,13 +199,22 @@ function decodeEscapes(p: P, s: string, _t: Token, cps: number[] | null): string
       }
       unicodeError(p, 'unicodeescape', s, j, i, 'malformed \\N character escape');
     }
-    // an unknown escape keeps its backslash (CPython warns: invalid escape sequence)
+    // an unknown escape keeps its backslash (and CPython warns about the first ASCII one: a
+    // backslash before a non-ASCII character is rewritten to a plain backslash before decoding)
+    if (firstInvalidEscape === null && c.charCodeAt(0) < 0x80) firstInvalidEscape = c;
     emit('\\' + c);
   }
   return out;
 }
 
-export function decodeBytesWithEscapes(p: P, s: string, _t: Token): Uint8Array {
+export function decodeBytesWithEscapes(p: P, s: string, t: Token): Uint8Array {
+  firstInvalidEscape = null;
+  const out = decodeBytes(p, s);
+  warnInvalidEscape(p, t);
+  return out;
+}
+
+function decodeBytes(p: P, s: string): Uint8Array {
   const out: number[] = [];
   let i = 0;
   while (i < s.length) {
@@ -222,6 +245,7 @@ export function decodeBytesWithEscapes(p: P, s: string, _t: Token): Uint8Array {
       }
       p.raiseSyntaxError(`(value error) invalid \\x escape at position ${i - 2}`);
     }
+    if (firstInvalidEscape === null) firstInvalidEscape = c;
     out.push(92, c.charCodeAt(0));
   }
   return Uint8Array.from(out);
@@ -336,6 +360,7 @@ function findLiteral(p: P, cur: Cursor, raw: boolean, recurseLvl: number, t: Tok
       let ch = s[i++]!;
       if (!raw && ch === '\\' && i < end) {
         ch = s[i++]!;
+        if (ch === '{') p.warn('DeprecationWarning', "invalid escape sequence '\\{'", t.lineno);
         if (ch === 'N') {
           if (i < end && s[i++] === '{') {
             while (i < end && s[i++] !== '}') {
