@@ -317,12 +317,13 @@ export function emitParser(input: EmitInput): string {
     const lines: string[] = [];
     const usesExtra = alts.some((a) => a.action && /\bEXTRA\b/.test(a.action));
     lines.push(`    const mark = this.mark;`);
-    if (isRule) lines.push(`    if (++this.level > MAXSTACK) this.stackOverflow();`);
     // pegen reads the start position on entry; the token is read then too (it may raise a tokenizer error)
     if (usesExtra) lines.push(`    if (mark === this.tokens.length) this.fillToken();`);
     const hasCut = alts.some((a) => a.items.some((n) => n.item.kind === 'cut'));
     if (hasCut) lines.push(`    let cut = false;`);
-    const ret = (e: string) => (isRule ? `{ this.level--; return ${e}; }` : `return ${e};`);
+    // (no depth counter: the JS stack is shallower than pegen's MAXSTACK, and parse() turns its
+    // overflow into the error CPython gives)
+    const ret = (e: string) => `return ${e};`;
     for (const a of alts) {
       const state = { cut: false };
       const vars: string[] = [];
@@ -408,7 +409,7 @@ export function emitParser(input: EmitInput): string {
     `import { None as C_None, True as C_True, False as C_False, Ellipsis as C_Ellipsis } from '@tspyc/bytecode';`,
     `import * as A from '../../ast/generated/factory311.js';`,
     `import * as H from '../action-helpers.js';`,
-    `import { ParserBase, MAXSTACK } from '../parser-base.js';`,
+    `import { ParserBase } from '../parser-base.js';`,
     `import { TOKEN as T } from '../../tokenize/generated/token311.js';`,
     ``,
     `const C = { None: C_None, True: C_True, False: C_False, Ellipsis: C_Ellipsis };`,

@@ -11,7 +11,6 @@ import type { expr, Name } from '../ast/generated/nodes311.js';
 import { parseNumber } from './number.js';
 import { getExprName, getInvalidTarget, type TargetsType } from './action-helpers.js';
 
-export const MAXSTACK = 6000;
 /** RAISE_ERROR_KNOWN_LOCATION's "the tokenizer's current position" */
 export const CURRENT_POS = -5;
 
@@ -40,7 +39,6 @@ export interface CompileWarning {
 export abstract class ParserBase {
   readonly tokens: Token[] = [];
   mark = 0;
-  level = 0;
   callInvalidRules = false;
   readonly typeIgnores: { lineno: number; tag: string }[] = [];
   knownErrToken: Token | null = null;
@@ -129,7 +127,10 @@ export abstract class ParserBase {
 
   nameToken(): Name | null {
     const t = this.expectToken(TOKEN.NAME);
-    return t === null ? null : this.nameFromToken(t);
+    if (t === null) return null;
+    // pegen makes a new node each time; backtracking asks again for the same token, and one node
+    // per token is enough (a token appears once in a tree; contexts are set on copies)
+    return (t.node ??= this.nameFromToken(t)) as Name;
   }
 
   softKeywordToken(): Name | null {
@@ -143,8 +144,9 @@ export abstract class ParserBase {
   numberToken(): expr | null {
     const t = this.expectToken(TOKEN.NUMBER);
     if (t === null) return null;
+    if (t.node !== null) return t.node as expr;
     const value = parseNumber(t.string.includes('_') ? t.string.replace(/_/g, '') : t.string);
-    return A.Constant(value, null, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
+    return (t.node = A.Constant(value, null, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset));
   }
 
   stringToken(): Token | null {
@@ -220,16 +222,11 @@ export abstract class ParserBase {
     this.memoIndex.fill(-1);
     this.memoValue = [];
     this.mark = 0;
-    this.level = 0;
     this.callInvalidRules = true;
   }
 
   warn(category: CompileWarning['category'], message: string, lineno: number): void {
     this.options.onWarning?.({ category, message, filename: this.options.filename, lineno });
-  }
-
-  stackOverflow(): never {
-    throw this.raiseSyntaxError('too many nested parentheses');
   }
 
   // ---- errors (pegen_errors.c) ----

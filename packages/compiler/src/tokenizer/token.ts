@@ -15,4 +15,7 @@ export class Token {
     readonly start: number,
     readonly end: number,
   ) {}
+
+  /** the Name or Constant node the parser made of this token (the same token always gives the same node) */
+  node: object | null = null;
 }

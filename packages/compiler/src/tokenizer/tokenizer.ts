@@ -8,6 +8,10 @@ import { Token } from './token.js';
 import { TokenizerErrors, type ErrorSink } from './tokenizer-errors.js';
 
 const EOF = -1;
+
+/** the text of each operator token type */
+const OP_TEXT: string[] = [];
+for (const [text, type] of Object.entries(EXACT_TOKEN_TYPES)) OP_TEXT[type] = text;
 const TABSIZE = 8;
 const MAXINDENT = 100;
 const MAXLEVEL = 200;
@@ -136,11 +140,13 @@ export class Tokenizer {
 
   private make(type: number, start: number, end: number): Token {
     const isString = type === TOKEN.STRING;
+    // operators share one string each (no slice per token); '<>' is NOTEQUAL too
+    const text = type >= TOKEN.LPAR && type <= TOKEN.COLONEQUAL && type !== TOKEN.NOTEQUAL ? OP_TEXT[type]! : this.src.slice(start, end);
     const lineStart = isString ? this.multiLineStart : this.lineStart;
     const lineno = isString ? this.firstLineno : this.lineno;
     const col = start >= lineStart ? this.byteCol(start, lineStart) : -1;
     const endCol = end >= this.lineStart ? this.byteCol(end) : -1;
-    return new Token(type, this.src.slice(start, end), lineno, col, this.lineno, endCol, this.level, start, end);
+    return new Token(type, text, lineno, col, this.lineno, endCol, this.level, start, end);
   }
 
   private noPos(type: number): Token {

@@ -4,7 +4,7 @@
 import { None as C_None, True as C_True, False as C_False, Ellipsis as C_Ellipsis } from '@tspyc/bytecode';
 import * as A from '../../ast/generated/factory311.js';
 import * as H from '../action-helpers.js';
-import { ParserBase, MAXSTACK } from '../parser-base.js';
+import { ParserBase } from '../parser-base.js';
 import { TOKEN as T } from '../../tokenize/generated/token311.js';
 
 const C = { None: C_None, True: C_True, False: C_False, Ellipsis: C_Ellipsis };
@@ -55,7 +55,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** file: a=[statements] ENDMARKER */
   r_file(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=[statements] ENDMARKER
     {
       let a: any, _v0: any;
@@ -64,17 +63,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(T.ENDMARKER)) !== null
       ) {
         const _res = H.makeModule(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** interactive: a=statement_newline */
   r_interactive(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=statement_newline
     {
       let a: any;
@@ -82,11 +80,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_statement_newline()) !== null
       ) {
         const _res = A.Interactive(a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** NEWLINE* */
@@ -106,7 +104,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** eval: a=expressions NEWLINE* ENDMARKER */
   r_eval(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=expressions NEWLINE* ENDMARKER
     {
       let a: any, _v0: any, _v1: any;
@@ -116,11 +113,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(T.ENDMARKER)) !== null
       ) {
         const _res = A.Expression(a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** NEWLINE* */
@@ -140,7 +137,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** func_type: '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER */
   r_func_type(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER
     {
       let _v0: any, a: any, _v1: any, _v2: any, b: any, _v3: any, _v4: any;
@@ -154,17 +150,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v4 = this.expectToken(T.ENDMARKER)) !== null
       ) {
         const _res = A.FunctionType(a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** fstring: star_expressions */
   r_fstring(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // star_expressions
     {
       let _v0: any;
@@ -172,11 +167,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_star_expressions()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** statement+ */
@@ -196,7 +191,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** statements: a=statement+ */
   r_statements(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=statement+
     {
       let a: any;
@@ -204,17 +198,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._loop1_2()) !== null
       ) {
         const _res = H.seqFlatten(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** statement: a=compound_stmt | a=simple_stmts */
   r_statement(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=compound_stmt
     {
       let a: any;
@@ -222,7 +215,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_compound_stmt()) !== null
       ) {
         const _res = H.singletonSeq(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -233,17 +226,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_simple_stmts()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** statement_newline: a=compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER */
   r_statement_newline(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=compound_stmt NEWLINE
     {
@@ -253,7 +245,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = H.singletonSeq(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -264,7 +256,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_simple_stmts()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -277,7 +269,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.singletonSeq(this, A.Pass(_sl, _sc, _e.end_lineno, _e.end_col_offset));
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -288,11 +280,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(T.ENDMARKER)) !== null
       ) {
         const _res = H.interactiveExit(this);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ';'.simple_stmt+ */
@@ -316,7 +308,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** simple_stmts: a=simple_stmt !';' NEWLINE | a=';'.simple_stmt+ [';'] NEWLINE */
   r_simple_stmts(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=simple_stmt !';' NEWLINE
     {
       let a: any, _v0: any;
@@ -326,7 +317,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = H.singletonSeq(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -339,11 +330,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('import' | 'from') */
@@ -379,7 +370,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(0);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // assignment
     {
@@ -389,7 +379,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -403,7 +393,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Expr(e, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -416,7 +406,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -429,7 +419,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -442,7 +432,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -456,7 +446,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Pass(_sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -469,7 +459,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -482,7 +472,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -495,7 +485,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -509,7 +499,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Break(_sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -523,7 +513,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Continue(_sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -536,7 +526,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -549,12 +539,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 0, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 0, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('def' | '@' | ASYNC) */
@@ -683,7 +673,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** compound_stmt: &('def' | '@' | ASYNC) function_def | &'if' if_stmt | &('class' | '@') class_def | &('with' | ASYNC) with_stmt | &('for' | ASYNC) for_stmt | &'try' try_stmt | &'while' while_stmt | match_stmt */
   r_compound_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // &('def' | '@' | ASYNC) function_def
     {
       let _v0: any;
@@ -692,7 +681,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_function_def()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -704,7 +693,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_if_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -716,7 +705,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_class_def()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -728,7 +717,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_with_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -740,7 +729,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_for_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -752,7 +741,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_try_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -764,7 +753,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_while_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -775,11 +764,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_match_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('=' d=annotated_rhs) */
@@ -939,7 +928,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** assignment: a=NAME ':' b=expression c=['=' d=annotated_rhs] | a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs] | a=(z=star_targets '=')+ b=(yield_expr | star_expressions) !'=' tc=[TYPE_COMMENT] | a=single_target b=augassign ~ c=(yield_expr | star_expressions) | invalid_assignment */
   r_assignment(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     let cut = false;
     // a=NAME ':' b=expression c=['=' d=annotated_rhs]
@@ -954,7 +942,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AnnAssign(H.setExprContext(this, a, A.Store), b, c, 1, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -970,7 +958,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AnnAssign(a, b, c, 0, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -986,7 +974,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Assign(a, b, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1002,10 +990,10 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AugAssign(a, b.kind, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
-      if (cut) { this.level--; return null; }
+      if (cut) return null;
     }
     // invalid_assignment
     {
@@ -1015,17 +1003,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_assignment()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** annotated_rhs: yield_expr | star_expressions */
   r_annotated_rhs(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // yield_expr
     {
       let _v0: any;
@@ -1033,7 +1020,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_yield_expr()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1044,17 +1031,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_star_expressions()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** augassign: '+=' | '-=' | '*=' | '@=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=' | '//=' */
   r_augassign(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '+='
     {
       let _v0: any;
@@ -1062,7 +1048,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(36 /* '+=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.Add);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1073,7 +1059,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(37 /* '-=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.Sub);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1084,7 +1070,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(38 /* '*=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.Mult);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1095,7 +1081,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(50 /* '@=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.MatMult);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1106,7 +1092,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(39 /* '/=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.Div);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1117,7 +1103,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(40 /* '%=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.Mod);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1128,7 +1114,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(41 /* '&=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.BitAnd);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1139,7 +1125,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(42 /* '|=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.BitOr);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1150,7 +1136,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(43 /* '^=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.BitXor);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1161,7 +1147,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(44 /* '<<=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.LShift);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1172,7 +1158,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(45 /* '>>=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.RShift);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1183,7 +1169,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(46 /* '**=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.Pow);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1194,17 +1180,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(48 /* '//=' */)) !== null
       ) {
         const _res = H.augoperator(this, A.FloorDiv);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** return_stmt: 'return' a=[star_expressions] */
   r_return_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'return' a=[star_expressions]
     {
@@ -1216,11 +1201,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Return(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('from' z=expression) */
@@ -1244,7 +1229,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** raise_stmt: 'raise' a=expression b=['from' z=expression] | 'raise' */
   r_raise_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'raise' a=expression b=['from' z=expression]
     {
@@ -1257,7 +1241,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Raise(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1270,11 +1254,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Raise(null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.NAME+ */
@@ -1298,7 +1282,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** global_stmt: 'global' a=','.NAME+ */
   r_global_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'global' a=','.NAME+
     {
@@ -1310,11 +1293,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Global(H.mapNamesToIds(this, a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.NAME+ */
@@ -1338,7 +1321,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** nonlocal_stmt: 'nonlocal' a=','.NAME+ */
   r_nonlocal_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'nonlocal' a=','.NAME+
     {
@@ -1350,11 +1332,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Nonlocal(H.mapNamesToIds(this, a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (';' | NEWLINE) */
@@ -1388,7 +1370,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** del_stmt: 'del' a=del_targets &(';' | NEWLINE) | invalid_del_stmt */
   r_del_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'del' a=del_targets &(';' | NEWLINE)
     {
@@ -1401,7 +1382,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Delete(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1413,17 +1394,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_del_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** yield_stmt: y=yield_expr */
   r_yield_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // y=yield_expr
     {
@@ -1434,11 +1414,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Expr(y, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (',' z=expression) */
@@ -1462,7 +1442,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** assert_stmt: 'assert' a=expression b=[',' z=expression] */
   r_assert_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'assert' a=expression b=[',' z=expression]
     {
@@ -1475,17 +1454,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Assert(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** import_stmt: import_name | import_from */
   r_import_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // import_name
     {
       let _v0: any;
@@ -1493,7 +1471,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_import_name()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1504,17 +1482,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_import_from()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** import_name: 'import' a=dotted_as_names */
   r_import_name(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'import' a=dotted_as_names
     {
@@ -1526,11 +1503,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Import(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('.' | '...') */
@@ -1620,7 +1597,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** import_from: 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets | 'from' a=('.' | '...')+ 'import' b=import_from_targets */
   r_import_from(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets
     {
@@ -1635,7 +1611,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ImportFrom(b.id, c, H.seqCountDots(a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1651,17 +1627,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ImportFrom(null, b, H.seqCountDots(a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** import_from_targets: '(' a=import_from_as_names [','] ')' | import_from_as_names !',' | '*' | invalid_import_from_targets */
   r_import_from_targets(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '(' a=import_from_as_names [','] ')'
     {
@@ -1673,7 +1648,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1685,7 +1660,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(12 /* ',' */))
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1698,7 +1673,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.singletonSeq(this, H.aliasForStar(this, _sl, _sc, _e.end_lineno, _e.end_col_offset));
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1710,11 +1685,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_import_from_targets()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.import_from_as_name+ */
@@ -1738,7 +1713,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** import_from_as_names: a=','.import_from_as_name+ */
   r_import_from_as_names(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=','.import_from_as_name+
     {
       let a: any;
@@ -1746,11 +1720,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._gather_25()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('as' z=NAME) */
@@ -1774,7 +1748,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** import_from_as_name: a=NAME b=['as' z=NAME] */
   r_import_from_as_name(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=['as' z=NAME]
     {
@@ -1786,11 +1759,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.alias(a.id, (b) ? ( b).id : null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.dotted_as_name+ */
@@ -1814,7 +1787,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** dotted_as_names: a=','.dotted_as_name+ */
   r_dotted_as_names(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=','.dotted_as_name+
     {
       let a: any;
@@ -1822,11 +1794,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._gather_27()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('as' z=NAME) */
@@ -1850,7 +1822,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** dotted_as_name: a=dotted_name b=['as' z=NAME] */
   r_dotted_as_name(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=dotted_name b=['as' z=NAME]
     {
@@ -1862,11 +1833,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.alias(a.id, (b) ? ( b).id : null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** dotted_name: a=dotted_name '.' b=NAME | NAME */
@@ -1890,7 +1861,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_dotted_name_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=dotted_name '.' b=NAME
     {
       let a: any, _v0: any, b: any;
@@ -1900,7 +1870,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.nameToken()) !== null
       ) {
         const _res = H.joinNamesWithDot(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1911,11 +1881,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.nameToken()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** block: NEWLINE INDENT a=statements DEDENT | simple_stmts | invalid_block */
@@ -1923,7 +1893,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(2);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // NEWLINE INDENT a=statements DEDENT
     {
       let _v0: any, _v1: any, a: any, _v2: any;
@@ -1935,7 +1904,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = a;
         this.memoize(mark, 2, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1947,7 +1916,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 2, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -1960,12 +1929,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 2, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 2, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('@' f=named_expression NEWLINE) */
@@ -2004,7 +1973,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** decorators: a=('@' f=named_expression NEWLINE)+ */
   r_decorators(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=('@' f=named_expression NEWLINE)+
     {
       let a: any;
@@ -2012,17 +1980,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._loop1_29()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** class_def: a=decorators b=class_def_raw | class_def_raw */
   r_class_def(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=decorators b=class_def_raw
     {
       let a: any, b: any;
@@ -2031,7 +1998,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_class_def_raw()) !== null
       ) {
         const _res = H.classDefDecorators(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2042,11 +2009,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_class_def_raw()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('(' z=[arguments] ')') */
@@ -2071,7 +2038,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** class_def_raw: invalid_class_def_raw | 'class' a=NAME b=['(' z=[arguments] ')'] ':' c=block */
   r_class_def_raw(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_class_def_raw
     {
@@ -2081,7 +2047,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_class_def_raw()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2098,17 +2064,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ClassDef(a.id, (b) ? ( b).args : null, (b) ? ( b).keywords : null, c, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** function_def: d=decorators f=function_def_raw | function_def_raw */
   r_function_def(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // d=decorators f=function_def_raw
     {
       let d: any, f: any;
@@ -2117,7 +2082,7 @@ export abstract class GeneratedParser extends ParserBase {
         (f = this.r_function_def_raw()) !== null
       ) {
         const _res = H.functionDefDecorators(this, d, f);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2128,11 +2093,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_function_def_raw()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('->' z=expression) */
@@ -2174,7 +2139,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** function_def_raw: invalid_def_raw | 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block | ASYNC 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block */
   r_function_def_raw(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_def_raw
     {
@@ -2184,7 +2148,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_def_raw()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2205,7 +2169,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.FunctionDef(n.id, (params) ? params : H.emptyArguments(this), b, null, a, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2227,17 +2191,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AsyncFunctionDef(n.id, (params) ? params : H.emptyArguments(this), b, null, a, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** params: invalid_parameters | parameters */
   r_params(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // invalid_parameters
     {
       let _v0: any;
@@ -2246,7 +2209,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_parameters()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2257,11 +2220,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_parameters()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_no_default* */
@@ -2351,7 +2314,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** parameters: a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc] | a=slash_with_default b=param_with_default* c=[star_etc] | a=param_no_default+ b=param_with_default* c=[star_etc] | a=param_with_default+ b=[star_etc] | a=star_etc */
   r_parameters(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc]
     {
       let a: any, b: any, c: any, d: any;
@@ -2362,7 +2324,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((d = this.r_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, a, null, b, c, d);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2375,7 +2337,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this.r_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, a, null, b, c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2388,7 +2350,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this.r_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, null, a, b, c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2400,7 +2362,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((b = this.r_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, null, null, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2411,11 +2373,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_star_etc()) !== null
       ) {
         const _res = H.makeArguments(this, null, null, null, null, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_no_default+ */
@@ -2449,7 +2411,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** slash_no_default: a=param_no_default+ '/' ',' | a=param_no_default+ '/' &')' */
   r_slash_no_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=param_no_default+ '/' ','
     {
       let a: any, _v0: any, _v1: any;
@@ -2459,7 +2420,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2472,11 +2433,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_no_default* */
@@ -2538,7 +2499,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** slash_with_default: a=param_no_default* b=param_with_default+ '/' ',' | a=param_no_default* b=param_with_default+ '/' &')' */
   r_slash_with_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=param_no_default* b=param_with_default+ '/' ','
     {
       let a: any, b: any, _v0: any, _v1: any;
@@ -2549,7 +2509,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = H.slashWithDefault(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2563,11 +2523,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
         const _res = H.slashWithDefault(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_maybe_default* */
@@ -2615,7 +2575,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_etc: invalid_star_etc | '*' a=param_no_default b=param_maybe_default* c=[kwds] | '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds] | '*' ',' b=param_maybe_default+ c=[kwds] | a=kwds */
   r_star_etc(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // invalid_star_etc
     {
       let _v0: any;
@@ -2624,7 +2583,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_star_etc()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2638,7 +2597,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this.r_kwds()), true)
       ) {
         const _res = H.starEtc(this, a, b, c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2652,7 +2611,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this.r_kwds()), true)
       ) {
         const _res = H.starEtc(this, a, b, c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2666,7 +2625,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this.r_kwds()), true)
       ) {
         const _res = H.starEtc(this, null, b, c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2677,17 +2636,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_kwds()) !== null
       ) {
         const _res = H.starEtc(this, null, null, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** kwds: invalid_kwds | '**' a=param_no_default */
   r_kwds(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // invalid_kwds
     {
       let _v0: any;
@@ -2696,7 +2654,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_kwds()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2708,17 +2666,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_param_no_default()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_no_default: a=param ',' tc=TYPE_COMMENT? | a=param tc=TYPE_COMMENT? &')' */
   r_param_no_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=param ',' tc=TYPE_COMMENT?
     {
       let a: any, _v0: any, tc: any;
@@ -2728,7 +2685,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
         const _res = H.addTypeCommentToArg(this, a, tc);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2741,17 +2698,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
         const _res = H.addTypeCommentToArg(this, a, tc);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_no_default_star_annotation: a=param_star_annotation ',' tc=TYPE_COMMENT? | a=param_star_annotation tc=TYPE_COMMENT? &')' */
   r_param_no_default_star_annotation(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=param_star_annotation ',' tc=TYPE_COMMENT?
     {
       let a: any, _v0: any, tc: any;
@@ -2761,7 +2717,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
         const _res = H.addTypeCommentToArg(this, a, tc);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2774,17 +2730,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
         const _res = H.addTypeCommentToArg(this, a, tc);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_with_default: a=param c=default ',' tc=TYPE_COMMENT? | a=param c=default tc=TYPE_COMMENT? &')' */
   r_param_with_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=param c=default ',' tc=TYPE_COMMENT?
     {
       let a: any, c: any, _v0: any, tc: any;
@@ -2795,7 +2750,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
         const _res = H.nameDefaultPair(this, a, c, tc);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2809,17 +2764,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
         const _res = H.nameDefaultPair(this, a, c, tc);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_maybe_default: a=param c=default? ',' tc=TYPE_COMMENT? | a=param c=default? tc=TYPE_COMMENT? &')' */
   r_param_maybe_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=param c=default? ',' tc=TYPE_COMMENT?
     {
       let a: any, c: any, _v0: any, tc: any;
@@ -2830,7 +2784,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
         const _res = H.nameDefaultPair(this, a, c, tc);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2844,17 +2798,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
         const _res = H.nameDefaultPair(this, a, c, tc);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param: a=NAME b=annotation? */
   r_param(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=annotation?
     {
@@ -2866,17 +2819,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.arg(a.id, b, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_star_annotation: a=NAME b=star_annotation */
   r_param_star_annotation(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=star_annotation
     {
@@ -2888,17 +2840,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.arg(a.id, b, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** annotation: ':' a=expression */
   r_annotation(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // ':' a=expression
     {
       let _v0: any, a: any;
@@ -2907,17 +2858,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** star_annotation: ':' a=star_expression */
   r_star_annotation(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // ':' a=star_expression
     {
       let _v0: any, a: any;
@@ -2926,17 +2876,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_star_expression()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** default: '=' a=expression | invalid_default */
   r_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '=' a=expression
     {
       let _v0: any, a: any;
@@ -2945,7 +2894,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2957,17 +2906,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_default()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** if_stmt: invalid_if_stmt | 'if' a=named_expression ':' b=block c=elif_stmt | 'if' a=named_expression ':' b=block c=[else_block] */
   r_if_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_if_stmt
     {
@@ -2977,7 +2925,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_if_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -2994,7 +2942,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.If(a, b, H.singletonSeq(this, c), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3011,17 +2959,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.If(a, b, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** elif_stmt: invalid_elif_stmt | 'elif' a=named_expression ':' b=block c=elif_stmt | 'elif' a=named_expression ':' b=block c=[else_block] */
   r_elif_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_elif_stmt
     {
@@ -3031,7 +2978,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_elif_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3048,7 +2995,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.If(a, b, H.singletonSeq(this, c), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3065,17 +3012,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.If(a, b, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** else_block: invalid_else_stmt | 'else' &&':' b=block */
   r_else_block(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // invalid_else_stmt
     {
       let _v0: any;
@@ -3084,7 +3030,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_else_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3097,17 +3043,16 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_block()) !== null
       ) {
         const _res = b;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** while_stmt: invalid_while_stmt | 'while' a=named_expression ':' b=block c=[else_block] */
   r_while_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_while_stmt
     {
@@ -3117,7 +3062,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_while_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3134,17 +3079,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.While(a, b, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** for_stmt: invalid_for_stmt | 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | ASYNC 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | invalid_for_target */
   r_for_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     let cut = false;
     // invalid_for_stmt
@@ -3155,7 +3099,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_for_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3176,10 +3120,10 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.For(t, ex, b, el, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
-      if (cut) { this.level--; return null; }
+      if (cut) return null;
     }
     // ASYNC 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
     {
@@ -3199,10 +3143,10 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AsyncFor(t, ex, b, el, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
-      if (cut) { this.level--; return null; }
+      if (cut) return null;
     }
     // invalid_for_target
     {
@@ -3212,11 +3156,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_for_target()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.with_item+ */
@@ -3294,7 +3238,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** with_stmt: invalid_with_stmt_indent | 'with' '(' a=','.with_item+ ','? ')' ':' b=block | 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | ASYNC 'with' '(' a=','.with_item+ ','? ')' ':' b=block | ASYNC 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | invalid_with_stmt */
   r_with_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_with_stmt_indent
     {
@@ -3304,7 +3247,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_with_stmt_indent()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3323,7 +3266,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.With(a, b, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3340,7 +3283,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.With(a, b, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3360,7 +3303,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AsyncWith(a, b, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3378,7 +3321,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.AsyncWith(a, b, H.newTypeComment(this, tc), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3390,11 +3333,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_with_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (',' | ')' | ':') */
@@ -3439,7 +3382,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** with_item: e=expression 'as' t=star_target &(',' | ')' | ':') | invalid_with_item | e=expression */
   r_with_item(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // e=expression 'as' t=star_target &(',' | ')' | ':')
     {
       let e: any, _v0: any, t: any;
@@ -3450,7 +3392,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this._tmp_53())
       ) {
         const _res = A.withitem(e, t);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3462,7 +3404,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_with_item()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3473,11 +3415,11 @@ export abstract class GeneratedParser extends ParserBase {
         (e = this.r_expression()) !== null
       ) {
         const _res = A.withitem(e, null);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** except_block+ */
@@ -3511,7 +3453,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** try_stmt: invalid_try_stmt | 'try' &&':' b=block f=finally_block | 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block] | 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block] */
   r_try_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_try_stmt
     {
@@ -3521,7 +3462,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_try_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3537,7 +3478,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Try(b, null, null, f, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3555,7 +3496,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Try(b, ex, el, f, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3573,11 +3514,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.TryStar(b, ex, el, f, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('as' z=NAME) */
@@ -3601,7 +3542,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** except_block: invalid_except_stmt_indent | 'except' e=expression t=['as' z=NAME] ':' b=block | 'except' ':' b=block | invalid_except_stmt */
   r_except_block(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_except_stmt_indent
     {
@@ -3611,7 +3551,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_except_stmt_indent()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3628,7 +3568,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ExceptHandler(e, (t) ? ( t).id : null, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3643,7 +3583,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ExceptHandler(null, null, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3655,11 +3595,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_except_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('as' z=NAME) */
@@ -3683,7 +3623,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** except_star_block: invalid_except_star_stmt_indent | 'except' '*' e=expression t=['as' z=NAME] ':' b=block | invalid_except_stmt */
   r_except_star_block(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_except_star_stmt_indent
     {
@@ -3693,7 +3632,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_except_star_stmt_indent()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3711,7 +3650,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ExceptHandler(e, (t) ? ( t).id : null, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3723,17 +3662,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_except_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** finally_block: invalid_finally_stmt | 'finally' &&':' a=block */
   r_finally_block(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // invalid_finally_stmt
     {
       let _v0: any;
@@ -3742,7 +3680,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_finally_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3755,11 +3693,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_block()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** case_block+ */
@@ -3779,7 +3717,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** match_stmt: "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT | invalid_match_stmt */
   r_match_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
     {
@@ -3796,7 +3733,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Match(subject, cases, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3808,17 +3745,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_match_stmt()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** subject_expr: value=star_named_expression ',' values=star_named_expressions? | named_expression */
   r_subject_expr(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // value=star_named_expression ',' values=star_named_expressions?
     {
@@ -3831,7 +3767,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.seqInsertInFront(this, value, values), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3842,17 +3778,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_named_expression()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** case_block: invalid_case_block | "case" pattern=patterns guard=guard? ':' body=block */
   r_case_block(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // invalid_case_block
     {
       let _v0: any;
@@ -3861,7 +3796,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_case_block()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3876,17 +3811,16 @@ export abstract class GeneratedParser extends ParserBase {
         (body = this.r_block()) !== null
       ) {
         const _res = A.match_case(pattern, guard, body);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** guard: 'if' guard=named_expression */
   r_guard(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'if' guard=named_expression
     {
       let _v0: any, guard: any;
@@ -3895,17 +3829,16 @@ export abstract class GeneratedParser extends ParserBase {
         (guard = this.r_named_expression()) !== null
       ) {
         const _res = guard;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** patterns: patterns=open_sequence_pattern | pattern */
   r_patterns(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // patterns=open_sequence_pattern
     {
@@ -3916,7 +3849,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSequence(patterns, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3927,17 +3860,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_pattern()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** pattern: as_pattern | or_pattern */
   r_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // as_pattern
     {
       let _v0: any;
@@ -3945,7 +3877,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_as_pattern()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3956,17 +3888,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_or_pattern()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** as_pattern: pattern=or_pattern 'as' target=pattern_capture_target | invalid_as_pattern */
   r_as_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // pattern=or_pattern 'as' target=pattern_capture_target
     {
@@ -3979,7 +3910,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchAs(pattern, target.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -3991,11 +3922,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_as_pattern()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** '|'.closed_pattern+ */
@@ -4019,7 +3950,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** or_pattern: patterns='|'.closed_pattern+ */
   r_or_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // patterns='|'.closed_pattern+
     {
@@ -4030,11 +3960,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = (patterns).length == 1 ? (patterns)[0] : A.MatchOr(patterns, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** closed_pattern: literal_pattern | capture_pattern | wildcard_pattern | value_pattern | group_pattern | sequence_pattern | mapping_pattern | class_pattern */
@@ -4042,7 +3972,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(3);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // literal_pattern
     {
       let _v0: any;
@@ -4051,7 +3980,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 3, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4063,7 +3992,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 3, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4075,7 +4004,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 3, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4087,7 +4016,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 3, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4099,7 +4028,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 3, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4111,7 +4040,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 3, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4123,7 +4052,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 3, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4135,12 +4064,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 3, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 3, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('+' | '-') */
@@ -4174,7 +4103,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** literal_pattern: value=signed_number !('+' | '-') | value=complex_number | value=strings | 'None' | 'True' | 'False' */
   r_literal_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // value=signed_number !('+' | '-')
     {
@@ -4186,7 +4114,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchValue(value, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4199,7 +4127,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchValue(value, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4212,7 +4140,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchValue(value, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4225,7 +4153,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSingleton(C.None, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4238,7 +4166,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSingleton(C.True, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4251,11 +4179,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSingleton(C.False, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('+' | '-') */
@@ -4289,7 +4217,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** literal_expr: signed_number !('+' | '-') | complex_number | strings | 'None' | 'True' | 'False' */
   r_literal_expr(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // signed_number !('+' | '-')
     {
@@ -4299,7 +4226,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_61())
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4310,7 +4237,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_complex_number()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4321,7 +4248,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_strings()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4334,7 +4261,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.None, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4347,7 +4274,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.True, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4360,17 +4287,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.False, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** complex_number: real=signed_real_number '+' imag=imaginary_number | real=signed_real_number '-' imag=imaginary_number */
   r_complex_number(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // real=signed_real_number '+' imag=imaginary_number
     {
@@ -4383,7 +4309,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(real, A.Add, imag, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4398,17 +4324,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(real, A.Sub, imag, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** signed_number: NUMBER | '-' number=NUMBER */
   r_signed_number(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // NUMBER
     {
@@ -4417,7 +4342,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.numberToken()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4431,17 +4356,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.USub, number, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** signed_real_number: real_number | '-' real=real_number */
   r_signed_real_number(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // real_number
     {
@@ -4450,7 +4374,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_real_number()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4464,17 +4388,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.USub, real, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** real_number: real=NUMBER */
   r_real_number(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // real=NUMBER
     {
       let real: any;
@@ -4482,17 +4405,16 @@ export abstract class GeneratedParser extends ParserBase {
         (real = this.numberToken()) !== null
       ) {
         const _res = H.ensureReal(this, real);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** imaginary_number: imag=NUMBER */
   r_imaginary_number(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // imag=NUMBER
     {
       let imag: any;
@@ -4500,17 +4422,16 @@ export abstract class GeneratedParser extends ParserBase {
         (imag = this.numberToken()) !== null
       ) {
         const _res = H.ensureImaginary(this, imag);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** capture_pattern: target=pattern_capture_target */
   r_capture_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // target=pattern_capture_target
     {
@@ -4521,11 +4442,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchAs(null, target.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('.' | '(' | '=') */
@@ -4570,7 +4491,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** pattern_capture_target: !"_" name=NAME !('.' | '(' | '=') */
   r_pattern_capture_target(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // !"_" name=NAME !('.' | '(' | '=')
     {
       let name: any;
@@ -4580,17 +4500,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_62())
       ) {
         const _res = H.setExprContext(this, name, A.Store);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** wildcard_pattern: "_" */
   r_wildcard_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // "_"
     {
@@ -4601,11 +4520,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchAs(null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('.' | '(' | '=') */
@@ -4650,7 +4569,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** value_pattern: attr=attr !('.' | '(' | '=') */
   r_value_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // attr=attr !('.' | '(' | '=')
     {
@@ -4662,11 +4580,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchValue(attr, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** attr: value=name_or_attr '.' attr=NAME */
@@ -4690,7 +4608,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_attr_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // value=name_or_attr '.' attr=NAME
     {
@@ -4703,17 +4620,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(value, attr.id, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** name_or_attr: attr | NAME */
   r_name_or_attr(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // attr
     {
       let _v0: any;
@@ -4721,7 +4637,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_attr()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4732,17 +4648,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.nameToken()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** group_pattern: '(' pattern=pattern ')' */
   r_group_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '(' pattern=pattern ')'
     {
       let _v0: any, pattern: any, _v1: any;
@@ -4752,17 +4667,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = pattern;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** sequence_pattern: '[' patterns=maybe_sequence_pattern? ']' | '(' patterns=open_sequence_pattern? ')' */
   r_sequence_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '[' patterns=maybe_sequence_pattern? ']'
     {
@@ -4775,7 +4689,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSequence(patterns, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4790,17 +4704,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchSequence(patterns, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** open_sequence_pattern: pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern? */
   r_open_sequence_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
     {
       let pattern: any, _v0: any, patterns: any;
@@ -4810,11 +4723,11 @@ export abstract class GeneratedParser extends ParserBase {
         ((patterns = this.r_maybe_sequence_pattern()), true)
       ) {
         const _res = H.seqInsertInFront(this, pattern, patterns);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.maybe_star_pattern+ */
@@ -4838,7 +4751,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** maybe_sequence_pattern: patterns=','.maybe_star_pattern+ ','? */
   r_maybe_sequence_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // patterns=','.maybe_star_pattern+ ','?
     {
       let patterns: any, _v0: any;
@@ -4847,17 +4759,16 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res = patterns;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** maybe_star_pattern: star_pattern | pattern */
   r_maybe_star_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // star_pattern
     {
       let _v0: any;
@@ -4865,7 +4776,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_star_pattern()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4876,11 +4787,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_pattern()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** star_pattern: '*' target=pattern_capture_target | '*' wildcard_pattern */
@@ -4888,7 +4799,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(5);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '*' target=pattern_capture_target
     {
@@ -4901,7 +4811,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(target.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 5, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4916,18 +4826,17 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 5, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 5, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** mapping_pattern: '{' '}' | '{' rest=double_star_pattern ','? '}' | '{' items=items_pattern ',' rest=double_star_pattern ','? '}' | '{' items=items_pattern ','? '}' */
   r_mapping_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '{' '}'
     {
@@ -4939,7 +4848,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchMapping(null, null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4955,7 +4864,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchMapping(null, null, rest.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4973,7 +4882,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchMapping( H.getPatternKeys(this, items), H.getPatterns(this, items), rest.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -4989,11 +4898,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchMapping( H.getPatternKeys(this, items), H.getPatterns(this, items), null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.key_value_pattern+ */
@@ -5017,7 +4926,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** items_pattern: ','.key_value_pattern+ */
   r_items_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // ','.key_value_pattern+
     {
       let _v0: any;
@@ -5025,11 +4933,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._gather_65()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (literal_expr | attr) */
@@ -5063,7 +4971,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** key_value_pattern: key=(literal_expr | attr) ':' pattern=pattern */
   r_key_value_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // key=(literal_expr | attr) ':' pattern=pattern
     {
       let key: any, _v0: any, pattern: any;
@@ -5073,17 +4980,16 @@ export abstract class GeneratedParser extends ParserBase {
         (pattern = this.r_pattern()) !== null
       ) {
         const _res = H.keyPatternPair(this, key, pattern);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** double_star_pattern: '**' target=pattern_capture_target */
   r_double_star_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '**' target=pattern_capture_target
     {
       let _v0: any, target: any;
@@ -5092,17 +4998,16 @@ export abstract class GeneratedParser extends ParserBase {
         (target = this.r_pattern_capture_target()) !== null
       ) {
         const _res = target;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** class_pattern: cls=name_or_attr '(' ')' | cls=name_or_attr '(' patterns=positional_patterns ','? ')' | cls=name_or_attr '(' keywords=keyword_patterns ','? ')' | cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')' | invalid_class_pattern */
   r_class_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // cls=name_or_attr '(' ')'
     {
@@ -5115,7 +5020,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchClass(cls, null, null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5132,7 +5037,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchClass(cls, patterns, null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5149,7 +5054,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchClass( cls, null, H.mapNamesToIds(this, H.getPatternKeys(this, keywords)), H.getPatterns(this, keywords), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5168,7 +5073,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchClass( cls, patterns, H.mapNamesToIds(this, H.getPatternKeys(this, keywords)), H.getPatterns(this, keywords), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5180,11 +5085,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_class_pattern()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.pattern+ */
@@ -5208,7 +5113,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** positional_patterns: args=','.pattern+ */
   r_positional_patterns(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // args=','.pattern+
     {
       let args: any;
@@ -5216,11 +5120,11 @@ export abstract class GeneratedParser extends ParserBase {
         (args = this._gather_67()) !== null
       ) {
         const _res = args;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.keyword_pattern+ */
@@ -5244,7 +5148,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** keyword_patterns: ','.keyword_pattern+ */
   r_keyword_patterns(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // ','.keyword_pattern+
     {
       let _v0: any;
@@ -5252,17 +5155,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._gather_68()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** keyword_pattern: arg=NAME '=' value=pattern */
   r_keyword_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // arg=NAME '=' value=pattern
     {
       let arg: any, _v0: any, value: any;
@@ -5272,11 +5174,11 @@ export abstract class GeneratedParser extends ParserBase {
         (value = this.r_pattern()) !== null
       ) {
         const _res = H.keyPatternPair(this, arg, value);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (',' c=expression) */
@@ -5314,7 +5216,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** expressions: a=expression b=(',' c=expression)+ [','] | a=expression ',' | expression */
   r_expressions(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=expression b=(',' c=expression)+ [',']
     {
@@ -5327,7 +5228,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.seqInsertInFront(this, a, b), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5341,7 +5242,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.singletonSeq(this, a), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5352,11 +5253,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_expression()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** expression: invalid_expression | invalid_legacy_expression | a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef */
@@ -5364,7 +5265,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(6);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_expression
     {
@@ -5375,7 +5275,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 6, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5388,7 +5288,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 6, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5406,7 +5306,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.IfExp(b, a, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 6, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5418,7 +5318,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 6, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5430,18 +5330,17 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 6, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 6, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** yield_expr: 'yield' 'from' a=expression | 'yield' a=[star_expressions] */
   r_yield_expr(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'yield' 'from' a=expression
     {
@@ -5454,7 +5353,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.YieldFrom(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5468,11 +5367,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Yield(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (',' c=star_expression) */
@@ -5510,7 +5409,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_expressions: a=star_expression b=(',' c=star_expression)+ [','] | a=star_expression ',' | star_expression */
   r_star_expressions(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=star_expression b=(',' c=star_expression)+ [',']
     {
@@ -5523,7 +5421,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.seqInsertInFront(this, a, b), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5537,7 +5435,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.singletonSeq(this, a), A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5548,11 +5446,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_star_expression()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** star_expression: '*' a=bitwise_or | expression */
@@ -5560,7 +5458,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(7);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=bitwise_or
     {
@@ -5573,7 +5470,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 7, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5585,12 +5482,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 7, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 7, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.star_named_expression+ */
@@ -5614,7 +5511,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_named_expressions: a=','.star_named_expression+ [','] */
   r_star_named_expressions(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=','.star_named_expression+ [',']
     {
       let a: any, _v0: any;
@@ -5623,17 +5519,16 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** star_named_expression: '*' a=bitwise_or | named_expression */
   r_star_named_expression(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=bitwise_or
     {
@@ -5645,7 +5540,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5656,17 +5551,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_named_expression()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** assignment_expression: a=NAME ':=' ~ b=expression */
   r_assignment_expression(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     let cut = false;
     // a=NAME ':=' ~ b=expression
@@ -5681,18 +5575,17 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.NamedExpr(H.setExprContext(this, a, A.Store), b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
-      if (cut) { this.level--; return null; }
+      if (cut) return null;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** named_expression: assignment_expression | invalid_named_expression | expression !':=' */
   r_named_expression(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // assignment_expression
     {
       let _v0: any;
@@ -5700,7 +5593,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_assignment_expression()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5712,7 +5605,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_named_expression()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5724,11 +5617,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(53 /* ':=' */))
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('or' c=conjunction) */
@@ -5768,7 +5661,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(8);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=conjunction b=('or' c=conjunction)+
     {
@@ -5781,7 +5673,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BoolOp( A.Or, H.seqInsertInFront(this, a, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 8, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5793,12 +5685,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 8, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 8, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('and' c=inversion) */
@@ -5838,7 +5730,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(9);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=inversion b=('and' c=inversion)+
     {
@@ -5851,7 +5742,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BoolOp( A.And, H.seqInsertInFront(this, a, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 9, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5863,12 +5754,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 9, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 9, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** inversion: 'not' a=inversion | comparison */
@@ -5876,7 +5767,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(10);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'not' a=inversion
     {
@@ -5889,7 +5779,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.Not, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 10, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5901,12 +5791,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 10, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 10, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** compare_op_bitwise_or_pair+ */
@@ -5926,7 +5816,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** comparison: a=bitwise_or b=compare_op_bitwise_or_pair+ | bitwise_or */
   r_comparison(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_or b=compare_op_bitwise_or_pair+
     {
@@ -5938,7 +5827,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Compare( a, H.getCmpops(this, b), H.getExprs(this, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5949,17 +5838,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | lte_bitwise_or | lt_bitwise_or | gte_bitwise_or | gt_bitwise_or | notin_bitwise_or | in_bitwise_or | isnot_bitwise_or | is_bitwise_or */
   r_compare_op_bitwise_or_pair(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // eq_bitwise_or
     {
       let _v0: any;
@@ -5967,7 +5855,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_eq_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5978,7 +5866,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_noteq_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -5989,7 +5877,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_lte_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6000,7 +5888,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_lt_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6011,7 +5899,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_gte_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6022,7 +5910,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_gt_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6033,7 +5921,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_notin_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6044,7 +5932,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_in_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6055,7 +5943,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_isnot_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6066,17 +5954,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_is_bitwise_or()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** eq_bitwise_or: '==' a=bitwise_or */
   r_eq_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '==' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -6085,11 +5972,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.Eq, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (tok='!=') */
@@ -6112,7 +5999,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** noteq_bitwise_or: (tok='!=') a=bitwise_or */
   r_noteq_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // (tok='!=') a=bitwise_or
     {
       let _v0: any, a: any;
@@ -6121,17 +6007,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.NotEq, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lte_bitwise_or: '<=' a=bitwise_or */
   r_lte_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '<=' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -6140,17 +6025,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.LtE, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lt_bitwise_or: '<' a=bitwise_or */
   r_lt_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '<' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -6159,17 +6043,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.Lt, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** gte_bitwise_or: '>=' a=bitwise_or */
   r_gte_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '>=' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -6178,17 +6061,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.GtE, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** gt_bitwise_or: '>' a=bitwise_or */
   r_gt_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '>' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -6197,17 +6079,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.Gt, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** notin_bitwise_or: 'not' 'in' a=bitwise_or */
   r_notin_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'not' 'in' a=bitwise_or
     {
       let _v0: any, _v1: any, a: any;
@@ -6217,17 +6098,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.NotIn, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** in_bitwise_or: 'in' a=bitwise_or */
   r_in_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'in' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -6236,17 +6116,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.In, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** isnot_bitwise_or: 'is' 'not' a=bitwise_or */
   r_isnot_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'is' 'not' a=bitwise_or
     {
       let _v0: any, _v1: any, a: any;
@@ -6256,17 +6135,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.IsNot, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** is_bitwise_or: 'is' a=bitwise_or */
   r_is_bitwise_or(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'is' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -6275,11 +6153,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.Is, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** bitwise_or: a=bitwise_or '|' b=bitwise_xor | bitwise_xor */
@@ -6303,7 +6181,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_bitwise_or_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_or '|' b=bitwise_xor
     {
@@ -6316,7 +6193,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.BitOr, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6327,11 +6204,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_bitwise_xor()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and */
@@ -6355,7 +6232,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_bitwise_xor_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_xor '^' b=bitwise_and
     {
@@ -6368,7 +6244,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.BitXor, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6379,11 +6255,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_bitwise_and()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr */
@@ -6407,7 +6283,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_bitwise_and_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_and '&' b=shift_expr
     {
@@ -6420,7 +6295,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.BitAnd, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6431,11 +6306,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_shift_expr()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | sum */
@@ -6459,7 +6334,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_shift_expr_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=shift_expr '<<' b=sum
     {
@@ -6472,7 +6346,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.LShift, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6487,7 +6361,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.RShift, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6498,11 +6372,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_sum()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** sum: a=sum '+' b=term | a=sum '-' b=term | term */
@@ -6526,7 +6400,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_sum_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=sum '+' b=term
     {
@@ -6539,7 +6412,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Add, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6554,7 +6427,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Sub, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6565,11 +6438,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_term()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | factor */
@@ -6593,7 +6466,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_term_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=term '*' b=factor
     {
@@ -6606,7 +6478,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Mult, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6621,7 +6493,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Div, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6636,7 +6508,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.FloorDiv, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6651,7 +6523,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Mod, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6666,7 +6538,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.MatMult, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6677,11 +6549,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_factor()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** factor: '+' a=factor | '-' a=factor | '~' a=factor | power */
@@ -6689,7 +6561,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(17);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '+' a=factor
     {
@@ -6702,7 +6573,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.UAdd, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 17, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6717,7 +6588,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.USub, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 17, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6732,7 +6603,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.Invert, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 17, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6744,18 +6615,17 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 17, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 17, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** power: a=await_primary '**' b=factor | await_primary */
   r_power(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=await_primary '**' b=factor
     {
@@ -6768,7 +6638,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BinOp(a, A.Pow, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6779,11 +6649,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_await_primary()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** await_primary: AWAIT a=primary | primary */
@@ -6791,7 +6661,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(18);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // AWAIT a=primary
     {
@@ -6804,7 +6673,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Await(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 18, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6816,12 +6685,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 18, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 18, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom */
@@ -6845,7 +6714,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_primary_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=primary '.' b=NAME
     {
@@ -6858,7 +6726,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6872,7 +6740,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(a, H.singletonSeq(this, b), null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6888,7 +6756,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(a, (b) ? ( b).args : null, (b) ? ( b).keywords : null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6904,7 +6772,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -6915,11 +6783,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_atom()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (slice | starred_expression) */
@@ -6999,7 +6867,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** slices: a=slice !',' | a=','.(slice | starred_expression)+ [','] */
   r_slices(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=slice !','
     {
@@ -7009,7 +6876,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(12 /* ',' */))
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7023,11 +6890,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (':' d=[expression]) */
@@ -7051,7 +6918,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** slice: a=[expression] ':' b=[expression] c=[':' d=[expression]] | a=named_expression */
   r_slice(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
     {
@@ -7065,7 +6931,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Slice(a, b, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7076,11 +6942,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_named_expression()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (tuple | group | genexp) */
@@ -7203,7 +7069,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** atom: NAME | 'True' | 'False' | 'None' | &STRING strings | NUMBER | &'(' (tuple | group | genexp) | &'[' (list | listcomp) | &'{' (dict | set | dictcomp | setcomp) | '...' */
   r_atom(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // NAME
     {
@@ -7212,7 +7077,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.nameToken()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7225,7 +7090,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.True, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7238,7 +7103,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.False, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7251,7 +7116,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.None, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7263,7 +7128,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_strings()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7274,7 +7139,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.numberToken()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7286,7 +7151,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._tmp_84()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7298,7 +7163,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._tmp_85()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7310,7 +7175,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._tmp_86()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7323,11 +7188,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Constant(C.Ellipsis, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (yield_expr | named_expression) */
@@ -7361,7 +7226,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** group: '(' a=(yield_expr | named_expression) ')' | invalid_group */
   r_group(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '(' a=(yield_expr | named_expression) ')'
     {
       let _v0: any, a: any, _v1: any;
@@ -7371,7 +7235,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7383,17 +7247,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_group()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambdef: 'lambda' a=[lambda_params] ':' b=expression */
   r_lambdef(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // 'lambda' a=[lambda_params] ':' b=expression
     {
@@ -7407,17 +7270,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Lambda((a) ? a : H.emptyArguments(this), b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_params: invalid_lambda_parameters | lambda_parameters */
   r_lambda_params(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // invalid_lambda_parameters
     {
       let _v0: any;
@@ -7426,7 +7288,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_lambda_parameters()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7437,11 +7299,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_lambda_parameters()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param_no_default* */
@@ -7531,7 +7393,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_parameters: a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc] | a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_with_default+ b=[lambda_star_etc] | a=lambda_star_etc */
   r_lambda_parameters(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
     {
       let a: any, b: any, c: any, d: any;
@@ -7542,7 +7403,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((d = this.r_lambda_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, a, null, b, c, d);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7555,7 +7416,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this.r_lambda_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, a, null, b, c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7568,7 +7429,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this.r_lambda_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, null, a, b, c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7580,7 +7441,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((b = this.r_lambda_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, null, null, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7591,11 +7452,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_lambda_star_etc()) !== null
       ) {
         const _res = H.makeArguments(this, null, null, null, null, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param_no_default+ */
@@ -7629,7 +7490,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_slash_no_default: a=lambda_param_no_default+ '/' ',' | a=lambda_param_no_default+ '/' &':' */
   r_lambda_slash_no_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=lambda_param_no_default+ '/' ','
     {
       let a: any, _v0: any, _v1: any;
@@ -7639,7 +7499,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7652,11 +7512,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param_no_default* */
@@ -7718,7 +7578,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_slash_with_default: a=lambda_param_no_default* b=lambda_param_with_default+ '/' ',' | a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':' */
   r_lambda_slash_with_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
     {
       let a: any, b: any, _v0: any, _v1: any;
@@ -7729,7 +7588,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = H.slashWithDefault(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7743,11 +7602,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = H.slashWithDefault(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param_maybe_default* */
@@ -7781,7 +7640,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_star_etc: invalid_lambda_star_etc | '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds] | '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds] | a=lambda_kwds */
   r_lambda_star_etc(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // invalid_lambda_star_etc
     {
       let _v0: any;
@@ -7790,7 +7648,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_lambda_star_etc()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7804,7 +7662,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this.r_lambda_kwds()), true)
       ) {
         const _res = H.starEtc(this, a, b, c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7818,7 +7676,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this.r_lambda_kwds()), true)
       ) {
         const _res = H.starEtc(this, null, b, c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7829,17 +7687,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_lambda_kwds()) !== null
       ) {
         const _res = H.starEtc(this, null, null, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_kwds: invalid_lambda_kwds | '**' a=lambda_param_no_default */
   r_lambda_kwds(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // invalid_lambda_kwds
     {
       let _v0: any;
@@ -7848,7 +7705,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_lambda_kwds()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7860,17 +7717,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_lambda_param_no_default()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param_no_default: a=lambda_param ',' | a=lambda_param &':' */
   r_lambda_param_no_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=lambda_param ','
     {
       let a: any, _v0: any;
@@ -7879,7 +7735,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7891,17 +7747,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param_with_default: a=lambda_param c=default ',' | a=lambda_param c=default &':' */
   r_lambda_param_with_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=lambda_param c=default ','
     {
       let a: any, c: any, _v0: any;
@@ -7911,7 +7766,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = H.nameDefaultPair(this, a, c, null);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7924,17 +7779,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = H.nameDefaultPair(this, a, c, null);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param_maybe_default: a=lambda_param c=default? ',' | a=lambda_param c=default? &':' */
   r_lambda_param_maybe_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=lambda_param c=default? ','
     {
       let a: any, c: any, _v0: any;
@@ -7944,7 +7798,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = H.nameDefaultPair(this, a, c, null);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -7957,17 +7811,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = H.nameDefaultPair(this, a, c, null);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param: a=NAME */
   r_lambda_param(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME
     {
@@ -7978,11 +7831,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.arg(a.id, null, null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** STRING+ */
@@ -8004,7 +7857,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(20);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=STRING+
     {
       let a: any;
@@ -8013,18 +7865,17 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = H.concatenateStrings(this, a);
         this.memoize(mark, 20, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 20, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** list: '[' a=[star_named_expressions] ']' */
   r_list(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '[' a=[star_named_expressions] ']'
     {
@@ -8037,11 +7888,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.List(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (y=star_named_expression ',' z=[star_named_expressions]) */
@@ -8066,7 +7917,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** tuple: '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')' */
   r_tuple(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
     {
@@ -8079,17 +7929,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** set: '{' a=star_named_expressions '}' */
   r_set(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=star_named_expressions '}'
     {
@@ -8102,17 +7951,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Set(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** dict: '{' a=[double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}' */
   r_dict(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=[double_starred_kvpairs] '}'
     {
@@ -8125,7 +7973,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Dict( H.getKeys(this, a), H.getValues(this, a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8139,11 +7987,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(26 /* '}' */)) !== null
       ) {
         const _res = H.dummyName(this);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.double_starred_kvpair+ */
@@ -8167,7 +8015,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** double_starred_kvpairs: a=','.double_starred_kvpair+ [','] */
   r_double_starred_kvpairs(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=','.double_starred_kvpair+ [',']
     {
       let a: any, _v0: any;
@@ -8176,17 +8023,16 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** double_starred_kvpair: '**' a=bitwise_or | kvpair */
   r_double_starred_kvpair(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '**' a=bitwise_or
     {
       let _v0: any, a: any;
@@ -8195,7 +8041,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.keyValuePair(this, null, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8206,17 +8052,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_kvpair()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** kvpair: a=expression ':' b=expression */
   r_kvpair(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=expression ':' b=expression
     {
       let a: any, _v0: any, b: any;
@@ -8226,11 +8071,11 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_expression()) !== null
       ) {
         const _res = H.keyValuePair(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** for_if_clause+ */
@@ -8250,7 +8095,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** for_if_clauses: a=for_if_clause+ */
   r_for_if_clauses(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=for_if_clause+
     {
       let a: any;
@@ -8258,11 +8102,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._loop1_105()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('if' z=disjunction) */
@@ -8332,7 +8176,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** for_if_clause: ASYNC 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | invalid_for_target */
   r_for_if_clause(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     let cut = false;
     // ASYNC 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     {
@@ -8347,10 +8190,10 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this._loop0_106()), true)
       ) {
         const _res = A.comprehension(a, b, c, 1);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
-      if (cut) { this.level--; return null; }
+      if (cut) return null;
     }
     // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
     {
@@ -8364,10 +8207,10 @@ export abstract class GeneratedParser extends ParserBase {
         ((c = this._loop0_108()), true)
       ) {
         const _res = A.comprehension(a, b, c, 0);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
-      if (cut) { this.level--; return null; }
+      if (cut) return null;
     }
     // invalid_for_target
     {
@@ -8377,17 +8220,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_for_target()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** listcomp: '[' a=named_expression b=for_if_clauses ']' | invalid_comprehension */
   r_listcomp(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '[' a=named_expression b=for_if_clauses ']'
     {
@@ -8401,7 +8243,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.ListComp(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8413,17 +8255,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_comprehension()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** setcomp: '{' a=named_expression b=for_if_clauses '}' | invalid_comprehension */
   r_setcomp(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=named_expression b=for_if_clauses '}'
     {
@@ -8437,7 +8278,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.SetComp(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8449,11 +8290,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_comprehension()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (assignment_expression | expression !':=') */
@@ -8488,7 +8329,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** genexp: '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')' | invalid_comprehension */
   r_genexp(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
     {
@@ -8502,7 +8342,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.GeneratorExp(a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8514,17 +8354,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_comprehension()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** dictcomp: '{' a=kvpair b=for_if_clauses '}' | invalid_dict_comprehension */
   r_dictcomp(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=kvpair b=for_if_clauses '}'
     {
@@ -8538,7 +8377,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.DictComp(a.key, a.value, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8550,11 +8389,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_dict_comprehension()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** arguments: a=args [','] &')' | invalid_arguments */
@@ -8562,7 +8401,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(21);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=args [','] &')'
     {
       let a: any, _v0: any;
@@ -8573,7 +8411,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = a;
         this.memoize(mark, 21, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8586,12 +8424,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 21, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 21, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** (assignment_expression | expression !':=') */
@@ -8749,7 +8587,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** args: a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs] | a=kwargs */
   r_args(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
     {
@@ -8761,7 +8598,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.collectCallSeqs(this, a, b, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8774,11 +8611,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(H.dummyName(this), H.seqExtractStarredExprs(this, a), H.seqDeleteStarredExprs(this, a), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.kwarg_or_starred+ */
@@ -8856,7 +8693,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** kwargs: a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+ | ','.kwarg_or_starred+ | ','.kwarg_or_double_starred+ */
   r_kwargs(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
     {
       let a: any, _v0: any, b: any;
@@ -8866,7 +8702,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this._gather_118()) !== null
       ) {
         const _res = H.joinSequences(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8877,7 +8713,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._gather_119()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8888,17 +8724,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._gather_120()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** starred_expression: '*' a=expression */
   r_starred_expression(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=expression
     {
@@ -8910,17 +8745,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** kwarg_or_starred: invalid_kwarg | a=NAME '=' b=expression | a=starred_expression */
   r_kwarg_or_starred(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_kwarg
     {
@@ -8930,7 +8764,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_kwarg()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8945,7 +8779,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.keywordOrStarred(this, A.keyword(a.id, b, _sl, _sc, _e.end_lineno, _e.end_col_offset), 1);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8956,17 +8790,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_starred_expression()) !== null
       ) {
         const _res = H.keywordOrStarred(this, a, 0);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** kwarg_or_double_starred: invalid_kwarg | a=NAME '=' b=expression | '**' a=expression */
   r_kwarg_or_double_starred(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // invalid_kwarg
     {
@@ -8976,7 +8809,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_kwarg()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -8991,7 +8824,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.keywordOrStarred(this, A.keyword(a.id, b, _sl, _sc, _e.end_lineno, _e.end_col_offset), 1);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9005,11 +8838,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = H.keywordOrStarred(this, A.keyword(null, a, _sl, _sc, _e.end_lineno, _e.end_col_offset), 1);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (',' c=star_target) */
@@ -9047,7 +8880,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_targets: a=star_target !',' | a=star_target b=(',' c=star_target)* [','] */
   r_star_targets(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=star_target !','
     {
@@ -9057,7 +8889,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(12 /* ',' */))
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9072,11 +8904,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(H.seqInsertInFront(this, a, b), A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.star_target+ */
@@ -9100,7 +8932,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_targets_list_seq: a=','.star_target+ [','] */
   r_star_targets_list_seq(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=','.star_target+ [',']
     {
       let a: any, _v0: any;
@@ -9109,11 +8940,11 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (',' c=star_target) */
@@ -9151,7 +8982,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_targets_tuple_seq: a=star_target b=(',' c=star_target)+ [','] | a=star_target ',' */
   r_star_targets_tuple_seq(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=star_target b=(',' c=star_target)+ [',']
     {
       let a: any, b: any, _v0: any;
@@ -9161,7 +8991,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res =  H.seqInsertInFront(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9173,11 +9003,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res =  H.singletonSeq(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (!'*' star_target) */
@@ -9203,7 +9033,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(22);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=(!'*' star_target)
     {
@@ -9216,7 +9045,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(H.setExprContext(this, a, A.Store), A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 22, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9228,12 +9057,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 22, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 22, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** target_with_star_atom: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | star_atom */
@@ -9241,7 +9070,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(23);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=t_primary '.' b=NAME !t_lookahead
     {
@@ -9256,7 +9084,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 23, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9274,7 +9102,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 23, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9286,18 +9114,17 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 23, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 23, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** star_atom: a=NAME | '(' a=target_with_star_atom ')' | '(' a=[star_targets_tuple_seq] ')' | '[' a=[star_targets_list_seq] ']' */
   r_star_atom(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME
     {
@@ -9306,7 +9133,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.nameToken()) !== null
       ) {
         const _res = H.setExprContext(this, a, A.Store);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9319,7 +9146,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = H.setExprContext(this, a, A.Store);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9334,7 +9161,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(a, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9349,17 +9176,16 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.List(a, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** single_target: single_subscript_attribute_target | a=NAME | '(' a=single_target ')' */
   r_single_target(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // single_subscript_attribute_target
     {
       let _v0: any;
@@ -9367,7 +9193,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_single_subscript_attribute_target()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9378,7 +9204,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.nameToken()) !== null
       ) {
         const _res = H.setExprContext(this, a, A.Store);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9391,17 +9217,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** single_subscript_attribute_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead */
   r_single_subscript_attribute_target(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=t_primary '.' b=NAME !t_lookahead
     {
@@ -9415,7 +9240,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9432,11 +9257,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** t_primary: a=t_primary '.' b=NAME &t_lookahead | a=t_primary '[' b=slices ']' &t_lookahead | a=t_primary b=genexp &t_lookahead | a=t_primary '(' b=[arguments] ')' &t_lookahead | a=atom &t_lookahead */
@@ -9460,7 +9285,6 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_t_primary_leftrec(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=t_primary '.' b=NAME &t_lookahead
     {
@@ -9474,7 +9298,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9491,7 +9315,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9506,7 +9330,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(a, H.singletonSeq(this, b), null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9523,7 +9347,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Call(a, (b) ? ( b).args : null, (b) ? ( b).keywords : null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9535,17 +9359,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.r_t_lookahead())
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** t_lookahead: '(' | '[' | '.' */
   r_t_lookahead(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '('
     {
       let _v0: any;
@@ -9553,7 +9376,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(7 /* '(' */)) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9564,7 +9387,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(9 /* '[' */)) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9575,11 +9398,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(23 /* '.' */)) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.del_target+ */
@@ -9603,7 +9426,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** del_targets: a=','.del_target+ [','] */
   r_del_targets(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=','.del_target+ [',']
     {
       let a: any, _v0: any;
@@ -9612,11 +9434,11 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** del_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | del_t_atom */
@@ -9624,7 +9446,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(25);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=t_primary '.' b=NAME !t_lookahead
     {
@@ -9639,7 +9460,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 25, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9657,7 +9478,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
         this.memoize(mark, 25, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9669,18 +9490,17 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = _v0;
         this.memoize(mark, 25, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 25, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** del_t_atom: a=NAME | '(' a=del_target ')' | '(' a=[del_targets] ')' | '[' a=[del_targets] ']' */
   r_del_t_atom(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME
     {
@@ -9689,7 +9509,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.nameToken()) !== null
       ) {
         const _res = H.setExprContext(this, a, A.Del);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9702,7 +9522,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = H.setExprContext(this, a, A.Del);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9717,7 +9537,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Tuple(a, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9732,11 +9552,11 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.List(a, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.expression+ */
@@ -9814,7 +9634,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** type_expressions: a=','.expression+ ',' '*' b=expression ',' '**' c=expression | a=','.expression+ ',' '*' b=expression | a=','.expression+ ',' '**' b=expression | '*' a=expression ',' '**' b=expression | '*' a=expression | '**' a=expression | a=','.expression+ */
   r_type_expressions(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
     {
       let a: any, _v0: any, _v1: any, b: any, _v2: any, _v3: any, c: any;
@@ -9828,7 +9647,7 @@ export abstract class GeneratedParser extends ParserBase {
         (c = this.r_expression()) !== null
       ) {
         const _res = H.seqAppendToEnd( this, H.seqAppendToEnd(this, a, b), c);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9842,7 +9661,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_expression()) !== null
       ) {
         const _res = H.seqAppendToEnd(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9856,7 +9675,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_expression()) !== null
       ) {
         const _res = H.seqAppendToEnd(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9871,7 +9690,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_expression()) !== null
       ) {
         const _res = H.seqAppendToEnd( this, H.singletonSeq(this, a), b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9883,7 +9702,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null
       ) {
         const _res = H.singletonSeq(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9895,7 +9714,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null
       ) {
         const _res = H.singletonSeq(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9906,11 +9725,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._gather_131()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (NEWLINE INDENT) */
@@ -9934,7 +9753,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** func_type_comment: NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT) | invalid_double_type_comments | TYPE_COMMENT */
   r_func_type_comment(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
     {
       let _v0: any, t: any;
@@ -9944,7 +9762,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this._tmp_132())
       ) {
         const _res = t;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9956,7 +9774,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_double_type_comments()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -9967,11 +9785,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(T.TYPE_COMMENT)) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (args | expression for_if_clauses) */
@@ -10006,7 +9824,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_arguments: args ',' a='*' | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args */
   r_invalid_arguments(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // args ',' a='*'
     {
       let _v0: any, _v1: any, a: any;
@@ -10016,7 +9833,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "iterable argument unpacking follows keyword argument unpacking");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10030,7 +9847,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v1 = this._tmp_133()), true)
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, H.getLastComprehensionItem(H.lastItem(b)), "Generator expression must be parenthesized");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10044,7 +9861,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_for_if_clauses()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10056,7 +9873,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_for_if_clauses()) !== null
       ) {
         const _res = H.nonparenGenexpInCall(this, a, b);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10070,7 +9887,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_for_if_clauses()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, H.getLastComprehensionItem(H.lastItem(b)), "Generator expression must be parenthesized");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10083,11 +9900,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_args()) !== null
       ) {
         const _res = H.argumentsParsingError(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('True' | 'False' | 'None') */
@@ -10150,7 +9967,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_kwarg: a=('True' | 'False' | 'None') b='=' | a=NAME b='=' expression for_if_clauses | !(NAME '=') a=expression b='=' */
   r_invalid_kwarg(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=('True' | 'False' | 'None') b='='
     {
       let a: any, b: any;
@@ -10159,7 +9975,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "cannot assign to %s", a.string);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10173,7 +9989,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_for_if_clauses()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10186,17 +10002,16 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "expression cannot contain assignment, perhaps you meant \"==\"?");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** expression_without_invalid: a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef */
   r_expression_without_invalid(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     if (mark === this.tokens.length) this.fillToken();
     // a=disjunction 'if' b=disjunction 'else' c=expression
     {
@@ -10211,7 +10026,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.IfExp(b, a, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10222,7 +10037,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_disjunction()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10233,17 +10048,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_lambdef()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_legacy_expression: a=NAME !'(' b=star_expressions */
   r_invalid_legacy_expression(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=NAME !'(' b=star_expressions
     {
       let a: any, b: any;
@@ -10253,11 +10067,11 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_star_expressions()) !== null
       ) {
         const _res = H.checkLegacyStmt(this, a) ? this.raiseSyntaxErrorKnownRange(a, b, "Missing parentheses in call to '%U'. Did you mean %U(...)?", a.id, a.id) : null;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (NAME STRING | SOFT_KEYWORD) */
@@ -10320,7 +10134,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid | a=disjunction 'if' b=disjunction !('else' | ':') */
   r_invalid_expression(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
     {
       let a: any, b: any;
@@ -10330,7 +10143,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.r_expression_without_invalid()) !== null
       ) {
         const _res = H.checkLegacyStmt(this, a) ? null : this.tokens[this.mark-1].level == 0 ? null : this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Perhaps you forgot a comma?");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10344,11 +10157,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_137())
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "expected 'else' after 'if' expression");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('=' | ':=') */
@@ -10484,7 +10297,6 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(26);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=expression ':=' expression
     {
       let a: any, _v0: any, _v1: any;
@@ -10495,7 +10307,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use assignment expressions with %s", H.getExprName(a));
         this.memoize(mark, 26, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10510,7 +10322,7 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         this.memoize(mark, 26, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10526,12 +10338,12 @@ export abstract class GeneratedParser extends ParserBase {
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", H.getExprName(a));
         this.memoize(mark, 26, _res);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
     this.memoize(mark, 26, null);
-    { this.level--; return null; }
+    return null;
   }
 
   /** star_named_expressions* */
@@ -10643,7 +10455,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_assignment: a=invalid_ann_assign_target ':' expression | a=star_named_expression ',' star_named_expressions* ':' expression | a=expression ':' expression | (star_targets '=')* a=star_expressions '=' | (star_targets '=')* a=yield_expr '=' | a=star_expressions augassign (yield_expr | star_expressions) */
   r_invalid_assignment(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=invalid_ann_assign_target ':' expression
     {
       let a: any, _v0: any, _v1: any;
@@ -10654,7 +10465,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "only single target (not %s) can be annotated", H.getExprName(a));
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10669,7 +10480,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v3 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "only single target (not tuple) can be annotated");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10682,7 +10493,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "illegal target for annotation");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10695,7 +10506,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorInvalidTarget('STAR_TARGETS', a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10708,7 +10519,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "assignment to yield expression not possible");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10721,17 +10532,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this._tmp_146()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "'%s' is an illegal expression for augmented assignment", H.getExprName(a));
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_ann_assign_target: list | tuple | '(' a=invalid_ann_assign_target ')' */
   r_invalid_ann_assign_target(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // list
     {
       let _v0: any;
@@ -10739,7 +10549,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_list()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10750,7 +10560,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_tuple()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10764,17 +10574,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_del_stmt: 'del' a=star_expressions */
   r_invalid_del_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'del' a=star_expressions
     {
       let _v0: any, a: any;
@@ -10783,17 +10592,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_star_expressions()) !== null
       ) {
         const _res = this.raiseSyntaxErrorInvalidTarget('DEL_TARGETS', a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_block: NEWLINE !INDENT */
   r_invalid_block(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // NEWLINE !INDENT
     {
       let _v0: any;
@@ -10802,11 +10610,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('[' | '(' | '{') */
@@ -10907,7 +10715,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses | ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses | ('[' | '{') a=star_named_expression b=',' for_if_clauses */
   r_invalid_comprehension(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
     {
       let _v0: any, a: any, _v1: any;
@@ -10917,7 +10724,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_for_if_clauses()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "iterable unpacking cannot be used in comprehension");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10932,7 +10739,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.r_for_if_clauses()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, H.lastItem(b), "did you forget parentheses around the comprehension target?");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -10946,17 +10753,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_for_if_clauses()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "did you forget parentheses around the comprehension target?");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}' */
   r_invalid_dict_comprehension(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '{' a='**' bitwise_or for_if_clauses '}'
     {
       let _v0: any, a: any, _v1: any, _v2: any, _v3: any;
@@ -10968,11 +10774,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v3 = this.expectToken(26 /* '}' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "dict unpacking cannot be used in dict comprehension");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_no_default* */
@@ -11160,7 +10966,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_parameters: param_no_default* invalid_parameters_helper a=param_no_default | param_no_default* a='(' param_no_default+ ','? b=')' | a="/" ',' | (slash_no_default | slash_with_default) param_maybe_default* a='/' | [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/' | param_maybe_default+ '/' a='*' */
   r_invalid_parameters(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // param_no_default* invalid_parameters_helper a=param_no_default
     {
       let _v0: any, _v1: any, a: any;
@@ -11171,7 +10976,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_param_no_default()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "non-default argument follows default argument");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11186,7 +10991,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "Function parameters cannot be parenthesized");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11198,7 +11003,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "at least one argument must precede /");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11211,7 +11016,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ may appear only once");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11227,7 +11032,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ must be ahead of *");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11240,11 +11045,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expected comma between / and *");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (')' | ',') */
@@ -11278,7 +11083,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_default: a='=' &(')' | ',') */
   r_invalid_default(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a='=' &(')' | ',')
     {
       let a: any;
@@ -11287,11 +11091,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this._tmp_160())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expected default value expression");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (')' | '**') */
@@ -11424,7 +11228,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_star_etc: a='*' (')' | ',' (')' | '**')) | '*' ',' TYPE_COMMENT | '*' param a='=' | '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',') */
   r_invalid_star_etc(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a='*' (')' | ',' (')' | '**'))
     {
       let a: any, _v0: any;
@@ -11433,7 +11236,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._tmp_161()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "named arguments must follow bare *");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11446,7 +11249,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(T.TYPE_COMMENT)) !== null
       ) {
         const _res = this.raiseSyntaxError("bare * has associated type comment");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11459,7 +11262,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "var-positional argument cannot have default value");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11474,11 +11277,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v3 = this._tmp_165()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "* argument may appear only once");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('*' | '**' | '/') */
@@ -11523,7 +11326,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_kwds: '**' param a='=' | '**' param ',' a=param | '**' param ',' a=('*' | '**' | '/') */
   r_invalid_kwds(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '**' param a='='
     {
       let _v0: any, _v1: any, a: any;
@@ -11533,7 +11335,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "var-keyword argument cannot have default value");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11547,7 +11349,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_param()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11561,11 +11363,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._tmp_166()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** param_with_default+ */
@@ -11585,7 +11387,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_parameters_helper: a=slash_with_default | param_with_default+ */
   r_invalid_parameters_helper(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=slash_with_default
     {
       let a: any;
@@ -11593,7 +11394,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_slash_with_default()) !== null
       ) {
         const _res = H.singletonSeq(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11604,11 +11405,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._loop1_167()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param_no_default* */
@@ -11800,7 +11601,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_lambda_parameters: lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default | lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')' | a="/" ',' | (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/' | [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/' | lambda_param_maybe_default+ '/' a='*' */
   r_invalid_lambda_parameters(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
     {
       let _v0: any, _v1: any, a: any;
@@ -11811,7 +11611,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_lambda_param_no_default()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "non-default argument follows default argument");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11826,7 +11626,7 @@ export abstract class GeneratedParser extends ParserBase {
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "Lambda expression parameters cannot be parenthesized");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11838,7 +11638,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "at least one argument must precede /");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11851,7 +11651,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ may appear only once");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11867,7 +11667,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ must be ahead of *");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11880,11 +11680,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expected comma between / and *");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** lambda_param_with_default+ */
@@ -11904,7 +11704,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_lambda_parameters_helper: a=lambda_slash_with_default | lambda_param_with_default+ */
   r_invalid_lambda_parameters_helper(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=lambda_slash_with_default
     {
       let a: any;
@@ -11912,7 +11711,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_lambda_slash_with_default()) !== null
       ) {
         const _res = H.singletonSeq(this, a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -11923,11 +11722,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this._loop1_178()) !== null
       ) {
         const _res = _v0;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (':' | '**') */
@@ -12060,7 +11859,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_lambda_star_etc: '*' (':' | ',' (':' | '**')) | '*' lambda_param a='=' | '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',') */
   r_invalid_lambda_star_etc(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '*' (':' | ',' (':' | '**'))
     {
       let _v0: any, _v1: any;
@@ -12069,7 +11867,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this._tmp_179()) !== null
       ) {
         const _res = this.raiseSyntaxError("named arguments must follow bare *");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12082,7 +11880,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "var-positional argument cannot have default value");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12097,11 +11895,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v3 = this._tmp_183()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "* argument may appear only once");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('*' | '**' | '/') */
@@ -12146,7 +11944,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_lambda_kwds: '**' lambda_param a='=' | '**' lambda_param ',' a=lambda_param | '**' lambda_param ',' a=('*' | '**' | '/') */
   r_invalid_lambda_kwds(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '**' lambda_param a='='
     {
       let _v0: any, _v1: any, a: any;
@@ -12156,7 +11953,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "var-keyword argument cannot have default value");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12170,7 +11967,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_lambda_param()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12184,17 +11981,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._tmp_184()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_double_type_comments: TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT */
   r_invalid_double_type_comments(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
     {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any;
@@ -12206,11 +12002,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v4 = this.expectToken(T.INDENT)) !== null
       ) {
         const _res = this.raiseSyntaxError("Cannot have two type comments on def");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (',' | ')' | ':') */
@@ -12255,7 +12051,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_with_item: expression 'as' a=expression &(',' | ')' | ':') */
   r_invalid_with_item(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // expression 'as' a=expression &(',' | ')' | ':')
     {
       let _v0: any, _v1: any, a: any;
@@ -12266,17 +12061,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this._tmp_185())
       ) {
         const _res = this.raiseSyntaxErrorInvalidTarget('STAR_TARGETS', a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_for_target: ASYNC? 'for' a=star_expressions */
   r_invalid_for_target(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // ASYNC? 'for' a=star_expressions
     {
       let _v0: any, _v1: any, a: any;
@@ -12286,17 +12080,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_star_expressions()) !== null
       ) {
         const _res = this.raiseSyntaxErrorInvalidTarget('FOR_TARGETS', a);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_group: '(' a=starred_expression ')' | '(' a='**' expression ')' */
   r_invalid_group(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // '(' a=starred_expression ')'
     {
       let _v0: any, a: any, _v1: any;
@@ -12306,7 +12099,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use starred expression here");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12320,17 +12113,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use double starred expression here");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_import_from_targets: import_from_as_names ',' NEWLINE */
   r_invalid_import_from_targets(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // import_from_as_names ',' NEWLINE
     {
       let _v0: any, _v1: any, _v2: any;
@@ -12340,11 +12132,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("trailing comma not allowed without surrounding parentheses");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('as' star_target) */
@@ -12530,7 +12322,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_with_stmt: [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE | [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE */
   r_invalid_with_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE
     {
       let _v0: any, _v1: any, _v2: any, _v3: any;
@@ -12541,7 +12332,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v3 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12558,11 +12349,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v6 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('as' star_target) */
@@ -12748,7 +12539,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_with_stmt_indent: [ASYNC] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT | [ASYNC] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT */
   r_invalid_with_stmt_indent(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // [ASYNC] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
     {
       let _v0: any, a: any, _v1: any, _v2: any, _v3: any;
@@ -12761,7 +12551,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'with' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12780,11 +12570,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'with' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('except' | 'finally') */
@@ -12928,7 +12718,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_try_stmt: a='try' ':' NEWLINE !INDENT | 'try' ':' block !('except' | 'finally') | 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':' | 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':' */
   r_invalid_try_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a='try' ':' NEWLINE !INDENT
     {
       let a: any, _v0: any, _v1: any;
@@ -12939,7 +12728,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'try' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12953,7 +12742,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_206())
       ) {
         const _res = this.raiseSyntaxError("expected 'except' or 'finally' block");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12972,7 +12761,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v6 = this.expectToken(11 /* ':' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "cannot have both 'except' and 'except*' on the same 'try'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -12989,11 +12778,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v5 = this.expectToken(11 /* ':' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot have both 'except' and 'except*' on the same 'try'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('as' NAME) */
@@ -13063,7 +12852,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_except_stmt: 'except' '*'? a=expression ',' expressions ['as' NAME] ':' | a='except' '*'? expression ['as' NAME] NEWLINE | a='except' NEWLINE | a='except' '*' (NEWLINE | ':') */
   r_invalid_except_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'except' '*'? a=expression ',' expressions ['as' NAME] ':'
     {
       let _v0: any, _v1: any, a: any, _v2: any, _v3: any, _v4: any, _v5: any;
@@ -13077,7 +12865,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v5 = this.expectToken(11 /* ':' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorStartingFrom(a, "multiple exception types must be parenthesized");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13092,7 +12880,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v3 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13104,7 +12892,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13117,17 +12905,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this._tmp_216()) !== null
       ) {
         const _res = this.raiseSyntaxError("expected one or more exception types");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_finally_stmt: a='finally' ':' NEWLINE !INDENT */
   r_invalid_finally_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a='finally' ':' NEWLINE !INDENT
     {
       let a: any, _v0: any, _v1: any;
@@ -13138,11 +12925,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'finally' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('as' NAME) */
@@ -13166,7 +12953,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_except_stmt_indent: a='except' expression ['as' NAME] ':' NEWLINE !INDENT | a='except' ':' NEWLINE !INDENT */
   r_invalid_except_stmt_indent(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
     {
       let a: any, _v0: any, _v1: any, _v2: any, _v3: any;
@@ -13179,7 +12965,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'except' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13193,11 +12979,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'except' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('as' NAME) */
@@ -13221,7 +13007,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_except_star_stmt_indent: a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT */
   r_invalid_except_star_stmt_indent(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
     {
       let a: any, _v0: any, _v1: any, _v2: any, _v3: any, _v4: any;
@@ -13235,17 +13020,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'except*' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_match_stmt: "match" subject_expr NEWLINE | a="match" subject=subject_expr ':' NEWLINE !INDENT */
   r_invalid_match_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // "match" subject_expr NEWLINE
     {
       let _v0: any, _v1: any, _v2: any;
@@ -13255,7 +13039,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13270,17 +13054,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'match' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_case_block: "case" patterns guard? NEWLINE | a="case" patterns guard? ':' NEWLINE !INDENT */
   r_invalid_case_block(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // "case" patterns guard? NEWLINE
     {
       let _v0: any, _v1: any, _v2: any, _v3: any;
@@ -13291,7 +13074,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v3 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13307,17 +13090,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'case' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_as_pattern: or_pattern 'as' a="_" | or_pattern 'as' !NAME a=expression */
   r_invalid_as_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // or_pattern 'as' a="_"
     {
       let _v0: any, _v1: any, a: any;
@@ -13327,7 +13109,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectSoftKeyword("_")) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use '_' as a target");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13341,17 +13123,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "invalid pattern target");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_class_pattern: name_or_attr '(' a=invalid_class_argument_pattern */
   r_invalid_class_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // name_or_attr '(' a=invalid_class_argument_pattern
     {
       let _v0: any, _v1: any, a: any;
@@ -13362,11 +13143,11 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_invalid_class_argument_pattern()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(H.firstItem(a), H.lastItem(a), "positional patterns follow keyword patterns");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** (positional_patterns ',') */
@@ -13390,7 +13171,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_class_argument_pattern: [positional_patterns ','] keyword_patterns ',' a=positional_patterns */
   r_invalid_class_argument_pattern(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
     {
       let _v0: any, _v1: any, _v2: any, a: any;
@@ -13401,17 +13181,16 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_positional_patterns()) !== null
       ) {
         const _res = a;
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_if_stmt: 'if' named_expression NEWLINE | a='if' a=named_expression ':' NEWLINE !INDENT */
   r_invalid_if_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'if' named_expression NEWLINE
     {
       let _v0: any, _v1: any, _v2: any;
@@ -13421,7 +13200,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13436,17 +13215,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'if' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_elif_stmt: 'elif' named_expression NEWLINE | a='elif' named_expression ':' NEWLINE !INDENT */
   r_invalid_elif_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'elif' named_expression NEWLINE
     {
       let _v0: any, _v1: any, _v2: any;
@@ -13456,7 +13234,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13471,17 +13249,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'elif' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_else_stmt: a='else' ':' NEWLINE !INDENT */
   r_invalid_else_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a='else' ':' NEWLINE !INDENT
     {
       let a: any, _v0: any, _v1: any;
@@ -13492,17 +13269,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'else' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_while_stmt: 'while' named_expression NEWLINE | a='while' named_expression ':' NEWLINE !INDENT */
   r_invalid_while_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'while' named_expression NEWLINE
     {
       let _v0: any, _v1: any, _v2: any;
@@ -13512,7 +13288,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13527,17 +13303,16 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'while' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** invalid_for_stmt: [ASYNC] 'for' star_targets 'in' star_expressions NEWLINE | [ASYNC] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT */
   r_invalid_for_stmt(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // [ASYNC] 'for' star_targets 'in' star_expressions NEWLINE
     {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, _v5: any;
@@ -13550,7 +13325,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v5 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13568,11 +13343,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'for' statement on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('->' expression) */
@@ -13596,7 +13371,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_def_raw: [ASYNC] a='def' NAME '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT */
   r_invalid_def_raw(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // [ASYNC] a='def' NAME '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
     {
       let _v0: any, a: any, _v1: any, _v2: any, _v3: any, _v4: any, _v5: any, _v6: any, _v7: any;
@@ -13613,11 +13387,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after function definition on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('(' [arguments] ')') */
@@ -13661,7 +13435,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_class_def_raw: 'class' NAME ['(' [arguments] ')'] NEWLINE | a='class' NAME ['(' [arguments] ')'] ':' NEWLINE !INDENT */
   r_invalid_class_def_raw(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // 'class' NAME ['(' [arguments] ')'] NEWLINE
     {
       let _v0: any, _v1: any, _v2: any, _v3: any;
@@ -13672,7 +13445,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v3 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13688,11 +13461,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(T.INDENT))
       ) {
         const _res = this.raiseIndentationError("expected an indented block after class definition on line %d", a.lineno);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ','.double_starred_kvpair+ */
@@ -13744,7 +13517,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',') */
   r_invalid_double_starred_kvpairs(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // ','.double_starred_kvpair+ ',' invalid_kvpair
     {
       let _v0: any, _v1: any, _v2: any;
@@ -13755,7 +13527,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.r_invalid_kvpair()) !== null
       ) {
         const _res = H.dummyName(this);
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13769,7 +13541,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.r_bitwise_or()) !== null
       ) {
         const _res = this.raiseSyntaxErrorStartingFrom(a, "cannot use a starred expression in a dictionary value");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13782,11 +13554,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this._tmp_224())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expression expected after dictionary key and ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
   /** ('}' | ',') */
@@ -13820,7 +13592,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_kvpair: a=expression !(':') | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',') */
   r_invalid_kvpair(): any {
     const mark = this.mark;
-    if (++this.level > MAXSTACK) this.stackOverflow();
     // a=expression !(':')
     {
       let a: any;
@@ -13829,7 +13600,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = this.raiseErrorKnownLocation('SyntaxError', a.lineno, a.end_col_offset - 1, a.end_lineno, -1, "':' expected after dictionary key");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13843,7 +13614,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.r_bitwise_or()) !== null
       ) {
         const _res = this.raiseSyntaxErrorStartingFrom(a, "cannot use a starred expression in a dictionary value");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
@@ -13856,11 +13627,11 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this._tmp_225())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expression expected after dictionary key and ':'");
-        { this.level--; return _res; }
+        return _res;
       }
       this.mark = mark;
     }
-    { this.level--; return null; }
+    return null;
   }
 
 }
