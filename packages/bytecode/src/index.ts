@@ -11,3 +11,4 @@ export * from './pyc/index.js';
 export * from './source-hash/index.js';
 export * from './cache-path/index.js';
 export * from './inspect/index.js';
+export * from './diff/index.js';

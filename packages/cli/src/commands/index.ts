@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerAst } from './ast.js';
 import { registerCheck } from './check.js';
+import { registerDiff } from './diff.js';
 import { registerDis } from './dis.js';
 import { registerInspect } from './inspect.js';
 import { registerRun } from './run.js';
@@ -9,4 +10,4 @@ import { registerTokenize } from './tokenize.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerRun];
+export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerDiff, registerRun];
