@@ -10,3 +10,4 @@ export {
 } from './positions.js';
 export { lineStartsFromLnotab, linesFrom310Table } from './legacy.js';
 export { coLines, findLineStarts } from './line-starts.js';
+export { LocationTableWriter, type LocationRun } from './encode.js';
