@@ -12,3 +12,4 @@ export * from './source-hash/index.js';
 export * from './cache-path/index.js';
 export * from './inspect/index.js';
 export * from './diff/index.js';
+export * from './stack/index.js';
