@@ -226,7 +226,10 @@ export class Tokenizer {
         this.tokStart = start;
 
         if (c === CH_HASH) {
-          while (c !== EOF && c !== CH_NL) c = this.nextc();
+          // the comment runs to the end of the line ('\n' is the line's last character, if any)
+          const nl = this.inp > this.cur && this.src.charCodeAt(this.inp - 1) === CH_NL ? this.inp - 1 : this.inp;
+          this.cur = nl;
+          c = this.nextc();
           if (this.options.typeComments) {
             const tc = this.typeComment(start, c, blankline);
             if (tc) return tc;
@@ -258,12 +261,21 @@ export class Tokenizer {
             }
           }
           if (isString) return this.string(start, c);
+          // hot path: the rest of the identifier, read in place (it cannot cross the line's end)
           let nonascii = false;
-          while (isPotentialIdentifierChar(c)) {
-            if (c >= 128) nonascii = true;
-            c = this.nextc();
-          }
-          this.backup(c);
+          if (isPotentialIdentifierChar(c)) {
+            nonascii = c >= 128;
+            let i = this.cur;
+            const src = this.src;
+            const inp = this.inp;
+            while (i < inp) {
+              const d = src.charCodeAt(i);
+              if (!isPotentialIdentifierChar(d)) break;
+              if (d >= 128) nonascii = true;
+              i++;
+            }
+            this.cur = i;
+          } else this.backup(c);
           if (nonascii) this.errors.verifyIdentifier(start, this.cur);
           const len = this.cur - start;
           if (len === 5 && this.src.startsWith('async', start)) return this.make(TOKEN.ASYNC, start, this.cur);
