@@ -4,3 +4,4 @@ export * from './tokenizer/index.js';
 export * from './ast/index.js';
 export * from './parser/index.js';
 export * from './diagnostics/index.js';
+export * from './symtable/index.js';

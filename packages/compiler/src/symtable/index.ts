@@ -1,0 +1,6 @@
+// The symbol table stage (CPython 3.11's Python/symtable.c).
+export { buildSymtable, SymbolTable, type SymtableOptions } from './symtable.js';
+export { SymbolTableEntry, type Directive } from './entry.js';
+export * from './flags.js';
+export { futureFromAST, type FutureFeatures, CO_FUTURE_ANNOTATIONS, CO_FUTURE_BARRY_AS_BDFL } from './future.js';
+export { mangle } from './mangle.js';

@@ -1,0 +1,47 @@
+# For each file path on stdin (one a line), or with --sections FILE..., each "#### name" section of
+# those files: build python3.11's symbol table (_symtable.symtable(source_bytes, path, 'exec'), what
+# symtable.symtable() wraps) and print one JSON line:
+#   {"path" | "name", "table": TABLE}  or  {"path" | "name", "error": [type, msg, lineno, offset,
+#                                                                     end_lineno, end_offset]}
+# TABLE = [type, name, lineno, nested, varnames, symbols, children]: the raw entry fields
+# (type is _Py_block_ty: 0 function, 1 class, 2 module), symbols = [[name, raw flags], ...]
+# sorted by name (the raw flags hold the scope at bit SCOPE_OFF, as _PyST_GetSymbol returns them),
+# children = [TABLE, ...] in order. is_optimized / is_nested / has_children of symtable.py follow
+# from these (type == 0, nested, len(children) > 0).
+import _symtable, json, sys, warnings
+
+warnings.simplefilter('ignore')
+
+
+def table(ste):
+    symbols = sorted(ste.symbols.items())
+    return [ste.type, ste.name, ste.lineno, ste.nested, list(ste.varnames),
+            [[k, v] for k, v in symbols], [table(c) for c in ste.children]]
+
+
+def run(key, value, source, filename):
+    try:
+        top = _symtable.symtable(source, filename, 'exec')
+        out = {key: value, 'table': table(top)}
+    except SyntaxError as e:
+        out = {key: value, 'error': [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]}
+    except (ValueError, RecursionError, MemoryError) as e:
+        out = {key: value, 'error': [type(e).__name__, str(e), None, None, None, None]}
+    sys.stdout.write(json.dumps(out) + '\n')
+
+
+if len(sys.argv) > 1 and sys.argv[1] == '--sections':
+    for path in sys.argv[2:]:
+        with open(path, 'rb') as f:
+            data = f.read()
+        for chunk in data.split(b'#### ')[1:]:
+            name, _, source = chunk.partition(b'\n')
+            run('name', name.decode(), source, '<case>')
+else:
+    for line in sys.stdin:
+        path = line.rstrip('\n')
+        if not path:
+            continue
+        with open(path, 'rb') as f:
+            source = f.read()
+        run('path', path, source, path)
