@@ -1,5 +1,6 @@
 // The future features a module turns on (Python/future.c, 3.11: _PyFuture_FromAST), which the
 // symbol table needs for `from __future__ import annotations`, with future.c's two errors.
+import { PyStr } from '@tspyc/bytecode';
 import { PySyntaxError } from '../diagnostics/index.js';
 import type { mod, stmt } from '../ast/index.js';
 import { FUTURE_NOT_A_CHANCE, UNDEFINED_FUTURE_FEATURE } from './messages.js';
@@ -25,7 +26,7 @@ export interface FutureFeatures {
 const NO_OP = new Set(['nested_scopes', 'generators', 'division', 'absolute_import', 'with_statement', 'print_function', 'unicode_literals', 'generator_stop']);
 
 function isDocString(s: stmt): boolean {
-  return s._type === 'Expr' && s.value._type === 'Constant' && typeof s.value.value === 'string';
+  return s._type === 'Expr' && s.value._type === 'Constant' && s.value.value instanceof PyStr;
 }
 
 /** future_parse: the leading future statements (after an optional docstring) turn features on */
@@ -45,7 +46,8 @@ export function futureFromAST(module: mod, filename: string): FutureFeatures {
       else if (feature === 'annotations') ff.features |= CO_FUTURE_ANNOTATIONS;
       else {
         const msg = feature === 'braces' ? FUTURE_NOT_A_CHANCE : UNDEFINED_FUTURE_FEATURE(feature);
-        throw new PySyntaxError('SyntaxError', msg, filename, s.lineno, s.col_offset + 1, null, s.lineno, s.col_offset + 1);
+        // PyErr_SyntaxLocationObject: no end offset
+        throw new PySyntaxError('SyntaxError', msg, filename, s.lineno, s.col_offset + 1, null, s.lineno, null);
       }
     }
     ff.lineno = s.lineno;

@@ -1,0 +1,180 @@
+// Acceptance (issue 4, symtable): our symbol table is python3.11's — for every file of the stdlib
+// (a sample in `npm test`, all of them in CI), every block (type, name, line, nesting, parameters,
+// children in order) and every symbol's raw flags (def-use bits and resolved scope) equal what
+// python3.11's _symtable (behind symtable.symtable) builds; a file it rejects is rejected with the
+// same error. fixtures/symtable/*.txt hold invalid (and tricky valid) programs compared the same way.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildSymtable, parse, PySyntaxError, type SymbolTableEntry } from '@tspyc/compiler';
+import { corpusSelection, stdlibFiles } from '../../tools/corpus.js';
+import { findPython, oracle, runPython } from '../../tools/oracles.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SCRIPT = join(ROOT, 'tools', 'oracle', 'symtable_dump.py');
+const FIXTURES = join(ROOT, 'fixtures', 'symtable');
+
+type Err = [string, string, number | null, number | null, number | null, number | null];
+/** [type, name, lineno, nested, varnames, [[symbol, raw flags]] by name, children] */
+type Table = [number, string, number, number, string[], [string, number][], Table[]];
+interface Record {
+  path?: string;
+  name?: string;
+  table?: Table;
+  error?: Err;
+}
+
+/** strings in code-point order, as Python's sorted() orders them */
+function byCodePoint(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+function dumpTable(ste: SymbolTableEntry): Table {
+  const symbols = [...ste.symbols].sort((a, b) => byCodePoint(a[0], b[0]));
+  return [ste.type, ste.name, ste.lineno, ste.nested ? 1 : 0, ste.varnames.slice(), symbols, ste.children.map(dumpTable)];
+}
+
+function ours(source: Uint8Array, filename: string): Omit<Record, 'path' | 'name'> {
+  try {
+    const tree = parse(source, { filename });
+    return { table: dumpTable(buildSymtable(tree, filename).top) };
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    return { error: [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset] };
+  }
+}
+
+/** the oracle's records for `files`, cached per machine in the OS temp dir like the ast oracle's */
+function symtableOracle(files: string[]): Record[] {
+  const exe = findPython('3.11')!;
+  const script = readFileSync(SCRIPT);
+  const key = createHash('sha1').update(`${exe}\0${files.join('\n')}\0`).update(script).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), 'tspyc-oracle-cache');
+  const file = join(dir, `symtable-${key}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record[];
+  const r = runPython('3.11', [SCRIPT], { input: files.join('\n') + '\n' });
+  if (r.status !== 0) throw new Error(`symtable oracle failed: ${r.stderr}`);
+  const records = r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record);
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(records));
+  renameSync(tmp, file);
+  return records;
+}
+
+/** the first difference between two tables, as a path of block names */
+function firstDiff(a: Table, b: Table, where = ''): string | null {
+  const here = `${where}/${b[1]}@${b[2]}`;
+  const labels = ['type', 'name', 'lineno', 'nested', 'varnames'];
+  for (let i = 0; i < 5; i++) {
+    if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return `${here}: ${labels[i]} ours ${JSON.stringify(a[i])} / python3.11 ${JSON.stringify(b[i])}`;
+  }
+  const mine = new Map(a[5]);
+  const theirs = new Map(b[5]);
+  for (const [name, flags] of theirs) {
+    if (mine.get(name) !== flags) return `${here}: symbol ${name} ours ${mine.get(name)} / python3.11 ${flags}`;
+  }
+  for (const [name, flags] of mine) if (!theirs.has(name)) return `${here}: symbol ${name} ours ${flags} / python3.11 absent`;
+  if (a[6].length !== b[6].length) return `${here}: ${a[6].length} children / python3.11 ${b[6].length} (${b[6].map((c) => c[1]).join(', ')})`;
+  for (let i = 0; i < a[6].length; i++) {
+    const d = firstDiff(a[6][i]!, b[6][i]!, here);
+    if (d) return d;
+  }
+  return null;
+}
+
+function compare(label: string, mine: Omit<Record, 'path' | 'name'>, want: Record): string | null {
+  if (want.error || mine.error) {
+    if (JSON.stringify(mine.error ?? null) === JSON.stringify(want.error ?? null)) return null;
+    return `${label}: ours ${JSON.stringify(mine.error ?? 'a table')} / python3.11 ${JSON.stringify(want.error ?? 'a table')}`;
+  }
+  const d = firstDiff(mine.table!, want.table!);
+  return d === null ? null : `${label}: ${d}`;
+}
+
+/** the "#### name" sections of a fixture file, split as symtable_dump.py --sections splits them */
+function sections(path: string): { name: string; source: Uint8Array }[] {
+  const data = readFileSync(path);
+  const out: { name: string; source: Uint8Array }[] = [];
+  const marker = Buffer.from('#### ');
+  let at = data.indexOf(marker);
+  while (at >= 0) {
+    const next = data.indexOf(marker, at + marker.length);
+    const chunk = data.subarray(at + marker.length, next < 0 ? data.length : next);
+    const nl = chunk.indexOf(0x0a);
+    out.push({ name: chunk.subarray(0, nl).toString('utf8'), source: new Uint8Array(chunk.subarray(nl + 1)) });
+    at = next;
+  }
+  return out;
+}
+
+describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
+  it('stdlib: every block and every symbol flag', () => {
+    const files = corpusSelection(stdlibFiles('3.11'), 150);
+    const records = symtableOracle(files);
+    expect(records.length).toBe(files.length);
+    let same = 0;
+    let rejected = 0;
+    const diffs: string[] = [];
+    for (const r of records) {
+      const d = compare(r.path!, ours(readFileSync(r.path!), r.path!), r);
+      if (d === null) {
+        same++;
+        if (r.error) rejected++;
+      } else diffs.push(d);
+    }
+    console.log(`symtable parity: ${same}/${files.length} files identical (${rejected} of them rejected with the same error)`);
+    expect(diffs).toEqual([]);
+  }, 900_000);
+
+  it('fixtures/symtable: errors (and valid corner cases) as python3.11 reports them', () => {
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => join(FIXTURES, f));
+    const r = runPython('3.11', [SCRIPT, '--sections', ...files]);
+    expect(r.status, r.stderr).toBe(0);
+    const expected = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record);
+    const cases = files.flatMap(sections);
+    expect(cases.length).toBe(expected.length);
+    const diffs: string[] = [];
+    let errors = 0;
+    let errorsSame = 0;
+    let valid = 0;
+    let validSame = 0;
+    cases.forEach((c, i) => {
+      const want = expected[i]!;
+      expect(want.name).toBe(c.name);
+      // an errors file holds only programs python3.11 rejects; a sanity check on the fixture itself
+      if (c.name.startsWith('error:') && !want.error) diffs.push(`${c.name}: python3.11 accepts it, not an invalid program`);
+      if (c.name.startsWith('valid:') && want.error) diffs.push(`${c.name}: python3.11 rejects it: ${JSON.stringify(want.error)}`);
+      const d = compare(c.name, ours(c.source, '<case>'), want);
+      if (want.error) {
+        errors++;
+        if (d === null) errorsSame++;
+      } else {
+        valid++;
+        if (d === null) validSame++;
+      }
+      if (d !== null) diffs.push(d);
+    });
+    console.log(`symtable fixtures: errors ${errorsSame}/${errors} identical, valid programs ${validSame}/${valid} identical`);
+    expect(errors).toBeGreaterThanOrEqual(30);
+    expect(diffs).toEqual([]);
+  }, 120_000);
+});
