@@ -3,7 +3,7 @@
 import { PyStr } from '@tspyc/bytecode';
 import { PySyntaxError } from '../diagnostics/index.js';
 import type { mod, stmt } from '../ast/index.js';
-import { FUTURE_NOT_A_CHANCE, UNDEFINED_FUTURE_FEATURE } from './messages.js';
+import { ERR_LATE_FUTURE, FUTURE_NOT_A_CHANCE, UNDEFINED_FUTURE_FEATURE } from './messages.js';
 
 /** CO_FUTURE_* flags of Include/cpython/compile.h */
 export const CO_FUTURE_DIVISION = 0x20000;
@@ -29,16 +29,29 @@ function isDocString(s: stmt): boolean {
   return s._type === 'Expr' && s.value._type === 'Constant' && s.value.value instanceof PyStr;
 }
 
-/** future_parse: the leading future statements (after an optional docstring) turn features on */
+/**
+ * future_parse: the leading future statements (after an optional docstring) turn features on. Only
+ * another future statement or the docstring may precede one; a later one is compile.c's error,
+ * except when it shares a line with the statement that ended the run (`import x; from __future__
+ * import y`), which is reported here.
+ */
 export function futureFromAST(module: mod, filename: string): FutureFeatures {
   const ff: FutureFeatures = { features: 0, lineno: 0 };
   if (module._type !== 'Module' && module._type !== 'Interactive') return ff;
   const body = module.body;
-  // The only things that can precede a future statement are another one and a docstring; a late
-  // one is compile.c's error ("from __future__ imports must occur at the beginning of the file").
+  let done = false;
+  let prevLine = 0;
   for (let i = body.length > 0 && isDocString(body[0]!) ? 1 : 0; i < body.length; i++) {
     const s = body[i]!;
-    if (s._type !== 'ImportFrom' || s.module !== '__future__') return ff;
+    if (done && s.lineno > prevLine) return ff;
+    prevLine = s.lineno;
+    if (s._type !== 'ImportFrom' || s.module !== '__future__') {
+      done = true;
+      continue;
+    }
+    // PyErr_SyntaxLocationObject: these errors have no end offset; this one's offset is the 0-based
+    // column as future.c passes it (CPython's own off-by-one)
+    if (done) throw new PySyntaxError('SyntaxError', ERR_LATE_FUTURE, filename, s.lineno, s.col_offset, null, s.lineno, null);
     for (const alias of s.names) {
       const feature = alias.name;
       if (NO_OP.has(feature)) continue;
@@ -46,7 +59,6 @@ export function futureFromAST(module: mod, filename: string): FutureFeatures {
       else if (feature === 'annotations') ff.features |= CO_FUTURE_ANNOTATIONS;
       else {
         const msg = feature === 'braces' ? FUTURE_NOT_A_CHANCE : UNDEFINED_FUTURE_FEATURE(feature);
-        // PyErr_SyntaxLocationObject: no end offset
         throw new PySyntaxError('SyntaxError', msg, filename, s.lineno, s.col_offset + 1, null, s.lineno, null);
       }
     }

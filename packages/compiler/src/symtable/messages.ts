@@ -26,5 +26,6 @@ export const YIELD_INSIDE_DICTCOMP = "'yield' inside dict comprehension";
 export const YIELD_INSIDE_GENEXPR = "'yield' inside generator expression";
 
 // Python/future.c
+export const ERR_LATE_FUTURE = 'from __future__ imports must occur at the beginning of the file';
 export const FUTURE_NOT_A_CHANCE = 'not a chance';
 export const UNDEFINED_FUTURE_FEATURE = (feature: string) => `future feature ${feature} is not defined`;

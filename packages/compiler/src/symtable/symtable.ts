@@ -310,9 +310,10 @@ class Builder {
         break;
       case 'Try':
       case 'TryStar':
+        // 3.11 visits the else clause before the handlers
         this.visitStmts(s.body);
-        for (const h of s.handlers) this.visitExceptHandler(h);
         this.visitStmts(s.orelse);
+        for (const h of s.handlers) this.visitExceptHandler(h);
         this.visitStmts(s.finalbody);
         break;
       case 'Assert':
