@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildSymtable, parse, PySyntaxError, type SymbolTableEntry } from '@tspyc/compiler';
+import { buildSymtable, parse, PyRecursionError, PySyntaxError, type SymbolTableEntry } from '@tspyc/compiler';
 import { corpusSelection, stdlibFiles } from '../../tools/corpus.js';
 import { findPython, oracle, runPython } from '../../tools/oracles.js';
 
@@ -176,5 +176,55 @@ describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
     console.log(`symtable fixtures: errors ${errorsSame}/${errors} identical, valid programs ${validSame}/${valid} identical`);
     expect(errors).toBeGreaterThanOrEqual(30);
     expect(diffs).toEqual([]);
+  }, 120_000);
+
+  it('a too-deep tree is a RecursionError at the depth python3.11 gives up', () => {
+    // python3.11 finds its own threshold for two shapes; the start depth is the Python call depth
+    // at which _symtable.symtable runs (3.11 counts 3 levels per frame and 3 × the limit).
+    const probe = [
+      'import _symtable, sys, json',
+      'def frames():',
+      '    f, n = sys._getframe(1), 0',
+      '    while f: n, f = n + 1, f.f_back',
+      '    return n',
+      'shapes = {"binop": lambda n: "x = " + " + ".join(["a"] * n) + "\\n", "attrs": lambda n: "a" + ".b" * n + "\\n"}',
+      'def ok(src):',
+      '    global depth',
+      '    depth = frames()',
+      '    try:',
+      '        _symtable.symtable(src, "f", "exec")',
+      '        return True',
+      '    except RecursionError:',
+      '        return False',
+      'out = {}',
+      'for name, shape in shapes.items():',
+      '    lo, hi = 1, 4000',
+      '    while lo < hi:',
+      '        mid = (lo + hi + 1) // 2',
+      '        lo, hi = (mid, hi) if ok(shape(mid)) else (lo, mid - 1)',
+      '    out[name] = lo',
+      'print(json.dumps({"limit": sys.getrecursionlimit(), "depth": depth, "max": out}))',
+    ].join('\n');
+    const r = runPython('3.11', ['-c', probe]);
+    expect(r.status, r.stderr).toBe(0);
+    const want = JSON.parse(r.stdout) as { limit: number; depth: number; max: { binop: number; attrs: number } };
+    const shapes = { binop: (n: number) => 'x = ' + Array(n).fill('a').join(' + ') + '\n', attrs: (n: number) => 'a' + '.b'.repeat(n) + '\n' };
+    const accepts = (src: string) => {
+      try {
+        buildSymtable(parse(src), 'f', { recursionLimit: want.limit, startDepth: want.depth });
+        return true;
+      } catch (e) {
+        if (e instanceof PyRecursionError) return false;
+        throw e;
+      }
+    };
+    for (const name of ['binop', 'attrs'] as const) {
+      const n = want.max[name];
+      expect(n, name).toBeGreaterThan(100);
+      expect(n, name).toBeLessThan(4000);
+      expect(accepts(shapes[name](n)), `${name} ${n}`).toBe(true);
+      expect(accepts(shapes[name](n + 1)), `${name} ${n + 1}`).toBe(false);
+    }
+    console.log(`symtable recursion limit: the same deepest tree as python3.11 (${want.max.binop} terms, ${want.max.attrs} attributes)`);
   }, 120_000);
 });

@@ -41,6 +41,7 @@ import {
 import { CO_FUTURE_ANNOTATIONS, futureFromAST, type FutureFeatures } from './future.js';
 import { mangle } from './mangle.js';
 import * as M from './messages.js';
+import { PyRecursionError } from './recursion-error.js';
 
 /** a node with a position, as every statement, expression, arg, alias and pattern has */
 interface Located {
@@ -55,7 +56,17 @@ export interface SymtableOptions {
   future?: FutureFeatures;
   /** the source text, to put the offending line into an error's `text` (as CPython reads it back) */
   source?: string;
+  /**
+   * sys.getrecursionlimit() of the interpreter being imitated (default 1000). Like CPython 3.11 the
+   * walk allows 3 × limit nested statements, expressions and patterns, counted from 3 × the Python
+   * call depth at which compilation starts (`startDepth`, default 0), then raises RecursionError.
+   */
+  recursionLimit?: number;
+  startDepth?: number;
 }
+
+/** COMPILER_STACK_FRAME_SCALE of 3.11's symtable.c */
+const COMPILER_STACK_FRAME_SCALE = 3;
 
 /** struct symtable: the result of the pass — the tree of blocks, and each block by its AST node */
 export class SymbolTable {
@@ -80,7 +91,15 @@ export class SymbolTable {
 export function buildSymtable(module: mod, filename: string, options: SymtableOptions = {}): SymbolTable {
   const future = options.future ?? futureFromAST(module, filename);
   const builder = new Builder(filename, future, options.source ?? null);
-  return builder.build(module);
+  builder.depth = (options.startDepth ?? 0) * COMPILER_STACK_FRAME_SCALE;
+  builder.limit = (options.recursionLimit ?? 1000) * COMPILER_STACK_FRAME_SCALE;
+  try {
+    return builder.build(module);
+  } catch (e) {
+    // a limit above what the JavaScript stack holds: the same error, not an engine crash
+    if (e instanceof RangeError) throw new PyRecursionError();
+    throw e;
+  }
 }
 
 const enum NameCtx {
@@ -100,6 +119,9 @@ class Builder {
   private: string | null = null;
   readonly futureAnnotations: boolean;
   private lines: string[] | null = null;
+  /** st->recursion_depth and st->recursion_limit */
+  depth = 0;
+  limit = 3000;
 
   constructor(
     readonly filename: string,
@@ -241,6 +263,7 @@ class Builder {
   }
 
   visitStmt(s: stmt): void {
+    if (++this.depth > this.limit) throw new PyRecursionError();
     switch (s._type) {
       case 'FunctionDef':
       case 'AsyncFunctionDef':
@@ -378,6 +401,7 @@ class Builder {
       default:
         throw new Error(`symtable: unexpected statement ${(s as { _type: string })._type}`);
     }
+    this.depth--;
   }
 
   visitFunctionDef(s: FunctionDef | AsyncFunctionDef): void {
@@ -420,6 +444,7 @@ class Builder {
   }
 
   visitPattern(p: pattern): void {
+    if (++this.depth > this.limit) throw new PyRecursionError();
     switch (p._type) {
       case 'MatchValue':
         this.visitExpr(p.value);
@@ -450,6 +475,7 @@ class Builder {
         for (const q of p.patterns) this.visitPattern(q);
         break;
     }
+    this.depth--;
   }
 
   /** symtable_visit_alias: an import binds the first component of its (as-)name */
@@ -515,6 +541,7 @@ class Builder {
   // ---- expressions --------------------------------------------------------------------------
 
   visitExpr(e: expr): void {
+    if (++this.depth > this.limit) throw new PyRecursionError();
     switch (e._type) {
       case 'NamedExpr':
         this.raiseIfAnnotationBlock('named expression', e);
@@ -622,6 +649,7 @@ class Builder {
       default:
         throw new Error(`symtable: unexpected expression ${(e as { _type: string })._type}`);
     }
+    this.depth--;
   }
 
   visitName(e: Name): void {
