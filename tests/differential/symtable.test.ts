@@ -9,7 +9,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildSymtable, parse, PyRecursionError, PySyntaxError, type SymbolTableEntry } from '@tspyc/compiler';
+import {
+  BlockType,
+  buildSymtable,
+  CELL,
+  DEF_FREE_CLASS,
+  FREE,
+  parse,
+  PyRecursionError,
+  PySyntaxError,
+  type SymbolTableEntry,
+} from '@tspyc/compiler';
 import { corpusSelection, stdlibFiles } from '../../tools/corpus.js';
 import { findPython, oracle, runPython } from '../../tools/oracles.js';
 
@@ -20,10 +30,13 @@ const FIXTURES = join(ROOT, 'fixtures', 'symtable');
 type Err = [string, string, number | null, number | null, number | null, number | null];
 /** [type, name, lineno, nested, varnames, [[symbol, raw flags]] by name, children] */
 type Table = [number, string, number, number, string[], [string, number][], Table[]];
+/** what compile() made of a block: [co_name, co_firstlineno, co_flags & CODE_FLAGS, cellvars, freevars] */
+type CodeRecord = [string, number, number, string[], string[]];
 interface Record {
   path?: string;
   name?: string;
   table?: Table;
+  code?: CodeRecord[];
   error?: Err;
 }
 
@@ -54,14 +67,14 @@ function ours(source: Uint8Array, filename: string): Omit<Record, 'path' | 'name
 }
 
 /** the oracle's records for `files`, cached per machine in the OS temp dir like the ast oracle's */
-function symtableOracle(files: string[]): Record[] {
+function symtableOracle(files: string[], flags: string[] = []): Record[] {
   const exe = findPython('3.11')!;
   const script = readFileSync(SCRIPT);
-  const key = createHash('sha1').update(`${exe}\0${files.join('\n')}\0`).update(script).digest('hex').slice(0, 16);
+  const key = createHash('sha1').update(`${exe}\0${flags.join(' ')}\0${files.join('\n')}\0`).update(script).digest('hex').slice(0, 16);
   const dir = join(tmpdir(), 'tspyc-oracle-cache');
   const file = join(dir, `symtable-${key}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record[];
-  const r = runPython('3.11', [SCRIPT], { input: files.join('\n') + '\n' });
+  const r = runPython('3.11', [SCRIPT, ...flags], { input: files.join('\n') + '\n' });
   if (r.status !== 0) throw new Error(`symtable oracle failed: ${r.stderr}`);
   const records = r.stdout
     .split('\n')
@@ -104,6 +117,62 @@ function compare(label: string, mine: Omit<Record, 'path' | 'name'>, want: Recor
   return d === null ? null : `${label}: ${d}`;
 }
 
+const CO_OPTIMIZED = 0x1;
+const CO_NEWLOCALS = 0x2;
+const CO_VARARGS = 0x4;
+const CO_VARKEYWORDS = 0x8;
+const CO_NESTED = 0x10;
+const CO_GENERATOR = 0x20;
+const CO_COROUTINE = 0x80;
+const CO_ASYNC_GENERATOR = 0x200;
+const ANONYMOUS: { [type: string]: string } = {
+  Lambda: '<lambda>',
+  ListComp: '<listcomp>',
+  SetComp: '<setcomp>',
+  DictComp: '<dictcomp>',
+  GeneratorExp: '<genexpr>',
+};
+
+/**
+ * The code object 3.11's compiler makes of each block, derived from the block's facts as
+ * compile.c does (compute_code_flags; cellvars: the CELL names, plus __class__ when the class
+ * needs the closure; freevars: the FREE names and those flagged DEF_FREE_CLASS).
+ */
+function codeRecords(ste: SymbolTableEntry, out: CodeRecord[] = []): CodeRecord[] {
+  const key = ste.key as { _type: string; lineno?: number; decorator_list?: { lineno: number }[] };
+  let name = ste.name;
+  let firstlineno = ste.lineno;
+  if (ste.type === BlockType.ModuleBlock) {
+    name = '<module>';
+    firstlineno = 1;
+  } else if (ANONYMOUS[key._type]) {
+    name = ANONYMOUS[key._type]!;
+  } else if (key.decorator_list && key.decorator_list.length > 0) {
+    firstlineno = key.decorator_list[0]!.lineno;
+  }
+  let flags = 0;
+  if (ste.type === BlockType.FunctionBlock) {
+    flags |= CO_OPTIMIZED | CO_NEWLOCALS;
+    if (ste.nested) flags |= CO_NESTED;
+    if (ste.isGenerator && !ste.isCoroutine) flags |= CO_GENERATOR;
+    if (!ste.isGenerator && ste.isCoroutine) flags |= CO_COROUTINE;
+    if (ste.isGenerator && ste.isCoroutine) flags |= CO_ASYNC_GENERATOR;
+    if (ste.varargs) flags |= CO_VARARGS;
+    if (ste.varkeywords) flags |= CO_VARKEYWORDS;
+  }
+  const cells: string[] = [];
+  const frees: string[] = [];
+  for (const [sym] of ste.symbols) {
+    const scope = ste.getScope(sym);
+    if (scope === CELL) cells.push(sym);
+    else if (scope === FREE || ste.getSymbol(sym) & DEF_FREE_CLASS) frees.push(sym);
+  }
+  if (ste.needsClassClosure) cells.push('__class__');
+  out.push([name, firstlineno, flags, cells.sort(byCodePoint), frees.sort(byCodePoint)]);
+  for (const c of ste.children) codeRecords(c, out);
+  return out;
+}
+
 /** the "#### name" sections of a fixture file, split as symtable_dump.py --sections splits them */
 function sections(path: string): { name: string; source: Uint8Array }[] {
   const data = readFileSync(path);
@@ -137,6 +206,41 @@ describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
     }
     console.log(`symtable parity: ${same}/${files.length} files identical (${rejected} of them rejected with the same error)`);
     expect(diffs).toEqual([]);
+  }, 900_000);
+
+  it('stdlib: the block facts compile() turns into code objects (flags, cells, free variables)', () => {
+    // The symtable module can't show ste_generator, ste_coroutine, varargs, needs_class_closure
+    // and the like; the code objects python3.11 compiles from its tables do. Each of CPython's code
+    // objects must be one our table implies (the compiler drops some blocks: dead code, local
+    // variable annotations, so ours may have more).
+    const files = corpusSelection(stdlibFiles('3.11'), 150);
+    const records = symtableOracle(files, ['--code']);
+    expect(records.length).toBe(files.length);
+    let files_ = 0;
+    let matched = 0;
+    let total = 0;
+    const diffs: string[] = [];
+    for (const r of records) {
+      if (!r.code) continue;
+      files_++;
+      const mine = new Map<string, number>();
+      for (const c of codeRecords(buildSymtable(parse(readFileSync(r.path!), { filename: r.path! }), r.path!).top)) {
+        const k = JSON.stringify(c);
+        mine.set(k, (mine.get(k) ?? 0) + 1);
+      }
+      for (const c of r.code) {
+        total++;
+        const k = JSON.stringify(c);
+        const n = mine.get(k) ?? 0;
+        if (n > 0) {
+          mine.set(k, n - 1);
+          matched++;
+        } else if (diffs.length < 50) diffs.push(`${r.path}: python3.11's code object ${k} is not one our table implies`);
+      }
+    }
+    console.log(`symtable → code objects: ${matched}/${total} of python3.11's code objects (${files_} files) match our blocks' flags, cells and free variables`);
+    expect(diffs).toEqual([]);
+    expect(matched).toBe(total);
   }, 900_000);
 
   it('fixtures/symtable: errors (and valid corner cases) as python3.11 reports them', () => {

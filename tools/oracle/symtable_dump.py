@@ -8,6 +8,12 @@
 # sorted by name (the raw flags hold the scope at bit SCOPE_OFF, as _PyST_GetSymbol returns them),
 # children = [TABLE, ...] in order. is_optimized / is_nested / has_children of symtable.py follow
 # from these (type == 0, nested, len(children) > 0).
+#
+# With --code, per file instead: what the compiler made of the table, for the block facts the
+# symtable module doesn't show (generator, coroutine, nested, varargs, cells, free variables, the
+# implicit __class__ cell): every code object of compile(source, path, 'exec', dont_inherit=True)
+# as [co_name, co_firstlineno, co_flags & CODE_FLAGS, sorted(co_cellvars), sorted(co_freevars)],
+# {"path", "code": [RECORD, ...]}, or {"path", "error": ...} when compile() rejects the file.
 import _symtable, json, sys, warnings
 
 warnings.simplefilter('ignore')
@@ -30,7 +36,36 @@ def run(key, value, source, filename):
     sys.stdout.write(json.dumps(out) + '\n')
 
 
-if len(sys.argv) > 1 and sys.argv[1] == '--sections':
+# CO_OPTIMIZED | CO_NEWLOCALS | CO_VARARGS | CO_VARKEYWORDS | CO_NESTED | CO_GENERATOR |
+# CO_COROUTINE | CO_ASYNC_GENERATOR
+CODE_FLAGS = 0x1 | 0x2 | 0x4 | 0x8 | 0x10 | 0x20 | 0x80 | 0x200
+
+
+def code_records(co, out):
+    out.append([co.co_name, co.co_firstlineno, co.co_flags & CODE_FLAGS, sorted(co.co_cellvars), sorted(co.co_freevars)])
+    for c in co.co_consts:
+        if hasattr(c, 'co_code'):
+            code_records(c, out)
+    return out
+
+
+def run_code(path, source):
+    try:
+        out = {'path': path, 'code': code_records(compile(source, path, 'exec', dont_inherit=True, optimize=0), [])}
+    except SyntaxError as e:
+        out = {'path': path, 'error': [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]}
+    except (ValueError, RecursionError, MemoryError) as e:
+        out = {'path': path, 'error': [type(e).__name__, str(e), None, None, None, None]}
+    sys.stdout.write(json.dumps(out) + '\n')
+
+
+if len(sys.argv) > 1 and sys.argv[1] == '--code':
+    for line in sys.stdin:
+        path = line.rstrip('\n')
+        if path:
+            with open(path, 'rb') as f:
+                run_code(path, f.read())
+elif len(sys.argv) > 1 and sys.argv[1] == '--sections':
     for path in sys.argv[2:]:
         with open(path, 'rb') as f:
             data = f.read()
