@@ -49,9 +49,9 @@ def code_records(co, out):
     return out
 
 
-def run_code(path, source):
+def run_code(path, source, filename=None):
     try:
-        out = {'path': path, 'code': code_records(compile(source, path, 'exec', dont_inherit=True, optimize=0), [])}
+        out = {'path': path, 'code': code_records(compile(source, filename or path, 'exec', dont_inherit=True, optimize=0), [])}
     except SyntaxError as e:
         out = {'path': path, 'error': [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]}
     except (ValueError, RecursionError, MemoryError) as e:
@@ -66,12 +66,15 @@ if len(sys.argv) > 1 and sys.argv[1] == '--code':
             with open(path, 'rb') as f:
                 run_code(path, f.read())
 elif len(sys.argv) > 1 and sys.argv[1] == '--sections':
-    for path in sys.argv[2:]:
+    # --sections [--code] FILE...: with --code, each section's table line is followed by its code line
+    for path in [a for a in sys.argv[2:] if a != '--code']:
         with open(path, 'rb') as f:
             data = f.read()
         for chunk in data.split(b'#### ')[1:]:
             name, _, source = chunk.partition(b'\n')
             run('name', name.decode(), source, '<case>')
+            if '--code' in sys.argv:
+                run_code(name.decode(), source, '<case>')
 else:
     for line in sys.stdin:
         path = line.rstrip('\n')
