@@ -25,9 +25,14 @@ def table(ste):
             [[k, v] for k, v in symbols], [table(c) for c in ste.children]]
 
 
-def run(key, value, source, filename):
+def mode_of(name):
+    # a section whose name holds [eval] or [single] is built in that mode, the others as 'exec'
+    return 'eval' if '[eval]' in name else 'single' if '[single]' in name else 'exec'
+
+
+def run(key, value, source, filename, mode='exec'):
     try:
-        top = _symtable.symtable(source, filename, 'exec')
+        top = _symtable.symtable(source, filename, mode)
         out = {key: value, 'table': table(top)}
     except SyntaxError as e:
         out = {key: value, 'error': [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]}
@@ -49,9 +54,9 @@ def code_records(co, out):
     return out
 
 
-def run_code(path, source, filename=None):
+def run_code(path, source, filename=None, mode='exec'):
     try:
-        out = {'path': path, 'code': code_records(compile(source, filename or path, 'exec', dont_inherit=True, optimize=0), [])}
+        out = {'path': path, 'code': code_records(compile(source, filename or path, mode, dont_inherit=True, optimize=0), [])}
     except SyntaxError as e:
         out = {'path': path, 'error': [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]}
     except (ValueError, RecursionError, MemoryError) as e:
@@ -72,9 +77,9 @@ elif len(sys.argv) > 1 and sys.argv[1] == '--sections':
             data = f.read()
         for chunk in data.split(b'#### ')[1:]:
             name, _, source = chunk.partition(b'\n')
-            run('name', name.decode(), source, '<case>')
+            run('name', name.decode(), source, '<case>', mode_of(name.decode()))
             if '--code' in sys.argv:
-                run_code(name.decode(), source, '<case>')
+                run_code(name.decode(), source, '<case>', mode_of(name.decode()))
 else:
     for line in sys.stdin:
         path = line.rstrip('\n')
