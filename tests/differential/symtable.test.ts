@@ -20,7 +20,7 @@ import {
   PySyntaxError,
   type SymbolTableEntry,
 } from '@tspyc/compiler';
-import { corpusSelection, stdlibFiles } from '../../tools/corpus.js';
+import { corpusSelection, sitePackagesFiles, stdlibFiles } from '../../tools/corpus.js';
 import { findPython, oracle, runPython } from '../../tools/oracles.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -193,8 +193,12 @@ function sections(path: string): { name: string; source: Uint8Array }[] {
 }
 
 describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
-  it('stdlib: every block and every symbol flag', () => {
-    const files = corpusSelection(stdlibFiles('3.11'), 150);
+  const corpora: [string, () => string[]][] = [
+    ['stdlib', () => stdlibFiles('3.11')],
+    ['site-packages', () => sitePackagesFiles('3.11')],
+  ];
+  it.each(corpora)('%s: every block and every symbol flag', (label, list) => {
+    const files = corpusSelection(list(), 150);
     const records = symtableOracle(files);
     expect(records.length).toBe(files.length);
     let same = 0;
@@ -207,7 +211,7 @@ describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
         if (r.error) rejected++;
       } else diffs.push(d);
     }
-    console.log(`symtable parity: ${same}/${files.length} files identical (${rejected} of them rejected with the same error)`);
+    console.log(`symtable parity (${label}): ${same}/${files.length} files identical (${rejected} of them rejected with the same error)`);
     expect(diffs).toEqual([]);
   }, 900_000);
 
