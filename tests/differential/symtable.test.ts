@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fullCorpus } from '../../tools/corpus.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -176,6 +177,107 @@ function codeRecords(ste: SymbolTableEntry, out: CodeRecord[] = []): CodeRecord[
   return out;
 }
 
+/** mulberry32: a small seeded generator, so a failing program can be regenerated */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Random programs of nested scopes (def, class, lambda, comprehensions) that bind, use, declare and
+ * walrus-assign a handful of names, private ones included: most are rejected somewhere, so they
+ * exercise which error CPython reports first as much as the scopes of the valid ones.
+ */
+function randomProgram(r: () => number): string {
+  const NAMES = ['a', 'b', 'c', '__p', '_C__p', 'super', '__class__'];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const name = () => pick(NAMES);
+  const lines: string[] = [];
+  if (r() < 0.15) lines.push('from __future__ import annotations');
+  const expr = (depth: number): string => {
+    const k = depth > 2 ? 0 : Math.floor(r() * 9);
+    switch (k) {
+      case 1:
+        return `(lambda ${params(depth)}: ${expr(depth + 1)})`;
+      case 2:
+        return `[${expr(depth + 1)} for ${name()} in ${expr(depth + 1)}${r() < 0.3 ? ` if ${expr(depth + 1)}` : ''}${r() < 0.3 ? ` for ${name()} in ${expr(depth + 1)}` : ''}]`;
+      case 3:
+        return `(${name()} := ${expr(depth + 1)})`;
+      case 4:
+        return `${expr(depth + 1)} + ${expr(depth + 1)}`;
+      case 5:
+        if (r() < 0.4) return '(yield)';
+        return r() < 0.5 ? `{${expr(depth + 1)} for ${name()} in ${expr(depth + 1)}}` : `(${expr(depth + 1)} for ${name()} in ${expr(depth + 1)})`;
+      case 6:
+        return `f(${expr(depth + 1)})`;
+      case 7:
+        return `{${name()}: ${expr(depth + 1)} for ${name()} in ${expr(depth + 1)}}`;
+      default:
+        return name();
+    }
+  };
+  const params = (depth: number): string => {
+    const n = Math.floor(r() * 3);
+    const ps: string[] = [];
+    for (let i = 0; i < n; i++) ps.push(name());
+    if (r() < 0.2) ps.push(`${name()}=${expr(depth + 1)}`);
+    if (r() < 0.15) ps.push(`*${name()}`);
+    return ps.join(', ');
+  };
+  const block = (indent: string, depth: number, count: number) => {
+    for (let i = 0; i < count; i++) stmt(indent, depth);
+  };
+  const stmt = (indent: string, depth: number): void => {
+    const k = Math.floor(r() * (depth > 2 ? 9 : 12));
+    switch (k) {
+      case 0:
+        lines.push(`${indent}${name()} = ${expr(0)}`);
+        break;
+      case 1:
+        lines.push(`${indent}global ${name()}`);
+        break;
+      case 2:
+        lines.push(depth === 0 && r() < 0.8 ? `${indent}${name()}` : `${indent}nonlocal ${name()}`);
+        break;
+      case 3:
+        lines.push(`${indent}${name()}: ${expr(1)}${r() < 0.5 ? ` = ${expr(1)}` : ''}`);
+        break;
+      case 4:
+        lines.push(`${indent}del ${name()}`);
+        break;
+      case 5:
+        lines.push(`${indent}${r() < 0.8 ? `import ${name()}` : 'from m import *'}`);
+        break;
+      case 6:
+        lines.push(`${indent}${r() < 0.5 ? 'return' : 'yield'} ${expr(0)}`);
+        break;
+      case 7:
+        lines.push(`${indent}${name()} += ${expr(0)}`);
+        break;
+      case 8:
+        lines.push(`${indent}${expr(0)}`);
+        break;
+      case 9:
+        lines.push(`${indent}${r() < 0.2 ? 'async ' : ''}def ${name()}(${params(1)}):`);
+        block(indent + '    ', depth + 1, 1 + Math.floor(r() * 4));
+        break;
+      case 10:
+        lines.push(`${indent}class ${r() < 0.5 ? 'C' : name()}(${r() < 0.5 ? expr(1) : ''}):`);
+        block(indent + '    ', depth + 1, 1 + Math.floor(r() * 4));
+        break;
+      default:
+        lines.push(`${indent}for ${name()} in ${expr(1)}:`);
+        block(indent + '    ', depth + 1, 1 + Math.floor(r() * 2));
+    }
+  };
+  block('', 0, 2 + Math.floor(r() * 5));
+  return lines.join('\n') + '\n';
+}
+
 /** the "#### name" sections of a fixture file, split as symtable_dump.py --sections splits them */
 function sections(path: string): { name: string; source: Uint8Array }[] {
   const data = readFileSync(path);
@@ -309,6 +411,38 @@ describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
     expect(errors).toBeGreaterThanOrEqual(30);
     expect(diffs).toEqual([]);
   }, 120_000);
+
+  it('random programs of nested scopes: the same table or the same first error', () => {
+    const count = fullCorpus() ? 5000 : 600;
+    const r = rng(0x5eed);
+    const programs = Array.from({ length: count }, () => randomProgram(r));
+    const dir = join(tmpdir(), 'tspyc-symtable-fuzz');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `programs-${process.pid}.txt`);
+    writeFileSync(file, programs.map((p, i) => `#### ${i}\n${p}`).join(''));
+    const out = runPython('3.11', [SCRIPT, '--sections', file]);
+    expect(out.status, out.stderr).toBe(0);
+    const expected = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record);
+    expect(expected.length).toBe(count);
+    let same = 0;
+    let rejected = 0;
+    const diffs: string[] = [];
+    const kinds = new Map<string, number>();
+    expected.forEach((want, i) => {
+      if (want.error) {
+        rejected++;
+        kinds.set(want.error[1].replace(/'[^']*'/g, "'…'"), (kinds.get(want.error[1].replace(/'[^']*'/g, "'…'")) ?? 0) + 1);
+      }
+      const d = compare(`program ${i}`, ours(Buffer.from(programs[i]!), '<case>'), want);
+      if (d === null) same++;
+      else if (diffs.length < 20) diffs.push(`${d}\n${programs[i]}`);
+    });
+    console.log(`symtable random programs: ${same}/${count} identical (${rejected} rejected, ${kinds.size} different messages)`);
+    expect(diffs).toEqual([]);
+  }, 300_000);
 
   it('a too-deep tree is a RecursionError at the depth python3.11 gives up', () => {
     // python3.11 finds its own threshold for two shapes; the start depth is the Python call depth
