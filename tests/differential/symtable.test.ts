@@ -420,13 +420,16 @@ describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `programs-${process.pid}.txt`);
     writeFileSync(file, programs.map((p, i) => `#### ${i}\n${p}`).join(''));
-    const out = runPython('3.11', [SCRIPT, '--sections', file]);
+    const out = runPython('3.11', [SCRIPT, '--sections', '--code', file]);
     expect(out.status, out.stderr).toBe(0);
-    const expected = out.stdout
+    const lines = out.stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record);
+    const expected = lines.filter((_, i) => i % 2 === 0);
+    const compiled = lines.filter((_, i) => i % 2 === 1);
     expect(expected.length).toBe(count);
+    let codeChecked = 0;
     let same = 0;
     let rejected = 0;
     const diffs: string[] = [];
@@ -439,8 +442,18 @@ describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
       const d = compare(`program ${i}`, ours(Buffer.from(programs[i]!), '<case>'), want);
       if (d === null) same++;
       else if (diffs.length < 20) diffs.push(`${d}\n${programs[i]}`);
+      const code = compiled[i]!.code;
+      if (d === null && want.table && code) {
+        codeChecked++;
+        const mine = codeRecords(buildSymtable(parse(programs[i]!, { filename: '<case>' }), '<case>').top).map((x) => JSON.stringify(x));
+        for (const k of code.map((x) => JSON.stringify(x))) {
+          const at = mine.indexOf(k);
+          if (at >= 0) mine.splice(at, 1);
+          else if (diffs.length < 20) diffs.push(`program ${i}: python3.11's code object ${k} is not one our table implies\n${programs[i]}`);
+        }
+      }
     });
-    console.log(`symtable random programs: ${same}/${count} identical (${rejected} rejected, ${kinds.size} different messages)`);
+    console.log(`symtable random programs: ${same}/${count} identical (${rejected} rejected, ${kinds.size} different messages; ${codeChecked} also checked through their code objects)`);
     expect(diffs).toEqual([]);
   }, 300_000);
 
