@@ -37,9 +37,6 @@ export class SymbolTableEntry {
   compIterTarget = false;
   /** > 0 while visiting a comprehension's iterable expression (ste_comp_iter_expr) */
   compIterExpr = 0;
-  /** line / offset of the last `import *` (ste_opt_lineno; unused in 3.11, kept for the compiler) */
-  optLineno = 0;
-  optColOffset = 0;
 
   constructor(
     readonly name: string,

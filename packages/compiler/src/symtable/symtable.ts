@@ -102,11 +102,6 @@ export function buildSymtable(module: mod, filename: string, options: SymtableOp
   }
 }
 
-const enum NameCtx {
-  Load,
-  Other,
-}
-
 class Builder {
   readonly table: SymbolTable;
   /** st_cur: the current block */
@@ -526,7 +521,8 @@ class Builder {
   /** symtable_visit_annotations: a function's parameter and return annotations */
   visitAnnotations(s: FunctionDef | AsyncFunctionDef, a: Arguments, returns: expr | null): void {
     if (this.futureAnnotations) {
-      // keyed by the arguments node: the def itself is the key of the function's block
+      // CPython keys this block by the def, whose own block then replaces it in st_blocks; keyed
+      // by the arguments node here so that lookup(def) is the function's block all the same
       this.enterBlock('_annotation', BlockType.AnnotationBlock, a, s.lineno, s.col_offset, s.end_lineno, s.end_col_offset);
     }
     this.visitArgAnnotations(a.posonlyargs);
@@ -653,10 +649,11 @@ class Builder {
   }
 
   visitName(e: Name): void {
-    const load = e.ctx._type === 'Load' ? NameCtx.Load : NameCtx.Other;
-    this.addDef(e.id, load === NameCtx.Load ? USE : DEF_LOCAL, e);
+    const load = e.ctx._type === 'Load';
+    // Store and Del both bind
+    this.addDef(e.id, load ? USE : DEF_LOCAL, e);
     // Special-case super: it counts as a use of __class__
-    if (load === NameCtx.Load && this.cur.type === BlockType.FunctionBlock && e.id === 'super') {
+    if (load && this.cur.type === BlockType.FunctionBlock && e.id === 'super') {
       this.addDef('__class__', USE, e);
     }
   }
