@@ -204,7 +204,7 @@ function randomProgram(r: () => number): string {
       case 1:
         return `(lambda ${params(depth)}: ${expr(depth + 1)})`;
       case 2:
-        return `[${expr(depth + 1)} for ${name()} in ${expr(depth + 1)}${r() < 0.3 ? ` if ${expr(depth + 1)}` : ''}${r() < 0.3 ? ` for ${name()} in ${expr(depth + 1)}` : ''}]`;
+        return `[${expr(depth + 1)} ${r() < 0.1 ? 'async ' : ''}for ${name()} in ${expr(depth + 1)}${r() < 0.3 ? ` if ${expr(depth + 1)}` : ''}${r() < 0.3 ? ` for ${name()} in ${expr(depth + 1)}` : ''}]`;
       case 3:
         return `(${name()} := ${expr(depth + 1)})`;
       case 4:
@@ -213,7 +213,7 @@ function randomProgram(r: () => number): string {
         if (r() < 0.4) return '(yield)';
         return r() < 0.5 ? `{${expr(depth + 1)} for ${name()} in ${expr(depth + 1)}}` : `(${expr(depth + 1)} for ${name()} in ${expr(depth + 1)})`;
       case 6:
-        return `f(${expr(depth + 1)})`;
+        return r() < 0.3 ? `(await ${expr(depth + 1)})` : `f(${expr(depth + 1)})`;
       case 7:
         return `{${name()}: ${expr(depth + 1)} for ${name()} in ${expr(depth + 1)}}`;
       default:
@@ -232,7 +232,7 @@ function randomProgram(r: () => number): string {
     for (let i = 0; i < count; i++) stmt(indent, depth);
   };
   const stmt = (indent: string, depth: number): void => {
-    const k = Math.floor(r() * (depth > 2 ? 9 : 12));
+    const k = Math.floor(r() * (depth > 2 ? 9 : 15));
     switch (k) {
       case 0:
         lines.push(`${indent}${name()} = ${expr(0)}`);
@@ -269,8 +269,27 @@ function randomProgram(r: () => number): string {
         lines.push(`${indent}class ${r() < 0.5 ? 'C' : name()}(${r() < 0.5 ? expr(1) : ''}):`);
         block(indent + '    ', depth + 1, 1 + Math.floor(r() * 4));
         break;
+      case 12:
+        lines.push(`${indent}try:`);
+        block(indent + '    ', depth + 1, 1);
+        lines.push(`${indent}except ${expr(1)} as ${name()}:`);
+        block(indent + '    ', depth + 1, 1);
+        if (r() < 0.5) {
+          lines.push(`${indent}else:`);
+          block(indent + '    ', depth + 1, 1);
+        }
+        break;
+      case 13:
+        lines.push(`${indent}${r() < 0.2 ? 'async ' : ''}with ${expr(1)} as ${r() < 0.5 ? name() : `(${name()}, ${name()}.x)`}:`);
+        block(indent + '    ', depth + 1, 1);
+        break;
+      case 14:
+        lines.push(`${indent}match ${expr(1)}:`);
+        lines.push(`${indent}    case [${name()}, *${name()}] | {'k': ${name()}, **${name()}} as ${name()} if ${expr(1)}:`);
+        block(indent + '        ', depth + 1, 1);
+        break;
       default:
-        lines.push(`${indent}for ${name()} in ${expr(1)}:`);
+        lines.push(`${indent}${r() < 0.2 ? 'async ' : ''}for ${name()} in ${expr(1)}:`);
         block(indent + '    ', depth + 1, 1 + Math.floor(r() * 2));
     }
   };
@@ -413,7 +432,7 @@ describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
   }, 120_000);
 
   it('random programs of nested scopes: the same table or the same first error', () => {
-    const count = fullCorpus() ? 5000 : 600;
+    const count = fullCorpus() ? 10000 : 1000;
     const r = rng(0x5eed);
     const programs = Array.from({ length: count }, () => randomProgram(r));
     const dir = join(tmpdir(), 'tspyc-symtable-fuzz');
