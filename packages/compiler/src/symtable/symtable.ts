@@ -539,6 +539,20 @@ class Builder {
   visitExpr(e: expr): void {
     if (++this.depth > this.limit) throw new PyRecursionError();
     switch (e._type) {
+      // the most frequent kinds first
+      case 'Name':
+        this.visitName(e);
+        break;
+      case 'Attribute':
+        this.visitExpr(e.value);
+        break;
+      case 'Constant':
+        break;
+      case 'Call':
+        this.visitExpr(e.func);
+        this.visitExprs(e.args);
+        for (const k of e.keywords) this.visitExpr(k.value);
+        break;
       case 'NamedExpr':
         this.raiseIfAnnotationBlock('named expression', e);
         this.handleNamedExpr(e);
@@ -606,22 +620,12 @@ class Builder {
         this.visitExpr(e.left);
         this.visitExprs(e.comparators);
         break;
-      case 'Call':
-        this.visitExpr(e.func);
-        this.visitExprs(e.args);
-        for (const k of e.keywords) this.visitExpr(k.value);
-        break;
       case 'FormattedValue':
         this.visitExpr(e.value);
         if (e.format_spec) this.visitExpr(e.format_spec);
         break;
       case 'JoinedStr':
         this.visitExprs(e.values);
-        break;
-      case 'Constant':
-        break;
-      case 'Attribute':
-        this.visitExpr(e.value);
         break;
       case 'Subscript':
         this.visitExpr(e.value);
@@ -634,9 +638,6 @@ class Builder {
         if (e.lower) this.visitExpr(e.lower);
         if (e.upper) this.visitExpr(e.upper);
         if (e.step) this.visitExpr(e.step);
-        break;
-      case 'Name':
-        this.visitName(e);
         break;
       case 'List':
       case 'Tuple':
