@@ -4,7 +4,7 @@
 // python3.11's _symtable (behind symtable.symtable) builds; a file it rejects is rejected with the
 // same error. fixtures/symtable/*.txt hold invalid (and tricky valid) programs compared the same way.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fullCorpus } from '../../tools/corpus.js';
 import { dirname, join } from 'node:path';
@@ -440,6 +440,7 @@ describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
     const file = join(dir, `programs-${process.pid}.txt`);
     writeFileSync(file, programs.map((p, i) => `#### ${i}\n${p}`).join(''));
     const out = runPython('3.11', [SCRIPT, '--sections', '--code', file]);
+    rmSync(file, { force: true });
     expect(out.status, out.stderr).toBe(0);
     const lines = out.stdout
       .trim()
