@@ -13,9 +13,9 @@ import { describe, expect, it } from 'vitest';
 import {
   BlockType,
   buildSymtable,
-  CELL,
-  DEF_FREE_CLASS,
-  FREE,
+  cellvars,
+  computeCodeFlags,
+  freevars,
   parse,
   PyRecursionError,
   PySyntaxError,
@@ -121,14 +121,6 @@ function compare(label: string, mine: Omit<Record, 'path' | 'name'>, want: Recor
   return d === null ? null : `${label}: ${d}`;
 }
 
-const CO_OPTIMIZED = 0x1;
-const CO_NEWLOCALS = 0x2;
-const CO_VARARGS = 0x4;
-const CO_VARKEYWORDS = 0x8;
-const CO_NESTED = 0x10;
-const CO_GENERATOR = 0x20;
-const CO_COROUTINE = 0x80;
-const CO_ASYNC_GENERATOR = 0x200;
 const ANONYMOUS: { [type: string]: string } = {
   Lambda: '<lambda>',
   ListComp: '<listcomp>',
@@ -138,9 +130,8 @@ const ANONYMOUS: { [type: string]: string } = {
 };
 
 /**
- * The code object 3.11's compiler makes of each block, derived from the block's facts as
- * compile.c does (compute_code_flags; cellvars: the CELL names, plus __class__ when the class
- * needs the closure; freevars: the FREE names and those flagged DEF_FREE_CLASS).
+ * The code object 3.11's compiler makes of each block: its name and first line (as compile.c
+ * names them), and computeCodeFlags / cellvars / freevars of the block.
  */
 function codeRecords(ste: SymbolTableEntry, out: CodeRecord[] = []): CodeRecord[] {
   const key = ste.key as { _type: string; lineno?: number; decorator_list?: { lineno: number }[] };
@@ -154,25 +145,7 @@ function codeRecords(ste: SymbolTableEntry, out: CodeRecord[] = []): CodeRecord[
   } else if (key.decorator_list && key.decorator_list.length > 0) {
     firstlineno = key.decorator_list[0]!.lineno;
   }
-  let flags = 0;
-  if (ste.type === BlockType.FunctionBlock) {
-    flags |= CO_OPTIMIZED | CO_NEWLOCALS;
-    if (ste.nested) flags |= CO_NESTED;
-    if (ste.isGenerator && !ste.isCoroutine) flags |= CO_GENERATOR;
-    if (!ste.isGenerator && ste.isCoroutine) flags |= CO_COROUTINE;
-    if (ste.isGenerator && ste.isCoroutine) flags |= CO_ASYNC_GENERATOR;
-    if (ste.varargs) flags |= CO_VARARGS;
-    if (ste.varkeywords) flags |= CO_VARKEYWORDS;
-  }
-  const cells: string[] = [];
-  const frees: string[] = [];
-  for (const [sym] of ste.symbols) {
-    const scope = ste.getScope(sym);
-    if (scope === CELL) cells.push(sym);
-    else if (scope === FREE || ste.getSymbol(sym) & DEF_FREE_CLASS) frees.push(sym);
-  }
-  if (ste.needsClassClosure) cells.push('__class__');
-  out.push([name, firstlineno, flags, cells.sort(byCodePoint), frees.sort(byCodePoint)]);
+  out.push([name, firstlineno, computeCodeFlags(ste), cellvars(ste).sort(byCodePoint), freevars(ste)]);
   for (const c of ste.children) codeRecords(c, out);
   return out;
 }

@@ -5,3 +5,4 @@ export * from './flags.js';
 export { futureFromAST, type FutureFeatures, CO_FUTURE_ANNOTATIONS, CO_FUTURE_BARRY_AS_BDFL } from './future.js';
 export { mangle } from './mangle.js';
 export { PyRecursionError, RECURSION_MESSAGE } from './recursion-error.js';
+export * from './code-facts.js';
