@@ -8,6 +8,14 @@ import {
   BlockType,
   buildSymtable,
   CELL,
+  cellvars,
+  CO_GENERATOR,
+  CO_NESTED,
+  CO_NEWLOCALS,
+  CO_OPTIMIZED,
+  CO_VARARGS,
+  computeCodeFlags,
+  freevars,
   ComprehensionType,
   CO_FUTURE_ANNOTATIONS,
   DEF_COMP_ITER,
@@ -125,5 +133,19 @@ describe('buildSymtable', () => {
     const deep = parse('x = ' + Array(200).fill('a').join(' + ') + '\n');
     expect(() => buildSymtable(deep, 't.py', { recursionLimit: 60 })).toThrow(PyRecursionError);
     expect(() => buildSymtable(deep, 't.py', { recursionLimit: 70 })).not.toThrow();
+  });
+
+  it('gives compile.c\'s cell and free variable lists, sorted by code point as Python sorts str', () => {
+    // U+AC00 sorts before U+20000 by code point, after it by UTF-16 unit (a surrogate is 0xD840)
+    const st = table('def f(*a):\n    \u{20000} = \uac00 = b = 1\n    def g():\n        yield \u{20000}, \uac00, b, a\n    return g\n');
+    const f = st.top.children[0]!;
+    const g = f.children[0]!;
+    expect(cellvars(f)).toEqual(['a', 'b', '\uac00', '\u{20000}']);
+    expect(freevars(g)).toEqual(['a', 'b', '\uac00', '\u{20000}']);
+    expect(computeCodeFlags(f)).toBe(CO_OPTIMIZED | CO_NEWLOCALS | CO_VARARGS);
+    expect(computeCodeFlags(g)).toBe(CO_OPTIMIZED | CO_NEWLOCALS | CO_NESTED | CO_GENERATOR);
+    expect(computeCodeFlags(st.top)).toBe(0);
+    const c = table('class C:\n    def m(self):\n        return __class__\n').top.children[0]!;
+    expect(cellvars(c)).toEqual(['__class__']);
   });
 });
