@@ -6,3 +6,4 @@ export { futureFromAST, type FutureFeatures, CO_FUTURE_ANNOTATIONS, CO_FUTURE_BA
 export { mangle } from './mangle.js';
 export { PyRecursionError, RECURSION_MESSAGE } from './recursion-error.js';
 export * from './code-facts.js';
+export * as symtableMessages from './messages.js';
