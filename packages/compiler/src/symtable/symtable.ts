@@ -111,7 +111,7 @@ class Builder {
   /** st_global: the module block's symbols */
   global: Map<string, number> = null as unknown as Map<string, number>;
   /** st_private: the name of the class being visited, for mangling */
-  private: string | null = null;
+  privateName: string | null = null;
   readonly futureAnnotations: boolean;
   private lines: string[] | null = null;
   /** st->recursion_depth and st->recursion_limit */
@@ -203,12 +203,12 @@ class Builder {
 
   /** symtable_lookup: the flags of a name in the current block */
   lookup(name: string): number {
-    return this.cur.getSymbol(mangle(this.private, name));
+    return this.cur.getSymbol(mangle(this.privateName, name));
   }
 
   /** symtable_add_def_helper */
   addDefTo(name: string, flag: number, ste: SymbolTableEntry, loc: Located): void {
-    const mangled = mangle(this.private, name);
+    const mangled = mangle(this.privateName, name);
     let val = ste.symbols.get(mangled);
     if (val !== undefined) {
       if (flag & DEF_PARAM && val & DEF_PARAM) throw this.error(M.DUPLICATE_ARGUMENT(name), loc);
@@ -236,7 +236,7 @@ class Builder {
   /** symtable_record_directive */
   recordDirective(name: string, loc: Located): void {
     (this.cur.directives ??= []).push({
-      name: mangle(this.private, name),
+      name: mangle(this.privateName, name),
       lineno: loc.lineno,
       col_offset: loc.col_offset,
       end_lineno: loc.end_lineno,
@@ -419,10 +419,10 @@ class Builder {
     for (const k of s.keywords) this.visitExpr(k.value);
     this.visitExprs(s.decorator_list);
     this.enterBlock(s.name, BlockType.ClassBlock, s, s.lineno, s.col_offset, s.end_lineno, s.end_col_offset);
-    const saved = this.private;
-    this.private = s.name;
+    const saved = this.privateName;
+    this.privateName = s.name;
     this.visitStmts(s.body);
-    this.private = saved;
+    this.privateName = saved;
     this.exitBlock();
   }
 
