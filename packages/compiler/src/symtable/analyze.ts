@@ -17,22 +17,28 @@ import {
 } from './flags.js';
 import { NO_BINDING_FOR_NONLOCAL, NONLOCAL_AND_GLOBAL, NONLOCAL_AT_MODULE_LEVEL } from './messages.js';
 
+/** where errors go: the file name, and the source line of an error (null when unknown) */
+export interface ErrorContext {
+  readonly filename: string;
+  lineText(lineno: number): string | null;
+}
+
 /** the analysis of the whole tree, from the module block down */
-export function analyze(top: SymbolTableEntry, filename: string): void {
-  analyzeBlock(top, null, new Set(), new Set(), filename);
+export function analyze(top: SymbolTableEntry, ctx: ErrorContext): void {
+  analyzeBlock(top, null, new Set(), new Set(), ctx);
 }
 
 /** error_at_directive: the error points at the first global/nonlocal statement naming `name` */
-function errorAtDirective(ste: SymbolTableEntry, name: string, msg: string, filename: string): PySyntaxError {
+function errorAtDirective(ste: SymbolTableEntry, name: string, msg: string, ctx: ErrorContext): PySyntaxError {
   for (const d of ste.directives ?? []) {
     if (d.name === name) {
       return new PySyntaxError(
         'SyntaxError',
         msg,
-        filename,
+        ctx.filename,
         d.lineno,
         d.col_offset + 1,
-        null,
+        ctx.lineText(d.lineno),
         d.end_lineno,
         d.end_col_offset === null ? null : d.end_col_offset + 1,
       );
@@ -51,18 +57,18 @@ function analyzeName(
   local: Set<string>,
   free: Set<string>,
   global: Set<string>,
-  filename: string,
+  ctx: ErrorContext,
 ): void {
   if (flags & DEF_GLOBAL) {
-    if (flags & DEF_NONLOCAL) throw errorAtDirective(ste, name, NONLOCAL_AND_GLOBAL(name), filename);
+    if (flags & DEF_NONLOCAL) throw errorAtDirective(ste, name, NONLOCAL_AND_GLOBAL(name), ctx);
     scopes.set(name, GLOBAL_EXPLICIT);
     global.add(name);
     if (bound) bound.delete(name);
     return;
   }
   if (flags & DEF_NONLOCAL) {
-    if (!bound) throw errorAtDirective(ste, name, NONLOCAL_AT_MODULE_LEVEL, filename);
-    if (!bound.has(name)) throw errorAtDirective(ste, name, NO_BINDING_FOR_NONLOCAL(name), filename);
+    if (!bound) throw errorAtDirective(ste, name, NONLOCAL_AT_MODULE_LEVEL, ctx);
+    if (!bound.has(name)) throw errorAtDirective(ste, name, NO_BINDING_FOR_NONLOCAL(name), ctx);
     scopes.set(name, FREE);
     ste.free = true;
     free.add(name);
@@ -140,7 +146,7 @@ function analyzeBlock(
   bound: Set<string> | null,
   free: Set<string>,
   global: Set<string>,
-  filename: string,
+  ctx: ErrorContext,
 ): void {
   const local = new Set<string>();
   const scopes = new Map<string, number>();
@@ -159,7 +165,7 @@ function analyzeBlock(
     newbound = new Set();
   }
 
-  for (const [name, flags] of ste.symbols) analyzeName(ste, scopes, name, flags, bound, local, free, global, filename);
+  for (const [name, flags] of ste.symbols) analyzeName(ste, scopes, name, flags, bound, local, free, global, ctx);
 
   if (!isClass) {
     if (ste.type === BlockType.FunctionBlock) for (const n of local) newbound.add(n);
@@ -172,7 +178,7 @@ function analyzeBlock(
   for (const child of ste.children) {
     // analyze_child_block: the child works on copies, so its bindings don't leak to siblings
     const childFree = new Set<string>();
-    analyzeBlock(child, new Set(newbound), childFree, new Set(newglobal), filename);
+    analyzeBlock(child, new Set(newbound), childFree, new Set(newglobal), ctx);
     for (const n of childFree) newfree.add(n);
     if (child.free || child.childFree) ste.childFree = true;
   }

@@ -148,4 +148,16 @@ describe('buildSymtable', () => {
     const c = table('class C:\n    def m(self):\n        return __class__\n').top.children[0]!;
     expect(cellvars(c)).toEqual(['__class__']);
   });
+
+  it('gives analysis errors the global/nonlocal statement position and source line too', () => {
+    let err: unknown;
+    try {
+      table('def f():\n    nonlocal zz\n');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PySyntaxError);
+    const e = err as PySyntaxError;
+    expect([e.msg, e.lineno, e.offset, e.endLineno, e.endOffset, e.text]).toEqual(["no binding for nonlocal 'zz' found", 2, 5, 2, 16, '    nonlocal zz\n']);
+  });
 });

@@ -142,7 +142,7 @@ class Builder {
         throw new Error('this compiler does not handle FunctionTypes');
     }
     this.exitBlock();
-    analyze(this.table.top, this.filename);
+    analyze(this.table.top, this);
     return this.table;
   }
 
@@ -162,7 +162,8 @@ class Builder {
     );
   }
 
-  private lineText(lineno: number): string | null {
+  /** the source line of an error, as CPython reads it back from the file (null without source) */
+  lineText(lineno: number): string | null {
     if (this.source === null) return null;
     this.lines ??= this.source.split(/(?<=\n)/);
     return this.lines[lineno - 1] ?? null;
