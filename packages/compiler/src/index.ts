@@ -4,4 +4,5 @@ export * from './tokenizer/index.js';
 export * from './ast/index.js';
 export * from './parser/index.js';
 export * from './diagnostics/index.js';
+export * from './symtable/index.js';
 export * from './assemble/index.js';

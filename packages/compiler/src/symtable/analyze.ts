@@ -1,0 +1,190 @@
+// The second pass of Python/symtable.c (3.11): decide the scope of every name of every block —
+// analyze_block, analyze_name, analyze_cells, drop_class_free, update_symbols.
+import { PySyntaxError } from '../diagnostics/index.js';
+import type { SymbolTableEntry } from './entry.js';
+import {
+  BlockType,
+  CELL,
+  DEF_BOUND,
+  DEF_FREE_CLASS,
+  DEF_GLOBAL,
+  DEF_NONLOCAL,
+  FREE,
+  GLOBAL_EXPLICIT,
+  GLOBAL_IMPLICIT,
+  LOCAL,
+  SCOPE_OFFSET,
+} from './flags.js';
+import { NO_BINDING_FOR_NONLOCAL, NONLOCAL_AND_GLOBAL, NONLOCAL_AT_MODULE_LEVEL } from './messages.js';
+
+/** where errors go: the file name, and the source line of an error (null when unknown) */
+export interface ErrorContext {
+  readonly filename: string;
+  lineText(lineno: number): string | null;
+}
+
+/** the analysis of the whole tree, from the module block down */
+export function analyze(top: SymbolTableEntry, ctx: ErrorContext): void {
+  analyzeBlock(top, null, new Set(), new Set(), ctx);
+}
+
+/** error_at_directive: the error points at the first global/nonlocal statement naming `name` */
+function errorAtDirective(ste: SymbolTableEntry, name: string, msg: string, ctx: ErrorContext): PySyntaxError {
+  for (const d of ste.directives ?? []) {
+    if (d.name === name) {
+      return new PySyntaxError(
+        'SyntaxError',
+        msg,
+        ctx.filename,
+        d.lineno,
+        d.col_offset + 1,
+        ctx.lineText(d.lineno),
+        d.end_lineno,
+        d.end_col_offset === null ? null : d.end_col_offset + 1,
+      );
+    }
+  }
+  throw new Error('BUG: internal directive bookkeeping broken');
+}
+
+/** analyze_name: the scope of one name, given its flags; may update local, free, global, bound */
+function analyzeName(
+  ste: SymbolTableEntry,
+  scopes: Map<string, number>,
+  name: string,
+  flags: number,
+  bound: Set<string> | null,
+  local: Set<string>,
+  free: Set<string>,
+  global: Set<string>,
+  ctx: ErrorContext,
+): void {
+  if (flags & DEF_GLOBAL) {
+    if (flags & DEF_NONLOCAL) throw errorAtDirective(ste, name, NONLOCAL_AND_GLOBAL(name), ctx);
+    scopes.set(name, GLOBAL_EXPLICIT);
+    global.add(name);
+    if (bound) bound.delete(name);
+    return;
+  }
+  if (flags & DEF_NONLOCAL) {
+    if (!bound) throw errorAtDirective(ste, name, NONLOCAL_AT_MODULE_LEVEL, ctx);
+    if (!bound.has(name)) throw errorAtDirective(ste, name, NO_BINDING_FOR_NONLOCAL(name), ctx);
+    scopes.set(name, FREE);
+    ste.free = true;
+    free.add(name);
+    return;
+  }
+  if (flags & DEF_BOUND) {
+    scopes.set(name, LOCAL);
+    local.add(name);
+    global.delete(name);
+    return;
+  }
+  // If an enclosing block has a binding for this name, it is a free variable rather than a global.
+  if (bound && bound.has(name)) {
+    scopes.set(name, FREE);
+    ste.free = true;
+    free.add(name);
+    return;
+  }
+  // If a parent has a global statement, then call it global explicit? It could also be implicit.
+  if (global.has(name)) {
+    scopes.set(name, GLOBAL_IMPLICIT);
+    return;
+  }
+  if (ste.nested) ste.free = true;
+  scopes.set(name, GLOBAL_IMPLICIT);
+}
+
+/** analyze_cells: a local that a child uses free becomes a cell, and is no longer free */
+function analyzeCells(scopes: Map<string, number>, free: Set<string>): void {
+  for (const [name, scope] of scopes) {
+    if (scope !== LOCAL || !free.has(name)) continue;
+    scopes.set(name, CELL);
+    free.delete(name);
+  }
+}
+
+/** drop_class_free: a free __class__ in a method is provided by the class (its implicit cell) */
+function dropClassFree(ste: SymbolTableEntry, free: Set<string>): void {
+  if (free.delete('__class__')) ste.needsClassClosure = true;
+}
+
+/** update_symbols: record the scopes, and the free variables of children not yet resolved */
+function updateSymbols(
+  symbols: Map<string, number>,
+  scopes: Map<string, number>,
+  bound: Set<string> | null,
+  free: Set<string>,
+  classflag: boolean,
+): void {
+  for (const [name, flags] of symbols) symbols.set(name, flags | (scopes.get(name)! << SCOPE_OFFSET));
+  const freeValue = FREE << SCOPE_OFFSET;
+  for (const name of free) {
+    const v = symbols.get(name);
+    if (v !== undefined) {
+      // a free variable in a method of the class that has the same name as a local or global
+      // in the class scope
+      if (classflag && v & (DEF_BOUND | DEF_GLOBAL)) symbols.set(name, v | DEF_FREE_CLASS);
+      // it's a cell, or already free in this scope
+      continue;
+    }
+    // a global
+    if (bound && !bound.has(name)) continue;
+    // propagate the new free symbol up the lexical stack
+    symbols.set(name, freeValue);
+  }
+}
+
+/**
+ * analyze_block: bound is the set of names bound in enclosing function scopes (null for the
+ * module), free collects the free variables of this block and those below, global the names
+ * declared global in enclosing scopes. A class's bindings are not visible in nested blocks.
+ */
+function analyzeBlock(
+  ste: SymbolTableEntry,
+  bound: Set<string> | null,
+  free: Set<string>,
+  global: Set<string>,
+  ctx: ErrorContext,
+): void {
+  const local = new Set<string>();
+  const scopes = new Map<string, number>();
+  let newglobal: Set<string>;
+  let newbound: Set<string>;
+  const newfree = new Set<string>();
+  const isClass = ste.type === BlockType.ClassBlock;
+
+  if (isClass) {
+    // Class namespace has no effect on names visible in nested functions: what children see is
+    // fixed before this block's names are analyzed.
+    newglobal = new Set(global);
+    newbound = bound ? new Set(bound) : new Set();
+  } else {
+    newglobal = new Set();
+    newbound = new Set();
+  }
+
+  for (const [name, flags] of ste.symbols) analyzeName(ste, scopes, name, flags, bound, local, free, global, ctx);
+
+  if (!isClass) {
+    if (ste.type === BlockType.FunctionBlock) for (const n of local) newbound.add(n);
+    if (bound) for (const n of bound) newbound.add(n);
+    for (const n of global) newglobal.add(n);
+  } else {
+    newbound.add('__class__');
+  }
+
+  for (const child of ste.children) {
+    // analyze_child_block: the child works on copies, so its bindings don't leak to siblings
+    const childFree = new Set<string>();
+    analyzeBlock(child, new Set(newbound), childFree, new Set(newglobal), ctx);
+    for (const n of childFree) newfree.add(n);
+    if (child.free || child.childFree) ste.childFree = true;
+  }
+
+  if (ste.type === BlockType.FunctionBlock) analyzeCells(scopes, newfree);
+  else if (isClass) dropClassFree(ste, newfree);
+  updateSymbols(ste.symbols, scopes, bound, newfree, isClass);
+  for (const n of newfree) free.add(n);
+}
