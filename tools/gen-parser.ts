@@ -27,8 +27,8 @@ export function grammarPath(): string | null {
 const PATCHES: { from: string; to: string; why: string }[] = [
   {
     from: `| a=args ',' '*' { RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, "iterable argument unpacking follows keyword argument unpacking") }`,
-    to: `| args ',' a='*' { RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, "iterable argument unpacking follows keyword argument unpacking") }`,
-    why: '3.11.7 points at the star, not at the arguments before it',
+    to: `| ((','.(starred_expression | ( assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*' { RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, "iterable argument unpacking follows keyword argument unpacking") }`,
+    why: '3.11.7 wants keyword arguments before the star, and points at the star',
   },
 ];
 

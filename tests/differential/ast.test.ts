@@ -57,6 +57,26 @@ describe.skipIf(!oracle('3.11'))('ast parity with python3.11', () => {
     expect(expr.stdout).toBe(runPython('3.11', ['-m', 'ast', '-m', 'eval', '-a', '-'], { input: 'x[1:2, ...] if y else f(*a, **k)\n' }).stdout);
   }, 120_000);
 
+  it('the other modes: single, eval, func_type', () => {
+    const cases: [string, string][] = [
+      ['single', 'def f():\n    pass\n'],
+      ['single', 'x = 1; y = 2\n'],
+      ['single', 'if x:\n    y\nelse:\n    z\n'],
+      ['single', 'class C:\n    def m(self):\n        return 1\n'],
+      ['single', '\n'],
+      ['eval', 'lambda x, *y, z=1, **k: (x, y)[z]\n'],
+      ['eval', '\n\n  a if b else c\n\n'],
+      ['func_type', '(int, *str, **bytes) -> List[int]\n'],
+      ['func_type', '() -> None'],
+    ];
+    for (const [mode, src] of cases) {
+      const expected = runPython('3.11', ['-m', 'ast', '-a', '-m', mode, '-'], { input: src });
+      const got = tspyc(['ast', '-a', '-m', mode, '-'], src);
+      expect(got.stdout + got.stderr.split('\n').at(-2), `${mode}: ${JSON.stringify(src)}`).toBe(expected.stdout + expected.stderr.split('\n').at(-2));
+      expect(got.status).toBe(expected.status);
+    }
+  }, 120_000);
+
   it('tspyc ast reports a syntax error as CPython ends its traceback, exit 1', () => {
     const src = 'def f(:\n    pass\n';
     const expected = runPython('3.11', ['-m', 'ast', '-'], { input: src });

@@ -317,13 +317,16 @@ export function emitParser(input: EmitInput): string {
     const lines: string[] = [];
     const usesExtra = alts.some((a) => a.action && /\bEXTRA\b/.test(a.action));
     lines.push(`    const mark = this.mark;`);
+    // pegen runs the *_without_invalid rules with the invalid_* alternatives switched off
+    const withoutInvalid = isRule && name.endsWith('without_invalid');
+    if (withoutInvalid) lines.push(`    const prevCallInvalid = this.callInvalidRules;`, `    this.callInvalidRules = false;`);
     // pegen reads the start position on entry; the token is read then too (it may raise a tokenizer error)
     if (usesExtra) lines.push(`    if (mark === this.tokens.length) this.fillToken();`);
     const hasCut = alts.some((a) => a.items.some((n) => n.item.kind === 'cut'));
     if (hasCut) lines.push(`    let cut = false;`);
     // (no depth counter: the JS stack is shallower than pegen's MAXSTACK, and parse() turns its
     // overflow into the error CPython gives)
-    const ret = (e: string) => `return ${e};`;
+    const ret = (e: string) => (withoutInvalid ? `{ this.callInvalidRules = prevCallInvalid; return ${e}; }` : `return ${e};`);
     for (const a of alts) {
       const state = { cut: false };
       const vars: string[] = [];
@@ -362,7 +365,6 @@ export function emitParser(input: EmitInput): string {
     }
     if (memoKey !== null) lines.push(`    this.memoize(mark, ${memoKey}, null);`);
     lines.push(`    ${ret('null')}`);
-    void name;
     return lines.join('\n');
   };
 

@@ -50,6 +50,9 @@ const START: Record<ParseMode, StartRule> = { exec: 'file', eval: 'eval', single
 export function parse(source: Uint8Array | string, options: ParseOptions = {}): mod {
   const filename = options.filename ?? '<unknown>';
   const mode = options.mode ?? 'exec';
+  if (typeof source !== 'string' ? source.includes(0) : source.includes('\0')) {
+    throw new PySyntaxError('SyntaxError', 'source code string cannot contain null bytes', filename, null, null, null, null, null);
+  }
   const { text, hasEncoding } = decodeSource(source, filename, mode === 'exec');
   const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false });
   const p = new Parser(tok, {
@@ -130,10 +133,10 @@ function tokenizeRest(p: ParserBase, error: PySyntaxError): PySyntaxError {
     }
   } catch (e) {
     if (e instanceof PySyntaxError) return e;
-    if (e instanceof TokenizerDone && e.done === 11 && p.tok.level) {
-      if (currentErrLine > p.tok.parenLineno[p.tok.level - 1]!) return p.unclosedParenthesesError();
-      return error;
-    }
+    // a codec error met here escapes as itself, not as a SyntaxError
+    if (e instanceof TokenizerDone && e.done === 22) return new PySyntaxError('UnicodeDecodeError', e.detail, p.options.filename, null, null, null, null, null);
+    // any other stop inside brackets opened before the error's line: the bracket is the error
+    if (e instanceof TokenizerDone && p.tok.level && currentErrLine > p.tok.parenLineno[p.tok.level - 1]!) return p.unclosedParenthesesError();
     if (e instanceof TokenizerDone) return error;
     throw e;
   }

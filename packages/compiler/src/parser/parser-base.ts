@@ -42,6 +42,7 @@ export abstract class ParserBase {
   callInvalidRules = false;
   readonly typeIgnores: { lineno: number; tag: string }[] = [];
   knownErrToken: Token | null = null;
+  private parsingStarted = false;
   /** memo slots per token (the generated parser's memoised rules) */
   protected abstract readonly memoSlots: number;
   protected abstract readonly keywords: ReadonlyMap<string, number>;
@@ -71,7 +72,7 @@ export abstract class ParserBase {
       if (e instanceof TokenizerDone) {
         // CPython keeps the ERRORTOKEN (without a position) before reporting
         this.tokens.push(new Token(TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level, this.tok.cur, this.tok.cur));
-        throw this.tokenizerError(e.done);
+        throw this.tokenizerError(e.done, e.detail);
       }
       throw e;
     }
@@ -79,6 +80,11 @@ export abstract class ParserBase {
       const kw = this.keywords.get(t.string);
       if (kw !== undefined) t.type = kw;
     }
+    // single input: the end of the source first reads as one more NEWLINE (ending a compound statement)
+    if (this.options.startRule === 'single' && t.type === TOKEN.ENDMARKER && this.parsingStarted) {
+      t.type = TOKEN.NEWLINE;
+      this.parsingStarted = false;
+    } else this.parsingStarted = true;
     const sl = this.options.startingLineno;
     if (sl !== undefined && this.tok.lineno === sl) {
       const shift = this.options.startingColOffset!;
@@ -136,7 +142,9 @@ export abstract class ParserBase {
   softKeywordToken(): Name | null {
     if (this.mark === this.tokens.length) this.fillToken();
     const t = this.tokens[this.mark]!;
-    if (t.type !== TOKEN.NAME || !this.softKeywords.includes(t.string)) return null;
+    // CPython compares only the token's length of each soft keyword (strncmp), so any prefix of
+    // one ("m", "ca", ...) counts as a soft keyword here
+    if (t.type !== TOKEN.NAME || !this.softKeywords.some((k) => k.startsWith(t.string))) return null;
     this.mark++;
     return this.nameFromToken(t);
   }
@@ -252,6 +260,9 @@ export abstract class ParserBase {
       msg = `f-string: ${msg}`;
       colOffset -= this.options.startingColOffset ?? 0;
       endColOffset -= this.options.startingColOffset ?? 0;
+      // CPython cannot place an error that falls before the expression's own text: it reports 0
+      if (colOffset < 0) colOffset = 0;
+      if (endColOffset < 0) endColOffset = 0;
     }
     const line = this.errorLine(lineno);
     let col = colOffset;
@@ -315,8 +326,10 @@ export abstract class ParserBase {
   }
 
   /** tokenizer_error(p): the messages for the tokenizer's `done` codes */
-  tokenizerError(done: number): PySyntaxError {
+  tokenizerError(done: number, detail = ''): PySyntaxError {
     switch (done) {
+      case 22: // E_DECODE: _Pypegen_raise_decode_error
+        return this.raiseError('SyntaxError', false, `(unicode error) ${detail}`);
       case 11: // E_EOF
         if (this.tok.level) return this.unclosedParenthesesError();
         return this.raiseError('SyntaxError', false, 'unexpected EOF while parsing');

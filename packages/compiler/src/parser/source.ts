@@ -112,34 +112,84 @@ export function decodeSource(source: Uint8Array | string, filename: string, exec
   let text: string;
   if (cookie !== null) {
     if (bom && cookie !== 'utf-8') fail(filename, `encoding problem: ${cookie} with BOM`);
-    const decode = cookie === 'utf-8' ? null : lineDecoder(cookie);
-    if (cookie !== 'utf-8' && decode === null) fail(filename, `unknown encoding: ${cookie}`);
-    try {
-      text = decode ? decode(bytes) : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      fail(filename, `(unicode error) '${cookie === 'utf-8' ? 'utf-8' : cookie}' codec can't decode source`);
+    if (cookie === 'utf-8') {
+      // utf-8 is the tokenizer's own encoding: the bytes are used as they are
+      text = decodeUtf8Escaping(bytes);
+    } else {
+      const decode = lineDecoder(cookie);
+      if (decode === null) fail(filename, `unknown encoding: ${cookie}`);
+      try {
+        text = decode(bytes);
+      } catch {
+        fail(filename, `(unicode error) '${cookie}' codec can't decode source`);
+      }
     }
   } else text = decodeUtf8Escaping(bytes);
   return { text: translateNewlines(text, execInput), hasEncoding: bom || cookie !== null };
 }
 
-/** the "(unicode error)" message for an undecodable byte kept as U+DCxx at body[index] */
-export function undecodableByteMessage(body: string, index: number): string {
-  let pos = 0;
-  for (let i = 0; i < index; i++) {
-    const c = body.charCodeAt(i);
-    if (c >= 0xdc80 && c <= 0xdcff) pos += 1;
-    else if (c < 0x80) pos += 1;
-    else if (c < 0x800) pos += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      pos += 4;
-      i++;
-    } else pos += 3;
+/** the bytes a decoded text stands for (U+DC80..U+DCFF are the undecodable bytes themselves) */
+function sourceBytes(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xdc80 && c <= 0xdcff) out.push(c - 0xdc00);
+    else for (const b of new TextEncoder().encode(ch)) out.push(b);
   }
-  const b = body.charCodeAt(index) - 0xdc00;
-  const next = body.charCodeAt(index + 1);
-  let reason = 'invalid start byte';
-  if (b >= 0xc2 && b <= 0xf4) reason = index + 1 >= body.length ? 'unexpected end of data' : 'invalid continuation byte';
-  void next;
-  return `(unicode error) 'utf-8' codec can't decode byte 0x${b.toString(16).padStart(2, '0')} in position ${pos}: ${reason}`;
+  return out;
+}
+
+/** the first error CPython's UTF-8 decoder reports in `b`: [start, end) and its reason */
+export function utf8Error(b: readonly number[]): { start: number; end: number; reason: string } | null {
+  const cont = (i: number, lo = 0x80, hi = 0xbf) => i < b.length && b[i]! >= lo && b[i]! <= hi;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return { start: i, end: i + 1, reason: 'invalid start byte' };
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return { start: i, end: b.length, reason: 'unexpected end of data' };
+      if (!(k === 1 ? cont(i + k, lo, hi) : cont(i + k))) return { start: i, end: i + k, reason: 'invalid continuation byte' };
+    }
+    i += need + 1;
+  }
+  return null;
+}
+
+/** "'utf-8' codec can't decode byte 0x.. in position N: reason" for the bytes of `text` */
+export function utf8ErrorMessage(text: string): string | null {
+  const b = sourceBytes(text);
+  const e = utf8Error(b);
+  if (!e) return null;
+  const what = e.end - e.start === 1 ? `byte 0x${b[e.start]!.toString(16).padStart(2, '0')} in position ${e.start}` : `bytes in position ${e.start}-${e.end - 1}`;
+  return `'utf-8' codec can't decode ${what}: ${e.reason}`;
+}
+
+/**
+ * The message for a str literal body holding undecodable bytes, decoded as CPython would: `whole`
+ * (a raw literal, or a plain one without backslashes), or by its escape decoder, one run of
+ * non-ASCII bytes at a time.
+ */
+export function undecodableLiteralMessage(body: string, whole: boolean): string | null {
+  if (!/[\udc80-\udcff]/u.test(body)) return null;
+  if (whole) return utf8ErrorMessage(body);
+  for (const run of body.match(/[^\x00-\x7f]+/g) ?? []) {
+    const m = utf8ErrorMessage(run);
+    if (m) return m;
+  }
+  return null;
 }

@@ -9,7 +9,7 @@ import type { Token } from '../tokenizer/token.js';
 import type { ParserBase } from './parser-base.js';
 import { utf8Length } from './parser-base.js';
 import { lookupUnicodeName } from './unicode-name.js';
-import { undecodableByteMessage } from './source.js';
+import { undecodableLiteralMessage } from './source.js';
 
 type P = ParserBase;
 
@@ -64,8 +64,8 @@ function parsestr(p: P, t: Token): Parsed {
     const bytes = rawmode ? latin1(body) : decodeBytesWithEscapes(p, body, t);
     return { bytesmode, rawmode, value: new PyBytes(bytes), fstr: null, fstrOffset: 0 };
   }
-  const bad = body.search(/[\udc80-\udcff]/u);
-  if (bad >= 0) p.raiseSyntaxError(undecodableByteMessage(body, bad));
+  const undecodable = bytesmode ? null : undecodableLiteralMessage(body, rawmode || !body.includes('\\'));
+  if (undecodable) p.raiseSyntaxError(`(unicode error) ${undecodable}`);
   if (rawmode) return { bytesmode, rawmode, value: new PyStr(body), fstr: null, fstrOffset: 0, cps: null };
   const text = decodeUnicodeWithEscapes(p, body, t);
   return { bytesmode, rawmode, value: new PyStr(text), fstr: null, fstrOffset: 0, cps: lastDecodedCps };
@@ -393,6 +393,9 @@ function findLiteral(p: P, cur: Cursor, raw: boolean, recurseLvl: number, t: Tok
   }
   if (literalStart !== stop) {
     const text = s.slice(literalStart, stop);
+    // an f-string's literal parts always go through the escape decoder unless raw
+    const undecodable = undecodableLiteralMessage(text, raw);
+    if (undecodable) p.raiseSyntaxError(`(unicode error) ${undecodable}`);
     found.literal = raw ? text : decodeUnicodeWithEscapes(p, text, t);
     found.literalCps = raw ? null : lastDecodedCps;
   }

@@ -41,16 +41,19 @@ function normalName(orig: string): string {
 /** The decoder for a Python codec name, or null when Python has no such codec (as far as we know). */
 export function lineDecoder(encoding: string): ((bytes: Uint8Array) => string) | null {
   const e = encoding.toLowerCase().replace(/_/g, '-');
-  if (e === 'utf-8' || e === 'utf8' || e === 'utf-8-sig') return strictDecoder('utf-8');
+  // codecs.lookup's normalisation (lower case, runs of other characters to one '_', trimmed),
+  // then Python's own aliases of the codecs TextDecoder names differently or not at all
+  const py = encoding.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
+  if (['utf_8', 'utf8', 'u8', 'utf', 'utf8_ucs2', 'utf8_ucs4', 'cp65001', 'utf_8_sig'].includes(py)) return strictDecoder('utf-8');
   // Python's latin-1 is ISO-8859-1 proper; the WHATWG label maps to windows-1252 instead.
-  if (['iso-8859-1', 'latin-1', 'latin1', 'l1', 'iso8859-1', '8859', 'cp819', 'latin'].includes(e)) {
+  if (['iso_8859_1', 'latin_1', 'latin1', 'l1', 'iso8859_1', '8859', 'cp819', 'latin', 'iso8859', 'iso_8859_1_1987', 'iso_ir_100', 'csisolatin1', 'ibm819'].includes(py)) {
     return (b) => {
       let s = '';
       for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
       return s;
     };
   }
-  if (e === 'ascii' || e === 'us-ascii') {
+  if (['ascii', 'us_ascii', '646', 'us', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_ir_6', 'ansi_x3.4_1968', 'ansi_x3_4_1968', 'ansi_x3.4_1986'].includes(py)) {
     return (b) => {
       for (let i = 0; i < b.length; i++) {
         if (b[i]! >= 0x80) throw new LineDecodeError('ascii', `'ascii' codec can't decode byte 0x${b[i]!.toString(16)} in position ${i}: ordinal not in range(128)`);

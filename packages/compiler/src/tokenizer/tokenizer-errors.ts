@@ -4,13 +4,18 @@
 // those are thrown as a TokenizerDone signal for the parser to turn into the message.
 import { isPrintable } from '@tspyc/bytecode';
 import { PySyntaxError } from '../diagnostics/syntax-error.js';
-import type { Tokenizer } from './tokenizer.js';
+import { utf8ErrorMessage } from '../parser/source.js';
+import { Done, type Tokenizer } from './tokenizer.js';
 
 export type ErrorSink = (e: PySyntaxError) => void;
 
 /** thrown when the tokenizer stops with a `done` code the parser reports */
 export class TokenizerDone extends Error {
-  constructor(readonly done: number) {
+  constructor(
+    readonly done: number,
+    /** E_DECODE: the codec's message */
+    readonly detail = '',
+  ) {
     super(`tokenizer stopped (${done})`);
   }
 }
@@ -84,6 +89,12 @@ export class TokenizerErrors {
   /** verify_identifier: a non-ASCII identifier must be XID_Start XID_Continue* */
   verifyIdentifier(start: number, end: number): void {
     const s = this.tok.src.slice(start, end);
+    // bytes that are not UTF-8 (kept as U+DC80..U+DCFF): the codec's error, E_DECODE
+    const undecodable = /[\udc80-\udcff]/u.test(s) ? utf8ErrorMessage(s) : null;
+    if (undecodable) {
+      this.tok.done = Done.DECODE;
+      throw new TokenizerDone(22, undecodable);
+    }
     const cps = Array.from(s);
     let invalid = 0;
     for (; invalid < cps.length; invalid++) {

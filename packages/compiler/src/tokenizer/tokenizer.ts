@@ -5,6 +5,7 @@
 // translated to '\n') and reports columns as UTF-8 byte offsets, as CPython does.
 import { EXACT_TOKEN_TYPES, TOKEN } from '../tokenize/generated/token311.js';
 import { Token } from './token.js';
+import { isPrintable } from '@tspyc/bytecode';
 import { TokenizerErrors, type ErrorSink } from './tokenizer-errors.js';
 
 const EOF = -1;
@@ -25,6 +26,7 @@ export const enum Done {
   TOODEEP = 20,
   LINECONT = 25,
   ERROR = 17,
+  DECODE = 22,
 }
 
 const CH_TAB = 9;
@@ -165,6 +167,8 @@ export class Tokenizer {
         this.atbol = false;
         let col = 0;
         let altcol = 0;
+        // a backslash continuation inside the indentation: the first one fixes the indentation
+        let contLineCol = 0;
         let c: number;
         for (;;) {
           c = this.nextc();
@@ -176,11 +180,18 @@ export class Tokenizer {
             altcol = altcol + 1;
           } else if (c === CH_FF) {
             col = altcol = 0;
+          } else if (c === CH_BACKSLASH) {
+            contLineCol = contLineCol ? contLineCol : col;
+            this.readContinuation();
           } else break;
         }
         this.backup(c);
         if (c === CH_HASH || c === CH_NL) blankline = true;
         if (!blankline && this.level === 0) {
+          if (contLineCol) {
+            col = contLineCol;
+            altcol = contLineCol;
+          }
           const ind = this.indent;
           if (col === this.indstack[ind]) {
             if (altcol !== this.altindstack[ind]) throw this.errors.indentError();
@@ -239,7 +250,7 @@ export class Tokenizer {
           if (this.level) {
             throw this.errors.fromDone();
           }
-          return this.make(TOKEN.ENDMARKER, this.cur, this.cur);
+          return this.noPos(TOKEN.ENDMARKER);
         }
 
         if (isPotentialIdentifierStart(c)) {
@@ -308,18 +319,7 @@ export class Tokenizer {
         if (c === CH_QUOTE || c === CH_DQUOTE) return this.string(start, c);
 
         if (c === CH_BACKSLASH) {
-          c = this.nextc();
-          if (c !== CH_NL) {
-            this.done = Done.LINECONT;
-            throw this.errors.fromDone();
-          }
-          c = this.nextc();
-          if (c === EOF) {
-            this.done = Done.EOF;
-            this.cur = this.inp;
-            throw this.errors.fromDone();
-          }
-          this.backup(c);
+          this.readContinuation();
           this.contLine = true;
           continue; // goto again
         }
@@ -367,9 +367,28 @@ export class Tokenizer {
           }
         }
         const one = EXACT_TOKEN_TYPES[String.fromCharCode(c)];
+        if (one === undefined && !isPrintable(c, '3.11')) {
+          throw this.errors.syntaxError(`invalid non-printable character U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+        }
         return this.make(one ?? TOKEN.OP, start, this.cur);
       }
     }
+  }
+
+  /** tok_continuation_line: after a backslash, the newline, then the next line must exist */
+  private readContinuation(): void {
+    let c = this.nextc();
+    if (c !== CH_NL) {
+      this.done = Done.LINECONT;
+      throw this.errors.fromDone();
+    }
+    c = this.nextc();
+    if (c === EOF) {
+      this.done = Done.EOF;
+      this.cur = this.inp;
+      throw this.errors.fromDone();
+    }
+    this.backup(c);
   }
 
   /** `# type: ...` comments (c is the '\n' or EOF that ended the comment) */
@@ -458,7 +477,8 @@ export class Tokenizer {
       // CPython 3.11 emits a DeprecationWarning here ("invalid %s literal"); it is ignored by default
       return;
     }
-    if (isPotentialIdentifierChar(c)) {
+    // (a non-ASCII character after a number is left to be the next token)
+    if (c < 128 && isPotentialIdentifierChar(c)) {
       this.backup(c);
       throw this.errors.syntaxError(`invalid ${kind} literal`);
     }

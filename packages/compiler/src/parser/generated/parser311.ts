@@ -9792,8 +9792,189 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** (args | expression for_if_clauses) */
+  /** (assignment_expression | expression !':=') */
+  _tmp_137(): any {
+    const mark = this.mark;
+    // assignment_expression
+    {
+      let _v0: any;
+      if (
+        (_v0 = this.r_assignment_expression()) !== null
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    // expression !':='
+    {
+      let _v0: any;
+      if (
+        (_v0 = this.r_expression()) !== null &&
+        this.negative(this.mark, this.expectToken(53 /* ':=' */))
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** (starred_expression | (assignment_expression | expression !':=') !'=') */
+  _tmp_136(): any {
+    const mark = this.mark;
+    // starred_expression
+    {
+      let _v0: any;
+      if (
+        (_v0 = this.r_starred_expression()) !== null
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    // (assignment_expression | expression !':=') !'='
+    {
+      let _v0: any;
+      if (
+        (_v0 = this._tmp_137()) !== null &&
+        this.negative(this.mark, this.expectToken(22 /* '=' */))
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** (assignment_expression | expression !':=') */
+  _tmp_139(): any {
+    const mark = this.mark;
+    // assignment_expression
+    {
+      let _v0: any;
+      if (
+        (_v0 = this.r_assignment_expression()) !== null
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    // expression !':='
+    {
+      let _v0: any;
+      if (
+        (_v0 = this.r_expression()) !== null &&
+        this.negative(this.mark, this.expectToken(53 /* ':=' */))
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** (starred_expression | (assignment_expression | expression !':=') !'=') */
+  _tmp_138(): any {
+    const mark = this.mark;
+    // starred_expression
+    {
+      let _v0: any;
+      if (
+        (_v0 = this.r_starred_expression()) !== null
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    // (assignment_expression | expression !':=') !'='
+    {
+      let _v0: any;
+      if (
+        (_v0 = this._tmp_139()) !== null &&
+        this.negative(this.mark, this.expectToken(22 /* '=' */))
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ */
+  _gather_135(): any {
+    const start = this.mark;
+    let v: any = this._tmp_136();
+    if (v === null) {
+      this.mark = start;
+      return null;
+    }
+    const out: any[] = [v];
+    let m = this.mark;
+    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_138()) !== null) {
+      out.push(v);
+      m = this.mark;
+    }
+    this.mark = m;
+    return out;
+  }
+
+  /** (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) */
+  _tmp_134(): any {
+    const mark = this.mark;
+    // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
+    {
+      let _v0: any, _v1: any, _v2: any;
+      if (
+        (_v0 = this._gather_135()) !== null &&
+        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
+        (_v2 = this.r_kwargs()) !== null
+      ) {
+        const _res = H.dummyName(this);
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) */
   _tmp_133(): any {
+    const mark = this.mark;
+    // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
+    {
+      let _v0: any;
+      if (
+        (_v0 = this._tmp_134()) !== null
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    // kwargs
+    {
+      let _v0: any;
+      if (
+        (_v0 = this.r_kwargs()) !== null
+      ) {
+        const _res = _v0;
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** (args | expression for_if_clauses) */
+  _tmp_140(): any {
     const mark = this.mark;
     // args
     {
@@ -9821,14 +10002,14 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** invalid_arguments: args ',' a='*' | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args */
+  /** invalid_arguments: ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*' | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args */
   r_invalid_arguments(): any {
     const mark = this.mark;
-    // args ',' a='*'
+    // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*'
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.r_args()) !== null &&
+        (_v0 = this._tmp_133()) !== null &&
         (_v1 = this.expectToken(12 /* ',' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
@@ -9844,7 +10025,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null &&
         (b = this.r_for_if_clauses()) !== null &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        ((_v1 = this._tmp_133()), true)
+        ((_v1 = this._tmp_140()), true)
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, H.getLastComprehensionItem(H.lastItem(b)), "Generator expression must be parenthesized");
         return _res;
@@ -9908,7 +10089,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('True' | 'False' | 'None') */
-  _tmp_134(): any {
+  _tmp_141(): any {
     const mark = this.mark;
     // 'True'
     {
@@ -9947,7 +10128,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (NAME '=') */
-  _tmp_135(): any {
+  _tmp_142(): any {
     const mark = this.mark;
     // NAME '='
     {
@@ -9971,7 +10152,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any;
       if (
-        (a = this._tmp_134()) !== null &&
+        (a = this._tmp_141()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "cannot assign to %s", a.string);
@@ -9997,7 +10178,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any;
       if (
-        this.negative(this.mark, this._tmp_135()) &&
+        this.negative(this.mark, this._tmp_142()) &&
         (a = this.r_expression()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -10012,6 +10193,8 @@ export abstract class GeneratedParser extends ParserBase {
   /** expression_without_invalid: a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef */
   r_expression_without_invalid(): any {
     const mark = this.mark;
+    const prevCallInvalid = this.callInvalidRules;
+    this.callInvalidRules = false;
     if (mark === this.tokens.length) this.fillToken();
     // a=disjunction 'if' b=disjunction 'else' c=expression
     {
@@ -10026,7 +10209,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.IfExp(b, a, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        return _res;
+        { this.callInvalidRules = prevCallInvalid; return _res; }
       }
       this.mark = mark;
     }
@@ -10037,7 +10220,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_disjunction()) !== null
       ) {
         const _res = _v0;
-        return _res;
+        { this.callInvalidRules = prevCallInvalid; return _res; }
       }
       this.mark = mark;
     }
@@ -10048,11 +10231,11 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_lambdef()) !== null
       ) {
         const _res = _v0;
-        return _res;
+        { this.callInvalidRules = prevCallInvalid; return _res; }
       }
       this.mark = mark;
     }
-    return null;
+    { this.callInvalidRules = prevCallInvalid; return null; }
   }
 
   /** invalid_legacy_expression: a=NAME !'(' b=star_expressions */
@@ -10075,7 +10258,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (NAME STRING | SOFT_KEYWORD) */
-  _tmp_136(): any {
+  _tmp_143(): any {
     const mark = this.mark;
     // NAME STRING
     {
@@ -10104,7 +10287,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('else' | ':') */
-  _tmp_137(): any {
+  _tmp_144(): any {
     const mark = this.mark;
     // 'else'
     {
@@ -10138,7 +10321,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any;
       if (
-        this.negative(this.mark, this._tmp_136()) &&
+        this.negative(this.mark, this._tmp_143()) &&
         (a = this.r_disjunction()) !== null &&
         (b = this.r_expression_without_invalid()) !== null
       ) {
@@ -10154,7 +10337,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_disjunction()) !== null &&
         (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
         (b = this.r_disjunction()) !== null &&
-        this.negative(this.mark, this._tmp_137())
+        this.negative(this.mark, this._tmp_144())
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "expected 'else' after 'if' expression");
         return _res;
@@ -10165,7 +10348,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('=' | ':=') */
-  _tmp_138(): any {
+  _tmp_145(): any {
     const mark = this.mark;
     // '='
     {
@@ -10193,7 +10376,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (list | tuple | genexp | 'True' | 'None' | 'False') */
-  _tmp_139(): any {
+  _tmp_146(): any {
     const mark = this.mark;
     // list
     {
@@ -10265,7 +10448,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('=' | ':=') */
-  _tmp_140(): any {
+  _tmp_147(): any {
     const mark = this.mark;
     // '='
     {
@@ -10318,7 +10501,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.nameToken()) !== null &&
         (_v0 = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.r_bitwise_or()) !== null &&
-        this.negative(this.mark, this._tmp_138())
+        this.negative(this.mark, this._tmp_145())
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         this.memoize(mark, 26, _res);
@@ -10330,11 +10513,11 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any, _v0: any;
       if (
-        this.negative(this.mark, this._tmp_139()) &&
+        this.negative(this.mark, this._tmp_146()) &&
         (a = this.r_bitwise_or()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null &&
         (_v0 = this.r_bitwise_or()) !== null &&
-        this.negative(this.mark, this._tmp_140())
+        this.negative(this.mark, this._tmp_147())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", H.getExprName(a));
         this.memoize(mark, 26, _res);
@@ -10347,7 +10530,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** star_named_expressions* */
-  _loop0_141(): any {
+  _loop0_148(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10361,7 +10544,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (star_targets '=') */
-  _tmp_143(): any {
+  _tmp_150(): any {
     const mark = this.mark;
     // star_targets '='
     {
@@ -10379,11 +10562,11 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (star_targets '=')* */
-  _loop0_142(): any {
+  _loop0_149(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_143()) !== null) {
+    while ((v = this._tmp_150()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -10393,7 +10576,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (star_targets '=') */
-  _tmp_145(): any {
+  _tmp_152(): any {
     const mark = this.mark;
     // star_targets '='
     {
@@ -10411,11 +10594,11 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (star_targets '=')* */
-  _loop0_144(): any {
+  _loop0_151(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_145()) !== null) {
+    while ((v = this._tmp_152()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -10425,7 +10608,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (yield_expr | star_expressions) */
-  _tmp_146(): any {
+  _tmp_153(): any {
     const mark = this.mark;
     // yield_expr
     {
@@ -10475,7 +10658,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.r_star_named_expression()) !== null &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        ((_v1 = this._loop0_141()), true) &&
+        ((_v1 = this._loop0_148()), true) &&
         (_v2 = this.expectToken(11 /* ':' */)) !== null &&
         (_v3 = this.r_expression()) !== null
       ) {
@@ -10501,7 +10684,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any;
       if (
-        ((_v0 = this._loop0_142()), true) &&
+        ((_v0 = this._loop0_149()), true) &&
         (a = this.r_star_expressions()) !== null &&
         (_v1 = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -10514,7 +10697,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any;
       if (
-        ((_v0 = this._loop0_144()), true) &&
+        ((_v0 = this._loop0_151()), true) &&
         (a = this.r_yield_expr()) !== null &&
         (_v1 = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -10529,7 +10712,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.r_star_expressions()) !== null &&
         (_v0 = this.r_augassign()) !== null &&
-        (_v1 = this._tmp_146()) !== null
+        (_v1 = this._tmp_153()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "'%s' is an illegal expression for augmented assignment", H.getExprName(a));
         return _res;
@@ -10618,7 +10801,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('[' | '(' | '{') */
-  _tmp_147(): any {
+  _tmp_154(): any {
     const mark = this.mark;
     // '['
     {
@@ -10657,7 +10840,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('[' | '{') */
-  _tmp_148(): any {
+  _tmp_155(): any {
     const mark = this.mark;
     // '['
     {
@@ -10685,7 +10868,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('[' | '{') */
-  _tmp_149(): any {
+  _tmp_156(): any {
     const mark = this.mark;
     // '['
     {
@@ -10719,7 +10902,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this._tmp_147()) !== null &&
+        (_v0 = this._tmp_154()) !== null &&
         (a = this.r_starred_expression()) !== null &&
         (_v1 = this.r_for_if_clauses()) !== null
       ) {
@@ -10732,7 +10915,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, b: any, _v2: any;
       if (
-        (_v0 = this._tmp_148()) !== null &&
+        (_v0 = this._tmp_155()) !== null &&
         (a = this.r_star_named_expression()) !== null &&
         (_v1 = this.expectToken(12 /* ',' */)) !== null &&
         (b = this.r_star_named_expressions()) !== null &&
@@ -10747,7 +10930,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, b: any, _v1: any;
       if (
-        (_v0 = this._tmp_149()) !== null &&
+        (_v0 = this._tmp_156()) !== null &&
         (a = this.r_star_named_expression()) !== null &&
         (b = this.expectToken(12 /* ',' */)) !== null &&
         (_v1 = this.r_for_if_clauses()) !== null
@@ -10782,7 +10965,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default* */
-  _loop0_150(): any {
+  _loop0_157(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10796,7 +10979,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default* */
-  _loop0_151(): any {
+  _loop0_158(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10810,7 +10993,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default+ */
-  _loop1_152(): any {
+  _loop1_159(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10824,7 +11007,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (slash_no_default | slash_with_default) */
-  _tmp_153(): any {
+  _tmp_160(): any {
     const mark = this.mark;
     // slash_no_default
     {
@@ -10852,7 +11035,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_154(): any {
+  _loop0_161(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10866,7 +11049,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (slash_no_default | slash_with_default) */
-  _tmp_155(): any {
+  _tmp_162(): any {
     const mark = this.mark;
     // slash_no_default
     {
@@ -10894,7 +11077,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_156(): any {
+  _loop0_163(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10908,7 +11091,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' | param_no_default) */
-  _tmp_157(): any {
+  _tmp_164(): any {
     const mark = this.mark;
     // ','
     {
@@ -10936,7 +11119,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_158(): any {
+  _loop0_165(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10950,7 +11133,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default+ */
-  _loop1_159(): any {
+  _loop1_166(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10971,7 +11154,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, a: any;
       if (
         this.callInvalidRules &&
-        ((_v0 = this._loop0_150()), true) &&
+        ((_v0 = this._loop0_157()), true) &&
         (_v1 = this.r_invalid_parameters_helper()) !== null &&
         (a = this.r_param_no_default()) !== null
       ) {
@@ -10984,9 +11167,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
-        ((_v0 = this._loop0_151()), true) &&
+        ((_v0 = this._loop0_158()), true) &&
         (a = this.expectToken(7 /* '(' */)) !== null &&
-        (_v1 = this._loop1_152()) !== null &&
+        (_v1 = this._loop1_159()) !== null &&
         ((_v2 = this.expectToken(12 /* ',' */)), true) &&
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
@@ -11011,8 +11194,8 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this._tmp_153()) !== null &&
-        ((_v1 = this._loop0_154()), true) &&
+        (_v0 = this._tmp_160()) !== null &&
+        ((_v1 = this._loop0_161()), true) &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ may appear only once");
@@ -11024,11 +11207,11 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, a: any;
       if (
-        ((_v0 = this._tmp_155()), true) &&
-        ((_v1 = this._loop0_156()), true) &&
+        ((_v0 = this._tmp_162()), true) &&
+        ((_v1 = this._loop0_163()), true) &&
         (_v2 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v3 = this._tmp_157()) !== null &&
-        ((_v4 = this._loop0_158()), true) &&
+        (_v3 = this._tmp_164()) !== null &&
+        ((_v4 = this._loop0_165()), true) &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ must be ahead of *");
@@ -11040,7 +11223,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this._loop1_159()) !== null &&
+        (_v0 = this._loop1_166()) !== null &&
         (_v1 = this.expectToken(17 /* '/' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
@@ -11053,7 +11236,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (')' | ',') */
-  _tmp_160(): any {
+  _tmp_167(): any {
     const mark = this.mark;
     // ')'
     {
@@ -11088,7 +11271,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any;
       if (
         (a = this.expectToken(22 /* '=' */)) !== null &&
-        this.positive(this.mark, this._tmp_160())
+        this.positive(this.mark, this._tmp_167())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expected default value expression");
         return _res;
@@ -11099,7 +11282,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (')' | '**') */
-  _tmp_162(): any {
+  _tmp_169(): any {
     const mark = this.mark;
     // ')'
     {
@@ -11127,7 +11310,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (')' | ',' (')' | '**')) */
-  _tmp_161(): any {
+  _tmp_168(): any {
     const mark = this.mark;
     // ')'
     {
@@ -11145,7 +11328,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v1 = this._tmp_162()) !== null
+        (_v1 = this._tmp_169()) !== null
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -11156,7 +11339,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (param_no_default | ',') */
-  _tmp_163(): any {
+  _tmp_170(): any {
     const mark = this.mark;
     // param_no_default
     {
@@ -11184,7 +11367,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_164(): any {
+  _loop0_171(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11198,7 +11381,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (param_no_default | ',') */
-  _tmp_165(): any {
+  _tmp_172(): any {
     const mark = this.mark;
     // param_no_default
     {
@@ -11233,7 +11416,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any;
       if (
         (a = this.expectToken(16 /* '*' */)) !== null &&
-        (_v0 = this._tmp_161()) !== null
+        (_v0 = this._tmp_168()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "named arguments must follow bare *");
         return _res;
@@ -11271,10 +11454,10 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, _v2: any, a: any, _v3: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this._tmp_163()) !== null &&
-        ((_v2 = this._loop0_164()), true) &&
+        (_v1 = this._tmp_170()) !== null &&
+        ((_v2 = this._loop0_171()), true) &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
-        (_v3 = this._tmp_165()) !== null
+        (_v3 = this._tmp_172()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "* argument may appear only once");
         return _res;
@@ -11285,7 +11468,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('*' | '**' | '/') */
-  _tmp_166(): any {
+  _tmp_173(): any {
     const mark = this.mark;
     // '*'
     {
@@ -11360,7 +11543,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(35 /* '**' */)) !== null &&
         (_v1 = this.r_param()) !== null &&
         (_v2 = this.expectToken(12 /* ',' */)) !== null &&
-        (a = this._tmp_166()) !== null
+        (a = this._tmp_173()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
         return _res;
@@ -11371,7 +11554,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_with_default+ */
-  _loop1_167(): any {
+  _loop1_174(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11402,7 +11585,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this._loop1_167()) !== null
+        (_v0 = this._loop1_174()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -11413,7 +11596,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default* */
-  _loop0_168(): any {
+  _loop0_175(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11427,7 +11610,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default* */
-  _loop0_169(): any {
+  _loop0_176(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11441,7 +11624,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.lambda_param+ */
-  _gather_170(): any {
+  _gather_177(): any {
     const start = this.mark;
     let v: any = this.r_lambda_param();
     if (v === null) {
@@ -11459,7 +11642,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (lambda_slash_no_default | lambda_slash_with_default) */
-  _tmp_171(): any {
+  _tmp_178(): any {
     const mark = this.mark;
     // lambda_slash_no_default
     {
@@ -11487,7 +11670,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default* */
-  _loop0_172(): any {
+  _loop0_179(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11501,7 +11684,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (lambda_slash_no_default | lambda_slash_with_default) */
-  _tmp_173(): any {
+  _tmp_180(): any {
     const mark = this.mark;
     // lambda_slash_no_default
     {
@@ -11529,7 +11712,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default* */
-  _loop0_174(): any {
+  _loop0_181(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11543,7 +11726,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' | lambda_param_no_default) */
-  _tmp_175(): any {
+  _tmp_182(): any {
     const mark = this.mark;
     // ','
     {
@@ -11571,7 +11754,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default* */
-  _loop0_176(): any {
+  _loop0_183(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11585,7 +11768,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default+ */
-  _loop1_177(): any {
+  _loop1_184(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11606,7 +11789,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, a: any;
       if (
         this.callInvalidRules &&
-        ((_v0 = this._loop0_168()), true) &&
+        ((_v0 = this._loop0_175()), true) &&
         (_v1 = this.r_invalid_lambda_parameters_helper()) !== null &&
         (a = this.r_lambda_param_no_default()) !== null
       ) {
@@ -11619,9 +11802,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
-        ((_v0 = this._loop0_169()), true) &&
+        ((_v0 = this._loop0_176()), true) &&
         (a = this.expectToken(7 /* '(' */)) !== null &&
-        (_v1 = this._gather_170()) !== null &&
+        (_v1 = this._gather_177()) !== null &&
         ((_v2 = this.expectToken(12 /* ',' */)), true) &&
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
@@ -11646,8 +11829,8 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this._tmp_171()) !== null &&
-        ((_v1 = this._loop0_172()), true) &&
+        (_v0 = this._tmp_178()) !== null &&
+        ((_v1 = this._loop0_179()), true) &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ may appear only once");
@@ -11659,11 +11842,11 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, a: any;
       if (
-        ((_v0 = this._tmp_173()), true) &&
-        ((_v1 = this._loop0_174()), true) &&
+        ((_v0 = this._tmp_180()), true) &&
+        ((_v1 = this._loop0_181()), true) &&
         (_v2 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v3 = this._tmp_175()) !== null &&
-        ((_v4 = this._loop0_176()), true) &&
+        (_v3 = this._tmp_182()) !== null &&
+        ((_v4 = this._loop0_183()), true) &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ must be ahead of *");
@@ -11675,7 +11858,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this._loop1_177()) !== null &&
+        (_v0 = this._loop1_184()) !== null &&
         (_v1 = this.expectToken(17 /* '/' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
@@ -11688,7 +11871,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_with_default+ */
-  _loop1_178(): any {
+  _loop1_185(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11719,7 +11902,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this._loop1_178()) !== null
+        (_v0 = this._loop1_185()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -11730,7 +11913,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (':' | '**') */
-  _tmp_180(): any {
+  _tmp_187(): any {
     const mark = this.mark;
     // ':'
     {
@@ -11758,7 +11941,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (':' | ',' (':' | '**')) */
-  _tmp_179(): any {
+  _tmp_186(): any {
     const mark = this.mark;
     // ':'
     {
@@ -11776,7 +11959,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v1 = this._tmp_180()) !== null
+        (_v1 = this._tmp_187()) !== null
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -11787,7 +11970,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (lambda_param_no_default | ',') */
-  _tmp_181(): any {
+  _tmp_188(): any {
     const mark = this.mark;
     // lambda_param_no_default
     {
@@ -11815,7 +11998,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default* */
-  _loop0_182(): any {
+  _loop0_189(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11829,7 +12012,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (lambda_param_no_default | ',') */
-  _tmp_183(): any {
+  _tmp_190(): any {
     const mark = this.mark;
     // lambda_param_no_default
     {
@@ -11864,7 +12047,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this._tmp_179()) !== null
+        (_v1 = this._tmp_186()) !== null
       ) {
         const _res = this.raiseSyntaxError("named arguments must follow bare *");
         return _res;
@@ -11889,10 +12072,10 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, _v2: any, a: any, _v3: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this._tmp_181()) !== null &&
-        ((_v2 = this._loop0_182()), true) &&
+        (_v1 = this._tmp_188()) !== null &&
+        ((_v2 = this._loop0_189()), true) &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
-        (_v3 = this._tmp_183()) !== null
+        (_v3 = this._tmp_190()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "* argument may appear only once");
         return _res;
@@ -11903,7 +12086,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('*' | '**' | '/') */
-  _tmp_184(): any {
+  _tmp_191(): any {
     const mark = this.mark;
     // '*'
     {
@@ -11978,7 +12161,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(35 /* '**' */)) !== null &&
         (_v1 = this.r_lambda_param()) !== null &&
         (_v2 = this.expectToken(12 /* ',' */)) !== null &&
-        (a = this._tmp_184()) !== null
+        (a = this._tmp_191()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
         return _res;
@@ -12010,7 +12193,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' | ')' | ':') */
-  _tmp_185(): any {
+  _tmp_192(): any {
     const mark = this.mark;
     // ','
     {
@@ -12058,7 +12241,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_expression()) !== null &&
         (_v1 = this.expectToken(504 /* 'as' */)) !== null &&
         (a = this.r_expression()) !== null &&
-        this.positive(this.mark, this._tmp_185())
+        this.positive(this.mark, this._tmp_192())
       ) {
         const _res = this.raiseSyntaxErrorInvalidTarget('STAR_TARGETS', a);
         return _res;
@@ -12140,132 +12323,6 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' star_target) */
-  _tmp_188(): any {
-    const mark = this.mark;
-    // 'as' star_target
-    {
-      let _v0: any, _v1: any;
-      if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
-        (_v1 = this.r_star_target()) !== null
-      ) {
-        const _res = H.dummyName(this);
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** (expression ['as' star_target]) */
-  _tmp_187(): any {
-    const mark = this.mark;
-    // expression ['as' star_target]
-    {
-      let _v0: any, _v1: any;
-      if (
-        (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_188()), true)
-      ) {
-        const _res = H.dummyName(this);
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** ('as' star_target) */
-  _tmp_190(): any {
-    const mark = this.mark;
-    // 'as' star_target
-    {
-      let _v0: any, _v1: any;
-      if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
-        (_v1 = this.r_star_target()) !== null
-      ) {
-        const _res = H.dummyName(this);
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** (expression ['as' star_target]) */
-  _tmp_189(): any {
-    const mark = this.mark;
-    // expression ['as' star_target]
-    {
-      let _v0: any, _v1: any;
-      if (
-        (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_190()), true)
-      ) {
-        const _res = H.dummyName(this);
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** ','.(expression ['as' star_target])+ */
-  _gather_186(): any {
-    const start = this.mark;
-    let v: any = this._tmp_187();
-    if (v === null) {
-      this.mark = start;
-      return null;
-    }
-    const out: any[] = [v];
-    let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_189()) !== null) {
-      out.push(v);
-      m = this.mark;
-    }
-    this.mark = m;
-    return out;
-  }
-
-  /** ('as' star_target) */
-  _tmp_193(): any {
-    const mark = this.mark;
-    // 'as' star_target
-    {
-      let _v0: any, _v1: any;
-      if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
-        (_v1 = this.r_star_target()) !== null
-      ) {
-        const _res = H.dummyName(this);
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** (expressions ['as' star_target]) */
-  _tmp_192(): any {
-    const mark = this.mark;
-    // expressions ['as' star_target]
-    {
-      let _v0: any, _v1: any;
-      if (
-        (_v0 = this.r_expressions()) !== null &&
-        ((_v1 = this._tmp_193()), true)
-      ) {
-        const _res = H.dummyName(this);
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** ('as' star_target) */
   _tmp_195(): any {
     const mark = this.mark;
     // 'as' star_target
@@ -12283,14 +12340,14 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** (expressions ['as' star_target]) */
+  /** (expression ['as' star_target]) */
   _tmp_194(): any {
     const mark = this.mark;
-    // expressions ['as' star_target]
+    // expression ['as' star_target]
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.r_expressions()) !== null &&
+        (_v0 = this.r_expression()) !== null &&
         ((_v1 = this._tmp_195()), true)
       ) {
         const _res = H.dummyName(this);
@@ -12301,63 +12358,8 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** ','.(expressions ['as' star_target])+ */
-  _gather_191(): any {
-    const start = this.mark;
-    let v: any = this._tmp_192();
-    if (v === null) {
-      this.mark = start;
-      return null;
-    }
-    const out: any[] = [v];
-    let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_194()) !== null) {
-      out.push(v);
-      m = this.mark;
-    }
-    this.mark = m;
-    return out;
-  }
-
-  /** invalid_with_stmt: [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE | [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE */
-  r_invalid_with_stmt(): any {
-    const mark = this.mark;
-    // [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE
-    {
-      let _v0: any, _v1: any, _v2: any, _v3: any;
-      if (
-        ((_v0 = this.expectToken(T.ASYNC)), true) &&
-        (_v1 = this.expectToken(531 /* 'with' */)) !== null &&
-        (_v2 = this._gather_186()) !== null &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null
-      ) {
-        const _res = this.raiseSyntaxError("expected ':'");
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
-    {
-      let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, _v5: any, _v6: any;
-      if (
-        ((_v0 = this.expectToken(T.ASYNC)), true) &&
-        (_v1 = this.expectToken(531 /* 'with' */)) !== null &&
-        (_v2 = this.expectToken(7 /* '(' */)) !== null &&
-        (_v3 = this._gather_191()) !== null &&
-        ((_v4 = this.expectToken(12 /* ',' */)), true) &&
-        (_v5 = this.expectToken(8 /* ')' */)) !== null &&
-        (_v6 = this.expectToken(T.NEWLINE)) !== null
-      ) {
-        const _res = this.raiseSyntaxError("expected ':'");
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** ('as' star_target) */
-  _tmp_198(): any {
+  _tmp_197(): any {
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12375,14 +12377,14 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expression ['as' star_target]) */
-  _tmp_197(): any {
+  _tmp_196(): any {
     const mark = this.mark;
     // expression ['as' star_target]
     {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_198()), true)
+        ((_v1 = this._tmp_197()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -12390,6 +12392,24 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     return null;
+  }
+
+  /** ','.(expression ['as' star_target])+ */
+  _gather_193(): any {
+    const start = this.mark;
+    let v: any = this._tmp_194();
+    if (v === null) {
+      this.mark = start;
+      return null;
+    }
+    const out: any[] = [v];
+    let m = this.mark;
+    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_196()) !== null) {
+      out.push(v);
+      m = this.mark;
+    }
+    this.mark = m;
+    return out;
   }
 
   /** ('as' star_target) */
@@ -12410,14 +12430,14 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** (expression ['as' star_target]) */
+  /** (expressions ['as' star_target]) */
   _tmp_199(): any {
     const mark = this.mark;
-    // expression ['as' star_target]
+    // expressions ['as' star_target]
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.r_expression()) !== null &&
+        (_v0 = this.r_expressions()) !== null &&
         ((_v1 = this._tmp_200()), true)
       ) {
         const _res = H.dummyName(this);
@@ -12428,26 +12448,8 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** ','.(expression ['as' star_target])+ */
-  _gather_196(): any {
-    const start = this.mark;
-    let v: any = this._tmp_197();
-    if (v === null) {
-      this.mark = start;
-      return null;
-    }
-    const out: any[] = [v];
-    let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_199()) !== null) {
-      out.push(v);
-      m = this.mark;
-    }
-    this.mark = m;
-    return out;
-  }
-
   /** ('as' star_target) */
-  _tmp_203(): any {
+  _tmp_202(): any {
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12465,16 +12467,71 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expressions ['as' star_target]) */
-  _tmp_202(): any {
+  _tmp_201(): any {
     const mark = this.mark;
     // expressions ['as' star_target]
     {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expressions()) !== null &&
-        ((_v1 = this._tmp_203()), true)
+        ((_v1 = this._tmp_202()), true)
       ) {
         const _res = H.dummyName(this);
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** ','.(expressions ['as' star_target])+ */
+  _gather_198(): any {
+    const start = this.mark;
+    let v: any = this._tmp_199();
+    if (v === null) {
+      this.mark = start;
+      return null;
+    }
+    const out: any[] = [v];
+    let m = this.mark;
+    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_201()) !== null) {
+      out.push(v);
+      m = this.mark;
+    }
+    this.mark = m;
+    return out;
+  }
+
+  /** invalid_with_stmt: [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE | [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE */
+  r_invalid_with_stmt(): any {
+    const mark = this.mark;
+    // [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE
+    {
+      let _v0: any, _v1: any, _v2: any, _v3: any;
+      if (
+        ((_v0 = this.expectToken(T.ASYNC)), true) &&
+        (_v1 = this.expectToken(531 /* 'with' */)) !== null &&
+        (_v2 = this._gather_193()) !== null &&
+        (_v3 = this.expectToken(T.NEWLINE)) !== null
+      ) {
+        const _res = this.raiseSyntaxError("expected ':'");
+        return _res;
+      }
+      this.mark = mark;
+    }
+    // [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
+    {
+      let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, _v5: any, _v6: any;
+      if (
+        ((_v0 = this.expectToken(T.ASYNC)), true) &&
+        (_v1 = this.expectToken(531 /* 'with' */)) !== null &&
+        (_v2 = this.expectToken(7 /* '(' */)) !== null &&
+        (_v3 = this._gather_198()) !== null &&
+        ((_v4 = this.expectToken(12 /* ',' */)), true) &&
+        (_v5 = this.expectToken(8 /* ')' */)) !== null &&
+        (_v6 = this.expectToken(T.NEWLINE)) !== null
+      ) {
+        const _res = this.raiseSyntaxError("expected ':'");
         return _res;
       }
       this.mark = mark;
@@ -12500,14 +12557,14 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** (expressions ['as' star_target]) */
+  /** (expression ['as' star_target]) */
   _tmp_204(): any {
     const mark = this.mark;
-    // expressions ['as' star_target]
+    // expression ['as' star_target]
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.r_expressions()) !== null &&
+        (_v0 = this.r_expression()) !== null &&
         ((_v1 = this._tmp_205()), true)
       ) {
         const _res = H.dummyName(this);
@@ -12518,17 +12575,143 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** ','.(expressions ['as' star_target])+ */
-  _gather_201(): any {
+  /** ('as' star_target) */
+  _tmp_207(): any {
+    const mark = this.mark;
+    // 'as' star_target
+    {
+      let _v0: any, _v1: any;
+      if (
+        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        (_v1 = this.r_star_target()) !== null
+      ) {
+        const _res = H.dummyName(this);
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** (expression ['as' star_target]) */
+  _tmp_206(): any {
+    const mark = this.mark;
+    // expression ['as' star_target]
+    {
+      let _v0: any, _v1: any;
+      if (
+        (_v0 = this.r_expression()) !== null &&
+        ((_v1 = this._tmp_207()), true)
+      ) {
+        const _res = H.dummyName(this);
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** ','.(expression ['as' star_target])+ */
+  _gather_203(): any {
     const start = this.mark;
-    let v: any = this._tmp_202();
+    let v: any = this._tmp_204();
     if (v === null) {
       this.mark = start;
       return null;
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_204()) !== null) {
+    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_206()) !== null) {
+      out.push(v);
+      m = this.mark;
+    }
+    this.mark = m;
+    return out;
+  }
+
+  /** ('as' star_target) */
+  _tmp_210(): any {
+    const mark = this.mark;
+    // 'as' star_target
+    {
+      let _v0: any, _v1: any;
+      if (
+        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        (_v1 = this.r_star_target()) !== null
+      ) {
+        const _res = H.dummyName(this);
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** (expressions ['as' star_target]) */
+  _tmp_209(): any {
+    const mark = this.mark;
+    // expressions ['as' star_target]
+    {
+      let _v0: any, _v1: any;
+      if (
+        (_v0 = this.r_expressions()) !== null &&
+        ((_v1 = this._tmp_210()), true)
+      ) {
+        const _res = H.dummyName(this);
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** ('as' star_target) */
+  _tmp_212(): any {
+    const mark = this.mark;
+    // 'as' star_target
+    {
+      let _v0: any, _v1: any;
+      if (
+        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        (_v1 = this.r_star_target()) !== null
+      ) {
+        const _res = H.dummyName(this);
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** (expressions ['as' star_target]) */
+  _tmp_211(): any {
+    const mark = this.mark;
+    // expressions ['as' star_target]
+    {
+      let _v0: any, _v1: any;
+      if (
+        (_v0 = this.r_expressions()) !== null &&
+        ((_v1 = this._tmp_212()), true)
+      ) {
+        const _res = H.dummyName(this);
+        return _res;
+      }
+      this.mark = mark;
+    }
+    return null;
+  }
+
+  /** ','.(expressions ['as' star_target])+ */
+  _gather_208(): any {
+    const start = this.mark;
+    let v: any = this._tmp_209();
+    if (v === null) {
+      this.mark = start;
+      return null;
+    }
+    const out: any[] = [v];
+    let m = this.mark;
+    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_211()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -12545,7 +12728,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         ((_v0 = this.expectToken(T.ASYNC)), true) &&
         (a = this.expectToken(531 /* 'with' */)) !== null &&
-        (_v1 = this._gather_196()) !== null &&
+        (_v1 = this._gather_203()) !== null &&
         (_v2 = this.expectToken(11 /* ':' */)) !== null &&
         (_v3 = this.expectToken(T.NEWLINE)) !== null &&
         this.negative(this.mark, this.expectToken(T.INDENT))
@@ -12562,7 +12745,7 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v0 = this.expectToken(T.ASYNC)), true) &&
         (a = this.expectToken(531 /* 'with' */)) !== null &&
         (_v1 = this.expectToken(7 /* '(' */)) !== null &&
-        (_v2 = this._gather_201()) !== null &&
+        (_v2 = this._gather_208()) !== null &&
         ((_v3 = this.expectToken(12 /* ',' */)), true) &&
         (_v4 = this.expectToken(8 /* ')' */)) !== null &&
         (_v5 = this.expectToken(11 /* ':' */)) !== null &&
@@ -12578,7 +12761,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('except' | 'finally') */
-  _tmp_206(): any {
+  _tmp_213(): any {
     const mark = this.mark;
     // 'except'
     {
@@ -12606,7 +12789,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** block* */
-  _loop0_207(): any {
+  _loop0_214(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12620,7 +12803,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** except_block+ */
-  _loop1_208(): any {
+  _loop1_215(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12634,7 +12817,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_209(): any {
+  _tmp_216(): any {
     const mark = this.mark;
     // 'as' NAME
     {
@@ -12652,7 +12835,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** block* */
-  _loop0_210(): any {
+  _loop0_217(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12666,7 +12849,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** except_star_block+ */
-  _loop1_211(): any {
+  _loop1_218(): any {
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12680,7 +12863,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_213(): any {
+  _tmp_220(): any {
     const mark = this.mark;
     // 'as' NAME
     {
@@ -12698,14 +12881,14 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expression ['as' NAME]) */
-  _tmp_212(): any {
+  _tmp_219(): any {
     const mark = this.mark;
     // expression ['as' NAME]
     {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_213()), true)
+        ((_v1 = this._tmp_220()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -12739,7 +12922,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectToken(529 /* 'try' */)) !== null &&
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
         (_v2 = this.r_block()) !== null &&
-        this.negative(this.mark, this._tmp_206())
+        this.negative(this.mark, this._tmp_213())
       ) {
         const _res = this.raiseSyntaxError("expected 'except' or 'finally' block");
         return _res;
@@ -12752,12 +12935,12 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(529 /* 'try' */)) !== null &&
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
-        ((_v2 = this._loop0_207()), true) &&
-        (_v3 = this._loop1_208()) !== null &&
+        ((_v2 = this._loop0_214()), true) &&
+        (_v3 = this._loop1_215()) !== null &&
         (a = this.expectToken(513 /* 'except' */)) !== null &&
         (b = this.expectToken(16 /* '*' */)) !== null &&
         (_v4 = this.r_expression()) !== null &&
-        ((_v5 = this._tmp_209()), true) &&
+        ((_v5 = this._tmp_216()), true) &&
         (_v6 = this.expectToken(11 /* ':' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "cannot have both 'except' and 'except*' on the same 'try'");
@@ -12771,10 +12954,10 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(529 /* 'try' */)) !== null &&
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
-        ((_v2 = this._loop0_210()), true) &&
-        (_v3 = this._loop1_211()) !== null &&
+        ((_v2 = this._loop0_217()), true) &&
+        (_v3 = this._loop1_218()) !== null &&
         (a = this.expectToken(513 /* 'except' */)) !== null &&
-        ((_v4 = this._tmp_212()), true) &&
+        ((_v4 = this._tmp_219()), true) &&
         (_v5 = this.expectToken(11 /* ':' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot have both 'except' and 'except*' on the same 'try'");
@@ -12786,7 +12969,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_214(): any {
+  _tmp_221(): any {
     const mark = this.mark;
     // 'as' NAME
     {
@@ -12804,7 +12987,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_215(): any {
+  _tmp_222(): any {
     const mark = this.mark;
     // 'as' NAME
     {
@@ -12822,7 +13005,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (NEWLINE | ':') */
-  _tmp_216(): any {
+  _tmp_223(): any {
     const mark = this.mark;
     // NEWLINE
     {
@@ -12861,7 +13044,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_expression()) !== null &&
         (_v2 = this.expectToken(12 /* ',' */)) !== null &&
         (_v3 = this.r_expressions()) !== null &&
-        ((_v4 = this._tmp_214()), true) &&
+        ((_v4 = this._tmp_221()), true) &&
         (_v5 = this.expectToken(11 /* ':' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorStartingFrom(a, "multiple exception types must be parenthesized");
@@ -12876,7 +13059,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(513 /* 'except' */)) !== null &&
         ((_v0 = this.expectToken(16 /* '*' */)), true) &&
         (_v1 = this.r_expression()) !== null &&
-        ((_v2 = this._tmp_215()), true) &&
+        ((_v2 = this._tmp_222()), true) &&
         (_v3 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
@@ -12902,7 +13085,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.expectToken(513 /* 'except' */)) !== null &&
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this._tmp_216()) !== null
+        (_v1 = this._tmp_223()) !== null
       ) {
         const _res = this.raiseSyntaxError("expected one or more exception types");
         return _res;
@@ -12933,7 +13116,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_217(): any {
+  _tmp_224(): any {
     const mark = this.mark;
     // 'as' NAME
     {
@@ -12959,7 +13142,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.expectToken(513 /* 'except' */)) !== null &&
         (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_217()), true) &&
+        ((_v1 = this._tmp_224()), true) &&
         (_v2 = this.expectToken(11 /* ':' */)) !== null &&
         (_v3 = this.expectToken(T.NEWLINE)) !== null &&
         this.negative(this.mark, this.expectToken(T.INDENT))
@@ -12987,7 +13170,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_218(): any {
+  _tmp_225(): any {
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13014,7 +13197,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectToken(513 /* 'except' */)) !== null &&
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
         (_v1 = this.r_expression()) !== null &&
-        ((_v2 = this._tmp_218()), true) &&
+        ((_v2 = this._tmp_225()), true) &&
         (_v3 = this.expectToken(11 /* ':' */)) !== null &&
         (_v4 = this.expectToken(T.NEWLINE)) !== null &&
         this.negative(this.mark, this.expectToken(T.INDENT))
@@ -13151,7 +13334,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (positional_patterns ',') */
-  _tmp_219(): any {
+  _tmp_226(): any {
     const mark = this.mark;
     // positional_patterns ','
     {
@@ -13175,7 +13358,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, a: any;
       if (
-        ((_v0 = this._tmp_219()), true) &&
+        ((_v0 = this._tmp_226()), true) &&
         (_v1 = this.r_keyword_patterns()) !== null &&
         (_v2 = this.expectToken(12 /* ',' */)) !== null &&
         (a = this.r_positional_patterns()) !== null
@@ -13351,7 +13534,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('->' expression) */
-  _tmp_220(): any {
+  _tmp_227(): any {
     const mark = this.mark;
     // '->' expression
     {
@@ -13381,7 +13564,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(7 /* '(' */)) !== null &&
         ((_v3 = this.r_params()), true) &&
         (_v4 = this.expectToken(8 /* ')' */)) !== null &&
-        ((_v5 = this._tmp_220()), true) &&
+        ((_v5 = this._tmp_227()), true) &&
         (_v6 = this.expectToken(11 /* ':' */)) !== null &&
         (_v7 = this.expectToken(T.NEWLINE)) !== null &&
         this.negative(this.mark, this.expectToken(T.INDENT))
@@ -13395,7 +13578,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('(' [arguments] ')') */
-  _tmp_221(): any {
+  _tmp_228(): any {
     const mark = this.mark;
     // '(' [arguments] ')'
     {
@@ -13414,7 +13597,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('(' [arguments] ')') */
-  _tmp_222(): any {
+  _tmp_229(): any {
     const mark = this.mark;
     // '(' [arguments] ')'
     {
@@ -13441,7 +13624,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectToken(507 /* 'class' */)) !== null &&
         (_v1 = this.nameToken()) !== null &&
-        ((_v2 = this._tmp_221()), true) &&
+        ((_v2 = this._tmp_228()), true) &&
         (_v3 = this.expectToken(T.NEWLINE)) !== null
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
@@ -13455,7 +13638,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.expectToken(507 /* 'class' */)) !== null &&
         (_v0 = this.nameToken()) !== null &&
-        ((_v1 = this._tmp_222()), true) &&
+        ((_v1 = this._tmp_229()), true) &&
         (_v2 = this.expectToken(11 /* ':' */)) !== null &&
         (_v3 = this.expectToken(T.NEWLINE)) !== null &&
         this.negative(this.mark, this.expectToken(T.INDENT))
@@ -13469,7 +13652,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.double_starred_kvpair+ */
-  _gather_223(): any {
+  _gather_230(): any {
     const start = this.mark;
     let v: any = this.r_double_starred_kvpair();
     if (v === null) {
@@ -13487,7 +13670,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('}' | ',') */
-  _tmp_224(): any {
+  _tmp_231(): any {
     const mark = this.mark;
     // '}'
     {
@@ -13522,7 +13705,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, _v2: any;
       if (
         this.callInvalidRules &&
-        (_v0 = this._gather_223()) !== null &&
+        (_v0 = this._gather_230()) !== null &&
         (_v1 = this.expectToken(12 /* ',' */)) !== null &&
         (_v2 = this.r_invalid_kvpair()) !== null
       ) {
@@ -13551,7 +13734,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.r_expression()) !== null &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
-        this.positive(this.mark, this._tmp_224())
+        this.positive(this.mark, this._tmp_231())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expression expected after dictionary key and ':'");
         return _res;
@@ -13562,7 +13745,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('}' | ',') */
-  _tmp_225(): any {
+  _tmp_232(): any {
     const mark = this.mark;
     // '}'
     {
@@ -13624,7 +13807,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.r_expression()) !== null &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
-        this.positive(this.mark, this._tmp_225())
+        this.positive(this.mark, this._tmp_232())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expression expected after dictionary key and ':'");
         return _res;
