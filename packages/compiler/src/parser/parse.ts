@@ -2,6 +2,7 @@
 // rules; when it fails, a second pass with them for the specific message; when that finds nothing,
 // the generic errors (unexpected indent, invalid syntax at the furthest token of the first pass),
 // in each case preferring a tokenizer error found further on in the source.
+import type { Target } from '@tspyc/bytecode';
 import type { mod, expr } from '../ast/generated/nodes311.js';
 import { PySyntaxError } from '../diagnostics/syntax-error.js';
 import { TOKEN } from '../tokenize/generated/token311.js';
@@ -42,12 +43,23 @@ export interface ParseOptions {
   typeComments?: boolean;
   /** receives compile-time warnings (invalid escape sequences: DeprecationWarning) */
   onWarning?: (w: CompileWarning) => void;
+  /**
+   * the Python whose syntax to parse. The tokenizer, grammar (one generated parser per version's
+   * python.gram) and AST tables are per version; 3.11 is the one implemented.
+   */
+  target?: Target;
 }
+
+/** a parse asked of a Python version whose grammar tspyc does not have */
+export class UnsupportedTargetError extends Error {}
 
 const START: Record<ParseMode, StartRule> = { exec: 'file', eval: 'eval', single: 'single', func_type: 'func_type' };
 
 /** ast.parse / compile(..., PyCF_ONLY_AST): source bytes (or text) to a module node */
 export function parse(source: Uint8Array | string, options: ParseOptions = {}): mod {
+  if (options.target && options.target.version !== '3.11') {
+    throw new UnsupportedTargetError(`parsing Python ${options.target.version} syntax is not implemented (3.11 is)`);
+  }
   const filename = options.filename ?? '<unknown>';
   const mode = options.mode ?? 'exec';
   if (typeof source !== 'string' ? source.includes(0) : source.includes('\0')) {
