@@ -8,7 +8,8 @@ export class PySyntaxError extends Error {
   constructor(
     readonly type: SyntaxErrorType,
     readonly msg: string,
-    readonly filename: string,
+    /** null where CPython's exception has no filename (errors raised before parsing starts) */
+    readonly filename: string | null,
     readonly lineno: number | null,
     readonly offset: number | null,
     /** the source line the error points into (with its newline, as CPython keeps it), or null */

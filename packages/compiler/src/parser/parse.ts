@@ -63,7 +63,7 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
   const filename = options.filename ?? '<unknown>';
   const mode = options.mode ?? 'exec';
   if (typeof source !== 'string' ? source.includes(0) : source.includes('\0')) {
-    throw new PySyntaxError('SyntaxError', 'source code string cannot contain null bytes', filename, null, null, null, null, null);
+    throw new PySyntaxError('SyntaxError', 'source code string cannot contain null bytes', null, null, null, null, null, null);
   }
   const { text, hasEncoding } = decodeSource(source, filename, mode === 'exec');
   const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false });
@@ -146,7 +146,7 @@ function tokenizeRest(p: ParserBase, error: PySyntaxError): PySyntaxError {
   } catch (e) {
     if (e instanceof PySyntaxError) return e;
     // a codec error met here escapes as itself, not as a SyntaxError
-    if (e instanceof TokenizerDone && e.done === 22) return new PySyntaxError('UnicodeDecodeError', e.detail, p.options.filename, null, null, null, null, null);
+    if (e instanceof TokenizerDone && e.done === 22) return new PySyntaxError('UnicodeDecodeError', e.detail, null, null, null, null, null, null);
     // any other stop inside brackets opened before the error's line: the bracket is the error
     if (e instanceof TokenizerDone && p.tok.level && currentErrLine > p.tok.parenLineno[p.tok.level - 1]!) return p.unclosedParenthesesError();
     if (e instanceof TokenizerDone) return error;
