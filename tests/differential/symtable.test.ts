@@ -24,6 +24,7 @@ import {
 } from '@tspyc/compiler';
 import { corpusSelection, sitePackagesFiles, stdlibFiles } from '../../tools/corpus.js';
 import { findPython, oracle, runPython } from '../../tools/oracles.js';
+import { fixtureSections } from '../../tools/fixture-sections.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCRIPT = join(ROOT, 'tools', 'oracle', 'symtable_dump.py');
@@ -271,21 +272,7 @@ function randomProgram(r: () => number): string {
   return lines.join('\n') + '\n';
 }
 
-/** the "#### name" sections of a fixture file, split as symtable_dump.py --sections splits them */
-function sections(path: string): { name: string; source: Uint8Array }[] {
-  const data = readFileSync(path);
-  const out: { name: string; source: Uint8Array }[] = [];
-  const marker = Buffer.from('#### ');
-  let at = data.indexOf(marker);
-  while (at >= 0) {
-    const next = data.indexOf(marker, at + marker.length);
-    const chunk = data.subarray(at + marker.length, next < 0 ? data.length : next);
-    const nl = chunk.indexOf(0x0a);
-    out.push({ name: chunk.subarray(0, nl).toString('utf8'), source: new Uint8Array(chunk.subarray(nl + 1)) });
-    at = next;
-  }
-  return out;
-}
+const sections = fixtureSections;
 
 describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
   const corpora: [string, () => string[]][] = [

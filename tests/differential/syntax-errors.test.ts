@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, PySyntaxError } from '@tspyc/compiler';
 import { oracle, runPython } from '../../tools/oracles.js';
+import { fixtureSections } from '../../tools/fixture-sections.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIR = join(ROOT, 'fixtures', 'syntax-errors');
@@ -14,21 +15,7 @@ const SCRIPT = join(ROOT, 'tools', 'oracle', 'compile_errors.py');
 
 type Err = [string, string, number | null, number | null, number | null, number | null] | null;
 
-/** the sections of a fixture file, split as compile_errors.py splits them */
-function sections(path: string): { name: string; source: Uint8Array }[] {
-  const data = readFileSync(path);
-  const out: { name: string; source: Uint8Array }[] = [];
-  const marker = Buffer.from('#### ');
-  let at = data.indexOf(marker);
-  while (at >= 0) {
-    const next = data.indexOf(marker, at + marker.length);
-    const chunk = data.subarray(at + marker.length, next < 0 ? data.length : next);
-    const nl = chunk.indexOf(0x0a);
-    out.push({ name: chunk.subarray(0, nl).toString('utf8'), source: new Uint8Array(chunk.subarray(nl + 1)) });
-    at = next;
-  }
-  return out;
-}
+const sections = fixtureSections;
 
 function ours(source: Uint8Array): Err {
   try {

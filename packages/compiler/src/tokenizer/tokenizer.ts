@@ -103,15 +103,7 @@ export class Tokenizer {
       }
       this.lineStart = this.cur;
       this.lineno++;
-      const nl = this.src.indexOf('\n', this.cur);
-      this.inp = nl < 0 ? this.src.length : nl + 1;
-      this.lineAscii = true;
-      for (let i = this.cur; i < this.inp; i++) {
-        if (this.src.charCodeAt(i) >= 128) {
-          this.lineAscii = false;
-          break;
-        }
-      }
+      this.recomputeLine();
     }
     return this.src.charCodeAt(this.cur++);
   }
@@ -611,7 +603,7 @@ export class Tokenizer {
     return this.make(TOKEN.STRING, start, this.cur);
   }
 
-  /** after moving back to an earlier line: reset the line bounds from lineStart */
+  /** the current line's end and whether it is all ASCII, from lineStart */
   private recomputeLine(): void {
     const nl = this.src.indexOf('\n', this.lineStart);
     this.inp = nl < 0 ? this.src.length : nl + 1;
