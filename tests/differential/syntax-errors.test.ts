@@ -1,7 +1,7 @@
 // Acceptance (issue 3, errors): for every invalid program under fixtures/syntax-errors/, our
 // tokenizer and parser raise what python3.11's compile(..., PyCF_ONLY_AST) raises: the same
 // exception type, message, lineno, offset, end_lineno and end_offset.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
