@@ -12,6 +12,7 @@ import { internStr, PyStr } from '../objects/str.js';
 import { attributeErrorType, PyBaseException, typeErrorType } from '../objects/exception-types.js';
 import { PyError } from '../errors.js';
 import { callObject } from './call.js';
+import { PySuper, superGetAttr, superType } from '../objects/super.js';
 
 /** Whether `d` (an attribute found on a type) is a data descriptor (has __set__ or __delete__). */
 function isDataDescriptor(d: PyObject): boolean {
@@ -98,6 +99,14 @@ export function getAttrOpt(obj: PyObject, name: string): PyObject | undefined {
 
 function getAttrImpl(obj: PyObject, name: string, soft: boolean): PyObject | undefined {
   const t = obj.type;
+  if (obj instanceof PySuper && t === superType) {
+    try {
+      return superGetAttr(obj, name);
+    } catch (e) {
+      if (soft && e instanceof PyError && e.exc.type.isSubtype(attributeErrorType)) return undefined;
+      throw e;
+    }
+  }
   if (t.solid === t) {
     // an exact builtin type: no user __getattribute__ or __getattr__ possible
     if (obj instanceof PyType) return typeGetAttr(obj, name, soft);
