@@ -151,7 +151,7 @@ function chainContext(exc: PyObject): void {
 /** Turn a JS exception into a Python one (RangeError from a deep JS stack → RecursionError). */
 function asPyError(e: unknown): PyError {
   if (e instanceof PyError) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+  if (e instanceof RangeError && e.message.includes('call stack')) {
     return new PyError(newException(recursionErrorType, 'maximum recursion depth exceeded'));
   }
   throw e;
@@ -176,6 +176,9 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
   let reraising = false;
   f.state = FRAME_EXECUTING;
   let pending: PyObject | null = throwExc;
+  /** the instruction running (code unit): handlers are looked up by it, while f.lasti, which
+   * RERAISE may move back to the original raise, gives tracebacks their line */
+  let instr = f.lasti;
 
   for (;;) {
     try {
@@ -193,7 +196,8 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
           oparg = (oparg << 8) | bytes[(ip << 1) + 1]!;
           ip++;
         }
-        f.lasti = ip - 1;
+        instr = ip - 1;
+        f.lasti = instr;
         ip += CACHES[op]!;
 
         switch (op) {
@@ -826,7 +830,7 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
       } else if (exc instanceof PyBaseException) {
         exc.traceback = new PyTraceback(exc.traceback as PyTraceback | null, f, f.lasti);
       }
-      const h = findHandler(code, f.lasti);
+      const h = findHandler(code, instr);
       if (h === undefined) {
         f.state = FRAME_COMPLETED;
         for (let i = 0; i < stack.length; i++) stack[i] = null;

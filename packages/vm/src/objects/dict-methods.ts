@@ -103,6 +103,11 @@ export function initDict(): void {
   defMethod(t, '__len__', (a) => intFromNumber(dct(a[0]!).size));
   defMethod(t, '__iter__', (a) => dictIter(dct(a[0]!), 0));
   defMethod(t, '__contains__', (a) => pyBool(dct(a[0]!).find(a[1]!) >= 0));
+  defMethod(t, '__reversed__', (a) => {
+    const items = dct(a[0]!).keyList().reverse();
+    let i = 0;
+    return new PyNativeIter(dictKeyIteratorType, () => (i < items.length ? items[i++]! : null));
+  });
   defMethod(t, '__getitem__', (a) => {
     const d = dct(a[0]!);
     const v = d.get(a[1]!);

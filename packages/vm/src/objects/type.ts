@@ -46,7 +46,7 @@ export function c3(cls: PyType, bases: PyType[]): PyType[] {
     }
     if (cand === null) {
       const names = bases.map((b) => b.name).join(', ');
-      raise(typeErrorType, `Cannot create a consistent method resolution order (MRO) for bases ${names}`);
+      raise(typeErrorType, `Cannot create a consistent method resolution\norder (MRO) for bases ${names}`);
     }
     out.push(cand);
     for (const s of nonEmpty) if (s[0] === cand) s.shift();
