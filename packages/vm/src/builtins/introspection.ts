@@ -25,6 +25,8 @@ import { sortItems } from '../objects/list-methods.js';
 import { asciiOf } from '../objects/str-methods.js';
 import { ts } from '../eval/state.js';
 import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
+import { PyGenerator } from '../objects/generator.js';
+import { genSend } from '../objects/generator-methods.js';
 import { PyCell } from '../objects/function.js';
 
 function checkClassInfo(cls: PyObject, fname: string): void {
@@ -160,6 +162,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
     builtinFunction('next', (a) => {
       const it = a[0]!;
       if (it.type.lookup('__next__') === undefined) raise(typeErrorType, `'${it.type.name}' object is not an iterator`);
+      if (it instanceof PyGenerator && a.length === 1) return genSend(it, None);
       const v = iterNext(it);
       if (v !== null) return v;
       if (a.length > 1) return a[1]!;

@@ -15,7 +15,7 @@ import { floatHashOf } from '../protocols/hash.js';
 import { callSpecial } from '../protocols/call.js';
 import { formatFloat } from '../format/format-spec.js';
 import { roundFloat } from '../format/float-format.js';
-import { floatRepr, repr } from '../protocols/repr.js';
+import { floatRepr, repr, str } from '../protocols/repr.js';
 
 /** float(str) as CPython parses it (PyOS_string_to_double + underscores), or null. */
 export function parseFloatLiteral(text: string): number | null {
@@ -80,7 +80,11 @@ export function initFloat(): void {
     }
     return new PyFloat(roundFloat(x, Number((a[1] as PyInt).value)));
   });
-  defMethod(t, '__format__', (a) => newStr(formatFloat(val(a[0]!), (a[1] as PyStr).value)));
+  defMethod(t, '__format__', (a) => {
+    const spec = (a[1] as PyStr).value;
+    if (spec === '') return newStr(str(a[0]!));
+    return newStr(formatFloat(val(a[0]!), spec));
+  });
   defMethod(t, 'is_integer', (a) => pyBool(Number.isInteger(val(a[0]!))));
   defMethod(t, 'conjugate', (a) => new PyFloat(val(a[0]!)));
   defMethod(t, 'as_integer_ratio', (a) => {

@@ -14,7 +14,7 @@ import { intBinary, intFloorDiv, intMod, intPowMod, intToFloat, floatBinary, OP_
 import { intHash } from '@tspyc/bytecode';
 import { callSpecial } from '../protocols/call.js';
 import { formatInt } from '../format/format-spec.js';
-import { repr } from '../protocols/repr.js';
+import { repr, str } from '../protocols/repr.js';
 import { isTrue } from '../protocols/truth.js';
 
 /** int(x) / int(s, base). CPython: long_new_impl, PyLong_FromUnicodeObject. */
@@ -124,7 +124,11 @@ export function initInt(): void {
     if (r * 2n > p || (r * 2n === p && (q & 1n) === 1n)) q += 1n;
     return newInt(q * p);
   });
-  defMethod(t, '__format__', (a) => newStr(formatInt(val(a[0]!), (a[1] as PyStr).value, a[0]!.type.name)));
+  defMethod(t, '__format__', (a) => {
+    const spec = (a[1] as PyStr).value;
+    if (spec === '') return newStr(str(a[0]!));
+    return newStr(formatInt(val(a[0]!), spec, a[0]!.type.name));
+  });
   defMethod(t, '__getnewargs__', (a) => newTuple([newInt(val(a[0]!))]));
   for (let op = 0; op < 13; op++) {
     const name = OP_NAMES[op]!;
