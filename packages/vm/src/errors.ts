@@ -29,3 +29,30 @@ export class InternalError extends Error {
     this.name = 'InternalError';
   }
 }
+
+/** Installed by objects/exceptions.ts: sets an attribute of an exception's __dict__. */
+export let setExceptionAttr: (exc: PyObject, name: string, value: PyObject) => void = () => {};
+export function setExceptionAttrHook(f: (exc: PyObject, name: string, value: PyObject) => void): void {
+  setExceptionAttr = f;
+}
+export let strObject: (s: string) => PyObject = () => {
+  throw new Error('str not initialised');
+};
+export function setStrFactory(f: (s: string) => PyObject): void {
+  strObject = f;
+}
+
+/** NameError(message) with .name set (CPython's format_exc_check_arg). */
+export function raiseNameError(type: PyType, message: string, name: string): never {
+  const e = newException(type, message);
+  setExceptionAttr(e, 'name', strObject(name));
+  throw new PyError(e);
+}
+
+/** AttributeError(message) with .name and .obj set (set_attribute_error_context). */
+export function raiseAttributeError(type: PyType, message: string, name: string, obj: PyObject): never {
+  const e = newException(type, message);
+  setExceptionAttr(e, 'name', strObject(name));
+  setExceptionAttr(e, 'obj', obj);
+  throw new PyError(e);
+}

@@ -62,6 +62,15 @@ export function ioBuiltins(getStdout: () => PyObject): PyBuiltin[] {
         }
       }
       if (file === null) file = getStdout();
+      if (!(file instanceof PyHostStream)) {
+        const write = getAttr(file, 'write');
+        for (let i = 0; i < a.length; i++) {
+          if (i > 0) callObject(write, [newStr(sep)], null);
+          callObject(write, [newStr(str(a[i]!))], null);
+        }
+        callObject(write, [newStr(end)], null);
+        return None;
+      }
       let out = '';
       for (let i = 0; i < a.length; i++) {
         if (i > 0) out += sep;

@@ -5,7 +5,7 @@
 // Inline CACHE entries are skipped by the fetch (opcodeTable('3.11').cacheEntries); jumps are
 // relative to the instruction after the caches, as in CPython. Rare opcodes call into ops.ts.
 import { opcodeTable } from '@tspyc/bytecode';
-import { InternalError, PyError, newException, raise } from '../errors.js';
+import { InternalError, PyError, newException, raise, raiseNameError } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType } from '../objects/object.js';
 import { False, PyInt, True, intFromNumber, intType, newInt, pyBool } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
@@ -321,7 +321,7 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             let v = globals.getStr(name);
             if (v === undefined) {
               v = builtins.getStr(name);
-              if (v === undefined) raise(nameErrorType, `name '${name}' is not defined`);
+              if (v === undefined) raiseNameError(nameErrorType, `name '${name}' is not defined`, name);
             }
             stack[sp++] = v;
             break;
@@ -337,7 +337,7 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             let v = f.locals !== null ? ops.localsGet(f.locals, name) : undefined;
             if (v === undefined) v = globals.getStr(name);
             if (v === undefined) v = builtins.getStr(name);
-            if (v === undefined) raise(nameErrorType, `name '${name}' is not defined`);
+            if (v === undefined) raiseNameError(nameErrorType, `name '${name}' is not defined`, name);
             stack[sp++] = v;
             break;
           }

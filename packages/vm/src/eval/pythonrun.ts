@@ -11,6 +11,7 @@ import { PyBaseException, systemExitType } from '../objects/exception-types.js';
 import { PyError } from '../errors.js';
 import { str } from '../protocols/repr.js';
 import { ts } from './state.js';
+import { offerSuggestion } from './suggestions.js';
 
 const TB_RECURSIVE_CUTOFF = 3;
 
@@ -60,6 +61,8 @@ function exceptionLine(exc: PyObject): string {
   } catch {
     return `${label}: <exception str() failed>\n`;
   }
+  const suggestion = offerSuggestion(exc);
+  if (suggestion !== null) msg += `. Did you mean: '${suggestion}'?`;
   let out = msg === '' ? `${label}\n` : `${label}: ${msg}\n`;
   if (exc.dict instanceof PyDict) {
     const notes = exc.dict.getStr('__notes__');

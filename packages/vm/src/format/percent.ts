@@ -82,13 +82,13 @@ export function percentFormat(fmt: string, args: PyObject): string {
         if (arg instanceof PyFloat) v = BigInt(Math.trunc(arg.value));
         else if (arg instanceof PyInt) v = arg.value;
         else raise(typeErrorType, `%${type} format: a real number is required, not ${arg.type.name}`);
-        body = formatInt(v, `${sign}${zero ? '0' : ''}${width}`, 'int');
+        body = formatInt(v, `${align === '<' ? '<' : ''}${sign}${zero ? '0' : ''}${width}`, 'int');
         out += padTo(body, width, align, ' ');
         continue;
       }
       case 'x': case 'X': case 'o': {
         if (!(arg instanceof PyInt)) raise(typeErrorType, `%${type} format: an integer is required, not ${arg.type.name}`);
-        body = formatInt(arg.value, `${sign}${flags.includes('#') ? '#' : ''}${zero ? '0' : ''}${width}${type}`, 'int');
+        body = formatInt(arg.value, `${align === '<' ? '<' : ''}${sign}${flags.includes('#') ? '#' : ''}${zero ? '0' : ''}${width}${type}`, 'int');
         out += padTo(body, width, align, ' ');
         continue;
       }
@@ -102,7 +102,7 @@ export function percentFormat(fmt: string, args: PyObject): string {
         if (arg instanceof PyFloat) x = arg.value;
         else if (arg instanceof PyInt) x = Number(arg.value);
         else raise(typeErrorType, `must be real number, not ${arg.type.name}`);
-        body = formatFloat(x, `${sign}${flags.includes('#') ? '#' : ''}${zero ? '0' : ''}${width}.${hasPrec ? prec || '0' : '6'}${type}`);
+        body = formatFloat(x, `${align === '<' ? '<' : ''}${sign}${flags.includes('#') ? '#' : ''}${zero ? '0' : ''}${width}.${hasPrec ? prec || '0' : '6'}${type}`);
         out += padTo(body, width, align, ' ');
         continue;
       }

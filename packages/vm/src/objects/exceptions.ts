@@ -1,6 +1,6 @@
 // BaseException and its subclasses' behaviour. CPython counterpart: Objects/exceptions.c
 // (BaseException_new/init/str/repr, KeyError_str, StopIteration_init, SystemExit_init).
-import { raise, setExceptionFactory } from '../errors.js';
+import { raise, setExceptionAttrHook, setExceptionFactory, setStrFactory } from '../errors.js';
 import { None, PyObject, PyType } from './object.js';
 import { newStr, PyStr } from './str.js';
 import { newTuple, PyTuple } from './tuple.js';
@@ -46,6 +46,10 @@ export function exceptionStr(e: PyBaseException): string {
 
 export function initExceptions(): void {
   setExceptionFactory(newExceptionObject);
+  setStrFactory(newStr);
+  setExceptionAttrHook((e, name, value) => {
+    if (e.dict instanceof PyDict) e.dict.setStr(name, value);
+  });
   const t = baseExceptionType;
   defMethod(t, '__new__', (a) => {
     const e = new PyBaseException(a[0] as PyType, a.slice(1));

@@ -91,6 +91,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   const mod = cls.attrs.get('__module__');
   cls.module = mod instanceof PyStr ? mod.value : 'builtins';
   if (!cls.attrs.has('__doc__')) cls.attrs.set('__doc__', None);
+  if (cls.attrs.has('__eq__') && !cls.attrs.has('__hash__')) cls.attrs.set('__hash__', None);
   for (const special of ['__init_subclass__', '__class_getitem__']) {
     const f = cls.attrs.get(special);
     if (f instanceof PyFunction) cls.attrs.set(special, new PyClassMethod(f));

@@ -1,7 +1,7 @@
 // Attribute access. CPython counterpart: Objects/object.c (PyObject_GetAttr,
 // PyObject_GenericGetAttr, PyObject_GenericSetAttr), Objects/typeobject.c (type_getattro,
 // _PyObject_LookupSpecial).
-import { raise } from '../errors.js';
+import { raise, raiseAttributeError } from '../errors.js';
 import { None, PyObject, PyType, objectType, typeType } from '../objects/object.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin } from '../objects/native.js';
@@ -64,7 +64,7 @@ export function genericGetAttr(obj: PyObject, name: string, soft = false): PyObj
   }
   if (d !== undefined) return hasGet(d) ? descrGet(d, obj, t) : d;
   if (soft) return undefined;
-  raise(attributeErrorType, `'${t.name}' object has no attribute '${name}'`);
+  raiseAttributeError(attributeErrorType, `'${t.name}' object has no attribute '${name}'`, name, obj);
 }
 
 /** type_getattro: attributes of a class object. */
@@ -76,7 +76,7 @@ function typeGetAttr(cls: PyType, name: string, soft: boolean): PyObject | undef
   if (attr !== undefined) return hasGet(attr) ? descrGet(attr, null, cls) : attr;
   if (metaAttr !== undefined) return hasGet(metaAttr) ? descrGet(metaAttr, cls, meta) : metaAttr;
   if (soft) return undefined;
-  raise(attributeErrorType, `type object '${cls.name}' has no attribute '${name}'`);
+  raiseAttributeError(attributeErrorType, `type object '${cls.name}' has no attribute '${name}'`, name, cls);
 }
 
 function moduleGetAttr(m: PyModule, name: string, soft: boolean): PyObject | undefined {
@@ -84,7 +84,7 @@ function moduleGetAttr(m: PyModule, name: string, soft: boolean): PyObject | und
   if (v !== undefined) return v;
   const r = genericGetAttr(m, name, true);
   if (r !== undefined || soft) return r;
-  raise(attributeErrorType, `module '${m.name}' has no attribute '${name}'`);
+  raiseAttributeError(attributeErrorType, `module '${m.name}' has no attribute '${name}'`, name, m);
 }
 
 /** PyObject_GetAttr: honours __getattribute__ overrides and __getattr__. */
