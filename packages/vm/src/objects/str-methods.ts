@@ -298,7 +298,10 @@ function getStrItem(s: PyStr, key: PyObject): PyObject {
     for (let i = 0, j = start; i < len; i++, j += step) out += arr ? String.fromCodePoint(arr[j]!) : s.value[j];
     return newStr(out);
   }
-  let i = indexOrTypeError(key, 'string');
+  if (!(key instanceof PyInt) && key.type.lookup('__index__') === undefined) {
+    raise(typeErrorType, `string indices must be integers, not '${key.type.name}'`);
+  }
+  let i = asJsIndex(key);
   const n = a ? a.length : s.value.length;
   if (i < 0) i += n;
   if (i < 0 || i >= n) raise(indexErrorType, 'string index out of range');

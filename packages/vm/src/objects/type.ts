@@ -227,7 +227,15 @@ export function initType(): void {
     if (!(name instanceof PyStr)) raise(typeErrorType, `type.__new__() argument 1 must be str, not ${name.type.name}`);
     const bases = (a[2] as PyTuple).items as PyType[];
     const ns = a[3] as PyDict;
-    return typeNew(meta, name.value, bases, ns, kw);
+    let winner = meta;
+    for (const b of bases) {
+      const bt = b.type;
+      if (winner.isSubtype(bt)) continue;
+      if (bt.isSubtype(winner)) winner = bt;
+      else raise(typeErrorType, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+    }
+    for (const b of bases) if (!(b instanceof PyType)) raise(typeErrorType, `type.__new__() argument 2 must be tuple of types`);
+    return typeNew(winner, name.value, bases, ns, kw);
   });
   defMethod(t, '__init__', () => None);
   defMethod(t, '__call__', (a, kw) => typeCallDefault(a[0] as PyType, a.slice(1), kw));

@@ -1,7 +1,8 @@
 // Arithmetic. CPython counterpart: Objects/abstract.c (binary_op1, PyNumber_*), with the int and
 // float kernels of Objects/longobject.c and Objects/floatobject.c.
 import { raise } from '../errors.js';
-import { NotImplemented, PyObject } from '../objects/object.js';
+import { NotImplemented, PyObject, type PyType } from '../objects/object.js';
+import { tupleType } from '../objects/tuple.js';
 import { PyInt, newInt, intType, boolType } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, strType } from '../objects/str.js';
@@ -45,7 +46,7 @@ export function intFloorDiv(a: bigint, b: bigint): bigint {
 }
 
 export function intMod(a: bigint, b: bigint): bigint {
-  if (b === 0n) raise(zeroDivisionErrorType, 'integer division or modulo by zero');
+  if (b === 0n) raise(zeroDivisionErrorType, 'integer modulo by zero');
   const r = a % b;
   return r !== 0n && (r < 0n) !== (b < 0n) ? r + b : r;
 }
@@ -282,8 +283,10 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
     if (base === NB_ADD && ta.name === 'tuple' && ta.solid === ta) {
       raise(typeErrorType, `can only concatenate tuple (not "${tb.name}") to tuple`);
     }
-    if (base === NB_MULTIPLY && (ta === strType || ta === listType || ta.name === 'tuple') && tb === floatType) {
-      raise(typeErrorType, "can't multiply sequence by non-int of type 'float'");
+    if (base === NB_MULTIPLY) {
+      const isSeq = (t: PyType) => t.isSubtype(strType) || t.isSubtype(listType) || t.isSubtype(tupleType);
+      if (isSeq(ta)) raise(typeErrorType, `can't multiply sequence by non-int of type '${tb.name}'`);
+      if (isSeq(tb)) raise(typeErrorType, `can't multiply sequence by non-int of type '${ta.name}'`);
     }
   }
   const sym = SYMBOL[base]! + (op >= NB_INPLACE ? '=' : '');
