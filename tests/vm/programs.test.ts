@@ -40,7 +40,7 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
     mkdirSync(src);
     for (const n of names) copyFileSync(join(FIXTURES, n), join(src, n));
     const list = names.map((n) => join(src, n)).join('\n') + '\n';
-    const lines = execFileSync(python!, [COMPILE, src, out], { input: list, env: oracleEnv(), encoding: 'utf8' });
+    const lines = execFileSync(python!, ['-W', 'ignore', COMPILE, src, out], { input: list, env: oracleEnv(), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
     for (const line of lines.split('\n').filter(Boolean)) {
       const rec = JSON.parse(line) as { src: string; pyc?: string; error?: string };
       if (rec.error) throw new Error(`python3.11 could not compile ${rec.src}: ${rec.error}`);

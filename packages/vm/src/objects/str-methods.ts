@@ -78,9 +78,7 @@ function splitWhitespace(s: string, maxsplit: number): string[] {
     while (i < a.length && isSpaceChar(a[i]!)) i++;
     if (i >= a.length) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      let j = a.length;
-      while (j > i && isSpaceChar(a[j - 1]!)) j--;
-      out.push(a.slice(i, j).join(''));
+      out.push(a.slice(i).join(''));
       return out;
     }
     let j = i;
@@ -99,9 +97,7 @@ function rsplitWhitespace(s: string, maxsplit: number): string[] {
     while (j > 0 && isSpaceChar(a[j - 1]!)) j--;
     if (j <= 0) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      let i = 0;
-      while (i < j && isSpaceChar(a[i]!)) i++;
-      out.push(a.slice(i, j).join(''));
+      out.push(a.slice(0, j).join(''));
       break;
     }
     let i = j;
