@@ -4,12 +4,14 @@
 import { raise } from '../errors.js';
 import { valueErrorType } from '../objects/exception-types.js';
 import { formatFloatRepr } from '@tspyc/bytecode';
-import { toExponential, toFixed, toGeneral } from './float-format.js';
+import { toExponential, toFixed, toGeneral, toSignificant } from './float-format.js';
 
 export interface FormatSpec {
   fill: string;
   align: string; // '' | '<' | '>' | '=' | '^'
   sign: string; // '' | '+' | '-' | ' '
+  /** 'z': negative zero coerced to zero (floats) */
+  z: boolean;
   alt: boolean;
   zero: boolean;
   width: number;
@@ -19,7 +21,7 @@ export interface FormatSpec {
 }
 
 export function parseSpec(spec: string): FormatSpec {
-  const r: FormatSpec = { fill: ' ', align: '', sign: '', alt: false, zero: false, width: -1, grouping: '', precision: -1, type: '' };
+  const r: FormatSpec = { fill: ' ', align: '', sign: '', z: false, alt: false, zero: false, width: -1, grouping: '', precision: -1, type: '' };
   const cps = Array.from(spec);
   let i = 0;
   const isAlign = (c: string | undefined) => c === '<' || c === '>' || c === '=' || c === '^';
@@ -32,7 +34,10 @@ export function parseSpec(spec: string): FormatSpec {
     i = 1;
   }
   if (cps[i] === '+' || cps[i] === '-' || cps[i] === ' ') r.sign = cps[i++]!;
-  if (cps[i] === 'z') i++;
+  if (cps[i] === 'z') {
+    r.z = true;
+    i++;
+  }
   if (cps[i] === '#') {
     r.alt = true;
     i++;
@@ -110,6 +115,7 @@ export function formatInt(v: bigint, specStr: string, typeName: string): string 
     raise(valueErrorType, `Unknown format code '${t}' for object of type '${typeName}'`);
   }
   if (spec.precision >= 0) raise(valueErrorType, 'Precision not allowed in integer format specifier');
+  if (spec.z) raise(valueErrorType, 'Negative zero coercion (z) not allowed in integer format specifier');
   if (t === 'c') {
     if (spec.sign) raise(valueErrorType, "Sign not allowed with integer format specifier 'c'");
     return pad('', String.fromCodePoint(Number(v)), spec, '<');
@@ -148,12 +154,13 @@ export function formatFloat(x: number, specStr: string): string {
   } else if (t === '') {
     if (prec < 0) body = formatFloatRepr(a);
     else {
-      body = toGeneral(a, prec, false, spec.alt);
-      if (!/[.e]/.test(body) && !body.includes('inf')) {
-        // like 'g' but keeps a digit after the point when fixed notation is used
-        const { exp } = { exp: body.length };
-        void exp;
-        body += '.0';
+      // 'g' with Py_DTSF_ADD_DOT_0: exponent notation from decpt > precision - 1
+      const p = prec === 0 ? 1 : prec;
+      const { exp } = toSignificant(a, p);
+      if (a !== 0 && (exp < -4 || exp >= p - 1)) body = stripZerosExp(toExponential(a, p - 1, false, spec.alt), spec.alt);
+      else {
+        body = toGeneral(a, p, false, spec.alt);
+        if (!body.includes('.') && !body.includes('e')) body += '.0';
       }
     }
   } else {
@@ -162,10 +169,11 @@ export function formatFloat(x: number, specStr: string): string {
       case 'f': case 'F': body = toFixed(a, prec); if (spec.alt && prec === 0) body += '.'; break;
       case 'e': case 'E': body = toExponential(a, prec, t === 'E', spec.alt); break;
       case 'g': case 'G': case 'n': body = toGeneral(a, prec, t === 'G', spec.alt); break;
-      default: body = toFixed(a * 100, prec) + '%'; t = '%';
+      default: body = Number.isFinite(a * 100) ? toFixed(a * 100, prec) + '%' : 'inf%'; t = '%';
     }
   }
-  const sign = neg && x === x ? '-' : spec.sign === '+' ? '+' : spec.sign === ' ' ? ' ' : '';
+  const zeroResult = spec.z && !/[1-9]/.test(body);
+  const sign = neg && x === x && !zeroResult ? '-' : spec.sign === '+' ? '+' : spec.sign === ' ' ? ' ' : '';
   if (spec.grouping) {
     const m = /^(\d+)(.*)$/.exec(body);
     if (m) return zeroPadGrouped(sign, m[1]!, spec, spec.grouping, 3, m[2]!);
@@ -181,4 +189,12 @@ export function formatStr(s: string, specStr: string): string {
   if (spec.alt) raise(valueErrorType, 'Alternate form (#) not allowed in string format specifier');
   if (spec.precision >= 0) s = Array.from(s).slice(0, spec.precision).join('');
   return pad('', s, spec, '<');
+}
+
+function stripZerosExp(s: string, alt: boolean): string {
+  if (alt) return s;
+  const e = s.indexOf('e');
+  let mant = s.slice(0, e);
+  if (mant.includes('.')) mant = mant.replace(/0+$/, '').replace(/\.$/, '');
+  return mant + s.slice(e);
 }
