@@ -48,8 +48,9 @@ export function makeBuiltins(): PyModule {
   for (const exitName of ['exit', 'quit']) {
     fns.push(
       builtinFunction(exitName, (a) => {
+        // site.Quitter: raise SystemExit(code), code defaulting to None
         const e = newException(systemExitType, null) as PyBaseException;
-        if (a.length > 0) e.args = [a[0]!];
+        e.args = [a[0] ?? None];
         throw new PyError(e);
       }),
     );

@@ -3,7 +3,7 @@ import { raise, PyError, newException } from '../errors.js';
 import { None } from '../objects/object.js';
 import { intFromNumber, newInt, PyInt } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
-import { newTuple } from '../objects/tuple.js';
+import { newTuple, PyTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
@@ -40,8 +40,11 @@ export function makeSys(): PyModule {
   d.setStr('builtin_module_names', newTuple(builtinModuleNames().map(newStr)));
   d.setStr('maxunicode', intFromNumber(0x10ffff));
   def('exit', (a) => {
+    // PyErr_SetObject(SystemExit, status): None gives no args, a tuple gives its items
     const e = newException(systemExitType, null) as PyBaseException;
-    if (a.length > 0) e.args = [a[0]!];
+    const status = a[0];
+    if (status instanceof PyTuple) e.args = status.items.slice();
+    else if (status !== undefined && status !== None) e.args = [status];
     throw new PyError(e);
   });
   def('getrecursionlimit', () => intFromNumber(ts.recursionLimit));
