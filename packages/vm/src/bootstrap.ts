@@ -20,6 +20,7 @@ import { initIO } from './builtins/io.js';
 import { makeBuiltins } from './builtins/module.js';
 import { makeSys } from './modules/sys.js';
 import { makeMath } from './modules/math.js';
+import { makeCollections } from './modules/collections.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -49,6 +50,7 @@ export function bootstrap(): PyModule {
   registerModule('builtins', () => b);
   registerModule('sys', makeSys);
   registerModule('math', makeMath);
+  registerModule('collections', makeCollections);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;
