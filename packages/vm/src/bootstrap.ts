@@ -21,6 +21,8 @@ import { makeBuiltins } from './builtins/module.js';
 import { makeSys } from './modules/sys.js';
 import { makeMath } from './modules/math.js';
 import { makeCollections } from './modules/collections.js';
+import { makeItertools } from './modules/itertools.js';
+import { makeFunctools } from './modules/functools.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -51,6 +53,8 @@ export function bootstrap(): PyModule {
   registerModule('sys', makeSys);
   registerModule('math', makeMath);
   registerModule('collections', makeCollections);
+  registerModule('itertools', makeItertools);
+  registerModule('functools', makeFunctools);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;

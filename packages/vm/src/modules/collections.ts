@@ -433,7 +433,7 @@ function identifierList(o: PyObject): string[] {
 }
 
 /** namedtuple(typename, field_names, *, defaults=None, module=None) */
-function namedtuple(a: PyObject[], kw: Kwargs | null): PyObject {
+export function namedtuple(a: PyObject[], kw: Kwargs | null): PyObject {
   const typename = a[0] ?? kw?.get('typename');
   const fieldsArg = a[1] ?? kw?.get('field_names');
   if (!(typename instanceof PyStr) || fieldsArg === undefined) raise(typeErrorType, "namedtuple() missing required argument 'field_names'");

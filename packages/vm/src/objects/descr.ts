@@ -62,5 +62,5 @@ export function defGetSet(
   get: (obj: PyObject) => PyObject,
   set: ((obj: PyObject, value: PyObject | null) => void) | null = null,
 ): void {
-  t.attrs.set(name, new PyGetSet(t, name, get, set));
+  t.setAttr(name, new PyGetSet(t, name, get, set));
 }

@@ -37,7 +37,7 @@ export class PyBuiltin extends PyObject {
 /** Install a method on a builtin type; `fn` receives self as args[0]. */
 export function defMethod(t: PyType, name: string, fn: NativeFn): PyBuiltin {
   const m = new PyBuiltin(name, fn, t);
-  t.attrs.set(name, m);
+  t.setAttr(name, m);
   return m;
 }
 
