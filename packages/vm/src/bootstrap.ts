@@ -17,6 +17,7 @@ import { initExceptions } from './objects/exceptions.js';
 import { initSuper } from './objects/super.js';
 import { initModules } from './objects/module-methods.js';
 import { initIO } from './builtins/io.js';
+import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
 import { makeSys } from './modules/sys.js';
 import { makeMath } from './modules/math.js';
@@ -48,6 +49,7 @@ export function bootstrap(): PyModule {
   initSuper();
   initModules();
   initIO();
+  initMappingProxy();
   const b = makeBuiltins();
   registerModule('builtins', () => b);
   registerModule('sys', makeSys);

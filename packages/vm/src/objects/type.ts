@@ -18,6 +18,7 @@ import { PyStr, newStr } from './str.js';
 import { PyTuple, newTuple } from './tuple.js';
 import { PyList } from './list.js';
 import { PyDict } from './dict.js';
+import { PyMappingProxy } from './mappingproxy.js';
 import { PyCell, PyFunction } from './function.js';
 import { defMethod, type Kwargs } from './native.js';
 import { defGetSet, PyClassMethod, PyStaticMethod } from './descr.js';
@@ -286,7 +287,7 @@ export function initType(): void {
   defGetSet(t, '__dict__', (x) => {
     const d = new PyDict();
     for (const [k, v] of (x as PyType).attrs) d.setStr(k, v);
-    return d;
+    return new PyMappingProxy(d);
   });
   defGetSet(t, '__doc__', (x) => {
     const d = (x as PyType).attrs.get('__doc__');
