@@ -3,9 +3,9 @@
 // enough for Python's recursion limit): stdout, stderr and the exit code must be identical.
 //
 // The sources are compiled in one CPython process (tools/oracle/compile_files.py) from a copy in a
-// temporary directory, and the copy is deleted before either side runs, so neither CPython nor
-// tspyc can show source lines in tracebacks: the comparison covers the traceback's frames and
-// exception lines, not the source-line rendering (which tspyc does not do yet).
+// temporary directory. Every fixture runs with that copy deleted (tracebacks without source lines);
+// the traceback fixtures (uncaught_*, traceback_*, recursion_uncaught) run a second time with the
+// copy in place, so that the source lines and 3.11's ~~~^^^ carets are compared too.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'fixtures', 'vm');
 const COMPILE = join(ROOT, 'tools', 'oracle', 'compile_files.py');
 const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.py')).sort();
+const withSource = names.filter((n) => /^(uncaught_|traceback_|recursion_uncaught)/.test(n));
 
 interface Outcome {
   stdout: string;
@@ -32,25 +33,40 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
   let dir = '';
   const pycs = new Map<string, string>();
   const expected = new Map<string, Outcome>();
+  const pycsWithSource = new Map<string, string>();
+  const expectedWithSource = new Map<string, Outcome>();
 
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tspyc-vm-'));
-    const src = join(dir, 'src');
-    const out = join(dir, 'pyc');
+  /** Compile copies of `files` into dir/<tag>; returns fixture name → pyc path. */
+  function compileCopies(files: string[], tag: string): { src: string; pycs: Map<string, string> } {
+    const src = join(dir, `${tag}-src`);
+    const out = join(dir, `${tag}-pyc`);
     mkdirSync(src);
-    for (const n of names) copyFileSync(join(FIXTURES, n), join(src, n));
-    const list = names.map((n) => join(src, n)).join('\n') + '\n';
-    const lines = execFileSync(python!, ['-W', 'ignore', COMPILE, src, out], { input: list, env: oracleEnv(), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    for (const n of files) copyFileSync(join(FIXTURES, n), join(src, n));
+    const list = files.map((n) => join(src, n)).join('\n') + '\n';
+    const lines = execFileSync(python!, ['-W', 'ignore', COMPILE, src, out], {
+      input: list,
+      env: oracleEnv(),
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const map = new Map<string, string>();
     for (const line of lines.split('\n').filter(Boolean)) {
       const rec = JSON.parse(line) as { src: string; pyc?: string; error?: string };
       if (rec.error) throw new Error(`python3.11 could not compile ${rec.src}: ${rec.error}`);
-      pycs.set(rec.src.slice(src.length + 1), rec.pyc!);
+      map.set(rec.src.slice(src.length + 1), rec.pyc!);
     }
-    rmSync(src, { recursive: true });
-    for (const n of names) {
-      const r = runPython('3.11', [pycs.get(n)!], { cwd: dir, timeoutMs: 60_000 });
-      expected.set(n, r);
-    }
+    return { src, pycs: map };
+  }
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tspyc-vm-'));
+    const plain = compileCopies(names, 'plain');
+    rmSync(plain.src, { recursive: true });
+    for (const [n, p] of plain.pycs) pycs.set(n, p);
+    for (const n of names) expected.set(n, runPython('3.11', [pycs.get(n)!], { cwd: dir, timeoutMs: 60_000 }));
+    const kept = compileCopies(withSource, 'kept');
+    for (const [n, p] of kept.pycs) pycsWithSource.set(n, p);
+    for (const n of withSource) expectedWithSource.set(n, runPython('3.11', [pycsWithSource.get(n)!], { cwd: dir, timeoutMs: 60_000 }));
   });
 
   afterAll(() => {
@@ -65,6 +81,19 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
     it(name, () => {
       const got = tspyc(['run', pycs.get(name)!]);
       const want = expected.get(name)!;
+      expect({ stdout: got.stdout, stderr: got.stderr, status: got.status }).toEqual({
+        stdout: want.stdout,
+        stderr: want.stderr,
+        status: want.status,
+      });
+    });
+  }
+
+  for (const name of withSource) {
+    it(`${name} (source beside the pyc: source lines and carets)`, () => {
+      const got = tspyc(['run', pycsWithSource.get(name)!]);
+      const want = expectedWithSource.get(name)!;
+      expect(want.stderr).toContain('    ');
       expect({ stdout: got.stdout, stderr: got.stderr, status: got.status }).toEqual({
         stdout: want.stdout,
         stderr: want.stderr,

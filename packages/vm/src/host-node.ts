@@ -1,5 +1,5 @@
 // The Node host: the one file of the VM that touches `process`.
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import type { Host } from './host.js';
 
 /** Writes synchronously to fds 1 and 2, so output order and exit codes behave like CPython's. */
@@ -9,6 +9,13 @@ export class NodeHost implements Host {
   }
   writeStderr(text: string): void {
     writeAll(2, text);
+  }
+  readSource(path: string): string | null {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
   }
 }
 

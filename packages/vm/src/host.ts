@@ -4,12 +4,19 @@
 export interface Host {
   writeStdout(text: string): void;
   writeStderr(text: string): void;
+  /** A source file's text, for the lines tracebacks show; null when it cannot be read. */
+  readSource?(path: string): string | null;
 }
 
 /** A host that keeps what the program writes (tests, embedding). */
 export class CapturedHost implements Host {
   stdout = '';
   stderr = '';
+  /** sources the program's tracebacks may show, by path */
+  sources = new Map<string, string>();
+  readSource(path: string): string | null {
+    return this.sources.get(path) ?? null;
+  }
   writeStdout(text: string): void {
     this.stdout += text;
   }

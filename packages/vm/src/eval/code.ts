@@ -9,6 +9,7 @@ import {
   Kind,
   type CodeObject,
   type ExceptionTableEntry,
+  type LocationEntry,
   type PyValue,
 } from '@tspyc/bytecode';
 import { builtinType, Ellipsis, None, PyObject } from '../objects/object.js';
@@ -57,6 +58,7 @@ export class Code extends PyObject {
   readonly exceptionTable: ExceptionTableEntry[];
   /** line of each code unit, decoded on first use (tracebacks only) */
   private lines: Int32Array | null;
+  private spans: LocationEntry[] | null;
 
   constructor(co: CodeObject) {
     super(codeType);
@@ -88,6 +90,20 @@ export class Code extends PyObject {
     this.firstlineno = co.firstlineno;
     this.exceptionTable = co.exceptiontable ? decodeExceptionTable(co.exceptiontable.value) : [];
     this.lines = null;
+    this.spans = null;
+  }
+
+  /** co_positions() of code unit `unit`: lines and UTF-8 byte columns, null where unknown. */
+  positionAt(unit: number): LocationEntry | null {
+    if (this.spans === null) {
+      try {
+        this.spans = decodeLocationTable(this.co.linetable.value, this.firstlineno);
+      } catch {
+        this.spans = [];
+      }
+    }
+    for (const e of this.spans) if (unit >= e.start && unit < e.start + e.units) return e;
+    return null;
   }
 
   /** The source line of the instruction at code unit `unit`, or null. */

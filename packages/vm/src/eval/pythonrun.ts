@@ -12,6 +12,8 @@ import { PyError } from '../errors.js';
 import { str } from '../protocols/repr.js';
 import { ts } from './state.js';
 import { offerSuggestion } from './suggestions.js';
+import { caretAnchors } from './caret-anchors.js';
+import type { Code } from './code.js';
 
 const TB_RECURSIVE_CUTOFF = 3;
 
@@ -38,9 +40,74 @@ function tbLines(tb: PyTraceback | null, limit: number): string {
     cnt++;
     if (cnt > TB_RECURSIVE_CUTOFF) continue;
     out += `  File "${code.filename}", line ${line ?? -1}, in ${code.name}\n`;
+    if (line !== null) out += sourceLine(code, t.lasti, line);
   }
   if (cnt > TB_RECURSIVE_CUTOFF) out += repeated(cnt - TB_RECURSIVE_CUTOFF);
   return out;
+}
+
+const sourceCache = new Map<string, string[] | null>();
+
+function sourceLines(filename: string): string[] | null {
+  let lines = sourceCache.get(filename);
+  if (lines === undefined) {
+    const text = ts.host.readSource?.(filename) ?? null;
+    lines = text === null ? null : text.split(/\r\n|\r|\n/);
+    sourceCache.set(filename, lines);
+  }
+  return lines;
+}
+
+/** Characters in the first `bytes` UTF-8 bytes of `line` (_PyPegen_byte_offset_to_character_offset). */
+function charOffset(line: string, bytes: number): number {
+  const enc = new TextEncoder().encode(line);
+  if (bytes > enc.length + 1) bytes = enc.length + 1;
+  return Array.from(new TextDecoder().decode(enc.subarray(0, bytes))).length;
+}
+
+function isWs(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\f';
+}
+
+/** The source line of a traceback entry and its caret line (tb_displayline). */
+function sourceLine(code: Code, lasti: number, lineno: number): string {
+  const lines = sourceLines(code.filename);
+  if (lines === null || lineno < 1 || lineno > lines.length) return '';
+  const full = lines[lineno - 1]!;
+  const chars = Array.from(full);
+  let lead = 0;
+  while (lead < chars.length && (chars[lead] === ' ' || chars[lead] === '\t' || chars[lead] === '\f')) lead++;
+  let out = `    ${chars.slice(lead).join('')}\n`;
+  const pos = code.positionAt(lasti);
+  if (pos === null || pos.line === null || pos.endLine === null || pos.col === null || pos.endCol === null) return out;
+  const start = charOffset(full, pos.col);
+  let end = charOffset(full, pos.endCol);
+  let left = -1;
+  let right = -1;
+  let primary = '^';
+  let secondary = '^';
+  if (pos.line === pos.endLine) {
+    const anchors = caretAnchors(chars.slice(start, end).join(''));
+    if (anchors !== null) {
+      left = anchors.left + start;
+      right = anchors.right + start;
+      primary = anchors.primary;
+      secondary = anchors.secondary;
+    }
+  } else {
+    let i = chars.length;
+    while (--i >= 0) if (!isWs(chars[i])) break;
+    end = i + 1;
+  }
+  const hasSecondary = left !== -1 || right !== -1;
+  if (end - start === chars.length - lead && !hasSecondary) return out;
+  let carets = '';
+  for (let offset = lead - 4 + 1; offset <= end; offset++) {
+    if (offset <= start) carets += ' ';
+    else if (hasSecondary && left < offset && offset <= right) carets += secondary;
+    else carets += primary;
+  }
+  return out + carets + '\n';
 }
 
 function repeated(n: number): string {
