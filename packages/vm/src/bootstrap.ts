@@ -3,6 +3,7 @@
 import { initType } from './objects/type.js';
 import { initInt } from './objects/int-methods.js';
 import { initFloat } from './objects/float-methods.js';
+import { initComplex } from './objects/complex.js';
 import { initStr } from './objects/str-methods.js';
 import { initBytes } from './objects/bytes-methods.js';
 import { initList } from './objects/list-methods.js';
@@ -36,6 +37,7 @@ export function bootstrap(): PyModule {
   initType();
   initInt();
   initFloat();
+  initComplex();
   initStr();
   initBytes();
   initList();

@@ -3,6 +3,7 @@
 import { Ellipsis, None, NotImplemented, objectType, typeType } from '../objects/object.js';
 import { boolType, intType, False, True } from '../objects/int.js';
 import { floatType } from '../objects/float.js';
+import { complexType } from '../objects/complex.js';
 import { strType } from '../objects/str.js';
 import { bytesType } from '../objects/bytes.js';
 import { listType } from '../objects/list.js';
@@ -29,7 +30,7 @@ export function makeBuiltins(): PyModule {
   const m = new PyModule('builtins');
   const d = m.dict;
   for (const t of [
-    objectType, typeType, intType, boolType, floatType, strType, bytesType, listType, tupleType, dictType,
+    objectType, typeType, intType, boolType, floatType, complexType, strType, bytesType, listType, tupleType, dictType,
     setType, frozenSetType, rangeType, sliceType, propertyType, staticMethodType, classMethodType,
     enumerateType, zipType, mapType, filterType, reversedType, superType,
   ]) {

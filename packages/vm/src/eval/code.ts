@@ -15,6 +15,7 @@ import {
 import { builtinType, Ellipsis, None, PyObject } from '../objects/object.js';
 import { False, newInt, True } from '../objects/int.js';
 import { PyFloat } from '../objects/float.js';
+import { PyComplex } from '../objects/complex.js';
 import { internStr, newStr, PyStr } from '../objects/str.js';
 import { PyBytes } from '../objects/bytes.js';
 import { newTuple } from '../objects/tuple.js';
@@ -164,6 +165,8 @@ function convertConst(v: PyValue): PyObject {
       return newFrozenSet(v.items.map(convertConst));
     case Kind.Code:
       return codeFor(v);
+    case Kind.Complex:
+      return new PyComplex(v.real, v.imag);
     default:
       throw new InternalError(`constant of kind ${Kind[v.kind]} is not supported yet`);
   }

@@ -123,7 +123,7 @@ export function initFloat(): void {
     const b = asFloatOperand(a[1]!);
     if (b === undefined) return NotImplemented;
     if (a[2] !== undefined && a[2].type.name !== 'NoneType') raise(typeErrorType, 'pow() 3rd argument not allowed unless all arguments are integers');
-    return new PyFloat(floatPow(val(a[0]!), b));
+    return floatBinary(val(a[0]!), b, 8)!;
   });
   defMethod(t, '__divmod__', (a) => {
     const b = asFloatOperand(a[1]!);

@@ -5,6 +5,7 @@ import { NotImplemented, PyObject, type PyType } from '../objects/object.js';
 import { tupleType } from '../objects/tuple.js';
 import { PyInt, newInt, intType, boolType } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
+import { PyComplex, complexPow } from '../objects/complex.js';
 import { PyStr, strType } from '../objects/str.js';
 import { PyList, listType } from '../objects/list.js';
 import {
@@ -206,7 +207,13 @@ export function floatBinary(a: number, b: number, op: number): PyObject | undefi
       if (b === 0) raise(zeroDivisionErrorType, 'float floor division by zero');
       return new PyFloat(floatDivmod(a, b)[0]);
     case NB_REMAINDER: return new PyFloat(floatMod(a, b));
-    case NB_POWER: return new PyFloat(floatPow(a, b));
+    case NB_POWER:
+      if (a < 0 && Number.isFinite(b) && !Number.isInteger(b)) {
+        // float_pow hands a negative base with a fractional exponent to complex
+        const [re, im] = complexPow([a, 0], [b, 0]);
+        return new PyComplex(re, im);
+      }
+      return new PyFloat(floatPow(a, b));
     default: return undefined;
   }
 }
