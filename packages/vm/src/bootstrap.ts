@@ -25,6 +25,9 @@ import { makeMath } from './modules/math.js';
 import { makeCollections } from './modules/collections.js';
 import { makeItertools } from './modules/itertools.js';
 import { makeFunctools } from './modules/functools.js';
+import { makeRandom } from './modules/random.js';
+import { makeTime } from './modules/time.js';
+import { makeString } from './modules/string.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -59,6 +62,9 @@ export function bootstrap(): PyModule {
   registerModule('collections', makeCollections);
   registerModule('itertools', makeItertools);
   registerModule('functools', makeFunctools);
+  registerModule('random', makeRandom);
+  registerModule('time', makeTime);
+  registerModule('string', makeString);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;
