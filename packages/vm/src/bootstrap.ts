@@ -28,6 +28,8 @@ import { makeFunctools } from './modules/functools.js';
 import { makeRandom } from './modules/random.js';
 import { makeTime } from './modules/time.js';
 import { makeString } from './modules/string.js';
+import { makeHeapq } from './modules/heapq.js';
+import { makeBisect } from './modules/bisect.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -65,6 +67,8 @@ export function bootstrap(): PyModule {
   registerModule('random', makeRandom);
   registerModule('time', makeTime);
   registerModule('string', makeString);
+  registerModule('heapq', makeHeapq);
+  registerModule('bisect', makeBisect);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;
