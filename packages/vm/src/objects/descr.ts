@@ -64,3 +64,18 @@ export function defGetSet(
 ): void {
   t.setAttr(name, new PyGetSet(t, name, get, set));
 }
+
+export const memberDescriptorType = builtinType('member_descriptor', undefined, 0);
+
+/** A __slots__ entry: a data descriptor keeping each instance's value. */
+export class PyMemberDescr extends PyObject {
+  readonly name: string;
+  readonly owner: PyType;
+  readonly values: WeakMap<PyObject, PyObject>;
+  constructor(owner: PyType, name: string) {
+    super(memberDescriptorType);
+    this.name = name;
+    this.owner = owner;
+    this.values = new WeakMap();
+  }
+}

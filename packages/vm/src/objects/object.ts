@@ -38,6 +38,8 @@ export class PyType extends PyObject {
   flags: number;
   /** The builtin type whose JS class holds this type's instances (CPython's "solid base"). */
   solid: PyType | null;
+  /** whether instances of this (heap) type get a __dict__ (false with __slots__ all the way up) */
+  hasInstanceDict: boolean;
   /** Method-cache: name → attribute found along the MRO (undefined = absent), valid for cacheVersion. */
   private cache: Map<string, PyObject | undefined>;
   private cacheVersion: number;
@@ -53,6 +55,7 @@ export class PyType extends PyObject {
     this.attrs = new Map();
     this.flags = flags;
     this.solid = null;
+    this.hasInstanceDict = true;
     this.cache = new Map();
     this.cacheVersion = -1;
     this.mro = [this];

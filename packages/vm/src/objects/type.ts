@@ -21,8 +21,9 @@ import { PyDict } from './dict.js';
 import { PyMappingProxy } from './mappingproxy.js';
 import { PyCell, PyFunction } from './function.js';
 import { defMethod, type Kwargs } from './native.js';
-import { defGetSet, PyClassMethod, PyStaticMethod } from './descr.js';
-import { attributeErrorType, typeErrorType } from './exception-types.js';
+import { defGetSet, PyClassMethod, PyMemberDescr, PyStaticMethod, memberDescriptorType } from './descr.js';
+import { toArray } from '../protocols/iter.js';
+import { attributeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
 import { genericGetAttr, genericSetAttr, setAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
@@ -89,6 +90,19 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     }
     cls.attrs.set(key, v);
   }
+  const slots = cls.attrs.get('__slots__');
+  if (slots !== undefined) {
+    const names = slots instanceof PyStr ? [slots.value] : toArray(slots).map((s) => {
+      if (!(s instanceof PyStr)) raise(typeErrorType, `__slots__ items must be strings, not '${s.type.name}'`);
+      return s.value;
+    });
+    cls.hasInstanceDict = names.includes('__dict__') || bases.some((b) => (b.flags & TPFLAGS_HEAPTYPE) !== 0 && b.hasInstanceDict);
+    for (const n of names) {
+      if (n === '__dict__' || n === '__weakref__') continue;
+      if (cls.attrs.has(n)) raise(valueErrorType, `'${n}' in __slots__ conflicts with class variable`);
+      cls.attrs.set(n, new PyMemberDescr(cls, n));
+    }
+  }
   const mod = cls.attrs.get('__module__');
   cls.module = mod instanceof PyStr ? mod.value : 'builtins';
   if (!cls.attrs.has('__doc__')) cls.attrs.set('__doc__', None);
@@ -145,7 +159,7 @@ export function initType(): void {
       raise(typeErrorType, `object.__new__(${cls.name}) is not safe, use ${cls.solid.name}.__new__()`);
     }
     const inst = new PyObject(cls);
-    if (cls.flags & TPFLAGS_HEAPTYPE) inst.dict = new PyDict();
+    if (cls.flags & TPFLAGS_HEAPTYPE && cls.hasInstanceDict) inst.dict = new PyDict();
     return inst;
   });
   defMethod(o, '__init__', (a, kw) => {
@@ -292,6 +306,10 @@ export function initType(): void {
   defGetSet(t, '__doc__', (x) => {
     const d = (x as PyType).attrs.get('__doc__');
     return d === undefined ? None : descrGet(d, null, x as PyType);
+  });
+  defMethod(memberDescriptorType, '__repr__', (a) => {
+    const m = a[0] as PyMemberDescr;
+    return newStr(`<member '${m.name}' of '${m.owner.name}' objects>`);
   });
   rememberGetAttribute();
 }

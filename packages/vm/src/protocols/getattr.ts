@@ -5,7 +5,7 @@ import { raise, raiseAttributeError } from '../errors.js';
 import { None, PyObject, PyType, objectType, typeType } from '../objects/object.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin } from '../objects/native.js';
-import { PyClassMethod, PyGetSet, PyProperty, PyStaticMethod } from '../objects/descr.js';
+import { PyClassMethod, PyGetSet, PyMemberDescr, PyProperty, PyStaticMethod } from '../objects/descr.js';
 import { PyDict } from '../objects/dict.js';
 import { PyModule } from '../objects/module.js';
 import { internStr, PyStr } from '../objects/str.js';
@@ -16,7 +16,7 @@ import { PySuper, superGetAttr, superType } from '../objects/super.js';
 
 /** Whether `d` (an attribute found on a type) is a data descriptor (has __set__ or __delete__). */
 function isDataDescriptor(d: PyObject): boolean {
-  if (d instanceof PyProperty || d instanceof PyGetSet) return true;
+  if (d instanceof PyProperty || d instanceof PyGetSet || d instanceof PyMemberDescr) return true;
   if (d instanceof PyFunction || d instanceof PyBuiltin) return false;
   const t = d.type;
   if (t.solid === t && t !== objectType) return false; // builtin non-descriptor values (int, str, ...)
@@ -37,6 +37,12 @@ export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyOb
     return callObject(d.fget, [obj], null);
   }
   if (d instanceof PyGetSet) return obj === null ? d : d.get(obj);
+  if (d instanceof PyMemberDescr) {
+    if (obj === null) return d;
+    const v = d.values.get(obj);
+    if (v === undefined) raiseAttributeError(attributeErrorType, `'${obj.type.name}' object has no attribute '${d.name}'`, d.name, obj);
+    return v;
+  }
   const t = d.type;
   if (t.solid === t) return d;
   const get = t.lookup('__get__');
@@ -46,7 +52,7 @@ export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyOb
 
 function hasGet(d: PyObject): boolean {
   if (d instanceof PyFunction || d instanceof PyBuiltin || d instanceof PyClassMethod || d instanceof PyStaticMethod) return true;
-  if (d instanceof PyProperty || d instanceof PyGetSet) return true;
+  if (d instanceof PyProperty || d instanceof PyGetSet || d instanceof PyMemberDescr) return true;
   const t = d.type;
   if (t.solid === t) return false;
   return t.lookup('__get__') !== undefined;
@@ -180,6 +186,11 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
     if (d instanceof PyGetSet) {
       if (d.set === null) raise(attributeErrorType, `attribute '${name}' of '${d.owner.name}' objects is not writable`);
       d.set(obj, value);
+      return;
+    }
+    if (d instanceof PyMemberDescr) {
+      if (value !== null) d.values.set(obj, value);
+      else if (!d.values.delete(obj)) raise(attributeErrorType, name);
       return;
     }
     if (!(d instanceof PyFunction || d instanceof PyBuiltin) && d.type.solid !== d.type) {
