@@ -34,6 +34,15 @@ describe.skipIf(!BUILT || !py311)('tspyc run', () => {
     expect(r.status).toBe(4);
   });
 
+  it('reads standard input through input() and sys.stdin as CPython does', () => {
+    const src = 'import sys\nname = input("name? ")\nprint("hi", name)\nprint([l for l in sys.stdin])\ntry:\n    input()\nexcept EOFError as e:\n    print("EOF", e)\n';
+    const pyc = compileWith('3.11', dir, 'stdin', src);
+    const input = 'Ann\nline two\nlast';
+    const r = tspyc(['run', pyc], input);
+    const want = runPython('3.11', [pyc], { input });
+    expect(r).toEqual({ status: want.status, stdout: want.stdout, stderr: want.stderr });
+  });
+
   it('reports a missing file in one line', () => {
     const r = tspyc(['run', join(dir, 'nope.pyc')]);
     expect(r.status).not.toBe(0);

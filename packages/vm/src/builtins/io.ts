@@ -4,7 +4,8 @@ import { raise } from '../errors.js';
 import { builtinType, None, PyObject } from '../objects/object.js';
 import { PyStr, newStr } from '../objects/str.js';
 import { builtinFunction, defMethod, type PyBuiltin } from '../objects/native.js';
-import { eofErrorType, typeErrorType } from '../objects/exception-types.js';
+import { eofErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
+import { PyList } from '../objects/list.js';
 import { str } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr } from '../protocols/getattr.js';
@@ -26,7 +27,32 @@ export class PyHostStream extends PyObject {
   }
 }
 
+/** sys.stdin: lines from the host. */
+export const stdinType = builtinType('TextIOWrapper');
+
+export class PyHostInput extends PyObject {
+  constructor() {
+    super(stdinType);
+  }
+}
+
+function readAll(): string {
+  let out = '';
+  for (let line = ts.host.readLine?.() ?? ''; line !== ''; line = ts.host.readLine?.() ?? '') out += line;
+  return out;
+}
+
 export function initIO(): void {
+  defMethod(stdinType, 'readline', () => newStr(ts.host.readLine?.() ?? ''));
+  defMethod(stdinType, 'read', () => newStr(readAll()));
+  defMethod(stdinType, 'readlines', () => new PyList(readAll().split(/(?<=\n)/).filter((l) => l !== '').map(newStr)));
+  defMethod(stdinType, '__iter__', (a) => a[0]!);
+  defMethod(stdinType, '__next__', () => {
+    const line = ts.host.readLine?.() ?? '';
+    if (line === '') raise(stopIterationType, null);
+    return newStr(line);
+  });
+  defMethod(stdinType, 'isatty', () => False);
   defMethod(textIOType, 'write', (a) => {
     const s = a[1];
     if (!(s instanceof PyStr)) raise(typeErrorType, `write() argument must be str, not ${s?.type.name}`);
@@ -81,6 +107,17 @@ export function ioBuiltins(getStdout: () => PyObject): PyBuiltin[] {
       else callObject(getAttr(file, 'write'), [newStr(out)], null);
       return None;
     }),
-    builtinFunction('input', () => raise(eofErrorType, 'EOF when reading a line')),
+    builtinFunction('input', (a) => {
+      if (a.length > 1) raise(typeErrorType, `input expected at most 1 argument, got ${a.length}`);
+      if (a.length === 1) {
+        const out = getStdout();
+        const prompt = str(a[0]!);
+        if (out instanceof PyHostStream) out.write(prompt);
+        else callObject(getAttr(out, 'write'), [newStr(prompt)], null);
+      }
+      const line = ts.host.readLine?.() ?? '';
+      if (line === '') raise(eofErrorType, 'EOF when reading a line');
+      return newStr(line.endsWith('\n') ? line.slice(0, -1) : line);
+    }),
   ];
 }

@@ -9,21 +9,29 @@ import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyBaseException, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { ts } from '../eval/state.js';
-import { PyHostStream } from '../builtins/io.js';
+import { PyHostInput, PyHostStream } from '../builtins/io.js';
 import { builtinModuleNames, sysModules } from './registry.js';
 
-let streams: { stdout: PyHostStream; stderr: PyHostStream; argv: PyList } | null = null;
-/** sys.stdout, sys.stderr and sys.argv (created on first use). */
-export function sysState(): { stdout: PyHostStream; stderr: PyHostStream; argv: PyList } {
-  return (streams ??= { stdout: new PyHostStream(1), stderr: new PyHostStream(2), argv: new PyList([]) });
+interface SysState {
+  stdin: PyHostInput;
+  stdout: PyHostStream;
+  stderr: PyHostStream;
+  argv: PyList;
+}
+let streams: SysState | null = null;
+/** sys.stdin, sys.stdout, sys.stderr and sys.argv (created on first use). */
+export function sysState(): SysState {
+  return (streams ??= { stdin: new PyHostInput(), stdout: new PyHostStream(1), stderr: new PyHostStream(2), argv: new PyList([]) });
 }
 
 export function makeSys(): PyModule {
   const m = new PyModule('sys');
-  const { stdout, stderr, argv } = sysState();
+  const { stdin, stdout, stderr, argv } = sysState();
   const d = m.dict;
   const def = (name: string, f: Parameters<typeof builtinFunction>[1]) => d.setStr(name, builtinFunction(name, f));
   d.setStr('argv', argv);
+  d.setStr('stdin', stdin);
+  d.setStr('__stdin__', stdin);
   d.setStr('stdout', stdout);
   d.setStr('stderr', stderr);
   d.setStr('__stdout__', stdout);
