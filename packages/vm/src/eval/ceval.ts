@@ -44,7 +44,7 @@ import { getAttr, setAttr, lookupSpecial, genericGetAttr } from '../protocols/ge
 import { getIter, iterNext, toArray } from '../protocols/iter.js';
 import { contains, delItem, getItem, setItem } from '../protocols/sequence.js';
 import { bindArguments } from './call-args.js';
-import { CO_GENERATOR, CO_NEWLOCALS, type Code, CO_COROUTINE, CO_ASYNC_GENERATOR } from './code.js';
+import { CO_GENERATOR, CO_NEWLOCALS, type Code, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from './code.js';
 import { FRAME_COMPLETED, FRAME_EXECUTING, FRAME_SUSPENDED, Frame } from './frame.js';
 import { Op } from './opcodes.js';
 import { ts } from './state.js';
@@ -60,7 +60,13 @@ export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | 
   if (code.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) {
     raise(systemErrorType, 'tspyc: coroutines and async generators are not supported yet');
   }
-  bindArguments(func, f.fast, args, kw);
+  if (kw === null && args.length === code.argcount && code.kwonlyargcount === 0 && (code.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
+    // the common case: exactly the positional parameters
+    const fast = f.fast;
+    for (let i = 0; i < args.length; i++) fast[i] = args[i]!;
+  } else {
+    bindArguments(func, f.fast, args, kw);
+  }
   return evalFrame(f, null);
 }
 
