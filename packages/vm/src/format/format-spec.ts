@@ -2,7 +2,7 @@
 // CPython counterpart: Python/formatter_unicode.c (parse_internal_render_format_spec,
 // format_long_internal, format_float_internal, format_string_internal).
 import { raise } from '../errors.js';
-import { valueErrorType } from '../objects/exception-types.js';
+import { overflowErrorType, valueErrorType } from '../objects/exception-types.js';
 import { formatFloatRepr } from '@tspyc/bytecode';
 import { toExponential, toFixed, toGeneral, toSignificant } from './float-format.js';
 
@@ -118,6 +118,8 @@ export function formatInt(v: bigint, specStr: string, typeName: string): string 
   if (spec.z) raise(valueErrorType, 'Negative zero coercion (z) not allowed in integer format specifier');
   if (t === 'c') {
     if (spec.sign) raise(valueErrorType, "Sign not allowed with integer format specifier 'c'");
+    if (v > 9223372036854775807n || v < -9223372036854775808n) raise(overflowErrorType, 'Python int too large to convert to C long');
+    if (v < 0n || v > 0x10ffffn) raise(overflowErrorType, '%c arg not in range(0x110000)');
     return pad('', String.fromCodePoint(Number(v)), spec, '<');
   }
   const neg = v < 0n;

@@ -149,7 +149,8 @@ export function intBinary(a: bigint, b: bigint, op: number): PyObject | undefine
 export function floatMod(vx: number, wx: number): number {
   if (wx === 0) raise(zeroDivisionErrorType, 'float modulo');
   let mod = vx % wx;
-  if (mod) {
+  // C's `if (mod)` is true for NaN: compare with 0 rather than test truthiness
+  if (mod !== 0) {
     if ((wx < 0) !== (mod < 0)) mod += wx;
   } else {
     mod = wx < 0 || Object.is(wx, -0) ? -0 : 0;
@@ -161,7 +162,7 @@ export function floatDivmod(vx: number, wx: number): [number, number] {
   if (wx === 0) raise(zeroDivisionErrorType, 'float divmod()');
   let mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
+  if (mod !== 0) {
     if ((wx < 0) !== (mod < 0)) {
       mod += wx;
       div -= 1.0;
@@ -170,7 +171,7 @@ export function floatDivmod(vx: number, wx: number): [number, number] {
     mod = wx < 0 ? -0 : 0;
   }
   let floordiv;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
