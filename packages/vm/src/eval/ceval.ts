@@ -13,7 +13,7 @@ import { PyStr, newStr, strType } from '../objects/str.js';
 import { PyTuple, newTuple } from '../objects/tuple.js';
 import { PyList, listType } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
-import { PySet } from '../objects/set.js';
+import { PySet, setUpdate } from '../objects/set.js';
 import { PyCell, PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin, type Kwargs } from '../objects/native.js';
 import { PyGenerator } from '../objects/generator.js';
@@ -555,8 +555,7 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
           }
           case Op.SET_UPDATE: {
             const it = stack[--sp]!;
-            const s = stack[sp - oparg] as PySet;
-            for (const v of toArray(it)) s.add(v);
+            setUpdate(stack[sp - oparg] as PySet, it, toArray);
             break;
           }
           case Op.DICT_UPDATE: {

@@ -5,7 +5,7 @@ import { None, NotImplemented, PyObject, PyType } from './object.js';
 import { PyInt, intFromNumber, pyBool } from './int.js';
 import { newStr } from './str.js';
 import { PyDict } from './dict.js';
-import { PySet, setType, frozenSetType } from './set.js';
+import { PySet, setType, frozenSetType, setUpdate } from './set.js';
 import { defMethod } from './native.js';
 import { setIteratorType, PyNativeIter } from './iterators.js';
 import { keyErrorType, runtimeErrorType } from './exception-types.js';
@@ -37,8 +37,7 @@ export function setFrom(type: PyType, iterable: PyObject | undefined): PySet {
 }
 
 function fill(s: PySet, iterable: PyObject): void {
-  if (iterable instanceof PySet) s.mergeSet(iterable);
-  else for (const v of toArray(iterable)) s.add(v);
+  setUpdate(s, iterable, toArray);
   void PyDict;
 }
 
@@ -79,20 +78,32 @@ function intersection(a: PySet, other: PyObject): PySet {
   return r;
 }
 
+/** set_difference: a copy then discards when `a` is much larger, else a fresh set. */
 function difference(a: PySet, other: PyObject): PySet {
   const r = result(a);
+  const otherSize = other instanceof PySet ? other.size : other instanceof PyDict && other.type.solid === other.type ? other.size : -1;
+  if (otherSize < 0 || a.size >> 2 > otherSize) {
+    r.mergeSet(a);
+    differenceUpdate(r, other);
+    return r;
+  }
   const o = same(a, other);
   for (const v of a.items()) if (!o.has(v)) r.add(v);
   return r;
 }
 
+/** set_difference_update_internal */
+function differenceUpdate(s: PySet, other: PyObject): void {
+  for (const v of other instanceof PySet ? other.items() : toArray(other)) s.discard(v);
+  s.purgeDummies();
+}
+
+/** set_symmetric_difference: a copy of `other`, then each element of `a` toggled. */
 function symmetricDifference(a: PySet, other: PyObject): PySet {
   const r = result(a);
-  r.mergeSet(a);
-  const o = same(a, other);
-  for (const v of o.items()) {
-    if (a.has(v)) r.discard(v);
-    else r.add(v);
+  fill(r, other);
+  for (const v of a.items()) {
+    if (!r.discard(v)) r.add(v);
   }
   return r;
 }
@@ -158,8 +169,14 @@ export function initSet(): void {
     cmp('__ge__', (x, y) => isSubset(y, x));
     cmp('__gt__', (x, y) => y.size < x.size && isSubset(y, x));
     defMethod(t, 'union', (a) => union(st(a[0]!), a.slice(1)));
-    defMethod(t, 'intersection', (a) => a.slice(1).reduce<PySet>((acc, o) => intersection(acc, o), union(st(a[0]!), [])));
-    defMethod(t, 'difference', (a) => a.slice(1).reduce<PySet>((acc, o) => difference(acc, o), union(st(a[0]!), [])));
+    // set_intersection_multi / set_difference_multi: the first operation starts from self
+    defMethod(t, 'intersection', (a) => (a.length === 1 ? union(st(a[0]!), []) : a.slice(1).reduce<PySet>((acc, o) => intersection(acc, o), st(a[0]!))));
+    defMethod(t, 'difference', (a) => {
+      if (a.length === 1) return union(st(a[0]!), []);
+      const r = difference(st(a[0]!), a[1]!);
+      for (const o of a.slice(2)) differenceUpdate(r, o);
+      return r;
+    });
     defMethod(t, 'symmetric_difference', (a) => symmetricDifference(st(a[0]!), a[1]!));
     defMethod(t, 'issubset', (a) => pyBool(isSubset(st(a[0]!), same(st(a[0]!), a[1]!))));
     defMethod(t, 'issuperset', (a) => pyBool(isSubset(same(st(a[0]!), a[1]!), st(a[0]!))));
@@ -196,9 +213,7 @@ export function initSet(): void {
     defMethod(t, name, (a) => {
       if (requireSet && !(a[1] instanceof PySet)) return NotImplemented;
       const s = st(a[0]!);
-      const r = f(s, a[1]!);
-      s.clear();
-      s.mergeSet(r);
+      s.adopt(f(s, a[1]!));
       return name.startsWith('__') ? s : None;
     });
   defMethod(t, '__ior__', (a) => {
@@ -208,15 +223,26 @@ export function initSet(): void {
   });
   defMethod(t, '__isub__', (a) => {
     if (!(a[1] instanceof PySet)) return NotImplemented;
-    for (const v of a[1].items()) st(a[0]!).discard(v);
+    differenceUpdate(st(a[0]!), a[1]);
     return a[0]!;
   });
   defMethod(t, 'difference_update', (a) => {
-    for (const o of a.slice(1)) for (const v of toArray(o)) st(a[0]!).discard(v);
+    for (const o of a.slice(1)) differenceUpdate(st(a[0]!), o);
     return None;
   });
   inplace('__iand__', intersection, true);
-  inplace('__ixor__', symmetricDifference, true);
+  const toggle = (s: PySet, other: PyObject) => {
+    const o = other instanceof PySet ? other : setFrom(setType, other);
+    for (const v of o.items()) if (!s.discard(v)) s.add(v);
+  };
+  defMethod(t, '__ixor__', (a) => {
+    if (!(a[1] instanceof PySet)) return NotImplemented;
+    toggle(st(a[0]!), a[1]);
+    return a[0]!;
+  });
   inplace('intersection_update', intersection, false);
-  inplace('symmetric_difference_update', symmetricDifference, false);
+  defMethod(t, 'symmetric_difference_update', (a) => {
+    toggle(st(a[0]!), a[1]!);
+    return None;
+  });
 }

@@ -4,6 +4,7 @@
 // set_insert_clean, set_merge, set_discard_entry, set_pop).
 import { builtinType, PyObject, type PyType } from './object.js';
 import { PyStr, strType } from './str.js';
+import { PyDict, dictType } from './dict.js';
 import { pyHash } from '../protocols/hash.js';
 import { richCompareBool, CMP_EQ } from '../protocols/compare.js';
 
@@ -71,14 +72,43 @@ export class PySet extends PyObject {
     this.addEntry(key, pyHash(key));
   }
 
+  /** set_add_entry: a dummy met along the probe sequence is reused (3.11's freeslot). */
   private addEntry(key: PyObject, hash: bigint): void {
-    if (this.lookup(key, hash) >= 0) return;
-    const j = this.findUnused(hash);
-    this.table[j] = { key, hash };
-    this.fill++;
-    this.used++;
-    this.version++;
-    if (this.fill * 5 >= this.mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+    const mask = this.mask;
+    let i = Number(hash & BigInt(mask));
+    let perturb = hash & U64;
+    let freeslot = -1;
+    for (;;) {
+      let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      let j = i;
+      for (;;) {
+        const e = this.table[j];
+        if (e === null) {
+          if (freeslot >= 0) {
+            this.table[freeslot] = { key, hash };
+            this.used++;
+            this.version++;
+            return;
+          }
+          this.table[j] = { key, hash };
+          this.fill++;
+          this.used++;
+          this.version++;
+          if (this.fill * 5 >= this.mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+          return;
+        }
+        if (e === DUMMY) {
+          // 3.11 keeps the last dummy met (checked against CPython on discard-heavy sequences)
+          freeslot = j;
+        } else if (e.hash === hash && (e.key === key || keyEq(e.key, key))) {
+          return;
+        }
+        if (probes-- === 0) break;
+        j++;
+      }
+      perturb >>= 5n;
+      i = Number((BigInt(i) * 5n + 1n + perturb) & BigInt(mask));
+    }
   }
 
   private findUnused(hash: bigint): number {
@@ -140,10 +170,30 @@ export class PySet extends PyObject {
     this.version++;
   }
 
+  /** The end of set_difference_update_internal: a table over a quarter dummies is rebuilt. */
+  purgeDummies(): void {
+    if (this.fill - this.used <= Math.floor(this.mask / 4)) return;
+    this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+  }
+
+  /** set_swap_bodies: take over another set's table (its layout included). */
+  adopt(other: PySet): void {
+    this.table = other.table;
+    this.mask = other.mask;
+    this.fill = other.fill;
+    this.used = other.used;
+    this.version++;
+  }
+
+  /** The one big resize set_update_internal does before adding `n` keys. */
+  reserve(n: number): void {
+    if ((this.fill + n) * 5 >= this.mask * 3) this.resize((this.used + n) * 2);
+  }
+
   /** set_merge / set_update_internal for another set. */
   mergeSet(other: PySet): void {
     if (other.used === 0) return;
-    if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
+    this.reserve(other.used);
     if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
       for (let i = 0; i <= other.mask; i++) this.table[i] = other.table[i] ?? null;
       this.fill = other.fill;
@@ -180,4 +230,18 @@ export function newSet(items: PyObject[], type: PyType = setType): PySet {
 
 export function newFrozenSet(items: PyObject[]): PySet {
   return newSet(items, frozenSetType);
+}
+
+/** set_update_internal: another set merges its table; an exact dict pre-sizes; others add one by one. */
+export function setUpdate(s: PySet, iterable: PyObject, toArray: (o: PyObject) => PyObject[]): void {
+  if (iterable instanceof PySet) {
+    s.mergeSet(iterable);
+    return;
+  }
+  if (iterable instanceof PyDict && iterable.type === dictType) {
+    s.reserve(iterable.size);
+    for (const k of iterable.keyList()) s.add(k);
+    return;
+  }
+  for (const v of toArray(iterable)) s.add(v);
 }
