@@ -79,6 +79,7 @@ export function toGeneral(x: number, prec: number, upper = false, alt = false): 
   let s: string;
   if (exp >= -4 && exp < prec) {
     s = toFixed(x, prec - 1 - exp);
+    if (alt && !s.includes('.')) s += '.';
   } else {
     s = toExponential(x, prec - 1, upper, alt);
   }

@@ -20,14 +20,16 @@ export interface FormatSpec {
   type: string;
 }
 
-export function parseSpec(spec: string): FormatSpec {
+export function parseSpec(spec: string, defaultAlign = '>', defaultType = ''): FormatSpec {
   const r: FormatSpec = { fill: ' ', align: '', sign: '', z: false, alt: false, zero: false, width: -1, grouping: '', precision: -1, type: '' };
   const cps = Array.from(spec);
   let i = 0;
+  let fillSpecified = false;
   const isAlign = (c: string | undefined) => c === '<' || c === '>' || c === '=' || c === '^';
   if (cps.length >= 2 && isAlign(cps[1])) {
     r.fill = cps[0]!;
     r.align = cps[1]!;
+    fillSpecified = true;
     i = 2;
   } else if (isAlign(cps[0])) {
     r.align = cps[0]!;
@@ -42,12 +44,11 @@ export function parseSpec(spec: string): FormatSpec {
     r.alt = true;
     i++;
   }
-  if (cps[i] === '0') {
+  if (cps[i] === '0' && !fillSpecified) {
+    // sign-aware zero padding: '0' fill, and '=' alignment when none is given for numbers
     r.zero = true;
-    if (!r.align) {
-      r.fill = '0';
-      r.align = '=';
-    }
+    r.fill = '0';
+    if (!r.align && defaultAlign === '>') r.align = '=';
     i++;
   }
   let w = '';
@@ -63,7 +64,12 @@ export function parseSpec(spec: string): FormatSpec {
     r.precision = Number(p);
   }
   if (cps.length - i > 1) raise(valueErrorType, 'Invalid format specifier');
-  if (i < cps.length) r.type = cps[i]!;
+  r.type = i < cps.length ? cps[i]! : defaultType;
+  if (r.grouping) {
+    const t = r.type;
+    const ok = 'defgEGF%'.includes(t) || t === '' || (r.grouping === '_' && 'boxX'.includes(t));
+    if (!ok) raise(valueErrorType, `Cannot specify '${r.grouping}' with '${t}'.`);
+  }
   return r;
 }
 
@@ -108,7 +114,7 @@ function zeroPadGrouped(sign: string, digits: string, spec: FormatSpec, sep: str
 }
 
 export function formatInt(v: bigint, specStr: string, typeName: string): string {
-  const spec = parseSpec(specStr);
+  const spec = parseSpec(specStr, '>', 'd');
   const t = spec.type;
   if ('eEfFgG%'.includes(t) && t !== '') return formatFloat(Number(v), specStr);
   if (t === 's' || !'bcdoxXn'.includes(t)) {
@@ -154,12 +160,14 @@ export function formatFloat(x: number, specStr: string): string {
     if (t === 'E' || t === 'F' || t === 'G') body = body.toUpperCase();
     if (t === '%') body += '%';
   } else if (t === '') {
-    if (prec < 0) body = formatFloatRepr(a);
-    else {
+    if (prec < 0) {
+      body = formatFloatRepr(a);
+      if (spec.alt && !body.includes('.')) body = body.includes('e') ? body.replace('e', '.e') : body + '.';
+    } else {
       // 'g' with Py_DTSF_ADD_DOT_0: exponent notation from decpt > precision - 1
       const p = prec === 0 ? 1 : prec;
       const { exp } = toSignificant(a, p);
-      if (a !== 0 && (exp < -4 || exp >= p - 1)) body = stripZerosExp(toExponential(a, p - 1, false, spec.alt), spec.alt);
+      if (exp < -4 || exp >= p - 1) body = stripZerosExp(toExponential(a, p - 1, false, spec.alt), spec.alt);
       else {
         body = toGeneral(a, p, false, spec.alt);
         if (!body.includes('.') && !body.includes('e')) body += '.0';
@@ -171,7 +179,9 @@ export function formatFloat(x: number, specStr: string): string {
       case 'f': case 'F': body = toFixed(a, prec); if (spec.alt && prec === 0) body += '.'; break;
       case 'e': case 'E': body = toExponential(a, prec, t === 'E', spec.alt); break;
       case 'g': case 'G': case 'n': body = toGeneral(a, prec, t === 'G', spec.alt); break;
-      default: body = Number.isFinite(a * 100) ? toFixed(a * 100, prec) + '%' : 'inf%'; t = '%';
+      default:
+        body = Number.isFinite(a * 100) ? toFixed(a * 100, prec) + (spec.alt && prec === 0 ? '.' : '') + '%' : 'inf%';
+        t = '%';
     }
   }
   const zeroResult = spec.z && !/[1-9]/.test(body);
@@ -184,11 +194,12 @@ export function formatFloat(x: number, specStr: string): string {
 }
 
 export function formatStr(s: string, specStr: string): string {
-  const spec = parseSpec(specStr);
-  if (spec.type !== '' && spec.type !== 's') raise(valueErrorType, `Unknown format code '${spec.type}' for object of type 'str'`);
+  const spec = parseSpec(specStr, '<', 's');
+  if (spec.type !== 's') raise(valueErrorType, `Unknown format code '${spec.type}' for object of type 'str'`);
+  if (spec.sign === ' ') raise(valueErrorType, 'Space not allowed in string format specifier');
   if (spec.sign) raise(valueErrorType, 'Sign not allowed in string format specifier');
-  if (spec.align === '=') raise(valueErrorType, "'=' alignment not allowed in string format specifier");
   if (spec.alt) raise(valueErrorType, 'Alternate form (#) not allowed in string format specifier');
+  if (spec.align === '=') raise(valueErrorType, "'=' alignment not allowed in string format specifier");
   if (spec.precision >= 0) s = Array.from(s).slice(0, spec.precision).join('');
   return pad('', s, spec, '<');
 }
