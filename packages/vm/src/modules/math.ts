@@ -7,7 +7,7 @@ import { newTuple } from '../objects/tuple.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { overflowErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
-import { asIndex, binaryOp, NB_MULTIPLY } from '../protocols/number.js';
+import { asIndex, binaryOp, libmPow, NB_MULTIPLY } from '../protocols/number.js';
 import { callSpecial } from '../protocols/call.js';
 import { toArray } from '../protocols/iter.js';
 import { isTrue } from '../protocols/truth.js';
@@ -125,7 +125,7 @@ export function makeMath(): PyModule {
     const y = toFloat(a[1]!);
     if (x === 0 && y < 0) raise(valueErrorType, 'math domain error');
     if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) raise(valueErrorType, 'math domain error');
-    return checked((x === 1 || y === 0) ? 1 : Math.pow(x, y), x + y);
+    return checked(x === 1 || y === 0 ? 1 : libmPow(x, y), x + y);
   });
   def('atan2', (a) => new PyFloat(Math.atan2(toFloat(a[0]!), toFloat(a[1]!))));
   def('hypot', (a) => new PyFloat(Math.hypot(...a.map(toFloat))));

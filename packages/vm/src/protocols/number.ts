@@ -180,6 +180,59 @@ export function floatDivmod(vx: number, wx: number): [number, number] {
   return [floordiv, mod];
 }
 
+/** x = m * 2**e exactly (x finite, > 0). */
+function decompose(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (bexp === 0) return [m, -1074];
+  m |= 1n << 52n;
+  return [m, bexp - 1075];
+}
+
+function bitLength(n: bigint): number {
+  return n.toString(2).length;
+}
+
+/** The double nearest to num / den * 2**sh (num, den > 0), ties to even, subnormals included. */
+function ratioToDouble(num: bigint, den: bigint, sh: number): number {
+  const k = 60 - (bitLength(num) - bitLength(den));
+  const n2 = k >= 0 ? num << BigInt(k) : num;
+  const d2 = k >= 0 ? den : den << BigInt(-k);
+  const q = n2 / d2;
+  const sticky = n2 % d2 !== 0n;
+  const exp2 = sh - k;
+  let drop = bitLength(q) - 53;
+  if (exp2 + drop < -1074) drop = -1074 - exp2;
+  if (drop <= 0) return Number(q) * 2 ** exp2;
+  let kept = q >> BigInt(drop);
+  const rem = q & ((1n << BigInt(drop)) - 1n);
+  const half = 1n << BigInt(drop - 1);
+  if (rem > half || (rem === half && (sticky || (kept & 1n) === 1n))) kept += 1n;
+  return Number(kept) * 2 ** (exp2 + drop);
+}
+
+/**
+ * x ** n for an integral n, correctly rounded (as glibc's pow is; V8's Math.pow is off by an ulp
+ * for about one in ten such powers, 1.05 ** 10 among them).
+ */
+function powIntegral(x: number, n: number): number {
+  const neg = x < 0 && n % 2 !== 0;
+  const [m, e] = decompose(Math.abs(x));
+  const a = Math.abs(n);
+  const big = m ** BigInt(a);
+  const r = n > 0 ? ratioToDouble(big, 1n, e * a) : ratioToDouble(1n, big, -e * a);
+  return neg ? -r : r;
+}
+
+/** C's pow() as glibc computes it, as far as tspyc can: exact rounding for integral exponents. */
+export function libmPow(x: number, y: number): number {
+  return Number.isInteger(y) && Math.abs(y) <= 2048 && x !== 0 && Number.isFinite(x) ? powIntegral(x, y) : Math.pow(x, y);
+}
+
 export function floatPow(x: number, y: number): number {
   if (y === 0) return 1;
   if (x !== x) return x;
@@ -189,7 +242,7 @@ export function floatPow(x: number, y: number): number {
     raise(valueErrorType, 'complex results are not supported yet');
   }
   if ((x === 1 || x === -1) && !Number.isFinite(y)) return 1;
-  const r = Math.pow(x, y);
+  const r = libmPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
     raise(overflowErrorType, '(34, \'Numerical result out of range\')');
   }
