@@ -30,6 +30,9 @@ import { makeTime } from './modules/time.js';
 import { makeString } from './modules/string.js';
 import { makeHeapq } from './modules/heapq.js';
 import { makeBisect } from './modules/bisect.js';
+import { makeFuture } from './modules/future.js';
+import { makeTyping } from './modules/typing.js';
+import { makeDataclasses } from './modules/dataclasses.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -69,6 +72,9 @@ export function bootstrap(): PyModule {
   registerModule('string', makeString);
   registerModule('heapq', makeHeapq);
   registerModule('bisect', makeBisect);
+  registerModule('__future__', makeFuture);
+  registerModule('typing', makeTyping);
+  registerModule('dataclasses', makeDataclasses);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;
