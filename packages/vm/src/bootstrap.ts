@@ -33,6 +33,9 @@ import { makeBisect } from './modules/bisect.js';
 import { makeFuture } from './modules/future.js';
 import { makeTyping } from './modules/typing.js';
 import { makeDataclasses } from './modules/dataclasses.js';
+import { makeOperator } from './modules/operator.js';
+import { makeCopy } from './modules/copy.js';
+import { makeAbc } from './modules/abc.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -75,6 +78,9 @@ export function bootstrap(): PyModule {
   registerModule('__future__', makeFuture);
   registerModule('typing', makeTyping);
   registerModule('dataclasses', makeDataclasses);
+  registerModule('operator', makeOperator);
+  registerModule('copy', makeCopy);
+  registerModule('abc', makeAbc);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;

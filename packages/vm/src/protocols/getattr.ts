@@ -201,6 +201,7 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
       }
     }
   }
+  if (obj.dict === null && obj instanceof PyFunction && value !== null) obj.dict = new PyDict(); // function attributes
   const dict = obj.dict as PyDict | null;
   if (dict === null) {
     if (d !== undefined) raise(attributeErrorType, `'${t.name}' object attribute '${name}' is read-only`);
