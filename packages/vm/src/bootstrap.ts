@@ -36,6 +36,7 @@ import { makeDataclasses } from './modules/dataclasses.js';
 import { makeOperator } from './modules/operator.js';
 import { makeCopy } from './modules/copy.js';
 import { makeAbc } from './modules/abc.js';
+import { makeJson } from './modules/json.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -81,6 +82,7 @@ export function bootstrap(): PyModule {
   registerModule('operator', makeOperator);
   registerModule('copy', makeCopy);
   registerModule('abc', makeAbc);
+  registerModule('json', makeJson);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;
