@@ -37,6 +37,7 @@ import { makeOperator } from './modules/operator.js';
 import { makeCopy } from './modules/copy.js';
 import { makeAbc } from './modules/abc.js';
 import { makeJson } from './modules/json.js';
+import { makeEnum } from './modules/enum.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -83,6 +84,7 @@ export function bootstrap(): PyModule {
   registerModule('copy', makeCopy);
   registerModule('abc', makeAbc);
   registerModule('json', makeJson);
+  registerModule('enum', makeEnum);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;
