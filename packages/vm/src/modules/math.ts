@@ -8,6 +8,7 @@ import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { overflowErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { asIndex, binaryOp, libmPow, NB_MULTIPLY } from '../protocols/number.js';
+import { crExp, crLog, crLogBase } from '../objects/libm.js';
 import { callSpecial } from '../protocols/call.js';
 import { toArray } from '../protocols/iter.js';
 import { isTrue } from '../protocols/truth.js';
@@ -85,7 +86,7 @@ export function makeMath(): PyModule {
   d.setStr('inf', new PyFloat(Infinity));
   d.setStr('nan', new PyFloat(NaN));
   f1('sqrt', Math.sqrt, (x) => x >= 0 || x !== x);
-  f1('exp', Math.exp);
+  f1('exp', crExp);
   f1('sin', Math.sin, (x) => Number.isFinite(x) || x !== x);
   f1('cos', Math.cos, (x) => Number.isFinite(x) || x !== x);
   f1('tan', Math.tan, (x) => Number.isFinite(x) || x !== x);
@@ -96,8 +97,8 @@ export function makeMath(): PyModule {
   f1('cosh', Math.cosh);
   f1('tanh', Math.tanh);
   f1('fabs', Math.abs);
-  f1('log2', Math.log2, (x) => x > 0 || x !== x);
-  f1('log10', Math.log10, (x) => x > 0 || x !== x);
+  f1('log2', (x) => crLogBase(x, 2), (x) => x > 0 || x !== x);
+  f1('log10', (x) => crLogBase(x, 10), (x) => x > 0 || x !== x);
   f1('log1p', Math.log1p, (x) => x > -1 || x !== x);
   f1('expm1', Math.expm1);
   f1('degrees', (x) => (x * 180) / Math.PI);
@@ -106,11 +107,11 @@ export function makeMath(): PyModule {
     const lg = (o: PyObject): number => {
       if (o instanceof PyInt && o.value > 0n) {
         const s = o.value.toString(2).length;
-        if (s > 1000) return Math.log(Number(o.value >> BigInt(s - 60))) + (s - 60) * Math.LN2;
+        if (s > 1000) return crLog(Number(o.value >> BigInt(s - 60))) + (s - 60) * Math.LN2;
       }
       const x = toFloat(o);
       domain(x > 0 || x !== x);
-      return Math.log(x);
+      return crLog(x);
     };
     const num = lg(a[0]!);
     if (a.length > 1) {

@@ -6,6 +6,7 @@ import { tupleType } from '../objects/tuple.js';
 import { PyInt, newInt, intType, boolType } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyComplex, complexPow } from '../objects/complex.js';
+import { crPow } from '../objects/libm.js';
 import { PyStr, strType } from '../objects/str.js';
 import { PyList, listType } from '../objects/list.js';
 import {
@@ -230,7 +231,9 @@ function powIntegral(x: number, n: number): number {
 
 /** C's pow() as glibc computes it, as far as tspyc can: exact rounding for integral exponents. */
 export function libmPow(x: number, y: number): number {
-  return Number.isInteger(y) && Math.abs(y) <= 2048 && x !== 0 && Number.isFinite(x) ? powIntegral(x, y) : Math.pow(x, y);
+  if (Number.isInteger(y) && Math.abs(y) <= 2048 && x !== 0 && Number.isFinite(x)) return powIntegral(x, y);
+  if (x > 0 && Number.isFinite(x) && Number.isFinite(y) && y !== 0.5) return crPow(x, y);
+  return Math.pow(x, y); // pow(x, 0.5) is sqrt(x), correctly rounded in V8 too
 }
 
 export function floatPow(x: number, y: number): number {
