@@ -139,3 +139,71 @@ export function crLogBase(x: number, base: 2 | 10): number {
   }
   return l < 0n ? -fixedToDouble(-l, 0) : fixedToDouble(l, 0);
 }
+
+// ---- trigonometry ----
+
+/** pi in fixed point with 64 extra guard bits (Machin: pi = 16 atan(1/5) - 4 atan(1/239)). */
+let PI_FIXED: bigint | null = null;
+const PI_GUARD = 64n;
+function piFixed(): bigint {
+  if (PI_FIXED !== null) return PI_FIXED;
+  const one = 1n << (P + PI_GUARD);
+  const atanInv = (n: bigint): bigint => {
+    let term = one / n;
+    let sum = term;
+    const n2 = n * n;
+    for (let k = 3n, sign = -1n; term !== 0n; k += 2n, sign = -sign) {
+      term /= n2;
+      sum += (sign * term) / k;
+    }
+    return sum;
+  };
+  PI_FIXED = 16n * atanInv(5n) - 4n * atanInv(239n);
+  return PI_FIXED;
+}
+
+/** sin and cos of a fixed-point r with |r| <= pi/4 (Taylor series). */
+function sinCosSmall(r: bigint): [bigint, bigint] {
+  const r2 = mul(r, r);
+  let term = r;
+  let sin = r;
+  for (let k = 2n; term !== 0n; k += 2n) {
+    term = -mul(term, r2) / (k * (k + 1n));
+    sin += term;
+  }
+  term = ONE;
+  let cos = ONE;
+  for (let k = 1n; term !== 0n; k += 2n) {
+    term = -mul(term, r2) / (k * (k + 1n));
+    cos += term;
+  }
+  return [sin, cos];
+}
+
+function signedToDouble(v: bigint): number {
+  if (v === 0n) return 0;
+  return v < 0n ? -fixedToDouble(-v, 0) : fixedToDouble(v, 0);
+}
+
+/** sin, cos or tan of x; exact reduction by pi/2 for |x| < 2**30 (larger arguments use V8's). */
+export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) >= 2 ** 30) return which === 'sin' ? Math.sin(x) : which === 'cos' ? Math.cos(x) : Math.tan(x);
+  if (x === 0) return which === 'cos' ? 1 : x;
+  if (Math.abs(x) < 2 ** -27) {
+    // sin(x) and tan(x) round to x, cos(x) to 1
+    return which === 'cos' ? 1 : x;
+  }
+  const xf = toFixed(x) << PI_GUARD;
+  const halfPi = piFixed() / 2n;
+  let q = (xf + halfPi / 2n) / halfPi;
+  if (xf + halfPi / 2n < 0n && q * halfPi !== xf + halfPi / 2n) q -= 1n;
+  const r = (xf - q * halfPi) >> PI_GUARD;
+  const [s, c] = sinCosSmall(r);
+  const quadrant = Number(((q % 4n) + 4n) % 4n);
+  const sinX = [s, c, -s, -c][quadrant]!;
+  const cosX = [c, -s, -c, s][quadrant]!;
+  if (which === 'sin') return signedToDouble(sinX);
+  if (which === 'cos') return signedToDouble(cosX);
+  return signedToDouble((sinX << P) / cosX);
+}
