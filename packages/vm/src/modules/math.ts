@@ -8,7 +8,7 @@ import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { overflowErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { asIndex, binaryOp, libmPow, NB_MULTIPLY } from '../protocols/number.js';
-import { crExp, crLog, crLogBase, crTrig } from '../objects/libm.js';
+import { crAsinAcos, crAtan, crAtan2, crExp, crHypot, crLog, crLogBase, crTrig } from '../objects/libm.js';
 import { callSpecial } from '../protocols/call.js';
 import { toArray } from '../protocols/iter.js';
 import { isTrue } from '../protocols/truth.js';
@@ -90,9 +90,10 @@ export function makeMath(): PyModule {
   f1('sin', (x) => crTrig(x, 'sin'), (x) => Number.isFinite(x) || x !== x);
   f1('cos', (x) => crTrig(x, 'cos'), (x) => Number.isFinite(x) || x !== x);
   f1('tan', (x) => crTrig(x, 'tan'), (x) => Number.isFinite(x) || x !== x);
-  f1('asin', Math.asin, (x) => (x >= -1 && x <= 1) || x !== x);
-  f1('acos', Math.acos, (x) => (x >= -1 && x <= 1) || x !== x);
-  f1('atan', Math.atan);
+  f1('asin', (x) => crAsinAcos(x, 'asin'), (x) => (x >= -1 && x <= 1) || x !== x);
+  f1('acos', (x) => crAsinAcos(x, 'acos'), (x) => (x >= -1 && x <= 1) || x !== x);
+  f1('atan', crAtan);
+  // glibc's sinh/cosh/tanh are not correctly rounded; V8's agree with them more often
   f1('sinh', Math.sinh);
   f1('cosh', Math.cosh);
   f1('tanh', Math.tanh);
@@ -128,8 +129,14 @@ export function makeMath(): PyModule {
     if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) raise(valueErrorType, 'math domain error');
     return checked(x === 1 || y === 0 ? 1 : libmPow(x, y), x + y);
   });
-  def('atan2', (a) => new PyFloat(Math.atan2(toFloat(a[0]!), toFloat(a[1]!))));
-  def('hypot', (a) => new PyFloat(Math.hypot(...a.map(toFloat))));
+  def('atan2', (a) => new PyFloat(crAtan2(toFloat(a[0]!), toFloat(a[1]!))));
+  def('hypot', (a) => new PyFloat(crHypot(a.map(toFloat))));
+  def('dist', (a) => {
+    const p = toArray(a[0]!).map(toFloat);
+    const q = toArray(a[1]!).map(toFloat);
+    if (p.length !== q.length) raise(valueErrorType, 'both points must have the same number of dimensions');
+    return new PyFloat(crHypot(p.map((v, i) => v - q[i]!)));
+  });
   def('copysign', (a) => {
     const x = Math.abs(toFloat(a[0]!));
     const y = toFloat(a[1]!);

@@ -207,3 +207,103 @@ export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
   if (which === 'cos') return signedToDouble(cosX);
   return signedToDouble((sinX << P) / cosX);
 }
+
+// ---- hypot and inverse trigonometry ----
+
+/** floor(sqrt(n)) for n >= 0. */
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  // Newton's iteration from a power of two above the root decreases monotonically to it
+  let x = 1n << BigInt(Math.ceil(bitLength(n) / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** sqrt(sum of squares) correctly rounded (math.hypot). */
+export function crHypot(values: number[]): number {
+  let inf = false;
+  let nan = false;
+  const parts: [bigint, number][] = [];
+  for (const v of values) {
+    if (v === Infinity || v === -Infinity) inf = true;
+    else if (v !== v) nan = true;
+    else if (v !== 0) parts.push(decompose(Math.abs(v)));
+  }
+  if (inf) return Infinity;
+  if (nan) return NaN;
+  if (parts.length === 0) return 0;
+  const emin = Math.min(...parts.map(([, e]) => e));
+  let s = 0n;
+  for (const [m, e] of parts) s += (m * m) << BigInt(2 * (e - emin));
+  // sqrt(s) * 2**emin, with about 64 bits of quotient
+  const k = Math.max(0, 64 - Math.floor(bitLength(s) / 2));
+  const scaled = s << BigInt(2 * k);
+  const r = isqrt(scaled);
+  const exact = r * r === scaled;
+  // value = r * 2**(emin - k) (+ a sticky bit when inexact)
+  const v = (r << 1n) | (exact ? 0n : 1n);
+  return fixedToDouble(v, emin - k - 1 + Number(P));
+}
+
+/** atan of a fixed-point t (any magnitude), fixed point. */
+function atanFixed(t: bigint): bigint {
+  const neg = t < 0n;
+  let x = neg ? -t : t;
+  let invert = false;
+  if (x > ONE) {
+    x = (ONE << P) / x;
+    invert = true;
+  }
+  // halve the angle twice: atan(x) = 2 atan(x / (1 + sqrt(1 + x^2)))
+  let doublings = 0n;
+  for (let i = 0; i < 3; i++) {
+    const root = isqrt((ONE + mul(x, x)) << P);
+    x = (x << P) / (ONE + root);
+    doublings++;
+  }
+  const x2 = mul(x, x);
+  let term = x;
+  let sum = 0n;
+  for (let k = 1n, sign = 1n; term !== 0n; k += 2n, sign = -sign) {
+    sum += (sign * term) / k;
+    term = mul(term, x2);
+  }
+  let r = sum << doublings;
+  if (invert) r = (piFixed() >> (PI_GUARD + 1n)) - r;
+  return neg ? -r : r;
+}
+
+/** atan2(y, x) correctly rounded for finite nonzero arguments (others follow C99 via Math.atan2). */
+export function crAtan2(y: number, x: number): number {
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return Math.atan2(y, x);
+  const [my, ey] = decompose(Math.abs(y));
+  const [mx, ex] = decompose(Math.abs(x));
+  // |y/x| as fixed point
+  const sh = BigInt(ey - ex) + P;
+  const ratio = sh >= 0n ? (my << sh) / mx : my / (mx << -sh);
+  if (ratio === 0n) return Math.atan2(y, x);
+  let a = atanFixed(ratio);
+  const pi = piFixed() >> PI_GUARD;
+  if (x < 0) a = pi - a;
+  return y < 0 ? -signedToDouble(a) : signedToDouble(a);
+}
+
+export function crAtan(x: number): number {
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) < 2 ** -27) return Math.atan(x);
+  return signedToDouble(atanFixed(toFixed(x)));
+}
+
+/** asin and acos through atan2 with an exact square root. */
+export function crAsinAcos(x: number, which: 'asin' | 'acos'): number {
+  if (!(x >= -1 && x <= 1)) return NaN;
+  if (x === 0 || Math.abs(x) === 1 || Math.abs(x) < 2 ** -27) return which === 'asin' ? Math.asin(x) : Math.acos(x);
+  const xf = toFixed(x);
+  const root = isqrt((ONE - mul(xf, xf)) << P);
+  const pi = piFixed() >> PI_GUARD;
+  const base = atanFixed((xf << P) / root); // asin(x) = atan(x / sqrt(1 - x^2))
+  const r = which === 'asin' ? base : (pi >> 1n) - base;
+  return signedToDouble(r);
+}
