@@ -1,2 +1,4 @@
-// Public API of @tspyc/vm.
-export {};
+// Public API of @tspyc/vm: run CPython 3.11 code objects.
+export { runMain, type RunOptions } from './interpreter.js';
+export { CapturedHost, type Host } from './host.js';
+export { formatException } from './eval/pythonrun.js';

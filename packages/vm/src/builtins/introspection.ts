@@ -1,0 +1,194 @@
+// Builtins about objects themselves: isinstance, issubclass, getattr, setattr, hasattr, delattr,
+// callable, id, hash, repr, ascii, format, vars, dir, globals, locals, iter, next, sorted, any,
+// all. CPython counterpart: Python/bltinmodule.c and Objects/abstract.c
+// (PyObject_IsInstance, PyObject_IsSubclass).
+import { raise, PyError, newException } from '../errors.js';
+import { None, PyObject, PyType, typeType } from '../objects/object.js';
+import { PyInt, newInt, intFromNumber, pyBool, True, False } from '../objects/int.js';
+import { PyStr, newStr } from '../objects/str.js';
+import { PyTuple } from '../objects/tuple.js';
+import { PyList } from '../objects/list.js';
+import { PyDict } from '../objects/dict.js';
+import { PyFunction, PyMethod } from '../objects/function.js';
+import { PyBuiltin, builtinFunction, type Kwargs } from '../objects/native.js';
+import { PyNativeIter, callableIteratorType } from '../objects/iterators.js';
+import { attributeErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
+import { repr } from '../protocols/repr.js';
+import { format } from '../protocols/format.js';
+import { pyHash, objectId } from '../protocols/hash.js';
+import { callObject, callSpecial } from '../protocols/call.js';
+import { attrName, getAttr, getAttrOpt, setAttr } from '../protocols/getattr.js';
+import { getIter, iterNext, toArray } from '../protocols/iter.js';
+import { isTrue } from '../protocols/truth.js';
+import { pyEq } from '../protocols/compare.js';
+import { sortItems } from '../objects/list-methods.js';
+import { asciiOf } from '../objects/str-methods.js';
+import { ts } from '../eval/state.js';
+import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
+import { PyGenerator } from '../objects/generator.js';
+import { genSend } from '../objects/generator-methods.js';
+import { PyCell } from '../objects/function.js';
+
+function checkClassInfo(cls: PyObject, fname: string): void {
+  if (cls instanceof PyType) return;
+  if (cls instanceof PyTuple) {
+    for (const c of cls.items) checkClassInfo(c, fname);
+    return;
+  }
+  raise(typeErrorType, `${fname}() arg 2 must be a type, a tuple of types, or a union`);
+}
+
+/** PyObject_IsInstance */
+export function isInstance(obj: PyObject, cls: PyObject): boolean {
+  if (cls instanceof PyType) {
+    if (obj.type === cls || obj.type.isSubtype(cls)) return true;
+    if (cls.type !== typeType) {
+      const m = cls.type.lookup('__instancecheck__');
+      if (m !== undefined && m !== typeType.attrs.get('__instancecheck__')) return isTrue(callSpecial(m, cls, [obj]));
+    }
+    const klass = getAttrOpt(obj, '__class__');
+    return klass instanceof PyType && klass !== obj.type && klass.isSubtype(cls);
+  }
+  if (cls instanceof PyTuple) return cls.items.some((c) => isInstance(obj, c));
+  checkClassInfo(cls, 'isinstance');
+  return false;
+}
+
+export function isSubclass(sub: PyObject, cls: PyObject): boolean {
+  if (cls instanceof PyTuple) return cls.items.some((c) => isSubclass(sub, c));
+  checkClassInfo(cls, 'issubclass');
+  if (!(sub instanceof PyType)) raise(typeErrorType, 'issubclass() arg 1 must be a class');
+  const c = cls as PyType;
+  if (c.type !== typeType) {
+    const m = c.type.lookup('__subclasscheck__');
+    if (m !== undefined && m !== typeType.attrs.get('__subclasscheck__')) return isTrue(callSpecial(m, c, [sub]));
+  }
+  return sub.isSubtype(c);
+}
+
+export function isCallable(o: PyObject): boolean {
+  return o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyMethod || o instanceof PyType || o.type.lookup('__call__') !== undefined;
+}
+
+/** locals() of the running frame. */
+export function frameLocals(): PyDict {
+  const f = ts.frame;
+  if (f === null) return new PyDict();
+  if (f.locals !== null) return f.locals;
+  const d = new PyDict();
+  const co = f.code;
+  for (let i = 0; i < co.nlocalsplus; i++) {
+    let v = f.fast[i] ?? null;
+    const kind = co.localsplusKinds[i]!;
+    if (v instanceof PyCell && kind & (CO_FAST_CELL | CO_FAST_FREE)) v = v.ref;
+    if (v !== null) d.setStr(co.localsplusNames[i]!, v);
+  }
+  return d;
+}
+
+export function introspectionBuiltins(): PyBuiltin[] {
+  return [
+    builtinFunction('isinstance', (a) => {
+      if (a.length !== 2) raise(typeErrorType, `isinstance expected 2 arguments, got ${a.length}`);
+      return pyBool(isInstance(a[0]!, a[1]!));
+    }),
+    builtinFunction('issubclass', (a) => {
+      if (a.length !== 2) raise(typeErrorType, `issubclass expected 2 arguments, got ${a.length}`);
+      return pyBool(isSubclass(a[0]!, a[1]!));
+    }),
+    builtinFunction('getattr', (a) => {
+      if (a.length < 2) raise(typeErrorType, `getattr expected at least 2 arguments, got ${a.length}`);
+      const name = attrName(a[1]!);
+      if (a.length > 2) return getAttrOpt(a[0]!, name) ?? a[2]!;
+      return getAttr(a[0]!, name);
+    }),
+    builtinFunction('setattr', (a) => {
+      if (a.length !== 3) raise(typeErrorType, `setattr expected 3 arguments, got ${a.length}`);
+      setAttr(a[0]!, attrName(a[1]!), a[2]!);
+      return None;
+    }),
+    builtinFunction('delattr', (a) => {
+      setAttr(a[0]!, attrName(a[1]!), null);
+      return None;
+    }),
+    builtinFunction('hasattr', (a) => {
+      if (a.length !== 2) raise(typeErrorType, `hasattr expected 2 arguments, got ${a.length}`);
+      return pyBool(getAttrOpt(a[0]!, attrName(a[1]!)) !== undefined);
+    }),
+    builtinFunction('callable', (a) => pyBool(isCallable(a[0]!))),
+    builtinFunction('id', (a) => newInt(BigInt(objectId(a[0]!)))),
+    builtinFunction('hash', (a) => newInt(pyHash(a[0]!))),
+    builtinFunction('repr', (a) => newStr(repr(a[0]!))),
+    builtinFunction('ascii', (a) => newStr(asciiOf(repr(a[0]!)))),
+    builtinFunction('format', (a) => newStr(format(a[0]!, a[1] === undefined ? '' : (a[1] as PyStr).value))),
+    builtinFunction('vars', (a) => {
+      if (a.length === 0) return frameLocals();
+      const d = getAttrOpt(a[0]!, '__dict__');
+      if (d === undefined) raise(typeErrorType, 'vars() argument must have __dict__ attribute');
+      return d;
+    }),
+    builtinFunction('dir', (a) => {
+      if (a.length === 0) return new PyList(frameLocals().keyList().sort((x, y) => ((x as PyStr).value < (y as PyStr).value ? -1 : 1)));
+      const o = a[0]!;
+      const names = new Set<string>();
+      if (o instanceof PyType) {
+        for (const t of o.mro) for (const k of t.attrs.keys()) names.add(k);
+      } else {
+        const m = o.type.lookup('__dir__');
+        if (m !== undefined) for (const k of toArray(callSpecial(m, o, []))) names.add((k as PyStr).value);
+      }
+      return new PyList([...names].sort().map(newStr));
+    }),
+    builtinFunction('globals', () => ts.frame?.globals ?? new PyDict()),
+    builtinFunction('locals', () => frameLocals()),
+    builtinFunction('iter', (a) => {
+      if (a.length === 2) {
+        const f = a[0]!;
+        const sentinel = a[1]!;
+        let done = false;
+        return new PyNativeIter(callableIteratorType, () => {
+          if (done) return null;
+          const v = callObject(f, [], null);
+          if (v === sentinel || pyEq(v, sentinel)) {
+            done = true;
+            return null;
+          }
+          return v;
+        });
+      }
+      if (a.length !== 1) raise(typeErrorType, `iter expected 1 argument, got ${a.length}`);
+      return getIter(a[0]!);
+    }),
+    builtinFunction('next', (a) => {
+      const it = a[0]!;
+      if (it.type.lookup('__next__') === undefined) raise(typeErrorType, `'${it.type.name}' object is not an iterator`);
+      if (it instanceof PyGenerator && a.length === 1) return genSend(it, None);
+      const v = iterNext(it);
+      if (v !== null) return v;
+      if (a.length > 1) return a[1]!;
+      throw new PyError(newException(stopIterationType, null));
+    }),
+    builtinFunction('sorted', (a, kw: Kwargs | null) => {
+      if (a.length !== 1) raise(typeErrorType, `sorted expected 1 argument, got ${a.length}`);
+      const items = toArray(a[0]!);
+      const key = kw?.get('key');
+      const reverse = kw?.get('reverse');
+      const keys = key !== undefined && key !== None ? items.map((v) => callObject(key, [v], null)) : null;
+      sortItems(items, keys, reverse !== undefined && isTrue(reverse));
+      return new PyList(items);
+    }),
+    builtinFunction('any', (a) => {
+      const it = getIter(a[0]!);
+      for (let v = iterNext(it); v !== null; v = iterNext(it)) if (isTrue(v)) return True;
+      return False;
+    }),
+    builtinFunction('all', (a) => {
+      const it = getIter(a[0]!);
+      for (let v = iterNext(it); v !== null; v = iterNext(it)) if (!isTrue(v)) return False;
+      return True;
+    }),
+  ];
+  void PyInt;
+  void intFromNumber;
+  void attributeErrorType;
+}

@@ -1,0 +1,123 @@
+// print(), input(), and the stdout/stderr objects sys exposes, all through the host.
+// CPython counterpart: Python/bltinmodule.c (builtin_print), Modules/_io/textio.c (write).
+import { raise } from '../errors.js';
+import { builtinType, None, PyObject } from '../objects/object.js';
+import { PyStr, newStr } from '../objects/str.js';
+import { builtinFunction, defMethod, type PyBuiltin } from '../objects/native.js';
+import { eofErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
+import { PyList } from '../objects/list.js';
+import { str } from '../protocols/repr.js';
+import { callObject } from '../protocols/call.js';
+import { getAttr } from '../protocols/getattr.js';
+import { isTrue } from '../protocols/truth.js';
+import { intFromNumber, False } from '../objects/int.js';
+import { ts } from '../eval/state.js';
+
+export const textIOType = builtinType('TextIOWrapper');
+
+export class PyHostStream extends PyObject {
+  readonly fd: 1 | 2;
+  constructor(fd: 1 | 2) {
+    super(textIOType);
+    this.fd = fd;
+  }
+  write(s: string): void {
+    if (this.fd === 1) ts.host.writeStdout(s);
+    else ts.host.writeStderr(s);
+  }
+}
+
+/** sys.stdin: lines from the host. */
+export const stdinType = builtinType('TextIOWrapper');
+
+export class PyHostInput extends PyObject {
+  constructor() {
+    super(stdinType);
+  }
+}
+
+function readAll(): string {
+  let out = '';
+  for (let line = ts.host.readLine?.() ?? ''; line !== ''; line = ts.host.readLine?.() ?? '') out += line;
+  return out;
+}
+
+export function initIO(): void {
+  defMethod(stdinType, 'readline', () => newStr(ts.host.readLine?.() ?? ''));
+  defMethod(stdinType, 'read', () => newStr(readAll()));
+  defMethod(stdinType, 'readlines', () => new PyList(readAll().split(/(?<=\n)/).filter((l) => l !== '').map(newStr)));
+  defMethod(stdinType, '__iter__', (a) => a[0]!);
+  defMethod(stdinType, '__next__', () => {
+    const line = ts.host.readLine?.() ?? '';
+    if (line === '') raise(stopIterationType, null);
+    return newStr(line);
+  });
+  defMethod(stdinType, 'isatty', () => False);
+  defMethod(textIOType, 'write', (a) => {
+    const s = a[1];
+    if (!(s instanceof PyStr)) raise(typeErrorType, `write() argument must be str, not ${s?.type.name}`);
+    (a[0] as PyHostStream).write(s.value);
+    return intFromNumber(s.length);
+  });
+  defMethod(textIOType, 'flush', () => None);
+  defMethod(textIOType, 'isatty', () => False);
+  defMethod(textIOType, 'fileno', (a) => intFromNumber((a[0] as PyHostStream).fd));
+}
+
+export function ioBuiltins(getStdout: () => PyObject): PyBuiltin[] {
+  return [
+    builtinFunction('print', (a, kw) => {
+      let sep = ' ';
+      let end = '\n';
+      let file: PyObject | null = null;
+      if (kw !== null) {
+        for (const [k, v] of kw) {
+          if (k === 'sep') {
+            if (v !== None && !(v instanceof PyStr)) raise(typeErrorType, `sep must be None or a string, not ${v.type.name}`);
+            if (v instanceof PyStr) sep = v.value;
+          } else if (k === 'end') {
+            if (v !== None && !(v instanceof PyStr)) raise(typeErrorType, `end must be None or a string, not ${v.type.name}`);
+            if (v instanceof PyStr) end = v.value;
+          } else if (k === 'file') {
+            if (v !== None) file = v;
+          } else if (k === 'flush') {
+            void isTrue(v);
+          } else {
+            raise(typeErrorType, `'${k}' is an invalid keyword argument for print()`);
+          }
+        }
+      }
+      if (file === null) file = getStdout();
+      if (!(file instanceof PyHostStream)) {
+        const write = getAttr(file, 'write');
+        for (let i = 0; i < a.length; i++) {
+          if (i > 0) callObject(write, [newStr(sep)], null);
+          callObject(write, [newStr(str(a[i]!))], null);
+        }
+        callObject(write, [newStr(end)], null);
+        return None;
+      }
+      let out = '';
+      for (let i = 0; i < a.length; i++) {
+        if (i > 0) out += sep;
+        out += str(a[i]!);
+      }
+      out += end;
+      if (file instanceof PyHostStream) file.write(out);
+      else callObject(getAttr(file, 'write'), [newStr(out)], null);
+      return None;
+    }),
+    builtinFunction('input', (a) => {
+      if (a.length > 1) raise(typeErrorType, `input expected at most 1 argument, got ${a.length}`);
+      if (a.length === 1) {
+        const out = getStdout();
+        const prompt = str(a[0]!);
+        if (out instanceof PyHostStream) out.write(prompt);
+        else callObject(getAttr(out, 'write'), [newStr(prompt)], null);
+      }
+      const line = ts.host.readLine?.() ?? '';
+      if (line === '') raise(eofErrorType, 'EOF when reading a line');
+      return newStr(line.endsWith('\n') ? line.slice(0, -1) : line);
+    }),
+  ];
+}

@@ -1,0 +1,64 @@
+// The builtins module: every builtin function, type and exception in one namespace.
+// CPython counterpart: Python/bltinmodule.c (_PyBuiltin_Init).
+import { Ellipsis, None, NotImplemented, objectType, typeType } from '../objects/object.js';
+import { boolType, intType, False, True } from '../objects/int.js';
+import { floatType } from '../objects/float.js';
+import { complexType } from '../objects/complex.js';
+import { strType } from '../objects/str.js';
+import { bytesType } from '../objects/bytes.js';
+import { listType } from '../objects/list.js';
+import { tupleType } from '../objects/tuple.js';
+import { dictType } from '../objects/dict.js';
+import { frozenSetType, setType } from '../objects/set.js';
+import { rangeType } from '../objects/range.js';
+import { sliceType } from '../objects/slice.js';
+import { classMethodType, propertyType, staticMethodType } from '../objects/descr.js';
+import { enumerateType, filterType, mapType, reversedType, zipType } from '../objects/iterators.js';
+import { superType } from '../objects/super.js';
+import { EXCEPTION_TYPES, PyBaseException, systemExitType } from '../objects/exception-types.js';
+import { PyModule } from '../objects/module.js';
+import { builtinFunction } from '../objects/native.js';
+import { PyError, newException } from '../errors.js';
+import { numericBuiltins } from './numeric.js';
+import { introspectionBuiltins } from './introspection.js';
+import { ioBuiltins } from './io.js';
+import { buildClassBuiltin } from './build-class.js';
+import { sysState } from '../modules/sys.js';
+import { newStr } from '../objects/str.js';
+
+export function makeBuiltins(): PyModule {
+  const m = new PyModule('builtins');
+  const d = m.dict;
+  for (const t of [
+    objectType, typeType, intType, boolType, floatType, complexType, strType, bytesType, listType, tupleType, dictType,
+    setType, frozenSetType, rangeType, sliceType, propertyType, staticMethodType, classMethodType,
+    enumerateType, zipType, mapType, filterType, reversedType, superType,
+  ]) {
+    d.setStr(t.name, t);
+  }
+  for (const t of EXCEPTION_TYPES) d.setStr(t.name, t);
+  d.setStr('None', None);
+  d.setStr('True', True);
+  d.setStr('False', False);
+  d.setStr('Ellipsis', Ellipsis);
+  d.setStr('NotImplemented', NotImplemented);
+  d.setStr('__debug__', True);
+  d.setStr('__doc__', None);
+  d.setStr('__name__', newStr('builtins'));
+  const fns = [...numericBuiltins(), ...introspectionBuiltins(), ...ioBuiltins(() => sysState().stdout), buildClassBuiltin()];
+  for (const exitName of ['exit', 'quit']) {
+    fns.push(
+      builtinFunction(exitName, (a) => {
+        // site.Quitter: raise SystemExit(code), code defaulting to None
+        const e = newException(systemExitType, null) as PyBaseException;
+        e.args = [a[0] ?? None];
+        throw new PyError(e);
+      }),
+    );
+  }
+  for (const f of fns) {
+    f.self = m;
+    d.setStr(f.name, f);
+  }
+  return m;
+}

@@ -1,0 +1,864 @@
+// The eval loop: one function, a switch on 3.11's opcode numbers. CPython counterpart:
+// Python/ceval.c (_PyEval_EvalFrameDefault, exception_unwind, initialize_locals) and
+// Objects/genobject.c (gen_send_ex) for resuming generators.
+//
+// Inline CACHE entries are skipped by the fetch (opcodeTable('3.11').cacheEntries); jumps are
+// relative to the instruction after the caches, as in CPython. Rare opcodes call into ops.ts.
+import { opcodeTable } from '@tspyc/bytecode';
+import { InternalError, PyError, newException, raise, raiseNameError } from '../errors.js';
+import { None, NotImplemented, PyObject, PyType } from '../objects/object.js';
+import { False, PyInt, True, intFromNumber, intType, newInt, pyBool } from '../objects/int.js';
+import { PyFloat, floatType } from '../objects/float.js';
+import { PyStr, newStr, strType } from '../objects/str.js';
+import { PyTuple, newTuple } from '../objects/tuple.js';
+import { PyList, listType } from '../objects/list.js';
+import { PyDict } from '../objects/dict.js';
+import { PySet, setUpdate } from '../objects/set.js';
+import { PyCell, PyFunction, PyMethod } from '../objects/function.js';
+import { PyBuiltin, type Kwargs } from '../objects/native.js';
+import { PyGenerator } from '../objects/generator.js';
+import { PyTraceback } from '../objects/traceback.js';
+import { PySlice } from '../objects/slice.js';
+import { PyModule } from '../objects/module.js';
+import { PySuper } from '../objects/super.js';
+import { PyArrayIter, PyRangeIter } from '../objects/iterators.js';
+import {
+  PyBaseException,
+  baseExceptionType,
+  generatorExitType,
+  nameErrorType,
+  recursionErrorType,
+  runtimeErrorType,
+  stopIterationType,
+  systemErrorType,
+  typeErrorType,
+  unboundLocalErrorType,
+  assertionErrorType,
+  valueErrorType,
+} from '../objects/exception-types.js';
+import { binaryOp, invert, negative, positive } from '../protocols/number.js';
+import { richCompare, richCompareBool, CMP_EQ, CMP_NE, CMP_LT, CMP_GT, CMP_LE, CMP_GE, cmpResult } from '../protocols/compare.js';
+import { isTrue } from '../protocols/truth.js';
+import { callObject } from '../protocols/call.js';
+import { getAttr, setAttr, lookupSpecial, genericGetAttr } from '../protocols/getattr.js';
+import { getIter, iterNext, toArray } from '../protocols/iter.js';
+import { contains, delItem, getItem, setItem } from '../protocols/sequence.js';
+import { bindArguments } from './call-args.js';
+import { CO_GENERATOR, CO_NEWLOCALS, type Code, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from './code.js';
+import { FRAME_COMPLETED, FRAME_EXECUTING, FRAME_SUSPENDED, Frame } from './frame.js';
+import { Op } from './opcodes.js';
+import { ts } from './state.js';
+import * as ops from './ops.js';
+
+const CACHES = opcodeTable('3.11').cacheEntries;
+const OPNAMES = opcodeTable('3.11').name;
+
+/** Call a Python function: bind arguments, then run its frame (or make its generator). */
+export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | null): PyObject {
+  const code = func.code;
+  const f = new Frame(code, func, func.globals, func.builtins, null);
+  if (code.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) {
+    raise(systemErrorType, 'tspyc: coroutines and async generators are not supported yet');
+  }
+  if (kw === null && args.length === code.argcount && code.kwonlyargcount === 0 && (code.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
+    // the common case: exactly the positional parameters
+    const fast = f.fast;
+    for (let i = 0; i < args.length; i++) fast[i] = args[i]!;
+  } else {
+    bindArguments(func, f.fast, args, kw);
+  }
+  return evalFrame(f, null);
+}
+
+/** Run a code object with an explicit locals mapping (module bodies, class bodies). */
+export function evalCodeWithLocals(code: Code, globals: PyDict, builtins: PyDict, locals: PyDict, func: PyFunction | null): PyObject {
+  const f = new Frame(code, func, globals, builtins, locals);
+  return evalFrame(f, null);
+}
+
+/** Enter a frame (recursion check), run it, leave it. */
+export function evalFrame(f: Frame, throwExc: PyObject | null): PyObject {
+  if (ts.depth >= ts.recursionLimit) raise(recursionErrorType, 'maximum recursion depth exceeded');
+  ts.depth++;
+  f.back = ts.frame;
+  ts.frame = f;
+  try {
+    return run(f, throwExc);
+  } finally {
+    ts.depth--;
+    ts.frame = f.back;
+    f.back = null;
+  }
+}
+
+/** Resume a generator with `value` sent (or `exc` thrown); returns the yielded or returned value. */
+export function genResume(gen: PyGenerator, value: PyObject, exc: PyObject | null): PyObject {
+  const f = gen.frame;
+  if (gen.running) raise(valueErrorType, 'generator already executing');
+  if (gen.finished) {
+    if (exc !== null) throw new PyError(exc);
+    gen.finished = true;
+    return None;
+  }
+  if (f.state !== FRAME_SUSPENDED && value !== None && exc === null) {
+    raise(typeErrorType, "can't send non-None value to a just-started generator");
+  }
+  f.stack[f.sp++] = value;
+  gen.running = true;
+  const prevHandled = ts.handled;
+  if (gen.handled !== null) ts.handled = gen.handled;
+  try {
+    const r = evalFrame(f, exc);
+    if (f.state === FRAME_COMPLETED) gen.finished = true;
+    return r;
+  } catch (e) {
+    gen.finished = true;
+    if (e instanceof PyError && e.exc.type.isSubtype(stopIterationType)) {
+      const err = newException(runtimeErrorType, 'generator raised StopIteration') as PyBaseException;
+      err.cause = e.exc;
+      err.context = e.exc;
+      err.suppressContext = true;
+      throw new PyError(err);
+    }
+    throw e;
+  } finally {
+    gen.running = false;
+    gen.handled = gen.finished || ts.handled === prevHandled ? null : ts.handled;
+    ts.handled = prevHandled;
+  }
+}
+
+
+/** The handler of the exception table covering code unit `lasti`, or undefined. */
+function findHandler(code: Code, lasti: number) {
+  const table = code.exceptionTable;
+  for (let i = 0; i < table.length; i++) {
+    const e = table[i]!;
+    if (lasti >= e.start && lasti < e.end) return e;
+  }
+  return undefined;
+}
+
+/** _PyErr_SetObject's chaining: the exception being handled becomes the new one's __context__. */
+function chainContext(exc: PyObject): void {
+  const handled = ts.handled;
+  if (handled === null || handled === exc || !(exc instanceof PyBaseException)) return;
+  let o: PyObject | null = handled;
+  while (o instanceof PyBaseException && o.context !== null) {
+    if (o.context === exc) {
+      o.context = null;
+      break;
+    }
+    o = o.context;
+  }
+  exc.context = handled;
+}
+
+/** Turn a JS exception into a Python one (RangeError from a deep JS stack → RecursionError). */
+function asPyError(e: unknown): PyError {
+  if (e instanceof PyError) return e;
+  if (e instanceof RangeError && e.message.includes('call stack')) {
+    return new PyError(newException(recursionErrorType, 'maximum recursion depth exceeded'));
+  }
+  throw e;
+}
+
+/** Errors already chained and given a traceback entry in the frame they were raised in. */
+const seen = new WeakSet<PyError>();
+
+function run(f: Frame, throwExc: PyObject | null): PyObject {
+  const code = f.code;
+  const bytes = code.bytes;
+  const consts = code.consts;
+  const names = code.names;
+  const fast = f.fast;
+  const stack = f.stack;
+  const globals = f.globals;
+  const builtins = f.builtins;
+  let sp = f.sp;
+  let ip = f.ip;
+  let kwnames: PyTuple | null = null;
+  /** set by RERAISE: the exception keeps its traceback as it is */
+  let reraising = false;
+  f.state = FRAME_EXECUTING;
+  let pending: PyObject | null = throwExc;
+  /** the instruction running (code unit): handlers are looked up by it, while f.lasti, which
+   * RERAISE may move back to the original raise, gives tracebacks their line */
+  let instr = f.lasti;
+
+  for (;;) {
+    try {
+      if (pending !== null) {
+        const e = pending;
+        pending = null;
+        throw new PyError(e);
+      }
+      for (;;) {
+        let op = bytes[ip << 1]!;
+        let oparg = bytes[(ip << 1) + 1]!;
+        ip++;
+        while (op === Op.EXTENDED_ARG) {
+          op = bytes[ip << 1]!;
+          oparg = (oparg << 8) | bytes[(ip << 1) + 1]!;
+          ip++;
+        }
+        instr = ip - 1;
+        f.lasti = instr;
+        ip += CACHES[op]!;
+
+        switch (op) {
+          case Op.NOP:
+          case Op.RESUME:
+          case Op.PRECALL:
+            break;
+
+          case Op.LOAD_FAST: {
+            const v = fast[oparg];
+            if (v === null) unboundLocal(code, oparg);
+            stack[sp++] = v!;
+            break;
+          }
+          case Op.STORE_FAST:
+            fast[oparg] = stack[--sp]!;
+            break;
+          case Op.DELETE_FAST:
+            if (fast[oparg] === null) unboundLocal(code, oparg);
+            fast[oparg] = null;
+            break;
+          case Op.LOAD_CONST:
+            stack[sp++] = consts[oparg]!;
+            break;
+          case Op.POP_TOP:
+            sp--;
+            break;
+          case Op.PUSH_NULL:
+            stack[sp++] = null;
+            break;
+          case Op.COPY:
+            stack[sp] = stack[sp - oparg]!;
+            sp++;
+            break;
+          case Op.SWAP: {
+            const t = stack[sp - 1]!;
+            stack[sp - 1] = stack[sp - oparg]!;
+            stack[sp - oparg] = t;
+            break;
+          }
+
+          case Op.UNARY_POSITIVE:
+            stack[sp - 1] = positive(stack[sp - 1]!);
+            break;
+          case Op.UNARY_NEGATIVE:
+            stack[sp - 1] = negative(stack[sp - 1]!);
+            break;
+          case Op.UNARY_NOT:
+            stack[sp - 1] = isTrue(stack[sp - 1]!) ? False : True;
+            break;
+          case Op.UNARY_INVERT:
+            stack[sp - 1] = invert(stack[sp - 1]!);
+            break;
+
+          case Op.BINARY_OP: {
+            const b = stack[--sp]!;
+            const a = stack[sp - 1]!;
+            stack[sp - 1] = binaryOp(a, b, oparg);
+            break;
+          }
+          case Op.COMPARE_OP: {
+            const b = stack[--sp]!;
+            const a = stack[sp - 1]!;
+            if (a instanceof PyInt && b instanceof PyInt && a.type === intType && b.type === intType) {
+              const x = a.value;
+              const y = b.value;
+              stack[sp - 1] = pyBool(cmpResult(x < y ? -1 : x > y ? 1 : 0, oparg));
+            } else {
+              stack[sp - 1] = richCompare(a, b, oparg);
+            }
+            break;
+          }
+          case Op.IS_OP: {
+            const b = stack[--sp]!;
+            const a = stack[sp - 1]!;
+            stack[sp - 1] = (a === b) !== (oparg === 1) ? True : False;
+            break;
+          }
+          case Op.CONTAINS_OP: {
+            const b = stack[--sp]!;
+            const a = stack[sp - 1]!;
+            stack[sp - 1] = contains(b, a) !== (oparg === 1) ? True : False;
+            break;
+          }
+
+          case Op.BINARY_SUBSCR: {
+            const sub = stack[--sp]!;
+            stack[sp - 1] = getItem(stack[sp - 1]!, sub);
+            break;
+          }
+          case Op.STORE_SUBSCR: {
+            const sub = stack[sp - 1]!;
+            const container = stack[sp - 2]!;
+            const v = stack[sp - 3]!;
+            sp -= 3;
+            setItem(container, sub, v);
+            break;
+          }
+          case Op.DELETE_SUBSCR: {
+            const sub = stack[sp - 1]!;
+            const container = stack[sp - 2]!;
+            sp -= 2;
+            delItem(container, sub);
+            break;
+          }
+          case Op.BUILD_SLICE: {
+            if (oparg === 3) {
+              const step = stack[--sp]!;
+              const stop = stack[--sp]!;
+              stack[sp - 1] = new PySlice(stack[sp - 1]!, stop, step);
+            } else {
+              const stop = stack[--sp]!;
+              stack[sp - 1] = new PySlice(stack[sp - 1]!, stop, None);
+            }
+            break;
+          }
+
+          case Op.LOAD_GLOBAL: {
+            if (oparg & 1) stack[sp++] = null;
+            const name = names[oparg >> 1]!;
+            let v = globals.getStr(name);
+            if (v === undefined) {
+              v = builtins.getStr(name);
+              if (v === undefined) raiseNameError(nameErrorType, `name '${name}' is not defined`, name);
+            }
+            stack[sp++] = v;
+            break;
+          }
+          case Op.STORE_GLOBAL:
+            globals.setStr(names[oparg]!, stack[--sp]!);
+            break;
+          case Op.DELETE_GLOBAL:
+            if (!globals.deleteStr(names[oparg]!)) raise(nameErrorType, `name '${names[oparg]!}' is not defined`);
+            break;
+          case Op.LOAD_NAME: {
+            const name = names[oparg]!;
+            let v = f.locals !== null ? ops.localsGet(f.locals, name) : undefined;
+            if (v === undefined) v = globals.getStr(name);
+            if (v === undefined) v = builtins.getStr(name);
+            if (v === undefined) raiseNameError(nameErrorType, `name '${name}' is not defined`, name);
+            stack[sp++] = v;
+            break;
+          }
+          case Op.STORE_NAME: {
+            if (f.locals === null) raise(systemErrorType, `no locals found when storing '${names[oparg]!}'`);
+            ops.localsSet(f.locals, names[oparg]!, stack[--sp]!);
+            break;
+          }
+          case Op.DELETE_NAME: {
+            if (f.locals === null || !ops.localsDelete(f.locals, names[oparg]!)) {
+              raise(nameErrorType, `name '${names[oparg]!}' is not defined`);
+            }
+            break;
+          }
+
+          case Op.MAKE_CELL:
+            fast[oparg] = new PyCell(fast[oparg]!);
+            break;
+          case Op.COPY_FREE_VARS: {
+            const closure = f.func!.closure!;
+            const offset = code.nlocalsplus - oparg;
+            for (let i = 0; i < oparg; i++) fast[offset + i] = closure[i]!;
+            break;
+          }
+          case Op.LOAD_CLOSURE:
+            stack[sp++] = fast[oparg]!;
+            break;
+          case Op.LOAD_DEREF: {
+            const v = (fast[oparg] as PyCell).ref;
+            if (v === null) unboundDeref(code, oparg);
+            stack[sp++] = v!;
+            break;
+          }
+          case Op.LOAD_CLASSDEREF: {
+            const name = code.localsplusNames[oparg]!;
+            let v = f.locals !== null ? ops.localsGet(f.locals, name) : undefined;
+            if (v === undefined) {
+              const c = (fast[oparg] as PyCell).ref;
+              if (c === null) unboundDeref(code, oparg);
+              v = c!;
+            }
+            stack[sp++] = v;
+            break;
+          }
+          case Op.STORE_DEREF:
+            (fast[oparg] as PyCell).ref = stack[--sp]!;
+            break;
+          case Op.DELETE_DEREF: {
+            const cell = fast[oparg] as PyCell;
+            if (cell.ref === null) unboundDeref(code, oparg);
+            cell.ref = null;
+            break;
+          }
+
+          case Op.LOAD_ATTR:
+            stack[sp - 1] = getAttr(stack[sp - 1]!, names[oparg]!);
+            break;
+          case Op.STORE_ATTR: {
+            const owner = stack[--sp]!;
+            const v = stack[--sp]!;
+            setAttr(owner, names[oparg]!, v);
+            break;
+          }
+          case Op.DELETE_ATTR:
+            setAttr(stack[--sp]!, names[oparg]!, null);
+            break;
+          case Op.LOAD_METHOD: {
+            const obj = stack[sp - 1]!;
+            const name = names[oparg]!;
+            const t = obj.type;
+            let meth: PyObject | undefined;
+            if (!(obj instanceof PyType) && !(obj instanceof PyModule) && !(obj instanceof PySuper) && (t.solid === t || ops.usesGenericGetAttr(t))) {
+              const d = t.lookup(name);
+              if (d !== undefined && (d instanceof PyFunction || (d instanceof PyBuiltin && d.owner !== null))) {
+                if (obj.dict === null || (obj.dict as PyDict).getStr(name) === undefined) meth = d;
+              }
+            }
+            if (meth !== undefined) {
+              stack[sp - 1] = meth;
+              stack[sp++] = obj;
+            } else {
+              stack[sp - 1] = null;
+              stack[sp++] = getAttr(obj, name);
+            }
+            break;
+          }
+
+          case Op.KW_NAMES:
+            kwnames = consts[oparg] as PyTuple;
+            break;
+          case Op.CALL: {
+            const isMeth = stack[sp - oparg - 2] !== null;
+            const nargs = oparg + (isMeth ? 1 : 0);
+            const callable = stack[sp - nargs - 1]!;
+            const base = sp - nargs;
+            let kw: Kwargs | null = null;
+            let npos = nargs;
+            if (kwnames !== null) {
+              const kn = kwnames.items;
+              npos = nargs - kn.length;
+              kw = new Map();
+              for (let i = 0; i < kn.length; i++) kw.set((kn[i] as PyStr).value, stack[base + npos + i]!);
+              kwnames = null;
+            }
+            const args = new Array<PyObject>(npos);
+            for (let i = 0; i < npos; i++) args[i] = stack[base + i]!;
+            sp -= oparg + 2;
+            for (let i = sp; i < sp + oparg + 2; i++) stack[i] = null;
+            stack[sp++] = callObject(callable, args, kw);
+            break;
+          }
+          case Op.CALL_FUNCTION_EX: {
+            let kwargs: PyObject | null = null;
+            if (oparg & 1) kwargs = stack[--sp]!;
+            const callargs = stack[--sp]!;
+            const func = stack[--sp]!;
+            sp--; // NULL
+            stack[sp++] = ops.callFunctionEx(func, callargs, kwargs);
+            break;
+          }
+          case Op.MAKE_FUNCTION: {
+            const c = stack[--sp] as Code;
+            const fn = new PyFunction(c, globals, builtins);
+            const mod = globals.getStr('__name__');
+            if (mod !== undefined) fn.module = mod;
+            if (c.consts.length > 0 && c.consts[0] instanceof PyStr) fn.doc = c.consts[0];
+            if (oparg & 0x08) fn.closure = (stack[--sp] as PyTuple).items as PyCell[];
+            if (oparg & 0x04) fn.annotations = stack[--sp]!;
+            if (oparg & 0x02) fn.kwdefaults = stack[--sp] as PyDict;
+            if (oparg & 0x01) fn.defaults = (stack[--sp] as PyTuple).items;
+            stack[sp++] = fn;
+            break;
+          }
+          case Op.RETURN_VALUE: {
+            const v = stack[--sp]!;
+            f.sp = sp;
+            f.state = FRAME_COMPLETED;
+            return v;
+          }
+
+          case Op.BUILD_TUPLE: {
+            const items = new Array<PyObject>(oparg);
+            for (let i = 0; i < oparg; i++) items[i] = stack[sp - oparg + i]!;
+            sp -= oparg;
+            stack[sp++] = newTuple(items);
+            break;
+          }
+          case Op.BUILD_LIST: {
+            const items = new Array<PyObject>(oparg);
+            for (let i = 0; i < oparg; i++) items[i] = stack[sp - oparg + i]!;
+            sp -= oparg;
+            stack[sp++] = new PyList(items);
+            break;
+          }
+          case Op.BUILD_SET: {
+            const s = new PySet();
+            for (let i = 0; i < oparg; i++) s.add(stack[sp - oparg + i]!);
+            sp -= oparg;
+            stack[sp++] = s;
+            break;
+          }
+          case Op.BUILD_MAP: {
+            const d = new PyDict();
+            for (let i = 0; i < oparg; i++) d.set(stack[sp - 2 * oparg + 2 * i]!, stack[sp - 2 * oparg + 2 * i + 1]!);
+            sp -= 2 * oparg;
+            stack[sp++] = d;
+            break;
+          }
+          case Op.BUILD_CONST_KEY_MAP: {
+            const keys = (stack[--sp] as PyTuple).items;
+            const d = new PyDict();
+            for (let i = 0; i < oparg; i++) d.set(keys[i]!, stack[sp - oparg + i]!);
+            sp -= oparg;
+            stack[sp++] = d;
+            break;
+          }
+          case Op.BUILD_STRING: {
+            let s = '';
+            for (let i = 0; i < oparg; i++) s += (stack[sp - oparg + i] as PyStr).value;
+            sp -= oparg;
+            stack[sp++] = newStr(s);
+            break;
+          }
+          case Op.FORMAT_VALUE: {
+            const spec = (oparg & 0x04) ? stack[--sp]! : null;
+            stack[sp - 1] = ops.formatValue(stack[sp - 1]!, oparg & 3, spec);
+            break;
+          }
+          case Op.LIST_APPEND: {
+            const v = stack[--sp]!;
+            (stack[sp - oparg] as PyList).items.push(v);
+            break;
+          }
+          case Op.SET_ADD: {
+            const v = stack[--sp]!;
+            (stack[sp - oparg] as PySet).add(v);
+            break;
+          }
+          case Op.MAP_ADD: {
+            const v = stack[--sp]!;
+            const k = stack[--sp]!;
+            (stack[sp - oparg] as PyDict).set(k, v);
+            break;
+          }
+          case Op.LIST_EXTEND: {
+            const it = stack[--sp]!;
+            ops.listExtend(stack[sp - oparg] as PyList, it);
+            break;
+          }
+          case Op.SET_UPDATE: {
+            const it = stack[--sp]!;
+            setUpdate(stack[sp - oparg] as PySet, it, toArray);
+            break;
+          }
+          case Op.DICT_UPDATE: {
+            const other = stack[--sp]!;
+            ops.dictUpdate(stack[sp - oparg] as PyDict, other, null);
+            break;
+          }
+          case Op.DICT_MERGE: {
+            const other = stack[--sp]!;
+            ops.dictUpdate(stack[sp - oparg] as PyDict, other, stack[sp - oparg - 2] ?? null);
+            break;
+          }
+          case Op.LIST_TO_TUPLE:
+            stack[sp - 1] = newTuple((stack[sp - 1] as PyList).items);
+            break;
+
+          case Op.UNPACK_SEQUENCE: {
+            const seq = stack[--sp]!;
+            let items: PyObject[];
+            if ((seq instanceof PyTuple || seq instanceof PyList) && seq.type.solid === seq.type) {
+              items = seq.items;
+              if (items.length !== oparg) ops.unpackCountError(items.length, oparg);
+            } else {
+              items = ops.unpackIterable(seq, oparg, -1);
+            }
+            for (let i = oparg - 1; i >= 0; i--) stack[sp++] = items[i]!;
+            break;
+          }
+          case Op.UNPACK_EX: {
+            const seq = stack[--sp]!;
+            const before = oparg & 0xff;
+            const after = oparg >> 8;
+            const items = ops.unpackIterable(seq, before, after);
+            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i]!;
+            break;
+          }
+
+          case Op.JUMP_FORWARD:
+            ip += oparg;
+            break;
+          case Op.JUMP_BACKWARD:
+          case Op.JUMP_BACKWARD_NO_INTERRUPT:
+            ip -= oparg;
+            break;
+          case Op.POP_JUMP_FORWARD_IF_FALSE: {
+            const v = stack[--sp]!;
+            if (v === False || (v !== True && !isTrue(v))) ip += oparg;
+            break;
+          }
+          case Op.POP_JUMP_FORWARD_IF_TRUE: {
+            const v = stack[--sp]!;
+            if (v === True || (v !== False && isTrue(v))) ip += oparg;
+            break;
+          }
+          case Op.POP_JUMP_BACKWARD_IF_FALSE: {
+            const v = stack[--sp]!;
+            if (v === False || (v !== True && !isTrue(v))) ip -= oparg;
+            break;
+          }
+          case Op.POP_JUMP_BACKWARD_IF_TRUE: {
+            const v = stack[--sp]!;
+            if (v === True || (v !== False && isTrue(v))) ip -= oparg;
+            break;
+          }
+          case Op.POP_JUMP_FORWARD_IF_NONE:
+            if (stack[--sp] === None) ip += oparg;
+            break;
+          case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
+            if (stack[--sp] !== None) ip += oparg;
+            break;
+          case Op.POP_JUMP_BACKWARD_IF_NONE:
+            if (stack[--sp] === None) ip -= oparg;
+            break;
+          case Op.POP_JUMP_BACKWARD_IF_NOT_NONE:
+            if (stack[--sp] !== None) ip -= oparg;
+            break;
+          case Op.JUMP_IF_FALSE_OR_POP: {
+            const v = stack[sp - 1]!;
+            if (!isTrue(v)) ip += oparg;
+            else sp--;
+            break;
+          }
+          case Op.JUMP_IF_TRUE_OR_POP: {
+            const v = stack[sp - 1]!;
+            if (isTrue(v)) ip += oparg;
+            else sp--;
+            break;
+          }
+
+          case Op.GET_ITER:
+            stack[sp - 1] = getIter(stack[sp - 1]!);
+            break;
+          case Op.GET_YIELD_FROM_ITER: {
+            const v = stack[sp - 1]!;
+            if (!(v instanceof PyGenerator)) stack[sp - 1] = getIter(v);
+            break;
+          }
+          case Op.FOR_ITER: {
+            const it = stack[sp - 1]!;
+            let v: PyObject | null;
+            if (it instanceof PyRangeIter) {
+              if (it.remaining > 0) {
+                it.remaining--;
+                v = intFromNumber(it.next);
+                it.next += it.step;
+              } else v = null;
+            } else if (it instanceof PyArrayIter) {
+              const items = it.owner.items;
+              v = it.index < items.length ? items[it.index++]! : null;
+            } else {
+              v = iterNext(it);
+            }
+            if (v !== null) stack[sp++] = v;
+            else {
+              sp--;
+              ip += oparg;
+            }
+            break;
+          }
+
+          case Op.RETURN_GENERATOR: {
+            const gen = new PyGenerator(f);
+            f.generator = gen;
+            f.ip = ip;
+            f.sp = sp;
+            f.state = FRAME_SUSPENDED;
+            gen.frame.state = 0; // FRAME_CREATED: the first send must be None
+            return gen;
+          }
+          case Op.YIELD_VALUE: {
+            const v = stack[--sp]!;
+            f.ip = ip;
+            f.sp = sp;
+            f.state = FRAME_SUSPENDED;
+            return v;
+          }
+          case Op.SEND: {
+            const v = stack[--sp]!;
+            const receiver = stack[sp - 1]!;
+            const r = ops.send(receiver, v);
+            if (r.done) {
+              stack[sp - 1] = r.value;
+              ip += oparg;
+            } else {
+              stack[sp++] = r.value;
+            }
+            break;
+          }
+
+          case Op.LOAD_BUILD_CLASS: {
+            const bc = builtins.getStr('__build_class__');
+            if (bc === undefined) raise(nameErrorType, '__build_class__ not found');
+            stack[sp++] = bc;
+            break;
+          }
+          case Op.SETUP_ANNOTATIONS:
+            if (f.locals !== null && ops.localsGet(f.locals, '__annotations__') === undefined) {
+              ops.localsSet(f.locals, '__annotations__', new PyDict());
+            }
+            break;
+          case Op.LOAD_ASSERTION_ERROR:
+            stack[sp++] = assertionErrorType;
+            break;
+
+          case Op.RAISE_VARARGS: {
+            if (oparg === 0) {
+              const h = ts.handled;
+              if (h === null) raise(runtimeErrorType, 'No active exception to reraise');
+              reraising = true;
+              throw new PyError(h);
+            }
+            const cause = oparg === 2 ? stack[--sp]! : undefined;
+            const exc = stack[--sp]!;
+            throw new PyError(ops.makeRaisable(exc, cause));
+          }
+          case Op.PUSH_EXC_INFO: {
+            const v = stack[sp - 1]!;
+            stack[sp - 1] = ts.handled ?? None;
+            stack[sp++] = v;
+            ts.handled = v;
+            break;
+          }
+          case Op.POP_EXCEPT: {
+            const v = stack[--sp]!;
+            ts.handled = v === None ? null : v;
+            break;
+          }
+          case Op.RERAISE: {
+            const exc = stack[--sp]!;
+            if (oparg) f.lasti = Number((stack[sp - oparg] as PyInt).value);
+            reraising = true;
+            throw new PyError(exc);
+          }
+          case Op.CHECK_EXC_MATCH: {
+            const right = stack[sp - 1]!;
+            const left = stack[sp - 2]!;
+            stack[sp - 1] = pyBool(ops.exceptionMatches(left, right));
+            break;
+          }
+          case Op.BEFORE_WITH: {
+            const mgr = stack[sp - 1]!;
+            const enter = lookupSpecial(mgr, '__enter__');
+            if (enter === undefined) {
+              raise(typeErrorType, `'${mgr.type.name}' object does not support the context manager protocol`);
+            }
+            const exit = lookupSpecial(mgr, '__exit__');
+            if (exit === undefined) {
+              raise(typeErrorType, `'${mgr.type.name}' object does not support the context manager protocol (missed __exit__ method)`);
+            }
+            stack[sp - 1] = exit;
+            stack[sp++] = callObject(enter, [], null);
+            break;
+          }
+          case Op.WITH_EXCEPT_START: {
+            const val = stack[sp - 1]!;
+            const exit = stack[sp - 4]!;
+            const tb = val instanceof PyBaseException && val.traceback !== null ? val.traceback : None;
+            stack[sp++] = callObject(exit, [val.type, val, tb], null);
+            break;
+          }
+
+          case Op.IMPORT_NAME: {
+            const fromlist = stack[--sp]!;
+            const level = stack[sp - 1]!;
+            stack[sp - 1] = ops.importName(f, names[oparg]!, fromlist, level);
+            break;
+          }
+          case Op.IMPORT_FROM:
+            stack[sp] = ops.importFrom(stack[sp - 1]!, names[oparg]!);
+            sp++;
+            break;
+          case Op.IMPORT_STAR: {
+            const mod = stack[--sp]!;
+            ops.importStar(f, mod);
+            break;
+          }
+
+          case Op.GET_LEN:
+            stack[sp] = ops.getLen(stack[sp - 1]!);
+            sp++;
+            break;
+          case Op.MATCH_MAPPING:
+            stack[sp] = pyBool(ops.isMapping(stack[sp - 1]!));
+            sp++;
+            break;
+          case Op.MATCH_SEQUENCE:
+            stack[sp] = pyBool(ops.isMatchSequence(stack[sp - 1]!));
+            sp++;
+            break;
+          case Op.MATCH_KEYS: {
+            stack[sp] = ops.matchKeys(stack[sp - 2]!, stack[sp - 1]!);
+            sp++;
+            break;
+          }
+          case Op.MATCH_CLASS: {
+            const names_ = stack[--sp] as PyTuple;
+            const cls = stack[--sp]!;
+            const subject = stack[sp - 1]!;
+            stack[sp - 1] = ops.matchClass(subject, cls, oparg, names_);
+            break;
+          }
+
+          default:
+            raise(systemErrorType, `tspyc: opcode ${OPNAMES[op] ?? op} is not supported yet`);
+        }
+      }
+    } catch (e) {
+      const err = asPyError(e);
+      const exc = err.exc;
+      if (reraising) {
+        reraising = false;
+        seen.add(err);
+      } else if (!seen.has(err)) {
+        seen.add(err);
+        chainContext(exc);
+        if (exc instanceof PyBaseException) exc.traceback = new PyTraceback(exc.traceback as PyTraceback | null, f, f.lasti);
+      } else if (exc instanceof PyBaseException) {
+        exc.traceback = new PyTraceback(exc.traceback as PyTraceback | null, f, f.lasti);
+      }
+      const h = findHandler(code, instr);
+      if (h === undefined) {
+        f.state = FRAME_COMPLETED;
+        for (let i = 0; i < stack.length; i++) stack[i] = null;
+        throw err;
+      }
+      sp = h.depth;
+      if (h.lasti) stack[sp++] = intFromNumber(f.lasti);
+      stack[sp++] = exc;
+      ip = h.target;
+      kwnames = null;
+    }
+  }
+}
+
+function unboundLocal(code: Code, i: number): never {
+  raise(unboundLocalErrorType, `cannot access local variable '${code.localsplusNames[i]!}' where it is not associated with a value`);
+}
+
+function unboundDeref(code: Code, i: number): never {
+  const name = code.localsplusNames[i]!;
+  if (code.localsplusKinds[i]! & 0x80) {
+    raise(nameErrorType, `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+  }
+  unboundLocal(code, i);
+}
+

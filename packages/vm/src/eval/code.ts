@@ -1,0 +1,173 @@
+// The runtime form of a code object: what the eval loop reads, prepared once on load.
+// CPython counterpart: Objects/codeobject.c (PyCodeObject, _PyCode_Validate, co_positions).
+import {
+  CO_FAST_CELL,
+  CO_FAST_FREE,
+  CO_FAST_LOCAL,
+  decodeExceptionTable,
+  decodeLocationTable,
+  Kind,
+  type CodeObject,
+  type ExceptionTableEntry,
+  type LocationEntry,
+  type PyValue,
+} from '@tspyc/bytecode';
+import { builtinType, Ellipsis, None, PyObject } from '../objects/object.js';
+import { False, newInt, True } from '../objects/int.js';
+import { PyFloat } from '../objects/float.js';
+import { PyComplex } from '../objects/complex.js';
+import { internStr, newStr, PyStr } from '../objects/str.js';
+import { PyBytes } from '../objects/bytes.js';
+import { newTuple } from '../objects/tuple.js';
+import { newFrozenSet } from '../objects/set.js';
+import { InternalError } from '../errors.js';
+
+export const codeType = builtinType('code', undefined, 0);
+
+/** co_flags bits. */
+export const CO_OPTIMIZED = 0x1;
+export const CO_NEWLOCALS = 0x2;
+export const CO_VARARGS = 0x4;
+export const CO_VARKEYWORDS = 0x8;
+export const CO_NESTED = 0x10;
+export const CO_GENERATOR = 0x20;
+export const CO_COROUTINE = 0x80;
+export const CO_ITERABLE_COROUTINE = 0x100;
+export const CO_ASYNC_GENERATOR = 0x200;
+
+export class Code extends PyObject {
+  readonly co: CodeObject;
+  /** the instruction stream: opcode, oparg pairs (CACHE entries included) */
+  readonly bytes: Uint8Array;
+  readonly consts: PyObject[];
+  readonly names: string[];
+  readonly nameObjs: PyStr[];
+  readonly localsplusNames: string[];
+  readonly localsplusKinds: Uint8Array;
+  readonly nlocalsplus: number;
+  readonly ncells: number;
+  readonly nfrees: number;
+  readonly argcount: number;
+  readonly posonlyargcount: number;
+  readonly kwonlyargcount: number;
+  readonly flags: number;
+  readonly stacksize: number;
+  readonly name: string;
+  readonly qualname: string;
+  readonly filename: string;
+  readonly firstlineno: number;
+  readonly exceptionTable: ExceptionTableEntry[];
+  /** line of each code unit, decoded on first use (tracebacks only) */
+  private lines: Int32Array | null;
+  private spans: LocationEntry[] | null;
+
+  constructor(co: CodeObject) {
+    super(codeType);
+    this.co = co;
+    this.bytes = co.code.value;
+    this.consts = co.consts.items.map(convertConst);
+    this.names = co.coNames;
+    this.nameObjs = this.names.map(internStr);
+    if (!co.localsplusnames || !co.localspluskinds) throw new InternalError('not a 3.11 code object');
+    this.localsplusNames = co.localsplusnames.items.map((v) => (v.kind === Kind.Str ? v.value : '?'));
+    this.localsplusKinds = co.localspluskinds.value;
+    this.nlocalsplus = this.localsplusNames.length;
+    let ncells = 0;
+    let nfrees = 0;
+    for (const k of this.localsplusKinds) {
+      if (k & CO_FAST_FREE) nfrees++;
+      else if (k & CO_FAST_CELL) ncells++;
+    }
+    this.ncells = ncells;
+    this.nfrees = nfrees;
+    this.argcount = co.argcount;
+    this.posonlyargcount = co.posonlyargcount;
+    this.kwonlyargcount = co.kwonlyargcount;
+    this.flags = co.flags;
+    this.stacksize = co.stacksize;
+    this.name = co.coName;
+    this.qualname = co.coQualname;
+    this.filename = co.coFilename;
+    this.firstlineno = co.firstlineno;
+    this.exceptionTable = co.exceptiontable ? decodeExceptionTable(co.exceptiontable.value) : [];
+    this.lines = null;
+    this.spans = null;
+  }
+
+  /** co_positions() of code unit `unit`: lines and UTF-8 byte columns, null where unknown. */
+  positionAt(unit: number): LocationEntry | null {
+    if (this.spans === null) {
+      try {
+        this.spans = decodeLocationTable(this.co.linetable.value, this.firstlineno);
+      } catch {
+        this.spans = [];
+      }
+    }
+    for (const e of this.spans) if (unit >= e.start && unit < e.start + e.units) return e;
+    return null;
+  }
+
+  /** The source line of the instruction at code unit `unit`, or null. */
+  lineOf(unit: number): number | null {
+    if (!this.lines) {
+      const n = this.bytes.length >> 1;
+      const lines = new Int32Array(n).fill(-1);
+      try {
+        for (const e of decodeLocationTable(this.co.linetable.value, this.firstlineno)) {
+          for (let i = 0; i < e.units && e.start + i < n; i++) lines[e.start + i] = e.line ?? -1;
+        }
+      } catch {
+        /* a malformed table gives no lines */
+      }
+      this.lines = lines;
+    }
+    const l = this.lines[unit];
+    return l === undefined || l < 0 ? null : l;
+  }
+
+  /** Whether localsplus slot `i` is a plain local (co_varnames). */
+  isLocal(i: number): boolean {
+    return (this.localsplusKinds[i]! & CO_FAST_LOCAL) !== 0;
+  }
+}
+
+const codeCache = new WeakMap<CodeObject, Code>();
+
+/** The runtime code for a format-level code object (one per code object). */
+export function codeFor(co: CodeObject): Code {
+  let c = codeCache.get(co);
+  if (!c) {
+    c = new Code(co);
+    codeCache.set(co, c);
+  }
+  return c;
+}
+
+function convertConst(v: PyValue): PyObject {
+  switch (v.kind) {
+    case Kind.None:
+      return None;
+    case Kind.Bool:
+      return v.value ? True : False;
+    case Kind.Ellipsis:
+      return Ellipsis;
+    case Kind.Int:
+      return newInt(v.value);
+    case Kind.Float:
+      return new PyFloat(v.value);
+    case Kind.Str:
+      return v.value.length < 40 ? internStr(v.value) : newStr(v.value);
+    case Kind.Bytes:
+      return new PyBytes(v.value);
+    case Kind.Tuple:
+      return newTuple(v.items.map(convertConst));
+    case Kind.FrozenSet:
+      return newFrozenSet(v.items.map(convertConst));
+    case Kind.Code:
+      return codeFor(v);
+    case Kind.Complex:
+      return new PyComplex(v.real, v.imag);
+    default:
+      throw new InternalError(`constant of kind ${Kind[v.kind]} is not supported yet`);
+  }
+}

@@ -1,0 +1,319 @@
+// The colder opcodes, out of the eval loop: unpacking, calls with */**, raise, with, imports,
+// pattern matching, f-string formatting. CPython counterpart: the helpers of Python/ceval.c
+// (do_raise, unpack_iterable, check_args_iterable, format_kwargs_error, import_name, import_from,
+// match_keys, match_class).
+import { raise, PyError, newException } from '../errors.js';
+import { None, PyObject, PyType } from '../objects/object.js';
+import { PyInt, intFromNumber } from '../objects/int.js';
+import { PyStr, newStr } from '../objects/str.js';
+import { PyTuple, newTuple, tupleType } from '../objects/tuple.js';
+import { PyList, listType } from '../objects/list.js';
+import { PyDict, dictType } from '../objects/dict.js';
+import { PyFunction } from '../objects/function.js';
+import { PyGenerator } from '../objects/generator.js';
+import { PyModule } from '../objects/module.js';
+import { PyRange } from '../objects/range.js';
+import { strType } from '../objects/str.js';
+import { bytesType } from '../objects/bytes.js';
+import type { Kwargs } from '../objects/native.js';
+import {
+  PyBaseException,
+  baseExceptionType,
+  importErrorType,
+  moduleNotFoundErrorType,
+  stopIterationType,
+  typeErrorType,
+  valueErrorType,
+} from '../objects/exception-types.js';
+import { callObject, callSpecial } from '../protocols/call.js';
+import { getAttr, getAttrOpt } from '../protocols/getattr.js';
+import { getIter, iterNext, toArray, stopIterationValue } from '../protocols/iter.js';
+import { getItem, len } from '../protocols/sequence.js';
+import { repr, str } from '../protocols/repr.js';
+import { format } from '../protocols/format.js';
+import { asciiOf } from '../objects/str-methods.js';
+import { genResume } from './ceval.js';
+import type { Frame } from './frame.js';
+import { importModule } from '../modules/registry.js';
+import { objectType } from '../objects/object.js';
+
+export function localsGet(locals: PyDict, name: string): PyObject | undefined {
+  return locals.getStr(name);
+}
+export function localsSet(locals: PyDict, name: string, v: PyObject): void {
+  locals.setStr(name, v);
+}
+export function localsDelete(locals: PyDict, name: string): boolean {
+  return locals.deleteStr(name);
+}
+
+let objectGetAttribute: PyObject | undefined;
+/** Whether instances of `t` use the generic attribute lookup (no __getattribute__ override). */
+export function usesGenericGetAttr(t: PyType): boolean {
+  objectGetAttribute ??= objectType.attrs.get('__getattribute__');
+  return t.lookup('__getattribute__') === objectGetAttribute;
+}
+
+function funcName(f: PyObject): string {
+  if (f instanceof PyFunction) return `${f.qualname}()`;
+  if (f instanceof PyType) return `${f.name}()`;
+  const n = getAttrOpt(f, '__qualname__') ?? getAttrOpt(f, '__name__');
+  return n instanceof PyStr ? `${n.value}()` : `${f.type.name} object`;
+}
+
+export function callFunctionEx(func: PyObject, callargs: PyObject, kwargs: PyObject | null): PyObject {
+  let args: PyObject[];
+  if (callargs instanceof PyTuple) args = callargs.items;
+  else {
+    if (callargs.type.lookup('__iter__') === undefined && callargs.type.lookup('__getitem__') === undefined) {
+      raise(typeErrorType, `${funcName(func)} argument after * must be an iterable, not ${callargs.type.name}`);
+    }
+    args = toArray(callargs);
+  }
+  let kw: Kwargs | null = null;
+  if (kwargs !== null) {
+    kw = new Map();
+    const d = kwargs as PyDict;
+    for (const [k, v] of d.entries()) {
+      if (!(k instanceof PyStr)) raise(typeErrorType, 'keywords must be strings');
+      kw.set(k.value, v);
+    }
+  }
+  return callObject(func, args, kw);
+}
+
+export function listExtend(list: PyList, it: PyObject): void {
+  if (it.type.lookup('__iter__') === undefined && it.type.lookup('__getitem__') === undefined) {
+    raise(typeErrorType, `Value after * must be an iterable, not ${it.type.name}`);
+  }
+  for (const v of toArray(it)) list.items.push(v);
+}
+
+/** DICT_UPDATE (func null) and DICT_MERGE (func = the callable, for its error messages). */
+export function dictUpdate(d: PyDict, other: PyObject, func: PyObject | null): void {
+  if (other instanceof PyDict) {
+    for (const [k, v] of other.entries()) {
+      if (func !== null && d.find(k) >= 0) {
+        raise(typeErrorType, `${funcName(func)} got multiple values for keyword argument '${str(k)}'`);
+      }
+      d.set(k, v);
+    }
+    return;
+  }
+  const keysFn = getAttrOpt(other, 'keys');
+  if (keysFn === undefined) {
+    if (func !== null) raise(typeErrorType, `${funcName(func)} argument after ** must be a mapping, not ${other.type.name}`);
+    raise(typeErrorType, `'${other.type.name}' object is not a mapping`);
+  }
+  for (const k of toArray(callObject(keysFn, [], null))) {
+    if (func !== null && d.find(k) >= 0) {
+      raise(typeErrorType, `${funcName(func)} got multiple values for keyword argument '${str(k)}'`);
+    }
+    d.set(k, getItem(other, k));
+  }
+}
+
+export function unpackCountError(got: number, expected: number): never {
+  if (got < expected) raise(valueErrorType, `not enough values to unpack (expected ${expected}, got ${got})`);
+  raise(valueErrorType, `too many values to unpack (expected ${expected})`);
+}
+
+/** unpack_iterable: `before` items, then (when after >= 0) a list of the middle, then `after` items. */
+export function unpackIterable(seq: PyObject, before: number, after: number): PyObject[] {
+  const t = seq.type;
+  if (t.lookup('__iter__') === undefined && t.lookup('__getitem__') === undefined) {
+    raise(typeErrorType, `cannot unpack non-iterable ${t.name} object`);
+  }
+  const it = getIter(seq);
+  const out: PyObject[] = [];
+  for (let i = 0; i < before; i++) {
+    const v = iterNext(it);
+    if (v === null) {
+      if (after < 0) raise(valueErrorType, `not enough values to unpack (expected ${before}, got ${i})`);
+      raise(valueErrorType, `not enough values to unpack (expected at least ${before + after}, got ${i})`);
+    }
+    out.push(v);
+  }
+  if (after < 0) {
+    if (iterNext(it) !== null) raise(valueErrorType, `too many values to unpack (expected ${before})`);
+    return out;
+  }
+  const rest: PyObject[] = [];
+  for (let v = iterNext(it); v !== null; v = iterNext(it)) rest.push(v);
+  if (rest.length < after) {
+    raise(valueErrorType, `not enough values to unpack (expected at least ${before + after}, got ${before + rest.length})`);
+  }
+  out.push(new PyList(rest.slice(0, rest.length - after)));
+  for (let i = rest.length - after; i < rest.length; i++) out.push(rest[i]!);
+  return out;
+}
+
+/** SEND: one step of `yield from`; done with the return value, or not done with a yielded value. */
+export function send(receiver: PyObject, v: PyObject): { done: boolean; value: PyObject } {
+  if (receiver instanceof PyGenerator) {
+    const r = genResume(receiver, v, null);
+    return { done: receiver.finished, value: r };
+  }
+  try {
+    let r: PyObject | null;
+    if (v === None) {
+      const m = receiver.type.lookup('__next__');
+      if (m === undefined) raise(typeErrorType, `'${receiver.type.name}' object is not an iterator`);
+      r = callSpecial(m, receiver, []);
+    } else {
+      r = callObject(getAttr(receiver, 'send'), [v], null);
+    }
+    return { done: false, value: r };
+  } catch (e) {
+    if (e instanceof PyError && e.exc.type.isSubtype(stopIterationType)) {
+      return { done: true, value: stopIterationValue(e.exc as PyBaseException) };
+    }
+    throw e;
+  }
+}
+
+/** do_raise: the exception object to raise for `raise exc [from cause]`. */
+export function makeRaisable(exc: PyObject, cause: PyObject | undefined): PyObject {
+  let value: PyObject;
+  if (exc instanceof PyType) {
+    if (!exc.isSubtype(baseExceptionType)) raise(typeErrorType, 'exceptions must derive from BaseException');
+    value = callObject(exc, [], null);
+    if (!(value instanceof PyBaseException)) {
+      raise(typeErrorType, `calling ${repr(exc)} should have returned an instance of BaseException, not ${value.type.name}`);
+    }
+  } else if (exc instanceof PyBaseException) {
+    value = exc;
+  } else {
+    raise(typeErrorType, 'exceptions must derive from BaseException');
+  }
+  if (cause !== undefined) {
+    let c: PyObject | null;
+    if (cause === None) c = null;
+    else if (cause instanceof PyType && cause.isSubtype(baseExceptionType)) c = callObject(cause, [], null);
+    else if (cause instanceof PyBaseException) c = cause;
+    else raise(typeErrorType, 'exception causes must derive from BaseException');
+    (value as PyBaseException).cause = c;
+    (value as PyBaseException).suppressContext = true;
+  }
+  return value;
+}
+
+/** CHECK_EXC_MATCH: isinstance(exc, type) with the checks of PyErr_GivenExceptionMatches. */
+export function exceptionMatches(exc: PyObject, t: PyObject): boolean {
+  if (t instanceof PyTuple) {
+    for (const x of t.items) checkCatchable(x);
+    return t.items.some((x) => exc.type.isSubtype(x as PyType));
+  }
+  checkCatchable(t);
+  return exc.type.isSubtype(t as PyType);
+}
+
+function checkCatchable(t: PyObject): void {
+  if (!(t instanceof PyType) || !t.isSubtype(baseExceptionType)) {
+    raise(typeErrorType, 'catching classes that do not inherit from BaseException is not allowed');
+  }
+}
+
+/** FORMAT_VALUE: conversion (1 str, 2 repr, 3 ascii), then format() with the spec. */
+export function formatValue(v: PyObject, conversion: number, spec: PyObject | null): PyObject {
+  if (conversion === 1) v = newStr(str(v));
+  else if (conversion === 2) v = newStr(repr(v));
+  else if (conversion === 3) v = newStr(asciiOf(repr(v)));
+  const s = spec === null ? '' : (spec as PyStr).value;
+  if (spec === null && v.type === strType) return v;
+  return newStr(format(v, s));
+}
+
+export function importName(f: Frame, name: string, fromlist: PyObject, level: PyObject): PyObject {
+  if (level instanceof PyInt && level.value !== 0n) raise(importErrorType, 'attempted relative import with no known parent package');
+  const mod = importModule(name);
+  if (mod === null) {
+    const e = newException(moduleNotFoundErrorType, `No module named '${name.split('.')[0]}'`);
+    throw new PyError(e);
+  }
+  void f;
+  void fromlist;
+  return mod;
+}
+
+export function importFrom(mod: PyObject, name: string): PyObject {
+  const v = getAttrOpt(mod, name);
+  if (v !== undefined) return v;
+  const modName = mod instanceof PyModule ? mod.name : '?';
+  raise(importErrorType, `cannot import name '${name}' from '${modName}' (unknown location)`);
+}
+
+export function importStar(f: Frame, mod: PyObject): void {
+  if (!(mod instanceof PyModule) || f.locals === null) raise(importErrorType, 'import * only allowed at module level');
+  for (const [k, v] of mod.dict.entries()) {
+    if (k instanceof PyStr && !k.value.startsWith('_')) f.locals.setStr(k.value, v);
+  }
+}
+
+export function getLen(o: PyObject): PyObject {
+  return intFromNumber(len(o));
+}
+
+export function isMapping(o: PyObject): boolean {
+  return o.type.isSubtype(dictType);
+}
+
+export function isMatchSequence(o: PyObject): boolean {
+  const t = o.type;
+  if (t.isSubtype(strType) || t.isSubtype(bytesType) || t.isSubtype(dictType)) return false;
+  return t.isSubtype(listType) || t.isSubtype(tupleType) || o instanceof PyRange;
+}
+
+export function matchKeys(subject: PyObject, keys: PyObject): PyObject {
+  const ks = (keys as PyTuple).items;
+  const values: PyObject[] = [];
+  const getFn = getAttr(subject, 'get');
+  const dummy = new PyObject(objectType);
+  for (const k of ks) {
+    const v = callObject(getFn, [k, dummy], null);
+    if (v === dummy) return None;
+    values.push(v);
+  }
+  return newTuple(values);
+}
+
+const SELF_MATCH = new Set(['bool', 'bytearray', 'bytes', 'dict', 'float', 'frozenset', 'int', 'list', 'set', 'str', 'tuple']);
+
+export function matchClass(subject: PyObject, cls: PyObject, nargs: number, kwNames: PyTuple): PyObject {
+  if (!(cls instanceof PyType)) raise(typeErrorType, 'called match pattern must be a type');
+  if (!subject.type.isSubtype(cls)) return None;
+  const out: PyObject[] = [];
+  const seen = new Set<string>();
+  if (nargs > 0) {
+    const ma = getAttrOpt(cls, '__match_args__');
+    if (ma === undefined) {
+      if (SELF_MATCH.has(cls.solid?.name ?? '') && cls.solid === cls) {
+        if (nargs > 1) raise(typeErrorType, `${cls.name}() accepts 1 positional sub-pattern (${nargs} given)`);
+        out.push(subject);
+      } else {
+        raise(typeErrorType, `${cls.name}() accepts 0 positional sub-patterns (${nargs} given)`);
+      }
+    } else {
+      if (!(ma instanceof PyTuple)) raise(typeErrorType, `${cls.name}.__match_args__ must be a tuple (got ${ma.type.name})`);
+      if (nargs > ma.items.length) {
+        raise(typeErrorType, `${cls.name}() accepts ${ma.items.length} positional sub-pattern${ma.items.length === 1 ? '' : 's'} (${nargs} given)`);
+      }
+      for (let i = 0; i < nargs; i++) {
+        const name = (ma.items[i] as PyStr).value;
+        seen.add(name);
+        const v = getAttrOpt(subject, name);
+        if (v === undefined) return None;
+        out.push(v);
+      }
+    }
+  }
+  for (const k of kwNames.items) {
+    const name = (k as PyStr).value;
+    if (seen.has(name)) raise(typeErrorType, `${cls.name}() got multiple sub-patterns for attribute '${name}'`);
+    seen.add(name);
+    const v = getAttrOpt(subject, name);
+    if (v === undefined) return None;
+    out.push(v);
+  }
+  return newTuple(out);
+}

@@ -1,0 +1,36 @@
+// Everything the VM needs from the world outside, so it runs the same in Node and in a browser.
+// The Node implementation is host-node.ts; tests use CapturedHost.
+
+export interface Host {
+  writeStdout(text: string): void;
+  writeStderr(text: string): void;
+  /** A source file's text, for the lines tracebacks show; null when it cannot be read. */
+  readSource?(path: string): string | null;
+  /** The next line of standard input, with its newline; '' at end of input. */
+  readLine?(): string;
+}
+
+/** A host that keeps what the program writes (tests, embedding). */
+export class CapturedHost implements Host {
+  stdout = '';
+  stderr = '';
+  /** sources the program's tracebacks may show, by path */
+  sources = new Map<string, string>();
+  readSource(path: string): string | null {
+    return this.sources.get(path) ?? null;
+  }
+  /** what the program reads from standard input */
+  stdin = '';
+  readLine(): string {
+    const i = this.stdin.indexOf('\n');
+    const line = i < 0 ? this.stdin : this.stdin.slice(0, i + 1);
+    this.stdin = this.stdin.slice(line.length);
+    return line;
+  }
+  writeStdout(text: string): void {
+    this.stdout += text;
+  }
+  writeStderr(text: string): void {
+    this.stderr += text;
+  }
+}

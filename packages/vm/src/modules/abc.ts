@@ -1,0 +1,91 @@
+// abc: ABC, ABCMeta and abstractmethod — classes with abstract methods cannot be instantiated.
+// CPython counterpart: Lib/abc.py, Modules/_abc.c, Objects/typeobject.c (object_new's check).
+import { raise } from '../errors.js';
+import { None, PyObject, PyType, TPFLAGS_BASETYPE, builtinType, typeType } from '../objects/object.js';
+import { True, False } from '../objects/int.js';
+import { newStr, PyStr } from '../objects/str.js';
+import { PyDict } from '../objects/dict.js';
+import { PySet } from '../objects/set.js';
+import { PyFunction } from '../objects/function.js';
+import { PyModule } from '../objects/module.js';
+import { builtinFunction, defMethod } from '../objects/native.js';
+import { PyClassMethod, PyProperty, PyStaticMethod } from '../objects/descr.js';
+import { typeErrorType } from '../objects/exception-types.js';
+import { typeNew } from '../objects/type.js';
+import { callObject, typeCallDefault } from '../protocols/call.js';
+import { getAttrOpt, setAttr } from '../protocols/getattr.js';
+import { isTrue } from '../protocols/truth.js';
+import { toArray } from '../protocols/iter.js';
+
+export const abcMetaType = builtinType('ABCMeta', typeType, TPFLAGS_BASETYPE);
+abcMetaType.module = 'abc';
+abcMetaType.solid = typeType;
+
+function isAbstract(v: PyObject): boolean {
+  let f: PyObject | undefined = v;
+  if (v instanceof PyClassMethod || v instanceof PyStaticMethod) f = v.func;
+  if (v instanceof PyProperty) f = v.fget ?? undefined;
+  if (f === undefined || f === null) return false;
+  const flag = getAttrOpt(f, '__isabstractmethod__');
+  return flag !== undefined && isTrue(flag);
+}
+
+/** The sorted names of `cls`'s abstract methods (ABCMeta.__new__'s __abstractmethods__). */
+function abstractNames(cls: PyType): string[] {
+  const names = new Set<string>();
+  for (const [k, v] of cls.attrs) if (isAbstract(v)) names.add(k);
+  for (const base of cls.bases) {
+    const inherited = base.lookup('__abstractmethods__');
+    if (inherited instanceof PySet) {
+      for (const n of inherited.items()) {
+        const name = (n as PyStr).value;
+        const v = cls.lookup(name);
+        if (v !== undefined && isAbstract(v)) names.add(name);
+      }
+    }
+  }
+  return [...names].sort();
+}
+
+export function makeAbc(): PyModule {
+  const m = new PyModule('abc');
+  const meta = abcMetaType;
+  defMethod(meta, '__new__', (a, kw) => {
+    const cls = typeNew(a[0] as PyType, (a[1] as PyStr).value, toArray(a[2]!) as PyType[], a[3] as PyDict, kw);
+    const abstract = new PySet();
+    for (const n of abstractNames(cls)) abstract.add(newStr(n));
+    cls.setAttr('__abstractmethods__', abstract);
+    return cls;
+  });
+  defMethod(meta, '__call__', (a, kw) => {
+    const cls = a[0] as PyType;
+    const abstract = cls.lookup('__abstractmethods__');
+    if (abstract instanceof PySet && abstract.size > 0) {
+      const names = abstract.items().map((n) => (n as PyStr).value).sort();
+      // object_new's text in 3.11
+      raise(typeErrorType, `Can't instantiate abstract class ${cls.name} with abstract method${names.length > 1 ? 's' : ''} ${names.join(', ')}`);
+    }
+    return typeCallDefault(cls, a.slice(1), kw);
+  });
+  defMethod(meta, 'register', (a) => a[1]!);
+  const abc = typeNew(meta, 'ABC', [], (() => {
+    const ns = new PyDict();
+    ns.setStr('__module__', newStr('abc'));
+    ns.setStr('__qualname__', newStr('ABC'));
+    return ns;
+  })(), null);
+  m.dict.setStr('ABCMeta', meta);
+  m.dict.setStr('ABC', abc);
+  m.dict.setStr(
+    'abstractmethod',
+    builtinFunction('abstractmethod', (a) => {
+      const f = a[0]!;
+      if (f instanceof PyFunction || getAttrOpt(f, '__dict__') instanceof PyDict) setAttr(f, '__isabstractmethod__', True);
+      return f;
+    }),
+  );
+  void None;
+  void False;
+  void callObject;
+  return m;
+}

@@ -1,0 +1,242 @@
+// dict's methods and its views. CPython counterpart: Objects/dictobject.c (dict_methods,
+// dictviews, dictiter).
+import { raise } from '../errors.js';
+import { None, NotImplemented, PyObject, PyType, builtinType } from './object.js';
+import { intFromNumber, pyBool } from './int.js';
+import { newStr } from './str.js';
+import { PyList } from './list.js';
+import { PyTuple, newTuple } from './tuple.js';
+import { PyDict, dictType } from './dict.js';
+import { PySet, newSet } from './set.js';
+import { defMethod, type Kwargs } from './native.js';
+import { PyClassMethod } from './descr.js';
+import { dictItemIteratorType, dictKeyIteratorType, dictValueIteratorType, PyNativeIter } from './iterators.js';
+import { keyErrorType, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { repr, withReprGuard } from '../protocols/repr.js';
+import { toArray } from '../protocols/iter.js';
+import { pyEq } from '../protocols/compare.js';
+import { callObject, callSpecial } from '../protocols/call.js';
+import { getAttrOpt } from '../protocols/getattr.js';
+import { getItem, keyError } from '../protocols/sequence.js';
+import { binaryOp } from '../protocols/number.js';
+
+export const dictKeysType = builtinType('dict_keys', undefined, 0);
+export const dictValuesType = builtinType('dict_values', undefined, 0);
+export const dictItemsType = builtinType('dict_items', undefined, 0);
+
+export class PyDictView extends PyObject {
+  readonly mapping: PyDict;
+  constructor(type: PyType, mapping: PyDict) {
+    super(type);
+    this.mapping = mapping;
+  }
+}
+
+/** An iterator over a dict that raises when the dict changes size. */
+export function dictIter(d: PyDict, kind: 0 | 1 | 2): PyObject {
+  let i = 0;
+  const size = d.size;
+  const type = kind === 0 ? dictKeyIteratorType : kind === 1 ? dictValueIteratorType : dictItemIteratorType;
+  return new PyNativeIter(type, () => {
+    if (d.size !== size) raise(runtimeErrorType, 'dictionary changed size during iteration');
+    while (i < d.keys.length && d.keys[i] === undefined) i++;
+    if (i >= d.keys.length) return null;
+    const k = d.keys[i]!;
+    const v = d.values[i]!;
+    i++;
+    return kind === 0 ? k : kind === 1 ? v : newTuple([k, v]);
+  });
+}
+
+/** dict.update / dict(...) from a mapping or an iterable of pairs, then keywords. */
+export function dictUpdateFrom(d: PyDict, arg: PyObject | undefined, kw: Kwargs | null): void {
+  if (arg !== undefined) {
+    if (arg instanceof PyDict) {
+      for (const [k, v] of arg.entries()) d.set(k, v);
+    } else if (getAttrOpt(arg, 'keys') !== undefined) {
+      for (const k of toArray(callObject(getAttrOpt(arg, 'keys')!, [], null))) d.set(k, getItem(arg, k));
+    } else {
+      const items = toArray(arg);
+      items.forEach((item, i) => {
+        const pair = item instanceof PyTuple || item instanceof PyList ? item.items : null;
+        if (pair === null) {
+          let arr: PyObject[];
+          try {
+            arr = toArray(item);
+          } catch {
+            raise(typeErrorType, `cannot convert dictionary update sequence element #${i} to a sequence`);
+          }
+          if (arr.length !== 2) raise(valueErrorType, `dictionary update sequence element #${i} has length ${arr.length}; 2 is required`);
+          d.set(arr[0]!, arr[1]!);
+          return;
+        }
+        if (pair.length !== 2) raise(valueErrorType, `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
+        d.set(pair[0]!, pair[1]!);
+      });
+    }
+  }
+  if (kw) for (const [k, v] of kw) d.set(newStr(k), v);
+}
+
+function dictRepr(d: PyDict): string {
+  return withReprGuard(d, '{...}', () => {
+    const parts: string[] = [];
+    for (const [k, v] of d.entries()) parts.push(`${repr(k)}: ${repr(v)}`);
+    return `{${parts.join(', ')}}`;
+  });
+}
+
+function dct(o: PyObject): PyDict {
+  return o as PyDict;
+}
+
+export function initDict(): void {
+  const t = dictType;
+  defMethod(t, '__new__', (a) => new PyDict(a[0] as PyType));
+  defMethod(t, '__init__', (a, kw) => {
+    if (a.length > 2) raise(typeErrorType, `dict expected at most 1 argument, got ${a.length - 1}`);
+    dictUpdateFrom(dct(a[0]!), a[1], kw);
+    return None;
+  });
+  t.attrs.set('__hash__', None);
+  defMethod(t, '__repr__', (a) => newStr(dictRepr(dct(a[0]!))));
+  defMethod(t, '__len__', (a) => intFromNumber(dct(a[0]!).size));
+  defMethod(t, '__iter__', (a) => dictIter(dct(a[0]!), 0));
+  defMethod(t, '__contains__', (a) => pyBool(dct(a[0]!).find(a[1]!) >= 0));
+  defMethod(t, '__reversed__', (a) => {
+    const items = dct(a[0]!).keyList().reverse();
+    let i = 0;
+    return new PyNativeIter(dictKeyIteratorType, () => (i < items.length ? items[i++]! : null));
+  });
+  defMethod(t, '__getitem__', (a) => {
+    const d = dct(a[0]!);
+    const v = d.get(a[1]!);
+    if (v !== undefined) return v;
+    if (d.type !== dictType) {
+      const missing = d.type.lookup('__missing__');
+      if (missing !== undefined) return callSpecial(missing, d, [a[1]!]);
+    }
+    keyError(a[1]!);
+  });
+  defMethod(t, '__setitem__', (a) => {
+    dct(a[0]!).set(a[1]!, a[2]!);
+    return None;
+  });
+  defMethod(t, '__delitem__', (a) => {
+    if (dct(a[0]!).delete(a[1]!) === undefined) keyError(a[1]!);
+    return None;
+  });
+  defMethod(t, '__eq__', (a) => (a[1] instanceof PyDict ? pyBool(dictEq(dct(a[0]!), a[1])) : NotImplemented));
+  defMethod(t, '__ne__', (a) => (a[1] instanceof PyDict ? pyBool(!dictEq(dct(a[0]!), a[1])) : NotImplemented));
+  defMethod(t, '__or__', (a) => {
+    if (!(a[1] instanceof PyDict)) return NotImplemented;
+    const d = new PyDict();
+    dictUpdateFrom(d, a[0], null);
+    dictUpdateFrom(d, a[1], null);
+    return d;
+  });
+  defMethod(t, '__ior__', (a) => {
+    dictUpdateFrom(dct(a[0]!), a[1], null);
+    return a[0]!;
+  });
+  defMethod(t, 'keys', (a) => new PyDictView(dictKeysType, dct(a[0]!)));
+  defMethod(t, 'values', (a) => new PyDictView(dictValuesType, dct(a[0]!)));
+  defMethod(t, 'items', (a) => new PyDictView(dictItemsType, dct(a[0]!)));
+  defMethod(t, 'get', (a) => dct(a[0]!).get(a[1]!) ?? a[2] ?? None);
+  defMethod(t, 'setdefault', (a) => {
+    const d = dct(a[0]!);
+    const v = d.get(a[1]!);
+    if (v !== undefined) return v;
+    const dflt = a[2] ?? None;
+    d.set(a[1]!, dflt);
+    return dflt;
+  });
+  defMethod(t, 'pop', (a) => {
+    const v = dct(a[0]!).delete(a[1]!);
+    if (v !== undefined) return v;
+    if (a[2] !== undefined) return a[2];
+    keyError(a[1]!);
+  });
+  defMethod(t, 'popitem', (a) => {
+    const d = dct(a[0]!);
+    for (let i = d.keys.length - 1; i >= 0; i--) {
+      const k = d.keys[i];
+      if (k !== undefined) {
+        const v = d.values[i]!;
+        d.delete(k);
+        return newTuple([k, v]);
+      }
+    }
+    raise(keyErrorType, 'popitem(): dictionary is empty');
+  });
+  defMethod(t, 'update', (a, kw) => {
+    dictUpdateFrom(dct(a[0]!), a[1], kw);
+    return None;
+  });
+  defMethod(t, 'clear', (a) => {
+    dct(a[0]!).clear();
+    return None;
+  });
+  defMethod(t, 'copy', (a) => {
+    const d = new PyDict();
+    for (const [k, v] of dct(a[0]!).entries()) d.set(k, v);
+    return d;
+  });
+  defMethod(t, 'fromkeys', (a) => {
+    const cls = a[0] instanceof PyType ? a[0] : a[0]!.type;
+    const d = callObject(cls, [], null);
+    for (const k of toArray(a[1]!)) {
+      if (d instanceof PyDict) d.set(k, a[2] ?? None);
+    }
+    return d;
+  });
+  // fromkeys is a classmethod
+  const fk = t.attrs.get('fromkeys')!;
+  t.attrs.set('fromkeys', new PyClassMethod(fk));
+
+  for (const [vt, kind, name] of [[dictKeysType, 0, 'dict_keys'], [dictValuesType, 1, 'dict_values'], [dictItemsType, 2, 'dict_items']] as const) {
+    defMethod(vt, '__iter__', (a) => dictIter((a[0] as PyDictView).mapping, kind));
+    defMethod(vt, '__len__', (a) => intFromNumber((a[0] as PyDictView).mapping.size));
+    defMethod(vt, '__repr__', (a) => {
+      const items = toArray(dictIter((a[0] as PyDictView).mapping, kind));
+      return newStr(`${name}([${items.map(repr).join(', ')}])`);
+    });
+    defMethod(vt, '__reversed__', (a) => {
+      const items = toArray(dictIter((a[0] as PyDictView).mapping, kind)).reverse();
+      let i = 0;
+      return new PyNativeIter(dictKeyIteratorType, () => (i < items.length ? items[i++]! : null));
+    });
+    defMethod(vt, '__contains__', (a) => {
+      const d = (a[0] as PyDictView).mapping;
+      if (kind === 0) return pyBool(d.find(a[1]!) >= 0);
+      if (kind === 1) return pyBool([...d.entries()].some(([, v]) => v === a[1] || pyEq(v, a[1]!)));
+      const pair = a[1];
+      if (!(pair instanceof PyTuple) || pair.items.length !== 2) return pyBool(false);
+      const v = d.get(pair.items[0]!);
+      return pyBool(v !== undefined && (v === pair.items[1] || pyEq(v, pair.items[1]!)));
+    });
+    if (kind !== 1) {
+      for (const [op, nb] of [['__and__', 1], ['__or__', 7], ['__sub__', 10], ['__xor__', 12]] as const) {
+        defMethod(vt, op, (a) => binaryOp(newSet(toArray(a[0]!)), a[1] instanceof PySet ? a[1] : newSet(toArray(a[1]!)), nb));
+      }
+      defMethod(vt, '__eq__', (a) => {
+        const other = a[1]!;
+        if (!(other instanceof PyDictView) && !(other instanceof PySet)) return NotImplemented;
+        const x = toArray(a[0]!);
+        const y = toArray(other);
+        const sy = newSet(y);
+        return pyBool(x.length === y.length && x.every((v) => sy.has(v)));
+      });
+    }
+  }
+}
+
+
+function dictEq(a: PyDict, b: PyDict): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a.entries()) {
+    const w = b.get(k);
+    if (w === undefined || !(w === v || pyEq(v, w))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,161 @@
+// BaseException and its subclasses' behaviour. CPython counterpart: Objects/exceptions.c
+// (BaseException_new/init/str/repr, KeyError_str, StopIteration_init, SystemExit_init).
+import { raise, setExceptionAttrHook, setExceptionFactory, setStrFactory } from '../errors.js';
+import { None, PyObject, PyType } from './object.js';
+import { newStr, PyStr } from './str.js';
+import { newTuple, PyTuple } from './tuple.js';
+import { PyList } from './list.js';
+import { PyDict } from './dict.js';
+import { defMethod } from './native.js';
+import { defGetSet } from './descr.js';
+import {
+  PyBaseException,
+  baseExceptionType,
+  keyErrorType,
+  stopIterationType,
+  systemExitType,
+  typeErrorType,
+  nameErrorType,
+  attributeErrorType,
+  importErrorType,
+  osErrorType,
+} from './exception-types.js';
+import { repr, str } from '../protocols/repr.js';
+import { PyTraceback } from './traceback.js';
+import { pyBool } from './int.js';
+import { isTrue } from '../protocols/truth.js';
+
+export function newExceptionObject(type: PyType, message: string | null): PyObject {
+  const e = new PyBaseException(type, message === null ? [] : [newStr(message)]);
+  e.dict = new PyDict();
+  return e;
+}
+
+function exc(o: PyObject): PyBaseException {
+  if (!(o instanceof PyBaseException)) raise(typeErrorType, `descriptor requires a 'BaseException' object but received a '${o.type.name}'`);
+  return o;
+}
+
+export function exceptionStr(e: PyBaseException): string {
+  const args = e.args;
+  if (e.type.isSubtype(keyErrorType) && args.length === 1) return repr(args[0]!);
+  if (args.length === 0) return '';
+  if (args.length === 1) return str(args[0]!);
+  return repr(newTuple(args));
+}
+
+export function initExceptions(): void {
+  setExceptionFactory(newExceptionObject);
+  setStrFactory(newStr);
+  setExceptionAttrHook((e, name, value) => {
+    if (e.dict instanceof PyDict) e.dict.setStr(name, value);
+  });
+  const t = baseExceptionType;
+  defMethod(t, '__new__', (a) => {
+    const e = new PyBaseException(a[0] as PyType, a.slice(1));
+    e.dict = new PyDict();
+    return e;
+  });
+  defMethod(t, '__init__', (a) => {
+    exc(a[0]!).args = a.slice(1);
+    return None;
+  });
+  defMethod(t, '__str__', (a) => {
+    const e = exc(a[0]!);
+    const args = e.args;
+    if (args.length === 0) return newStr('');
+    if (args.length === 1) return newStr(str(args[0]!));
+    return newStr(repr(newTuple(args)));
+  });
+  defMethod(t, '__repr__', (a) => {
+    const e = exc(a[0]!);
+    const args = e.args;
+    const name = e.type.name;
+    if (args.length === 1) return newStr(`${name}(${repr(args[0]!)})`);
+    return newStr(`${name}(${args.map(repr).join(', ')})`);
+  });
+  defMethod(t, 'with_traceback', (a) => {
+    exc(a[0]!).traceback = a[1] === None ? null : a[1]!;
+    return a[0]!;
+  });
+  defMethod(t, 'add_note', (a) => {
+    const e = exc(a[0]!);
+    if (!(a[1] instanceof PyStr)) raise(typeErrorType, `note must be a str, not '${a[1]!.type.name}'`);
+    const d = e.dict as PyDict;
+    let notes = d.getStr('__notes__');
+    if (notes === undefined) {
+      notes = new PyList([]);
+      d.setStr('__notes__', notes);
+    }
+    (notes as PyList).items.push(a[1]);
+    return None;
+  });
+  defGetSet(
+    t,
+    'args',
+    (o) => newTuple(exc(o).args),
+    (o, v) => {
+      exc(o).args = v instanceof PyTuple ? v.items : [v!];
+    },
+  );
+  defGetSet(
+    t,
+    '__traceback__',
+    (o) => exc(o).traceback ?? None,
+    (o, v) => {
+      if (v !== None && !(v instanceof PyTraceback)) raise(typeErrorType, '__traceback__ must be a traceback or None');
+      exc(o).traceback = v === None ? null : v;
+    },
+  );
+  defGetSet(
+    t,
+    '__cause__',
+    (o) => exc(o).cause ?? None,
+    (o, v) => {
+      const e = exc(o);
+      if (v !== None && !(v instanceof PyBaseException)) raise(typeErrorType, 'exception cause must be None or derive from BaseException');
+      e.cause = v === None ? null : v;
+      e.suppressContext = true;
+    },
+  );
+  defGetSet(
+    t,
+    '__context__',
+    (o) => exc(o).context ?? None,
+    (o, v) => {
+      exc(o).context = v === None ? null : v;
+    },
+  );
+  defGetSet(
+    t,
+    '__suppress_context__',
+    (o) => pyBool(exc(o).suppressContext),
+    (o, v) => {
+      exc(o).suppressContext = isTrue(v!);
+    },
+  );
+
+  defMethod(keyErrorType, '__str__', (a) => newStr(exceptionStr(exc(a[0]!))));
+  defGetSet(stopIterationType, 'value', (o) => (exc(o).args.length > 0 ? exc(o).args[0]! : None));
+  defGetSet(systemExitType, 'code', (o) => {
+    const args = exc(o).args;
+    return args.length === 0 ? None : args.length === 1 ? args[0]! : newTuple(args);
+  });
+  for (const [type, attr] of [
+    [nameErrorType, 'name'],
+    [attributeErrorType, 'name'],
+    [attributeErrorType, 'obj'],
+    [importErrorType, 'name'],
+  ] as const) {
+    defGetSet(
+      type,
+      attr,
+      (o) => (o.dict as PyDict).getStr(attr) ?? None,
+      (o, v) => {
+        (o.dict as PyDict).setStr(attr, v ?? None);
+      },
+    );
+  }
+  defGetSet(osErrorType, 'errno', (o) => (exc(o).args.length >= 2 ? exc(o).args[0]! : None));
+  defGetSet(osErrorType, 'strerror', (o) => (exc(o).args.length >= 2 ? exc(o).args[1]! : None));
+}

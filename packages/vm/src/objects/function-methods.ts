@@ -1,0 +1,204 @@
+// Attributes and methods of functions, bound methods, builtins, cells, and the descriptor types
+// property, staticmethod and classmethod. CPython counterpart: Objects/funcobject.c,
+// Objects/classobject.c, Objects/methodobject.c, Objects/cellobject.c, Objects/descrobject.c.
+import { raise } from '../errors.js';
+import { None, PyObject, PyType } from './object.js';
+import { newStr, PyStr } from './str.js';
+import { newTuple, PyTuple } from './tuple.js';
+import { PyDict } from './dict.js';
+import { PyCell, PyFunction, PyMethod, cellType, functionType, methodType } from './function.js';
+import { PyBuiltin, builtinFunctionType, defMethod, methodDescriptorType } from './native.js';
+import {
+  PyClassMethod,
+  PyProperty,
+  PyStaticMethod,
+  classMethodType,
+  defGetSet,
+  propertyType,
+  staticMethodType,
+  getSetDescriptorType,
+  PyGetSet,
+} from './descr.js';
+import { attributeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { repr } from '../protocols/repr.js';
+import { callObject } from '../protocols/call.js';
+import { descrGet, getAttr } from '../protocols/getattr.js';
+import { objectId } from '../protocols/hash.js';
+import { intFromNumber, pyBool } from './int.js';
+import { codeType, type Code } from '../eval/code.js';
+
+function hex(o: PyObject): string {
+  return `0x${objectId(o).toString(16)}`;
+}
+
+function fn(o: PyObject): PyFunction {
+  if (!(o instanceof PyFunction)) raise(typeErrorType, 'expected a function');
+  return o;
+}
+
+export function initFunctions(): void {
+  const f = functionType;
+  defMethod(f, '__repr__', (a) => newStr(`<function ${fn(a[0]!).qualname} at ${hex(a[0]!)}>`));
+  defMethod(f, '__get__', (a) => descrGet(a[0]!, a[1] === None ? null : a[1]!, (a[2] ?? a[1]!.type) as PyType));
+  defMethod(f, '__call__', (a, kw) => callObject(a[0]!, a.slice(1), kw));
+  defGetSet(f, '__name__', (o) => newStr(fn(o).name), (o, v) => {
+    if (!(v instanceof PyStr)) raise(typeErrorType, '__name__ must be set to a string object');
+    fn(o).name = v.value;
+  });
+  defGetSet(f, '__qualname__', (o) => newStr(fn(o).qualname), (o, v) => {
+    if (!(v instanceof PyStr)) raise(typeErrorType, '__qualname__ must be set to a string object');
+    fn(o).qualname = v.value;
+  });
+  defGetSet(f, '__doc__', (o) => fn(o).doc ?? None, (o, v) => {
+    fn(o).doc = v;
+  });
+  defGetSet(f, '__module__', (o) => fn(o).module ?? None, (o, v) => {
+    fn(o).module = v;
+  });
+  defGetSet(f, '__defaults__', (o) => (fn(o).defaults ? newTuple(fn(o).defaults!) : None), (o, v) => {
+    fn(o).defaults = v === None || v === null ? null : (v as PyTuple).items;
+  });
+  defGetSet(f, '__kwdefaults__', (o) => fn(o).kwdefaults ?? None, (o, v) => {
+    fn(o).kwdefaults = v === None || v === null ? null : (v as PyDict);
+  });
+  defGetSet(f, '__code__', (o) => fn(o).code);
+  defGetSet(f, '__globals__', (o) => fn(o).globals);
+  defGetSet(f, '__closure__', (o) => (fn(o).closure ? newTuple(fn(o).closure!) : None));
+  defGetSet(f, '__annotations__', (o) => {
+    const func = fn(o);
+    if (func.annotations === null) func.annotations = new PyDict();
+    else if (func.annotations instanceof PyTuple) {
+      const d = new PyDict();
+      const items = func.annotations.items;
+      for (let i = 0; i + 1 < items.length; i += 2) d.set(items[i]!, items[i + 1]!);
+      func.annotations = d;
+    }
+    return func.annotations;
+  });
+  defGetSet(f, '__dict__', (o) => {
+    if (o.dict === null) o.dict = new PyDict();
+    return o.dict;
+  });
+
+  const m = methodType;
+  defMethod(m, '__repr__', (a) => {
+    const b = a[0] as PyMethod;
+    const name = getAttr(b.func, '__qualname__');
+    return newStr(`<bound method ${(name as PyStr).value} of ${repr(b.self)}>`);
+  });
+  defMethod(m, '__call__', (a, kw) => callObject(a[0]!, a.slice(1), kw));
+  defMethod(m, '__eq__', (a) => pyBool(a[1] instanceof PyMethod && a[1].func === (a[0] as PyMethod).func && a[1].self === (a[0] as PyMethod).self));
+  defGetSet(m, '__func__', (o) => (o as PyMethod).func);
+  defGetSet(m, '__self__', (o) => (o as PyMethod).self);
+  defGetSet(m, '__name__', (o) => getAttr((o as PyMethod).func, '__name__'));
+  defGetSet(m, '__qualname__', (o) => getAttr((o as PyMethod).func, '__qualname__'));
+  defGetSet(m, '__doc__', (o) => getAttr((o as PyMethod).func, '__doc__'));
+
+  for (const t of [builtinFunctionType, methodDescriptorType]) {
+    defMethod(t, '__repr__', (a) => {
+      const b = a[0] as PyBuiltin;
+      if (b.owner) return newStr(`<method '${b.name}' of '${b.owner.name}' objects>`);
+      return newStr(`<built-in function ${b.name}>`);
+    });
+    defMethod(t, '__call__', (a, kw) => callObject(a[0]!, a.slice(1), kw));
+    defGetSet(t, '__name__', (o) => newStr((o as PyBuiltin).name));
+    defGetSet(t, '__qualname__', (o) => newStr((o as PyBuiltin).qualname));
+    defGetSet(t, '__doc__', () => None);
+    defGetSet(t, '__self__', (o) => (o as PyBuiltin).self ?? None);
+  }
+  defMethod(methodDescriptorType, '__get__', (a) => descrGet(a[0]!, a[1] === None ? null : a[1]!, (a[2] ?? a[1]!.type) as PyType));
+
+  defGetSet(cellType, 'cell_contents', (o) => {
+    const c = o as PyCell;
+    if (c.ref === null) raise(valueErrorType, 'Cell is empty');
+    return c.ref;
+  }, (o, v) => {
+    (o as PyCell).ref = v;
+  });
+
+  const sm = staticMethodType;
+  defMethod(sm, '__new__', (a) => new PyStaticMethod(None, a[0] as PyType));
+  defMethod(sm, '__init__', (a) => {
+    (a[0] as PyStaticMethod).func = a[1]!;
+    return None;
+  });
+  defMethod(sm, '__get__', (a) => (a[0] as PyStaticMethod).func);
+  defMethod(sm, '__call__', (a, kw) => callObject((a[0] as PyStaticMethod).func, a.slice(1), kw));
+  defGetSet(sm, '__func__', (o) => (o as PyStaticMethod).func);
+  defGetSet(sm, '__wrapped__', (o) => (o as PyStaticMethod).func);
+  const cm = classMethodType;
+  defMethod(cm, '__new__', (a) => new PyClassMethod(None, a[0] as PyType));
+  defMethod(cm, '__init__', (a) => {
+    (a[0] as PyClassMethod).func = a[1]!;
+    return None;
+  });
+  defMethod(cm, '__get__', (a) => descrGet(a[0]!, a[1] === None ? null : a[1]!, (a[2] ?? a[1]!.type) as PyType));
+  defGetSet(cm, '__func__', (o) => (o as PyClassMethod).func);
+  defGetSet(cm, '__wrapped__', (o) => (o as PyClassMethod).func);
+
+  const p = propertyType;
+  defMethod(p, '__new__', (a) => new PyProperty(a[0] as PyType));
+  defMethod(p, '__init__', (a, kw) => {
+    const prop = a[0] as PyProperty;
+    const arg = (i: number, name: string): PyObject | null => {
+      const v = a[i] ?? kw?.get(name);
+      return v === undefined || v === None ? null : v;
+    };
+    prop.fget = arg(1, 'fget');
+    prop.fset = arg(2, 'fset');
+    prop.fdel = arg(3, 'fdel');
+    prop.doc = arg(4, 'doc');
+    if (prop.doc === null && prop.fget !== null) {
+      try {
+        const d = getAttr(prop.fget, '__doc__');
+        prop.doc = d === None ? null : d;
+      } catch {
+        prop.doc = null;
+      }
+    }
+    return None;
+  });
+  const copyWith = (prop: PyProperty, which: 'fget' | 'fset' | 'fdel', v: PyObject): PyProperty => {
+    const q = new PyProperty(prop.type);
+    q.fget = prop.fget;
+    q.fset = prop.fset;
+    q.fdel = prop.fdel;
+    q.doc = prop.doc;
+    q.name = prop.name;
+    q[which] = v === None ? null : v;
+    return q;
+  };
+  defMethod(p, 'getter', (a) => copyWith(a[0] as PyProperty, 'fget', a[1]!));
+  defMethod(p, 'setter', (a) => copyWith(a[0] as PyProperty, 'fset', a[1]!));
+  defMethod(p, 'deleter', (a) => copyWith(a[0] as PyProperty, 'fdel', a[1]!));
+  defMethod(p, '__get__', (a) => descrGet(a[0]!, a[1] === None ? null : a[1]!, (a[2] ?? a[1]!.type) as PyType));
+  defMethod(p, '__set_name__', (a) => {
+    (a[0] as PyProperty).name = (a[2] as PyStr).value;
+    return None;
+  });
+  defGetSet(p, 'fget', (o) => (o as PyProperty).fget ?? None);
+  defGetSet(p, 'fset', (o) => (o as PyProperty).fset ?? None);
+  defGetSet(p, 'fdel', (o) => (o as PyProperty).fdel ?? None);
+  defGetSet(p, '__doc__', (o) => (o as PyProperty).doc ?? None);
+
+  defMethod(getSetDescriptorType, '__get__', (a) => {
+    const g = a[0] as PyGetSet;
+    return a[1] === None ? g : g.get(a[1]!);
+  });
+  defMethod(getSetDescriptorType, '__repr__', (a) => {
+    const g = a[0] as PyGetSet;
+    return newStr(`<attribute '${g.name}' of '${g.owner.name}' objects>`);
+  });
+
+  defMethod(codeType, '__repr__', (a) => {
+    const c = a[0] as Code;
+    return newStr(`<code object ${c.name} at ${hex(c)}, file "${c.filename}", line ${c.firstlineno}>`);
+  });
+  defGetSet(codeType, 'co_name', (o) => newStr((o as Code).name));
+  defGetSet(codeType, 'co_qualname', (o) => newStr((o as Code).qualname));
+  defGetSet(codeType, 'co_filename', (o) => newStr((o as Code).filename));
+  defGetSet(codeType, 'co_firstlineno', (o) => intFromNumber((o as Code).firstlineno));
+  defGetSet(codeType, 'co_argcount', (o) => intFromNumber((o as Code).argcount));
+  defGetSet(codeType, 'co_varnames', (o) => newTuple((o as Code).localsplusNames.filter((_, i) => (o as Code).isLocal(i)).map(newStr)));
+  void attributeErrorType;
+}

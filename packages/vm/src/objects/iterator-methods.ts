@@ -1,0 +1,141 @@
+// __iter__/__next__ of the native iterators, and the iterator types the builtins module exposes
+// (enumerate, zip, map, filter, reversed). CPython counterpart: Objects/enumobject.c,
+// Python/bltinmodule.c (map_new, filter_new, zip_new), Objects/iterobject.c.
+import { raise, PyError, newException } from '../errors.js';
+import { None, PyObject, PyType } from './object.js';
+import { PyInt, newInt, False } from './int.js';
+import { newTuple } from './tuple.js';
+import { defMethod, type Kwargs } from './native.js';
+import {
+  PyNativeIter,
+  enumerateType,
+  zipType,
+  mapType,
+  filterType,
+  reversedType,
+  listIteratorType,
+  tupleIteratorType,
+  rangeIteratorType,
+  strIteratorType,
+  dictKeyIteratorType,
+  dictValueIteratorType,
+  dictItemIteratorType,
+  setIteratorType,
+  seqIteratorType,
+  callableIteratorType,
+  listReverseIteratorType,
+} from './iterators.js';
+import { stopIterationType, typeErrorType, valueErrorType } from './exception-types.js';
+import { getIter, iterNext } from '../protocols/iter.js';
+import { callObject, callSpecial } from '../protocols/call.js';
+import { isTrue } from '../protocols/truth.js';
+import { asIndex } from '../protocols/number.js';
+import { getItem, len } from '../protocols/sequence.js';
+import { lookupSpecial } from '../protocols/getattr.js';
+import { intFromNumber } from './int.js';
+
+function next(it: PyObject): PyObject {
+  const v = iterNext(it);
+  if (v === null) throw new PyError(newException(stopIterationType, null));
+  return v;
+}
+
+function iterable(o: PyObject, what: string): PyObject {
+  if (o.type.lookup('__iter__') === undefined && o.type.lookup('__getitem__') === undefined) {
+    raise(typeErrorType, `'${o.type.name}' object is not iterable`);
+  }
+  void what;
+  return getIter(o);
+}
+
+export function initIterators(): void {
+  for (const t of [
+    listIteratorType, tupleIteratorType, rangeIteratorType, strIteratorType, dictKeyIteratorType,
+    dictValueIteratorType, dictItemIteratorType, setIteratorType, seqIteratorType, callableIteratorType,
+    enumerateType, zipType, mapType, filterType, reversedType, listReverseIteratorType,
+  ]) {
+    defMethod(t, '__iter__', (a) => a[0]!);
+    defMethod(t, '__next__', (a) => next(a[0]!));
+  }
+  defMethod(enumerateType, '__new__', (a: PyObject[], kw: Kwargs | null) => {
+    const src = a[1] ?? kw?.get('iterable');
+    if (src === undefined) raise(typeErrorType, "enumerate() missing required argument 'iterable'");
+    const it = iterable(src, 'enumerate');
+    const startArg = a[2] ?? kw?.get('start');
+    let i = startArg === undefined ? 0n : asIndex(startArg);
+    return new PyNativeIter(a[0] as PyType, () => {
+      const v = iterNext(it);
+      if (v === null) return null;
+      return newTuple([newInt(i++), v]);
+    });
+  });
+  defMethod(zipType, '__new__', (a, kw) => {
+    const its = a.slice(1).map((o, i) => {
+      if (o.type.lookup('__iter__') === undefined && o.type.lookup('__getitem__') === undefined) {
+        raise(typeErrorType, `zip argument #${i + 1} must support iteration`);
+      }
+      return getIter(o);
+    });
+    const strict = kw?.get('strict');
+    const isStrict = strict !== undefined && isTrue(strict);
+    let done = false;
+    return new PyNativeIter(a[0] as PyType, () => {
+      if (done || its.length === 0) return null;
+      const out: PyObject[] = [];
+      for (let i = 0; i < its.length; i++) {
+        const v = iterNext(its[i]!);
+        if (v === null) {
+          done = true;
+          if (isStrict) {
+            if (i > 0) raise(valueErrorType, `zip() argument ${i + 1} is shorter than argument${i > 1 ? 's' : ''} 1${i > 1 ? `-${i}` : ''}`);
+            for (let j = 1; j < its.length; j++) {
+              if (iterNext(its[j]!) !== null) raise(valueErrorType, `zip() argument ${j + 1} is longer than argument${j > 1 ? 's' : ''} 1${j > 1 ? `-${j}` : ''}`);
+            }
+          }
+          return null;
+        }
+        out.push(v);
+      }
+      return newTuple(out);
+    });
+  });
+  defMethod(mapType, '__new__', (a) => {
+    if (a.length < 3) raise(typeErrorType, 'map() must have at least two arguments.');
+    const f = a[1]!;
+    const its = a.slice(2).map((o) => iterable(o, 'map'));
+    return new PyNativeIter(a[0] as PyType, () => {
+      const args: PyObject[] = [];
+      for (const it of its) {
+        const v = iterNext(it);
+        if (v === null) return null;
+        args.push(v);
+      }
+      return callObject(f, args, null);
+    });
+  });
+  defMethod(filterType, '__new__', (a) => {
+    const f = a[1]!;
+    const it = iterable(a[2]!, 'filter');
+    return new PyNativeIter(a[0] as PyType, () => {
+      for (;;) {
+        const v = iterNext(it);
+        if (v === null) return null;
+        const keep = f === None ? isTrue(v) : isTrue(callObject(f, [v], null));
+        if (keep) return v;
+      }
+    });
+  });
+  defMethod(reversedType, '__new__', (a) => {
+    const seq = a[1]!;
+    const rev = lookupSpecial(seq, '__reversed__');
+    if (rev !== undefined) return callObject(rev, [], null);
+    if (seq.type.lookup('__getitem__') === undefined || seq.type.lookup('__len__') === undefined) {
+      raise(typeErrorType, `'${seq.type.name}' object is not reversible`);
+    }
+    let i = len(seq) - 1;
+    return new PyNativeIter(a[0] as PyType, () => (i >= 0 ? getItem(seq, intFromNumber(i--)) : null));
+  });
+  void PyInt;
+  void False;
+  void callSpecial;
+}

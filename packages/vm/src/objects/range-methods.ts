@@ -1,0 +1,126 @@
+// range's and slice's methods. CPython counterpart: Objects/rangeobject.c, Objects/sliceobject.c.
+import { raise } from '../errors.js';
+import { None, NotImplemented, PyObject } from './object.js';
+import { PyInt, newInt, pyBool, intFromNumber } from './int.js';
+import { newStr } from './str.js';
+import { newTuple } from './tuple.js';
+import { PyRange, rangeType } from './range.js';
+import { PySlice, sliceIndices, sliceType } from './slice.js';
+import { defMethod } from './native.js';
+import { defGetSet } from './descr.js';
+import { PyNativeIter, rangeIteratorType } from './iterators.js';
+import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { asIndex } from '../protocols/number.js';
+import { repr } from '../protocols/repr.js';
+import { pyEq, richCompareBool, CMP_EQ } from '../protocols/compare.js';
+import { getIter } from '../protocols/iter.js';
+import { tupleHash } from '../protocols/hash.js';
+
+function rangeArg(o: PyObject): bigint {
+  if (o instanceof PyInt) return o.value;
+  if (o.type.lookup('__index__') === undefined) raise(typeErrorType, `'${o.type.name}' object cannot be interpreted as an integer`);
+  return asIndex(o);
+}
+
+function rangeContains(r: PyRange, v: bigint): boolean {
+  if (r.step > 0n ? v < r.start || v >= r.stop : v > r.start || v <= r.stop) return false;
+  return (v - r.start) % r.step === 0n;
+}
+
+export function initRange(): void {
+  const t = rangeType;
+  defMethod(t, '__new__', (a) => {
+    const args = a.slice(1);
+    if (args.length === 0) raise(typeErrorType, 'range expected at least 1 argument, got 0');
+    if (args.length > 3) raise(typeErrorType, `range expected at most 3 arguments, got ${args.length}`);
+    if (args.length === 1) return new PyRange(0n, rangeArg(args[0]!), 1n);
+    const step = args.length === 3 ? rangeArg(args[2]!) : 1n;
+    if (step === 0n) raise(valueErrorType, 'range() arg 3 must not be zero');
+    return new PyRange(rangeArg(args[0]!), rangeArg(args[1]!), step);
+  });
+  defMethod(t, '__repr__', (a) => {
+    const r = a[0] as PyRange;
+    return newStr(r.step === 1n ? `range(${r.start}, ${r.stop})` : `range(${r.start}, ${r.stop}, ${r.step})`);
+  });
+  defMethod(t, '__len__', (a) => newInt((a[0] as PyRange).length));
+  defMethod(t, '__bool__', (a) => pyBool((a[0] as PyRange).length > 0n));
+  defMethod(t, '__iter__', (a) => getIter(a[0]!));
+  defMethod(t, '__reversed__', (a) => {
+    const r = a[0] as PyRange;
+    let i = r.length - 1n;
+    return new PyNativeIter(rangeIteratorType, () => (i >= 0n ? newInt(r.item(i--)) : null));
+  });
+  defMethod(t, '__contains__', (a) => {
+    const r = a[0] as PyRange;
+    const v = a[1]!;
+    if (v instanceof PyInt && v.type.solid === v.type) return pyBool(rangeContains(r, v.value));
+    for (let i = 0n; i < r.length; i++) if (pyEq(newInt(r.item(i)), v)) return pyBool(true);
+    return pyBool(false);
+  });
+  defMethod(t, '__getitem__', (a) => {
+    const r = a[0] as PyRange;
+    const k = a[1]!;
+    if (k instanceof PySlice) {
+      const [start, , step, n] = sliceIndices(k, Number(r.length));
+      const s = r.item(BigInt(start));
+      const st = r.step * BigInt(step);
+      return new PyRange(s, s + st * BigInt(n), st);
+    }
+    let i = asIndex(k);
+    if (i < 0n) i += r.length;
+    if (i < 0n || i >= r.length) raise(indexErrorType, 'range object index out of range');
+    return newInt(r.item(i));
+  });
+  defMethod(t, '__eq__', (a) => {
+    const x = a[0] as PyRange;
+    const y = a[1]!;
+    if (!(y instanceof PyRange)) return NotImplemented;
+    if (x.length !== y.length) return pyBool(false);
+    if (x.length === 0n) return pyBool(true);
+    if (x.start !== y.start) return pyBool(false);
+    return pyBool(x.length === 1n || x.step === y.step);
+  });
+  defMethod(t, '__hash__', (a) => {
+    const r = a[0] as PyRange;
+    const items = r.length === 0n ? [newInt(0n), None, None] : r.length === 1n ? [newInt(1n), newInt(r.start), None] : [newInt(r.length), newInt(r.start), newInt(r.step)];
+    return new PyInt(tupleHash(items));
+  });
+  defMethod(t, 'count', (a) => {
+    const v = a[1]!;
+    return intFromNumber(v instanceof PyInt && rangeContains(a[0] as PyRange, v.value) ? 1 : 0);
+  });
+  defMethod(t, 'index', (a) => {
+    const r = a[0] as PyRange;
+    const v = a[1]!;
+    if (v instanceof PyInt && rangeContains(r, v.value)) return newInt((v.value - r.start) / r.step);
+    raise(valueErrorType, `${repr(v)} is not in range`);
+  });
+  defGetSet(t, 'start', (o) => newInt((o as PyRange).start));
+  defGetSet(t, 'stop', (o) => newInt((o as PyRange).stop));
+  defGetSet(t, 'step', (o) => newInt((o as PyRange).step));
+
+  const s = sliceType;
+  defMethod(s, '__new__', (a) => {
+    const args = a.slice(1);
+    if (args.length === 1) return new PySlice(None, args[0]!, None);
+    return new PySlice(args[0]!, args[1]!, args[2] ?? None);
+  });
+  defMethod(s, '__repr__', (a) => {
+    const x = a[0] as PySlice;
+    return newStr(`slice(${repr(x.start)}, ${repr(x.stop)}, ${repr(x.step)})`);
+  });
+  defMethod(s, '__eq__', (a) => {
+    const x = a[0] as PySlice;
+    const y = a[1]!;
+    if (!(y instanceof PySlice)) return NotImplemented;
+    return pyBool(richCompareBool(newTuple([x.start, x.stop, x.step]), newTuple([y.start, y.stop, y.step]), CMP_EQ));
+  });
+  defMethod(s, 'indices', (a) => {
+    const [start, stop, step] = sliceIndices(a[0] as PySlice, Number(asIndex(a[1]!)));
+    return newTuple([intFromNumber(start), intFromNumber(stop), intFromNumber(step)]);
+  });
+  s.attrs.set('__hash__', None);
+  defGetSet(s, 'start', (o) => (o as PySlice).start);
+  defGetSet(s, 'stop', (o) => (o as PySlice).stop);
+  defGetSet(s, 'step', (o) => (o as PySlice).step);
+}

@@ -1,0 +1,559 @@
+// str's methods. CPython counterpart: Objects/unicodeobject.c (unicode_methods, unicode_new),
+// Objects/stringlib/ (split, find, partition), Objects/stringlib/unicode_format.h (str.format).
+import { raise } from '../errors.js';
+import { None, NotImplemented, PyObject, PyType } from './object.js';
+import { PyInt, intFromNumber, pyBool, True } from './int.js';
+import { PyStr, newStr, strType, EMPTY_STR } from './str.js';
+import { PyList } from './list.js';
+import { PyTuple, newTuple } from './tuple.js';
+import { PyBytes } from './bytes.js';
+import { PySlice, sliceIndices } from './slice.js';
+import { defMethod, type Kwargs } from './native.js';
+import { strIteratorType, PyNativeIter } from './iterators.js';
+import { indexErrorType, keyErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { repr, str, strRepr } from '../protocols/repr.js';
+import { asJsIndex, indexOrTypeError } from '../protocols/number.js';
+import { toArray } from '../protocols/iter.js';
+import { strHash } from '../protocols/hash.js';
+import { compareStrings, cmpResult, CMP_EQ, CMP_NE } from '../protocols/compare.js';
+import { getAttr } from '../protocols/getattr.js';
+import { getItem } from '../protocols/sequence.js';
+import { format } from '../protocols/format.js';
+import { formatStr } from '../format/format-spec.js';
+import { percentFormat } from '../format/percent.js';
+import { isPrintable } from '@tspyc/bytecode';
+
+/** Code points of a JS string. */
+function cps(s: string): string[] {
+  return Array.from(s);
+}
+
+function self(o: PyObject, name: string): string {
+  if (!(o instanceof PyStr)) raise(typeErrorType, `descriptor '${name}' requires a 'str' object but received a '${o.type.name}'`);
+  return o.value;
+}
+
+function inOperand(o: PyObject): string {
+  if (o instanceof PyStr) return o.value;
+  raise(typeErrorType, `'in <string>' requires string as left operand, not ${o.type.name}`);
+}
+
+function argStr(o: PyObject | undefined, what: string): string {
+  if (o instanceof PyStr) return o.value;
+  raise(typeErrorType, `${what} must be str, not ${o === undefined ? 'nothing' : o.type.name}`);
+}
+
+/** ascii(): repr with non-ASCII characters escaped. */
+export function asciiOf(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 128) out += ch;
+    else if (c < 256) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+function isSpaceChar(c: string): boolean {
+  return /[\s\u001c-\u001f\u0085]/.test(c) && c !== '\u200b' && c !== '\ufeff';
+}
+
+function stripChars(s: string, chars: string | null, left: boolean, right: boolean): string {
+  const a = cps(s);
+  let i = 0;
+  let j = a.length;
+  const drop = chars === null ? isSpaceChar : (c: string) => chars.includes(c);
+  if (left) while (i < j && drop(a[i]!)) i++;
+  if (right) while (j > i && drop(a[j - 1]!)) j--;
+  return a.slice(i, j).join('');
+}
+
+function splitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  const a = cps(s);
+  let i = 0;
+  while (i < a.length) {
+    while (i < a.length && isSpaceChar(a[i]!)) i++;
+    if (i >= a.length) break;
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      out.push(a.slice(i).join(''));
+      return out;
+    }
+    let j = i;
+    while (j < a.length && !isSpaceChar(a[j]!)) j++;
+    out.push(a.slice(i, j).join(''));
+    i = j;
+  }
+  return out;
+}
+
+function rsplitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  const a = cps(s);
+  let j = a.length;
+  while (j > 0) {
+    while (j > 0 && isSpaceChar(a[j - 1]!)) j--;
+    if (j <= 0) break;
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      out.push(a.slice(0, j).join(''));
+      break;
+    }
+    let i = j;
+    while (i > 0 && !isSpaceChar(a[i - 1]!)) i--;
+    out.push(a.slice(i, j).join(''));
+    j = i;
+  }
+  return out.reverse();
+}
+
+/** Code-point index → UTF-16 offset, and back, for find/index with start/end. */
+function cpRange(s: string, startArg: PyObject | undefined, endArg: PyObject | undefined): [number, number, number] {
+  const n = cps(s).length;
+  let start = startArg === undefined || startArg === None ? 0 : asJsIndex(startArg);
+  let end = endArg === undefined || endArg === None ? n : asJsIndex(endArg);
+  if (start < 0) start = Math.max(0, start + n);
+  if (end < 0) end = Math.max(0, end + n);
+  if (end > n) end = n;
+  return [start, end, n];
+}
+
+function find(s: string, sub: string, start: PyObject | undefined, end: PyObject | undefined, reverse: boolean): number {
+  const [st, en] = cpRange(s, start, end);
+  if (st > en) return -1;
+  const a = cps(s);
+  const hay = a.slice(st, en).join('');
+  const idx = reverse ? hay.lastIndexOf(sub) : hay.indexOf(sub);
+  if (idx < 0) return -1;
+  return st + cps(hay.slice(0, idx)).length;
+}
+
+function count(s: string, sub: string, start: PyObject | undefined, end: PyObject | undefined): number {
+  const [st, en] = cpRange(s, start, end);
+  if (st > en) return 0;
+  const hay = cps(s).slice(st, en).join('');
+  if (sub.length === 0) return cps(hay).length + 1;
+  let n = 0;
+  let i = hay.indexOf(sub);
+  while (i >= 0) {
+    n++;
+    i = hay.indexOf(sub, i + sub.length);
+  }
+  return n;
+}
+
+function isCased(c: string): boolean {
+  return c.toLowerCase() !== c.toUpperCase();
+}
+
+function titleCase(s: string): string {
+  let out = '';
+  let prevCased = false;
+  for (const c of s) {
+    if (prevCased) out += c.toLowerCase();
+    else out += c.toUpperCase().length === 1 ? c.toUpperCase() : c.toUpperCase();
+    prevCased = isCased(c) || /\p{Lt}/u.test(c);
+  }
+  return out;
+}
+
+export function strNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
+  let v: string;
+  if (args.length === 0 && (kw === null || kw.size === 0)) v = '';
+  else {
+    const o = args[0] ?? kw?.get('object');
+    const encoding = args[1] ?? kw?.get('encoding');
+    if (o instanceof PyBytes && encoding !== undefined) {
+      v = new TextDecoder('utf-8').decode(o.value);
+    } else v = str(o!);
+  }
+  if (cls === strType) return newStr(v);
+  return new PyStr(v, cls);
+}
+
+/** str.format and format_map. */
+export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject | null): string {
+  let out = '';
+  let auto = 0;
+  let i = 0;
+  const lookupField = (field: string): PyObject => {
+    const m = /^([^.[]*)(.*)$/.exec(field)!;
+    const first = m[1]!;
+    let rest = m[2]!;
+    let obj: PyObject;
+    if (first === '') {
+      if (auto < 0) raise(valueErrorType, 'cannot switch from manual field specification to automatic field numbering');
+      const idx = auto++;
+      if (idx >= args.length) raise(indexErrorType, `Replacement index ${idx} out of range for positional args tuple`);
+      obj = args[idx]!;
+    } else if (/^\d+$/.test(first)) {
+      if (auto > 0) raise(valueErrorType, 'cannot switch from automatic field numbering to manual field specification');
+      auto = -1;
+      const idx = Number(first);
+      if (idx >= args.length) raise(indexErrorType, `Replacement index ${idx} out of range for positional args tuple`);
+      obj = args[idx]!;
+    } else {
+      let v: PyObject | undefined;
+      if (kw instanceof Map) v = kw.get(first);
+      else if (kw !== null) v = getItem(kw, newStr(first));
+      if (v === undefined) raise(keyErrorType, `'${first}'`);
+      obj = v;
+    }
+    while (rest.length > 0) {
+      if (rest[0] === '.') {
+        const mm = /^\.([^.[]+)/.exec(rest)!;
+        obj = getAttr(obj, mm[1]!);
+        rest = rest.slice(mm[0].length);
+      } else {
+        const close = rest.indexOf(']');
+        const key = rest.slice(1, close);
+        obj = getItem(obj, /^\d+$/.test(key) ? intFromNumber(Number(key)) : newStr(key));
+        rest = rest.slice(close + 1);
+      }
+    }
+    return obj;
+  };
+  while (i < fmt.length) {
+    const c = fmt[i]!;
+    if (c === '{') {
+      if (fmt[i + 1] === '{') {
+        out += '{';
+        i += 2;
+        continue;
+      }
+      // find the matching close brace (nested braces in the spec)
+      let depth = 1;
+      let j = i + 1;
+      while (j < fmt.length && depth > 0) {
+        if (fmt[j] === '{') depth++;
+        else if (fmt[j] === '}') depth--;
+        if (depth > 0) j++;
+      }
+      if (depth > 0) raise(valueErrorType, "expected '}' before end of string");
+      const inner = fmt.slice(i + 1, j);
+      i = j + 1;
+      let field = inner;
+      let conv = '';
+      let spec = '';
+      const colon = findTop(inner, ':');
+      if (colon >= 0) {
+        spec = inner.slice(colon + 1);
+        field = inner.slice(0, colon);
+      }
+      const bang = field.indexOf('!');
+      if (bang >= 0) {
+        conv = field.slice(bang + 1);
+        field = field.slice(0, bang);
+      }
+      let obj = lookupField(field);
+      if (spec.includes('{')) spec = strFormat(spec, args, kw);
+      if (conv === 'r') obj = newStr(repr(obj));
+      else if (conv === 's') obj = newStr(str(obj));
+      else if (conv === 'a') obj = newStr(asciiOf(repr(obj)));
+      else if (conv !== '') raise(valueErrorType, `Unknown conversion specifier ${conv}`);
+      out += format(obj, spec);
+      continue;
+    }
+    if (c === '}') {
+      if (fmt[i + 1] === '}') {
+        out += '}';
+        i += 2;
+        continue;
+      }
+      raise(valueErrorType, "Single '}' encountered in format string");
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+
+function findTop(s: string, ch: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '[') depth++;
+    else if (s[i] === ']') depth--;
+    else if (s[i] === ch && depth === 0) return i;
+  }
+  return -1;
+}
+
+function getStrItem(s: PyStr, key: PyObject): PyObject {
+  const a = s.codePoints();
+  if (key instanceof PySlice) {
+    const arr = a ?? null;
+    const n = arr ? arr.length : s.value.length;
+    const [start, , step, len] = sliceIndices(key, n);
+    if (step === 1) {
+      if (arr) return newStr(String.fromCodePoint(...arr.slice(start, start + len)));
+      return newStr(s.value.slice(start, start + len));
+    }
+    let out = '';
+    for (let i = 0, j = start; i < len; i++, j += step) out += arr ? String.fromCodePoint(arr[j]!) : s.value[j];
+    return newStr(out);
+  }
+  if (!(key instanceof PyInt) && key.type.lookup('__index__') === undefined) {
+    raise(typeErrorType, `string indices must be integers, not '${key.type.name}'`);
+  }
+  let i = asJsIndex(key);
+  const n = a ? a.length : s.value.length;
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) raise(indexErrorType, 'string index out of range');
+  return newStr(a ? String.fromCodePoint(a[i]!) : s.value[i]!);
+}
+
+function justify(s: string, width: number, fill: string, where: 'l' | 'r' | 'c'): string {
+  const n = cps(s).length;
+  if (width <= n) return s;
+  const total = width - n;
+  if (where === 'l') return s + fill.repeat(total);
+  if (where === 'r') return fill.repeat(total) + s;
+  const left = Math.floor(total / 2) + (total & width & 1);
+  return fill.repeat(left) + s + fill.repeat(total - left);
+}
+
+function fillChar(o: PyObject | undefined, name: string): string {
+  if (o === undefined) return ' ';
+  const s = argStr(o, `${name}() argument 2`);
+  if (cps(s).length !== 1) raise(typeErrorType, 'The fill character must be exactly one character long');
+  return s;
+}
+
+export function initStr(): void {
+  const t = strType;
+  defMethod(t, '__new__', (args, kw) => strNew(args[0] as PyType, args.slice(1), kw));
+  defMethod(t, '__repr__', (a) => newStr(strRepr(self(a[0]!, '__repr__'))));
+  defMethod(t, '__str__', (a) => (a[0]!.type === strType ? a[0]! : newStr(self(a[0]!, '__str__'))));
+  defMethod(t, '__hash__', (a) => new PyInt(strHash(a[0] as PyStr)));
+  defMethod(t, '__len__', (a) => intFromNumber((a[0] as PyStr).length));
+  defMethod(t, '__getitem__', (a) => getStrItem(a[0] as PyStr, a[1]!));
+  defMethod(t, '__contains__', (a) => pyBool((a[0] as PyStr).value.includes(inOperand(a[1]!))));
+  defMethod(t, '__iter__', (a) => {
+    const items = cps((a[0] as PyStr).value);
+    let i = 0;
+    return new PyNativeIter(strIteratorType, () => (i < items.length ? newStr(items[i++]!) : null));
+  });
+  defMethod(t, '__add__', (a) => (a[1] instanceof PyStr ? newStr((a[0] as PyStr).value + a[1].value) : NotImplemented));
+  const mul = (a: PyObject[]) => {
+    if (!(a[1] instanceof PyInt)) return NotImplemented;
+    const n = Number(a[1].value);
+    return newStr(n > 0 ? (a[0] as PyStr).value.repeat(n) : '');
+  };
+  defMethod(t, '__mul__', mul);
+  defMethod(t, '__rmul__', mul);
+  defMethod(t, '__mod__', (a) => newStr(percentFormat((a[0] as PyStr).value, a[1]!)));
+  for (const [name, op] of [['__lt__', 0], ['__le__', 1], ['__eq__', 2], ['__ne__', 3], ['__gt__', 4], ['__ge__', 5]] as const) {
+    defMethod(t, name, (a) => {
+      if (!(a[1] instanceof PyStr)) return NotImplemented;
+      const x = (a[0] as PyStr).value;
+      const y = a[1].value;
+      if (op === CMP_EQ) return pyBool(x === y);
+      if (op === CMP_NE) return pyBool(x !== y);
+      return pyBool(cmpResult(compareStrings(x, y), op));
+    });
+  }
+  defMethod(t, '__format__', (a) => newStr(formatStr((a[0] as PyStr).value, argStr(a[1], 'format spec'))));
+  defMethod(t, '__getnewargs__', (a) => newTuple([newStr((a[0] as PyStr).value)]));
+
+  const m0 = (name: string, f: (s: string) => string) => defMethod(t, name, (a) => newStr(f(self(a[0]!, name))));
+  m0('upper', (s) => s.toUpperCase());
+  m0('lower', (s) => s.toLowerCase());
+  m0('casefold', (s) => s.toLowerCase());
+  m0('swapcase', (s) => cps(s).map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
+  m0('capitalize', (s) => {
+    const a = cps(s);
+    return a.length ? a[0]!.toUpperCase() + a.slice(1).join('').toLowerCase() : '';
+  });
+  m0('title', titleCase);
+  const pred = (name: string, f: (s: string) => boolean) => defMethod(t, name, (a) => pyBool(f(self(a[0]!, name))));
+  pred('isdigit', (s) => s.length > 0 && /^\p{Nd}+$/u.test(s));
+  pred('isdecimal', (s) => s.length > 0 && /^\p{Nd}+$/u.test(s));
+  pred('isnumeric', (s) => s.length > 0 && /^[\p{Nd}\p{Nl}\p{No}]+$/u.test(s));
+  pred('isalpha', (s) => s.length > 0 && /^\p{L}+$/u.test(s));
+  pred('isalnum', (s) => s.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(s));
+  pred('isspace', (s) => s.length > 0 && cps(s).every(isSpaceChar));
+  pred('isupper', (s) => cps(s).some(isCased) && s === s.toUpperCase());
+  pred('islower', (s) => cps(s).some(isCased) && s === s.toLowerCase());
+  pred('istitle', (s) => cps(s).some(isCased) && s === titleCase(s));
+  pred('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
+  pred('isidentifier', (s) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s));
+  pred('isprintable', (s) => cps(s).every((c) => isPrintable(c.codePointAt(0)!, '3.11')));
+
+  const strip = (name: string, l: boolean, r: boolean) =>
+    defMethod(t, name, (a) => {
+      const chars = a[1] === undefined || a[1] === None ? null : argStr(a[1], `${name} arg`);
+      return newStr(stripChars(self(a[0]!, name), chars, l, r));
+    });
+  strip('strip', true, true);
+  strip('lstrip', true, false);
+  strip('rstrip', false, true);
+
+  const splitImpl = (name: string, reverse: boolean) =>
+    defMethod(t, name, (a, kw) => {
+      const s = self(a[0]!, name);
+      const sepO = a[1] ?? kw?.get('sep') ?? None;
+      const maxO = a[2] ?? kw?.get('maxsplit');
+      const maxsplit = maxO === undefined ? -1 : asJsIndex(maxO);
+      let parts: string[];
+      if (sepO === None) parts = reverse ? rsplitWhitespace(s, maxsplit) : splitWhitespace(s, maxsplit);
+      else {
+        const sep = argStr(sepO, 'separator');
+        if (sep === '') raise(valueErrorType, 'empty separator');
+        const all = s.split(sep);
+        if (maxsplit < 0 || all.length - 1 <= maxsplit) parts = all;
+        else if (!reverse) parts = [...all.slice(0, maxsplit), all.slice(maxsplit).join(sep)];
+        else parts = [all.slice(0, all.length - maxsplit).join(sep), ...all.slice(all.length - maxsplit)];
+      }
+      return new PyList(parts.map(newStr));
+    });
+  splitImpl('split', false);
+  splitImpl('rsplit', true);
+  defMethod(t, 'splitlines', (a, kw) => {
+    const s = self(a[0]!, 'splitlines');
+    const keep = (a[1] ?? kw?.get('keepends')) === True || (a[1] instanceof PyInt && a[1].value !== 0n);
+    const out: string[] = [];
+    const re = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s)) !== null) {
+      out.push(s.slice(last, keep ? m.index + m[0].length : m.index));
+      last = m.index + m[0].length;
+    }
+    if (last < s.length) out.push(s.slice(last));
+    return new PyList(out.map(newStr));
+  });
+  defMethod(t, 'join', (a) => {
+    const sep = self(a[0]!, 'join');
+    const items = toArray(a[1]!);
+    const parts: string[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      if (!(it instanceof PyStr)) raise(typeErrorType, `sequence item ${i}: expected str instance, ${it.type.name} found`);
+      parts.push(it.value);
+    }
+    return newStr(parts.join(sep));
+  });
+  defMethod(t, 'replace', (a) => {
+    const s = self(a[0]!, 'replace');
+    const old = argStr(a[1], 'replace() argument 1');
+    const rep = argStr(a[2], 'replace() argument 2');
+    const n = a[3] === undefined ? -1 : asJsIndex(a[3]);
+    if (n < 0) {
+      if (old === '') return newStr(rep + cps(s).join(rep) + (s.length ? rep : ''));
+      return newStr(s.split(old).join(rep));
+    }
+    let out = s;
+    let count = 0;
+    let from = 0;
+    while (count < n) {
+      const i = out.indexOf(old, from);
+      if (i < 0) break;
+      out = out.slice(0, i) + rep + out.slice(i + old.length);
+      from = i + rep.length + (old === '' ? 1 : 0);
+      count++;
+    }
+    return newStr(out);
+  });
+  const startsEnds = (name: string, ends: boolean) =>
+    defMethod(t, name, (a) => {
+      const s = self(a[0]!, name);
+      const [st, en] = cpRange(s, a[2], a[3]);
+      const hay = cps(s).slice(st, Math.max(st, en)).join('');
+      const test = (p: PyObject): boolean => {
+        if (!(p instanceof PyStr)) {
+          raise(typeErrorType, `${name} first arg must be str or a tuple of str, not ${p.type.name}`);
+        }
+        if (st > cps(s).length) return false;
+        return ends ? hay.endsWith(p.value) : hay.startsWith(p.value);
+      };
+      const p = a[1]!;
+      if (p instanceof PyTuple) return pyBool(p.items.some(test));
+      return pyBool(test(p));
+    });
+  startsEnds('startswith', false);
+  startsEnds('endswith', true);
+  defMethod(t, 'find', (a) => intFromNumber(find(self(a[0]!, 'find'), argStr(a[1], 'argument'), a[2], a[3], false)));
+  defMethod(t, 'rfind', (a) => intFromNumber(find(self(a[0]!, 'rfind'), argStr(a[1], 'argument'), a[2], a[3], true)));
+  defMethod(t, 'index', (a) => {
+    const r = find(self(a[0]!, 'index'), argStr(a[1], 'argument'), a[2], a[3], false);
+    if (r < 0) raise(valueErrorType, 'substring not found');
+    return intFromNumber(r);
+  });
+  defMethod(t, 'rindex', (a) => {
+    const r = find(self(a[0]!, 'rindex'), argStr(a[1], 'argument'), a[2], a[3], true);
+    if (r < 0) raise(valueErrorType, 'substring not found');
+    return intFromNumber(r);
+  });
+  defMethod(t, 'count', (a) => intFromNumber(count(self(a[0]!, 'count'), argStr(a[1], 'argument'), a[2], a[3])));
+  defMethod(t, 'center', (a) => newStr(justify(self(a[0]!, 'center'), asJsIndex(a[1]!), fillChar(a[2], 'center'), 'c')));
+  defMethod(t, 'ljust', (a) => newStr(justify(self(a[0]!, 'ljust'), asJsIndex(a[1]!), fillChar(a[2], 'ljust'), 'l')));
+  defMethod(t, 'rjust', (a) => newStr(justify(self(a[0]!, 'rjust'), asJsIndex(a[1]!), fillChar(a[2], 'rjust'), 'r')));
+  defMethod(t, 'zfill', (a) => {
+    const s = self(a[0]!, 'zfill');
+    const w = asJsIndex(a[1]!);
+    const n = cps(s).length;
+    if (w <= n) return newStr(s);
+    const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
+    return newStr(sign + '0'.repeat(w - n) + s.slice(sign.length));
+  });
+  const partition = (name: string, reverse: boolean) =>
+    defMethod(t, name, (a) => {
+      const s = self(a[0]!, name);
+      const sep = argStr(a[1], 'argument');
+      if (sep === '') raise(valueErrorType, 'empty separator');
+      const i = reverse ? s.lastIndexOf(sep) : s.indexOf(sep);
+      if (i < 0) return newTuple(reverse ? [EMPTY_STR, EMPTY_STR, newStr(s)] : [newStr(s), EMPTY_STR, EMPTY_STR]);
+      return newTuple([newStr(s.slice(0, i)), newStr(sep), newStr(s.slice(i + sep.length))]);
+    });
+  partition('partition', false);
+  partition('rpartition', true);
+  defMethod(t, 'removeprefix', (a) => {
+    const s = self(a[0]!, 'removeprefix');
+    const p = argStr(a[1], 'removeprefix() argument');
+    return newStr(p && s.startsWith(p) ? s.slice(p.length) : s);
+  });
+  defMethod(t, 'removesuffix', (a) => {
+    const s = self(a[0]!, 'removesuffix');
+    const p = argStr(a[1], 'removesuffix() argument');
+    return newStr(p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s);
+  });
+  defMethod(t, 'expandtabs', (a) => {
+    const s = self(a[0]!, 'expandtabs');
+    const size = a[1] === undefined ? 8 : asJsIndex(a[1]);
+    let out = '';
+    let col = 0;
+    for (const c of s) {
+      if (c === '\t') {
+        const n = size > 0 ? size - (col % size) : 0;
+        out += ' '.repeat(n);
+        col += n;
+      } else {
+        out += c;
+        col = c === '\n' || c === '\r' ? 0 : col + 1;
+      }
+    }
+    return newStr(out);
+  });
+  defMethod(t, 'format', (a, kw) => newStr(strFormat(self(a[0]!, 'format'), a.slice(1), kw)));
+  defMethod(t, 'format_map', (a) => newStr(strFormat(self(a[0]!, 'format_map'), [], a[1]!)));
+  defMethod(t, 'encode', (a) => new PyBytes(new TextEncoder().encode(self(a[0]!, 'encode'))));
+  defMethod(t, 'translate', (a) => {
+    const s = self(a[0]!, 'translate');
+    let out = '';
+    for (const c of s) {
+      let v: PyObject | undefined;
+      try {
+        v = getItem(a[1]!, intFromNumber(c.codePointAt(0)!));
+      } catch {
+        v = undefined;
+      }
+      if (v === undefined) out += c;
+      else if (v === None) continue;
+      else if (v instanceof PyStr) out += v.value;
+      else out += String.fromCodePoint(Number((v as PyInt).value));
+    }
+    return newStr(out);
+  });
+}

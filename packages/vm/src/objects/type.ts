@@ -1,0 +1,315 @@
+// `object` and `type` behaviour: instance creation, class creation (type_new, C3 MRO),
+// the default dunders. CPython counterpart: Objects/typeobject.c (object_new, object_init,
+// type_new, mro_implementation, object_richcompare, object_repr, type_repr).
+import { raise } from '../errors.js';
+import {
+  None,
+  NotImplemented,
+  PyObject,
+  PyType,
+  TPFLAGS_BASETYPE,
+  TPFLAGS_HEAPTYPE,
+  bumpTypeVersion,
+  objectType,
+  typeType,
+} from './object.js';
+import { PyInt, pyBool, True, False } from './int.js';
+import { PyStr, newStr } from './str.js';
+import { PyTuple, newTuple } from './tuple.js';
+import { PyList } from './list.js';
+import { PyDict } from './dict.js';
+import { PyMappingProxy } from './mappingproxy.js';
+import { PyCell, PyFunction } from './function.js';
+import { defMethod, type Kwargs } from './native.js';
+import { defGetSet, PyClassMethod, PyMemberDescr, PyStaticMethod, memberDescriptorType } from './descr.js';
+import { toArray } from '../protocols/iter.js';
+import { attributeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { repr, str } from '../protocols/repr.js';
+import { callObject, typeCallDefault } from '../protocols/call.js';
+import { genericGetAttr, genericSetAttr, setAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
+import { idHash, objectId } from '../protocols/hash.js';
+import { isTrue } from '../protocols/truth.js';
+
+/** C3 linearisation (mro_implementation). */
+export function c3(cls: PyType, bases: PyType[]): PyType[] {
+  const seqs: PyType[][] = bases.map((b) => b.mro.slice());
+  seqs.push(bases.slice());
+  const out: PyType[] = [cls];
+  for (;;) {
+    const nonEmpty = seqs.filter((s) => s.length > 0);
+    if (nonEmpty.length === 0) return out;
+    let cand: PyType | null = null;
+    for (const s of nonEmpty) {
+      const head = s[0]!;
+      if (!nonEmpty.some((t) => t.indexOf(head) > 0)) {
+        cand = head;
+        break;
+      }
+    }
+    if (cand === null) {
+      const names = bases.map((b) => b.name).join(', ');
+      raise(typeErrorType, `Cannot create a consistent method resolution\norder (MRO) for bases ${names}`);
+    }
+    out.push(cand);
+    for (const s of nonEmpty) if (s[0] === cand) s.shift();
+  }
+}
+
+/** The most derived builtin layout among the bases (best_base), or a layout-conflict TypeError. */
+function solidBase(bases: PyType[]): PyType {
+  let winner: PyType = objectType;
+  for (const b of bases) {
+    const s = b.solid ?? objectType;
+    if (winner.isSubtype(s)) continue;
+    if (s.isSubtype(winner)) winner = s;
+    else raise(typeErrorType, 'multiple bases have instance lay-out conflict');
+  }
+  return winner;
+}
+
+/** type_new: create a class. */
+export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Kwargs | null): PyType {
+  if (bases.length === 0) bases = [objectType];
+  for (const b of bases) {
+    if (!(b.flags & TPFLAGS_BASETYPE)) raise(typeErrorType, `type '${b.name}' is not an acceptable base type`);
+  }
+  const cls = new PyType(meta, name, bases, TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE);
+  cls.solid = solidBase(bases);
+  cls.mro = c3(cls, bases);
+  let cell: PyCell | null = null;
+  for (const [k, v] of ns.entries()) {
+    const key = (k as PyStr).value;
+    if (key === '__qualname__') {
+      if (!(v instanceof PyStr)) raise(typeErrorType, `type __qualname__ must be a str, not ${v.type.name}`);
+      cls.qualname = v.value;
+      continue;
+    }
+    if (key === '__classcell__') {
+      cell = v as PyCell;
+      continue;
+    }
+    cls.attrs.set(key, v);
+  }
+  const slots = cls.attrs.get('__slots__');
+  if (slots !== undefined) {
+    const names = slots instanceof PyStr ? [slots.value] : toArray(slots).map((s) => {
+      if (!(s instanceof PyStr)) raise(typeErrorType, `__slots__ items must be strings, not '${s.type.name}'`);
+      return s.value;
+    });
+    cls.hasInstanceDict = names.includes('__dict__') || bases.some((b) => (b.flags & TPFLAGS_HEAPTYPE) !== 0 && b.hasInstanceDict);
+    for (const n of names) {
+      if (n === '__dict__' || n === '__weakref__') continue;
+      if (cls.attrs.has(n)) raise(valueErrorType, `'${n}' in __slots__ conflicts with class variable`);
+      cls.attrs.set(n, new PyMemberDescr(cls, n));
+    }
+  }
+  const mod = cls.attrs.get('__module__');
+  cls.module = mod instanceof PyStr ? mod.value : 'builtins';
+  if (!cls.attrs.has('__doc__')) cls.attrs.set('__doc__', None);
+  if (cls.attrs.has('__eq__') && !cls.attrs.has('__hash__')) cls.attrs.set('__hash__', None);
+  for (const special of ['__init_subclass__', '__class_getitem__']) {
+    const f = cls.attrs.get(special);
+    if (f instanceof PyFunction) cls.attrs.set(special, new PyClassMethod(f));
+  }
+  const nw = cls.attrs.get('__new__');
+  if (nw instanceof PyFunction) cls.attrs.set('__new__', new PyStaticMethod(nw));
+  bumpTypeVersion();
+  if (cell !== null) cell.ref = cls;
+  // __set_name__
+  for (const [k, v] of [...cls.attrs]) {
+    const sn = v.type.lookup('__set_name__');
+    if (sn !== undefined) callObject(descrGet(sn, v, v.type), [cls, newStr(k)], null);
+  }
+  // __init_subclass__ of the parent
+  const parent = cls.mro[1]!;
+  const init = parent.lookup('__init_subclass__');
+  if (init !== undefined) {
+    const bound = init instanceof PyClassMethod ? callObject.bind(null, init.func) : null;
+    if (bound) bound([cls], kw);
+    else callObject(descrGet(init, null, cls), [], kw);
+  }
+  return cls;
+}
+
+function typeRepr(t: PyType): string {
+  if (t.module === 'builtins') return `<class '${t.qualname}'>`;
+  return `<class '${t.module}.${t.qualname}'>`;
+}
+
+/** Default repr of an instance: <module.Qualname object at 0x...>. */
+export function objectRepr(o: PyObject): string {
+  const t = o.type;
+  const name = t.module === 'builtins' ? t.qualname : `${t.module}.${t.qualname}`;
+  return `<${name} object at 0x${objectId(o).toString(16)}>`;
+}
+
+export function initType(): void {
+  const o = objectType;
+  defMethod(o, '__new__', (a, kw) => {
+    const cls = a[0];
+    if (!(cls instanceof PyType)) raise(typeErrorType, `object.__new__(X): X is not a type object (${cls?.type.name})`);
+    const excess = a.length > 1 || (kw !== null && kw.size > 0);
+    if (excess) {
+      if (cls.lookup('__new__') !== o.attrs.get('__new__')) {
+        raise(typeErrorType, 'object.__new__() takes exactly one argument (the type to instantiate)');
+      }
+      if (cls.lookup('__init__') === o.attrs.get('__init__')) raise(typeErrorType, `${cls.name}() takes no arguments`);
+    }
+    if (cls.solid !== objectType && cls.solid !== null) {
+      raise(typeErrorType, `object.__new__(${cls.name}) is not safe, use ${cls.solid.name}.__new__()`);
+    }
+    const inst = new PyObject(cls);
+    if (cls.flags & TPFLAGS_HEAPTYPE && cls.hasInstanceDict) inst.dict = new PyDict();
+    return inst;
+  });
+  defMethod(o, '__init__', (a, kw) => {
+    const self = a[0]!;
+    const excess = a.length > 1 || (kw !== null && kw.size > 0);
+    if (excess) {
+      const t = self.type;
+      if (t.lookup('__init__') !== o.attrs.get('__init__')) {
+        raise(typeErrorType, 'object.__init__() takes exactly one argument (the instance to initialize)');
+      }
+      if (t.lookup('__new__') === o.attrs.get('__new__')) {
+        raise(typeErrorType, `${t.name}.__init__() takes exactly one argument (the instance to initialize)`);
+      }
+    }
+    return None;
+  });
+  defMethod(o, '__repr__', (a) => newStr(objectRepr(a[0]!)));
+  defMethod(o, '__str__', (a) => newStr(repr(a[0]!)));
+  defMethod(o, '__hash__', (a) => new PyInt(idHash(a[0]!)));
+  defMethod(o, '__eq__', (a) => (a[0] === a[1] ? True : NotImplemented));
+  defMethod(o, '__ne__', (a) => {
+    const eq = a[0]!.type.lookup('__eq__');
+    if (eq === undefined) return NotImplemented;
+    const r = callObject(descrGet(eq, a[0]!, a[0]!.type), [a[1]!], null);
+    if (r === NotImplemented) return r;
+    return isTrue(r) ? False : True;
+  });
+  for (const n of ['__lt__', '__le__', '__gt__', '__ge__']) defMethod(o, n, () => NotImplemented);
+  defMethod(o, '__getattribute__', (a) => genericGetAttr(a[0]!, (a[1] as PyStr).value)!);
+  defMethod(o, '__setattr__', (a) => {
+    genericSetAttr(a[0]!, (a[1] as PyStr).value, a[2]!);
+    return None;
+  });
+  defMethod(o, '__delattr__', (a) => {
+    genericSetAttr(a[0]!, (a[1] as PyStr).value, null);
+    return None;
+  });
+  defMethod(o, '__format__', (a) => {
+    const spec = (a[1] as PyStr).value;
+    if (spec !== '') raise(typeErrorType, `unsupported format string passed to ${a[0]!.type.name}.__format__`);
+    return newStr(str(a[0]!));
+  });
+  defMethod(o, '__dir__', (a) => {
+    const names = new Set<string>();
+    const self = a[0]!;
+    if (self.dict instanceof PyDict) for (const k of self.dict.keyList()) names.add((k as PyStr).value);
+    for (const t of self.type.mro) for (const k of t.attrs.keys()) names.add(k);
+    return new PyList([...names].sort().map(newStr));
+  });
+  o.attrs.set('__init_subclass__', new PyClassMethod(defMethod(o, '__init_subclass__', () => None)));
+  o.attrs.set('__doc__', newStr('The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n'));
+  defGetSet(
+    o,
+    '__class__',
+    (x) => x.type,
+    (x, v) => {
+      if (!(v instanceof PyType)) raise(typeErrorType, `__class__ must be set to a class, not '${v?.type.name}' object`);
+      x.type = v;
+    },
+  );
+  defGetSet(
+    o,
+    '__dict__',
+    (x) => {
+      if (x.dict === null) raise(attributeErrorType, `'${x.type.name}' object has no attribute '__dict__'`);
+      return x.dict;
+    },
+    (x, v) => {
+      if (!(v instanceof PyDict)) raise(typeErrorType, `__dict__ must be set to a dictionary, not a '${v?.type.name}'`);
+      x.dict = v;
+    },
+  );
+
+  const t = typeType;
+  defMethod(t, '__new__', (a, kw) => {
+    const meta = a[0] as PyType;
+    if (a.length === 2 && meta === typeType) return a[1]!.type;
+    if (a.length !== 4) raise(typeErrorType, 'type() takes 1 or 3 arguments');
+    const name = a[1]!;
+    if (!(name instanceof PyStr)) raise(typeErrorType, `type.__new__() argument 1 must be str, not ${name.type.name}`);
+    const bases = (a[2] as PyTuple).items as PyType[];
+    const ns = a[3] as PyDict;
+    let winner = meta;
+    for (const b of bases) {
+      const bt = b.type;
+      if (winner.isSubtype(bt)) continue;
+      if (bt.isSubtype(winner)) winner = bt;
+      else raise(typeErrorType, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+    }
+    for (const b of bases) if (!(b instanceof PyType)) raise(typeErrorType, `type.__new__() argument 2 must be tuple of types`);
+    return typeNew(winner, name.value, bases, ns, kw);
+  });
+  defMethod(t, '__init__', () => None);
+  defMethod(t, '__call__', (a, kw) => typeCallDefault(a[0] as PyType, a.slice(1), kw));
+  defMethod(t, '__repr__', (a) => newStr(typeRepr(a[0] as PyType)));
+  defMethod(t, '__getattribute__', (a) => genericGetAttr(a[0]!, (a[1] as PyStr).value)!);
+  defMethod(t, '__setattr__', (a) => {
+    setAttr(a[0]!, (a[1] as PyStr).value, a[2]!);
+    return None;
+  });
+  defMethod(t, 'mro', (a) => new PyList((a[0] as PyType).mro.slice()));
+  defMethod(t, '__subclasscheck__', (a) => pyBool(a[1] instanceof PyType && a[1].isSubtype(a[0] as PyType)));
+  defMethod(t, '__instancecheck__', (a) => pyBool(a[1]!.type.isSubtype(a[0] as PyType)));
+  defMethod(t, '__prepare__', () => new PyDict());
+  t.attrs.set('__prepare__', new PyClassMethod(t.attrs.get('__prepare__')!));
+  defMethod(t, '__subclasses__', () => new PyList([]));
+  defGetSet(
+    t,
+    '__name__',
+    (x) => newStr((x as PyType).name),
+    (x, v) => {
+      if (!(v instanceof PyStr)) raise(typeErrorType, `can only assign string to ${(x as PyType).name}.__name__, not '${v?.type.name}'`);
+      (x as PyType).name = v.value;
+    },
+  );
+  defGetSet(
+    t,
+    '__qualname__',
+    (x) => newStr((x as PyType).qualname),
+    (x, v) => {
+      (x as PyType).qualname = (v as PyStr).value;
+    },
+  );
+  defGetSet(
+    t,
+    '__module__',
+    (x) => {
+      const m = (x as PyType).attrs.get('__module__');
+      return m ?? newStr((x as PyType).module);
+    },
+    (x, v) => {
+      (x as PyType).setAttr('__module__', v!);
+      if (v instanceof PyStr) (x as PyType).module = v.value;
+    },
+  );
+  defGetSet(t, '__mro__', (x) => newTuple((x as PyType).mro.slice()));
+  defGetSet(t, '__bases__', (x) => newTuple((x as PyType).bases.slice()));
+  defGetSet(t, '__base__', (x) => (x as PyType).base ?? None);
+  defGetSet(t, '__dict__', (x) => {
+    const d = new PyDict();
+    for (const [k, v] of (x as PyType).attrs) d.setStr(k, v);
+    return new PyMappingProxy(d);
+  });
+  defGetSet(t, '__doc__', (x) => {
+    const d = (x as PyType).attrs.get('__doc__');
+    return d === undefined ? None : descrGet(d, null, x as PyType);
+  });
+  defMethod(memberDescriptorType, '__repr__', (a) => {
+    const m = a[0] as PyMemberDescr;
+    return newStr(`<member '${m.name}' of '${m.owner.name}' objects>`);
+  });
+  rememberGetAttribute();
+}

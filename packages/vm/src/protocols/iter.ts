@@ -1,0 +1,103 @@
+// Iteration. CPython counterpart: Objects/abstract.c (PyObject_GetIter, PyIter_Next).
+import { raise, PyError } from '../errors.js';
+import { None, PyObject } from '../objects/object.js';
+import { PyList, listType } from '../objects/list.js';
+import { PyTuple, tupleType } from '../objects/tuple.js';
+import { PyRange } from '../objects/range.js';
+import { PyStr } from '../objects/str.js';
+import { PyDict } from '../objects/dict.js';
+import { PySet } from '../objects/set.js';
+import { PyGenerator } from '../objects/generator.js';
+import {
+  listIteratorType,
+  PyArrayIter,
+  PyNativeIter,
+  PyRangeIter,
+  seqIteratorType,
+  tupleIteratorType,
+} from '../objects/iterators.js';
+import { indexErrorType, stopIterationType, typeErrorType, PyBaseException } from '../objects/exception-types.js';
+import { callSpecial } from './call.js';
+import { intFromNumber } from '../objects/int.js';
+import { genResume } from '../eval/ceval.js';
+
+/** PyObject_GetIter */
+export function getIter(o: PyObject): PyObject {
+  const t = o.type;
+  if (t === listType) return new PyArrayIter(o as PyList, listIteratorType);
+  if (t === tupleType) return new PyArrayIter(o as PyTuple, tupleIteratorType);
+  if (o instanceof PyRange && o.length <= 2n ** 53n && o.start >= -(2n ** 53n) && o.stop <= 2n ** 53n) {
+    return new PyRangeIter(Number(o.start), Number(o.step), Number(o.length));
+  }
+  const m = t.lookup('__iter__');
+  if (m !== undefined && m !== None) {
+    const it = callSpecial(m, o, []);
+    if (t.solid !== t && it.type.lookup('__next__') === undefined) {
+      raise(typeErrorType, `iter() returned non-iterator of type '${it.type.name}'`);
+    }
+    return it;
+  }
+  const gi = m === undefined ? t.lookup('__getitem__') : undefined;
+  if (gi !== undefined) {
+    let i = 0;
+    return new PyNativeIter(seqIteratorType, () => {
+      try {
+        return callSpecial(gi, o, [intFromNumber(i++)]);
+      } catch (e) {
+        if (e instanceof PyError && (e.exc.type.isSubtype(indexErrorType) || e.exc.type.isSubtype(stopIterationType))) return null;
+        throw e;
+      }
+    });
+  }
+  raise(typeErrorType, `'${t.name}' object is not iterable`);
+}
+
+/** PyIter_Next: the next item, or null when the iterator is exhausted. */
+export function iterNext(it: PyObject): PyObject | null {
+  if (it instanceof PyArrayIter) {
+    const items = it.owner.items;
+    if (it.index < items.length) return items[it.index++]!;
+    it.index = Number.MAX_SAFE_INTEGER;
+    return null;
+  }
+  if (it instanceof PyRangeIter) {
+    if (it.remaining <= 0) return null;
+    it.remaining--;
+    const v = it.next;
+    it.next += it.step;
+    return intFromNumber(v);
+  }
+  if (it instanceof PyNativeIter) return it.step();
+  if (it instanceof PyGenerator) {
+    const v = genResume(it, None, null);
+    return it.finished ? null : v;
+  }
+  const m = it.type.lookup('__next__');
+  if (m === undefined) raise(typeErrorType, `'${it.type.name}' object is not an iterator`);
+  try {
+    return callSpecial(m, it, []);
+  } catch (e) {
+    if (e instanceof PyError && e.exc.type.isSubtype(stopIterationType)) return null;
+    throw e;
+  }
+}
+
+/** Every item of an iterable, as an array. */
+export function toArray(o: PyObject): PyObject[] {
+  if (o.type === listType || o.type === tupleType) return (o as PyList).items.slice();
+  if (o instanceof PyDict && o.type.solid === o.type) return o.keyList();
+  if (o instanceof PySet && o.type.solid === o.type) return o.items();
+  const it = getIter(o);
+  const out: PyObject[] = [];
+  for (let v = iterNext(it); v !== null; v = iterNext(it)) out.push(v);
+  return out;
+}
+
+/** The value a StopIteration carries (its first argument, or None). */
+export function stopIterationValue(e: PyBaseException): PyObject {
+  return e.args.length > 0 ? e.args[0]! : None;
+}
+
+export function isStr(o: PyObject): o is PyStr {
+  return o instanceof PyStr;
+}

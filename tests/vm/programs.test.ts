@@ -1,0 +1,138 @@
+// Every program in fixtures/vm/ runs under python3.11 (from a pyc CPython wrote) and under
+// `tspyc run` (the same pyc; the built CLI, which runs the VM in a worker thread with a stack deep
+// enough for Python's recursion limit): stdout, stderr and the exit code must be identical.
+//
+// The sources are compiled in one CPython process (tools/oracle/compile_files.py) from a copy in a
+// temporary directory. Every fixture runs with that copy deleted (tracebacks without source lines);
+// the traceback fixtures (uncaught_*, traceback_*, recursion_uncaught) run a second time with the
+// copy in place, so that the source lines and 3.11's ~~~^^^ carets are compared too.
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oracle, oracleEnv, runPython } from '../../tools/oracles.js';
+import { BIN, BUILT } from '../cli/run-cli.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURES = join(ROOT, 'fixtures', 'vm');
+const COMPILE = join(ROOT, 'tools', 'oracle', 'compile_files.py');
+const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.py')).sort();
+const withSource = names.filter((n) => /^(uncaught_|traceback_|recursion_uncaught)/.test(n));
+
+interface Outcome {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+/** `tspyc run pyc`, asynchronously (the fixtures run a few at a time). */
+function tspycRun(pyc: string): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'run', pyc], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, status });
+    });
+  });
+}
+
+/** Run `jobs` with at most `limit` at a time. */
+async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const out: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return out;
+}
+
+const python = oracle('3.11');
+
+describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from the same pyc)', () => {
+  let dir = '';
+  const pycs = new Map<string, string>();
+  const expected = new Map<string, Outcome>();
+  const pycsWithSource = new Map<string, string>();
+  const expectedWithSource = new Map<string, Outcome>();
+  const got = new Map<string, Outcome>();
+  const gotWithSource = new Map<string, Outcome>();
+
+  /** Compile copies of `files` into dir/<tag>; returns fixture name → pyc path. */
+  function compileCopies(files: string[], tag: string): { src: string; pycs: Map<string, string> } {
+    const src = join(dir, `${tag}-src`);
+    const out = join(dir, `${tag}-pyc`);
+    mkdirSync(src);
+    for (const n of files) copyFileSync(join(FIXTURES, n), join(src, n));
+    const list = files.map((n) => join(src, n)).join('\n') + '\n';
+    const lines = execFileSync(python!, ['-W', 'ignore', COMPILE, src, out], {
+      input: list,
+      env: oracleEnv(),
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const map = new Map<string, string>();
+    for (const line of lines.split('\n').filter(Boolean)) {
+      const rec = JSON.parse(line) as { src: string; pyc?: string; error?: string };
+      if (rec.error) throw new Error(`python3.11 could not compile ${rec.src}: ${rec.error}`);
+      map.set(rec.src.slice(src.length + 1), rec.pyc!);
+    }
+    return { src, pycs: map };
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tspyc-vm-'));
+    const plain = compileCopies(names, 'plain');
+    rmSync(plain.src, { recursive: true });
+    for (const [n, p] of plain.pycs) pycs.set(n, p);
+    for (const n of names) expected.set(n, runPython('3.11', [pycs.get(n)!], { cwd: dir, timeoutMs: 60_000 }));
+    const kept = compileCopies(withSource, 'kept');
+    for (const [n, p] of kept.pycs) pycsWithSource.set(n, p);
+    for (const n of withSource) expectedWithSource.set(n, runPython('3.11', [pycsWithSource.get(n)!], { cwd: dir, timeoutMs: 60_000 }));
+    const ours = await pool([...names.map((n) => () => tspycRun(pycs.get(n)!)), ...withSource.map((n) => () => tspycRun(pycsWithSource.get(n)!))], 4);
+    names.forEach((n, i) => got.set(n, ours[i]!));
+    withSource.forEach((n, i) => gotWithSource.set(n, ours[names.length + i]!));
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has fixtures', () => {
+    expect(names.length).toBeGreaterThan(0);
+  });
+
+  for (const name of names) {
+    it(name, () => {
+      const want = expected.get(name)!;
+      expect(got.get(name)).toEqual({
+        stdout: want.stdout,
+        stderr: want.stderr,
+        status: want.status,
+      });
+    });
+  }
+
+  for (const name of withSource) {
+    it(`${name} (source beside the pyc: source lines and carets)`, () => {
+      const want = expectedWithSource.get(name)!;
+      expect(want.stderr).toContain('    ');
+      expect(gotWithSource.get(name)).toEqual({
+        stdout: want.stdout,
+        stderr: want.stderr,
+        status: want.status,
+      });
+    });
+  }
+});
