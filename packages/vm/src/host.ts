@@ -1,5 +1,28 @@
 // Everything the VM needs from the world outside, so it runs the same in Node and in a browser.
 // The Node implementation is host-node.ts; tests use CapturedHost.
+import type { CodeObject } from '@tspyc/bytecode';
+
+/** A module the host found on sys.path (through tspyc's loader), ready to execute. */
+export interface FoundModule {
+  /** null for a namespace package */
+  code: CodeObject | null;
+  file: string | null;
+  cached: string | null;
+  /** __path__ for a package */
+  path: string[] | null;
+  /** __package__ */
+  package: string;
+}
+
+/** An import the host could not complete: the Python exception type and message to raise. */
+export class HostImportError extends Error {
+  constructor(
+    readonly pyType: 'ImportError' | 'ModuleNotFoundError',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface Host {
   writeStdout(text: string): void;
@@ -8,6 +31,11 @@ export interface Host {
   readSource?(path: string): string | null;
   /** The next line of standard input, with its newline; '' at end of input. */
   readLine?(): string;
+  /**
+   * Find module `fullname` on `path` (a package's __path__; null: sys.path) and load its code, or
+   * null when there is no such module. Throws HostImportError.
+   */
+  findModule?(fullname: string, path: readonly string[] | null): FoundModule | null;
 }
 
 /** A host that keeps what the program writes (tests, embedding). */

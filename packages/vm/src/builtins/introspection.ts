@@ -24,6 +24,7 @@ import { pyEq } from '../protocols/compare.js';
 import { sortItems } from '../objects/list-methods.js';
 import { asciiOf } from '../objects/str-methods.js';
 import { ts } from '../eval/state.js';
+import { importName } from '../eval/ops.js';
 import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
 import { PyGenerator } from '../objects/generator.js';
 import { genSend } from '../objects/generator-methods.js';
@@ -88,6 +89,14 @@ export function frameLocals(): PyDict {
 
 export function introspectionBuiltins(): PyBuiltin[] {
   return [
+    // __import__(name, globals=None, locals=None, fromlist=(), level=0): the import statement's engine
+    builtinFunction('__import__', (a, kw) => {
+      const name = a[0] ?? kw?.get('name');
+      if (!(name instanceof PyStr)) raise(typeErrorType, `__import__() argument 1 must be str, not ${name ? name.type.name : 'nothing'}`);
+      const fromlist = a[3] ?? kw?.get('fromlist') ?? None;
+      const level = a[4] ?? kw?.get('level') ?? newInt(0n);
+      return importName(ts.frame!, name.value, fromlist, level);
+    }),
     builtinFunction('isinstance', (a) => {
       if (a.length !== 2) raise(typeErrorType, `isinstance expected 2 arguments, got ${a.length}`);
       return pyBool(isInstance(a[0]!, a[1]!));

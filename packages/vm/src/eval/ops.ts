@@ -34,7 +34,7 @@ import { format } from '../protocols/format.js';
 import { asciiOf } from '../objects/str-methods.js';
 import { genResume } from './ceval.js';
 import type { Frame } from './frame.js';
-import { importModule } from '../modules/registry.js';
+import { importFullName } from '../modules/path-import.js';
 import { objectType } from '../objects/object.js';
 
 export function localsGet(locals: PyDict, name: string): PyObject | undefined {
@@ -226,21 +226,30 @@ export function formatValue(v: PyObject, conversion: number, spec: PyObject | nu
 
 export function importName(f: Frame, name: string, fromlist: PyObject, level: PyObject): PyObject {
   if (level instanceof PyInt && level.value !== 0n) raise(importErrorType, 'attempted relative import with no known parent package');
-  const mod = importModule(name);
-  if (mod === null) {
-    const e = newException(moduleNotFoundErrorType, `No module named '${name.split('.')[0]}'`);
-    throw new PyError(e);
+  const leaf = importFullName(name, f.builtins);
+  // `import a.b` binds a; `from a.b import c` works on a.b
+  const hasFromlist = fromlist instanceof PyTuple ? fromlist.items.length > 0 : fromlist !== None;
+  if (hasFromlist && leaf instanceof PyModule && leaf.dict.getStr('__path__') !== undefined && fromlist instanceof PyTuple) {
+    // _handle_fromlist: names in the list that are submodules of a package are imported
+    for (const item of fromlist.items) {
+      if (!(item instanceof PyStr) || item.value === '*' || leaf.dict.getStr(item.value) !== undefined) continue;
+      try {
+        importFullName(`${name}.${item.value}`, f.builtins);
+      } catch (err) {
+        if (!(err instanceof PyError && err.exc.type === moduleNotFoundErrorType)) throw err;
+      }
+    }
   }
-  void f;
-  void fromlist;
-  return mod;
+  if (hasFromlist || !name.includes('.')) return leaf;
+  return importFullName(name.slice(0, name.indexOf('.')), f.builtins);
 }
 
 export function importFrom(mod: PyObject, name: string): PyObject {
   const v = getAttrOpt(mod, name);
   if (v !== undefined) return v;
   const modName = mod instanceof PyModule ? mod.name : '?';
-  raise(importErrorType, `cannot import name '${name}' from '${modName}' (unknown location)`);
+  const file = mod instanceof PyModule ? mod.dict.getStr('__file__') : undefined;
+  raise(importErrorType, `cannot import name '${name}' from '${modName}' (${file instanceof PyStr ? file.value : 'unknown location'})`);
 }
 
 export function importStar(f: Frame, mod: PyObject): void {

@@ -1,0 +1,73 @@
+// Importing modules that are not native: found on sys.path by the host (tspyc's loader, with
+// importlib's rules for fresh caches and sourceless pycs), executed in a new module namespace.
+// CPython counterpart: Lib/importlib/_bootstrap.py (_find_and_load, _load_unlocked,
+// _init_module_attrs) for the path-based case.
+import { PyError, newException } from '../errors.js';
+import { codeFor } from '../eval/code.js';
+import { evalCodeWithLocals } from '../eval/ceval.js';
+import { ts } from '../eval/state.js';
+import { HostImportError } from '../host.js';
+import { importErrorType, moduleNotFoundErrorType } from '../objects/exception-types.js';
+import { PyList } from '../objects/list.js';
+import { PyModule } from '../objects/module.js';
+import type { PyDict } from '../objects/dict.js';
+import { None } from '../objects/object.js';
+import { newStr, PyStr } from '../objects/str.js';
+import { importModule, sysModules } from './registry.js';
+
+function notFound(message: string): never {
+  throw new PyError(newException(moduleNotFoundErrorType, message));
+}
+
+/**
+ * The module `fullname` (every parent imported first), from sys.modules, the natives or sys.path;
+ * a module found on the path runs with `builtins` (the importing frame's).
+ */
+export function importFullName(fullname: string, builtins: PyDict): PyModule {
+  const cached = sysModules().getStr(fullname);
+  if (cached instanceof PyModule) return cached;
+  const dot = fullname.lastIndexOf('.');
+  let parent: PyModule | null = null;
+  let path: string[] | null = null;
+  if (dot < 0) {
+    const native = importModule(fullname);
+    if (native !== null) return native;
+  } else {
+    parent = importFullName(fullname.slice(0, dot), builtins);
+    const p = parent.dict.getStr('__path__');
+    if (!(p instanceof PyList)) notFound(`No module named '${fullname}'; '${parent.name}' is not a package`);
+    path = p.items.filter((x): x is PyStr => x instanceof PyStr).map((x) => x.value);
+  }
+  let found;
+  try {
+    found = ts.host?.findModule?.(fullname, path) ?? null;
+  } catch (err) {
+    if (err instanceof HostImportError) throw new PyError(newException(err.pyType === 'ImportError' ? importErrorType : moduleNotFoundErrorType, err.message));
+    throw err;
+  }
+  if (found === null) notFound(`No module named '${fullname}'`);
+  const mod = new PyModule(fullname);
+  const d = mod.dict;
+  d.setStr('__doc__', None);
+  d.setStr('__package__', newStr(found.package));
+  d.setStr('__loader__', None);
+  d.setStr('__spec__', None);
+  if (found.path !== null) d.setStr('__path__', new PyList(found.path.map(newStr)));
+  if (found.file !== null) d.setStr('__file__', newStr(found.file));
+  if (found.cached !== null) d.setStr('__cached__', newStr(found.cached));
+  const builtinsModule = sysModules().getStr('builtins');
+  if (builtinsModule !== undefined) d.setStr('__builtins__', builtinsModule);
+  sysModules().setStr(fullname, mod);
+  if (found.code !== null) {
+    try {
+      evalCodeWithLocals(codeFor(found.code), d, builtins, d, null);
+    } catch (err) {
+      sysModules().deleteStr(fullname);
+      throw err;
+    }
+  }
+  const loaded = sysModules().getStr(fullname);
+  const result = loaded instanceof PyModule ? loaded : mod;
+  if (parent !== null) parent.dict.setStr(fullname.slice(dot + 1), result);
+  return result;
+}
