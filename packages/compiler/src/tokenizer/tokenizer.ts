@@ -75,13 +75,11 @@ export class Tokenizer {
   private indent = 0;
   private readonly indstack: number[] = [0];
   private readonly altindstack: number[] = [0];
-  private contLine = false;
   /** for STRING tokens: where the string began */
   private firstLineno = 0;
   private multiLineStart = 0;
-  private tokStart = 0;
   readonly errors: TokenizerErrors;
-  /** TYPE_IGNORE tag text (after "ignore") of the token just returned */
+  /** the line of the TYPE_IGNORE token just returned (TypeIgnore.lineno) */
   lastTypeIgnoreLineno = 0;
 
   constructor(
@@ -211,7 +209,6 @@ export class Tokenizer {
           }
         }
       }
-      this.tokStart = this.cur;
       if (this.pendin !== 0) {
         if (this.pendin < 0) {
           this.pendin++;
@@ -226,7 +223,6 @@ export class Tokenizer {
         do c = this.nextc();
         while (c === CH_SPACE || c === CH_TAB || c === CH_FF);
         const start = c === EOF ? this.cur : this.cur - 1;
-        this.tokStart = start;
 
         if (c === CH_HASH) {
           // the comment runs to the end of the line ('\n' is the line's last character, if any)
@@ -289,7 +285,6 @@ export class Tokenizer {
         if (c === CH_NL) {
           this.atbol = true;
           if (blankline || this.level > 0) break; // goto nextline
-          this.contLine = false;
           // the token leaves the '\n' out: it starts and ends where the newline is
           return this.make(TOKEN.NEWLINE, start, this.cur - 1);
         }
@@ -312,7 +307,6 @@ export class Tokenizer {
 
         if (c === CH_BACKSLASH) {
           this.readContinuation();
-          this.contLine = true;
           continue; // goto again
         }
 
@@ -614,13 +608,5 @@ export class Tokenizer {
         break;
       }
     }
-  }
-
-  /** the start index of the token being read (tok->start) */
-  get tokenStart(): number {
-    return this.tokStart;
-  }
-  get continuationLine(): boolean {
-    return this.contLine;
   }
 }
