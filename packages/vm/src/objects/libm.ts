@@ -7,7 +7,7 @@ const P = 140n;
 const ONE = 1n << P;
 
 /** x = m * 2**e exactly (x finite, > 0). */
-function decompose(x: number): [bigint, number] {
+export function decompose(x: number): [bigint, number] {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const hi = view.getUint32(0);

@@ -6,7 +6,7 @@ import { tupleType } from '../objects/tuple.js';
 import { PyInt, newInt, intType, boolType } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyComplex, complexPow } from '../objects/complex.js';
-import { crPow } from '../objects/libm.js';
+import { crPow, decompose } from '../objects/libm.js';
 import { PyStr, strType } from '../objects/str.js';
 import { PyList, listType } from '../objects/list.js';
 import {
@@ -179,19 +179,6 @@ export function floatDivmod(vx: number, wx: number): [number, number] {
     floordiv = (vx / wx < 0 ? -0 : 0);
   }
   return [floordiv, mod];
-}
-
-/** x = m * 2**e exactly (x finite, > 0). */
-function decompose(x: number): [bigint, number] {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
-  const bexp = (hi >>> 20) & 0x7ff;
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  if (bexp === 0) return [m, -1074];
-  m |= 1n << 52n;
-  return [m, bexp - 1075];
 }
 
 function bitLength(n: bigint): number {
