@@ -24,6 +24,7 @@ import {
   stopIterationType,
   typeErrorType,
   valueErrorType,
+  keyErrorType,
 } from '../objects/exception-types.js';
 import { callObject, callSpecial } from '../protocols/call.js';
 import { getAttr, getAttrOpt } from '../protocols/getattr.js';
@@ -35,6 +36,7 @@ import { asciiOf } from '../objects/str-methods.js';
 import { genResume } from './ceval.js';
 import type { Frame } from './frame.js';
 import { importFullName } from '../modules/path-import.js';
+import { LoaderError, resolveImportName, type ImportGlobals } from '@tspyc/loader';
 import { objectType } from '../objects/object.js';
 
 export function localsGet(locals: PyDict, name: string): PyObject | undefined {
@@ -224,8 +226,27 @@ export function formatValue(v: PyObject, conversion: number, spec: PyObject | nu
   return newStr(format(v, s));
 }
 
+/** the absolute name of `from .x import y` (Python/import.c resolve_name, via the loader's rules) */
+function absoluteImportName(f: Frame, name: string, level: number): string {
+  const g = f.globals;
+  const value = (o: PyObject | undefined): unknown => (o === undefined ? undefined : o === None ? null : o instanceof PyStr ? o.value : o);
+  const globals: ImportGlobals = {
+    __package__: value(g.getStr('__package__')),
+    __spec__: null,
+    __name__: value(g.getStr('__name__')),
+    hasPath: g.getStr('__path__') !== undefined,
+  };
+  try {
+    return resolveImportName(name, globals, level).name;
+  } catch (err) {
+    if (!(err instanceof LoaderError)) throw err;
+    const type = err.pythonType === 'ValueError' ? valueErrorType : err.pythonType === 'KeyError' ? keyErrorType : err.pythonType === 'TypeError' ? typeErrorType : importErrorType;
+    raise(type, err.message);
+  }
+}
+
 export function importName(f: Frame, name: string, fromlist: PyObject, level: PyObject): PyObject {
-  if (level instanceof PyInt && level.value !== 0n) raise(importErrorType, 'attempted relative import with no known parent package');
+  if (level instanceof PyInt && level.value !== 0n) name = absoluteImportName(f, name, Number(level.value));
   const leaf = importFullName(name, f.builtins);
   // `import a.b` binds a; `from a.b import c` works on a.b
   const hasFromlist = fromlist instanceof PyTuple ? fromlist.items.length > 0 : fromlist !== None;
