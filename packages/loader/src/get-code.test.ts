@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CodeObject, CodeLayout, None, PyBytes, PyStr, PyTuple, targetForVersion, timestampHeader, writePyc } from '@tspyc/bytecode';
+import { targetForVersion, timestampHeader, writePyc } from '@tspyc/bytecode';
 import { MemoryFileSystem } from './fs-memory.js';
+import { moduleCode } from './module-code.test-support.js';
 import { findSpec } from './finder.js';
 import { getCode } from './get-code.js';
 import { LoaderError } from './fs.js';
 
 const target = targetForVersion('3.11')!;
-const code = (filename: string) =>
-  new CodeObject({
-    layout: CodeLayout.Py311, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, nlocals: 0, stacksize: 1, flags: 0,
-    code: new PyBytes(new Uint8Array([0x97, 0, 0x64, 0, 0x53, 0])), consts: new PyTuple([None]), names: new PyTuple([]),
-    localsplusnames: new PyTuple([]), localspluskinds: new PyBytes(new Uint8Array()), varnames: null, freevars: null, cellvars: null,
-    filename: new PyStr(filename), name: new PyStr('<module>'), qualname: new PyStr('<module>'), firstlineno: 1,
-    linetable: new PyBytes(new Uint8Array()), exceptiontable: new PyBytes(new Uint8Array()),
-  });
+const code = moduleCode;
 
 describe('getCode by loader kind (memory file system)', () => {
   it('source, sourceless, namespace and extension', () => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CodeLayout, CodeObject, None, PyBytes, PyStr, PyTuple, targetForVersion } from '@tspyc/bytecode';
+import { targetForVersion } from '@tspyc/bytecode';
 import { MemoryFileSystem } from './fs-memory.js';
+import { moduleCode } from './module-code.test-support.js';
 import { loadCode } from './source-loader.js';
 
 const target = targetForVersion('3.11')!;
-const code = (filename: string) =>
-  new CodeObject({
-    layout: CodeLayout.Py311, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, nlocals: 0, stacksize: 1, flags: 0,
-    code: new PyBytes(new Uint8Array([0x97, 0, 0x64, 0, 0x53, 0])), consts: new PyTuple([None]), names: new PyTuple([]),
-    localsplusnames: new PyTuple([]), localspluskinds: new PyBytes(new Uint8Array()), varnames: null, freevars: null, cellvars: null,
-    filename: new PyStr(filename), name: new PyStr('<module>'), qualname: new PyStr('<module>'), firstlineno: 1,
-    linetable: new PyBytes(new Uint8Array()), exceptiontable: new PyBytes(new Uint8Array()),
-  });
+const code = moduleCode;
 const S = 1_700_000_000_000_000_000n;
 
 describe('loadCode (memory file system)', () => {

@@ -7,8 +7,6 @@ import { PySyntaxError } from '../diagnostics/syntax-error.js';
 import { utf8ErrorMessage } from '../parser/source.js';
 import { Done, type Tokenizer } from './tokenizer.js';
 
-export type ErrorSink = (e: PySyntaxError) => void;
-
 /** thrown when the tokenizer stops with a `done` code the parser reports */
 export class TokenizerDone extends Error {
   constructor(
@@ -38,10 +36,7 @@ const XID_START = /[\p{XID_Start}_]/u;
 const XID_CONTINUE = /\p{XID_Continue}/u;
 
 export class TokenizerErrors {
-  constructor(
-    private readonly tok: Tokenizer,
-    private readonly sink?: ErrorSink,
-  ) {}
+  constructor(private readonly tok: Tokenizer) {}
 
   /** the current line's text without its newline */
   private lineText(): string {
@@ -66,7 +61,6 @@ export class TokenizerErrors {
   private build(msg: string, col: number, endCol: number): PySyntaxError {
     this.tok.done = 17;
     const e = new PySyntaxError('SyntaxError', msg, this.tok.filename, this.tok.lineno, col, this.lineText(), this.tok.lineno, endCol);
-    this.sink?.(e);
     return e;
   }
 

@@ -6,7 +6,7 @@
 import { EXACT_TOKEN_TYPES, TOKEN } from '../tokenize/generated/token311.js';
 import { Token } from './token.js';
 import { isPrintable } from '@tspyc/bytecode';
-import { TokenizerErrors, type ErrorSink } from './tokenizer-errors.js';
+import { TokenizerErrors } from './tokenizer-errors.js';
 
 const EOF = -1;
 
@@ -86,9 +86,8 @@ export class Tokenizer {
     readonly src: string,
     readonly filename: string,
     private readonly options: TokenizerOptions,
-    sink?: ErrorSink,
   ) {
-    this.errors = new TokenizerErrors(this, sink);
+    this.errors = new TokenizerErrors(this);
   }
 
   // ---- character source (tok_nextc / tok_backup) ----
