@@ -6,3 +6,4 @@ export * from './parser/index.js';
 export * from './diagnostics/index.js';
 export * from './symtable/index.js';
 export * from './assemble/index.js';
+export * from './compile/index.js';

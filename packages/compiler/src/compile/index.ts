@@ -1,0 +1,1 @@
+export { compileSource, resolveTarget, type CompileOptions, type OptimizeLevel } from './compile-source.js';
