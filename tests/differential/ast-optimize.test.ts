@@ -1,0 +1,53 @@
+// Acceptance (AST optimizer): optimizeAst over our parse gives exactly the tree CPython 3.11's own
+// _PyAST_Optimize gives (tools/oracle/ast_optimize.py calls it), compared as ast.dump text with
+// locations, over the stdlib (a sample in `npm test`, all of it in CI) at -O0 and -O1.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dump, futureFromAST, optimizeAst, parse, PySyntaxError } from '@tspyc/compiler';
+import { astOptimizeOracle, DUMP_OPTIONS } from '../../tools/ast-optimize-corpus.js';
+import { corpusSelection, stdlibFiles } from '../../tools/corpus.js';
+import { oracle } from '../../tools/oracles.js';
+
+function futureFeatures(tree: ReturnType<typeof parse>, path: string): number {
+  try {
+    return futureFromAST(tree, path).features;
+  } catch {
+    return 0; // a misplaced or unknown future import: compile() rejects the file later
+  }
+}
+
+function ours(path: string, optimize: 0 | 1): string | null {
+  let tree;
+  try {
+    tree = parse(readFileSync(path), { filename: path });
+  } catch (e) {
+    if (e instanceof PySyntaxError) return null;
+    throw e;
+  }
+  optimizeAst(tree, { optimize, futureFeatures: futureFeatures(tree, path) });
+  return createHash('sha256').update(dump(tree, DUMP_OPTIONS) + '\n').digest('hex');
+}
+
+describe.skipIf(!oracle('3.11'))('AST optimizer parity with python3.11', () => {
+  for (const optimize of [0, 1] as const) {
+    it(`stdlib at -O${optimize}: the optimized tree, locations included`, () => {
+      const files = corpusSelection(stdlibFiles('3.11'), optimize === 0 ? 120 : 40);
+      const records = astOptimizeOracle(files.map((path) => ({ path, optimize })));
+      let same = 0;
+      let rejected = 0;
+      const diffs: string[] = [];
+      files.forEach((path, i) => {
+        const r = records[i]!;
+        const mine = ours(path, optimize);
+        if (r.error) {
+          if (mine === null) rejected++;
+          else diffs.push(`${path}: the oracle raised ${r.error.join(': ')}`);
+        } else if (mine === r.sha256) same++;
+        else diffs.push(`${path}: ${mine === null ? 'we reject it' : 'dump differs'}`);
+      });
+      console.log(`ast optimizer -O${optimize}: ${same}/${files.length} optimized trees identical, ${rejected} rejected by both`);
+      expect(diffs).toEqual([]);
+    }, 900_000);
+  }
+});
