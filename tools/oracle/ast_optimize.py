@@ -9,6 +9,8 @@
 # Output, one JSON line each: {"sha256", "dump"?} of ast.dump(tree, include_attributes=True,
 # indent=1) + "\n"; or {"error": [type, msg]} when parsing or optimizing raises.
 # Run with PYTHONHASHSEED=0 so folded frozensets of str/bytes iterate in a reproducible order.
+# A frozenset holding None, Ellipsis, a NaN or a complex (hashed by address in 3.11, or not
+# modelled by tspyc) has no reproducible order: its items print sorted by repr instead.
 import ast, ctypes, ctypes.util, hashlib, json, struct, sys, warnings
 
 CO_FUTURE_ANNOTATIONS = 0x1000000
@@ -92,6 +94,23 @@ def future_features(tree):
     return ff
 
 
+def unordered(v):
+    if v is None or v is ... or isinstance(v, complex) or (isinstance(v, float) and v != v):
+        return True
+    return isinstance(v, tuple) and any(map(unordered, v))
+
+
+class SortedFrozenset(frozenset):
+    def __repr__(self):
+        return 'frozenset({%s})' % ', '.join(sorted(map(repr, self)))
+
+
+def sort_unordered_sets(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, frozenset) and any(map(unordered, node.value)):
+            node.value = SortedFrozenset(node.value)
+
+
 def optimized(tree, mode, level):
     arena = ARENA_NEW()
     try:
@@ -120,6 +139,7 @@ def main():
                 source = req['source']
             tree = ast.parse(source, req.get('path', '<fixture>'), mode)
             tree = optimized(tree, mode, req.get('optimize', 0))
+            sort_unordered_sets(tree)
             text = ast.dump(tree, include_attributes=True, indent=1) + '\n'
             out['sha256'] = hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()
             if req.get('full'):
