@@ -1,5 +1,7 @@
 // complex arithmetic as Objects/complexobject.c computes it (_Py_c_sum, _Py_c_prod, _Py_c_quot,
 // c_powi/c_powu for small integral exponents, _Py_c_pow otherwise). null: CPython would raise.
+// hypot, atan2, exp, log, cos and sin are V8's (fdlibm): rarely, an ulp away from glibc's.
+import { libmPow } from './float-ops.js';
 export type Complex = readonly [re: number, im: number];
 
 export const csum = (a: Complex, b: Complex): Complex => [a[0] + b[0], a[1] + b[1]];
@@ -42,7 +44,7 @@ function cpow(a: Complex, b: Complex): Complex | null {
     return [0, 0];
   }
   const vabs = Math.hypot(a[0], a[1]);
-  let len = Math.pow(vabs, b[0]);
+  let len = libmPow(vabs, b[0]);
   const at = Math.atan2(a[1], a[0]);
   let phase = at * b[0];
   if (b[1] !== 0) {

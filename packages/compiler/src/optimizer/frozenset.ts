@@ -15,7 +15,7 @@ function realOf(v: PyValue): number | bigint | null {
 }
 
 function realEquals(a: number | bigint, b: number | bigint): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (typeof a === typeof b) return a === b;
   const f = typeof a === 'number' ? a : (b as number);
   const i = typeof a === 'number' ? (b as bigint) : a;
   return Number.isInteger(f) && BigInt(f) === i; // exact, as float_richcompare compares with an int
