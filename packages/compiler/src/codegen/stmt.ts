@@ -174,8 +174,8 @@ function compileReturn(c: Compiler, s: N.Return): void {
   unwindFBlockStack(c, preserveTos, false);
   if (value === null) c.loadConst(None);
   else if (!preserveTos) c.loadConst((value as N.Constant).value);
+  // no new block here: the unit's last block then ends in RETURN_VALUE and gets no implicit return
   c.addop(Op.RETURN_VALUE);
-  c.nextBlock();
 }
 
 /** compiler_if */
