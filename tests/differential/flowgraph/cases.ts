@@ -14,6 +14,7 @@ export interface FlowgraphCase {
 
 const CO_FUNC = 0x3; // CO_OPTIMIZED | CO_NEWLOCALS
 const CO_GENERATOR = 0x20;
+const CO_COROUTINE = 0x80;
 
 /** PUSH_NULL, LOAD_GLOBAL name, PRECALL 0, CALL 0, POP_TOP: a call statement `name()` */
 function callStmt(g: Cfg, nameIndex: number, line: number, col: number, endCol: number, nameEnd: number): void {
@@ -224,6 +225,66 @@ export const CASES: FlowgraphCase[] = [
         .op('BUILD_TUPLE', 2, d).op('LOAD_CONST', 3, d).op('MAKE_FUNCTION', 1, d).op('STORE_FAST', 0, d);
       implicitReturn(g);
       return g.unit({ firstlineno: 1, flags: CO_FUNC, nlocals: 1 });
+    },
+  },
+  {
+    name: 'with: SETUP_WITH/SETUP_CLEANUP handlers with lasti, the exit copied into the body',
+    src: 'def f(x):\n    with x:\n        g()\n',
+    code: 'f',
+    build() {
+      const g = new Cfg([null]);
+      const w = L(2, 3, 4, 11);
+      const body = g.newBlock();
+      const final = g.newBlock();
+      const exit = g.newBlock();
+      const cleanup = g.newBlock();
+      g.op('RESUME', 0, L(1, 1, 0, 0)).op('LOAD_FAST', 0, L(2, 2, 9, 10)).op('BEFORE_WITH', 0, w).op('SETUP_WITH', 0, w, final);
+      g.use(body).op('POP_TOP', 0, w);
+      callStmt(g, 0, 3, 8, 11, 9);
+      g.op('POP_BLOCK', 0, UNSET);
+      g.op('LOAD_CONST', 0, w).op('LOAD_CONST', 0, w).op('LOAD_CONST', 0, w).op('PRECALL', 2, w).op('CALL', 2, w)
+        .op('POP_TOP', 0, w).op('JUMP', 0, w, exit);
+      g.use(final).op('SETUP_CLEANUP', 0, w, cleanup).op('PUSH_EXC_INFO', 0, w).op('WITH_EXCEPT_START', 0, w);
+      // compiler_with_except_finish
+      const exit2 = g.newBlock();
+      g.op('POP_JUMP_IF_TRUE', 0, UNSET, exit2).op('RERAISE', 2, UNSET);
+      g.use(cleanup).op('COPY', 3, UNSET).op('POP_EXCEPT', 0, UNSET).op('RERAISE', 1, UNSET);
+      g.use(exit2).op('POP_TOP', 0, UNSET).op('POP_BLOCK', 0, UNSET).op('POP_EXCEPT', 0, UNSET).op('POP_TOP', 0, UNSET).op('POP_TOP', 0, UNSET);
+      g.use(exit);
+      implicitReturn(g);
+      return g.unit({ firstlineno: 1, flags: CO_FUNC, nlocals: 1 });
+    },
+  },
+  {
+    name: 'await: coroutine prefix, SEND and JUMP_NO_INTERRUPT → JUMP_BACKWARD_NO_INTERRUPT',
+    src: 'async def f():\n    await g()\n',
+    code: 'f',
+    build() {
+      const g = new Cfg([null]);
+      const aw = L(2, 2, 4, 13);
+      g.op('RESUME', 0, L(1, 1, 0, 0)).op('PUSH_NULL', 0, L(2, 2, 10, 13)).op('LOAD_GLOBAL', 0, L(2, 2, 10, 11))
+        .op('PRECALL', 0, L(2, 2, 10, 13)).op('CALL', 0, L(2, 2, 10, 13)).op('GET_AWAITABLE', 0, aw).op('LOAD_CONST', 0, aw);
+      // compiler_add_yield_from
+      const start = g.newBlock();
+      const resume = g.newBlock();
+      const exit = g.newBlock();
+      g.use(start).op('SEND', 0, aw, exit);
+      g.use(resume).op('YIELD_VALUE', 0, aw).op('RESUME', 3, aw).op('JUMP_NO_INTERRUPT', 0, aw, start);
+      g.use(exit).op('POP_TOP', 0, aw);
+      implicitReturn(g);
+      return g.unit({ firstlineno: 1, flags: CO_FUNC | CO_COROUTINE, nlocals: 0 });
+    },
+  },
+  {
+    name: 'generator closure: COPY_FREE_VARS before RETURN_GENERATOR, free variable offsets',
+    src: 'def f(x):\n    def g():\n        yield x\n    return g\n',
+    code: 'g',
+    build() {
+      const g = new Cfg([null]);
+      const y = L(3, 3, 8, 15);
+      g.op('RESUME', 0, L(2, 2, 0, 0)).op('LOAD_DEREF', 0, L(3, 3, 14, 15)).op('YIELD_VALUE', 0, y).op('RESUME', 1, y).op('POP_TOP', 0, y);
+      implicitReturn(g);
+      return g.unit({ firstlineno: 2, flags: CO_FUNC | CO_GENERATOR | 0x10, nlocals: 0, freevars: ['x'] });
     },
   },
 ];
