@@ -32,6 +32,8 @@ let codes = 0;
 let same = 0;
 let failed = 0;
 let shown = 0;
+// given identical co_code: do the passes' other products agree?
+const sameCode = { n: 0, exceptiontable: 0, stacksize: 0, linetable: 0 };
 for (const e of entries) {
   const pyc = readPyc(readFileSync(e.pyc));
   let ours: CodeObject;
@@ -51,6 +53,12 @@ for (const e of entries) {
     if (a.stacksize !== b.stacksize) diffs.push('stacksize');
     if (a.consts.items.length !== b.consts.items.length) diffs.push('consts');
     if (a.firstlineno !== b.firstlineno) diffs.push('firstlineno');
+    if (!diffs.includes('code')) {
+      sameCode.n++;
+      if (!diffs.includes('exceptiontable')) sameCode.exceptiontable++;
+      if (!diffs.includes('stacksize')) sameCode.stacksize++;
+      if (!diffs.includes('linetable')) sameCode.linetable++;
+    }
     if (diffs.length === 0) same++;
     else {
       const key = diffs.join('+');
@@ -78,4 +86,5 @@ for (const e of entries) {
   walk(ours, pyc.code);
 }
 console.log(`\n${same}/${codes} code objects identical in ${entries.length} files (${failed} files failed to compile)`);
+console.log(`of ${sameCode.n} with identical co_code: ${sameCode.exceptiontable} same co_exceptiontable, ${sameCode.stacksize} same co_stacksize, ${sameCode.linetable} same co_linetable`);
 for (const [k, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${n} ${k}`);
