@@ -4,7 +4,7 @@ import { PyStr, PyTuple } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
 import { DEF_IMPORT } from '../symtable/index.js';
 import type { Compiler } from './compiler.js';
-import { starunpackHelper, visitExpr, visitExprs } from './expr.js';
+import { starunpackHelper, updateStartLocationToMatchAttr, visitExpr, visitExprs } from './expr.js';
 import { checkCaller } from './infer-type.js';
 import { Op } from './jumps.js';
 import { STACK_USE_GUIDELINE } from './ops.js';
@@ -48,8 +48,8 @@ function maybeOptimizeMethodCall(c: Compiler, e: N.Call): boolean {
   if (e.args.some((a) => a._type === 'Starred')) return false;
   if (e.keywords.some((k) => k.arg === null)) return false;
   visitExpr(c, meth.value);
-  const saved = c.saveLoc();
-  c.setLoc({ ...saved, lineno: meth.end_lineno ?? meth.lineno });
+  c.setLoc(meth);
+  updateStartLocationToMatchAttr(c, meth);
   c.addopName(Op.LOAD_METHOD, c.u.names, meth.attr);
   visitExprs(c, e.args);
   if (kwdsl) {
@@ -57,9 +57,10 @@ function maybeOptimizeMethodCall(c: Compiler, e: N.Call): boolean {
     for (const k of e.keywords) visitExpr(c, k.value);
     kwNames(c, e.keywords);
   }
+  c.setLoc(e);
+  updateStartLocationToMatchAttr(c, meth);
   c.addopI(Op.PRECALL, argsl + kwdsl);
   c.addopI(Op.CALL, argsl + kwdsl);
-  c.setLoc(saved);
   return true;
 }
 

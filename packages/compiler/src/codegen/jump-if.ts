@@ -118,6 +118,8 @@ export function jumpIf(c: Compiler, e: N.expr, next: BasicBlock, cond: boolean):
       return;
     }
     case 'Compare': {
+      // a comparison's jump carries the comparison's location (and it stays current)
+      c.setLoc(e);
       const n = e.ops.length - 1;
       if (n > 0) {
         checkCompare(c, e);

@@ -17,14 +17,14 @@ function withExceptFinish(c: Compiler, cleanup: BasicBlock): void {
   c.addopJ(POP_JUMP_IF_TRUE, exit);
   c.nextBlock();
   c.addopI(Op.RERAISE, 2);
+  c.useNextBlock(cleanup);
+  popExceptAndReraise(c);
   c.useNextBlock(exit);
   c.addop(Op.POP_TOP); // exc_value
   c.addop(POP_BLOCK);
   c.addop(Op.POP_EXCEPT);
   c.addop(Op.POP_TOP);
   c.addop(Op.POP_TOP);
-  c.useNextBlock(cleanup);
-  popExceptAndReraise(c);
 }
 
 export function compileWith(c: Compiler, s: N.With, pos: number): void {
