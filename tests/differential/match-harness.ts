@@ -1,13 +1,13 @@
 // Until the lead's statement/expression visitors and the flow-graph passes are on main: a driver
 // that runs our compileMatch over a module with small stand-in visitors, so pattern codegen can be
-// tested on its own. Bodies: each `case` body is recorded as the statement `__case__ = N`;
-// expressions are Names, Constants, Attributes and unary minus (all a pattern can hold).
+// tested on its own. Statements: matches, defs, `NAME = CONSTANT`, `pass` (recorded as `__case__ = N`);
+// expressions: names, constants, attributes, unary minus, conditional expressions.
 import { None, PyInt, targetForVersion } from '@tspyc/bytecode';
 import type * as N from '../../packages/compiler/src/ast/index.js';
 import { parse } from '../../packages/compiler/src/parser/index.js';
 import { buildSymtable, futureFromAST } from '../../packages/compiler/src/symtable/index.js';
 import { Compiler } from '../../packages/compiler/src/codegen/compiler.js';
-import { Op, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE } from '../../packages/compiler/src/codegen/ir.js';
+import { JUMP, Op, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE } from '../../packages/compiler/src/codegen/ir.js';
 import { ScopeType, type CompilerUnit } from '../../packages/compiler/src/codegen/unit.js';
 import { compileMatch } from '../../packages/compiler/src/codegen/pattern/index.js';
 import { deps } from '../../packages/compiler/src/codegen/pattern/deps.js';
@@ -26,6 +26,17 @@ function visitExpr(c: Compiler, e: N.expr): void {
       visitExpr(c, e.value);
       c.addopName(Op.LOAD_ATTR, c.u.names, e.attr);
       break;
+    case 'IfExp': {
+      const orelse = c.newBlock();
+      const end = c.newBlock();
+      jumpIf(c, e.test, orelse, false);
+      visitExpr(c, e.body);
+      c.addopJ(JUMP, end);
+      c.useNextBlock(orelse);
+      visitExpr(c, e.orelse);
+      c.useNextBlock(end);
+      break;
+    }
     case 'UnaryOp':
       visitExpr(c, e.operand);
       c.addop(Op.UNARY_NEGATIVE);
@@ -53,6 +64,11 @@ function visitStmts(c: Compiler, body: N.stmt[]): void {
         c.u = outer;
         break;
       }
+      case 'Assign':
+        // `NAME = CONSTANT`, the fixtures' bodies
+        visitExpr(c, s.value);
+        visitExpr(c, s.targets[0]!);
+        break;
       case 'Pass':
         // the body marker: which case ran
         c.loadConst(new PyInt(BigInt(caseCounter++)));

@@ -40,8 +40,8 @@ export function compilePatternSequence(c: Compiler, p: N.MatchSequence, pc: Patt
     c.loadConst(new PyInt(BigInt(size)));
     c.addopI(Op.COMPARE_OP, CMP_EQ);
     jumpToFailPop(c, pc, POP_JUMP_IF_FALSE);
-  } else if (starWildcard) {
-    // star wildcard: len(subject) >= size - 1
+  } else if (size - 1) {
+    // a star and other items: len(subject) >= size - 1
     c.addop(Op.GET_LEN);
     c.loadConst(new PyInt(BigInt(size - 1)));
     c.addopI(Op.COMPARE_OP, CMP_GE);
