@@ -17,7 +17,16 @@ import {
   type FutureFeatures,
   type SymbolTable,
 } from '../symtable/index.js';
-import { BasicBlock, NO_LOCATION as NO_LOC, Op, type Instr, type Location } from './ir.js';
+import { BasicBlock, NO_LOCATION as NO_LOC, Op, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH, type Instr, type Location } from './ir.js';
+
+function isSetup(opcode: number): boolean {
+  return opcode === SETUP_FINALLY || opcode === SETUP_CLEANUP || opcode === SETUP_WITH;
+}
+
+/** IS_SCOPE_EXIT_OPCODE and the raise family: nothing follows them in their block */
+function isExit(opcode: number): boolean {
+  return opcode === Op.RETURN_VALUE || opcode === Op.RAISE_VARARGS || opcode === Op.RERAISE;
+}
 import { CompilerUnit, ScopeType, type FBlock, type FBlockType, type IndexTable } from './unit.js';
 
 export type ExprContext = 'Load' | 'Store' | 'Del';
@@ -122,6 +131,9 @@ export class Compiler {
   // ---- emitting -------------------------------------------------------------------------------
 
   private emit(opcode: number, oparg: number, target: BasicBlock | null, loc: Location): void {
+    const last = this.u.curblock.last;
+    // a jump or an exit ends its block (compile.c's callers always start a new one after)
+    if (last && (last.target !== null && !isSetup(last.opcode) || isExit(last.opcode))) this.nextBlock();
     const instr: Instr = { opcode, oparg, target, loc };
     this.u.curblock.instrs.push(instr);
   }
