@@ -5,7 +5,7 @@ import type * as N from '../../ast/index.js';
 import type { Compiler } from '../compiler.js';
 import { Op, POP_JUMP_IF_FALSE } from '../ir.js';
 import { jumpToFailPop, type PatternContext } from './context.js';
-import { visitExpr } from './deps.js';
+import { visitExpr } from '../expr.js';
 import { compilePatternSubpattern, isWildcard } from './pattern.js';
 
 export function compilePatternClass(c: Compiler, p: N.MatchClass, pc: PatternContext): void {

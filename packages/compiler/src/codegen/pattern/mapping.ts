@@ -5,12 +5,10 @@ import type * as N from '../../ast/index.js';
 import type { PyValue } from '@tspyc/bytecode';
 import type { Compiler } from '../compiler.js';
 import { Op, POP_JUMP_IF_FALSE } from '../ir.js';
+import { COMPARE } from '../ops.js';
 import { jumpToFailPop, patternHelperStoreName, reprValue, type PatternContext } from './context.js';
-import { pyEqual, visitExpr } from './deps.js';
+import { pyEqual, visitExpr } from '../expr.js';
 import { compilePatternSubpattern } from './pattern.js';
-
-// COMPARE_OP's argument for >=
-const CMP_GE = 5;
 
 export function compilePatternMapping(c: Compiler, p: N.MatchMapping, pc: PatternContext): void {
   const keys = p.keys;
@@ -35,7 +33,7 @@ export function compilePatternMapping(c: Compiler, p: N.MatchMapping, pc: Patter
     // with keys, a length check
     c.addop(Op.GET_LEN);
     c.loadConst(new PyInt(BigInt(size)));
-    c.addopI(Op.COMPARE_OP, CMP_GE);
+    c.addopI(...COMPARE.GtE!);
     jumpToFailPop(c, pc, POP_JUMP_IF_FALSE);
   }
   if (0x7fffffff < size - 1) throw c.error('too many sub-patterns in mapping pattern');

@@ -5,7 +5,9 @@ import type * as N from '../../ast/index.js';
 import type { Compiler } from '../compiler.js';
 import { JUMP, Op } from '../ir.js';
 import { emitAndResetFailPop, ensureFailPop, newPatternContext } from './context.js';
-import { jumpIf, visitExpr, visitStmts } from './deps.js';
+import { visitExpr } from '../expr.js';
+import { jumpIf } from '../jump-if.js';
+import { visitStmts } from '../stmt.js';
 import { compilePattern, isWildcard } from './pattern.js';
 
 export function compileMatch(c: Compiler, s: N.Match): void {

@@ -4,15 +4,13 @@
 import type * as N from '../../ast/index.js';
 import type { Compiler } from '../compiler.js';
 import { Op, POP_JUMP_IF_FALSE } from '../ir.js';
+import { COMPARE } from '../ops.js';
 import { compilePatternClass } from './class.js';
 import { jumpToFailPop, patternHelperStoreName, reprValue, type PatternContext } from './context.js';
-import { visitExpr } from './deps.js';
+import { visitExpr } from '../expr.js';
 import { compilePatternMapping } from './mapping.js';
 import { compilePatternOr } from './or.js';
 import { compilePatternSequence } from './sequence.js';
-
-// COMPARE_OP's argument for == (compile.c's compiler_addcompare)
-const CMP_EQ = 2;
 
 /** WILDCARD_CHECK: `_` */
 export function isWildcard(p: N.pattern): boolean {
@@ -31,7 +29,7 @@ export function compilePattern(c: Compiler, p: N.pattern, pc: PatternContext): v
       return compilePatternValue(c, p, pc);
     case 'MatchSingleton':
       c.loadConst(p.value);
-      c.addopI(Op.IS_OP, 0);
+      c.addopI(...COMPARE.Is!);
       return jumpToFailPop(c, pc, POP_JUMP_IF_FALSE);
     case 'MatchSequence':
       return compilePatternSequence(c, p, pc);
@@ -64,7 +62,7 @@ function compilePatternValue(c: Compiler, p: N.MatchValue, pc: PatternContext): 
     throw c.error('patterns may only match literals and attribute lookups');
   }
   visitExpr(c, value);
-  c.addopI(Op.COMPARE_OP, CMP_EQ);
+  c.addopI(...COMPARE.Eq!);
   jumpToFailPop(c, pc, POP_JUMP_IF_FALSE);
 }
 

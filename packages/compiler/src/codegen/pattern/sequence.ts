@@ -4,13 +4,9 @@ import type * as N from '../../ast/index.js';
 import { PyInt } from '@tspyc/bytecode';
 import type { Compiler } from '../compiler.js';
 import { Op, POP_JUMP_IF_FALSE } from '../ir.js';
+import { COMPARE, NB } from '../ops.js';
 import { jumpToFailPop, type PatternContext } from './context.js';
 import { compilePatternSubpattern, isStarWildcard, isWildcard } from './pattern.js';
-
-// COMPARE_OP's arguments (compiler_addcompare) and BINARY_OP's NB_SUBTRACT
-const CMP_EQ = 2;
-const CMP_GE = 5;
-const NB_SUBTRACT = 10;
 
 export function compilePatternSequence(c: Compiler, p: N.MatchSequence, pc: PatternContext): void {
   const patterns = p.patterns;
@@ -38,13 +34,13 @@ export function compilePatternSequence(c: Compiler, p: N.MatchSequence, pc: Patt
     // no star: len(subject) == size
     c.addop(Op.GET_LEN);
     c.loadConst(new PyInt(BigInt(size)));
-    c.addopI(Op.COMPARE_OP, CMP_EQ);
+    c.addopI(...COMPARE.Eq!);
     jumpToFailPop(c, pc, POP_JUMP_IF_FALSE);
   } else if (size - 1) {
     // a star and other items: len(subject) >= size - 1
     c.addop(Op.GET_LEN);
     c.loadConst(new PyInt(BigInt(size - 1)));
-    c.addopI(Op.COMPARE_OP, CMP_GE);
+    c.addopI(...COMPARE.GtE!);
     jumpToFailPop(c, pc, POP_JUMP_IF_FALSE);
   }
   // whatever comes next consumes the subject
@@ -106,7 +102,7 @@ function patternHelperSequenceSubscr(c: Compiler, patterns: readonly N.pattern[]
     } else {
       c.addop(Op.GET_LEN);
       c.loadConst(new PyInt(BigInt(size - i)));
-      c.addopI(Op.BINARY_OP, NB_SUBTRACT);
+      c.addopI(Op.BINARY_OP, NB.Sub!);
     }
     c.addop(Op.BINARY_SUBSCR);
     compilePatternSubpattern(c, pattern, pc);
