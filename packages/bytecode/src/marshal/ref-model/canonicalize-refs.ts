@@ -29,15 +29,15 @@ import { ConstCache } from './const-cache.js';
 import { orderSetElements } from './frozenset-order.js';
 import { identifierConsts } from './identifier-consts.js';
 import { InternTable } from './interning.js';
-import { internedByFreshPyCompile } from './process-state.js';
+import { freshPyCompileState, type ProcessState } from './process-state.js';
 import { assignRefFlags } from './ref-flags.js';
 import { Singletons, STATIC_UNIT_NAMES } from './singletons.js';
 
 export interface RefModelOptions {
   /** the CPython version whose pyc is reproduced; default 3.11 */
   target?: Target;
-  /** strings the compiling process interned before compiling; default: a fresh `python -m py_compile` */
-  internedAtStartup?: (value: string) => boolean;
+  /** what the compiling process interned before compiling; default: a fresh `python3.11 -m py_compile` */
+  processState?: ProcessState;
   /** the caller holds the top-level code object, as py_compile and importlib do; default true */
   heldTopLevel?: boolean;
 }
@@ -45,9 +45,9 @@ export interface RefModelOptions {
 /** A new tree equal in value to `top`, with CPython's identity, interning and FLAG_REF pattern. */
 export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {}): CodeObject {
   const target = options.target ?? targetForVersion('3.11')!;
-  const startup = options.internedAtStartup ?? internedByFreshPyCompile;
+  const state = options.processState ?? freshPyCompileState();
   const identifiers = moduleIdentifiers(top, target);
-  const model = new ModuleCompile(target, startup, (s) => identifiers.has(s) || startup(s));
+  const model = new ModuleCompile(target, state, (s) => identifiers.has(s) || state.internedStrings(s));
   const out = model.compileUnit(top);
   if (options.heldTopLevel ?? true) model.held.add(out);
   for (const s of model.singletons.used) model.held.add(s);
@@ -89,11 +89,11 @@ class ModuleCompile {
 
   constructor(
     private readonly target: Target,
-    startup: (value: string) => boolean,
+    state: ProcessState,
     preInterned: (value: string) => boolean,
   ) {
-    this.singletons = new Singletons(startup);
-    this.interned = new InternTable(this.singletons, preInterned);
+    this.singletons = new Singletons(state.internedChars);
+    this.interned = new InternTable(this.singletons, preInterned, state.internedStrings);
   }
 
   compileUnit(src: CodeObject): CodeObject {

@@ -24,12 +24,15 @@ export class InternTable {
   private readonly canonicals = new Map<string, PyStr>();
 
   /**
-   * @param preInterned values interned before the first code object is created: the module's
-   *   identifiers and the process's start-up set
+   * @param preInterned values interned before the first code object is created, as objects of
+   *   their own: the module's identifiers and the process's start-up set
+   * @param startupChars 1-character values the process interned as an object other than the
+   *   Latin-1 singleton (which then loses to it)
    */
   constructor(
     private readonly singletons: Singletons,
     private readonly preInterned: (value: string) => boolean,
+    private readonly startupChars: (value: string) => boolean,
   ) {}
 
   /** The parser's identifier object for `value` (interned; '' and Latin-1 characters are the singletons). */
@@ -46,7 +49,8 @@ export class InternTable {
   /** PyUnicode_InternInPlace: the canonical object for `s`, making `s` canonical when there is none. */
   internInPlace(s: PyStr): PyStr {
     let canonical = this.canonicals.get(s.value);
-    if (!canonical && this.preInterned(s.value) && !isSingletonStr(s.value, s.utf8)) {
+    const singleton = isSingletonStr(s.value, s.utf8);
+    if (!canonical && (singleton ? this.startupChars(s.value) : this.preInterned(s.value))) {
       // interned before this compile: a distinct object already exists
       canonical = new PyStr(s.value, true, false, s.utf8);
       this.canonicals.set(s.value, canonical);
