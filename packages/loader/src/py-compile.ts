@@ -5,7 +5,7 @@
 // an explicit compile always writes. CPython counterpart: Lib/py_compile.py compile.
 import { lstatSync, readFileSync } from 'node:fs';
 import { cacheFromSource, type CodeObject, type Target } from '@tspyc/bytecode';
-import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget } from '@tspyc/compiler';
+import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, type CompileWarning } from '@tspyc/compiler';
 import { calcMode } from './cache-write.js';
 import { NodeFileSystem } from './fs-node.js';
 import type { FileSystem } from './fs.js';
@@ -13,7 +13,7 @@ import { PyOSError } from './py-compile-os-error.js';
 import { codeToPyc, fixCoFilename, type InvalidationMode } from './source-loader.js';
 
 /** The compiler py_compile calls: source bytes, the name for co_filename, a valid -O level. */
-export type PyCompileFn = (source: Uint8Array, filename: string, optimize: 0 | 1 | 2, target: Target) => CodeObject;
+export type PyCompileFn = (source: Uint8Array, filename: string, optimize: 0 | 1 | 2, target: Target, onWarning?: (w: CompileWarning) => void) => CodeObject;
 
 export interface PyCompileOptions {
   /** where to write (default: the __pycache__ path for `optimize`) */
@@ -30,6 +30,8 @@ export interface PyCompileOptions {
   env?: Record<string, string | undefined>;
   /** default tspyc's compileSource */
   compile?: PyCompileFn;
+  /** the compiler's warnings (SyntaxWarning, DeprecationWarning), which py_compile leaves to the warnings module */
+  onWarning?: (w: CompileWarning) => void;
 }
 
 /** py_compile.PyCompileError: `msg` is what compileall prints after "*** ". */
@@ -108,7 +110,7 @@ function writeError(errno: string | null, detail: string, cfile: string): PyOSEr
   return PyOSError.fromErrno(errno ?? 'EIO', one ? one[1]! : cfile);
 }
 
-const defaultCompile: PyCompileFn = (source, filename, optimize, target) => compileSource(source, filename, { optimize, target });
+const defaultCompile: PyCompileFn = (source, filename, optimize, target, onWarning) => compileSource(source, filename, { optimize, target, onWarning });
 
 /**
  * py_compile.compile(file, cfile, dfile, doraise=True, optimize, invalidation_mode): the path of
@@ -152,7 +154,7 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
   const compile = options.compile ?? defaultCompile;
   let code: CodeObject;
   try {
-    code = compile(source, name, optimize === -1 ? 0 : (optimize as 0 | 1 | 2), target);
+    code = compile(source, name, optimize === -1 ? 0 : (optimize as 0 | 1 | 2), target, options.onWarning);
   } catch (err) {
     if (err instanceof PySyntaxError || err instanceof PyRecursionError) throw pyCompileError(err, name);
     throw err;

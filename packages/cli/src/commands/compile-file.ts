@@ -5,9 +5,11 @@ import { linkSync, readFileSync, realpathSync, renameSync, statSync, lstatSync, 
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { legacyCachePath, targetForVersion, type Target } from '@tspyc/bytecode';
+import type { CompileWarning } from '@tspyc/compiler';
 import { compileFile, defaultInvalidationMode, pyCompileCfile, PyCompileError, PyOSError, tempPathFor, type InvalidationMode } from '@tspyc/loader';
 import { baseName, pathJoin, pathRepr } from './compile-paths.js';
 import { upToDate } from './compile-up-to-date.js';
+import { formatCompileWarning } from './compile-warning.js';
 
 /** compile_file's arguments, as plain data (they cross to worker threads). */
 export interface CompileFileFlags {
@@ -117,10 +119,14 @@ export function compileOneFile(fullname: string, flags: CompileFileFlags, out: O
   const mode = flags.invalidationMode ?? defaultInvalidationMode();
   if (!flags.force && upToDate(fullname, cfiles, mode, target)) return true;
   if (!flags.quiet) out(`Compiling ${pathRepr(fullname)}...\n`, 'stdout');
+  const onWarning = (w: CompileWarning) => {
+    const text = formatCompileWarning(w);
+    if (text !== null) out(text, 'stderr');
+  };
   let message: string;
   try {
     for (let i = 0; i < optimize.length; i++) {
-      compileFile(fullname, { cfile: cfiles[i], dfile: dfile ?? undefined, optimize: optimize[i], invalidationMode: mode, target });
+      compileFile(fullname, { cfile: cfiles[i], dfile: dfile ?? undefined, optimize: optimize[i], invalidationMode: mode, target, onWarning });
       if (i > 0 && flags.hardlinkDupes) hardlinkIfSame(cfiles[i - 1]!, cfiles[i]!);
     }
     return true;

@@ -3,20 +3,28 @@
 // a syntax error is CPython's report (format_exception_only) on stderr, exit 1.
 import type { Command } from 'commander';
 import { disassemble, DisError, type CodeObject, type Target } from '@tspyc/bytecode';
-import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget } from '@tspyc/compiler';
+import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, type CompileWarning } from '@tspyc/compiler';
 import { stableAddresses } from '../code-address.js';
 import { CliError, ExitCode } from '../errors.js';
 import { readInputFile, readPycFile } from '../pyc-input.js';
+import { formatCompileWarning } from './compile-warning.js';
 
 /** The code of a source file, or null after printing its SyntaxError. */
 function compileForDis(file: string): { code: CodeObject; target: Target } | null {
   const source = readInputFile(file);
   const target = resolveTarget('3.11');
   try {
-    return { code: compileSource(source, file, { target }), target };
+    const onWarning = (w: CompileWarning) => {
+      const text = formatCompileWarning(w);
+      if (text !== null) process.stderr.write(text);
+    };
+    return { code: compileSource(source, file, { target, onWarning }), target };
   } catch (err) {
     if (err instanceof PySyntaxError) {
-      process.stderr.write(formatSyntaxError(err));
+      // The uncaught error is printed by PyErr_Display, which draws a single caret under an
+      // IndentationError where traceback.format_exception_only draws its whole range.
+      const shown = err.type === 'IndentationError' ? new PySyntaxError(err.type, err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, null) : err;
+      process.stderr.write(formatSyntaxError(shown));
       return null;
     }
     if (err instanceof PyRecursionError) {
