@@ -50,14 +50,24 @@ function touchAll(dir: string): void {
   }
 }
 
-export function makeTwins(setup?: (tree: string) => void): Twins {
+/**
+ * The two trees. With `seed`, CPython's compileall runs with those arguments in the first, which is
+ * then copied (pycs and mtimes included) to make the second.
+ */
+export function makeTwins(setup?: (tree: string) => void, seed?: string[]): Twins {
   const base = mkdtempSync(join(tmpdir(), 'tspyc-compile-'));
   const twins = { base, py: join(base, 'py', 'tree'), ts: join(base, 'ts', 'tree') };
-  for (const dir of [twins.py, twins.ts]) {
+  for (const dir of seed ? [twins.py] : [twins.py, twins.ts]) {
     mkdirSync(dirname(dir), { recursive: true });
     cpSync(FIXTURE, dir, { recursive: true });
     setup?.(dir);
     touchAll(dir);
+  }
+  if (seed) {
+    const r = compileall(twins.py, seed);
+    if (r.status === null) throw new Error(`seeding with compileall ${seed.join(' ')} failed: ${r.stderr}`);
+    mkdirSync(dirname(twins.ts), { recursive: true });
+    cpSync(twins.py, twins.ts, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
   }
   return twins;
 }
