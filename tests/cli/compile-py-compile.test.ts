@@ -10,7 +10,11 @@ import { readPyc, type CodeObject } from '@tspyc/bytecode';
 import { compileFile, PyCompileError, PyOSError, type PyCompileFn } from '@tspyc/loader';
 import { compileSource } from '@tspyc/compiler';
 import { oracle, runPython } from '../../tools/oracles.js';
-import { CODEGEN, FIXTURE } from './compile-twins.js';
+import { codegenExactness, FIXTURE } from './compile-twins.js';
+
+// Whole pycs from tspyc's own compiler equal CPython's only once its code generation is exact.
+const EXACT = oracle('3.11') ? codegenExactness() : { exact: false, report: '' };
+if (oracle('3.11') && !EXACT.exact) console.warn(`\n*** CODEGEN NOT YET BYTE-EXACT: ${EXACT.report}; compileFile's pycs from tspyc's own compiler are not compared with py_compile's (CPython's code injected instead) ***\n`);
 
 interface Job {
   source: string;
@@ -95,7 +99,7 @@ describe.skipIf(!oracle('3.11'))('compileFile = py_compile.compile', () => {
   // One tree for both (co_filename holds the path): CPython writes, its bytes are kept and its pyc
   // removed, then tspyc writes for the same source.
   for (const compiler of ['CPython\'s code injected', 'tspyc\'s own compiler'] as const) {
-    const skip = compiler === 'tspyc\'s own compiler' && !CODEGEN;
+    const skip = compiler === 'tspyc\'s own compiler' && !EXACT.exact;
     it.skipIf(skip)(`every invalidation mode, optimization level and dfile, byte for byte (${compiler})`, () => {
       const jobs = variants.flatMap((v) => SOURCES.map((s) => ({ ...v, source: join(dirs.ts, s) })));
       const inject =
