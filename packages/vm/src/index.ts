@@ -2,3 +2,4 @@
 export { runMain, type RunOptions } from './interpreter.js';
 export { CapturedHost, type Host } from './host.js';
 export { formatException } from './eval/pythonrun.js';
+export { runModuleAsMain } from './runpy.js';
