@@ -29,6 +29,13 @@ function errorText(err: PyError): string {
   return `${exc.type.qualname}: ${str(exc)}`;
 }
 
+/** importlib.util.find_spec failed (its parent is missing or not a package). */
+function findSpecError(modName: string, error: string): RunpyError {
+  let message = `Error while finding module specification for '${modName}' (${error})`;
+  if (modName.endsWith('.py')) message += `. Try using '${modName.slice(0, -3)}' instead of '${modName}' as the module name.`;
+  return new RunpyError(message);
+}
+
 /** _get_module_details: the module to run (a package's __main__), or a RunpyError. */
 function getModuleDetails(modName: string, builtins: PyDict, host: Host): ModuleDetails {
   if (modName.startsWith('.')) throw new RunpyError('Relative module names not supported');
@@ -41,14 +48,12 @@ function getModuleDetails(modName: string, builtins: PyDict, host: Host): Module
       importFullName(pkgName, builtins);
     } catch (err) {
       if (!(err instanceof PyError) || !(err.exc instanceof PyBaseException) || !err.exc.type.isSubtype(importErrorType)) throw err;
-      let message = `Error while finding module specification for '${modName}' (${errorText(err)})`;
-      if (modName.endsWith('.py')) message += `. Try using '${modName.slice(0, -3)}' instead of '${modName}' as the module name.`;
-      throw new RunpyError(message);
+      throw findSpecError(modName, errorText(err));
     }
     const parent = sysModules().getStr(pkgName);
     const p = parent instanceof PyModule ? parent.dict.getStr('__path__') : undefined;
     if (!(p instanceof PyList)) {
-      throw new RunpyError(`Error while finding module specification for '${modName}' (ModuleNotFoundError: __path__ attribute not found on '${pkgName}' while trying to find '${modName}')`);
+      throw findSpecError(modName, `ModuleNotFoundError: __path__ attribute not found on '${pkgName}' while trying to find '${modName}'`);
     }
     path = p.items.filter((x): x is PyStr => x instanceof PyStr).map((x) => x.value);
   }

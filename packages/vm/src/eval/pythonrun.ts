@@ -7,7 +7,8 @@ import { PyStr } from '../objects/str.js';
 import { PyList } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { PyTraceback } from '../objects/traceback.js';
-import { PyBaseException, syntaxErrorType, systemExitType } from '../objects/exception-types.js';
+import { PyBaseException, systemExitType } from '../objects/exception-types.js';
+import { syntaxErrorDisplay } from './syntax-error.js';
 import { PyError } from '../errors.js';
 import { str } from '../protocols/repr.js';
 import { ts } from './state.js';
@@ -120,56 +121,10 @@ function typeLabel(t: PyType): string {
   return `${mod}.${t.qualname}`;
 }
 
-/**
- * The lines a SyntaxError adds before its message (file and line, the source line, the carets),
- * from its attributes; '' and the message suffix when it has none. As print_exception's
- * print_exception_file_and_line and print_error_text (traceback.py's _format_syntax_error).
- */
-function syntaxErrorLines(exc: PyObject): { lines: string; msg: string } | null {
-  if (!exc.type.isSubtype(syntaxErrorType) || !(exc.dict instanceof PyDict)) return null;
-  const d = exc.dict;
-  const text = (name: string) => {
-    const v = d.getStr(name);
-    return v instanceof PyStr ? v.value : null;
-  };
-  const num = (name: string) => {
-    const v = d.getStr(name);
-    return v instanceof PyInt ? Number(v.value) : null;
-  };
-  const msgObj = d.getStr('msg');
-  if (msgObj === undefined) return null;
-  const filename = text('filename');
-  const lineno = num('lineno');
-  let lines = '';
-  let suffix = '';
-  if (lineno !== null) lines += `  File "${filename || '<string>'}", line ${lineno}\n`;
-  else if (filename !== null) suffix = ` (${filename})`;
-  const source = text('text');
-  const offset = num('offset');
-  if (source !== null) {
-    const rtext = source.replace(/\n+$/, '');
-    const ltext = rtext.replace(/^[ \n\f]+/, '');
-    const spaces = [...rtext].length - [...ltext].length;
-    lines += `    ${ltext}\n`;
-    if (offset !== null) {
-      const endOffset = num('end_offset');
-      let end = endOffset === null || endOffset === 0 ? offset : endOffset;
-      if (offset === end || end === -1) end = offset + 1;
-      const colno = offset - 1 - spaces;
-      if (colno >= 0) {
-        const pad = [...ltext].slice(0, colno).map((c) => (/\s/.test(c) ? c : ' ')).join('');
-        lines += `    ${pad}${'^'.repeat(Math.max(0, end - 1 - spaces - colno))}\n`;
-      }
-    }
-  }
-  const msg = msgObj instanceof PyStr ? msgObj.value : str(msgObj);
-  return { lines, msg: (msg || '<no detail available>') + suffix };
-}
-
 function exceptionLine(exc: PyObject): string {
   const label = typeLabel(exc.type);
-  const syntax = syntaxErrorLines(exc);
-  if (syntax !== null) return `${syntax.lines}${label}: ${syntax.msg}\n`;
+  const syntax = syntaxErrorDisplay(exc);
+  if (syntax !== null) return syntax.msg === '' ? `${syntax.lines}${label}\n` : `${syntax.lines}${label}: ${syntax.msg}\n`;
   let msg: string;
   try {
     msg = str(exc);

@@ -7,13 +7,11 @@ import { codeFor } from '../eval/code.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
 import { ts } from '../eval/state.js';
 import { HostImportError, HostSyntaxError } from '../host.js';
-import { importErrorType, indentationErrorType, moduleNotFoundErrorType, PyBaseException, syntaxErrorType, tabErrorType } from '../objects/exception-types.js';
-import { intFromNumber } from '../objects/int.js';
-import { newTuple } from '../objects/tuple.js';
-import type { PyObject } from '../objects/object.js';
+import { importErrorType, moduleNotFoundErrorType } from '../objects/exception-types.js';
+import { newSyntaxError } from '../eval/syntax-error.js';
 import { PyList } from '../objects/list.js';
 import { PyModule } from '../objects/module.js';
-import { PyDict } from '../objects/dict.js';
+import type { PyDict } from '../objects/dict.js';
 import { None } from '../objects/object.js';
 import { newStr, PyStr } from '../objects/str.js';
 import { importModule, sysModules } from './registry.js';
@@ -26,29 +24,6 @@ function notFound(message: string): never {
 function currentSysPath(): string[] {
   const p = importModule('sys')?.dict.getStr('path');
   return p instanceof PyList ? p.items.filter((x): x is PyStr => x instanceof PyStr).map((x) => x.value) : [];
-}
-
-/** SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)) with those attributes set. */
-function syntaxErrorFrom(err: HostSyntaxError): PyObject {
-  const type = err.pyType === 'TabError' ? tabErrorType : err.pyType === 'IndentationError' ? indentationErrorType : syntaxErrorType;
-  const e = newException(type, null) as PyBaseException;
-  const num = (n: number | null) => (n === null ? None : intFromNumber(n));
-  const s = (t: string | null) => (t === null ? None : newStr(t));
-  const fields: [string, PyObject][] = [
-    ['filename', s(err.filename)],
-    ['lineno', num(err.lineno)],
-    ['offset', num(err.offset)],
-    ['text', s(err.text)],
-    ['end_lineno', num(err.endLineno)],
-    ['end_offset', num(err.endOffset)],
-  ];
-  e.args = [newStr(err.msg), newTuple(fields.map(([, v]) => v))];
-  if (e.dict instanceof PyDict) {
-    e.dict.setStr('msg', newStr(err.msg));
-    for (const [k, v] of fields) e.dict.setStr(k, v);
-    e.dict.setStr('print_file_and_line', None);
-  }
-  return e;
 }
 
 /**
@@ -76,7 +51,7 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
     found = ts.host?.findModule?.(fullname, path) ?? null;
   } catch (err) {
     if (err instanceof HostImportError) throw new PyError(newException(err.pyType === 'ImportError' ? importErrorType : moduleNotFoundErrorType, err.message));
-    if (err instanceof HostSyntaxError) throw new PyError(syntaxErrorFrom(err));
+    if (err instanceof HostSyntaxError) throw new PyError(newSyntaxError(err));
     throw err;
   }
   if (found === null) notFound(`No module named '${fullname}'`);

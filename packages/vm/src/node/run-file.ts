@@ -19,7 +19,7 @@ export interface RunFileOptions {
   /** sys.argv[1:] */
   args: string[];
   /**
-   * URL of the compiler module (exports compileSource, PySyntaxError, formatSyntaxError; the CLI
+   * URL of the compiler module (exports compileSource and PySyntaxError; the CLI
    * passes @tspyc/compiler's). Without one, only pycs and fresh caches can run.
    */
   compiler?: string | null;

@@ -3,11 +3,14 @@
 // CPython counterpart: Modules/main.c (pymain_run_python, pymain_run_file, pymain_run_command,
 // pymain_run_module) and Python/pathconfig.c (_PyPathConfig_ComputeSysPath0).
 import { readFileSync, realpathSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readPyc, type CodeObject } from '@tspyc/bytecode';
 import type { CompileFn } from '@tspyc/loader';
 import { runMain } from '../interpreter.js';
+import { bootstrap } from '../bootstrap.js';
+import { formatException } from '../eval/pythonrun.js';
+import { newSyntaxError } from '../eval/syntax-error.js';
 import { runModuleAsMain } from '../runpy.js';
 import { NodeHost } from '../host-node.js';
 import { HostImportError, HostSyntaxError } from '../host.js';
@@ -17,7 +20,6 @@ import type { RunFileOptions } from './run-file.js';
 interface CompilerModule {
   compileSource(source: Uint8Array | string, filename: string, options?: { optimize?: 0 | 1 | 2 }): CodeObject;
   PySyntaxError: abstract new (...args: never[]) => SyntaxErrorFields;
-  formatSyntaxError(e: never): string;
 }
 
 interface SyntaxErrorFields extends Error {
@@ -45,29 +47,31 @@ async function main(options: RunFileOptions): Promise<number> {
   const compiler = options.compiler ? ((await import(options.compiler)) as CompilerModule) : null;
   const optimize = Math.min(options.config.optimization, 2) as 0 | 1 | 2;
   const isSyntaxError = (err: unknown): err is SyntaxErrorFields => compiler !== null && err instanceof compiler.PySyntaxError;
+  /** The compiler's SyntaxError as the one the VM raises (a codec error as an ImportError). */
+  const asHostError = (err: SyntaxErrorFields): Error =>
+    err.type === 'UnicodeDecodeError'
+      ? new HostImportError('ImportError', `${err.type}: ${err.msg}`)
+      : new HostSyntaxError(err.type as HostSyntaxError['pyType'], err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, err.endOffset);
   const compile: CompileFn | null =
     compiler &&
     ((source, path) => {
       try {
         return compiler.compileSource(source, path, { optimize });
       } catch (err) {
-        // An imported module's SyntaxError reaches the importer as a Python SyntaxError.
-        if (isSyntaxError(err) && err.type !== 'UnicodeDecodeError') {
-          const type = err.type as HostSyntaxError['pyType'];
-          throw new HostSyntaxError(type, err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, err.endOffset);
-        }
-        if (isSyntaxError(err)) throw new HostImportError('ImportError', `${err.type}: ${err.msg}`);
-        throw err;
+        throw isSyntaxError(err) ? asHostError(err) : err;
       }
     });
-  /** The main file's code, or its SyntaxError printed as CPython prints it (exit 1). */
+  /** The main file's code, or its SyntaxError printed as CPython's excepthook prints it (exit 1). */
   const compileMain = (source: Uint8Array | string, filename: string): CodeObject => {
     if (compiler === null) throw new StartError(`cannot compile ${filename}: no compiler was given`, 70);
     try {
       return compiler.compileSource(source, filename, { optimize });
     } catch (err) {
-      if (isSyntaxError(err)) throw new StartError(compiler.formatSyntaxError(err as never).trimEnd(), 1);
-      throw err;
+      if (!isSyntaxError(err)) throw err;
+      const host = asHostError(err);
+      if (!(host instanceof HostSyntaxError)) throw new StartError(`${err.type}: ${err.msg}`, 1);
+      bootstrap();
+      throw new StartError(formatException(newSyntaxError(host)).trimEnd(), 1);
     }
   };
   const hostFor = (sysPath0: string) =>
@@ -79,8 +83,10 @@ async function main(options: RunFileOptions): Promise<number> {
       return runMain(pyc.code, { host: hostFor(dirname(resolve(main.path))), argv: [main.path, ...args], file: main.path });
     }
     case 'source': {
-      // __file__ and co_filename are absolute; sys.path[0] is the directory of the real file.
-      const file = resolve(main.path);
+      // __file__ and co_filename: the path made absolute as _Py_abspath does (joined to the working
+      // directory, not normalised); sys.path[0]: the directory of the real file (symlinks resolved).
+      const cwd = process.cwd();
+      const file = isAbsolute(main.path) ? main.path : `${cwd}${cwd.endsWith('/') ? '' : '/'}${main.path}`;
       let source: Uint8Array;
       try {
         source = readFileSync(file);
