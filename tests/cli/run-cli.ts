@@ -32,3 +32,8 @@ export function tspyc(args: string[], input?: string, options: CliOptions = {}):
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000, maxBuffer: 1 << 28, cwd: options.cwd, env, uid: options.uid, gid: options.gid });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Whether the built binary has sub-command `name` (some arrive while tests for them are written). */
+export function hasCommand(name: string): boolean {
+  return BUILT && new RegExp(`^\\s+${name}\\b`, 'm').test(tspyc(['--help']).stdout);
+}

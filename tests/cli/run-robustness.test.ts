@@ -13,8 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readPyc, sourceFromCache, targetForVersion } from '@tspyc/bytecode';
 import { validatePyc } from '@tspyc/loader';
 import { oracle, runPython } from '../../tools/oracles.js';
-import { pyCompile, snapshotTree } from '../loader/oracle-helpers.js';
-import { BIN, BUILT, tspyc } from './run-cli.js';
+import { pyCompile } from '../loader/oracle-helpers.js';
+import { treeStamps } from './tree-stamps.js';
+import { BIN, BUILT, hasCommand, tspyc } from './run-cli.js';
 import { CODEGEN, warnIfNoCodegen } from './codegen-ready.js';
 
 const target = targetForVersion('3.11')!;
@@ -29,7 +30,7 @@ afterAll(() => {
 });
 
 warnIfNoCodegen('the robustness tests of tspyc run on stale caches (tests/cli/run-robustness.test.ts)');
-const COMPILE = BUILT && tspyc(['compile', '--help']).status === 0;
+const COMPILE = hasCommand('compile');
 
 function chmodTree(dir: string, mode: number): void {
   try {
@@ -113,9 +114,9 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc run, robustness', () => {
       expect(tempFilesUnder(dir)).toEqual([]);
       expect(expectValidCaches(dir)).toBe(41);
       // CPython takes every one of them as it is.
-      const before = snapshotTree(dir);
+      const before = treeStamps(dir);
       expect(runPython('3.11', ['main.py'], { cwd: dir, env: WRITE }).stdout).toBe(want.stdout);
-      expect(snapshotTree(dir)).toEqual(before);
+      expect(treeStamps(dir)).toEqual(before);
     }
   }, 180_000);
 
@@ -145,10 +146,10 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc run, robustness', () => {
     ]);
     const want = runPython('3.11', ['-B', 'main.pyc'], { cwd: dir });
     chmodTree(dir, 0o555);
-    const before = snapshotTree(dir);
+    const before = treeStamps(dir);
     const got = tspyc(['run', 'main.pyc'], undefined, { cwd: dir, env: WRITE, ...asUnprivileged });
     expect(got).toEqual({ status: 0, stdout: want.stdout, stderr: '' });
-    expect(snapshotTree(dir)).toEqual(before);
+    expect(treeStamps(dir)).toEqual(before);
   });
 
   it.skipIf(!CODEGEN)('a read-only tree with stale and missing caches runs, compiling in memory, writing nothing', () => {
@@ -157,9 +158,9 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc run, robustness', () => {
     writeFileSync(join(dir, 'app', 'm0.py'), readFileSync(join(dir, 'app', 'm0.py'), 'utf8') + '# edited\n');
     const want = runPython('3.11', ['-B', 'main.py'], { cwd: dir });
     chmodTree(dir, 0o555);
-    const before = snapshotTree(dir);
+    const before = treeStamps(dir);
     const got = tspyc(['run', 'main.py'], undefined, { cwd: dir, env: WRITE, ...asUnprivileged });
     expect(got).toEqual({ status: 0, stdout: want.stdout, stderr: '' });
-    expect(snapshotTree(dir)).toEqual(before);
+    expect(treeStamps(dir)).toEqual(before);
   });
 });
