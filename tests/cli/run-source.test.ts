@@ -138,8 +138,10 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc run on sources', () => {
       expect(tspyc(['run', 'main.py'], undefined, { cwd: dir, env: { ...WRITE, PYTHONPYCACHEPREFIX: ourPrefix } }).status).toBe(0);
       expect(runPython('3.11', ['main.py'], { cwd: dir, env: { ...WRITE, PYTHONPYCACHEPREFIX: theirPrefix } }).status).toBe(0);
       expect(files(dir)).toEqual(before);
-      expect(files(ourPrefix)).toEqual(files(theirPrefix));
-      expect(files(ourPrefix).length).toBeGreaterThan(0);
+      // python also caches the stdlib modules it imports at start-up there: compare the project's
+      const mirror = dir.slice(1);
+      expect(files(ourPrefix)).toEqual(files(theirPrefix).filter((f) => f.startsWith(`${mirror}/`)));
+      expect(files(ourPrefix).length).toBe(5);
     });
   });
 });
