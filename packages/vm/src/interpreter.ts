@@ -8,11 +8,12 @@ import { PyDict } from './objects/dict.js';
 import { newStr } from './objects/str.js';
 import { codeFor } from './eval/code.js';
 import { evalCodeWithLocals } from './eval/ceval.js';
-import { reportUncaught } from './eval/pythonrun.js';
+import { formatException, reportUncaught } from './eval/pythonrun.js';
+import { newSyntaxError } from './eval/syntax-error.js';
 import { ts } from './eval/state.js';
 import { bootstrap } from './bootstrap.js';
 import { sysState } from './modules/sys.js';
-import type { Host } from './host.js';
+import type { Host, HostSyntaxError } from './host.js';
 import { PyModule } from './objects/module.js';
 import { PyList } from './objects/list.js';
 import { importModule } from './modules/registry.js';
@@ -67,4 +68,10 @@ export function execMain(co: CodeObject, builtins: PyModule, options: RunOptions
     if (e instanceof PyError) return reportUncaught(e);
     throw e;
   }
+}
+
+/** What `python FILE` prints when FILE does not compile: the excepthook's text for its SyntaxError. */
+export function mainSyntaxErrorText(err: HostSyntaxError): string {
+  bootstrap();
+  return formatException(newSyntaxError(err));
 }

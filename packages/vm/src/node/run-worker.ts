@@ -7,10 +7,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readPyc, type CodeObject } from '@tspyc/bytecode';
 import type { CompileFn } from '@tspyc/loader';
-import { runMain } from '../interpreter.js';
-import { bootstrap } from '../bootstrap.js';
-import { formatException } from '../eval/pythonrun.js';
-import { newSyntaxError } from '../eval/syntax-error.js';
+import { mainSyntaxErrorText, runMain } from '../interpreter.js';
 import { runModuleAsMain } from '../runpy.js';
 import { NodeHost } from '../host-node.js';
 import { HostImportError, HostSyntaxError } from '../host.js';
@@ -70,8 +67,7 @@ async function main(options: RunFileOptions): Promise<number> {
       if (!isSyntaxError(err)) throw err;
       const host = asHostError(err);
       if (!(host instanceof HostSyntaxError)) throw new StartError(`${err.type}: ${err.msg}`, 1);
-      bootstrap();
-      throw new StartError(formatException(newSyntaxError(host)).trimEnd(), 1);
+      throw new StartError(mainSyntaxErrorText(host).trimEnd(), 1);
     }
   };
   const hostFor = (sysPath0: string) =>
