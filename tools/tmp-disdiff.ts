@@ -1,0 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { disassemble, targetForVersion } from '@tspyc/bytecode';
+import { compileSource } from '@tspyc/compiler';
+import { oracleCode } from '/work/main/tools/codegen-oracle.ts';
+const f = process.argv[2]!;
+const t = targetForVersion('3.11')!;
+const ours = compileSource(readFileSync(f), f);
+const theirs = oracleCode([f]).get(f)!.code!;
+writeFileSync('/tmp/cg/a.dis', disassemble(ours, t));
+writeFileSync('/tmp/cg/b.dis', disassemble(theirs, t));
