@@ -4,18 +4,19 @@
 // line and exit 1, as runpy's `sys.exit(msg)`.
 // CPython counterpart: Lib/runpy.py (_run_module_as_main, _get_module_details).
 import { PyError } from './errors.js';
-import { HostImportError, type FoundModule, type Host } from './host.js';
+import { HostImportError, HostSyntaxError, type FoundModule, type Host } from './host.js';
 import { execMain, startInterpreter, type RunOptions } from './interpreter.js';
-import { importFullName } from './modules/path-import.js';
+import { importFullName, pathEntries } from './modules/path-import.js';
 import { sysModules } from './modules/registry.js';
 import { sysState } from './modules/sys.js';
 import { PyBaseException, importErrorType } from './objects/exception-types.js';
 import { PyList } from './objects/list.js';
 import { PyModule } from './objects/module.js';
 import type { PyDict } from './objects/dict.js';
-import { newStr, PyStr } from './objects/str.js';
+import { newStr } from './objects/str.js';
 import { str } from './protocols/repr.js';
-import { reportUncaught } from './eval/pythonrun.js';
+import { formatException, reportUncaught } from './eval/pythonrun.js';
+import { newSyntaxError } from './eval/syntax-error.js';
 
 /** runpy's _Error: a message for `sys.exit`. */
 class RunpyError extends Error {}
@@ -55,7 +56,7 @@ function getModuleDetails(modName: string, builtins: PyDict, host: Host): Module
     if (!(p instanceof PyList)) {
       throw findSpecError(modName, `ModuleNotFoundError: __path__ attribute not found on '${pkgName}' while trying to find '${modName}'`);
     }
-    path = p.items.filter((x): x is PyStr => x instanceof PyStr).map((x) => x.value);
+    path = pathEntries(p);
   }
   let found: FoundModule | null;
   try {
@@ -94,6 +95,11 @@ export function runModuleAsMain(modName: string, args: string[], options: Omit<R
       return 1;
     }
     if (err instanceof PyError) return reportUncaught(err);
+    if (err instanceof HostSyntaxError) {
+      // CPython's traceback shows runpy's and importlib's frozen frames first; tspyc has none.
+      options.host.writeStderr(formatException(newSyntaxError(err)));
+      return 1;
+    }
     throw err;
   }
   const { found } = details;

@@ -20,10 +20,15 @@ function notFound(message: string): never {
   throw new PyError(newException(moduleNotFoundErrorType, message));
 }
 
-/** The string entries of sys.path as the program has left it (importlib skips the others). */
+/** The string entries of sys.path or a __path__ (importlib skips the others). */
+export function pathEntries(list: PyList): string[] {
+  return list.items.filter((x): x is PyStr => x instanceof PyStr).map((x) => x.value);
+}
+
+/** sys.path as the program has left it. */
 function currentSysPath(): string[] {
   const p = importModule('sys')?.dict.getStr('path');
-  return p instanceof PyList ? p.items.filter((x): x is PyStr => x instanceof PyStr).map((x) => x.value) : [];
+  return p instanceof PyList ? pathEntries(p) : [];
 }
 
 /**
@@ -43,7 +48,7 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
     parent = importFullName(fullname.slice(0, dot), builtins);
     const p = parent.dict.getStr('__path__');
     if (!(p instanceof PyList)) notFound(`No module named '${fullname}'; '${parent.name}' is not a package`);
-    path = p.items.filter((x): x is PyStr => x instanceof PyStr).map((x) => x.value);
+    path = pathEntries(p);
   }
   if (path === null && ts.host?.sysPath !== undefined) path = currentSysPath();
   let found;
