@@ -8,6 +8,7 @@ import { PyList } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { PyTraceback } from '../objects/traceback.js';
 import { PyBaseException, systemExitType } from '../objects/exception-types.js';
+import { syntaxErrorDisplay } from './syntax-error.js';
 import { PyError } from '../errors.js';
 import { str } from '../protocols/repr.js';
 import { ts } from './state.js';
@@ -122,6 +123,8 @@ function typeLabel(t: PyType): string {
 
 function exceptionLine(exc: PyObject): string {
   const label = typeLabel(exc.type);
+  const syntax = syntaxErrorDisplay(exc);
+  if (syntax !== null) return syntax.msg === '' ? `${syntax.lines}${label}\n` : `${syntax.lines}${label}: ${syntax.msg}\n`;
   let msg: string;
   try {
     msg = str(exc);

@@ -57,6 +57,8 @@ export const runtimeErrorType = sub('RuntimeError', exceptionType);
 export const notImplementedErrorType = sub('NotImplementedError', runtimeErrorType);
 export const recursionErrorType = sub('RecursionError', runtimeErrorType);
 export const syntaxErrorType = sub('SyntaxError', exceptionType);
+export const indentationErrorType = sub('IndentationError', syntaxErrorType);
+export const tabErrorType = sub('TabError', indentationErrorType);
 export const systemErrorType = sub('SystemError', exceptionType);
 export const typeErrorType = sub('TypeError', exceptionType);
 export const valueErrorType = sub('ValueError', exceptionType);
@@ -74,6 +76,6 @@ export const EXCEPTION_TYPES: PyType[] = [
   eofErrorType, importErrorType, moduleNotFoundErrorType, lookupErrorType, indexErrorType,
   keyErrorType, memoryErrorType, nameErrorType, unboundLocalErrorType, osErrorType,
   fileNotFoundErrorType, referenceErrorType, runtimeErrorType, notImplementedErrorType,
-  recursionErrorType, syntaxErrorType, systemErrorType, typeErrorType, valueErrorType,
+  recursionErrorType, syntaxErrorType, indentationErrorType, tabErrorType, systemErrorType, typeErrorType, valueErrorType,
   unicodeErrorType, warningType, userWarningType, deprecationWarningType, runtimeWarningType,
 ];
