@@ -13,6 +13,7 @@ import { initRange } from './objects/range-methods.js';
 import { initNone } from './objects/none.js';
 import { initFunctions } from './objects/function-methods.js';
 import { initGenerators } from './objects/generator-methods.js';
+import { initCoroutines } from './objects/coroutine-methods.js';
 import { initIterators } from './objects/iterator-methods.js';
 import { initExceptions } from './objects/exceptions.js';
 import { initSuper } from './objects/super.js';
@@ -60,6 +61,7 @@ export function bootstrap(): PyModule {
   initNone();
   initFunctions();
   initGenerators();
+  initCoroutines();
   initIterators();
   initSuper();
   initModules();
