@@ -16,6 +16,7 @@ import { initGenerators } from './objects/generator-methods.js';
 import { initCoroutines } from './objects/coroutine-methods.js';
 import { initIterators } from './objects/iterator-methods.js';
 import { initExceptions } from './objects/exceptions.js';
+import { initExceptionGroups } from './objects/exception-group.js';
 import { initSuper } from './objects/super.js';
 import { initModules } from './objects/module-methods.js';
 import { initIO } from './builtins/io.js';
@@ -48,6 +49,7 @@ let builtinsModule: PyModule | null = null;
 export function bootstrap(): PyModule {
   if (builtinsModule !== null) return builtinsModule;
   initExceptions();
+  initExceptionGroups();
   initType();
   initInt();
   initFloat();

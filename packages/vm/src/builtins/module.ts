@@ -15,6 +15,7 @@ import { sliceType } from '../objects/slice.js';
 import { classMethodType, propertyType, staticMethodType } from '../objects/descr.js';
 import { enumerateType, filterType, mapType, reversedType, zipType } from '../objects/iterators.js';
 import { superType } from '../objects/super.js';
+import { baseExceptionGroupType, exceptionGroupType } from '../objects/exception-group.js';
 import { EXCEPTION_TYPES, PyBaseException, systemExitType } from '../objects/exception-types.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
@@ -36,7 +37,7 @@ export function makeBuiltins(): PyModule {
   ]) {
     d.setStr(t.name, t);
   }
-  for (const t of EXCEPTION_TYPES) d.setStr(t.name, t);
+  for (const t of [...EXCEPTION_TYPES, baseExceptionGroupType, exceptionGroupType]) d.setStr(t.name, t);
   d.setStr('None', None);
   d.setStr('True', True);
   d.setStr('False', False);

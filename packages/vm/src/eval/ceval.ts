@@ -18,6 +18,7 @@ import { PyCell, PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin, type Kwargs } from '../objects/native.js';
 import { PyGenerator } from '../objects/generator.js';
 import { AsyncGenWrappedValue, PyAsyncGenerator, PyCoroutine, genKindName } from '../objects/coroutine.js';
+import { checkExceptStarType, exceptionGroupMatch, prepReraiseStar } from '../objects/exception-group.js';
 import { beforeAsyncWith, getAIter, getANext, getAwaitable } from './awaitable.js';
 import { PyTraceback } from '../objects/traceback.js';
 import { PySlice } from '../objects/slice.js';
@@ -785,6 +786,20 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             const right = stack[sp - 1]!;
             const left = stack[sp - 2]!;
             stack[sp - 1] = pyBool(ops.exceptionMatches(left, right));
+            break;
+          }
+          case Op.CHECK_EG_MATCH: {
+            const t = stack[--sp]!;
+            checkExceptStarType(t);
+            const [match, rest] = exceptionGroupMatch(stack[sp - 1]!, t);
+            stack[sp - 1] = rest;
+            stack[sp++] = match;
+            if (match !== None) ts.handled = match;
+            break;
+          }
+          case Op.PREP_RERAISE_STAR: {
+            const excs = stack[--sp] as PyList;
+            stack[sp - 1] = prepReraiseStar(stack[sp - 1]!, excs);
             break;
           }
           case Op.BEFORE_WITH: {
