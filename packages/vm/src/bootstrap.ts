@@ -38,6 +38,13 @@ import { makeDataclasses } from './modules/dataclasses.js';
 import { makeOperator } from './modules/operator.js';
 import { makeCopy } from './modules/copy.js';
 import { makeAbc } from './modules/abc.js';
+import { defClassGetItem, initGenericAlias } from './objects/generic-alias.js';
+import { typeType } from './objects/object.js';
+import { listType } from './objects/list.js';
+import { dictType } from './objects/dict.js';
+import { tupleType } from './objects/tuple.js';
+import { frozenSetType, setType } from './objects/set.js';
+import { counterType, defaultDictType, dequeType, orderedDictType } from './modules/collections.js';
 import { makeJson } from './modules/json.js';
 import { makeEnum } from './modules/enum.js';
 import { registerModule, sysModules } from './modules/registry.js';
@@ -69,6 +76,10 @@ export function bootstrap(): PyModule {
   initModules();
   initIO();
   initMappingProxy();
+  initGenericAlias();
+  for (const t of [listType, dictType, tupleType, setType, frozenSetType, typeType, dequeType, defaultDictType, orderedDictType, counterType]) {
+    defClassGetItem(t);
+  }
   const b = makeBuiltins();
   registerModule('builtins', () => b);
   registerModule('sys', makeSys);
