@@ -38,6 +38,8 @@ import { makeDataclasses } from './modules/dataclasses.js';
 import { makeOperator } from './modules/operator.js';
 import { makeCopy } from './modules/copy.js';
 import { makeAbc } from './modules/abc.js';
+import { initByteArray } from './objects/bytearray-methods.js';
+import { initUnicodeErrors } from './objects/codecs.js';
 import { defClassGetItem, initGenericAlias } from './objects/generic-alias.js';
 import { typeType } from './objects/object.js';
 import { listType } from './objects/list.js';
@@ -63,6 +65,8 @@ export function bootstrap(): PyModule {
   initComplex();
   initStr();
   initBytes();
+  initByteArray();
+  initUnicodeErrors();
   initList();
   initDict();
   initSet();

@@ -5,7 +5,7 @@ import { boolType, intType, False, True } from '../objects/int.js';
 import { floatType } from '../objects/float.js';
 import { complexType } from '../objects/complex.js';
 import { strType } from '../objects/str.js';
-import { bytesType } from '../objects/bytes.js';
+import { byteArrayType, bytesType } from '../objects/bytes.js';
 import { listType } from '../objects/list.js';
 import { tupleType } from '../objects/tuple.js';
 import { dictType } from '../objects/dict.js';
@@ -31,7 +31,7 @@ export function makeBuiltins(): PyModule {
   const m = new PyModule('builtins');
   const d = m.dict;
   for (const t of [
-    objectType, typeType, intType, boolType, floatType, complexType, strType, bytesType, listType, tupleType, dictType,
+    objectType, typeType, intType, boolType, floatType, complexType, strType, bytesType, byteArrayType, listType, tupleType, dictType,
     setType, frozenSetType, rangeType, sliceType, propertyType, staticMethodType, classMethodType,
     enumerateType, zipType, mapType, filterType, reversedType, superType,
   ]) {

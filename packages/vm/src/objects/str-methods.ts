@@ -6,7 +6,8 @@ import { PyInt, intFromNumber, pyBool, True } from './int.js';
 import { PyStr, newStr, strType, EMPTY_STR } from './str.js';
 import { PyList } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
-import { PyBytes } from './bytes.js';
+import { PyBytes, bytesLike } from './bytes.js';
+import { decodeBytes, encodeStr } from './codecs.js';
 import { PySlice, sliceIndices } from './slice.js';
 import { defMethod, type Kwargs } from './native.js';
 import { strIteratorType, PyNativeIter } from './iterators.js';
@@ -164,8 +165,11 @@ export function strNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObje
   else {
     const o = args[0] ?? kw?.get('object');
     const encoding = args[1] ?? kw?.get('encoding');
-    if (o instanceof PyBytes && encoding !== undefined) {
-      v = new TextDecoder('utf-8').decode(o.value);
+    const errors = args[2] ?? kw?.get('errors');
+    if (encoding !== undefined || errors !== undefined) {
+      const data = o === undefined ? new Uint8Array(0) : bytesLike(o);
+      if (data === null) raise(typeErrorType, `decoding to str: need a bytes-like object, ${o!.type.name} found`);
+      v = decodeBytes(data, encoding === undefined ? 'utf-8' : argStr(encoding, "str() argument 'encoding'"), errors === undefined ? 'strict' : argStr(errors, "str() argument 'errors'"));
     } else v = str(o!);
   }
   if (cls === strType) return newStr(v);
@@ -538,7 +542,17 @@ export function initStr(): void {
   });
   defMethod(t, 'format', (a, kw) => newStr(strFormat(self(a[0]!, 'format'), a.slice(1), kw)));
   defMethod(t, 'format_map', (a) => newStr(strFormat(self(a[0]!, 'format_map'), [], a[1]!)));
-  defMethod(t, 'encode', (a) => new PyBytes(new TextEncoder().encode(self(a[0]!, 'encode'))));
+  defMethod(t, 'encode', (a, kw) => {
+    const enc = a[1] ?? kw?.get('encoding');
+    const errors = a[2] ?? kw?.get('errors');
+    return new PyBytes(
+      encodeStr(
+        self(a[0]!, 'encode'),
+        enc === undefined ? 'utf-8' : argStr(enc, "encode() argument 'encoding'"),
+        errors === undefined ? 'strict' : argStr(errors, "encode() argument 'errors'"),
+      ),
+    );
+  });
   defMethod(t, 'translate', (a) => {
     const s = self(a[0]!, 'translate');
     let out = '';
