@@ -1,7 +1,8 @@
 // Our code objects for match statements are python3.11's, field by field (co_code, co_consts,
 // co_names, co_linetable, co_exceptiontable, co_stacksize, …): every statement of
-// fixtures/codegen/match-cases.txt at module level and inside a function, and every match
-// statement of the 3.11 stdlib (mostly Lib/test/test_patma.py), each compiled on its own.
+// fixtures/codegen/match-cases.txt at module level and inside a function, the programs of
+// fixtures/codegen/match-shapes.txt, and every match statement of the 3.11 stdlib (mostly
+// Lib/test/test_patma.py), each compiled on its own.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,7 @@ import { matchStatementsWired } from './match-wiring.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CASES = join(ROOT, 'fixtures', 'codegen', 'match-cases.txt');
+const SHAPES = join(ROOT, 'fixtures', 'codegen', 'match-shapes.txt');
 const EXTRACT = join(ROOT, 'tools', 'oracle', 'match_extract.py');
 
 /** compile each program with both compilers; the differences, as one line each */
@@ -56,6 +58,13 @@ describe.skipIf(!oracle('3.11') || !matchStatementsWired())('match statements co
     expect(programs.length).toBeGreaterThanOrEqual(200);
     const { same, diffs } = compareAll(programs);
     console.log(`match fixture: ${same}/${programs.length} code objects identical`);
+    expect(diffs).toEqual([]);
+  }, 300_000);
+
+  it('fixtures/codegen/match-shapes.txt: closures, classes, loops, try, guards, nesting, async', () => {
+    const programs = fixtureSections(SHAPES).map((s) => ({ name: s.name, source: new TextDecoder().decode(s.source) }));
+    const { same, diffs } = compareAll(programs);
+    console.log(`match shapes: ${same}/${programs.length} programs identical`);
     expect(diffs).toEqual([]);
   }, 300_000);
 
