@@ -4,7 +4,7 @@
 // working directory comes first on sys.path); the chosen modules are compiled next to their sources
 // as legacy `X.pyc` files, the sources are deleted, and `python3.11 -m unittest test.X` runs again.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalizeRefs, targetForVersion, timestampHeader, writePyc } from '@tspyc/bytecode';
@@ -21,6 +21,19 @@ export interface UnittestResult {
 function pySources(path: string): string[] {
   if (statSync(path).isDirectory()) return readdirSync(path).flatMap((n) => pySources(join(path, n)));
   return path.endsWith('.py') ? [path] : [];
+}
+
+/**
+ * Lib/test as symlinks, except the chosen modules, which are real copies (they get compiled and
+ * deleted); a module that is a package is copied whole
+ */
+function linkTree(from: string, to: string, copied: ReadonlySet<string>): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    const module = name.replace(/\.py$/, '');
+    if (copied.has(module)) cpSync(join(from, name), join(to, name), { recursive: true });
+    else symlinkSync(join(from, name), join(to, name));
+  }
 }
 
 function runUnittest(exe: string, cwd: string, module: string): Promise<UnittestResult> {
@@ -58,7 +71,7 @@ export async function unittestThreeWays(modules: readonly string[]): Promise<Mod
     // one copy of Lib/test per way; every chosen module compiled into it
     const trees = ['source', 'cpython', 'tspyc'].map((kind) => {
       const root = join(work, kind);
-      cpSync(join(stdlibDir('3.11'), 'test'), join(root, 'test'), { recursive: true });
+      linkTree(join(stdlibDir('3.11'), 'test'), join(root, 'test'), new Set(modules));
       return root;
     });
     const filesOf = (root: string, module: string) => {
