@@ -2,14 +2,14 @@
 // co_names, co_linetable, co_exceptiontable, co_stacksize, …): every statement of
 // fixtures/codegen/match-cases.txt at module level and inside a function, the programs of
 // fixtures/codegen/match-shapes.txt, and every match statement of the 3.11 stdlib (mostly
-// Lib/test/test_patma.py), each compiled on its own.
+// Lib/test/test_patma.py) and of its site-packages, each compiled on its own.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareWithOracle, oracleCode } from '../../tools/codegen-oracle.js';
-import { stdlibFiles } from '../../tools/corpus.js';
+import { fullCorpus, sitePackagesFiles, stdlibFiles } from '../../tools/corpus.js';
 import { fixtureSections } from '../../tools/fixture-sections.js';
 import { oracle, runPython } from '../../tools/oracles.js';
 
@@ -44,6 +44,21 @@ function compareAll(programs: { name: string; source: string }[]): { same: numbe
   }
 }
 
+/** each match statement of the files, extracted by the oracle as a program of its own, compared */
+function compareCorpus(files: string[]): { same: number; total: number; diffs: string[] } {
+  const candidates = files.filter((f) => /^\s+match\b/m.test(readFileSync(f, 'latin1')));
+  const r = runPython('3.11', [EXTRACT], { input: candidates.join('\n') + '\n' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const programs = r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const { origin, source } = JSON.parse(l) as { origin: string; source: string };
+      return { name: origin, source };
+    });
+  return { ...compareAll(programs), total: programs.length };
+}
+
 describe.skipIf(!oracle('3.11'))('match statements compile as python3.11 compiles them', () => {
   it('fixtures/codegen/match-cases.txt, at module level and in a function', () => {
     const programs = fixtureSections(CASES).flatMap((s) => {
@@ -68,19 +83,16 @@ describe.skipIf(!oracle('3.11'))('match statements compile as python3.11 compile
   }, 300_000);
 
   it('every match statement of the 3.11 stdlib', () => {
-    const files = stdlibFiles('3.11').filter((f) => /^\s+match\b/m.test(readFileSync(f, 'latin1')));
-    const r = runPython('3.11', [EXTRACT], { input: files.join('\n') + '\n' });
-    if (r.status !== 0) throw new Error(r.stderr);
-    const programs = r.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => {
-        const { origin, source } = JSON.parse(l) as { origin: string; source: string };
-        return { name: origin, source };
-      });
-    expect(programs.length).toBeGreaterThan(200);
-    const { same, diffs } = compareAll(programs);
-    console.log(`stdlib match statements: ${same}/${programs.length} identical`);
+    const { same, total, diffs } = compareCorpus(stdlibFiles('3.11'));
+    console.log(`stdlib match statements: ${same}/${total} identical`);
+    expect(total).toBeGreaterThan(200);
+    expect(diffs.slice(0, 30)).toEqual([]);
+  }, 300_000);
+
+  // reading all of site-packages takes longer than a quick run should: CI only
+  it.skipIf(!fullCorpus())("every match statement of 3.11's site-packages", () => {
+    const { same, total, diffs } = compareCorpus(sitePackagesFiles('3.11'));
+    console.log(`site-packages match statements: ${same}/${total} identical`);
     expect(diffs.slice(0, 30)).toEqual([]);
   }, 300_000);
 });
