@@ -1,26 +1,11 @@
 // compileall._walk_dir: the files under a directory, depth-first in sorted order, skipping
 // __pycache__, not following symlinked directories, down to `maxlevels`. Each directory entered
 // is an event too, since compileall prints "Listing '…'..." (or "Can't list '…'") as it goes.
-import { readdirSync, statSync, lstatSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { pathJoin } from './compile-paths.js';
+import { isDir, isLink } from './compile-stat.js';
 
 export type WalkEvent = { kind: 'listing'; dir: string } | { kind: 'cant-list'; dir: string; errno: string } | { kind: 'file'; path: string };
-
-const isDir = (p: string): boolean => {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-};
-
-const isLink = (p: string): boolean => {
-  try {
-    return lstatSync(p).isSymbolicLink();
-  } catch {
-    return false;
-  }
-};
 
 /** Python's sort of str: by code point (not UTF-16 unit, as JS's default sort). */
 function byCodePoint(a: string, b: string): number {

@@ -4,7 +4,7 @@
 // the one asked for is rewritten (see compile-up-to-date.ts); -j runs on worker threads; a missing
 // path is an error (compileall prints "Can't list" and exits 0); a progress line on a terminal.
 // CPython counterpart: Lib/compileall.py main, compile_dir.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { targetForVersion } from '@tspyc/bytecode';
@@ -14,6 +14,7 @@ import { compileOneFile, type CompileFileFlags, type Output } from './compile-fi
 import { pathRepr } from './compile-paths.js';
 import { compileInPool } from './compile-pool.js';
 import { Progress } from './compile-progress.js';
+import { isFile } from './compile-stat.js';
 import { pythonRegex } from './compile-regex.js';
 import { walkDir } from './compile-walk.js';
 
@@ -145,14 +146,6 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
   }
   return success;
 }
-
-const isFile = (p: string): boolean => {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-};
 
 /** compile_dir: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as compileall prints them. */
 async function compileDir(dir: string, maxlevels: number | null, fileFlags: CompileFileFlags, workers: number, out: Output, progress: Progress): Promise<boolean> {
