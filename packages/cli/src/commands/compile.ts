@@ -16,7 +16,7 @@ import { compileInPool } from './compile-pool.js';
 import { Progress } from './compile-progress.js';
 import { isFile } from './compile-stat.js';
 import { pythonRegex } from './compile-regex.js';
-import { walkDir } from './compile-walk.js';
+import { walkDir, type WalkEvent } from './compile-walk.js';
 
 interface CompileOptions {
   l?: boolean;
@@ -112,6 +112,12 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
     process.exit(ExitCode.Failure);
   };
   process.once('SIGINT', onInterrupt);
+  // A reader that went away (`| head`): stop quietly, as a killed pipeline does, not with a stack trace.
+  const onStdoutError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(ExitCode.Failure);
+    throw err;
+  };
+  process.stdout.on('error', onStdoutError);
 
   const dests = [...paths];
   if (opts.i) {
@@ -129,30 +135,32 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
     throw new CliError('no paths to compile (compileall would compile sys.path; tspyc has none)', ExitCode.Usage);
   }
 
+  // Walk every directory first, so the progress line knows the total (the lines are still
+  // printed when compileall would print them).
+  const walks = dests.map((dest) => (isFile(dest) ? null : [...walkDir(dest, maxlevels ?? 1000)]));
+  for (const events of walks) progress.addTotal(events ? events.filter((e) => e.kind === 'file').length : 1);
   let success = true;
   try {
-    for (const dest of dests) {
-      if (isFile(dest)) {
-        progress.addTotal(1);
+    for (const [i, dest] of dests.entries()) {
+      const events = walks[i]!;
+      if (events === null) {
         if (!compileOneFile(dest, flags, out)) success = false;
         progress.tick(dest);
-      } else if (!(await compileDir(dest, maxlevels, flags, opts.workers, out, progress))) {
+      } else if (!(await compileDir(dest, events, flags, opts.workers, out, progress))) {
         success = false;
       }
     }
   } finally {
     progress.clear();
-    process.off('SIGINT', onInterrupt);
+    process.off('SIGINT', onInterrupt); // (the EPIPE handler stays: writes may still be pending)
   }
   return success;
 }
 
-/** compile_dir: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as compileall prints them. */
-async function compileDir(dir: string, maxlevels: number | null, fileFlags: CompileFileFlags, workers: number, out: Output, progress: Progress): Promise<boolean> {
+/** compile_dir over a finished walk: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as compileall prints them. */
+async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFileFlags, workers: number, out: Output, progress: Progress): Promise<boolean> {
   const flags = fileFlags.ddir === null ? fileFlags : { ...fileFlags, stripdir: dir, prependdir: fileFlags.ddir, ddir: null };
-  const events = [...walkDir(dir, maxlevels ?? 1000)];
   const files = events.flatMap((e) => (e.kind === 'file' ? [e.path] : []));
-  progress.addTotal(files.length);
   let success = true;
   const report = (e: (typeof events)[number]) => {
     if (e.kind === 'listing') {
