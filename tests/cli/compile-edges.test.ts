@@ -1,12 +1,40 @@
 // `tspyc compile` where it deliberately differs from `python3.11 -m compileall` (a missing path is
 // an error; hash-based and other-mode pycs are judged properly), and its usage errors: one line,
 // a non-zero exit, nothing written.
-import { existsSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oracle } from '../../tools/oracles.js';
 import { CODEGEN, codegenExactness, compileall, filesUnder, makeTwins, MTIME, pycsUnder, tspycCompile, type RunOptions, type Twins } from './compile-twins.js';
-import { BUILT } from './run-cli.js';
+import { BIN, BUILT } from './run-cli.js';
+
+/** A tree big enough to still be compiling when the test acts: 300 copies of a module. */
+function bigTree(tree: string): void {
+  mkdirSync(join(tree, 'many'));
+  const text = readFileSync(join(tree, 'top.py'));
+  for (let i = 0; i < 300; i++) writeFileSync(join(tree, 'many', `m${i}.py`), text);
+}
+
+/** Run tspyc compile, calling `act` on the child at its first line of stdout. */
+function interact(cwd: string, args: string[], act: (child: ReturnType<typeof spawn>) => void): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'compile', ...args], { cwd });
+    let stdout = '';
+    let stderr = '';
+    let acted = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (!acted && stdout.includes('\n')) {
+        acted = true;
+        act(child);
+      }
+    });
+    child.stdout.on('error', () => {});
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 const READY = BUILT && oracle('3.11') !== null;
 const EXACT = READY ? codegenExactness() : { exact: false, report: '' };
@@ -78,6 +106,23 @@ describe.skipIf(!READY)('tspyc compile where it deliberately differs from compil
     const ts = tspycCompile(twins.ts, ['.']);
     expect(py.stdout).not.toMatch(/Compiling '\.\/same\.py'/);
     expect(ts.stdout).toMatch(/Compiling '\.\/same\.py'/);
+  });
+
+  it('Ctrl-C: "[interrupted]" as compileall prints it, exit 1, no torn pyc', async () => {
+    const twins = makeTwins(bigTree);
+    const r = await interact(twins.ts, ['-j', '2', '.'], (child) => child.kill('SIGINT'));
+    expect(r.stdout.endsWith('\n[interrupted]\n')).toBe(true);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    for (const [rel, facts] of filesUnder(twins.ts)) if (rel.endsWith('.pyc')) expect(facts.bytes.length, rel).toBeGreaterThan(16);
+    expect([...filesUnder(twins.ts).keys()].filter((k) => k.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a reader that goes away (| head): exit 1, no stack trace', async () => {
+    const twins = makeTwins(bigTree);
+    const r = await interact(twins.ts, ['.'], (child) => child.stdout!.destroy());
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at |EPIPE/);
   });
 
   it('PYTHONDONTWRITEBYTECODE does not stop an explicit compile', () => {
