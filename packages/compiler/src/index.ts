@@ -7,3 +7,4 @@ export * from './diagnostics/index.js';
 export * from './symtable/index.js';
 export * from './assemble/index.js';
 export * from './compile/index.js';
+export * from './optimizer/index.js';

@@ -8,7 +8,8 @@ import { registerDis } from './dis.js';
 import { registerInspect } from './inspect.js';
 import { registerRun } from './run.js';
 import { registerTokenize } from './tokenize.js';
+import { registerWatch } from './watch.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerCompile, registerDiff, registerRun];
+export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerCompile, registerDiff, registerRun, registerWatch];

@@ -1,5 +1,5 @@
 // ast.dump(node, annotate_fields=True, include_attributes, indent) of CPython 3.11, over our nodes.
-import { pyRepr, PyStr, strRepr, targetForVersion, type PyValue } from '@tspyc/bytecode';
+import { Kind, pyRepr, PyStr, strRepr, targetForVersion, type PyValue } from '@tspyc/bytecode';
 import { NODE_SPECS } from './generated/nodes311.js';
 
 export interface DumpOptions {
@@ -22,7 +22,11 @@ export function dump(node: { readonly _type: string }, options: DumpOptions = {}
   const formatScalar = (value: unknown, type: string): string => {
     if (type === 'identifier' || type === 'string') return strRepr(new PyStr(value as string), TARGET);
     if (type === 'int') return String(value);
-    return pyRepr(value as PyValue, { target: TARGET });
+    const v = value as PyValue;
+    // a folded frozenset is a live object: its items print in their stored (iteration) order,
+    // not in the order of the set marshal.loads would rebuild from them
+    if (v.kind === Kind.FrozenSet && v.items.length) return `frozenset({${v.items.map((x) => pyRepr(x, { target: TARGET })).join(', ')}})`;
+    return pyRepr(v, { target: TARGET });
   };
 
   const format = (value: unknown, type: string, level: number): [string, boolean] => {

@@ -2,6 +2,7 @@
 import type { CodeObject, Target } from '@tspyc/bytecode';
 import type { mod } from '../ast/index.js';
 import type { CompileWarning } from '../parser/parser-base.js';
+import { optimizeAst } from '../optimizer/index.js';
 import { buildSymtable, futureFromAST } from '../symtable/index.js';
 import { Compiler } from './compiler.js';
 import { visitExpr } from './expr.js';
@@ -26,7 +27,9 @@ function sourceText(source: Uint8Array | string | undefined): string | null {
 /** compiler_mod: the module's code object (exec, single or eval mode) */
 export function codegenModule(module: mod, options: CodegenOptions): CodeObject {
   const text = sourceText(options.source);
+  // 3.11's order: future features, the AST optimizer, then the symbol table
   const future = futureFromAST(module, options.filename);
+  optimizeAst(module, { optimize: options.optimize, futureFeatures: future.features });
   const st = buildSymtable(module, options.filename, { future, source: text ?? undefined });
   const c = new Compiler(st, future, options.filename, options.optimize, options.target, text, options.onWarning);
   c.enterScope('<module>', ScopeType.Module, module, 1);
