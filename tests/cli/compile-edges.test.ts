@@ -125,6 +125,17 @@ describe.skipIf(!READY)('tspyc compile where it deliberately differs from compil
     expect(r.stderr).not.toMatch(/\n\s+at |EPIPE/);
   });
 
+  it('a file name that is not UTF-8: compileall compiles it; tspyc says it cannot, in Python\'s spelling, and exits 1', () => {
+    const twins = makeTwins((t) => writeFileSync(Buffer.concat([Buffer.from(join(t, 'pkg/sub/')), Buffer.from([0xff, 0x2e, 0x70, 0x79])]), 'x = 1\n'));
+    const py = compileall(twins.py, ['pkg/sub']);
+    const ts = tspycCompile(twins.ts, ['pkg/sub']);
+    const line = py.stdout.split('\n').find((l) => l.includes('\\udcff'))!;
+    expect(line).toBe("Compiling 'pkg/sub/\\udcff.py'...");
+    expect(ts.stdout).toBe(py.stdout.replace(line + '\n', ''));
+    expect(ts.stderr).toBe(`tspyc: cannot compile ${line.slice('Compiling '.length, -3)}: its name is not UTF-8\n`);
+    expect(ts.status).toBe(1);
+  });
+
   it('PYTHONDONTWRITEBYTECODE does not stop an explicit compile', () => {
     if (!CODEGEN) return; // nothing is written before codegen
     const twins = makeTwins();
@@ -145,6 +156,7 @@ describe.skipIf(!READY)('tspyc compile: bad flags are one line and a non-zero ex
     ['-d with -p', ['-d', '/x', '-p', '/y', '.']],
     ['--hardlink-dupes with one level', ['--hardlink-dupes', '.']],
     ['--hardlink-dupes with one level given twice', ['-o', '1', '-o', '1', '--hardlink-dupes', '.']],
+    ['--target of a version tspyc does not compile for (compileall has no such flag)', ['--target', '3.12', '.']],
   ];
   let twins: Twins;
   beforeAll(() => {

@@ -89,10 +89,10 @@ export interface Twins {
   ts: string;
 }
 
-/** Every file and directory under `dir`, with fixed mtimes. */
-function touchAll(dir: string): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
+/** Every file and directory under `dir`, with fixed mtimes (names as bytes: some are not UTF-8). */
+function touchAll(dir: Buffer): void {
+  for (const e of readdirSync(dir, { withFileTypes: true, encoding: 'buffer' })) {
+    const p = Buffer.concat([dir, Buffer.from('/'), e.name]);
     if (e.isDirectory()) touchAll(p);
     if (!e.isSymbolicLink()) utimesSync(p, MTIME, MTIME);
   }
@@ -109,7 +109,7 @@ export function makeTwins(setup?: (tree: string) => void, seed?: string[]): Twin
     mkdirSync(dirname(dir), { recursive: true });
     cpSync(FIXTURE, dir, { recursive: true });
     setup?.(dir);
-    touchAll(dir);
+    touchAll(Buffer.from(dir));
   }
   if (seed) {
     const r = compileall(twins.py, seed);

@@ -165,6 +165,10 @@ async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFi
   const report = (e: (typeof events)[number]) => {
     if (e.kind === 'listing') {
       if (!flags.quiet) out(`Listing ${pathRepr(e.dir)}...\n`, 'stdout');
+    } else if (e.kind === 'undecodable') {
+      // compileall compiles it; tspyc cannot open a name that is not UTF-8 (not silently skipped)
+      success = false;
+      if (flags.quiet < 2) out(`tspyc: cannot compile ${pathRepr(e.path)}: its name is not UTF-8\n`, 'stderr');
     } else if (e.kind === 'cant-list') {
       // compileall goes on with exit 0; tspyc counts a directory it could not read as a failure.
       success = false;
