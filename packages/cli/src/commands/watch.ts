@@ -26,6 +26,12 @@ interface WatchFlags {
 
 /** How long a source must stay unchanged before it is compiled: a burst of writes compiles once. */
 const SETTLE_MS = 4;
+/**
+ * A second look this long after each compile: chokidar drops a file's events for 5 ms after one it
+ * reports (its 'watch' throttle) and ignores a change whose coarse mtime equals the last one it saw,
+ * so the last write of a burst can go unreported. The look compiles only if the cache is not fresh.
+ */
+const VERIFY_MS = 40;
 
 const MODES: readonly InvalidationMode[] = ['timestamp', 'checked-hash', 'unchecked-hash'];
 
@@ -115,20 +121,26 @@ function watchSources(paths: string[], job: CacheJob, options: WatchOptions): Pr
     }
     return report(outcome, performance.now() - start, quiet);
   };
+  const after = (path: string, ms: number, then: () => void) => {
+    clearTimeout(timers.get(path));
+    timers.set(
+      path,
+      setTimeout(() => {
+        timers.delete(path);
+        then();
+      }, ms),
+    );
+  };
   const schedule = (path: string) => {
     if (!isSource(path)) return;
     if (!ready) {
       initial.push(path);
       return;
     }
-    clearTimeout(timers.get(path));
-    timers.set(
-      path,
-      setTimeout(() => {
-        timers.delete(path);
-        compileNow(path);
-      }, SETTLE_MS),
-    );
+    after(path, SETTLE_MS, () => {
+      compileNow(path);
+      after(path, VERIFY_MS, () => compileNow(path));
+    });
   };
   const removeCaches = (path: string) => {
     if (!isSource(path)) return;
