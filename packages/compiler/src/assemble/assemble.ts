@@ -38,7 +38,9 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
   const table = opcodeTable(target);
   const extendedArg = table.number.get('EXTENDED_ARG')!;
   const n = instrs.length;
-  const opargs = Int32Array.from(instrs, (i) => (i.jumpTarget === null ? i.oparg : 0));
+  // write_instr: an opcode below HAVE_ARGUMENT is written with argument 0 whatever it holds
+  const haveArgument = table.facts.HAVE_ARGUMENT;
+  const opargs = Int32Array.from(instrs, (i) => (i.jumpTarget === null && i.opcode >= haveArgument ? i.oparg : 0));
   const caches = Int32Array.from(instrs, (i) => table.cacheEntries[i.opcode]!);
   const sizes = new Int32Array(n);
   const offsets = new Int32Array(n + 1);

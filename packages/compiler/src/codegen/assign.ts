@@ -3,7 +3,7 @@
 import { PyStr } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
 import { CO_FUTURE_ANNOTATIONS, mangle } from '../symtable/index.js';
-import { annotationString } from './annotation-string.js';
+import { exprAsUnicode as annotationString } from './unparse/index.js';
 import type { Compiler } from './compiler.js';
 import { updateStartLocationToMatchAttr, visitExpr } from './expr.js';
 import { Op } from './jumps.js';

@@ -10,7 +10,7 @@ import { Op } from './jumps.js';
 import { assembleUnit } from './make-code.js';
 import { compilerBody, visitStmts } from './stmt.js';
 import { ScopeType } from './unit.js';
-import { annotationString } from './annotation-string.js';
+import { exprAsUnicode as annotationString } from './unparse/index.js';
 
 /** MAKE_FUNCTION's flag bits */
 const MF_DEFAULTS = 0x01;

@@ -12,7 +12,7 @@ import { compileFromImport, compileImport } from './import.js';
 import { jumpIf } from './jump-if.js';
 import { JUMP, Op } from './jumps.js';
 import { compileAsyncFor, compileBreak, compileContinue, compileFor, compileWhile } from './loops.js';
-import { compileMatchStatement } from './match-statement.js';
+import { compileMatch } from './pattern/index.js';
 import { compileTry, compileTryStar } from './try.js';
 import { compileAsyncWith, compileWith } from './with.js';
 
@@ -46,7 +46,7 @@ export function visitStmt(c: Compiler, s: N.stmt): void {
     case 'If':
       return compileIf(c, s);
     case 'Match':
-      return compileMatchStatement(c, s);
+      return compileMatch(c, s);
     case 'Raise': {
       let n = 0;
       if (s.exc) {
@@ -174,8 +174,8 @@ function compileReturn(c: Compiler, s: N.Return): void {
   unwindFBlockStack(c, preserveTos, false);
   if (value === null) c.loadConst(None);
   else if (!preserveTos) c.loadConst((value as N.Constant).value);
+  // no new block here: the unit's last block then ends in RETURN_VALUE and gets no implicit return
   c.addop(Op.RETURN_VALUE);
-  c.nextBlock();
 }
 
 /** compiler_if */

@@ -63,6 +63,8 @@ export const systemErrorType = sub('SystemError', exceptionType);
 export const typeErrorType = sub('TypeError', exceptionType);
 export const valueErrorType = sub('ValueError', exceptionType);
 export const unicodeErrorType = sub('UnicodeError', valueErrorType);
+export const unicodeDecodeErrorType = sub('UnicodeDecodeError', unicodeErrorType);
+export const unicodeEncodeErrorType = sub('UnicodeEncodeError', unicodeErrorType);
 export const warningType = sub('Warning', exceptionType);
 export const userWarningType = sub('UserWarning', warningType);
 export const deprecationWarningType = sub('DeprecationWarning', warningType);
@@ -77,5 +79,5 @@ export const EXCEPTION_TYPES: PyType[] = [
   keyErrorType, memoryErrorType, nameErrorType, unboundLocalErrorType, osErrorType,
   fileNotFoundErrorType, referenceErrorType, runtimeErrorType, notImplementedErrorType,
   recursionErrorType, syntaxErrorType, indentationErrorType, tabErrorType, systemErrorType, typeErrorType, valueErrorType,
-  unicodeErrorType, warningType, userWarningType, deprecationWarningType, runtimeWarningType,
+  unicodeErrorType, unicodeDecodeErrorType, unicodeEncodeErrorType, warningType, userWarningType, deprecationWarningType, runtimeWarningType,
 ];

@@ -17,6 +17,7 @@ import { stackdepth } from './stackdepth.js';
 import { trimUnusedConsts } from './trim-unused-consts.js';
 
 export type { CfgResult, CfgUnit } from './input.js';
+export { dumpCfg } from './dump-cfg.js';
 
 export function assembleCfg(unit: CfgUnit): CfgResult {
   const entry = unit.entry;
