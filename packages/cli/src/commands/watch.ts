@@ -6,7 +6,7 @@
 // Editors' save patterns: a write to a temp file renamed over the source is one change of the
 // source; a delete then re-create is a change (chokidar's `atomic`); a burst of writes is settled
 // for a few milliseconds and compiled once; a cache is only ever written for the bytes compiled.
-import { basename, relative } from 'node:path';
+import { basename } from 'node:path';
 import { unlinkSync } from 'node:fs';
 import type { Command } from 'commander';
 import { watch, type FSWatcher } from 'chokidar';
@@ -84,10 +84,9 @@ function report(outcome: CompileOutcome, ms: number, quiet: boolean): 'compiled'
     case 'compiled':
       if (!quiet) say(`compiled ${outcome.source} (${ms.toFixed(1)} ms)`);
       return 'compiled';
-    case 'syntax-error': {
-      const e = outcome.error;
-      const where = e.lineno === null ? '' : `, line ${e.lineno}`;
-      say(`error ${outcome.source}${where}: ${e.type}: ${e.msg}`);
+    case 'compile-error': {
+      const where = outcome.lineno === null ? '' : `, line ${outcome.lineno}`;
+      say(`error ${outcome.source}${where}: ${outcome.type}: ${outcome.msg}`);
       return 'failed';
     }
     case 'not-written':
@@ -165,8 +164,7 @@ function watchSources(paths: string[], job: CacheJob, options: WatchOptions): Pr
     const counts = { compiled: 0, fresh: 0, failed: 0 };
     for (const path of initial.sort()) counts[compileNow(path)]++;
     ready = true;
-    const where = paths.map((p) => relative(process.cwd(), p) || '.').join(', ');
-    say(`watching ${initial.length} sources in ${where} (${counts.compiled} compiled, ${counts.fresh} up to date, ${counts.failed} failed); Ctrl-C to stop`);
+    say(`watching ${initial.length} sources in ${paths.join(', ')} (${counts.compiled} compiled, ${counts.fresh} up to date, ${counts.failed} failed); Ctrl-C to stop`);
     initial.length = 0;
   });
 
