@@ -83,6 +83,18 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc watch', () => {
     expect(w.lines.every((l) => l.text.length > 0 && !l.text.includes('\n'))).toBe(true);
   }, 60_000);
 
+  it('-x REGEX: matching sources are neither compiled nor reported', async () => {
+    const dir = tree({ 'bad.py': 'x = (\n', 'skip_bad.py': 'y = (\n', 'vendor/bad.py': 'z = (\n' });
+    const w = start(['-x', '(^|/)(skip_|vendor/)', dir]);
+    const ready = await w.waitFor(/^watching /, 20_000, 0);
+    expect(ready.text).toMatch(/^watching 1 sources .*\(0 compiled, 0 up to date, 1 failed\)/);
+    writeFileSync(join(dir, 'skip_bad.py'), 'y = [\n');
+    writeFileSync(join(dir, 'bad.py'), 'x = [\n');
+    await w.waitFor(/^error .*bad\.py, line 1: SyntaxError: '\[' was never closed$/);
+    expect(await w.stop()).toBe(0);
+    expect(w.lines.filter((l) => l.text.includes('skip_') || l.text.includes('vendor'))).toEqual([]);
+  }, 60_000);
+
   it('a path that does not exist: one line, exit 1; a bad flag: exit 2', () => {
     const r = tspyc(['watch', join(tmpdir(), 'no-such-dir-for-tspyc')]);
     expect(r.status).toBe(1);
