@@ -78,6 +78,9 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc watch', () => {
     unlinkSync(join(dir, 'pkg/gone.py'));
     expect((await w.waitFor(/^removed /)).text).toBe(`removed ${gone}`);
     expect(existsSync(gone)).toBe(false);
+    await new Promise((r) => setTimeout(r, 150)); // past the second look after each compile
+    const reported = (name: string) => w.lines.filter((l) => l.text.startsWith(`error ${join(dir, name)},`)).length;
+    expect([reported('pkg/bad.py'), reported('pkg/other.py')]).toEqual([2, 1]); // once per save, whatever events come
     expect(await w.stop()).toBe(0);
     expect(w.stderr).toBe('');
     expect(w.lines.every((l) => l.text.length > 0 && !l.text.includes('\n'))).toBe(true);

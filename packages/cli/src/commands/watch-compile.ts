@@ -19,7 +19,7 @@ export type CompileOutcome =
   | { status: 'fresh'; source: string }
   | { status: 'compiled'; source: string; caches: string[] }
   | { status: 'not-written'; source: string; cache: string; detail: string }
-  | { status: 'compile-error'; source: string; type: string; msg: string; lineno: number | null }
+  | { status: 'compile-error'; source: string; type: string; msg: string; lineno: number | null; bytes: Uint8Array }
   | { status: 'gone'; source: string }
   | { status: 'unreadable'; source: string; detail: string };
 
@@ -46,8 +46,8 @@ export function compileToCaches(fs: FileSystem, source: string, job: CacheJob): 
         pycs.push({ path: c.path, data: codeToPyc(job.target, code, { bytes, mtimeNs: before.mtimeNs }, job.mode) });
       }
     } catch (err) {
-      if (err instanceof PySyntaxError) return { status: 'compile-error', source, type: err.type, msg: err.msg, lineno: err.lineno };
-      if (err instanceof PyRecursionError) return { status: 'compile-error', source, type: err.type, msg: err.msg, lineno: null };
+      if (err instanceof PySyntaxError) return { status: 'compile-error', source, type: err.type, msg: err.msg, lineno: err.lineno, bytes };
+      if (err instanceof PyRecursionError) return { status: 'compile-error', source, type: err.type, msg: err.msg, lineno: null, bytes };
       throw err;
     }
     const after = fs.stat(source);

@@ -7,7 +7,7 @@
 // source; a delete then re-create is a change (chokidar's `atomic`); a burst of writes is settled
 // for a few milliseconds and compiled once; a cache is only ever written for the bytes compiled.
 import { basename } from 'node:path';
-import { unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import type { Command } from 'commander';
 import { watch, type FSWatcher } from 'chokidar';
 import { targetForVersion } from '@tspyc/bytecode';
@@ -29,7 +29,8 @@ const SETTLE_MS = 4;
 /**
  * A second look this long after each compile: chokidar drops a file's events for 5 ms after one it
  * reports (its 'watch' throttle) and ignores a change whose coarse mtime equals the last one it saw,
- * so the last write of a burst can go unreported. The look compiles only if the cache is not fresh.
+ * so the last write of a burst can go unreported. The look compiles only when the cache is not
+ * fresh, and reports a source that does not compile only if its bytes changed.
  */
 const VERIFY_MS = 40;
 
@@ -109,7 +110,17 @@ function watchSources(paths: string[], job: CacheJob, options: WatchOptions): Pr
   let ready = false;
   const timers = new Map<string, NodeJS.Timeout>();
 
+  /** the bytes of each source that did not compile, so the same bytes are reported once */
+  const failed = new Map<string, Uint8Array>();
   const compileNow = (path: string) => {
+    const last = failed.get(path);
+    if (last !== undefined) {
+      try {
+        if (Buffer.compare(readFileSync(path), last) === 0) return 'failed' as const;
+      } catch {
+        /* gone or unreadable: let compileToCaches say so */
+      }
+    }
     const start = performance.now();
     let outcome: CompileOutcome;
     try {
@@ -118,6 +129,8 @@ function watchSources(paths: string[], job: CacheJob, options: WatchOptions): Pr
       say(`error ${path}: internal error: ${(err as Error).message}`);
       return 'failed' as const;
     }
+    if (outcome.status === 'compile-error') failed.set(path, outcome.bytes);
+    else failed.delete(path);
     return report(outcome, performance.now() - start, quiet);
   };
   const after = (path: string, ms: number, then: () => void) => {
@@ -145,6 +158,7 @@ function watchSources(paths: string[], job: CacheJob, options: WatchOptions): Pr
     if (!isSource(path)) return;
     clearTimeout(timers.get(path));
     timers.delete(path);
+    failed.delete(path);
     for (const cache of cachesOf(path, job)) {
       try {
         unlinkSync(cache);
