@@ -1,12 +1,40 @@
 // `tspyc compile` where it deliberately differs from `python3.11 -m compileall` (a missing path is
 // an error; hash-based and other-mode pycs are judged properly), and its usage errors: one line,
 // a non-zero exit, nothing written.
-import { existsSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oracle } from '../../tools/oracles.js';
 import { CODEGEN, codegenExactness, compileall, filesUnder, makeTwins, MTIME, pycsUnder, tspycCompile, type RunOptions, type Twins } from './compile-twins.js';
-import { BUILT } from './run-cli.js';
+import { BIN, BUILT } from './run-cli.js';
+
+/** A tree big enough to still be compiling when the test acts: 300 copies of a module. */
+function bigTree(tree: string): void {
+  mkdirSync(join(tree, 'many'));
+  const text = readFileSync(join(tree, 'top.py'));
+  for (let i = 0; i < 300; i++) writeFileSync(join(tree, 'many', `m${i}.py`), text);
+}
+
+/** Run tspyc compile, calling `act` on the child at its first line of stdout. */
+function interact(cwd: string, args: string[], act: (child: ReturnType<typeof spawn>) => void): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'compile', ...args], { cwd });
+    let stdout = '';
+    let stderr = '';
+    let acted = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (!acted && stdout.includes('\n')) {
+        acted = true;
+        act(child);
+      }
+    });
+    child.stdout.on('error', () => {});
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 const READY = BUILT && oracle('3.11') !== null;
 const EXACT = READY ? codegenExactness() : { exact: false, report: '' };
@@ -80,6 +108,34 @@ describe.skipIf(!READY)('tspyc compile where it deliberately differs from compil
     expect(ts.stdout).toMatch(/Compiling '\.\/same\.py'/);
   });
 
+  it('Ctrl-C: "[interrupted]" as compileall prints it, exit 1, no torn pyc', async () => {
+    const twins = makeTwins(bigTree);
+    const r = await interact(twins.ts, ['-j', '2', '.'], (child) => child.kill('SIGINT'));
+    expect(r.stdout.endsWith('\n[interrupted]\n')).toBe(true);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    for (const [rel, facts] of filesUnder(twins.ts)) if (rel.endsWith('.pyc')) expect(facts.bytes.length, rel).toBeGreaterThan(16);
+    expect([...filesUnder(twins.ts).keys()].filter((k) => k.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a reader that goes away (| head): exit 1, no stack trace', async () => {
+    const twins = makeTwins(bigTree);
+    const r = await interact(twins.ts, ['.'], (child) => child.stdout!.destroy());
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at |EPIPE/);
+  });
+
+  it('a file name that is not UTF-8: compileall compiles it; tspyc says it cannot, in Python\'s spelling, and exits 1', () => {
+    const twins = makeTwins((t) => writeFileSync(Buffer.concat([Buffer.from(join(t, 'pkg/sub/')), Buffer.from([0xff, 0x2e, 0x70, 0x79])]), 'x = 1\n'));
+    const py = compileall(twins.py, ['pkg/sub']);
+    const ts = tspycCompile(twins.ts, ['pkg/sub']);
+    const line = py.stdout.split('\n').find((l) => l.includes('\\udcff'))!;
+    expect(line).toBe("Compiling 'pkg/sub/\\udcff.py'...");
+    expect(ts.stdout).toBe(py.stdout.replace(line + '\n', ''));
+    expect(ts.stderr).toBe(`tspyc: cannot compile ${line.slice('Compiling '.length, -3)}: its name is not UTF-8\n`);
+    expect(ts.status).toBe(1);
+  });
+
   it('PYTHONDONTWRITEBYTECODE does not stop an explicit compile', () => {
     if (!CODEGEN) return; // nothing is written before codegen
     const twins = makeTwins();
@@ -100,6 +156,7 @@ describe.skipIf(!READY)('tspyc compile: bad flags are one line and a non-zero ex
     ['-d with -p', ['-d', '/x', '-p', '/y', '.']],
     ['--hardlink-dupes with one level', ['--hardlink-dupes', '.']],
     ['--hardlink-dupes with one level given twice', ['-o', '1', '-o', '1', '--hardlink-dupes', '.']],
+    ['--target of a version tspyc does not compile for (compileall has no such flag)', ['--target', '3.12', '.']],
   ];
   let twins: Twins;
   beforeAll(() => {

@@ -4,7 +4,7 @@
 // system is a PyOSError with CPython's class and str(). PYTHONDONTWRITEBYTECODE does not apply:
 // an explicit compile always writes. CPython counterpart: Lib/py_compile.py compile.
 import { lstatSync, readFileSync } from 'node:fs';
-import { cacheFromSource, type CodeObject, type Target } from '@tspyc/bytecode';
+import { cacheFromSource, canonicalizeRefs, type CodeObject, type Target } from '@tspyc/bytecode';
 import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, type CompileWarning } from '@tspyc/compiler';
 import { calcMode } from './cache-write.js';
 import { NodeFileSystem } from './fs-node.js';
@@ -160,6 +160,9 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
     throw err;
   }
   fixCoFilename(code, name); // every nested code object names the same file
+  // CPython's object sharing, interning and FLAG_REF pattern, as a fresh `python3.11 -m py_compile`
+  // process writes them (tspyc's canonical reference, pyc-format.md §4.5)
+  code = canonicalizeRefs(code, { target });
 
   const dirname = pathSplit(cfile)[0];
   if (dirname) {

@@ -1,13 +1,14 @@
 // compileall.compile_file of CPython 3.11: the name compiled into the code (-d, -s, -p), the -x and
 // -e filters, one pyc per optimization level (optionally hard-linked when identical), the skip
 // rule, and compileall's exact lines. Output goes through `out`, so a worker thread can run it.
-import { linkSync, readFileSync, realpathSync, renameSync, statSync, lstatSync, unlinkSync } from 'node:fs';
+import { linkSync, readFileSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { legacyCachePath, targetForVersion, type Target } from '@tspyc/bytecode';
 import type { CompileWarning } from '@tspyc/compiler';
 import { compileFile, defaultInvalidationMode, pyCompileCfile, PyCompileError, PyOSError, tempPathFor, type InvalidationMode } from '@tspyc/loader';
 import { baseName, pathJoin, pathRepr } from './compile-paths.js';
+import { isFile, isLink } from './compile-stat.js';
 import { upToDate } from './compile-up-to-date.js';
 import { formatCompileWarning } from './compile-warning.js';
 
@@ -60,13 +61,7 @@ export function destinationName(fullname: string, flags: Pick<CompileFileFlags, 
 
 /** -e: a symlink whose real path is not under DIR is left alone. */
 function outsideLimit(fullname: string, limit: string): boolean {
-  let link = false;
-  try {
-    link = lstatSync(fullname).isSymbolicLink();
-  } catch {
-    return false;
-  }
-  if (!link) return false;
+  if (!isLink(fullname)) return false;
   const real = (p: string) => {
     try {
       return realpathSync(p);
@@ -78,14 +73,6 @@ function outsideLimit(fullname: string, limit: string): boolean {
   const file = real(fullname);
   return !(file !== dir && file.startsWith(dir === '/' ? '/' : dir + '/'));
 }
-
-const isFile = (p: string): boolean => {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-};
 
 /** --hardlink-dupes: replace `cfile` by a hard link to `previous` when the bytes are the same, atomically. */
 function hardlinkIfSame(previous: string, cfile: string): void {

@@ -4,7 +4,7 @@
 // the one asked for is rewritten (see compile-up-to-date.ts); -j runs on worker threads; a missing
 // path is an error (compileall prints "Can't list" and exits 0); a progress line on a terminal.
 // CPython counterpart: Lib/compileall.py main, compile_dir.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { targetForVersion } from '@tspyc/bytecode';
@@ -14,8 +14,9 @@ import { compileOneFile, type CompileFileFlags, type Output } from './compile-fi
 import { pathRepr } from './compile-paths.js';
 import { compileInPool } from './compile-pool.js';
 import { Progress } from './compile-progress.js';
+import { isFile } from './compile-stat.js';
 import { pythonRegex } from './compile-regex.js';
-import { walkDir } from './compile-walk.js';
+import { walkDir, type WalkEvent } from './compile-walk.js';
 
 interface CompileOptions {
   l?: boolean;
@@ -111,6 +112,12 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
     process.exit(ExitCode.Failure);
   };
   process.once('SIGINT', onInterrupt);
+  // A reader that went away (`| head`): stop quietly, as a killed pipeline does, not with a stack trace.
+  const onStdoutError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(ExitCode.Failure);
+    throw err;
+  };
+  process.stdout.on('error', onStdoutError);
 
   const dests = [...paths];
   if (opts.i) {
@@ -128,42 +135,40 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
     throw new CliError('no paths to compile (compileall would compile sys.path; tspyc has none)', ExitCode.Usage);
   }
 
+  // Walk every directory first, so the progress line knows the total (the lines are still
+  // printed when compileall would print them).
+  const walks = dests.map((dest) => (isFile(dest) ? null : [...walkDir(dest, maxlevels ?? 1000)]));
+  for (const events of walks) progress.addTotal(events ? events.filter((e) => e.kind === 'file').length : 1);
   let success = true;
   try {
-    for (const dest of dests) {
-      if (isFile(dest)) {
-        progress.addTotal(1);
+    for (const [i, dest] of dests.entries()) {
+      const events = walks[i]!;
+      if (events === null) {
         if (!compileOneFile(dest, flags, out)) success = false;
         progress.tick(dest);
-      } else if (!(await compileDir(dest, maxlevels, flags, opts.workers, out, progress))) {
+      } else if (!(await compileDir(dest, events, flags, opts.workers, out, progress))) {
         success = false;
       }
     }
   } finally {
     progress.clear();
-    process.off('SIGINT', onInterrupt);
+    process.off('SIGINT', onInterrupt); // (the EPIPE handler stays: writes may still be pending)
   }
   return success;
 }
 
-const isFile = (p: string): boolean => {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-};
-
-/** compile_dir: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as compileall prints them. */
-async function compileDir(dir: string, maxlevels: number | null, fileFlags: CompileFileFlags, workers: number, out: Output, progress: Progress): Promise<boolean> {
+/** compile_dir over a finished walk: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as compileall prints them. */
+async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFileFlags, workers: number, out: Output, progress: Progress): Promise<boolean> {
   const flags = fileFlags.ddir === null ? fileFlags : { ...fileFlags, stripdir: dir, prependdir: fileFlags.ddir, ddir: null };
-  const events = [...walkDir(dir, maxlevels ?? 1000)];
   const files = events.flatMap((e) => (e.kind === 'file' ? [e.path] : []));
-  progress.addTotal(files.length);
   let success = true;
   const report = (e: (typeof events)[number]) => {
     if (e.kind === 'listing') {
       if (!flags.quiet) out(`Listing ${pathRepr(e.dir)}...\n`, 'stdout');
+    } else if (e.kind === 'undecodable') {
+      // compileall compiles it; tspyc cannot open a name that is not UTF-8 (not silently skipped)
+      success = false;
+      if (flags.quiet < 2) out(`tspyc: cannot compile ${pathRepr(e.path)}: its name is not UTF-8\n`, 'stderr');
     } else if (e.kind === 'cant-list') {
       // compileall goes on with exit 0; tspyc counts a directory it could not read as a failure.
       success = false;
