@@ -170,14 +170,15 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc watch', () => {
       expect(treeStamps(dir)).toEqual(before);
     }, 120_000);
 
-    it('--invalidation-mode timestamp and -o levels: the caches CPython would write', async () => {
+    it('--invalidation-mode timestamp, -o levels and -q: the caches CPython would write, no line per compile', async () => {
       const dir = tree({ 'a.py': 'assert True\n"""doc"""\nX = 1\n' });
       const a = join(dir, 'a.py');
       pyCompile([{ source: a, mode: 'checked-hash' }]);
-      const w = start(['--invalidation-mode', 'timestamp', '-o', '0', '-o', '2', dir]);
-      // the checked-hash cache is in the wrong mode: compiled again
+      const w = start(['-q', '--invalidation-mode', 'timestamp', '-o', '0', '-o', '2', dir]);
+      // the checked-hash cache is in the wrong mode: compiled again (-q: no line for it)
       await w.waitFor(/^watching 1 sources .*\(1 compiled, 0 up to date, 0 failed\)/, 30_000, 0);
       expect(await w.stop()).toBe(0);
+      expect(w.lines.map((l) => l.text.split(' ')[0])).toEqual(['watching']);
       expect(cacheState(a)).toBe('timestamp');
       expect(cacheState(a, 2)).toBe('timestamp');
       const before = treeStamps(dir);
