@@ -4,7 +4,8 @@
 // pyc-format.md §4.5). Each pyc is read, deep-cloned into objects that share nothing and carry no
 // flags (frozenset elements reversed), rebuilt by the model, written, and compared byte for byte.
 // Whole stdlib under CI=true, a sample otherwise.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +99,50 @@ function rebuild(pyc: string, version: string): { same: boolean; flagged: number
   for (const b of body) if (b & 0x80) flagged++;
   return { same: Buffer.compare(Buffer.from(out), body) === 0, flagged };
 }
+
+/** Small modules aimed at each rule of the model (pyc-format.md §4.2–4.5). */
+const CASES: Record<string, string> = {
+  // §4.5.1: '__name__' is interned at start-up, so each function (their consts tuples differ) gets
+  // its own rebuilt frozenset; 'zqname' is not, so the two functions share one
+  frozenset_startup: "S = '__name__'\ndef f(x): return x in {'__name__', 'zq225'}, 1\ndef g(x): return x in {'__name__', 'zq225'}, 2\n",
+  frozenset_fresh: "S = 'zqname'\ndef f(x): return x in {'zqname', 'zq225'}, 1\ndef g(x): return x in {'zqname', 'zq225'}, 2\n",
+  // 'x' and 'y' are interned at start-up as deep-frozen objects, not as the Latin-1 singletons
+  frozenset_chars: "def f(v): return v in {'x', 'y', 'z'}, 1\ndef g(v): return v in {'x', 'y', 'z'}, 2\ndef h(v): return v in {'z', 'g'}, 3\ndef i(v): return v in {'z', 'g'}, 4\n",
+  frozenset_mixed: "def f(x):\n    return x in {1, 'a', 2.5, (1, 'b'), b'xy', -7, 300, 10**20, ('c', (2, 'd'))}\n",
+  // §4.5.3: '$' is a non-interned singleton, '*' an interned one
+  one_char: "a = '$'\nb = '*'\nc = ('$', '*', ' ', 'é', '\\n')\n",
+  import_star: "from os import *\nb = '*'\n",
+  // identifiers that are not all_name_chars: the kwnames / fromlist objects win when they come first
+  kwnames_first: "def f(**k): pass\nf(café=1)\ny = 'café'\nfrom m import naïve\nz = 'naïve'\n",
+  literal_first: "y = 'café'\nz = 'naïve'\ndef f(**k): pass\nf(café=1)\nfrom m import naïve\n",
+  // co_qualname: the name itself, a class body's __qualname__ constant, or a fresh string
+  qualnames: "s = 'A.B'\nclass A:\n    class B:\n        def m(self): return lambda: 0\n    class C: pass\nclass D:\n    class C: pass\nf = lambda: 1\ng = [x for x in ()]\n",
+  // merged consts/names/linetables of identical functions
+  twins: "def f(a, b=1):\n    return a.x + b\ndef g(a, b=1):\n    return a.x + b\nt = ('x',)\nu = (None, 1)\n",
+  numbers: "a = 10**20\nb = 10**20\nc = (0.0, -0.0, 0j, -0j, 1, 1.0, True, -6, 257, -5, 256)\nd = 1e309 - 1e309\ne = 1e309 - 1e309\nf = (b'', b'a', b'ab', '', ())\n",
+  imports: "import os.path as p\nimport a.b.c\nfrom . import x\nfrom .y import (z, w)\nq = ('z', 'w')\n",
+};
+
+describe('marshal ref model: targeted modules', () => {
+  it.skipIf(!oracle('3.11'))(
+    '3.11: each rule, fresh py_compile',
+    async () => {
+      // named by content, so the fresh pycs of an unchanged case list are reused
+      const key = createHash('sha1').update(JSON.stringify(CASES)).digest('hex').slice(0, 12);
+      const dir = join(tmpdir(), 'tspyc-oracle-cache', `ref-model-cases-${key}`);
+      mkdirSync(dir, { recursive: true });
+      const files = Object.entries(CASES).map(([name, text]) => {
+        const file = join(dir, `${name}.py`);
+        writeFileSync(file, text);
+        return file;
+      });
+      const pycs = await freshPycs('3.11', files);
+      const failed = pycs.filter((p) => p.pyc === null || !rebuild(p.pyc, '3.11').same).map((p) => p.src);
+      expect(failed).toEqual([]);
+    },
+    120_000,
+  );
+});
 
 describe('marshal ref model: fresh py_compile pycs from values alone', () => {
   it.skipIf(!oracle('3.11'))(
