@@ -45,7 +45,7 @@ export interface RefModelOptions {
 /** A new tree equal in value to `top`, with CPython's identity, interning and FLAG_REF pattern. */
 export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {}): CodeObject {
   const target = options.target ?? targetForVersion('3.11')!;
-  const state = options.processState ?? freshPyCompileState();
+  const state = options.processState ?? freshPyCompileState(target);
   const identifiers = moduleIdentifiers(top, target);
   const model = new ModuleCompile(target, state, (s) => identifiers.has(s) || state.internedStrings(s));
   const out = model.compileUnit(top);
