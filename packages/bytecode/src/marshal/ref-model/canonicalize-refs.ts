@@ -1,7 +1,8 @@
-// Rebuild a code-object tree with the object identity, `interned` and `ref` flags that CPython
-// 3.11's compiler and marshal give it, so that MarshalWriter writes the bytes a fresh
-// `python3.11 -m py_compile` writes. The input's own identity and flags are ignored: only values
-// are read. The walk replays the compile in CPython's order (compile.c):
+// Rebuild a code-object tree with the object identity, `interned` and `ref` flags that CPython's
+// compiler and marshal give it (3.11; 3.12 and 3.13 differ only as version-rules.ts says), so that
+// MarshalWriter writes the bytes a fresh `python3.X -m py_compile` writes. The input's own
+// identity and flags are ignored: only values are read. The walk replays the compile in CPython's
+// order (compile.c):
 //   - a unit's constants enter the module-wide constant cache in co_consts order, a nested code
 //     object's unit being compiled (all of its constants cached) when the parent reaches it;
 //   - at the end of a unit, assemble() merges its exceptiontable and linetable, makecode() its
@@ -153,9 +154,10 @@ class ModuleCompile {
       names,
       localsplusnames,
       localspluskinds: kinds,
-      varnames: src.varnames && this.singletons.tuple(src.varnames.items.map((v) => this.identifier(v))),
-      freevars: src.freevars && this.singletons.tuple(src.freevars.items.map((v) => this.identifier(v))),
-      cellvars: src.cellvars && this.singletons.tuple(src.cellvars.items.map((v) => this.identifier(v))),
+      // not stored by the 3.11+ layout (versionRules has refused older targets)
+      varnames: null,
+      freevars: null,
+      cellvars: null,
       filename,
       name,
       qualname,
@@ -247,7 +249,7 @@ function isIdentifierName(name: string, rules: VersionRules): boolean {
 
 function asStr(v: PyValue): PyStr {
   if (v.kind === Kind.Str) return v;
-  throw new TypeError('the 3.11 reference model expects str names');
+  throw new TypeError('the marshal reference model expects str names (3.11+ code objects)');
 }
 
 function strValue(v: PyValue): string | null {
