@@ -72,9 +72,10 @@ function moduleIdentifiers(top: CodeObject, target: Target, rules: VersionRules)
     for (const v of co.names.items) if (v.kind === Kind.Str && v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
     if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, rules)) out.add(co.name.value);
     const ids = identifierConsts(co, target);
-    for (const i of ids.identifierTuples) {
+    for (const i of ids.fromIdentifiers) {
       const c = co.consts.items[i];
       if (c?.kind === Kind.Tuple) addStrs(c);
+      else if (c?.kind === Kind.Str) out.add(c.value);
     }
     for (const c of co.nestedCode) walk(c);
   };
@@ -112,7 +113,7 @@ class ModuleCompile {
         return;
       }
       // compiler_class adds u_qualname itself as the __qualname__ constant
-      const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.identifierTuples.has(i));
+      const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.fromIdentifiers.has(i));
       consts.push(this.cache.mergeConstsRecursive(fresh));
     });
 
