@@ -121,6 +121,8 @@ const CASES: Record<string, string> = {
   match_kwd_names: "match x:\n    case P(café=1, naïve=2): pass\ny = 'café'\n",
   annotation_keys: "café: int = 1\ny = 'café'\nclass C:\n    naïve: int\nz = 'naïve'\n",
   static_attributes: "class C:\n    def m(self):\n        self.café = 1\ny = 'café'\n",
+  // §4.5.2: 3.13 interns co_qualname, and py_compile's own argparse has interned this one already
+  startup_qualname: "class HelpFormatter:\n    class _Section:\n        pass\n",
   // 3.13 interns co_qualname: equal qualnames become one object
   same_qualnames: "if x:\n    class A:\n        def m(self): pass\nelse:\n    class A:\n        def m(self): pass\n",
 };

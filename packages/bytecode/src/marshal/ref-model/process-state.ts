@@ -13,19 +13,27 @@
 //   singletons.
 // - 1-character strings whose Latin-1 singleton itself is interned: they are written 'Z'/'t'
 //   wherever they appear ('*' only in 3.11/3.12; all of them in 3.13).
+// - 3.13 only: dotted qualnames (it interns co_qualname), which a class body of the same qualname
+//   then gets as co_qualname instead of its own __qualname__ constant (§4.5.2).
 import type { Target } from '../../target.js';
 import * as py311 from './generated/py311-startup-interned.js';
 import * as py312 from './generated/py312-startup-interned.js';
 import * as py313 from './generated/py313-startup-interned.js';
 
 export interface ProcessState {
-  /** identifier-like strings interned before compiling, as objects other than any the compile makes */
+  /** strings interned before compiling, as objects other than any the compile makes */
   internedStrings: (value: string) => boolean;
   /** 1-character strings whose singleton is interned before compiling */
   internedChars: (value: string) => boolean;
 }
 
-const TABLES: Record<string, { STARTUP_INTERNED: string; STARTUP_INTERNED_CHARS: readonly string[] }> = {
+interface Table {
+  STARTUP_INTERNED: string;
+  STARTUP_INTERNED_CHARS: readonly string[];
+  STARTUP_INTERNED_QUALNAMES: readonly string[];
+}
+
+const TABLES: Record<string, Table> = {
   '3.11': py311,
   '3.12': py312,
   '3.13': py313,
@@ -39,6 +47,7 @@ export function freshPyCompileState(target: Target): ProcessState {
     const table = TABLES[target.version];
     if (!table) throw new Error(`no start-up interning table for Python ${target.version}`);
     const strings = new Set(table.STARTUP_INTERNED.split(/\s+/).filter(Boolean));
+    for (const q of table.STARTUP_INTERNED_QUALNAMES) strings.add(q);
     const chars = new Set(table.STARTUP_INTERNED_CHARS);
     state = { internedStrings: (s) => strings.has(s), internedChars: (s) => chars.has(s) };
     fresh.set(target.version, state);

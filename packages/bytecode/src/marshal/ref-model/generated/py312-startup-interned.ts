@@ -718,3 +718,8 @@ zip zip_filename zip_iterator zip_longest zipfile zipimporter zlib zlib_codec zu
 
 // Other 1-character Latin-1 strings whose process-wide singleton it has interned.
 export const STARTUP_INTERNED_CHARS: readonly string[] = ["*"];
+
+// Dotted qualnames it has interned (3.13 interns co_qualname; a class body with one of these
+// gets that object as co_qualname, apart from its own __qualname__ constant).
+export const STARTUP_INTERNED_QUALNAMES: readonly string[] = [
+];
