@@ -4,7 +4,7 @@
 // deterministic in 3.11, whose interned strings are mortal: a few ('O_BINARY', '_m',
 // 'st_file_attributes') are interned in some runs only; the tables keep what most runs show.
 //
-// Two kinds of start-up interning matter:
+// Three kinds of start-up interning matter:
 // - identifier-like strings interned as objects of their own (the names of every module the
 //   interpreter and py_compile load, attribute names of built-in types, …). A string constant
 //   equal to one is a different object that _PyCode_New must replace, which rebuilds any frozenset
