@@ -1,7 +1,8 @@
-// Rebuild a code-object tree with the object identity, `interned` and `ref` flags that CPython
-// 3.11's compiler and marshal give it, so that MarshalWriter writes the bytes a fresh
-// `python3.11 -m py_compile` writes. The input's own identity and flags are ignored: only values
-// are read. The walk replays the compile in CPython's order (compile.c):
+// Rebuild a code-object tree with the object identity, `interned` and `ref` flags that CPython's
+// compiler and marshal give it (3.11; 3.12 and 3.13 differ only as version-rules.ts says), so that
+// MarshalWriter writes the bytes a fresh `python3.X -m py_compile` writes. The input's own
+// identity and flags are ignored: only values are read. The walk replays the compile in CPython's
+// order (compile.c):
 //   - a unit's constants enter the module-wide constant cache in co_consts order, a nested code
 //     object's unit being compiled (all of its constants cached) when the parent reaches it;
 //   - at the end of a unit, assemble() merges its exceptiontable and linetable, makecode() its
@@ -31,7 +32,8 @@ import { identifierConsts } from './identifier-consts.js';
 import { InternTable } from './interning.js';
 import { freshPyCompileState, type ProcessState } from './process-state.js';
 import { assignRefFlags } from './ref-flags.js';
-import { Singletons, STATIC_UNIT_NAMES } from './singletons.js';
+import { Singletons } from './singletons.js';
+import { versionRules, type VersionRules } from './version-rules.js';
 
 export interface RefModelOptions {
   /** the CPython version whose pyc is reproduced; default 3.11 */
@@ -45,19 +47,20 @@ export interface RefModelOptions {
 /** A new tree equal in value to `top`, with CPython's identity, interning and FLAG_REF pattern. */
 export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {}): CodeObject {
   const target = options.target ?? targetForVersion('3.11')!;
-  const state = options.processState ?? freshPyCompileState();
-  const identifiers = moduleIdentifiers(top, target);
-  const model = new ModuleCompile(target, state, (s) => identifiers.has(s) || state.internedStrings(s));
+  const state = options.processState ?? freshPyCompileState(target);
+  const rules = versionRules(target);
+  const identifiers = moduleIdentifiers(top, target, rules);
+  const model = new ModuleCompile(target, rules, state, (s) => identifiers.has(s) || state.internedStrings(s));
   const out = model.compileUnit(top);
   if (options.heldTopLevel ?? true) model.held.add(out);
   for (const s of model.singletons.used) model.held.add(s);
   assignRefFlags(out, model.held);
-  orderSetElements(out, marshalOptionsFor(target));
+  orderSetElements(out, marshalOptionsFor(target), rules.setKeysFlagged);
   return out;
 }
 
 /** Every string the parser interned as an identifier, as far as the code objects show them. */
-function moduleIdentifiers(top: CodeObject, target: Target): Set<string> {
+function moduleIdentifiers(top: CodeObject, target: Target, rules: VersionRules): Set<string> {
   const out = new Set<string>();
   const addStrs = (t: PyTuple | null) => {
     for (const v of t?.items ?? []) if (v.kind === Kind.Str) out.add(v.value);
@@ -67,11 +70,12 @@ function moduleIdentifiers(top: CodeObject, target: Target): Set<string> {
     addStrs(co.localsplusnames);
     // `import a.b.c` names the dotted string; its parts are NAME tokens too
     for (const v of co.names.items) if (v.kind === Kind.Str && v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
-    if (co.name.kind === Kind.Str && !STATIC_UNIT_NAMES.has(co.name.value)) out.add(co.name.value);
+    if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, rules)) out.add(co.name.value);
     const ids = identifierConsts(co, target);
-    for (const i of ids.identifierTuples) {
+    for (const i of ids.fromIdentifiers) {
       const c = co.consts.items[i];
       if (c?.kind === Kind.Tuple) addStrs(c);
+      else if (c?.kind === Kind.Str) out.add(c.value);
     }
     for (const c of co.nestedCode) walk(c);
   };
@@ -89,6 +93,7 @@ class ModuleCompile {
 
   constructor(
     private readonly target: Target,
+    private readonly rules: VersionRules,
     state: ProcessState,
     preInterned: (value: string) => boolean,
   ) {
@@ -98,8 +103,8 @@ class ModuleCompile {
 
   compileUnit(src: CodeObject): CodeObject {
     const ids = identifierConsts(src, this.target);
-    const name = this.unitName(src.name);
-    const qualname = this.unitQualname(src, name);
+    let name = this.unitName(src.name);
+    let qualname = this.unitQualname(src, name);
 
     const consts: PyValue[] = [];
     src.consts.items.forEach((c, i) => {
@@ -108,7 +113,7 @@ class ModuleCompile {
         return;
       }
       // compiler_class adds u_qualname itself as the __qualname__ constant
-      const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.identifierTuples.has(i));
+      const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.fromIdentifiers.has(i));
       consts.push(this.cache.mergeConstsRecursive(fresh));
     });
 
@@ -124,6 +129,13 @@ class ModuleCompile {
     this.interned.internStrings(names);
     this.interned.internStringConstants(constsTuple);
     if (localsplusnames) this.interned.internStrings(localsplusnames);
+    let filename = this.filenameOf(src.filename);
+    if (this.rules.internsCodeNames) {
+      // 3.13's init_code; the class body's __qualname__ constant keeps u_qualname if it loses
+      filename = this.interned.internInPlace(filename);
+      name = this.interned.internInPlace(name);
+      qualname = this.interned.internInPlace(qualname);
+    }
 
     // co_code: the de-optimised copy the code object caches, so always one reference more
     const code = new PyBytes(src.code.value.slice());
@@ -143,10 +155,11 @@ class ModuleCompile {
       names,
       localsplusnames,
       localspluskinds: kinds,
-      varnames: src.varnames && this.singletons.tuple(src.varnames.items.map((v) => this.identifier(v))),
-      freevars: src.freevars && this.singletons.tuple(src.freevars.items.map((v) => this.identifier(v))),
-      cellvars: src.cellvars && this.singletons.tuple(src.cellvars.items.map((v) => this.identifier(v))),
-      filename: this.filenameOf(src.filename),
+      // not stored by the 3.11+ layout (versionRules has refused older targets)
+      varnames: null,
+      freevars: null,
+      cellvars: null,
+      filename,
       name,
       qualname,
       firstlineno: src.firstlineno,
@@ -155,10 +168,12 @@ class ModuleCompile {
     });
   }
 
-  /** co_name: the parser's identifier, or one of compile.c's static names. */
+  /** co_name: the parser's identifier, one of compile.c's static names, or (3.12) a fresh string. */
   private unitName(v: PyStr | PyBytes): PyStr {
     const s = asStr(v);
-    return STATIC_UNIT_NAMES.has(s.value) ? this.singletons.staticName(s.value) : this.interned.identifier(s.value, s.utf8);
+    if (this.rules.staticUnitNames.has(s.value)) return this.singletons.staticName(s.value);
+    if (this.rules.freshUnitName(s.value)) return new PyStr(s.value, false, false, s.utf8);
+    return this.interned.identifier(s.value, s.utf8);
   }
 
   /**
@@ -228,9 +243,14 @@ class ModuleCompile {
   }
 }
 
+/** True when the parser produced co_name as an identifier (it interned it before compiling). */
+function isIdentifierName(name: string, rules: VersionRules): boolean {
+  return !rules.staticUnitNames.has(name) && !rules.freshUnitName(name) && !name.startsWith('<');
+}
+
 function asStr(v: PyValue): PyStr {
   if (v.kind === Kind.Str) return v;
-  throw new TypeError('the 3.11 reference model expects str names');
+  throw new TypeError('the marshal reference model expects str names (3.11+ code objects)');
 }
 
 function strValue(v: PyValue): string | null {

@@ -23,7 +23,7 @@ function hasRefFlag(v: PyValue): v is Exclude<PyValue, { kind: Kind.None | Kind.
  * Sort every set/frozenset of the tree as marshal will write it and flag its elements. Runs after
  * the natural flags are set; inner sets first, since an outer element's dump writes them.
  */
-export function orderSetElements(top: CodeObject, options: WriteOptions): void {
+export function orderSetElements(top: CodeObject, options: WriteOptions, keysFlagged: boolean): void {
   const done = new Set<PyValue>();
   const visit = (v: PyValue): void => {
     if (done.has(v)) return;
@@ -32,7 +32,11 @@ export function orderSetElements(top: CodeObject, options: WriteOptions): void {
     if (v.kind !== Kind.FrozenSet && v.kind !== Kind.Set) return;
     const keyed = v.items.map((item) => {
       const w = new MarshalWriter(options);
+      // 3.13 dumps the element while holding a reference of its own to it
+      const natural = hasRefFlag(item) && item.ref;
+      if (keysFlagged && hasRefFlag(item)) item.ref = true;
       w.writeObject(item);
+      if (hasRefFlag(item)) item.ref = natural;
       return { item, key: w.result() };
     });
     keyed.sort((a, b) => compareBytes(a.key, b.key));

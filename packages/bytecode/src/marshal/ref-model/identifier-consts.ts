@@ -3,18 +3,24 @@
 // (which matters for non-ASCII names, which all_name_chars would not intern):
 // - the kwnames tuple of a call (KW_NAMES k in 3.11/3.12; LOAD_CONST k; CALL_KW in 3.13),
 // - the fromlist tuple of `from m import a, b` (LOAD_CONST k; IMPORT_NAME),
+// - the keyword attribute names of a class pattern (LOAD_CONST k; MATCH_CLASS),
+// - 3.13's `__static_attributes__` tuple (LOAD_CONST k; STORE_NAME __static_attributes__),
+// - the key of a module or class annotation (LOAD_NAME __annotations__; LOAD_CONST k; STORE_SUBSCR),
 // and, in a class body, the `__qualname__` constant (LOAD_CONST k; STORE_NAME __qualname__), which
 // is the very object that becomes the class body's co_qualname.
 // CPython counterparts: compile.c's compiler_call_simple_kw_helper, compiler_from_import,
-// compiler_class.
+// compiler_pattern_class, compiler_annassign, compiler_class.
+// Not recognised (they only matter for non-ASCII names, which all_name_chars does not intern):
+// parameter names in function annotation tuples, keyword-only default keys, and the key tuple of
+// BUILD_CONST_KEY_MAP in a call with `**`.
 import type { CodeObject } from '../../code-object.js';
 import { opcodeTable } from '../../opcodes/index.js';
 import type { Target } from '../../target.js';
 import { Kind } from '../../values.js';
 
 export interface IdentifierConsts {
-  /** co_consts indices of tuples (or None) whose str items are identifiers */
-  identifierTuples: Set<number>;
+  /** co_consts indices of identifier strs, or of tuples (or None) whose str items are identifiers */
+  fromIdentifiers: Set<number>;
   /** co_consts index of a class body's __qualname__ constant, or -1 */
   qualnameConst: number;
 }
@@ -27,10 +33,18 @@ export function identifierConsts(code: CodeObject, target: Target): IdentifierCo
   const CALL_KW = op('CALL_KW');
   const IMPORT_NAME = op('IMPORT_NAME');
   const STORE_NAME = op('STORE_NAME');
-  const out: IdentifierConsts = { identifierTuples: new Set(), qualnameConst: -1 };
+  const LOAD_NAME = op('LOAD_NAME');
+  const MATCH_CLASS = op('MATCH_CLASS');
+  const STORE_SUBSCR = op('STORE_SUBSCR');
+  const nameIs = (arg: number, value: string) => {
+    const name = code.names.items[arg];
+    return name?.kind === Kind.Str && name.value === value;
+  };
+  const out: IdentifierConsts = { fromIdentifiers: new Set(), qualnameConst: -1 };
   const bytes = code.code.value;
   let ext = 0;
   let lastLoadConst = -1;
+  let annotationsLoaded = false;
   for (let i = 0; i + 1 < bytes.length; i += 2) {
     const opcode = bytes[i]!;
     const arg = bytes[i + 1]! | ext;
@@ -40,15 +54,19 @@ export function identifierConsts(code: CodeObject, target: Target): IdentifierCo
     }
     ext = 0;
     if (opcode === table.cache) continue;
-    if (opcode === KW_NAMES) out.identifierTuples.add(arg);
-    else if ((opcode === IMPORT_NAME || opcode === CALL_KW) && lastLoadConst >= 0) out.identifierTuples.add(lastLoadConst);
-    else if (opcode === STORE_NAME && lastLoadConst >= 0 && out.qualnameConst < 0) {
-      const name = code.names.items[arg];
-      const value = code.consts.items[lastLoadConst];
-      if (name?.kind === Kind.Str && name.value === '__qualname__' && value?.kind === Kind.Str) {
+    if (opcode === KW_NAMES) out.fromIdentifiers.add(arg);
+    else if ((opcode === IMPORT_NAME || opcode === CALL_KW || opcode === MATCH_CLASS) && lastLoadConst >= 0) {
+      out.fromIdentifiers.add(lastLoadConst);
+    } else if (opcode === STORE_SUBSCR && annotationsLoaded && lastLoadConst >= 0) {
+      out.fromIdentifiers.add(lastLoadConst);
+    } else if (opcode === STORE_NAME && lastLoadConst >= 0) {
+      if (nameIs(arg, '__static_attributes__')) out.fromIdentifiers.add(lastLoadConst);
+      else if (nameIs(arg, '__qualname__') && out.qualnameConst < 0 && code.consts.items[lastLoadConst]?.kind === Kind.Str) {
         out.qualnameConst = lastLoadConst;
       }
     }
+    // LOAD_NAME __annotations__ directly before the key's LOAD_CONST
+    annotationsLoaded = opcode === LOAD_NAME ? nameIs(arg, '__annotations__') : opcode === LOAD_CONST && annotationsLoaded;
     lastLoadConst = opcode === LOAD_CONST ? arg : -1;
   }
   return out;

@@ -75,7 +75,7 @@ export class InternTable {
    * frozenset cannot be changed in place, so one whose elements had to be replaced is rebuilt
    * for this slot (and `modified` reports it to an enclosing frozenset).
    */
-  internStringConstants(tuple: PyTuple | { items: PyValue[] }): boolean {
+  internStringConstants(tuple: { items: PyValue[] }): boolean {
     let modified = false;
     const items = tuple.items;
     for (let i = items.length - 1; i >= 0; i--) {

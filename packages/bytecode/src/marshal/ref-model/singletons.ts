@@ -3,18 +3,9 @@
 // with FLAG_REF, and every use after the first in one pyc becomes a TYPE_REF.
 // CPython counterparts: _PyLong_SMALL_INTS (−5..256), _Py_LATIN1_CHR (1-character str of code
 // point < 256), the empty str/bytes/tuple singletons, the 1-byte bytes table
-// (_Py_SINGLETON(bytes_characters)), and compile.c's static names (&_Py_STR(anon_module), …).
+// (_Py_SINGLETON(bytes_characters)), and compile.c's static names (&_Py_STR(anon_module), …;
+// which names those are is in version-rules.ts).
 import { PyBytes, PyInt, PyStr, PyTuple } from '../../values.js';
-
-/** co_name of the units whose name is not an identifier: global static strings, not interned in 3.11. */
-export const STATIC_UNIT_NAMES: ReadonlySet<string> = new Set([
-  '<module>',
-  '<lambda>',
-  '<genexpr>',
-  '<listcomp>',
-  '<setcomp>',
-  '<dictcomp>',
-]);
 
 export const SMALL_INT_MIN = -5n;
 export const SMALL_INT_MAX = 256n;
