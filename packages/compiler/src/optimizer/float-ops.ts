@@ -1,6 +1,7 @@
 // float arithmetic with CPython 3.11's rules (Objects/floatobject.c): floor division and modulo
 // signs, float_pow's special cases. null stands for the exception CPython would raise; the
 // optimizer then leaves the expression unfolded.
+import { correctlyRoundedPow } from './correctly-rounded-pow.js';
 import { decompose, ratioToDouble } from './float-round.js';
 
 /** PyLong_AsDouble: round-half-even, OverflowError past the largest double. */
@@ -59,11 +60,12 @@ function isOddInteger(x: number): boolean {
 }
 
 /**
- * C's pow(): exact for integral exponents (glibc rounds those correctly; V8's Math.pow can be an
- * ulp off), Math.pow otherwise.
+ * C's pow() as glibc computes it, correctly rounded: exactly for integral exponents, through
+ * fixed point otherwise. Special values (zeros, infinities, NaN) are Math.pow's, which follows C.
  */
 export function libmPow(x: number, y: number): number {
-  if (Number.isInteger(y) && Math.abs(y) <= 4096 && x !== 0 && Number.isFinite(x)) {
+  if (x === 0 || !Number.isFinite(x) || !Number.isFinite(y) || y === 0) return Math.pow(x, y);
+  if (Number.isInteger(y) && Math.abs(y) <= 4096) {
     const neg = x < 0 && isOddInteger(y);
     const [m, e] = decompose(Math.abs(x));
     const n = Math.abs(y);
@@ -71,7 +73,12 @@ export function libmPow(x: number, y: number): number {
     const r = y > 0 ? ratioToDouble(big, 1n, e * n) : ratioToDouble(1n, big, -e * n);
     return neg ? -r : r;
   }
-  return Math.pow(x, y);
+  if (x < 0) {
+    if (!Number.isInteger(y)) return NaN; // a domain error; float_pow never asks
+    const r = correctlyRoundedPow(-x, y);
+    return isOddInteger(y) ? -r : r;
+  }
+  return correctlyRoundedPow(x, y);
 }
 
 /** The result of float ** float: a number, 'complex' (a negative base, fractional exponent), or null. */
