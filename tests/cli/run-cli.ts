@@ -14,7 +14,26 @@ export interface CliResult {
   stderr: string;
 }
 
-export function tspyc(args: string[], input?: string): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000, maxBuffer: 1 << 28 });
+export interface CliOptions {
+  cwd?: string;
+  /** variables to set, or to remove (undefined), on top of this process's environment */
+  env?: Record<string, string | undefined>;
+  /** run as this user (the tests may run as root) */
+  uid?: number;
+  gid?: number;
+}
+
+export function tspyc(args: string[], input?: string, options: CliOptions = {}): CliResult {
+  const env = { ...process.env };
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000, maxBuffer: 1 << 28, cwd: options.cwd, env, uid: options.uid, gid: options.gid });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Whether the built binary has sub-command `name` (some arrive while tests for them are written). */
+export function hasCommand(name: string): boolean {
+  return BUILT && new RegExp(`^\\s+${name}\\b`, 'm').test(tspyc(['--help']).stdout);
 }

@@ -1,29 +1,65 @@
 // The Node host: the one file of the VM that touches `process`.
 import { readFileSync, readSync, writeSync } from 'node:fs';
 import { targetForVersion } from '@tspyc/bytecode';
-import { findSpec, getCode, LoaderError, NodeFileSystem } from '@tspyc/loader';
+import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader';
 import { HostImportError, type FoundModule, type Host } from './host.js';
 
 const PY311 = targetForVersion('3.11')!;
 
+export interface NodeHostOptions {
+  /** sys.path for imports: the main script's directory first, as CPython sets it */
+  sysPath?: readonly string[];
+  /**
+   * Compiles a source whose cache is missing or stale (the CLI injects @tspyc/compiler's; the VM
+   * does not depend on the compiler). Without one, such an import is a clear ImportError.
+   */
+  compile?: CompileFn | null;
+  /** -B / PYTHONDONTWRITEBYTECODE, -O, PYTHONPYCACHEPREFIX (default: caches read, never written) */
+  config?: LoaderConfig;
+  /** --check-hash-based-pycs */
+  checkHashBasedPycs?: CheckHashBasedPycs;
+}
+
 /** Writes synchronously to fds 1 and 2, so output order and exit codes behave like CPython's. */
 export class NodeHost implements Host {
-  /** sys.path for imports: the main script's directory first, as CPython sets it */
-  constructor(readonly sysPath: readonly string[] = []) {}
+  readonly sysPath: readonly string[];
+  private readonly compile: CompileFn | null;
+  private readonly config: LoaderConfig;
+  private readonly checkHashBasedPycs: CheckHashBasedPycs;
+
+  constructor(o: NodeHostOptions = {}) {
+    this.sysPath = o.sysPath ?? [];
+    this.compile = o.compile ?? null;
+    this.config = o.config ?? { dontWriteBytecode: true, optimization: 0, pycachePrefix: null };
+    this.checkHashBasedPycs = o.checkHashBasedPycs ?? 'default';
+  }
 
   private readonly fs = new NodeFileSystem();
+  /** one listing per directory per run, as importlib's FileFinder caches them */
+  private readonly directoryCache = new DirectoryCache();
 
-  /** the path-based finder and the cache rules of @tspyc/loader; fresh caches and sourceless pycs only */
+  /**
+   * The path-based finder and SourceFileLoader.get_code of @tspyc/loader: a fresh cache is used, a
+   * missing or stale one compiled and rewritten atomically (unless -B); an unwritable __pycache__
+   * is not an error.
+   */
   findModule(fullname: string, path: readonly string[] | null): FoundModule | null {
+    const { optimization, pycachePrefix, dontWriteBytecode } = this.config;
     try {
-      const spec = findSpec(this.fs, fullname, path ?? this.sysPath, { target: PY311 });
+      const spec = findSpec(this.fs, fullname, path ?? this.sysPath, { target: PY311, optimization, pycachePrefix, directoryCache: this.directoryCache });
       if (spec === null) return null;
+      const compile = this.compile;
       const code = getCode(this.fs, spec, {
         target: PY311,
-        dontWriteBytecode: true,
-        compile: (_source, sourcePath) => {
-          throw new HostImportError('ImportError', `tspyc cannot compile ${sourcePath} yet: run it with a fresh cache in __pycache__ (its cache is missing or stale)`);
-        },
+        optimization,
+        pycachePrefix,
+        dontWriteBytecode,
+        checkHashBasedPycs: this.checkHashBasedPycs,
+        compile:
+          compile ??
+          ((_source, sourcePath) => {
+            throw new HostImportError('ImportError', `tspyc cannot compile ${sourcePath}: run it with a fresh cache in __pycache__ (its cache is missing or stale)`);
+          }),
       });
       return {
         code,

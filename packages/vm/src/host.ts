@@ -24,7 +24,26 @@ export class HostImportError extends Error {
   }
 }
 
+/** A module source that did not compile: the SyntaxError to raise, with the fields CPython's carries. */
+export class HostSyntaxError extends Error {
+  constructor(
+    readonly pyType: 'SyntaxError' | 'IndentationError' | 'TabError',
+    readonly msg: string,
+    readonly filename: string | null,
+    readonly lineno: number | null,
+    readonly offset: number | null,
+    /** the source line, with its newline */
+    readonly text: string | null,
+    readonly endLineno: number | null,
+    readonly endOffset: number | null,
+  ) {
+    super(msg);
+  }
+}
+
 export interface Host {
+  /** the initial sys.path, when the host finds modules on one (findModule then gets sys.path as it is at the import) */
+  readonly sysPath?: readonly string[];
   writeStdout(text: string): void;
   writeStderr(text: string): void;
   /** A source file's text, for the lines tracebacks show; null when it cannot be read. */
@@ -33,7 +52,7 @@ export interface Host {
   readLine?(): string;
   /**
    * Find module `fullname` on `path` (a package's __path__; null: sys.path) and load its code, or
-   * null when there is no such module. Throws HostImportError.
+   * null when there is no such module. Throws HostImportError, or HostSyntaxError when its source does not compile.
    */
   findModule?(fullname: string, path: readonly string[] | null): FoundModule | null;
 }

@@ -8,11 +8,15 @@ import { PyDict } from './objects/dict.js';
 import { newStr } from './objects/str.js';
 import { codeFor } from './eval/code.js';
 import { evalCodeWithLocals } from './eval/ceval.js';
-import { reportUncaught } from './eval/pythonrun.js';
+import { formatException, reportUncaught } from './eval/pythonrun.js';
+import { newSyntaxError } from './eval/syntax-error.js';
 import { ts } from './eval/state.js';
 import { bootstrap } from './bootstrap.js';
 import { sysState } from './modules/sys.js';
-import type { Host } from './host.js';
+import type { Host, HostSyntaxError } from './host.js';
+import { PyModule } from './objects/module.js';
+import { PyList } from './objects/list.js';
+import { importModule } from './modules/registry.js';
 
 export interface RunOptions {
   host: Host;
@@ -20,10 +24,19 @@ export interface RunOptions {
   argv?: string[];
   /** __file__ of the main module */
   file?: string;
+  /** __package__ and __cached__ of the main module (set by -m, as runpy does) */
+  package?: string;
+  cached?: string;
 }
 
 /** Execute a module-level code object as __main__; returns the process exit code. */
 export function runMain(co: CodeObject, options: RunOptions): number {
+  const builtins = startInterpreter(options);
+  return execMain(co, builtins, options);
+}
+
+/** A fresh thread state on `options.host`, sys.argv set; the builtins module. */
+export function startInterpreter(options: RunOptions): PyModule {
   const builtins = bootstrap();
   ts.host = options.host;
   ts.frame = null;
@@ -31,15 +44,22 @@ export function runMain(co: CodeObject, options: RunOptions): number {
   ts.handled = null;
   ts.recursionLimit = 1000;
   sysState().argv.items = (options.argv ?? ['']).map(newStr);
+  importModule('sys')?.dict.setStr('path', new PyList((options.host.sysPath ?? []).map(newStr)));
+  return builtins;
+}
+
+/** Execute `co` in a new __main__ namespace; the exit code. */
+export function execMain(co: CodeObject, builtins: PyModule, options: RunOptions): number {
   const globals = new PyDict();
   globals.setStr('__name__', newStr('__main__'));
   globals.setStr('__doc__', None);
-  globals.setStr('__package__', None);
+  globals.setStr('__package__', options.package === undefined ? None : newStr(options.package));
   globals.setStr('__loader__', None);
   globals.setStr('__spec__', None);
   globals.setStr('__annotations__', new PyDict());
   globals.setStr('__builtins__', builtins);
   if (options.file !== undefined) globals.setStr('__file__', newStr(options.file));
+  if (options.cached !== undefined) globals.setStr('__cached__', newStr(options.cached));
   try {
     const code = codeFor(co);
     evalCodeWithLocals(code, globals, builtins.dict, globals, null);
@@ -48,4 +68,10 @@ export function runMain(co: CodeObject, options: RunOptions): number {
     if (e instanceof PyError) return reportUncaught(e);
     throw e;
   }
+}
+
+/** What `python FILE` prints when FILE does not compile: the excepthook's text for its SyntaxError. */
+export function mainSyntaxErrorText(err: HostSyntaxError): string {
+  bootstrap();
+  return formatException(newSyntaxError(err));
 }

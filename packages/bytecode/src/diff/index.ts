@@ -1,1 +1,1 @@
-export { diffPycBytes, diffPycs, type CodeDifference, type DiffField, type HeaderDifference, type PycDiff } from './pyc-diff.js';
+export { diffPycBytes, diffCode, diffPycs, type CodeDifference, type DiffField, type HeaderDifference, type PycDiff } from './pyc-diff.js';

@@ -232,6 +232,11 @@ function walk(a: CodeObject, b: CodeObject, target: Target, path: number[], pare
   return null;
 }
 
+/** the first differing code object (depth first) and field between two code-object trees */
+export function diffCode(a: CodeObject, b: CodeObject, target: Target): CodeDifference | null {
+  return walk(a, b, target, [], []);
+}
+
 /** the first value (depth first) whose FLAG_REF differs, as a path */
 function refDifference(a: PyValue, b: PyValue, where: string): string | null {
   const ra = (a as { ref?: boolean }).ref ?? false;

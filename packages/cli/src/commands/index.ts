@@ -2,12 +2,14 @@
 import type { Command } from 'commander';
 import { registerAst } from './ast.js';
 import { registerCheck } from './check.js';
+import { registerCompile } from './compile.js';
 import { registerDiff } from './diff.js';
 import { registerDis } from './dis.js';
 import { registerInspect } from './inspect.js';
 import { registerRun } from './run.js';
 import { registerTokenize } from './tokenize.js';
+import { registerWatch } from './watch.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerDiff, registerRun];
+export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerCompile, registerDiff, registerRun, registerWatch];

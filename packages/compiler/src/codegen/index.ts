@@ -2,16 +2,54 @@
 import type { CodeObject, Target } from '@tspyc/bytecode';
 import type { mod } from '../ast/index.js';
 import type { CompileWarning } from '../parser/parser-base.js';
+import { optimizeAst } from '../optimizer/index.js';
+import { buildSymtable, futureFromAST } from '../symtable/index.js';
+import { Compiler } from './compiler.js';
+import { visitExpr } from './expr.js';
+import { assembleUnit } from './make-code.js';
+import { compilerBody, visitStmts } from './stmt.js';
+import { ScopeType } from './unit.js';
 
 export interface CodegenOptions {
   filename: string;
   optimize: 0 | 1 | 2;
   target: Target;
-  /** the source, for error lines */
+  /** the source, for the text of error lines */
   source?: Uint8Array | string;
   onWarning?: (w: CompileWarning) => void;
 }
 
-export function codegenModule(_mod: mod, _options: CodegenOptions): CodeObject {
-  throw new Error('code generation is not implemented yet');
+function sourceText(source: Uint8Array | string | undefined): string | null {
+  if (source === undefined) return null;
+  return typeof source === 'string' ? source : new TextDecoder().decode(source);
+}
+
+/** compiler_mod: the module's code object (exec, single or eval mode) */
+export function codegenModule(module: mod, options: CodegenOptions): CodeObject {
+  const text = sourceText(options.source);
+  // 3.11's order: future features, the AST optimizer, then the symbol table
+  const future = futureFromAST(module, options.filename);
+  optimizeAst(module, { optimize: options.optimize, futureFeatures: future.features });
+  const st = buildSymtable(module, options.filename, { future, source: text ?? undefined });
+  const c = new Compiler(st, future, options.filename, options.optimize, options.target, text, options.onWarning);
+  c.enterScope('<module>', ScopeType.Module, module, 1);
+  let addNone = true;
+  switch (module._type) {
+    case 'Module':
+      compilerBody(c, module.body);
+      break;
+    case 'Interactive':
+      c.interactive = true;
+      visitStmts(c, module.body);
+      break;
+    case 'Expression':
+      visitExpr(c, module.body);
+      addNone = false;
+      break;
+    default:
+      throw new Error(`cannot compile a ${module._type} node`);
+  }
+  const co = assembleUnit(c, addNone);
+  c.exitScope();
+  return co;
 }

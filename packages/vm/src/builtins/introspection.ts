@@ -11,7 +11,7 @@ import { PyList } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin, builtinFunction, type Kwargs } from '../objects/native.js';
-import { PyNativeIter, callableIteratorType } from '../objects/iterators.js';
+import { PyArrayIter, PyNativeIter, PyRangeIter, callableIteratorType } from '../objects/iterators.js';
 import { attributeErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
 import { repr } from '../protocols/repr.js';
 import { format } from '../protocols/format.js';
@@ -172,6 +172,10 @@ export function introspectionBuiltins(): PyBuiltin[] {
       const it = a[0]!;
       if (it.type.lookup('__next__') === undefined) raise(typeErrorType, `'${it.type.name}' object is not an iterator`);
       if (it instanceof PyGenerator && a.length === 1) return genSend(it, None);
+      // without a default, the iterator's own StopIteration (and its value) propagates
+      if (a.length === 1 && !(it instanceof PyArrayIter) && !(it instanceof PyRangeIter) && !(it instanceof PyNativeIter)) {
+        return callSpecial(it.type.lookup('__next__')!, it, []);
+      }
       const v = iterNext(it);
       if (v !== null) return v;
       if (a.length > 1) return a[1]!;

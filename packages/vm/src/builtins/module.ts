@@ -5,7 +5,7 @@ import { boolType, intType, False, True } from '../objects/int.js';
 import { floatType } from '../objects/float.js';
 import { complexType } from '../objects/complex.js';
 import { strType } from '../objects/str.js';
-import { bytesType } from '../objects/bytes.js';
+import { byteArrayType, bytesType } from '../objects/bytes.js';
 import { listType } from '../objects/list.js';
 import { tupleType } from '../objects/tuple.js';
 import { dictType } from '../objects/dict.js';
@@ -15,6 +15,7 @@ import { sliceType } from '../objects/slice.js';
 import { classMethodType, propertyType, staticMethodType } from '../objects/descr.js';
 import { enumerateType, filterType, mapType, reversedType, zipType } from '../objects/iterators.js';
 import { superType } from '../objects/super.js';
+import { baseExceptionGroupType, exceptionGroupType } from '../objects/exception-group.js';
 import { EXCEPTION_TYPES, PyBaseException, systemExitType } from '../objects/exception-types.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
@@ -30,13 +31,13 @@ export function makeBuiltins(): PyModule {
   const m = new PyModule('builtins');
   const d = m.dict;
   for (const t of [
-    objectType, typeType, intType, boolType, floatType, complexType, strType, bytesType, listType, tupleType, dictType,
+    objectType, typeType, intType, boolType, floatType, complexType, strType, bytesType, byteArrayType, listType, tupleType, dictType,
     setType, frozenSetType, rangeType, sliceType, propertyType, staticMethodType, classMethodType,
     enumerateType, zipType, mapType, filterType, reversedType, superType,
   ]) {
     d.setStr(t.name, t);
   }
-  for (const t of EXCEPTION_TYPES) d.setStr(t.name, t);
+  for (const t of [...EXCEPTION_TYPES, baseExceptionGroupType, exceptionGroupType]) d.setStr(t.name, t);
   d.setStr('None', None);
   d.setStr('True', True);
   d.setStr('False', False);

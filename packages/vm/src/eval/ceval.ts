@@ -17,6 +17,9 @@ import { PySet, setUpdate } from '../objects/set.js';
 import { PyCell, PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin, type Kwargs } from '../objects/native.js';
 import { PyGenerator } from '../objects/generator.js';
+import { AsyncGenWrappedValue, PyAsyncGenerator, PyCoroutine, genKindName } from '../objects/coroutine.js';
+import { checkExceptStarType, exceptionGroupMatch, prepReraiseStar } from '../objects/exception-group.js';
+import { beforeAsyncWith, getAIter, getANext, getAwaitable } from './awaitable.js';
 import { PyTraceback } from '../objects/traceback.js';
 import { PySlice } from '../objects/slice.js';
 import { PyModule } from '../objects/module.js';
@@ -30,6 +33,7 @@ import {
   recursionErrorType,
   runtimeErrorType,
   stopIterationType,
+  stopAsyncIterationType,
   systemErrorType,
   typeErrorType,
   unboundLocalErrorType,
@@ -44,7 +48,7 @@ import { getAttr, setAttr, lookupSpecial, genericGetAttr } from '../protocols/ge
 import { getIter, iterNext, toArray } from '../protocols/iter.js';
 import { contains, delItem, getItem, setItem } from '../protocols/sequence.js';
 import { bindArguments } from './call-args.js';
-import { CO_GENERATOR, CO_NEWLOCALS, type Code, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from './code.js';
+import { CO_GENERATOR, CO_NEWLOCALS, type Code, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE, CO_VARARGS, CO_VARKEYWORDS } from './code.js';
 import { FRAME_COMPLETED, FRAME_EXECUTING, FRAME_SUSPENDED, Frame } from './frame.js';
 import { Op } from './opcodes.js';
 import { ts } from './state.js';
@@ -57,9 +61,6 @@ const OPNAMES = opcodeTable('3.11').name;
 export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | null): PyObject {
   const code = func.code;
   const f = new Frame(code, func, func.globals, func.builtins, null);
-  if (code.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) {
-    raise(systemErrorType, 'tspyc: coroutines and async generators are not supported yet');
-  }
   if (kw === null && args.length === code.argcount && code.kwonlyargcount === 0 && (code.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
     // the common case: exactly the positional parameters
     const fast = f.fast;
@@ -97,11 +98,12 @@ export function genResume(gen: PyGenerator, value: PyObject, exc: PyObject | nul
   if (gen.running) raise(valueErrorType, 'generator already executing');
   if (gen.finished) {
     if (exc !== null) throw new PyError(exc);
+    if (gen instanceof PyCoroutine) raise(runtimeErrorType, 'cannot reuse already awaited coroutine');
     gen.finished = true;
     return None;
   }
   if (f.state !== FRAME_SUSPENDED && value !== None && exc === null) {
-    raise(typeErrorType, "can't send non-None value to a just-started generator");
+    raise(typeErrorType, `can't send non-None value to a just-started ${genKindName(gen)}`);
   }
   f.stack[f.sp++] = value;
   gen.running = true;
@@ -113,8 +115,8 @@ export function genResume(gen: PyGenerator, value: PyObject, exc: PyObject | nul
     return r;
   } catch (e) {
     gen.finished = true;
-    if (e instanceof PyError && e.exc.type.isSubtype(stopIterationType)) {
-      const err = newException(runtimeErrorType, 'generator raised StopIteration') as PyBaseException;
+    if (e instanceof PyError && (e.exc.type.isSubtype(stopIterationType) || (gen instanceof PyAsyncGenerator && e.exc.type.isSubtype(stopAsyncIterationType)))) {
+      const err = newException(runtimeErrorType, `${genKindName(gen)} raised ${e.exc.type.isSubtype(stopIterationType) ? 'StopIteration' : 'StopAsyncIteration'}`) as PyBaseException;
       err.cause = e.exc;
       err.context = e.exc;
       err.suppressContext = true;
@@ -650,7 +652,9 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             break;
           case Op.GET_YIELD_FROM_ITER: {
             const v = stack[sp - 1]!;
-            if (!(v instanceof PyGenerator)) stack[sp - 1] = getIter(v);
+            if (v instanceof PyCoroutine) {
+              if (!(code.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) raise(typeErrorType, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            } else if (!(v instanceof PyGenerator) || v instanceof PyAsyncGenerator) stack[sp - 1] = getIter(v);
             break;
           }
           case Op.FOR_ITER: {
@@ -677,7 +681,7 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case Op.RETURN_GENERATOR: {
-            const gen = new PyGenerator(f);
+            const gen = code.flags & CO_COROUTINE ? new PyCoroutine(f) : code.flags & CO_ASYNC_GENERATOR ? new PyAsyncGenerator(f) : new PyGenerator(f);
             f.generator = gen;
             f.ip = ip;
             f.sp = sp;
@@ -702,6 +706,35 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             } else {
               stack[sp++] = r.value;
             }
+            break;
+          }
+
+          case Op.GET_AWAITABLE:
+            stack[sp - 1] = getAwaitable(stack[sp - 1]!, oparg);
+            break;
+          case Op.GET_AITER:
+            stack[sp - 1] = getAIter(stack[sp - 1]!);
+            break;
+          case Op.GET_ANEXT:
+            stack[sp] = getANext(stack[sp - 1]!);
+            sp++;
+            break;
+          case Op.ASYNC_GEN_WRAP:
+            stack[sp - 1] = new AsyncGenWrappedValue(stack[sp - 1]!);
+            break;
+          case Op.END_ASYNC_FOR: {
+            const exc = stack[--sp]!;
+            if (exc.type.isSubtype(stopAsyncIterationType)) {
+              sp--;
+              break;
+            }
+            reraising = true;
+            throw new PyError(exc);
+          }
+          case Op.BEFORE_ASYNC_WITH: {
+            const [exit, res] = beforeAsyncWith(stack[sp - 1]!);
+            stack[sp - 1] = exit;
+            stack[sp++] = res;
             break;
           }
 
@@ -753,6 +786,20 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             const right = stack[sp - 1]!;
             const left = stack[sp - 2]!;
             stack[sp - 1] = pyBool(ops.exceptionMatches(left, right));
+            break;
+          }
+          case Op.CHECK_EG_MATCH: {
+            const t = stack[--sp]!;
+            checkExceptStarType(t);
+            const [match, rest] = exceptionGroupMatch(stack[sp - 1]!, t);
+            stack[sp - 1] = rest;
+            stack[sp++] = match;
+            if (match !== None) ts.handled = match;
+            break;
+          }
+          case Op.PREP_RERAISE_STAR: {
+            const excs = stack[--sp] as PyList;
+            stack[sp - 1] = prepReraiseStar(stack[sp - 1]!, excs);
             break;
           }
           case Op.BEFORE_WITH: {

@@ -3,7 +3,7 @@
 // (do_raise, unpack_iterable, check_args_iterable, format_kwargs_error, import_name, import_from,
 // match_keys, match_class).
 import { raise, PyError, newException } from '../errors.js';
-import { None, PyObject, PyType } from '../objects/object.js';
+import { None, PyObject, PyType, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE } from '../objects/object.js';
 import { PyInt, intFromNumber } from '../objects/int.js';
 import { PyStr, newStr } from '../objects/str.js';
 import { PyTuple, newTuple, tupleType } from '../objects/tuple.js';
@@ -284,14 +284,21 @@ export function getLen(o: PyObject): PyObject {
   return intFromNumber(len(o));
 }
 
+/** The first of Py_TPFLAGS_SEQUENCE / Py_TPFLAGS_MAPPING along the MRO (CPython inherits them). */
+function collectionFlag(t: PyType): number {
+  for (const c of t.mro) {
+    const f = c.flags & (TPFLAGS_SEQUENCE | TPFLAGS_MAPPING);
+    if (f) return f;
+  }
+  return 0;
+}
+
 export function isMapping(o: PyObject): boolean {
-  return o.type.isSubtype(dictType);
+  return collectionFlag(o.type) === TPFLAGS_MAPPING;
 }
 
 export function isMatchSequence(o: PyObject): boolean {
-  const t = o.type;
-  if (t.isSubtype(strType) || t.isSubtype(bytesType) || t.isSubtype(dictType)) return false;
-  return t.isSubtype(listType) || t.isSubtype(tupleType) || o instanceof PyRange;
+  return collectionFlag(o.type) === TPFLAGS_SEQUENCE;
 }
 
 export function matchKeys(subject: PyObject, keys: PyObject): PyObject {

@@ -8,7 +8,9 @@ import { PyList } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { PyTraceback } from '../objects/traceback.js';
 import { PyBaseException, systemExitType } from '../objects/exception-types.js';
+import { syntaxErrorDisplay } from './syntax-error.js';
 import { PyError } from '../errors.js';
+import { isExceptionGroup } from '../objects/exception-group.js';
 import { str } from '../protocols/repr.js';
 import { ts } from './state.js';
 import { offerSuggestion } from './suggestions.js';
@@ -122,6 +124,8 @@ function typeLabel(t: PyType): string {
 
 function exceptionLine(exc: PyObject): string {
   const label = typeLabel(exc.type);
+  const syntax = syntaxErrorDisplay(exc);
+  if (syntax !== null) return syntax.msg === '' ? `${syntax.lines}${label}\n` : `${syntax.lines}${label}: ${syntax.msg}\n`;
   let msg: string;
   try {
     msg = str(exc);
@@ -140,29 +144,94 @@ function exceptionLine(exc: PyObject): string {
   return out;
 }
 
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+
+/** exception_print_context: the state of one excepthook print (groups nest with margins). */
+interface PrintContext {
+  seen: Set<PyObject>;
+  depth: number;
+  needClose: boolean;
+  parts: string[];
+  limit: number;
+}
+
+function indent(ctx: PrintContext): string {
+  return ' '.repeat(2 * ctx.depth);
+}
+
+/** Write `text`, every line behind the group margin when inside a group. */
+function emit(ctx: PrintContext, text: string, margin = '|'): void {
+  if (ctx.depth === 0) {
+    ctx.parts.push(text);
+    return;
+  }
+  const prefix = `${indent(ctx)}${margin} `;
+  ctx.parts.push(text.split(/(?<=\n)/).map((l) => prefix + l).join(''));
+}
+
+function printChained(ctx: PrintContext, e: PyObject, message: string): void {
+  const needClose = ctx.needClose;
+  printExceptionRecursive(ctx, e);
+  ctx.needClose = needClose;
+  emit(ctx, `\n${message}\n\n`);
+}
+
+/** print_exception_recursive: the chain first, then the exception (or group). */
+function printExceptionRecursive(ctx: PrintContext, e: PyObject): void {
+  ctx.seen.add(e);
+  if (e instanceof PyBaseException) {
+    if (e.cause !== null && !ctx.seen.has(e.cause)) {
+      printChained(ctx, e.cause, 'The above exception was the direct cause of the following exception:');
+    } else if (e.context !== null && !e.suppressContext && !ctx.seen.has(e.context)) {
+      printChained(ctx, e.context, 'During handling of the above exception, another exception occurred:');
+    }
+  }
+  const tb = e instanceof PyBaseException ? (e.traceback as PyTraceback | null) : null;
+  if (!isExceptionGroup(e)) {
+    if (tb !== null) emit(ctx, 'Traceback (most recent call last):\n' + tbLines(tb, ctx.limit));
+    emit(ctx, exceptionLine(e));
+    return;
+  }
+  if (ctx.depth > MAX_GROUP_DEPTH) {
+    emit(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+    return;
+  }
+  const topLevel = ctx.depth === 0;
+  if (topLevel) ctx.depth++;
+  if (tb !== null) {
+    emit(ctx, 'Exception Group Traceback (most recent call last):\n', topLevel ? '+' : '|');
+    emit(ctx, tbLines(tb, ctx.limit));
+  }
+  emit(ctx, exceptionLine(e));
+  const excs = e.exceptions;
+  const n = excs.length <= MAX_GROUP_WIDTH ? excs.length : MAX_GROUP_WIDTH + 1;
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    if (last) ctx.needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    ctx.parts.push(`${indent(ctx)}${i === 0 ? '+-' : '  '}+---------------- ${truncated ? '...' : i + 1} ----------------\n`);
+    ctx.depth++;
+    if (!truncated) printExceptionRecursive(ctx, excs[i]!);
+    else {
+      const more = excs.length - MAX_GROUP_WIDTH;
+      emit(ctx, `and ${more} more exception${more > 1 ? 's' : ''}\n`);
+    }
+    if (last && ctx.needClose) {
+      ctx.parts.push(`${indent(ctx)}+------------------------------------\n`);
+      ctx.needClose = false;
+    }
+    ctx.depth--;
+  }
+  if (topLevel) ctx.depth = 0;
+}
+
 /** The text CPython's default excepthook writes for `exc`, chained exceptions included. */
 export function formatException(exc: PyObject, limit = 1000): string {
-  const seen = new Set<PyObject>();
-  const parts: string[] = [];
-  const walk = (e: PyObject): void => {
-    seen.add(e);
-    if (e instanceof PyBaseException) {
-      if (e.cause !== null && !seen.has(e.cause)) {
-        walk(e.cause);
-        parts.push('\nThe above exception was the direct cause of the following exception:\n\n');
-      } else if (e.context !== null && !e.suppressContext && !seen.has(e.context)) {
-        walk(e.context);
-        parts.push('\nDuring handling of the above exception, another exception occurred:\n\n');
-      }
-    }
-    const tb = e instanceof PyBaseException ? (e.traceback as PyTraceback | null) : null;
-    let s = '';
-    if (tb !== null) s += 'Traceback (most recent call last):\n' + tbLines(tb, limit);
-    s += exceptionLine(e);
-    parts.push(s);
-  };
-  walk(exc);
-  return parts.join('');
+  const ctx: PrintContext = { seen: new Set(), depth: 0, needClose: false, parts: [], limit };
+  printExceptionRecursive(ctx, exc);
+  return ctx.parts.join('');
 }
 
 /** handle_system_exit: the exit code for an uncaught SystemExit (printing a non-int code). */

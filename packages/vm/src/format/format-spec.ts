@@ -211,3 +211,33 @@ function stripZerosExp(s: string, alt: boolean): string {
   if (mant.includes('.')) mant = mant.replace(/0+$/, '').replace(/\.$/, '');
   return mant + s.slice(e);
 }
+
+/** format_complex_internal: both parts formatted alike, the imaginary one always signed. */
+export function formatComplex(re: number, im: number, specStr: string): string {
+  const spec = parseSpec(specStr);
+  let t = spec.type;
+  if (t !== '' && !'eEfFgGn'.includes(t)) raise(valueErrorType, `Unknown format code '${t}' for object of type 'complex'`);
+  if (spec.zero) raise(valueErrorType, 'Zero padding is not allowed in complex format specifier');
+  if (spec.align === '=') raise(valueErrorType, "Alignment flag is not allowed in complex format specifier");
+  let skipRe = false;
+  let parens = false;
+  let prec = spec.precision;
+  if (t === '') {
+    t = 'r';
+    if (re === 0 && !Object.is(re, -0)) skipRe = true;
+    else parens = true;
+    if (prec >= 0) t = 'g';
+  }
+  if (t === 'n') t = 'g';
+  const part = (x: number, sign: string): string => {
+    if (t === 'r') {
+      const body = x !== x ? 'nan' : formatFloatRepr(Math.abs(x));
+      const neg = x < 0 || Object.is(x, -0);
+      return (neg ? '-' : sign === '+' ? '+' : sign === ' ' ? ' ' : '') + body;
+    }
+    return formatFloat(x, `${sign}${spec.alt ? '#' : ''}${prec >= 0 ? '.' + prec : ''}${t}`);
+  };
+  let body = (skipRe ? '' : part(re, spec.sign)) + part(im, '+') + 'j';
+  if (parens) body = `(${body})`;
+  return pad('', body, spec, '>');
+}

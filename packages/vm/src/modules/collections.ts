@@ -2,7 +2,7 @@
 // reprs and error texts. CPython counterpart: Modules/_collectionsmodule.c (deque, defaultdict),
 // Lib/collections/__init__.py (Counter, OrderedDict, namedtuple).
 import { raise, PyError } from '../errors.js';
-import { builtinType, None, NotImplemented, PyObject, PyType, TPFLAGS_BASETYPE } from '../objects/object.js';
+import { builtinType, None, NotImplemented, PyObject, PyType, TPFLAGS_BASETYPE, TPFLAGS_SEQUENCE } from '../objects/object.js';
 import { PyInt, intFromNumber, newInt, pyBool, True, False } from '../objects/int.js';
 import { PyStr, newStr } from '../objects/str.js';
 import { PyTuple, newTuple, tupleType } from '../objects/tuple.js';
@@ -37,6 +37,7 @@ export const defaultDictType = collectionsType('defaultdict', dictType);
 export const counterType = collectionsType('Counter', dictType);
 export const orderedDictType = collectionsType('OrderedDict', dictType);
 export const dequeType = collectionsType('deque');
+dequeType.flags |= TPFLAGS_SEQUENCE;
 
 class PyDefaultDict extends PyDict {
   factory: PyObject;

@@ -6,8 +6,9 @@ import { PyError, newException } from '../errors.js';
 import { codeFor } from '../eval/code.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
 import { ts } from '../eval/state.js';
-import { HostImportError } from '../host.js';
+import { HostImportError, HostSyntaxError } from '../host.js';
 import { importErrorType, moduleNotFoundErrorType } from '../objects/exception-types.js';
+import { newSyntaxError } from '../eval/syntax-error.js';
 import { PyList } from '../objects/list.js';
 import { PyModule } from '../objects/module.js';
 import type { PyDict } from '../objects/dict.js';
@@ -17,6 +18,17 @@ import { importModule, sysModules } from './registry.js';
 
 function notFound(message: string): never {
   throw new PyError(newException(moduleNotFoundErrorType, message));
+}
+
+/** The string entries of sys.path or a __path__ (importlib skips the others). */
+export function pathEntries(list: PyList): string[] {
+  return list.items.filter((x): x is PyStr => x instanceof PyStr).map((x) => x.value);
+}
+
+/** sys.path as the program has left it. */
+function currentSysPath(): string[] {
+  const p = importModule('sys')?.dict.getStr('path');
+  return p instanceof PyList ? pathEntries(p) : [];
 }
 
 /**
@@ -36,13 +48,15 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
     parent = importFullName(fullname.slice(0, dot), builtins);
     const p = parent.dict.getStr('__path__');
     if (!(p instanceof PyList)) notFound(`No module named '${fullname}'; '${parent.name}' is not a package`);
-    path = p.items.filter((x): x is PyStr => x instanceof PyStr).map((x) => x.value);
+    path = pathEntries(p);
   }
+  if (path === null && ts.host?.sysPath !== undefined) path = currentSysPath();
   let found;
   try {
     found = ts.host?.findModule?.(fullname, path) ?? null;
   } catch (err) {
     if (err instanceof HostImportError) throw new PyError(newException(err.pyType === 'ImportError' ? importErrorType : moduleNotFoundErrorType, err.message));
+    if (err instanceof HostSyntaxError) throw new PyError(newSyntaxError(err));
     throw err;
   }
   if (found === null) notFound(`No module named '${fullname}'`);

@@ -1,20 +1,35 @@
-// Node entry point: run a pyc file in a worker thread, whose stack is large enough for
+// Node entry point: run a program in a worker thread, whose stack is large enough for
 // sys.getrecursionlimit() Python frames (the main thread's ~1 MB is not). The one place, with
 // host-node.ts, where the VM touches Node APIs.
 import { Worker } from 'node:worker_threads';
+import type { CheckHashBasedPycs, LoaderConfig } from '@tspyc/loader';
 
 /** Stack for the VM thread: 1000+ Python frames, each a few JS frames of the eval loop. */
 const STACK_MB = 512;
 
+/** What runs as __main__: `python FILE.pyc`, `python FILE.py`, `python -c CODE`, `python -m MODULE`. */
+export type MainProgram =
+  | { kind: 'pyc'; path: string }
+  | { kind: 'source'; path: string }
+  | { kind: 'command'; code: string }
+  | { kind: 'module'; name: string };
+
 export interface RunFileOptions {
-  /** the pyc file (already validated as a 3.11 pyc by the caller) */
-  path: string;
-  /** sys.argv */
-  argv: string[];
+  main: MainProgram;
+  /** sys.argv[1:] */
+  args: string[];
+  /**
+   * URL of the compiler module (exports compileSource and PySyntaxError; the CLI
+   * passes @tspyc/compiler's). Without one, only pycs and fresh caches can run.
+   */
+  compiler?: string | null;
+  /** -B / PYTHONDONTWRITEBYTECODE, -O, PYTHONPYCACHEPREFIX */
+  config: LoaderConfig;
+  checkHashBasedPycs?: CheckHashBasedPycs;
 }
 
-/** Run the pyc as __main__ in a worker thread; resolves to the exit code. */
-export function runPycFile(options: RunFileOptions): Promise<number> {
+/** Run the program as __main__ in a worker thread; resolves to the exit code. */
+export function runProgram(options: RunFileOptions): Promise<number> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./run-worker.js', import.meta.url), {
       workerData: options,

@@ -1,18 +1,131 @@
-// The worker thread of run-file.ts: read the pyc, run it with the Node host, post the exit code.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// The worker thread of run-file.ts: set up sys.path and the Node host the way `python` does for
+// each kind of main program, run it, post the exit code.
+// CPython counterpart: Modules/main.c (pymain_run_python, pymain_run_file, pymain_run_command,
+// pymain_run_module) and Python/pathconfig.c (_PyPathConfig_ComputeSysPath0).
+import { readFileSync, realpathSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readPyc } from '@tspyc/bytecode';
-import { runMain } from '../interpreter.js';
+import { readPyc, type CodeObject } from '@tspyc/bytecode';
+import type { CompileFn } from '@tspyc/loader';
+import { mainSyntaxErrorText, runMain } from '../interpreter.js';
+import { runModuleAsMain } from '../runpy.js';
 import { NodeHost } from '../host-node.js';
+import { HostImportError, HostSyntaxError } from '../host.js';
 import type { RunFileOptions } from './run-file.js';
 
-const { path, argv } = workerData as RunFileOptions;
+/** What the worker needs from the compiler module it is given (structurally @tspyc/compiler's API). */
+interface CompilerModule {
+  compileSource(source: Uint8Array | string, filename: string, options?: { optimize?: 0 | 1 | 2 }): CodeObject;
+  PySyntaxError: abstract new (...args: never[]) => SyntaxErrorFields;
+}
+
+interface SyntaxErrorFields extends Error {
+  type: string;
+  msg: string;
+  filename: string | null;
+  lineno: number | null;
+  offset: number | null;
+  text: string | null;
+  endLineno: number | null;
+  endOffset: number | null;
+}
+
+/** The main program could not start: a message for stderr and an exit code. */
+class StartError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+async function main(options: RunFileOptions): Promise<number> {
+  const compiler = options.compiler ? ((await import(options.compiler)) as CompilerModule) : null;
+  const optimize = Math.min(options.config.optimization, 2) as 0 | 1 | 2;
+  const isSyntaxError = (err: unknown): err is SyntaxErrorFields => compiler !== null && err instanceof compiler.PySyntaxError;
+  /** The compiler's SyntaxError as the one the VM raises (a codec error as an ImportError). */
+  const asHostError = (err: SyntaxErrorFields): Error =>
+    err.type === 'UnicodeDecodeError'
+      ? new HostImportError('ImportError', `${err.type}: ${err.msg}`)
+      : new HostSyntaxError(err.type as HostSyntaxError['pyType'], err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, err.endOffset);
+  const compile: CompileFn | null =
+    compiler &&
+    ((source, path) => {
+      try {
+        return compiler.compileSource(source, path, { optimize });
+      } catch (err) {
+        throw isSyntaxError(err) ? asHostError(err) : err;
+      }
+    });
+  /** The main file's code, or its SyntaxError printed as CPython's excepthook prints it (exit 1). */
+  const compileMain = (source: Uint8Array | string, filename: string): CodeObject => {
+    if (compiler === null) throw new StartError(`cannot compile ${filename}: no compiler was given`, 70);
+    try {
+      return compiler.compileSource(source, filename, { optimize });
+    } catch (err) {
+      if (!isSyntaxError(err)) throw err;
+      const host = asHostError(err);
+      if (!(host instanceof HostSyntaxError)) throw new StartError(`${err.type}: ${err.msg}`, 1);
+      throw new StartError(mainSyntaxErrorText(host).trimEnd(), 1);
+    }
+  };
+  const hostFor = (sysPath0: string) =>
+    new NodeHost({ sysPath: [sysPath0], compile, config: options.config, checkHashBasedPycs: options.checkHashBasedPycs });
+  const { main, args } = options;
+  switch (main.kind) {
+    case 'pyc': {
+      const pyc = readPyc(readFileSync(main.path), { aliasInput: true });
+      return runMain(pyc.code, { host: hostFor(dirname(resolve(main.path))), argv: [main.path, ...args], file: main.path });
+    }
+    case 'source': {
+      // __file__ and co_filename: the path made absolute as _Py_abspath does (joined to the working
+      // directory, not normalised); sys.path[0]: the directory of the real file (symlinks resolved).
+      const cwd = process.cwd();
+      const file = isAbsolute(main.path) ? main.path : `${cwd}${cwd.endsWith('/') ? '' : '/'}${main.path}`;
+      let source: Uint8Array;
+      try {
+        source = readFileSync(file);
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        throw new StartError(`tspyc: can't open file '${file}': [Errno ${-(e.errno ?? -2)}] ${strerror(e.code)}`, 2);
+      }
+      const code = compileMain(source, file);
+      return runMain(code, { host: hostFor(dirname(realpathSync(file))), argv: [main.path, ...args], file });
+    }
+    case 'command': {
+      const code = compileMain(main.code, '<string>');
+      return runMain(code, { host: hostFor(''), argv: ['-c', ...args] });
+    }
+    case 'module':
+      return runModuleAsMain(main.name, args, { host: hostFor(process.cwd()) });
+  }
+}
+
+/** os.strerror for the errors opening a file can give. */
+function strerror(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'No such file or directory';
+    case 'EACCES':
+      return 'Permission denied';
+    case 'EISDIR':
+      return 'Is a directory';
+    case 'ENOTDIR':
+      return 'Not a directory';
+    default:
+      return code ?? 'error';
+  }
+}
+
 try {
-  const pyc = readPyc(readFileSync(path), { aliasInput: true });
-  // sys.path[0]: the directory of the file run, as `python FILE.pyc` sets it
-  const exitCode = runMain(pyc.code, { host: new NodeHost([dirname(resolve(path))]), argv, file: path });
+  const exitCode = await main(workerData as RunFileOptions);
   parentPort!.postMessage({ exitCode });
 } catch (err) {
-  parentPort!.postMessage({ internalError: err instanceof Error ? err.message : String(err) });
+  if (err instanceof StartError) {
+    writeSync(2, `${err.message}\n`);
+    parentPort!.postMessage({ exitCode: err.exitCode });
+  } else {
+    parentPort!.postMessage({ internalError: err instanceof Error ? err.message : String(err) });
+  }
 }

@@ -12,7 +12,7 @@ import { overflowErrorType, typeErrorType, valueErrorType, zeroDivisionErrorType
 import { floatHash } from '@tspyc/bytecode';
 import { intToFloat } from '../protocols/number.js';
 import { callSpecial } from '../protocols/call.js';
-import { formatFloat } from '../format/format-spec.js';
+import { formatComplex } from '../format/format-spec.js';
 import { str } from '../protocols/repr.js';
 
 export const complexType = builtinType('complex');
@@ -157,9 +157,14 @@ export function initComplex(): void {
       if (m === undefined) raise(typeErrorType, `complex() first argument must be a string or a number, not '${o.type.name}'`);
       return asComplexOperand(callSpecial(m, o, []))!;
     };
+    // complex_new: only a complex part contributes its other component (keeping -0.0 intact)
     const r = toC(re);
+    const reIsComplex = re instanceof PyComplex;
+    if (im === undefined) return new PyComplex(r[0], reIsComplex ? r[1] : 0, cls);
     const i = toC(im);
-    return new PyComplex(r[0] - i[1], r[1] + i[0], cls);
+    const real = im instanceof PyComplex ? r[0] - i[1] : r[0];
+    const imag = reIsComplex ? i[0] + r[1] : i[0];
+    return new PyComplex(real, imag, cls);
   });
   defMethod(t, '__repr__', (a) => newStr(complexRepr(a[0] as PyComplex)));
   defMethod(t, '__hash__', (a) => {
@@ -187,9 +192,7 @@ export function initComplex(): void {
     const spec = (a[1] as PyStr).value;
     const c = a[0] as PyComplex;
     if (spec === '') return newStr(str(c));
-    const re = formatFloat(c.real, spec.replace(/^[^.]*?(\.\d+)?([a-zA-Z%]?)$/, '$1$2'));
-    const im = formatFloat(c.imag, '+' + spec.replace(/^[^.]*?(\.\d+)?([a-zA-Z%]?)$/, '$1$2'));
-    return newStr(`${re}${im}j`);
+    return newStr(formatComplex(c.real, c.imag, spec));
   });
   defGetSet(t, 'real', (o) => new PyFloat((o as PyComplex).real));
   defGetSet(t, 'imag', (o) => new PyFloat((o as PyComplex).imag));

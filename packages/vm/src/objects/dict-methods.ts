@@ -7,7 +7,7 @@ import { newStr } from './str.js';
 import { PyList } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
 import { PyDict, dictType } from './dict.js';
-import { PySet, newSet } from './set.js';
+import { PySet, newSet, setType, setUpdate } from './set.js';
 import { defMethod, type Kwargs } from './native.js';
 import { PyClassMethod } from './descr.js';
 import { dictItemIteratorType, dictKeyIteratorType, dictValueIteratorType, PyNativeIter } from './iterators.js';
@@ -16,9 +16,8 @@ import { repr, withReprGuard } from '../protocols/repr.js';
 import { toArray } from '../protocols/iter.js';
 import { pyEq } from '../protocols/compare.js';
 import { callObject, callSpecial } from '../protocols/call.js';
-import { getAttrOpt } from '../protocols/getattr.js';
+import { getAttr, getAttrOpt } from '../protocols/getattr.js';
 import { getItem, keyError } from '../protocols/sequence.js';
-import { binaryOp } from '../protocols/number.js';
 
 export const dictKeysType = builtinType('dict_keys', undefined, 0);
 export const dictValuesType = builtinType('dict_values', undefined, 0);
@@ -216,9 +215,15 @@ export function initDict(): void {
       return pyBool(v !== undefined && (v === pair.items[1] || pyEq(v, pair.items[1]!)));
     });
     if (kind !== 1) {
-      for (const [op, nb] of [['__and__', 1], ['__or__', 7], ['__sub__', 10], ['__xor__', 12]] as const) {
-        defMethod(vt, op, (a) => binaryOp(newSet(toArray(a[0]!)), a[1] instanceof PySet ? a[1] : newSet(toArray(a[1]!)), nb));
+      for (const [op, f] of [['and', viewsAnd], ['or', viewsOr], ['sub', viewsSub], ['xor', viewsXor]] as const) {
+        defMethod(vt, `__${op}__`, (a) => f(a[0]!, a[1]!));
+        defMethod(vt, `__r${op}__`, (a) => f(a[1]!, a[0]!));
       }
+      defMethod(vt, 'isdisjoint', (a) => {
+        const self = a[0] as PyDictView;
+        for (const v of toArray(a[1]!)) if (viewContains(self, v)) return pyBool(false);
+        return pyBool(true);
+      });
       defMethod(vt, '__eq__', (a) => {
         const other = a[1]!;
         if (!(other instanceof PyDictView) && !(other instanceof PySet)) return NotImplemented;
@@ -231,6 +236,53 @@ export function initDict(): void {
   }
 }
 
+/** dictviews_to_set: a keys view of an exact dict takes set()'s one-resize path for dicts. */
+function viewsToSet(o: PyObject): PySet {
+  const s = newSet([]);
+  setUpdate(s, o instanceof PyDictView && o.type === dictKeysType && o.mapping.type === dictType ? o.mapping : o, toArray);
+  return s;
+}
+
+function viewContains(v: PyDictView, key: PyObject): boolean {
+  const d = v.mapping;
+  if (v.type === dictKeysType) return d.find(key) >= 0;
+  if (!(key instanceof PyTuple) || key.items.length !== 2) return false;
+  const w = d.get(key.items[0]!);
+  return w !== undefined && (w === key.items[1] || pyEq(w, key.items[1]!));
+}
+
+function viewsOr(self: PyObject, other: PyObject): PyObject {
+  const r = viewsToSet(self);
+  setUpdate(r, other, toArray);
+  return r;
+}
+
+function viewsSub(self: PyObject, other: PyObject): PyObject {
+  const r = viewsToSet(self);
+  callObject(getAttr(r, 'difference_update'), [other], null);
+  return r;
+}
+
+function viewsXor(self: PyObject, other: PyObject): PyObject {
+  const r = viewsToSet(self);
+  callObject(getAttr(r, 'symmetric_difference_update'), [other], null);
+  return r;
+}
+
+/** _PyDictView_Intersect: iterate the smaller side, test membership in the view. */
+function viewsAnd(self: PyObject, other: PyObject): PyObject {
+  if (!(self instanceof PyDictView)) [self, other] = [other, self];
+  let view = self as PyDictView;
+  if (other instanceof PySet && other.type === setType && view.mapping.size <= other.size) {
+    return callObject(getAttr(other, 'intersection'), [view], null);
+  }
+  if (other instanceof PyDictView && other.type !== dictValuesType && other.mapping.size > view.mapping.size) {
+    [view, other] = [other, view];
+  }
+  const r = newSet([]);
+  for (const k of toArray(other)) if (viewContains(view, k)) r.add(k);
+  return r;
+}
 
 function dictEq(a: PyDict, b: PyDict): boolean {
   if (a.size !== b.size) return false;

@@ -5,14 +5,14 @@
 // primitive (the string, or the number/bigint value, so 1 == 1.0 == True share a slot as in
 // Python). Keys with the default identity __eq__/__hash__ are indexed by the object itself. Every
 // other key (tuples, user classes with __eq__) goes through its Python hash and __eq__.
-import { builtinType, objectType, PyObject, type PyType } from './object.js';
+import { builtinType, TPFLAGS_BASETYPE, TPFLAGS_MAPPING, objectType, PyObject, type PyType } from './object.js';
 import { PyStr, strType } from './str.js';
 import { PyInt } from './int.js';
 import { PyFloat } from './float.js';
 import { pyHash } from '../protocols/hash.js';
 import { richCompareBool, CMP_EQ } from '../protocols/compare.js';
 
-export const dictType = builtinType('dict');
+export const dictType = builtinType('dict', undefined, TPFLAGS_BASETYPE | TPFLAGS_MAPPING);
 
 /** Marks a key that must be found through its Python hash. */
 const HASHED = Symbol('hashed');

@@ -57,10 +57,14 @@ export const runtimeErrorType = sub('RuntimeError', exceptionType);
 export const notImplementedErrorType = sub('NotImplementedError', runtimeErrorType);
 export const recursionErrorType = sub('RecursionError', runtimeErrorType);
 export const syntaxErrorType = sub('SyntaxError', exceptionType);
+export const indentationErrorType = sub('IndentationError', syntaxErrorType);
+export const tabErrorType = sub('TabError', indentationErrorType);
 export const systemErrorType = sub('SystemError', exceptionType);
 export const typeErrorType = sub('TypeError', exceptionType);
 export const valueErrorType = sub('ValueError', exceptionType);
 export const unicodeErrorType = sub('UnicodeError', valueErrorType);
+export const unicodeDecodeErrorType = sub('UnicodeDecodeError', unicodeErrorType);
+export const unicodeEncodeErrorType = sub('UnicodeEncodeError', unicodeErrorType);
 export const warningType = sub('Warning', exceptionType);
 export const userWarningType = sub('UserWarning', warningType);
 export const deprecationWarningType = sub('DeprecationWarning', warningType);
@@ -74,6 +78,6 @@ export const EXCEPTION_TYPES: PyType[] = [
   eofErrorType, importErrorType, moduleNotFoundErrorType, lookupErrorType, indexErrorType,
   keyErrorType, memoryErrorType, nameErrorType, unboundLocalErrorType, osErrorType,
   fileNotFoundErrorType, referenceErrorType, runtimeErrorType, notImplementedErrorType,
-  recursionErrorType, syntaxErrorType, systemErrorType, typeErrorType, valueErrorType,
-  unicodeErrorType, warningType, userWarningType, deprecationWarningType, runtimeWarningType,
+  recursionErrorType, syntaxErrorType, indentationErrorType, tabErrorType, systemErrorType, typeErrorType, valueErrorType,
+  unicodeErrorType, unicodeDecodeErrorType, unicodeEncodeErrorType, warningType, userWarningType, deprecationWarningType, runtimeWarningType,
 ];

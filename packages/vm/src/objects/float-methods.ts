@@ -7,7 +7,10 @@ import { PyFloat, floatType } from './float.js';
 import { PyStr, newStr } from './str.js';
 import { newTuple } from './tuple.js';
 import { defMethod, type Kwargs } from './native.js';
-import { defGetSet } from './descr.js';
+import { PyClassMethod, defGetSet } from './descr.js';
+import { PyBuiltin } from './native.js';
+import { callObject } from '../protocols/call.js';
+import { floatFromHex, floatHex } from '../format/float-hex.js';
 import { overflowErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { asFloatOperand, floatBinary, floatDivmod, floatPow, OP_NAMES } from '../protocols/number.js';
 import { compareIntFloat, cmpResult } from '../protocols/compare.js';
@@ -87,6 +90,16 @@ export function initFloat(): void {
   });
   defMethod(t, 'is_integer', (a) => pyBool(Number.isInteger(val(a[0]!))));
   defMethod(t, 'conjugate', (a) => new PyFloat(val(a[0]!)));
+  t.setAttr(
+    'fromhex',
+    new PyClassMethod(
+      new PyBuiltin('fromhex', (a) => {
+        if (!(a[1] instanceof PyStr)) raise(typeErrorType, `fromhex() argument must be str, not ${a[1]!.type.name}`);
+        const v = new PyFloat(floatFromHex(a[1].value));
+        return a[0] === floatType ? v : callObject(a[0]!, [v], null);
+      }),
+    ),
+  );
   defMethod(t, 'as_integer_ratio', (a) => {
     const x = val(a[0]!);
     if (!Number.isFinite(x)) raise(x !== x ? valueErrorType : overflowErrorType, x !== x ? 'cannot convert NaN to integer ratio' : 'cannot convert Infinity to integer ratio');
@@ -172,22 +185,3 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-function floatHex(x: number): string {
-  if (x !== x) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  if (x === 0) return `${sign}0x0.0p+0`;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, Math.abs(x));
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
-  let e = (hi >>> 20) & 0x7ff;
-  const mant = ((BigInt(hi & 0xfffff) << 32n) | BigInt(lo)).toString(16).padStart(13, '0');
-  let lead = '1';
-  if (e === 0) {
-    lead = '0';
-    e = 1;
-  }
-  const exp = e - 1023;
-  return `${sign}0x${lead}.${mant}p${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
-}

@@ -16,13 +16,14 @@ import {
   typeErrorType,
 } from './exception-types.js';
 import { genResume } from '../eval/ceval.js';
+import { genKindName } from './coroutine.js';
 import { Op } from '../eval/opcodes.js';
 import { callObject } from '../protocols/call.js';
 import { getAttrOpt } from '../protocols/getattr.js';
 import { objectId } from '../protocols/hash.js';
 import { stopIterationValue } from '../protocols/iter.js';
 
-function stopIteration(value: PyObject): never {
+export function stopIteration(value: PyObject): never {
   const e = newException(stopIterationType, null) as PyBaseException;
   if (value !== None) e.args = [value];
   throw new PyError(e);
@@ -36,7 +37,7 @@ export function genSend(gen: PyGenerator, value: PyObject): PyObject {
 }
 
 /** The exception instance for throw(type[, value[, tb]]). */
-function normalize(typ: PyObject, val: PyObject | undefined): PyObject {
+export function normalize(typ: PyObject, val: PyObject | undefined): PyObject {
   if (typ instanceof PyType) {
     if (!typ.isSubtype(baseExceptionType)) {
       raise(typeErrorType, `exceptions must be classes or instances deriving from BaseException, not type`);
@@ -114,7 +115,7 @@ export function closeGenerator(gen: PyGenerator): void {
     if (e instanceof PyError && (e.exc.type.isSubtype(generatorExitType) || e.exc.type.isSubtype(stopIterationType))) return;
     throw e;
   }
-  raise(runtimeErrorType, 'generator ignored GeneratorExit');
+  raise(runtimeErrorType, `${genKindName(gen)} ignored GeneratorExit`);
 }
 
 export function initGenerators(): void {

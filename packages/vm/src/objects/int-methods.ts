@@ -2,10 +2,14 @@
 // long_as_number), Objects/boolobject.c.
 import { raise } from '../errors.js';
 import { NotImplemented, PyObject, PyType } from './object.js';
-import { PyInt, intType, boolType, newInt, intFromNumber, pyBool, True, False } from './int.js';
+import { PyInt, intType, boolType, newInt, intFromNumber, pyBool, True, False, MAX_STR_DIGITS, intDecimal } from './int.js';
 import { PyFloat } from './float.js';
 import { PyStr, newStr } from './str.js';
-import { PyBytes } from './bytes.js';
+import { PyBytes, bytesLike } from './bytes.js';
+import { bytesFromObject } from './bytes-methods.js';
+import { PyClassMethod } from './descr.js';
+import { PyBuiltin } from './native.js';
+import { callObject } from '../protocols/call.js';
 import { newTuple } from './tuple.js';
 import { defMethod, type Kwargs } from './native.js';
 import { defGetSet } from './descr.js';
@@ -38,6 +42,10 @@ export function parseIntLiteral(text: string, base: number): bigint | null {
   if ((base === 16 && /^0x/i.test(s)) || (base === 8 && /^0o/i.test(s)) || (base === 2 && /^0b/i.test(s))) s = s.slice(2);
   if (s.length === 0 || s.startsWith('_') || s.endsWith('_') || s.includes('__')) return null;
   s = s.replace(/_/g, '');
+  if ((base & (base - 1)) !== 0 && s.length > MAX_STR_DIGITS && /^[0-9a-z]+$/i.test(s)) {
+    raise(valueErrorType, `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  if (base === 10 && /^[0-9]+$/.test(s)) return neg ? -BigInt(s) : BigInt(s);
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
   let v = 0n;
   const b = BigInt(base);
@@ -100,7 +108,7 @@ function val(o: PyObject): bigint {
 export function initInt(): void {
   const t = intType;
   defMethod(t, '__new__', (a, kw) => intNew(a[0] as PyType, a.slice(1), kw));
-  defMethod(t, '__repr__', (a) => newStr(val(a[0]!).toString()));
+  defMethod(t, '__repr__', (a) => newStr(intDecimal(val(a[0]!))));
   defMethod(t, '__hash__', (a) => new PyInt(intHash(val(a[0]!))));
   defMethod(t, '__bool__', (a) => pyBool(val(a[0]!) !== 0n));
   defMethod(t, '__index__', (a) => newInt(val(a[0]!)));
@@ -213,6 +221,26 @@ export function initInt(): void {
     if (order === 'little') out.reverse();
     return new PyBytes(out);
   });
+  t.setAttr(
+    'from_bytes',
+    new PyClassMethod(
+      new PyBuiltin('from_bytes', (a, kw) => {
+        const src = a[1] ?? kw?.get('bytes');
+        if (src === undefined) raise(typeErrorType, "from_bytes() missing required argument 'bytes' (pos 1)");
+        const order = a[2] ?? kw?.get('byteorder');
+        const o = order === undefined ? 'big' : order instanceof PyStr ? order.value : raise(typeErrorType, `from_bytes() argument 'byteorder' must be str, not ${order.type.name}`);
+        if (o !== 'big' && o !== 'little') raise(valueErrorType, "byteorder must be either 'little' or 'big'");
+        const signed = kw?.get('signed') !== undefined && isTrue(kw.get('signed')!);
+        const data = bytesLike(src) ?? Uint8Array.from(bytesFromObject(src, 'bytes'));
+        const bytes = o === 'little' ? Array.from(data).reverse() : Array.from(data);
+        let x = 0n;
+        for (const c of bytes) x = (x << 8n) | BigInt(c);
+        if (signed && bytes.length > 0 && bytes[0]! & 0x80) x -= 1n << BigInt(8 * bytes.length);
+        const cls = a[0] as PyType;
+        return cls === intType ? newInt(x) : callObject(cls, [newInt(x)], null);
+      }),
+    ),
+  );
   defGetSet(t, 'real', (o) => newInt(val(o)));
   defGetSet(t, 'imag', () => newInt(0n));
   defGetSet(t, 'numerator', (o) => newInt(val(o)));

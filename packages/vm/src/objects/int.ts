@@ -2,6 +2,8 @@
 // CPython counterpart: Objects/longobject.c, Objects/boolobject.c (True/False live here so that
 // every module can build them at load time; bool's behaviour is in objects/bool.ts).
 import { builtinType, PyObject, type PyType } from './object.js';
+import { raise } from '../errors.js';
+import { valueErrorType } from './exception-types.js';
 
 export const intType = builtinType('int');
 export const boolType = builtinType('bool', intType, 0);
@@ -36,4 +38,16 @@ export function intFromNumber(n: number): PyInt {
 
 export function pyBool(b: boolean): PyInt {
   return b ? True : False;
+}
+
+/** sys.int_info.default_max_str_digits: the longest decimal string int() and str() convert */
+export const MAX_STR_DIGITS = 4300;
+const DECIMAL_LIMIT = 10n ** BigInt(MAX_STR_DIGITS);
+
+/** str(int), refusing more than MAX_STR_DIGITS digits as CPython 3.11 does. */
+export function intDecimal(v: bigint): string {
+  if (v >= DECIMAL_LIMIT || v <= -DECIMAL_LIMIT) {
+    raise(valueErrorType, `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  return v.toString();
 }

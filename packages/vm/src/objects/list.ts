@@ -1,7 +1,7 @@
 // list. CPython counterpart: Objects/listobject.c.
-import { builtinType, PyObject, type PyType } from './object.js';
+import { builtinType, TPFLAGS_BASETYPE, TPFLAGS_SEQUENCE, PyObject, type PyType } from './object.js';
 
-export const listType = builtinType('list');
+export const listType = builtinType('list', undefined, TPFLAGS_BASETYPE | TPFLAGS_SEQUENCE);
 
 export class PyList extends PyObject {
   items: PyObject[];

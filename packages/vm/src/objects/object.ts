@@ -9,6 +9,9 @@
 /** Type flags (a subset of CPython's Py_TPFLAGS_*). */
 export const TPFLAGS_HEAPTYPE = 1 << 9;
 export const TPFLAGS_BASETYPE = 1 << 10;
+/** Py_TPFLAGS_SEQUENCE / _MAPPING: what `case [...]` and `case {...}` accept (inherited) */
+export const TPFLAGS_SEQUENCE = 1 << 5;
+export const TPFLAGS_MAPPING = 1 << 6;
 
 /** Every Python object. `dict` is the instance __dict__ (a PyDict) or null for builtin instances. */
 export class PyObject {

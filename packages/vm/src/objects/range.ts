@@ -1,7 +1,7 @@
 // range. CPython counterpart: Objects/rangeobject.c.
-import { builtinType, PyObject } from './object.js';
+import { builtinType, TPFLAGS_SEQUENCE, PyObject } from './object.js';
 
-export const rangeType = builtinType('range', undefined, 0);
+export const rangeType = builtinType('range', undefined, TPFLAGS_SEQUENCE);
 
 export class PyRange extends PyObject {
   readonly start: bigint;

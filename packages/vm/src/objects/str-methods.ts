@@ -6,18 +6,22 @@ import { PyInt, intFromNumber, pyBool, True } from './int.js';
 import { PyStr, newStr, strType, EMPTY_STR } from './str.js';
 import { PyList } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
-import { PyBytes } from './bytes.js';
+import { PyBytes, bytesLike } from './bytes.js';
+import { decodeBytes, encodeStr } from './codecs.js';
+import { capitalize, casefold, isLower, isTitle, isUpper, swapcase, title } from './unicode-case.js';
 import { PySlice, sliceIndices } from './slice.js';
-import { defMethod, type Kwargs } from './native.js';
+import { PyBuiltin, defMethod, type Kwargs } from './native.js';
+import { PyStaticMethod } from './descr.js';
+import { PyDict } from './dict.js';
 import { strIteratorType, PyNativeIter } from './iterators.js';
-import { indexErrorType, keyErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, str, strRepr } from '../protocols/repr.js';
 import { asJsIndex, indexOrTypeError } from '../protocols/number.js';
 import { toArray } from '../protocols/iter.js';
 import { strHash } from '../protocols/hash.js';
 import { compareStrings, cmpResult, CMP_EQ, CMP_NE } from '../protocols/compare.js';
 import { getAttr } from '../protocols/getattr.js';
-import { getItem } from '../protocols/sequence.js';
+import { getItem, keyError } from '../protocols/sequence.js';
 import { format } from '../protocols/format.js';
 import { formatStr } from '../format/format-spec.js';
 import { percentFormat } from '../format/percent.js';
@@ -143,29 +147,17 @@ function count(s: string, sub: string, start: PyObject | undefined, end: PyObjec
   return n;
 }
 
-function isCased(c: string): boolean {
-  return c.toLowerCase() !== c.toUpperCase();
-}
-
-function titleCase(s: string): string {
-  let out = '';
-  let prevCased = false;
-  for (const c of s) {
-    if (prevCased) out += c.toLowerCase();
-    else out += c.toUpperCase().length === 1 ? c.toUpperCase() : c.toUpperCase();
-    prevCased = isCased(c) || /\p{Lt}/u.test(c);
-  }
-  return out;
-}
-
 export function strNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
   let v: string;
   if (args.length === 0 && (kw === null || kw.size === 0)) v = '';
   else {
     const o = args[0] ?? kw?.get('object');
     const encoding = args[1] ?? kw?.get('encoding');
-    if (o instanceof PyBytes && encoding !== undefined) {
-      v = new TextDecoder('utf-8').decode(o.value);
+    const errors = args[2] ?? kw?.get('errors');
+    if (encoding !== undefined || errors !== undefined) {
+      const data = o === undefined ? new Uint8Array(0) : bytesLike(o);
+      if (data === null) raise(typeErrorType, `decoding to str: need a bytes-like object, ${o!.type.name} found`);
+      v = decodeBytes(data, encoding === undefined ? 'utf-8' : argStr(encoding, "str() argument 'encoding'"), errors === undefined ? 'strict' : argStr(errors, "str() argument 'errors'"));
     } else v = str(o!);
   }
   if (cls === strType) return newStr(v);
@@ -197,7 +189,7 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
       let v: PyObject | undefined;
       if (kw instanceof Map) v = kw.get(first);
       else if (kw !== null) v = getItem(kw, newStr(first));
-      if (v === undefined) raise(keyErrorType, `'${first}'`);
+      if (v === undefined) keyError(newStr(first));
       obj = v;
     }
     while (rest.length > 0) {
@@ -360,30 +352,30 @@ export function initStr(): void {
   const m0 = (name: string, f: (s: string) => string) => defMethod(t, name, (a) => newStr(f(self(a[0]!, name))));
   m0('upper', (s) => s.toUpperCase());
   m0('lower', (s) => s.toLowerCase());
-  m0('casefold', (s) => s.toLowerCase());
-  m0('swapcase', (s) => cps(s).map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
-  m0('capitalize', (s) => {
-    const a = cps(s);
-    return a.length ? a[0]!.toUpperCase() + a.slice(1).join('').toLowerCase() : '';
-  });
-  m0('title', titleCase);
+  m0('casefold', casefold);
+  m0('swapcase', swapcase);
+  m0('capitalize', capitalize);
+  m0('title', title);
   const pred = (name: string, f: (s: string) => boolean) => defMethod(t, name, (a) => pyBool(f(self(a[0]!, name))));
-  pred('isdigit', (s) => s.length > 0 && /^\p{Nd}+$/u.test(s));
+  // Numeric_Type=Digit beyond Nd: superscripts, subscripts, circled and dingbat digits
+  pred('isdigit', (s) => s.length > 0 && /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u1369-\u1371\u19da]+$/u.test(s));
   pred('isdecimal', (s) => s.length > 0 && /^\p{Nd}+$/u.test(s));
   pred('isnumeric', (s) => s.length > 0 && /^[\p{Nd}\p{Nl}\p{No}]+$/u.test(s));
   pred('isalpha', (s) => s.length > 0 && /^\p{L}+$/u.test(s));
   pred('isalnum', (s) => s.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(s));
   pred('isspace', (s) => s.length > 0 && cps(s).every(isSpaceChar));
-  pred('isupper', (s) => cps(s).some(isCased) && s === s.toUpperCase());
-  pred('islower', (s) => cps(s).some(isCased) && s === s.toLowerCase());
-  pred('istitle', (s) => cps(s).some(isCased) && s === titleCase(s));
+  pred('isupper', isUpper);
+  pred('islower', isLower);
+  pred('istitle', isTitle);
   pred('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
   pred('isidentifier', (s) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s));
   pred('isprintable', (s) => cps(s).every((c) => isPrintable(c.codePointAt(0)!, '3.11')));
 
   const strip = (name: string, l: boolean, r: boolean) =>
     defMethod(t, name, (a) => {
-      const chars = a[1] === undefined || a[1] === None ? null : argStr(a[1], `${name} arg`);
+      const c = a[1];
+      if (c !== undefined && c !== None && !(c instanceof PyStr)) raise(typeErrorType, `${name} arg must be None or str`);
+      const chars = c === undefined || c === None ? null : (c as PyStr).value;
       return newStr(stripChars(self(a[0]!, name), chars, l, r));
     });
   strip('strip', true, true);
@@ -437,6 +429,7 @@ export function initStr(): void {
   });
   defMethod(t, 'replace', (a) => {
     const s = self(a[0]!, 'replace');
+    if (a.length < 3 || a.length > 4) raise(typeErrorType, a.length < 3 ? `replace expected at least 2 arguments, got ${a.length - 1}` : `replace expected at most 3 arguments, got ${a.length - 1}`);
     const old = argStr(a[1], 'replace() argument 1');
     const rep = argStr(a[2], 'replace() argument 2');
     const n = a[3] === undefined ? -1 : asJsIndex(a[3]);
@@ -538,7 +531,43 @@ export function initStr(): void {
   });
   defMethod(t, 'format', (a, kw) => newStr(strFormat(self(a[0]!, 'format'), a.slice(1), kw)));
   defMethod(t, 'format_map', (a) => newStr(strFormat(self(a[0]!, 'format_map'), [], a[1]!)));
-  defMethod(t, 'encode', (a) => new PyBytes(new TextEncoder().encode(self(a[0]!, 'encode'))));
+  defMethod(t, 'encode', (a, kw) => {
+    const enc = a[1] ?? kw?.get('encoding');
+    const errors = a[2] ?? kw?.get('errors');
+    return new PyBytes(
+      encodeStr(
+        self(a[0]!, 'encode'),
+        enc === undefined ? 'utf-8' : argStr(enc, "encode() argument 'encoding'"),
+        errors === undefined ? 'strict' : argStr(errors, "encode() argument 'errors'"),
+      ),
+    );
+  });
+  t.setAttr(
+    'maketrans',
+    new PyStaticMethod(
+      new PyBuiltin('maketrans', (a) => {
+        const out = new PyDict();
+        if (a.length === 1) {
+          if (!(a[0] instanceof PyDict)) raise(typeErrorType, 'if you give only one argument to maketrans it must be a dict');
+          for (const [k, v] of a[0].entries()) {
+            if (k instanceof PyStr) {
+              if (cps(k.value).length !== 1) raise(valueErrorType, 'string keys in translate table must be of length 1');
+              out.set(intFromNumber(k.value.codePointAt(0)!), v);
+            } else if (k instanceof PyInt) out.set(k, v);
+            else raise(typeErrorType, 'keys in translate table must be strings or integers');
+          }
+          return out;
+        }
+        if (a.length < 1 || a.length > 3) raise(typeErrorType, `maketrans expected at least 1 argument, got ${a.length}`);
+        const x = cps(argStr(a[0], 'maketrans() argument 1'));
+        const y = cps(argStr(a[1], 'maketrans() argument 2'));
+        if (x.length !== y.length) raise(valueErrorType, 'the first two maketrans arguments must have equal length');
+        x.forEach((c, i) => out.set(intFromNumber(c.codePointAt(0)!), intFromNumber(y[i]!.codePointAt(0)!)));
+        if (a[2] !== undefined) for (const c of cps(argStr(a[2], 'maketrans() argument 3'))) out.set(intFromNumber(c.codePointAt(0)!), None);
+        return out;
+      }),
+    ),
+  );
   defMethod(t, 'translate', (a) => {
     const s = self(a[0]!, 'translate');
     let out = '';
@@ -557,3 +586,4 @@ export function initStr(): void {
     return newStr(out);
   });
 }
+

@@ -1,7 +1,7 @@
 // tuple. CPython counterpart: Objects/tupleobject.c.
-import { builtinType, PyObject, type PyType } from './object.js';
+import { builtinType, TPFLAGS_BASETYPE, TPFLAGS_SEQUENCE, PyObject, type PyType } from './object.js';
 
-export const tupleType = builtinType('tuple');
+export const tupleType = builtinType('tuple', undefined, TPFLAGS_BASETYPE | TPFLAGS_SEQUENCE);
 
 export class PyTuple extends PyObject {
   readonly items: PyObject[];

@@ -26,7 +26,7 @@ import { toArray } from '../protocols/iter.js';
 import { attributeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
-import { genericGetAttr, genericSetAttr, setAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
+import { genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
 import { idHash, objectId } from '../protocols/hash.js';
 import { isTrue } from '../protocols/truth.js';
 
@@ -257,7 +257,11 @@ export function initType(): void {
   defMethod(t, '__repr__', (a) => newStr(typeRepr(a[0] as PyType)));
   defMethod(t, '__getattribute__', (a) => genericGetAttr(a[0]!, (a[1] as PyStr).value)!);
   defMethod(t, '__setattr__', (a) => {
-    setAttr(a[0]!, (a[1] as PyStr).value, a[2]!);
+    typeSetAttr(a[0] as PyType, (a[1] as PyStr).value, a[2]!);
+    return None;
+  });
+  defMethod(t, '__delattr__', (a) => {
+    typeSetAttr(a[0] as PyType, (a[1] as PyStr).value, null);
     return None;
   });
   defMethod(t, 'mro', (a) => new PyList((a[0] as PyType).mro.slice()));

@@ -161,7 +161,7 @@ export function setAttr(obj: PyObject, name: string, value: PyObject | null): vo
   const t = obj.type;
   if (t.solid !== t) {
     const sa = t.lookup(value === null ? '__delattr__' : '__setattr__');
-    if (sa !== undefined && !(sa instanceof PyBuiltin && sa.owner === objectType)) {
+    if (sa !== undefined && !(sa instanceof PyBuiltin && (sa.owner === objectType || sa.owner === typeType))) {
       callObject(sa, value === null ? [obj, internStr(name)] : [obj, internStr(name), value], null);
       return;
     }
@@ -214,7 +214,7 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
   }
 }
 
-function typeSetAttr(cls: PyType, name: string, value: PyObject | null): void {
+export function typeSetAttr(cls: PyType, name: string, value: PyObject | null): void {
   const meta = cls.type;
   const d = meta.lookup(name);
   if (d !== undefined && isDataDescriptor(d)) {

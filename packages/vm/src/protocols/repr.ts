@@ -3,7 +3,7 @@
 import { PyStr as FmtStr, strRepr as fmtStrRepr, targetForVersion, formatFloatRepr } from '@tspyc/bytecode';
 import { raise } from '../errors.js';
 import { PyObject } from '../objects/object.js';
-import { PyInt, intType } from '../objects/int.js';
+import { PyInt, intDecimal, intType } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, strType } from '../objects/str.js';
 import { typeErrorType } from '../objects/exception-types.js';
@@ -24,7 +24,7 @@ export function floatRepr(x: number): string {
 export function repr(o: PyObject): string {
   const t = o.type;
   if (t === strType) return strRepr((o as PyStr).value);
-  if (t === intType) return (o as PyInt).value.toString();
+  if (t === intType) return intDecimal((o as PyInt).value);
   if (t === floatType) return formatFloatRepr((o as PyFloat).value);
   const r = t.lookup('__repr__');
   if (r === undefined) return `<${t.name} object>`;
@@ -37,7 +37,7 @@ export function repr(o: PyObject): string {
 export function str(o: PyObject): string {
   const t = o.type;
   if (t === strType) return (o as PyStr).value;
-  if (t === intType) return (o as PyInt).value.toString();
+  if (t === intType) return intDecimal((o as PyInt).value);
   if (t === floatType) return formatFloatRepr((o as PyFloat).value);
   const r = t.lookup('__str__');
   if (r === undefined) return repr(o);

@@ -1,0 +1,238 @@
+// Rebuild a code-object tree with the object identity, `interned` and `ref` flags that CPython
+// 3.11's compiler and marshal give it, so that MarshalWriter writes the bytes a fresh
+// `python3.11 -m py_compile` writes. The input's own identity and flags are ignored: only values
+// are read. The walk replays the compile in CPython's order (compile.c):
+//   - a unit's constants enter the module-wide constant cache in co_consts order, a nested code
+//     object's unit being compiled (all of its constants cached) when the parent reaches it;
+//   - at the end of a unit, assemble() merges its exceptiontable and linetable, makecode() its
+//     names, consts and localsplusnames tuples (merge_const_one), and _PyCode_New interns its
+//     names, identifier-like constants and localsplusnames — innermost code object first.
+// Then marshal's view: reference counts decide FLAG_REF, and set elements are sorted.
+import { CodeObject } from '../../code-object.js';
+import { targetForVersion, type Target } from '../../target.js';
+import {
+  Kind,
+  PyBytes,
+  PyComplex,
+  PyDict,
+  PyFloat,
+  PyFrozenSet,
+  PyInt,
+  PyList,
+  PySet,
+  PyStr,
+  PyTuple,
+  type PyValue,
+} from '../../values.js';
+import { marshalOptionsFor } from '../options.js';
+import { ConstCache } from './const-cache.js';
+import { orderSetElements } from './frozenset-order.js';
+import { identifierConsts } from './identifier-consts.js';
+import { InternTable } from './interning.js';
+import { freshPyCompileState, type ProcessState } from './process-state.js';
+import { assignRefFlags } from './ref-flags.js';
+import { Singletons, STATIC_UNIT_NAMES } from './singletons.js';
+
+export interface RefModelOptions {
+  /** the CPython version whose pyc is reproduced; default 3.11 */
+  target?: Target;
+  /** what the compiling process interned before compiling; default: a fresh `python3.11 -m py_compile` */
+  processState?: ProcessState;
+  /** the caller holds the top-level code object, as py_compile and importlib do; default true */
+  heldTopLevel?: boolean;
+}
+
+/** A new tree equal in value to `top`, with CPython's identity, interning and FLAG_REF pattern. */
+export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {}): CodeObject {
+  const target = options.target ?? targetForVersion('3.11')!;
+  const state = options.processState ?? freshPyCompileState();
+  const identifiers = moduleIdentifiers(top, target);
+  const model = new ModuleCompile(target, state, (s) => identifiers.has(s) || state.internedStrings(s));
+  const out = model.compileUnit(top);
+  if (options.heldTopLevel ?? true) model.held.add(out);
+  for (const s of model.singletons.used) model.held.add(s);
+  assignRefFlags(out, model.held);
+  orderSetElements(out, marshalOptionsFor(target));
+  return out;
+}
+
+/** Every string the parser interned as an identifier, as far as the code objects show them. */
+function moduleIdentifiers(top: CodeObject, target: Target): Set<string> {
+  const out = new Set<string>();
+  const addStrs = (t: PyTuple | null) => {
+    for (const v of t?.items ?? []) if (v.kind === Kind.Str) out.add(v.value);
+  };
+  const walk = (co: CodeObject) => {
+    addStrs(co.names);
+    addStrs(co.localsplusnames);
+    // `import a.b.c` names the dotted string; its parts are NAME tokens too
+    for (const v of co.names.items) if (v.kind === Kind.Str && v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
+    if (co.name.kind === Kind.Str && !STATIC_UNIT_NAMES.has(co.name.value)) out.add(co.name.value);
+    const ids = identifierConsts(co, target);
+    for (const i of ids.identifierTuples) {
+      const c = co.consts.items[i];
+      if (c?.kind === Kind.Tuple) addStrs(c);
+    }
+    for (const c of co.nestedCode) walk(c);
+  };
+  walk(top);
+  return out;
+}
+
+class ModuleCompile {
+  readonly singletons: Singletons;
+  readonly interned: InternTable;
+  readonly cache = new ConstCache();
+  /** objects referenced from outside the tree (see ref-flags.ts) */
+  readonly held = new Set<object>();
+  private filename: PyStr | null = null;
+
+  constructor(
+    private readonly target: Target,
+    state: ProcessState,
+    preInterned: (value: string) => boolean,
+  ) {
+    this.singletons = new Singletons(state.internedChars);
+    this.interned = new InternTable(this.singletons, preInterned, state.internedStrings);
+  }
+
+  compileUnit(src: CodeObject): CodeObject {
+    const ids = identifierConsts(src, this.target);
+    const name = this.unitName(src.name);
+    const qualname = this.unitQualname(src, name);
+
+    const consts: PyValue[] = [];
+    src.consts.items.forEach((c, i) => {
+      if (c.kind === Kind.Code) {
+        consts.push(this.compileUnit(c));
+        return;
+      }
+      // compiler_class adds u_qualname itself as the __qualname__ constant
+      const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.identifierTuples.has(i));
+      consts.push(this.cache.mergeConstsRecursive(fresh));
+    });
+
+    // assemble()
+    const exceptiontable = src.exceptiontable && this.cache.mergeConstOne(this.buffer(src.exceptiontable));
+    const linetable = this.cache.mergeConstOne(this.buffer(src.linetable));
+    // makecode()
+    const names = this.cache.mergeConstOne(this.singletons.tuple(src.names.items.map((v) => this.identifier(v))));
+    const constsTuple = this.cache.mergeConstOne(this.singletons.tuple(consts));
+    const localsplusnames =
+      src.localsplusnames && this.cache.mergeConstOne(this.singletons.tuple(src.localsplusnames.items.map((v) => this.identifier(v))));
+    // _PyCode_New
+    this.interned.internStrings(names);
+    this.interned.internStringConstants(constsTuple);
+    if (localsplusnames) this.interned.internStrings(localsplusnames);
+
+    // co_code: the de-optimised copy the code object caches, so always one reference more
+    const code = new PyBytes(src.code.value.slice());
+    this.held.add(code);
+    const kinds = src.localspluskinds && (src.localspluskinds.value.length === 0 ? this.singletons.bytes(src.localspluskinds.value)! : new PyBytes(src.localspluskinds.value.slice()));
+
+    return new CodeObject({
+      layout: src.layout,
+      argcount: src.argcount,
+      posonlyargcount: src.posonlyargcount,
+      kwonlyargcount: src.kwonlyargcount,
+      nlocals: src.nlocals,
+      stacksize: src.stacksize,
+      flags: src.flags,
+      code,
+      consts: constsTuple,
+      names,
+      localsplusnames,
+      localspluskinds: kinds,
+      varnames: src.varnames && this.singletons.tuple(src.varnames.items.map((v) => this.identifier(v))),
+      freevars: src.freevars && this.singletons.tuple(src.freevars.items.map((v) => this.identifier(v))),
+      cellvars: src.cellvars && this.singletons.tuple(src.cellvars.items.map((v) => this.identifier(v))),
+      filename: this.filenameOf(src.filename),
+      name,
+      qualname,
+      firstlineno: src.firstlineno,
+      linetable,
+      exceptiontable,
+    });
+  }
+
+  /** co_name: the parser's identifier, or one of compile.c's static names. */
+  private unitName(v: PyStr | PyBytes): PyStr {
+    const s = asStr(v);
+    return STATIC_UNIT_NAMES.has(s.value) ? this.singletons.staticName(s.value) : this.interned.identifier(s.value, s.utf8);
+  }
+
+  /**
+   * co_qualname: compiler_set_qualname reuses u_name when nothing is prefixed; otherwise it is a
+   * fresh concatenation (which a class body also stores as its __qualname__ constant).
+   */
+  private unitQualname(src: CodeObject, name: PyStr): PyStr {
+    const q = src.qualname ?? name;
+    return q.value === name.value ? name : new PyStr(q.value, false, false, q.utf8);
+  }
+
+  /** co_filename: the one path object the caller passed to compile(), shared by every code object. */
+  private filenameOf(v: PyStr | PyBytes): PyStr {
+    if (!this.filename) {
+      const s = asStr(v);
+      this.filename = new PyStr(s.value, false, false, s.utf8);
+      this.held.add(this.filename);
+    }
+    return this.filename;
+  }
+
+  /** A names-tuple entry: the interned identifier object. */
+  private identifier(v: PyValue): PyStr {
+    const s = asStr(v);
+    return this.interned.identifier(s.value, s.utf8);
+  }
+
+  /** linetable / exceptiontable as assemble() leaves them: b'' is the singleton, others are new. */
+  private buffer(v: PyBytes): PyBytes {
+    return v.value.length === 0 ? this.singletons.bytes(v.value)! : new PyBytes(v.value.slice());
+  }
+
+  /** A constant as the parser and AST optimiser create it: new objects, except the process singletons. */
+  private fresh(v: PyValue, identifierItems = false): PyValue {
+    switch (v.kind) {
+      case Kind.None:
+      case Kind.Bool:
+      case Kind.Ellipsis:
+      case Kind.StopIteration:
+        return v;
+      case Kind.Int:
+        return this.singletons.smallInt(v.value) ?? new PyInt(v.value);
+      case Kind.Float:
+        return new PyFloat(v.value, false, v.bits);
+      case Kind.Complex:
+        return new PyComplex(v.real, v.imag, false, v.bits);
+      case Kind.Str:
+        return identifierItems ? this.interned.identifier(v.value, v.utf8) : this.interned.plain(v.value, v.utf8);
+      case Kind.Bytes:
+        return this.singletons.bytes(v.value) ?? new PyBytes(v.value.slice());
+      case Kind.Tuple:
+        return this.singletons.tuple(v.items.map((item) => this.fresh(item, identifierItems)));
+      case Kind.FrozenSet:
+        return new PyFrozenSet(v.items.map((item) => this.fresh(item)));
+      case Kind.Set:
+        return new PySet(v.items.map((item) => this.fresh(item)));
+      case Kind.List:
+        return new PyList(v.items.map((item) => this.fresh(item)));
+      case Kind.Dict:
+        return new PyDict(
+          v.keys.map((k) => this.fresh(k)),
+          v.values.map((x) => this.fresh(x)),
+        );
+      case Kind.Code:
+        return this.compileUnit(v);
+    }
+  }
+}
+
+function asStr(v: PyValue): PyStr {
+  if (v.kind === Kind.Str) return v;
+  throw new TypeError('the 3.11 reference model expects str names');
+}
+
+function strValue(v: PyValue): string | null {
+  return v.kind === Kind.Str ? v.value : null;
+}

@@ -1,0 +1,37 @@
+// The emitting loop of compile.c assemble(): the blocks in layout order as the assembler's
+// instruction list, jumps and handlers pointing at instruction indices.
+import type { AsmInstruction, Handler } from '../../assemble/assemble.js';
+import type { BasicBlock } from '../ir.js';
+import { opName } from '../ir.js';
+import type { ExceptTargets } from './label-exception-targets.js';
+import { toPosition } from './location.js';
+import { isJump } from './opcode-kinds.js';
+
+export function linearize(entry: BasicBlock, except: ExceptTargets): AsmInstruction[] {
+  // an empty block starts where the next instruction does
+  const start = new Map<BasicBlock, number>();
+  let n = 0;
+  for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
+    start.set(b, n);
+    n += b.instrs.length;
+  }
+  const handlerOf = (h: BasicBlock): Handler => {
+    const lasti = h.preserveLasti;
+    return { target: start.get(h)!, depth: h.startDepth - 1 - (lasti ? 1 : 0), lasti };
+  };
+  const out: AsmInstruction[] = [];
+  for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
+    for (const instr of b.instrs) {
+      if (instr.opcode >= 256) throw new Error(`pseudo-instruction ${opName(instr.opcode)} left at assembly`);
+      let jumpTarget: number | null = null;
+      if (isJump(instr)) {
+        const to = start.get(instr.target!);
+        if (to === undefined) throw new Error(`${opName(instr.opcode)} to block ${instr.target!.id}, which is not laid out`);
+        jumpTarget = to;
+      }
+      const h = except.get(instr);
+      out.push({ opcode: instr.opcode, oparg: instr.oparg, jumpTarget, location: toPosition(instr.loc), handler: h ? handlerOf(h) : null });
+    }
+  }
+  return out;
+}

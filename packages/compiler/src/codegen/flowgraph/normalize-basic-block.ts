@@ -1,0 +1,24 @@
+// compile.c normalize_basic_block: a jump or scope exit may only end a block, and a jump into an
+// empty block goes on to the first non-empty one after it.
+import type { BasicBlock } from '../ir.js';
+import { opName } from '../ir.js';
+import { isJump, isScopeExitOpcode } from './opcode-kinds.js';
+
+export function normalizeBasicBlock(bb: BasicBlock): void {
+  bb.instrs.forEach((instr, i) => {
+    const jump = isJump(instr);
+    if ((jump || isScopeExitOpcode(instr.opcode)) && i !== bb.instrs.length - 1) {
+      throw new Error(`malformed control flow graph: ${opName(instr.opcode)} in the middle of block ${bb.id}`);
+    }
+    if (jump) instr.target = skipEmptyBlocks(instr.target!);
+  });
+}
+
+/** the first non-empty block at or after `b` in layout order */
+export function skipEmptyBlocks(b: BasicBlock): BasicBlock {
+  while (b.instrs.length === 0) {
+    if (b.next === null) throw new Error(`malformed control flow graph: jump to the empty last block ${b.id}`);
+    b = b.next;
+  }
+  return b;
+}

@@ -1,0 +1,146 @@
+// compile.c optimize_basic_block: the peephole optimizer of 3.11, one block at a time.
+import { Kind } from '@tspyc/bytecode';
+import type { BasicBlock, Instr } from '../ir.js';
+import { JUMP, Op, POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE, POP_JUMP_IF_TRUE } from '../ir.js';
+import { constIsTrue } from './const-is-true.js';
+import { foldTupleOnConstants } from './fold-tuple-on-constants.js';
+import type { CfgUnit } from './input.js';
+import { jumpThread } from './jump-thread.js';
+import { UNSET_LOCATION } from './location.js';
+import { skipEmptyBlocks } from './normalize-basic-block.js';
+import { isBlockPush, isJump } from './opcode-kinds.js';
+import { applyStaticSwaps, swaptimize } from './swaptimize.js';
+
+/** what `target` is for an instruction that does not jump */
+const NOP_INSTR: Readonly<Instr> = Object.freeze({ opcode: Op.NOP, oparg: 0, target: null, loc: UNSET_LOCATION });
+
+export function optimizeBasicBlock(unit: CfgUnit, bb: BasicBlock): void {
+  const instrs = bb.instrs;
+  for (let i = 0; i < instrs.length; i++) {
+    const inst = instrs[i]!;
+    const oparg = inst.oparg;
+    const nextop = i + 1 < instrs.length ? instrs[i + 1]!.opcode : 0;
+    let target: Readonly<Instr> = NOP_INSTR;
+    if (isJump(inst) || isBlockPush(inst)) {
+      inst.target = skipEmptyBlocks(inst.target!);
+      target = inst.target.instrs[0]!;
+    }
+    switch (inst.opcode) {
+      // LOAD_CONST + conditional jump: decided at compile time
+      case Op.LOAD_CONST: {
+        const cnt = unit.consts[oparg]!;
+        switch (nextop) {
+          case POP_JUMP_IF_FALSE:
+          case POP_JUMP_IF_TRUE: {
+            inst.opcode = Op.NOP;
+            if (constIsTrue(cnt) === (nextop === POP_JUMP_IF_TRUE)) instrs[i + 1]!.opcode = JUMP;
+            else instrs[i + 1]!.opcode = Op.NOP;
+            break;
+          }
+          case Op.JUMP_IF_FALSE_OR_POP:
+          case Op.JUMP_IF_TRUE_OR_POP: {
+            if (constIsTrue(cnt) === (nextop === Op.JUMP_IF_TRUE_OR_POP)) {
+              instrs[i + 1]!.opcode = JUMP;
+            } else {
+              inst.opcode = Op.NOP;
+              instrs[i + 1]!.opcode = Op.NOP;
+            }
+            break;
+          }
+          case Op.IS_OP: {
+            // LOAD_CONST None, IS_OP, POP_JUMP_IF_x → POP_JUMP_IF_[NOT_]NONE
+            const jumpOp = i + 2 < instrs.length ? instrs[i + 2]!.opcode : 0;
+            if (cnt.kind === Kind.None && (jumpOp === POP_JUMP_IF_FALSE || jumpOp === POP_JUMP_IF_TRUE)) {
+              const nextarg = instrs[i + 1]!.oparg & 0xff;
+              inst.opcode = Op.NOP;
+              instrs[i + 1]!.opcode = Op.NOP;
+              instrs[i + 2]!.opcode = (nextarg ^ (jumpOp === POP_JUMP_IF_FALSE ? 1 : 0)) !== 0 ? POP_JUMP_IF_NOT_NONE : POP_JUMP_IF_NONE;
+            }
+            break;
+          }
+        }
+        break;
+      }
+      // BUILD_TUPLE n + UNPACK_SEQUENCE n: nothing (n = 1) or a SWAP (n = 2, 3); else fold constants
+      case Op.BUILD_TUPLE: {
+        if (nextop === Op.UNPACK_SEQUENCE && oparg === instrs[i + 1]!.oparg) {
+          if (oparg === 1) {
+            inst.opcode = Op.NOP;
+            instrs[i + 1]!.opcode = Op.NOP;
+            continue;
+          }
+          if (oparg === 2 || oparg === 3) {
+            inst.opcode = Op.NOP;
+            instrs[i + 1]!.opcode = Op.SWAP;
+            continue;
+          }
+        }
+        if (i >= oparg) foldTupleOnConstants(unit, bb, i);
+        break;
+      }
+      // a conditional jump to a conditional jump whose outcome the first one implies
+      case Op.JUMP_IF_FALSE_OR_POP:
+        switch (target.opcode) {
+          case POP_JUMP_IF_FALSE:
+            i -= jumpThread(inst, target, POP_JUMP_IF_FALSE) ? 1 : 0;
+            break;
+          case JUMP:
+          case Op.JUMP_IF_FALSE_OR_POP:
+            i -= jumpThread(inst, target, Op.JUMP_IF_FALSE_OR_POP) ? 1 : 0;
+            break;
+          case Op.JUMP_IF_TRUE_OR_POP:
+          case POP_JUMP_IF_TRUE:
+            if (inst.loc.lineno === target.loc.lineno) {
+              inst.opcode = POP_JUMP_IF_FALSE;
+              inst.target = inst.target!.next;
+              i--;
+            }
+            break;
+        }
+        break;
+      case Op.JUMP_IF_TRUE_OR_POP:
+        switch (target.opcode) {
+          case POP_JUMP_IF_TRUE:
+            i -= jumpThread(inst, target, POP_JUMP_IF_TRUE) ? 1 : 0;
+            break;
+          case JUMP:
+          case Op.JUMP_IF_TRUE_OR_POP:
+            i -= jumpThread(inst, target, Op.JUMP_IF_TRUE_OR_POP) ? 1 : 0;
+            break;
+          case Op.JUMP_IF_FALSE_OR_POP:
+          case POP_JUMP_IF_FALSE:
+            if (inst.loc.lineno === target.loc.lineno) {
+              inst.opcode = POP_JUMP_IF_TRUE;
+              inst.target = inst.target!.next;
+              i--;
+            }
+            break;
+        }
+        break;
+      case POP_JUMP_IF_NOT_NONE:
+      case POP_JUMP_IF_NONE:
+      case POP_JUMP_IF_FALSE:
+      case POP_JUMP_IF_TRUE:
+      case JUMP:
+        if (target.opcode === JUMP) i -= jumpThread(inst, target, inst.opcode) ? 1 : 0;
+        break;
+      case Op.SWAP: {
+        if (oparg === 1) {
+          inst.opcode = Op.NOP;
+          break;
+        }
+        i = swaptimize(bb, i);
+        applyStaticSwaps(bb, i);
+        break;
+      }
+      // PUSH_NULL + LOAD_GLOBAL → LOAD_GLOBAL with its own NULL
+      case Op.PUSH_NULL:
+        if (nextop === Op.LOAD_GLOBAL && (instrs[i + 1]!.oparg & 1) === 0) {
+          inst.opcode = Op.NOP;
+          inst.oparg = 0;
+          instrs[i + 1]!.oparg |= 1;
+        }
+        break;
+    }
+  }
+}

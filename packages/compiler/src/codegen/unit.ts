@@ -1,0 +1,128 @@
+// One code object being compiled: compile.c's struct compiler_unit.
+import type { PyValue } from '@tspyc/bytecode';
+import type { SymbolTableEntry } from '../symtable/index.js';
+import { constantKey } from './const-key.js';
+import { BasicBlock, NO_LOCATION, type Location } from './ir.js';
+
+export enum ScopeType {
+  Module,
+  Class,
+  Function,
+  AsyncFunction,
+  Lambda,
+  Comprehension,
+}
+
+export enum FBlockType {
+  WhileLoop,
+  ForLoop,
+  TryExcept,
+  FinallyTry,
+  FinallyEnd,
+  With,
+  AsyncWith,
+  HandlerCleanup,
+  PopValue,
+  ExceptionHandler,
+  ExceptionGroupHandler,
+  AsyncComprehensionGenerator,
+}
+
+/** struct fblockinfo: a frame block codegen must unwind on break / continue / return */
+export interface FBlock {
+  type: FBlockType;
+  block: BasicBlock;
+  /** the block to jump to on exit (loops' exits) */
+  exit: BasicBlock | null;
+  /** extra data: the finally body (FinallyTry), the handler name (HandlerCleanup) */
+  datum: unknown;
+}
+
+/** a name → index table that grows in order of first use (compile.c's dicts of names) */
+export class IndexTable {
+  readonly map = new Map<string, number>();
+  constructor(
+    names: readonly string[] = [],
+    private readonly offset = 0,
+  ) {
+    names.forEach((n, i) => this.map.set(n, i + offset));
+  }
+  add(name: string): number {
+    let i = this.map.get(name);
+    if (i === undefined) this.map.set(name, (i = this.offset + this.map.size));
+    return i;
+  }
+  get(name: string): number | undefined {
+    return this.map.get(name);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  keys(): string[] {
+    return [...this.map.keys()];
+  }
+}
+
+export class CompilerUnit {
+  qualname = '';
+  /** u_private: the class name private names are mangled with */
+  privateName: string | null = null;
+  argcount = 0;
+  posonlyargcount = 0;
+  kwonlyargcount = 0;
+  readonly consts: PyValue[] = [];
+  private readonly constIndex = new Map<string, number>();
+  readonly names = new IndexTable();
+  readonly varnames: IndexTable;
+  readonly cellvars: IndexTable;
+  readonly freevars: IndexTable;
+  readonly fblocks: FBlock[] = [];
+  /** every block allocated, in allocation order */
+  readonly blocks: BasicBlock[] = [];
+  readonly entry: BasicBlock;
+  curblock: BasicBlock;
+  /** the location new instructions get (u_lineno, u_end_lineno, u_col_offset, u_end_col_offset) */
+  loc: Location;
+  /** u_firstlineno */
+  firstlineno: number;
+
+  constructor(
+    readonly name: string,
+    readonly scopeType: ScopeType,
+    readonly ste: SymbolTableEntry,
+    lineno: number,
+    cellvars: readonly string[],
+    freevars: readonly string[],
+  ) {
+    this.varnames = new IndexTable(ste.varnames);
+    this.cellvars = new IndexTable(cellvars);
+    // free variables are numbered after the cells (compile.c's dictbytype offset)
+    this.freevars = new IndexTable(freevars, cellvars.length);
+    this.firstlineno = lineno;
+    this.loc = { lineno, endLineno: lineno, colOffset: 0, endColOffset: 0 };
+    this.entry = this.newBlock();
+    this.curblock = this.entry;
+  }
+
+  newBlock(): BasicBlock {
+    const b = new BasicBlock();
+    this.blocks.push(b);
+    return b;
+  }
+
+  /** compiler_add_const: the index of a constant, merged by _PyCode_ConstantKey */
+  addConst(v: PyValue): number {
+    const key = constantKey(v);
+    let i = this.constIndex.get(key);
+    if (i === undefined) {
+      i = this.consts.length;
+      this.consts.push(v);
+      this.constIndex.set(key, i);
+    }
+    return i;
+  }
+
+  unsetLoc(): void {
+    this.loc = NO_LOCATION;
+  }
+}

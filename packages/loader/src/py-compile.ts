@@ -1,0 +1,176 @@
+// py_compile.compile of CPython 3.11: read a source, compile it, write its pyc (timestamp,
+// checked-hash or unchecked-hash header) atomically where importlib looks for it, or at `cfile`.
+// A compile error is a PyCompileError whose `msg` is py_compile's text; a failure of the file
+// system is a PyOSError with CPython's class and str(). PYTHONDONTWRITEBYTECODE does not apply:
+// an explicit compile always writes. CPython counterpart: Lib/py_compile.py compile.
+import { lstatSync, readFileSync } from 'node:fs';
+import { cacheFromSource, type CodeObject, type Target } from '@tspyc/bytecode';
+import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, type CompileWarning } from '@tspyc/compiler';
+import { calcMode } from './cache-write.js';
+import { NodeFileSystem } from './fs-node.js';
+import type { FileSystem } from './fs.js';
+import { PyOSError } from './py-compile-os-error.js';
+import { codeToPyc, fixCoFilename, type InvalidationMode } from './source-loader.js';
+
+/** The compiler py_compile calls: source bytes, the name for co_filename, a valid -O level. */
+export type PyCompileFn = (source: Uint8Array, filename: string, optimize: 0 | 1 | 2, target: Target, onWarning?: (w: CompileWarning) => void) => CodeObject;
+
+export interface PyCompileOptions {
+  /** where to write (default: the __pycache__ path for `optimize`) */
+  cfile?: string;
+  /** the name compiled into the code objects and shown in errors (default: the source path) */
+  dfile?: string;
+  /** -1 (the interpreter's level: 0 for tspyc), 0, 1 or 2; other values fail as compile() does */
+  optimize?: number;
+  /** default: checked-hash when SOURCE_DATE_EPOCH is set, else timestamp (py_compile's rule) */
+  invalidationMode?: InvalidationMode;
+  /** default 3.11 */
+  target?: Target | string;
+  /** the environment SOURCE_DATE_EPOCH is read from (default process.env) */
+  env?: Record<string, string | undefined>;
+  /** default tspyc's compileSource */
+  compile?: PyCompileFn;
+  /** the compiler's warnings (SyntaxWarning, DeprecationWarning), which py_compile leaves to the warnings module */
+  onWarning?: (w: CompileWarning) => void;
+}
+
+/** py_compile.PyCompileError: `msg` is what compileall prints after "*** ". */
+export class PyCompileError extends Error {
+  constructor(
+    readonly excTypeName: string,
+    readonly msg: string,
+    /** dfile or the source path */
+    readonly file: string,
+  ) {
+    super(msg);
+    this.name = 'PyCompileError';
+  }
+}
+
+/** py_compile._get_default_invalidation_mode */
+export function defaultInvalidationMode(env: Record<string, string | undefined> = process.env): InvalidationMode {
+  return env.SOURCE_DATE_EPOCH ? 'checked-hash' : 'timestamp';
+}
+
+/** The pyc path py_compile picks for an optimization level (-1: the interpreter's, 0 for tspyc). */
+export function pyCompileCfile(file: string, optimize: number, target: Target): string {
+  return cacheFromSource(file, { target, optimization: optimize >= 1 ? optimize : '' });
+}
+
+/** str() of a SyntaxError: "msg (basename, line N)" (Objects/exceptions.c SyntaxError_str). */
+function syntaxErrorStr(e: PySyntaxError): string {
+  const base = e.filename === null ? null : e.filename.slice(e.filename.lastIndexOf('/') + 1);
+  if (base !== null && e.lineno !== null) return `${e.msg} (${base}, line ${e.lineno})`;
+  if (base !== null) return `${e.msg} (${base})`;
+  if (e.lineno !== null) return `${e.msg} (line ${e.lineno})`;
+  return e.msg;
+}
+
+/** PyCompileError(exc_type, exc_value, file): the traceback text for SyntaxError itself, "Sorry: …" for the rest. */
+function pyCompileError(err: PySyntaxError | PyRecursionError | { type: string; msg: string }, file: string): PyCompileError {
+  if (err instanceof PySyntaxError && err.type === 'SyntaxError') {
+    return new PyCompileError(err.type, formatSyntaxError(err).replaceAll('File "<string>"', `File "${file}"`), file);
+  }
+  const text = err instanceof PySyntaxError ? syntaxErrorStr(err) : err.msg;
+  return new PyCompileError(err.type, `Sorry: ${err.type}: ${text}`, file);
+}
+
+const errnoOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'EIO';
+
+/** posixpath.split */
+function pathSplit(p: string): [string, string] {
+  const i = p.lastIndexOf('/') + 1;
+  let head = p.slice(0, i);
+  if (head && !/^\/+$/.test(head)) head = head.replace(/\/+$/, '');
+  return [head, p.slice(i)];
+}
+
+/** os.makedirs(name) without exist_ok: FileExistsError when `name` itself exists. */
+function makedirs(fs: FileSystem, name: string): void {
+  let [head, tail] = pathSplit(name);
+  if (!tail) [head, tail] = pathSplit(head);
+  if (head && tail && fs.stat(head) === null) {
+    try {
+      makedirs(fs, head);
+    } catch (err) {
+      if (!(err instanceof PyOSError && err.pythonType === 'FileExistsError')) throw err;
+    }
+    if (tail === '.') return;
+  }
+  const made = fs.mkdir(name, 0o777);
+  if (made.created) return;
+  throw PyOSError.fromErrno(made.exists ? 'EEXIST' : made.errno, name);
+}
+
+/** The OSError of a failed atomic write: the temp file's open, or its rename over `cfile`. */
+function writeError(errno: string | null, detail: string, cfile: string): PyOSError {
+  const rename = /'(.*)' -> '(.*)'$/.exec(detail);
+  if (rename) return PyOSError.fromErrno(errno ?? 'EIO', rename[1]!, rename[2]!);
+  const one = /'(.*)'$/.exec(detail);
+  return PyOSError.fromErrno(errno ?? 'EIO', one ? one[1]! : cfile);
+}
+
+const defaultCompile: PyCompileFn = (source, filename, optimize, target, onWarning) => compileSource(source, filename, { optimize, target, onWarning });
+
+/**
+ * py_compile.compile(file, cfile, dfile, doraise=True, optimize, invalidation_mode): the path of
+ * the pyc written. Throws PyCompileError for a source that does not compile, PyOSError when the
+ * source cannot be read or the pyc cannot be written (nothing at `cfile` changes then).
+ */
+export function compileFile(file: string, options: PyCompileOptions = {}): string {
+  const fs = new NodeFileSystem();
+  const target = resolveTarget(options.target);
+  const mode = options.invalidationMode ?? defaultInvalidationMode(options.env);
+  const optimize = options.optimize ?? -1;
+  const cfile = options.cfile ?? pyCompileCfile(file, optimize, target);
+  const name = options.dfile || file;
+
+  let isLink = false;
+  try {
+    isLink = lstatSync(cfile).isSymbolicLink();
+  } catch {
+    /* absent: fine */
+  }
+  if (isLink) {
+    throw PyOSError.withMessage('FileExistsError', `${cfile} is a symlink and will be changed into a regular file if import writes a byte-compiled file to it`);
+  }
+  const existing = fs.stat(cfile);
+  if (existing && !existing.isFile) {
+    throw PyOSError.withMessage('FileExistsError', `${cfile} is a non-regular file and will be changed into a regular one if import writes a byte-compiled file to it`);
+  }
+
+  // Stat before reading: if the source changes meanwhile, the header describes the older file and
+  // the pyc reads as stale (py_compile stats afterwards and could describe the new file's size).
+  const st = fs.stat(file);
+  let source: Uint8Array;
+  try {
+    source = readFileSync(file);
+  } catch (err) {
+    throw PyOSError.fromErrno(errnoOf(err), file);
+  }
+  if (st === null) throw PyOSError.fromErrno('ENOENT', file);
+
+  if (optimize < -1 || optimize > 2) throw pyCompileError({ type: 'ValueError', msg: 'compile(): invalid optimize value' }, name);
+  const compile = options.compile ?? defaultCompile;
+  let code: CodeObject;
+  try {
+    code = compile(source, name, optimize === -1 ? 0 : (optimize as 0 | 1 | 2), target, options.onWarning);
+  } catch (err) {
+    if (err instanceof PySyntaxError || err instanceof PyRecursionError) throw pyCompileError(err, name);
+    throw err;
+  }
+  fixCoFilename(code, name); // every nested code object names the same file
+
+  const dirname = pathSplit(cfile)[0];
+  if (dirname) {
+    try {
+      makedirs(fs, dirname);
+    } catch (err) {
+      if (!(err instanceof PyOSError && err.pythonType === 'FileExistsError')) throw err;
+    }
+  }
+  const data = codeToPyc(target, code, { bytes: source, mtimeNs: st.mtimeNs }, mode);
+  const written = fs.writeFileAtomic(cfile, data, { mode: calcMode(fs, file) });
+  if (!written.written) throw writeError(written.errno, written.detail, cfile);
+  return cfile;
+}

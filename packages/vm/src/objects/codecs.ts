@@ -1,0 +1,193 @@
+// The codecs str.encode and bytes.decode use: utf-8, ascii and latin-1, with the strict, ignore,
+// replace, backslashreplace and xmlcharrefreplace error handlers, and UnicodeDecodeError /
+// UnicodeEncodeError as CPython words them. CPython counterpart: Objects/unicodeobject.c
+// (PyUnicode_DecodeUTF8Stateful, unicode_encode_ucs1, PyUnicode_Decode*), Python/codecs.c,
+// Objects/exceptions.c (UnicodeDecodeError_str, UnicodeEncodeError_str).
+import { PyError, raise } from '../errors.js';
+import { PyObject } from './object.js';
+import { PyStr, newStr } from './str.js';
+import { PyInt, intFromNumber } from './int.js';
+import { PyDict } from './dict.js';
+import { PyBytes } from './bytes.js';
+import { defMethod } from './native.js';
+import { defGetSet } from './descr.js';
+import { PyBaseException, lookupErrorType, unicodeDecodeErrorType, unicodeEncodeErrorType } from './exception-types.js';
+
+type Codec = 'utf-8' | 'ascii' | 'latin-1';
+
+/** The codec for an encoding name (normalised as encodings.normalize_encoding and the aliases do). */
+export function codecOf(name: string): Codec {
+  const n = name.toLowerCase().replace(/[-\s]/g, '_');
+  if (n === 'utf_8' || n === 'utf8' || n === 'u8' || n === 'utf') return 'utf-8';
+  if (n === 'ascii' || n === 'us_ascii' || n === '646') return 'ascii';
+  if (n === 'latin_1' || n === 'latin1' || n === 'iso_8859_1' || n === 'iso8859_1' || n === 'l1' || n === 'latin' || n === '8859' || n === 'cp819') {
+    return 'latin-1';
+  }
+  raise(lookupErrorType, `unknown encoding: ${name}`);
+}
+
+function unknownHandler(errors: string): never {
+  raise(lookupErrorType, `unknown error handler name '${errors}'`);
+}
+
+function decodeError(codec: Codec, data: Uint8Array, start: number, end: number, reason: string): never {
+  const e = new PyBaseException(unicodeDecodeErrorType, [newStr(codec), new PyBytes(data), intFromNumber(start), intFromNumber(end), newStr(reason)]);
+  e.dict = new PyDict();
+  throw new PyError(e);
+}
+
+function encodeError(codec: Codec, s: string, start: number, end: number, reason: string): never {
+  const e = new PyBaseException(unicodeEncodeErrorType, [newStr(codec), newStr(s), intFromNumber(start), intFromNumber(end), newStr(reason)]);
+  e.dict = new PyDict();
+  throw new PyError(e);
+}
+
+/** One malformed UTF-8 sequence at i: [its length, the reason]. */
+function utf8Invalid(b: Uint8Array, i: number): [number, string] | null {
+  const c = b[i]!;
+  if (c < 0x80) return null;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) need = 1;
+  else if (c >= 0xe0 && c <= 0xef) {
+    need = 2;
+    if (c === 0xe0) lo = 0xa0;
+    if (c === 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    need = 3;
+    if (c === 0xf0) lo = 0x90;
+    if (c === 0xf4) hi = 0x8f;
+  } else return [1, 'invalid start byte'];
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= b.length) return [k, 'unexpected end of data'];
+    const x = b[i + k]!;
+    if (x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return [k, 'invalid continuation byte'];
+  }
+  return null;
+}
+
+function decodeUtf8(b: Uint8Array, errors: string): string {
+  let out = '';
+  let i = 0;
+  let run = 0;
+  const flush = (to: number) => {
+    if (to > run) out += new TextDecoder('utf-8').decode(b.subarray(run, to));
+  };
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const bad = utf8Invalid(b, i);
+    if (bad === null) {
+      i += c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      continue;
+    }
+    flush(i);
+    const [len, reason] = bad;
+    if (errors === 'strict') decodeError('utf-8', b, i, i + len, reason);
+    else if (errors === 'replace') out += '\ufffd';
+    else if (errors === 'backslashreplace') for (let k = 0; k < len; k++) out += '\\x' + b[i + k]!.toString(16).padStart(2, '0');
+    else if (errors !== 'ignore') unknownHandler(errors);
+    i += len;
+    run = i;
+  }
+  flush(b.length);
+  return out;
+}
+
+export function decodeBytes(b: Uint8Array, encoding: string, errors: string): string {
+  const codec = codecOf(encoding);
+  if (codec === 'utf-8') return decodeUtf8(b, errors);
+  let out = '';
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c < 128 || codec === 'latin-1') out += String.fromCharCode(c);
+    else if (errors === 'strict') decodeError(codec, b, i, i + 1, 'ordinal not in range(128)');
+    else if (errors === 'replace') out += '\ufffd';
+    else if (errors === 'backslashreplace') out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (errors !== 'ignore') unknownHandler(errors);
+  }
+  return out;
+}
+
+function escapeChar(cp: number): string {
+  if (cp < 0x100) return '\\x' + cp.toString(16).padStart(2, '0');
+  if (cp < 0x10000) return '\\u' + cp.toString(16).padStart(4, '0');
+  return '\\U' + cp.toString(16).padStart(8, '0');
+}
+
+export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
+  const codec = codecOf(encoding);
+  const cps = Array.from(s, (ch) => ch.codePointAt(0)!);
+  if (codec === 'utf-8') {
+    const bad = cps.findIndex((c) => c >= 0xd800 && c <= 0xdfff);
+    if (bad < 0) return new TextEncoder().encode(s);
+    if (errors === 'strict') {
+      let end = bad + 1;
+      while (end < cps.length && cps[end]! >= 0xd800 && cps[end]! <= 0xdfff) end++;
+      encodeError('utf-8', s, bad, end, 'surrogates not allowed');
+    }
+  }
+  const limit = codec === 'ascii' ? 128 : codec === 'latin-1' ? 256 : 0x110000;
+  const out: number[] = [];
+  const text = (t: string) => {
+    for (const ch of t) out.push(ch.charCodeAt(0));
+  };
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i]!;
+    const ok = codec === 'utf-8' ? !(c >= 0xd800 && c <= 0xdfff) : c < limit;
+    if (ok) {
+      if (codec === 'utf-8') out.push(...new TextEncoder().encode(String.fromCodePoint(c)));
+      else out.push(c);
+      continue;
+    }
+    if (errors === 'strict') {
+      let end = i + 1;
+      while (end < cps.length && cps[end]! >= limit) end++;
+      encodeError(codec, s, i, end, codec === 'utf-8' ? 'surrogates not allowed' : `ordinal not in range(${limit})`);
+    } else if (errors === 'replace') out.push(63);
+    else if (errors === 'backslashreplace') text(escapeChar(c));
+    else if (errors === 'xmlcharrefreplace') text(`&#${c};`);
+    else if (errors !== 'ignore') unknownHandler(errors);
+  }
+  return Uint8Array.from(out);
+}
+
+function attr(e: PyObject, i: number): PyObject {
+  return (e as PyBaseException).args[i]!;
+}
+
+export function initUnicodeErrors(): void {
+  defMethod(unicodeDecodeErrorType, '__str__', (a) => {
+    const e = a[0]!;
+    const [enc, obj, start, end, reason] = [0, 1, 2, 3, 4].map((i) => attr(e, i));
+    const st = Number((start as PyInt).value);
+    const en = Number((end as PyInt).value);
+    const encName = (enc as PyStr).value;
+    if (en === st + 1) {
+      const byte = (obj as PyBytes).value[st]!;
+      return newStr(`'${encName}' codec can't decode byte 0x${byte.toString(16).padStart(2, '0')} in position ${st}: ${(reason as PyStr).value}`);
+    }
+    return newStr(`'${encName}' codec can't decode bytes in position ${st}-${en - 1}: ${(reason as PyStr).value}`);
+  });
+  defMethod(unicodeEncodeErrorType, '__str__', (a) => {
+    const e = a[0]!;
+    const [enc, obj, start, end, reason] = [0, 1, 2, 3, 4].map((i) => attr(e, i));
+    const st = Number((start as PyInt).value);
+    const en = Number((end as PyInt).value);
+    const encName = (enc as PyStr).value;
+    if (en === st + 1) {
+      const cp = Array.from((obj as PyStr).value)[st]!.codePointAt(0)!;
+      return newStr(`'${encName}' codec can't encode character '${escapeChar(cp)}' in position ${st}: ${(reason as PyStr).value}`);
+    }
+    return newStr(`'${encName}' codec can't encode characters in position ${st}-${en - 1}: ${(reason as PyStr).value}`);
+  });
+  for (const t of [unicodeDecodeErrorType, unicodeEncodeErrorType]) {
+    ['encoding', 'object', 'start', 'end', 'reason'].forEach((name, i) => {
+      defGetSet(t, name, (o) => attr(o, i));
+    });
+  }
+}
