@@ -73,7 +73,8 @@ OBJ2MOD, MOD2OBJ, OPTIMIZE, ARENA_NEW, ARENA_FREE = load_optimizer()
 
 
 class State(ctypes.Structure):
-    # _PyASTOptimizeState of 3.11 (pycore_compile.h)
+    # _PyASTOptimizeState of 3.11 (pycore_compile.h; `ptype` in gdb over libpython's debug info
+    # agrees); the spare ints are slack, _PyAST_Optimize sets the recursion fields itself
     _fields_ = [('optimize', ctypes.c_int), ('ff_features', ctypes.c_int),
                 ('recursion_depth', ctypes.c_int), ('recursion_limit', ctypes.c_int),
                 ('spare', ctypes.c_int * 8)]
