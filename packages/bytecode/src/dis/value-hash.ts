@@ -112,6 +112,13 @@ export function valueHash(v: PyValue, target: Target): PyHash {
       return v.value ? 1n : 0n;
     case Kind.Float:
       return floatHash(v.value);
+    case Kind.Complex: {
+      // complex_hash: hash(real) + 1000003 * hash(imag), wrapping, -1 avoided
+      const re = floatHash(v.real);
+      const im = floatHash(v.imag);
+      if (re === null || im === null) return null;
+      return fixMinusOne(signed64((re & U64) + 1000003n * (im & U64)));
+    }
     case Kind.Str:
       return strHash(v, target);
     case Kind.Bytes:
