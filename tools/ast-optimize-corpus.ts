@@ -1,11 +1,10 @@
 // What CPython 3.11's own AST optimizer makes of parsed trees (tools/oracle/ast_optimize.py):
 // per request, the digest of ast.dump(optimized, include_attributes=True, indent=1) + "\n" (and
 // the dump itself when asked), or the error. Corpus runs are cached per machine in the OS temp dir.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedOracleJson } from './oracle-cache.js';
 import { findPython, runPython } from './oracles.js';
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'oracle', 'ast_optimize.py');
@@ -27,7 +26,7 @@ export interface OptimizeRecord {
 /** the text our side must hash to compare with a record */
 export const DUMP_OPTIONS = { includeAttributes: true, indent: 1 } as const;
 
-export function astOptimizeOracle(requests: OptimizeRequest[], cache = true): OptimizeRecord[] {
+export function astOptimizeOracle(requests: OptimizeRequest[]): OptimizeRecord[] {
   const exe = findPython('3.11');
   if (!exe) throw new Error('python3.11 is not available');
   const input = requests.map((r) => JSON.stringify(r)).join('\n') + '\n';
@@ -39,15 +38,5 @@ export function astOptimizeOracle(requests: OptimizeRequest[], cache = true): Op
     if (out.length !== requests.length) throw new Error(`ast_optimize oracle answered ${out.length} of ${requests.length} requests`);
     return out;
   };
-  if (!cache) return run();
-  const key = createHash('sha1').update(`${exe}\0${input}\0${readFileSync(SCRIPT, 'utf8')}`).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), 'tspyc-oracle-cache');
-  const file = join(dir, `ast-optimize-${key}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as OptimizeRecord[];
-  const records = run();
-  mkdirSync(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(records));
-  renameSync(tmp, file);
-  return records;
+  return cachedOracleJson('ast-optimize', [exe, input, readFileSync(SCRIPT)], run);
 }

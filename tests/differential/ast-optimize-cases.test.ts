@@ -9,6 +9,7 @@ import { dump, futureFromAST, optimizeAst, parse, PyRecursionError, type ParseMo
 import { astOptimizeOracle, DUMP_OPTIONS, type OptimizeRequest } from '../../tools/ast-optimize-corpus.js';
 import { fixtureSections } from '../../tools/fixture-sections.js';
 import { oracle, runPython } from '../../tools/oracles.js';
+import { deepestAccepted } from '../../tools/recursion-probe.js';
 import { sortUnorderedSets } from '../../tools/sort-unordered-sets.js';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/ast-optimize/cases.txt');
@@ -68,38 +69,12 @@ describe.skipIf(!oracle('3.11'))('AST optimizer: targeted cases against python3.
   it('the recursion limit: the deepest trees compile() accepts, and one node more raises', () => {
     // compile() runs the optimizer before the symbol table, with the same limit: 3 x
     // sys.getrecursionlimit() nested nodes, counted from 3 x the Python frames on the stack
-    const probe = [
-      'import json, sys',
-      'def frames():',
-      '    f, n = sys._getframe(1), 0',
-      '    while f: n, f = n + 1, f.f_back',
-      '    return n',
-      'shapes = {',
-      '    "expr": lambda n: "x" + " + x" * n,',
-      '    "attrs": lambda n: "a" + ".b" * n + "\\n",',
-      '    "nested": lambda n: "def f():\\n    if x:\\n        return -(" + "1 - " * n + "1)\\n",',
-      '    "pattern": lambda n: "match x:\\n    case -1 | [1, -2j] | C(a" + ".b" * n + "):\\n        pass\\n",',
-      '}',
-      'def ok(src):',
-      '    global depth',
-      '    depth = frames()',
-      '    try:',
-      '        compile(src, "<probe>", "exec")',
-      '        return True',
-      '    except RecursionError:',
-      '        return False',
-      'out = {}',
-      'for name, shape in shapes.items():',
-      '    lo, hi = 1, 4000',
-      '    while lo < hi:',
-      '        mid = (lo + hi + 1) // 2',
-      '        lo, hi = (mid, hi) if ok(shape(mid)) else (lo, mid - 1)',
-      '    out[name] = lo',
-      'print(json.dumps({"limit": sys.getrecursionlimit(), "depth": depth, "max": out}))',
-    ].join('\n');
-    const r = runPython('3.11', ['-c', probe]);
-    expect(r.status, r.stderr).toBe(0);
-    const want = JSON.parse(r.stdout) as { limit: number; depth: number; max: Record<string, number> };
+    const want = deepestAccepted('builtins', 'compile(src, "<probe>", "exec")', {
+      expr: 'lambda n: "x" + " + x" * n',
+      attrs: 'lambda n: "a" + ".b" * n + "\\n"',
+      nested: 'lambda n: "def f():\\n    if x:\\n        return -(" + "1 - " * n + "1)\\n"',
+      pattern: 'lambda n: "match x:\\n    case -1 | [1, -2j] | C(a" + ".b" * n + "):\\n        pass\\n"',
+    });
     const shapes: Record<string, (n: number) => string> = {
       expr: (n) => 'x' + ' + x'.repeat(n),
       attrs: (n) => 'a' + '.b'.repeat(n) + '\n',

@@ -25,6 +25,7 @@ import {
 import { corpusSelection, sitePackagesFiles, stdlibFiles } from '../../tools/corpus.js';
 import { findPython, oracle, runPython } from '../../tools/oracles.js';
 import { fixtureSections } from '../../tools/fixture-sections.js';
+import { deepestAccepted } from '../../tools/recursion-probe.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCRIPT = join(ROOT, 'tools', 'oracle', 'symtable_dump.py');
@@ -450,33 +451,10 @@ describe.skipIf(!oracle('3.11'))('symtable parity with python3.11', () => {
   it('a too-deep tree is a RecursionError at the depth python3.11 gives up', () => {
     // python3.11 finds its own threshold for two shapes; the start depth is the Python call depth
     // at which _symtable.symtable runs (3.11 counts 3 levels per frame and 3 × the limit).
-    const probe = [
-      'import _symtable, sys, json',
-      'def frames():',
-      '    f, n = sys._getframe(1), 0',
-      '    while f: n, f = n + 1, f.f_back',
-      '    return n',
-      'shapes = {"binop": lambda n: "x = " + " + ".join(["a"] * n) + "\\n", "attrs": lambda n: "a" + ".b" * n + "\\n"}',
-      'def ok(src):',
-      '    global depth',
-      '    depth = frames()',
-      '    try:',
-      '        _symtable.symtable(src, "f", "exec")',
-      '        return True',
-      '    except RecursionError:',
-      '        return False',
-      'out = {}',
-      'for name, shape in shapes.items():',
-      '    lo, hi = 1, 4000',
-      '    while lo < hi:',
-      '        mid = (lo + hi + 1) // 2',
-      '        lo, hi = (mid, hi) if ok(shape(mid)) else (lo, mid - 1)',
-      '    out[name] = lo',
-      'print(json.dumps({"limit": sys.getrecursionlimit(), "depth": depth, "max": out}))',
-    ].join('\n');
-    const r = runPython('3.11', ['-c', probe]);
-    expect(r.status, r.stderr).toBe(0);
-    const want = JSON.parse(r.stdout) as { limit: number; depth: number; max: { binop: number; attrs: number } };
+    const want = deepestAccepted('_symtable', '_symtable.symtable(src, "f", "exec")', {
+      binop: 'lambda n: "x = " + " + ".join(["a"] * n) + "\\n"',
+      attrs: 'lambda n: "a" + ".b" * n + "\\n"',
+    });
     const shapes = { binop: (n: number) => 'x = ' + Array(n).fill('a').join(' + ') + '\n', attrs: (n: number) => 'a' + '.b'.repeat(n) + '\n' };
     const accepts = (src: string) => {
       try {

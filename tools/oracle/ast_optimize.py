@@ -9,8 +9,8 @@
 # Output, one JSON line each: {"sha256", "dump"?} of ast.dump(tree, include_attributes=True,
 # indent=1) + "\n"; or {"error": [type, msg]} when parsing or optimizing raises.
 # Run with PYTHONHASHSEED=0 so folded frozensets of str/bytes iterate in a reproducible order.
-# A frozenset holding None, Ellipsis, a NaN or a complex (hashed by address in 3.11, or not
-# modelled by tspyc) has no reproducible order: its items print sorted by repr instead.
+# A frozenset holding None, Ellipsis or a NaN (hashed by address in 3.11) has no reproducible
+# order: its items print sorted by repr instead.
 import ast, ctypes, ctypes.util, hashlib, json, struct, sys, warnings
 
 CO_FUTURE_ANNOTATIONS = 0x1000000
@@ -73,7 +73,8 @@ OBJ2MOD, MOD2OBJ, OPTIMIZE, ARENA_NEW, ARENA_FREE = load_optimizer()
 
 
 class State(ctypes.Structure):
-    # _PyASTOptimizeState of 3.11 (pycore_compile.h)
+    # _PyASTOptimizeState of 3.11 (pycore_compile.h; `ptype` in gdb over libpython's debug info
+    # agrees); the spare ints are slack, _PyAST_Optimize sets the recursion fields itself
     _fields_ = [('optimize', ctypes.c_int), ('ff_features', ctypes.c_int),
                 ('recursion_depth', ctypes.c_int), ('recursion_limit', ctypes.c_int),
                 ('spare', ctypes.c_int * 8)]
@@ -95,8 +96,10 @@ def future_features(tree):
 
 
 def unordered(v):
-    if v is None or v is ... or isinstance(v, complex) or (isinstance(v, float) and v != v):
+    if v is None or v is ...:
         return True
+    if isinstance(v, (float, complex)):
+        return v != v
     return isinstance(v, tuple) and any(map(unordered, v))
 
 

@@ -22,7 +22,7 @@ export interface ReprOptions {
 const defaultAddress = (): string => '0x0000000000';
 
 /** The code points of a Python str (a high+low surrogate pair kept as two when marshal said so). */
-function codePoints(s: PyStr): number[] {
+export function codePoints(s: PyStr): number[] {
   if (s.utf8) return splitUnpaired(s.utf8);
   const out: number[] = [];
   for (const ch of s.value) out.push(ch.codePointAt(0)!);

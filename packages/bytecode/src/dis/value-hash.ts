@@ -4,7 +4,8 @@
 // (tuplehash, xxHash-based since 3.8), Python/pyhash.c _Py_HashDouble.
 import { siphash } from '../source-hash/siphash.js';
 import type { Target } from '../target.js';
-import { Kind, type PyValue } from '../values.js';
+import { Kind, type PyStr, type PyValue } from '../values.js';
+import { codePoints } from './repr.js';
 
 const MODULUS = (1n << 61n) - 1n; // _PyHASH_MODULUS
 const BITS = 61n;
@@ -70,8 +71,8 @@ function bytesHash(data: Uint8Array, target: Target): bigint {
 }
 
 /** str hashes its code points in the narrowest fixed width that holds them (PEP 393 kinds). */
-function strHash(s: string, target: Target): bigint {
-  const cps = Array.from(s, (ch) => ch.codePointAt(0)!);
+function strHash(s: PyStr, target: Target): bigint {
+  const cps = codePoints(s); // a split surrogate pair hashes as two code points
   const max = cps.reduce((a, b) => Math.max(a, b), 0);
   const width = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
   const data = new Uint8Array(cps.length * width);
@@ -111,8 +112,15 @@ export function valueHash(v: PyValue, target: Target): PyHash {
       return v.value ? 1n : 0n;
     case Kind.Float:
       return floatHash(v.value);
+    case Kind.Complex: {
+      // complex_hash: hash(real) + 1000003 * hash(imag), wrapping, -1 avoided
+      const re = floatHash(v.real);
+      const im = floatHash(v.imag);
+      if (re === null || im === null) return null;
+      return fixMinusOne(signed64((re & U64) + 1000003n * (im & U64)));
+    }
     case Kind.Str:
-      return strHash(v.value, target);
+      return strHash(v, target);
     case Kind.Bytes:
       return bytesHash(v.value, target);
     case Kind.Tuple:

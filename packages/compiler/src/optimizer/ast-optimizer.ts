@@ -1,7 +1,7 @@
 // CPython 3.11's AST optimizer (Python/ast_opt.c, _PyAST_Optimize), which compile.c runs on the
 // tree before building the symbol table: constant folding of unary and binary operations, tuple
 // displays and subscripts, `__debug__`, iterables of in/for/comprehensions, `not` of is/in
-// comparisons. The tree is rewritten in place (and returned).
+// comparisons, `"%s" % (a,)` into an f-string. The tree is rewritten in place (and returned).
 import { PyBool, PyStr } from '@tspyc/bytecode';
 import type { arguments as Arguments, arg as Arg, comprehension, excepthandler, expr, keyword, match_case, mod, pattern, stmt, withitem, JoinedStr } from '../ast/index.js';
 import { CO_FUTURE_ANNOTATIONS } from '../symtable/future.js';

@@ -64,7 +64,8 @@ function isOddInteger(x: number): boolean {
  * for integral exponents, through the shared libm otherwise.
  */
 export function libmPow(x: number, y: number): number {
-  if (Number.isInteger(y) && Math.abs(y) <= 4096 && x !== 0 && Number.isFinite(x)) {
+  if (x === 0 || !Number.isFinite(x) || !Number.isFinite(y) || y === 0) return Math.pow(x, y);
+  if (Number.isInteger(y) && Math.abs(y) <= 4096) {
     const neg = x < 0 && isOddInteger(y);
     const [m, e] = decompose(Math.abs(x));
     const n = Math.abs(y);
@@ -72,8 +73,12 @@ export function libmPow(x: number, y: number): number {
     const r = y > 0 ? ratioToDouble(big, 1n, e * n) : ratioToDouble(1n, big, -e * n);
     return neg ? -r : r;
   }
-  if (x > 0 && Number.isFinite(x) && Number.isFinite(y) && x !== 1) return crPow(x, y);
-  return Math.pow(x, y);
+  if (x < 0) {
+    if (!Number.isInteger(y)) return NaN; // a domain error; float_pow never asks
+    const r = crPow(-x, y);
+    return isOddInteger(y) ? -r : r;
+  }
+  return crPow(x, y);
 }
 
 /** The result of float ** float: a number, 'complex' (a negative base, fractional exponent), or null. */

@@ -1,7 +1,7 @@
 // PyFrozenSet_New over the items of a constant tuple: equal items collapse onto the first one
 // (1, 1.0 and True are equal), and the survivors iterate in CPython's hash-table order, computed
 // with hash randomisation off (PYTHONHASHSEED=0), the only order that can be reproduced.
-import { Kind, PyFrozenSet, setIterationOrder, targetForVersion, type PyValue } from '@tspyc/bytecode';
+import { Kind, PyFrozenSet, setIterationOrder, strCodePoints, targetForVersion, type PyValue } from '@tspyc/bytecode';
 import { intValue, isInt } from './number-protocol.js';
 
 const TARGET = targetForVersion('3.11')!;
@@ -28,7 +28,13 @@ export function constantEquals(a: PyValue, b: PyValue): boolean {
   const rb = realOf(b);
   if (a.kind === Kind.Complex && b.kind === Kind.Complex) return a.real === b.real && a.imag === b.imag;
   if (ra !== null && rb !== null) return realEquals(ra, rb);
-  if (a.kind === Kind.Str && b.kind === Kind.Str) return a.value === b.value;
+  if (a.kind === Kind.Str && b.kind === Kind.Str) {
+    // the same UTF-16 may be one astral character or a split surrogate pair (two code points)
+    if (a.utf8 === null && b.utf8 === null) return a.value === b.value;
+    const x = strCodePoints(a);
+    const y = strCodePoints(b);
+    return x.length === y.length && x.every((c, i) => c === y[i]);
+  }
   if (a.kind === Kind.Bytes && b.kind === Kind.Bytes) return a.value.length === b.value.length && a.value.every((x, i) => x === b.value[i]);
   if (a.kind === Kind.Tuple && b.kind === Kind.Tuple) return a.items.length === b.items.length && a.items.every((x, i) => constantEquals(x, b.items[i]!));
   return false;

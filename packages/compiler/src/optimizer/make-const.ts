@@ -3,7 +3,7 @@
 import type { PyValue } from '@tspyc/bytecode';
 import type { Constant, expr } from '../ast/index.js';
 
-const LOCATION = ['lineno', 'col_offset', 'end_lineno', 'end_col_offset'];
+const LOCATION: readonly string[] = ['lineno', 'col_offset', 'end_lineno', 'end_col_offset'];
 
 type Mutable = Record<string, unknown>;
 
@@ -16,7 +16,7 @@ export function makeConst(node: expr, value: PyValue | null): void {
   if (value === null) return;
   const n = node as unknown as Mutable;
   clearFields(n, LOCATION);
-  Object.assign(n, { _type: 'Constant', value, kind: null } satisfies Omit<Constant, (typeof LOCATION)[number] & keyof Constant>);
+  Object.assign(n, { _type: 'Constant', value, kind: null } satisfies Pick<Constant, '_type' | 'value' | 'kind'>);
 }
 
 /** COPY_NODE(to, from): every field and the location of `from` copied onto `to`. */

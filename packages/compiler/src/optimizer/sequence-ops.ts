@@ -1,7 +1,8 @@
 // The sequence protocol over constants (sq_concat, sq_repeat, sq_item) for str, bytes and tuple.
-// str is indexed by code point, as CPython does. null: CPython would raise.
-import { Kind, PyBytes, PyInt, PyStr, PyTuple, type PyValue } from '@tspyc/bytecode';
+// str is indexed and measured by code point, as CPython does. null: CPython would raise.
+import { Kind, PyBytes, PyInt, PyStr, PyTuple, strCodePoints, type PyValue } from '@tspyc/bytecode';
 import { intValue, isInt } from './number-protocol.js';
+import { joinNeedsCodePoints, strFromCodePoints } from './str-code-points.js';
 
 const SSIZE_MAX = (1n << 63n) - 1n;
 
@@ -11,19 +12,17 @@ export function isSequence(v: PyValue): v is Sequence {
   return v.kind === Kind.Str || v.kind === Kind.Bytes || v.kind === Kind.Tuple;
 }
 
-function codePoints(s: string): string[] {
-  return /[\ud800-\udfff]/.test(s) ? Array.from(s) : s.split('');
-}
-
 /** len(): code points for str */
 export function sequenceLength(v: Sequence): number {
-  if (v.kind === Kind.Str) return /[\ud800-\udfff]/.test(v.value) ? Array.from(v.value).length : v.value.length;
+  if (v.kind === Kind.Str) return /[\ud800-\udfff]/.test(v.value) ? strCodePoints(v).length : v.value.length;
   if (v.kind === Kind.Bytes) return v.value.length;
   return v.items.length;
 }
 
 export function sequenceConcat(v: PyValue, w: PyValue): PyValue | null {
-  if (v.kind === Kind.Str && w.kind === Kind.Str) return new PyStr(v.value + w.value);
+  if (v.kind === Kind.Str && w.kind === Kind.Str) {
+    return joinNeedsCodePoints(v, w) ? strFromCodePoints([...strCodePoints(v), ...strCodePoints(w)]) : new PyStr(v.value + w.value);
+  }
   if (v.kind === Kind.Bytes && w.kind === Kind.Bytes) {
     const out = new Uint8Array(v.value.length + w.value.length);
     out.set(v.value);
@@ -46,7 +45,11 @@ export function sequenceRepeat(seq: Sequence, count: bigint): PyValue | null {
   }
   if (BigInt(len) * n > 1n << 32n) return null; // MemoryError here; never reached past safe_multiply
   const times = Number(n);
-  if (seq.kind === Kind.Str) return new PyStr(seq.value.repeat(times));
+  if (seq.kind === Kind.Str) {
+    if (!joinNeedsCodePoints(seq, seq)) return new PyStr(seq.value.repeat(times));
+    const cps = strCodePoints(seq);
+    return strFromCodePoints(Array.from({ length: times }, () => cps).flat());
+  }
   if (seq.kind === Kind.Bytes) {
     const out = new Uint8Array(len * times);
     for (let i = 0; i < times; i++) out.set(seq.value, i * len);
@@ -65,7 +68,7 @@ export function sequenceItem(seq: PyValue, index: PyValue): PyValue | null {
   if (i < 0n) i += len;
   if (i < 0n || i >= len) return null;
   const k = Number(i);
-  if (seq.kind === Kind.Str) return new PyStr(codePoints(seq.value)[k]!);
+  if (seq.kind === Kind.Str) return strFromCodePoints([strCodePoints(seq)[k]!]);
   if (seq.kind === Kind.Bytes) return new PyInt(BigInt(seq.value[k]!));
   return seq.items[k]!;
 }

@@ -279,7 +279,7 @@ function utf8Surrogatepass(cps: number[]): Uint8Array {
 }
 
 /** a PyStr; with split surrogate pairs, their exact code points travel in `utf8` */
-function makePyStr(s: string, cps: number[] | null): PyStr {
+export function makePyStr(s: string, cps: number[] | null): PyStr {
   if (cps) {
     for (let i = 0; i + 1 < cps.length; i++) {
       if (cps[i]! >= 0xd800 && cps[i]! <= 0xdbff && cps[i + 1]! >= 0xdc00 && cps[i + 1]! <= 0xdfff) return new PyStr(s, false, false, utf8Surrogatepass(cps));
