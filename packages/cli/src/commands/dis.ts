@@ -21,9 +21,9 @@ function compileForDis(file: string): { code: CodeObject; target: Target } | nul
     return { code: compileSource(source, file, { target, onWarning }), target };
   } catch (err) {
     if (err instanceof PySyntaxError) {
-      // The uncaught error is printed by PyErr_Display, which draws a single caret under an
-      // IndentationError where traceback.format_exception_only draws its whole range.
-      const shown = err.type === 'IndentationError' ? new PySyntaxError(err.type, err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, null) : err;
+      // The uncaught error is printed by PyErr_Display, which ignores the end position of an
+      // IndentationError or TabError (one caret) where traceback.format_exception_only draws a range.
+      const shown = err.type === 'IndentationError' || err.type === 'TabError' ? new PySyntaxError(err.type, err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, null) : err;
       process.stderr.write(formatSyntaxError(shown));
       return null;
     }
