@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { compileSource, PySyntaxError } from '@tspyc/compiler';
 import { fixtureSections } from '../../tools/fixture-sections.js';
 import { oracle, runPython } from '../../tools/oracles.js';
-import { matchStatementsWired } from './match-wiring.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURE = join(ROOT, 'fixtures', 'codegen', 'match-errors.txt');
@@ -25,7 +24,7 @@ function ours(source: Uint8Array): Err {
   }
 }
 
-describe.skipIf(!oracle('3.11') || !matchStatementsWired())('pattern-matching compile errors identical to python3.11', () => {
+describe.skipIf(!oracle('3.11'))('pattern-matching compile errors identical to python3.11', () => {
   it('fixtures/codegen/match-errors.txt', () => {
     const expected = runPython('3.11', [SCRIPT, FIXTURE])
       .stdout.trim()

@@ -1,6 +1,6 @@
 // Runs our compileMatch on the top-level match statements of a module with the real visitors, and
 // hands back the module's unit before the flow-graph passes — for the semantic test, which runs
-// those blocks in a test interpreter. (compileSource needs the lead to route Match statements here.)
+// those blocks in a test interpreter.
 import { targetForVersion } from '@tspyc/bytecode';
 import type * as N from '../../packages/compiler/src/ast/index.js';
 import { parse } from '../../packages/compiler/src/parser/index.js';

@@ -1,9 +1,9 @@
 // What our pattern-matching code does, run: each match statement of fixtures/codegen/match-cases.txt
-// is compiled by compileMatch (through the stand-in driver) and executed by a small interpreter of
-// the codegen blocks on each subject of fixtures/codegen/match-subjects.txt, with the guard flag
-// off and on; the names bound (the case taken, its captures, **rest dicts, *star lists) must be
-// python3.11's, and the stack must end empty. This checks the fail_pop / rotation / store logic
-// while the flow-graph passes that would let us compare bytecode are not on main.
+// is compiled by compileMatch (match-harness.ts) and its blocks, before the flow-graph passes, are
+// executed by a small interpreter (match-vm.ts) on each subject of fixtures/codegen/match-subjects.txt,
+// with the guard flag off and on; the names bound (the case taken, its captures, **rest dicts,
+// *star lists) must be python3.11's, and the stack must end empty. Bytecode parity is
+// match-codegen.test.ts; this checks what the fail_pop / rotation / store logic does, directly.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

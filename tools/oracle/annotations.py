@@ -18,6 +18,15 @@ def record(seg):
     return {"src": src, "expected": ns["__annotations__"]["x"]}
 
 
+def segment(lines, node):
+    # ast.get_source_segment, with the file split into lines once rather than per call
+    first, last = node.lineno - 1, node.end_lineno - 1
+    head = lines[first].encode()
+    if first == last:
+        return head[node.col_offset:node.end_col_offset].decode()
+    return head[node.col_offset:].decode() + "".join(lines[first + 1:last]) + lines[last].encode()[:node.end_col_offset].decode()
+
+
 def annotations(tree):
     for node in ast.walk(tree):
         if isinstance(node, ast.AnnAssign):
@@ -52,9 +61,9 @@ def main():
             text = data.decode("utf-8")
         except (SyntaxError, ValueError, UnicodeDecodeError):
             continue
+        lines = ast._splitlines_no_ff(text)
         for a in annotations(tree):
-            seg = ast.get_source_segment(text, a)
-            r = seg is not None and record(seg)
+            r = record(segment(lines, a))
             if r:
                 out.write(json.dumps(r) + "\n")
     if failed:

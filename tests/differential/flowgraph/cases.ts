@@ -287,4 +287,17 @@ export const CASES: FlowgraphCase[] = [
       return g.unit({ firstlineno: 2, flags: CO_FUNC | CO_GENERATOR | 0x10, nlocals: 0, freevars: ['x'] });
     },
   },
+  {
+    name: 'apply_static_swaps: no reordering of two stores to the same local (the SWAP stays)',
+    src: 'def f(x, y):\n    a, a = x, y\n    return a\n',
+    code: 'f',
+    build() {
+      const g = new Cfg([null]);
+      g.op('RESUME', 0, L(1, 1, 0, 0))
+        .op('LOAD_FAST', 0, L(2, 2, 11, 12)).op('LOAD_FAST', 1, L(2, 2, 14, 15)).op('BUILD_TUPLE', 2, L(2, 2, 11, 15))
+        .op('UNPACK_SEQUENCE', 2, L(2, 2, 4, 8)).op('STORE_FAST', 2, L(2, 2, 4, 5)).op('STORE_FAST', 2, L(2, 2, 7, 8))
+        .op('LOAD_FAST', 2, L(3, 3, 11, 12)).op('RETURN_VALUE', 0, L(3, 3, 4, 12));
+      return g.unit({ firstlineno: 1, flags: CO_FUNC, nlocals: 3 });
+    },
+  },
 ];

@@ -4,7 +4,7 @@
 // growing EXTENDED_ARG prefixes until the layout is stable; each instruction is followed by its
 // inline CACHE units; each instruction (prefixes and caches included) gets its own location entry;
 // consecutive instructions with the same handler share one exception-table range.
-import { encodeExceptionTable, LocationTableWriter, opcodeTable, type ExceptionTableEntry, type Position, type Target } from '@tspyc/bytecode';
+import { encodeExceptionTable, LocationTableWriter, opcodeTable, type ExceptionTableEntry, type LocationRun, type Position, type Target } from '@tspyc/bytecode';
 
 export interface Handler {
   /** index of the handler's first instruction */
@@ -34,8 +34,33 @@ function extendedArgs(oparg: number): number {
   return (oparg > 0xffffff ? 1 : 0) + (oparg > 0xffff ? 1 : 0) + (oparg > 0xff ? 1 : 0);
 }
 
+interface JumpKinds {
+  /** 1 for a relative jump */
+  jrel: Uint8Array;
+  /** 1 for a jump that counts backwards */
+  backward: Uint8Array;
+}
+
+const jumpKindsCache = new Map<Target, JumpKinds>();
+
+function jumpKinds(target: Target): JumpKinds {
+  let kinds = jumpKindsCache.get(target);
+  if (!kinds) {
+    const table = opcodeTable(target);
+    const jrel = new Uint8Array(256);
+    const backward = new Uint8Array(256);
+    for (let op = 0; op < 256; op++) {
+      jrel[op] = table.flags[op]! & 8 /* HAS_JREL */ ? 1 : 0;
+      backward[op] = (table.name[op] ?? '').includes('BACKWARD') ? 1 : 0;
+    }
+    jumpKindsCache.set(target, (kinds = { jrel, backward }));
+  }
+  return kinds;
+}
+
 export function assemble311(instrs: readonly AsmInstruction[], firstLineno: number, target: Target): Assembled {
   const table = opcodeTable(target);
+  const { jrel, backward } = jumpKinds(target);
   const extendedArg = table.number.get('EXTENDED_ARG')!;
   const n = instrs.length;
   // write_instr: an opcode below HAVE_ARGUMENT is written with argument 0 whatever it holds
@@ -59,16 +84,17 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
       if (to === null) continue;
       const after = offsets[k]! + sizes[k]!;
       const dest = offsets[to]!;
-      const name = table.name[instrs[k]!.opcode]!;
+      const opcode = instrs[k]!.opcode;
       // relative jumps count from the instruction after this one (backward ones count back)
-      const arg = table.flags[instrs[k]!.opcode]! & 8 /* HAS_JREL */ ? (name.includes('BACKWARD') ? after - dest : dest - after) : dest;
-      if (arg < 0) throw new Error(`${name} at ${offsets[k]! * 2} cannot reach ${dest * 2}`);
+      const arg = jrel[opcode] ? (backward[opcode] ? after - dest : dest - after) : dest;
+      if (arg < 0) throw new Error(`${table.name[opcode]} at ${offsets[k]! * 2} cannot reach ${dest * 2}`);
       opargs[k] = arg;
       if (extendedArgs(arg) + 1 + caches[k]! !== sizes[k]) changed = true;
     }
   }
   const code = new Uint8Array(offsets[n]! * 2);
   const lines = new LocationTableWriter(firstLineno);
+  const run: LocationRun = { line: null, endLine: null, col: null, endCol: null, units: 0 };
   let at = 0;
   for (let k = 0; k < n; k++) {
     const oparg = opargs[k]!;
@@ -79,7 +105,13 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
     code[at++] = instrs[k]!.opcode;
     code[at++] = oparg & 0xff;
     at += 2 * caches[k]!; // CACHE 0
-    lines.add({ ...instrs[k]!.location, units: sizes[k]! });
+    const loc = instrs[k]!.location;
+    run.line = loc.line;
+    run.endLine = loc.endLine;
+    run.col = loc.col;
+    run.endCol = loc.endCol;
+    run.units = sizes[k]!;
+    lines.add(run);
   }
   // assemble_exception_table: ranges of consecutive instructions with the same handler
   const entries: ExceptionTableEntry[] = [];

@@ -5,8 +5,11 @@ import { Kind, type CodeObject, type PyValue } from '@tspyc/bytecode';
 
 const codeKeys = new WeakMap<CodeObject, string>();
 
+/** the bytes as a string of char codes 0-255 (one char a byte: cheap to build and to hash) */
 function bytesKey(b: Uint8Array): string {
-  return Array.prototype.join.call(b, ',');
+  let s = '';
+  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[]);
+  return s;
 }
 
 /**

@@ -1,5 +1,6 @@
 // compile.c assemble() for 3.11, from the point codegen has added the implicit `return None`: the
 // flow-graph passes in CPython's order, ending with the instruction list assemble311 lays out.
+import type { BasicBlock } from '../ir.js';
 import { cleanBasicBlock } from './clean-basic-block.js';
 import { duplicateExitsWithoutLineno } from './duplicate-exits-without-lineno.js';
 import { extendBlock } from './extend-block.js';
@@ -51,7 +52,7 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
   const maxdepth = stackdepth(entry, isGeneratorLike(unit.flags));
   const except = labelExceptionTargets(entry);
   convertExceptionHandlersToNops(entry);
-  for (let b = entry as typeof entry | null; b !== null; b = b.next) cleanBasicBlock(b);
+  for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
 
   normalizeJumps(entry);
   return { instrs: linearize(entry, except), stacksize: maxdepth, consts, firstlineno, nlocalsplus };

@@ -6,11 +6,13 @@ import { constIsTrue } from './const-is-true.js';
 import { foldTupleOnConstants } from './fold-tuple-on-constants.js';
 import type { CfgUnit } from './input.js';
 import { jumpThread } from './jump-thread.js';
+import { UNSET_LOCATION } from './location.js';
 import { skipEmptyBlocks } from './normalize-basic-block.js';
 import { isBlockPush, isJump } from './opcode-kinds.js';
 import { applyStaticSwaps, swaptimize } from './swaptimize.js';
 
-const NOP_INSTR: Readonly<Instr> = Object.freeze({ opcode: Op.NOP, oparg: 0, target: null, loc: { lineno: -1, endLineno: -1, colOffset: -1, endColOffset: -1 } });
+/** what `target` is for an instruction that does not jump */
+const NOP_INSTR: Readonly<Instr> = Object.freeze({ opcode: Op.NOP, oparg: 0, target: null, loc: UNSET_LOCATION });
 
 export function optimizeBasicBlock(unit: CfgUnit, bb: BasicBlock): void {
   const instrs = bb.instrs;

@@ -1,6 +1,7 @@
 // compile.c swaptimize and apply_static_swaps: a run of SWAPs becomes the shortest equivalent run,
-// and a SWAP before STORE_FASTs/POP_TOPs on one line is done by reordering those instead.
-import type { BasicBlock } from '../ir.js';
+// and a SWAP before STORE_FASTs/POP_TOPs on one line is done by reordering those instead (unless
+// two of the reordered stores write the same local).
+import type { BasicBlock, Instr } from '../ir.js';
 import { Op } from '../ir.js';
 
 const VISITED = -1;
@@ -59,6 +60,11 @@ function swappable(opcode: number): boolean {
   return opcode === Op.STORE_FAST || opcode === Op.POP_TOP;
 }
 
+/** STORES_TO: the local a STORE_FAST writes, else -1 */
+function storesTo(instr: Instr): number {
+  return instr.opcode === Op.STORE_FAST ? instr.oparg : -1;
+}
+
 /** next_swappable_instruction: -1 at anything else, or (lineno ≥ 0) at a change of line */
 function nextSwappableInstruction(block: BasicBlock, i: number, lineno: number): number {
   while (++i < block.instrs.length) {
@@ -86,6 +92,16 @@ export function applyStaticSwaps(block: BasicBlock, i: number): void {
     for (let count = swap.oparg - 1; count > 0; count--) {
       k = nextSwappableInstruction(block, k, lineno);
       if (k < 0) return;
+    }
+    // not safe if the two stores, or a store between them, write the same local
+    const storeJ = storesTo(block.instrs[j]!);
+    const storeK = storesTo(block.instrs[k]!);
+    if (storeJ >= 0 || storeK >= 0) {
+      if (storeJ === storeK) return;
+      for (let idx = j + 1; idx < k; idx++) {
+        const storeIdx = storesTo(block.instrs[idx]!);
+        if (storeIdx >= 0 && (storeIdx === storeJ || storeIdx === storeK)) return;
+      }
     }
     swap.opcode = Op.NOP;
     const temp = block.instrs[j]!;

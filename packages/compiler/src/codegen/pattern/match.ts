@@ -3,11 +3,11 @@
 // whole pattern matched, then the guard; a trailing `case _:` is compiled without a match.
 import type * as N from '../../ast/index.js';
 import type { Compiler } from '../compiler.js';
-import { JUMP, Op } from '../ir.js';
-import { emitAndResetFailPop, ensureFailPop, newPatternContext } from './context.js';
 import { visitExpr } from '../expr.js';
+import { JUMP, Op } from '../ir.js';
 import { jumpIf } from '../jump-if.js';
 import { visitStmts } from '../stmt.js';
+import { emitAndResetFailPop, ensureFailPop, newPatternContext } from './context.js';
 import { compilePattern, isWildcard } from './pattern.js';
 
 export function compileMatch(c: Compiler, s: N.Match): void {
@@ -43,13 +43,9 @@ export function compileMatch(c: Compiler, s: N.Match): void {
     // a trailing "case _" needs no copy of the subject and no match
     const m = last;
     c.setLoc(m.pattern);
-    if (cases === 1) {
-      // no match at all: done with the subject
-      c.addop(Op.POP_TOP);
-    } else {
-      // line coverage for the default case, which makes no code of its own
-      c.addop(Op.NOP);
-    }
+    // line coverage for the default case, which makes no code of its own (hasDefault implies an
+    // earlier case, so compile.c's POP_TOP branch for a lone `case _` is never taken)
+    c.addop(Op.NOP);
     if (m.guard) jumpIf(c, m.guard, end, false);
     visitStmts(c, m.body);
     c.u.unsetLoc();
