@@ -1,6 +1,8 @@
 // `tspyc dis FILE.py` against `python3.11 -m dis FILE.py`: the same disassembly of the same source
 // once tspyc's compiler is exact (code addresses normalised), and a syntax error reported as
 // CPython's uncaught SyntaxError ends.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { corpusSelection, stdlibDir, stdlibFiles } from '../../tools/corpus.js';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +28,17 @@ describe.skipIf(!READY)('tspyc dis FILE.py = python3.11 -m dis FILE.py', () => {
       expect(py.stderr.endsWith(ts.stderr)).toBe(true);
       expect(ts.stderr).toMatch(/^  File "/);
     }
+  });
+
+  it('a source nested too deeply: the compiler\'s RecursionError, as CPython\'s last line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tspyc-dis-deep-'));
+    const file = join(dir, 'deep.py');
+    writeFileSync(file, 'x = ' + '-'.repeat(5000) + '1\n');
+    const py = runPython('3.11', ['-m', 'dis', file]);
+    const ts = tspyc(['dis', file]);
+    expect(ts.status).toBe(py.status);
+    expect(py.stderr.endsWith(ts.stderr)).toBe(true);
+    expect(ts.stderr).toBe('RecursionError: maximum recursion depth exceeded during compilation\n');
   });
 
   it('the stdlib\'s invalid sources: the same reports', () => {
