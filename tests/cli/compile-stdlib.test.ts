@@ -1,6 +1,6 @@
 // `tspyc compile -q` against `python3.11 -m compileall -q` on the 3.11 stdlib (all of it in CI, on
 // -j0; locally a sample plus the directories holding its deliberately invalid files): the same
-// error reports, the same SyntaxWarnings, the same pyc names and headers, and (97% at least, the
+// error reports, the same SyntaxWarnings, the same pyc names and headers, and (99.5% at least, the
 // code generator's own bar) the same bytes. Sources tspyc's compiler does not handle yet (it says
 // so: "tspyc cannot compile …", "… not supported yet") are counted and left out; they are the code
 // generator's to finish, not the command's.
@@ -99,7 +99,7 @@ describe.skipIf(!BUILT || !oracle('3.11') || !CODEGEN)('tspyc compile on the 3.1
     }
     // The code in them is the compiler's (its own byte-identity test holds it to a fresh py_compile;
     // compileall's single process may intern differently): the same bar here.
-    expect(identical / written.length).toBeGreaterThanOrEqual(0.97);
+    expect(identical / written.length).toBeGreaterThanOrEqual(0.995);
     expect(ts.status).toBe(1);
     expect(py.status).toBe(1);
     console.log(
