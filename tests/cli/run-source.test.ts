@@ -4,11 +4,12 @@
 // same cache files left behind (the main script is never cached; -B, PYTHONDONTWRITEBYTECODE and
 // PYTHONPYCACHEPREFIX honoured). What needs no code generation runs on caches py_compile wrote;
 // the rest runs as soon as compileSource works.
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oracle, runPython } from '../../tools/oracles.js';
+import { fullCorpus } from '../../tools/corpus.js';
 import { pyCompile } from '../loader/oracle-helpers.js';
 import { BUILT, tspyc, type CliResult } from './run-cli.js';
 import { CODEGEN, warnIfNoCodegen } from './codegen-ready.js';
@@ -46,10 +47,12 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc run on sources', () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('prints a SyntaxError in the main file as CPython does, exit 1 (7 files, and -c)', () => {
+  it('prints a SyntaxError in the main file as CPython does, exit 1 (7 files in CI, 3 in sample mode; and -c)', () => {
+    // One process pair per file; the display itself is checked in-process over 250 programs
+    // (tests/vm/syntax-error-display.test.ts).
     const names = readdirSync(join(FIXTURES, 'syntax-errors')).sort();
     expect(names.length).toBe(7);
-    for (const name of names) {
+    for (const name of fullCorpus() ? names : names.filter((_, i) => i % 3 === 0)) {
       const { want, got } = both([join('..', 'syntax-errors', name)], join(FIXTURES, 'project'), { PYTHONDONTWRITEBYTECODE: '1' });
       expect(want.status).toBe(1);
       expect(got, name).toEqual(want);
@@ -79,7 +82,8 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc run on sources', () => {
   it("-m failures: runpy's messages, exit 1", () => {
     const dir = copy('mfail');
     pyCompile(files(dir).filter((f) => f.endsWith('.py')).map((f) => ({ source: join(dir, f) })));
-    for (const mod of ['nope', 'nope.x', 'pkg.nope', 'pkg.sub', 'os_free_helper.py', 'pkg.util.py', '.rel']) {
+    const mods = ['nope', 'nope.x', 'pkg.nope', 'pkg.sub', 'os_free_helper.py', 'pkg.util.py', '.rel'];
+    for (const mod of fullCorpus() ? mods : mods.filter((_, i) => i % 2 === 0)) {
       const { want, got } = both(['-m', mod], dir);
       expect(want.status, mod).toBe(1);
       expect(got, mod).toEqual(want);
@@ -125,6 +129,27 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc run on sources', () => {
       const got = tspyc(['run', '-m', 'pkg', 'q'], undefined, { cwd: ours, env: WRITE });
       expect(got).toEqual(want);
       expect(files(ours)).toEqual(files(theirs));
+    });
+
+    it('-O and -OO: asserts and docstrings dropped, caches named .opt-N.pyc, as python3.11 -O does; -X pycache_prefix', () => {
+      const ours = copy('opt-ours');
+      const theirs = copy('opt-theirs');
+      writeFileSync(join(ours, 'opt.py'), '"""doc"""\nimport pkg\ntry:\n    assert False, "kept"\nexcept AssertionError as e:\n    print(e)\nprint(__debug__, __doc__)\n');
+      writeFileSync(join(theirs, 'opt.py'), readFileSync(join(ours, 'opt.py')));
+      for (const flags of [['-O'], ['-OO'], ['-O', '-O']]) {
+        const want = runPython('3.11', [...flags, 'opt.py'], { cwd: theirs, env: WRITE });
+        const got = tspyc(['run', ...flags, 'opt.py'], undefined, { cwd: ours, env: WRITE });
+        expect(got, flags.join(' ')).toEqual(want);
+      }
+      expect(files(ours)).toEqual(files(theirs));
+      expect(files(ours).filter((f) => f.includes('.opt-'))).toHaveLength(4); // pkg and pkg.util, at levels 1 and 2
+      const prefixOurs = join(work, 'x-prefix-ours');
+      const prefixTheirs = join(work, 'x-prefix-theirs');
+      expect(tspyc(['run', '-X', `pycache_prefix=${prefixOurs}`, 'opt.py'], undefined, { cwd: ours, env: WRITE }).status).toBe(0);
+      expect(runPython('3.11', ['-X', `pycache_prefix=${prefixTheirs}`, 'opt.py'], { cwd: theirs, env: WRITE }).status).toBe(0);
+      const mine = (dir: string, root: string) => files(dir).filter((f) => f.startsWith(`${root.slice(1)}/`)).map((f) => f.slice(root.length));
+      expect(mine(prefixOurs, ours)).toEqual(mine(prefixTheirs, theirs));
+      expect(mine(prefixOurs, ours).length).toBe(2);
     });
 
     it('-B and PYTHONDONTWRITEBYTECODE write nothing; PYTHONPYCACHEPREFIX puts the caches where CPython does', () => {

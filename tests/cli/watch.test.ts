@@ -78,9 +78,24 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc watch', () => {
     unlinkSync(join(dir, 'pkg/gone.py'));
     expect((await w.waitFor(/^removed /)).text).toBe(`removed ${gone}`);
     expect(existsSync(gone)).toBe(false);
+    await new Promise((r) => setTimeout(r, 150)); // past the second look after each compile
+    const reported = (name: string) => w.lines.filter((l) => l.text.startsWith(`error ${join(dir, name)},`)).length;
+    expect([reported('pkg/bad.py'), reported('pkg/other.py')]).toEqual([2, 1]); // once per save, whatever events come
     expect(await w.stop()).toBe(0);
     expect(w.stderr).toBe('');
     expect(w.lines.every((l) => l.text.length > 0 && !l.text.includes('\n'))).toBe(true);
+  }, 60_000);
+
+  it('-x REGEX: matching sources are neither compiled nor reported', async () => {
+    const dir = tree({ 'bad.py': 'x = (\n', 'skip_bad.py': 'y = (\n', 'vendor/bad.py': 'z = (\n' });
+    const w = start(['-x', '(^|/)(skip_|vendor/)', dir]);
+    const ready = await w.waitFor(/^watching /, 20_000, 0);
+    expect(ready.text).toMatch(/^watching 1 sources .*\(0 compiled, 0 up to date, 1 failed\)/);
+    writeFileSync(join(dir, 'skip_bad.py'), 'y = [\n');
+    writeFileSync(join(dir, 'bad.py'), 'x = [\n');
+    await w.waitFor(/^error .*bad\.py, line 1: SyntaxError: '\[' was never closed$/);
+    expect(await w.stop()).toBe(0);
+    expect(w.lines.filter((l) => l.text.includes('skip_') || l.text.includes('vendor'))).toEqual([]);
   }, 60_000);
 
   it('a path that does not exist: one line, exit 1; a bad flag: exit 2', () => {
@@ -155,14 +170,15 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc watch', () => {
       expect(treeStamps(dir)).toEqual(before);
     }, 120_000);
 
-    it('--invalidation-mode timestamp and -o levels: the caches CPython would write', async () => {
+    it('--invalidation-mode timestamp, -o levels and -q: the caches CPython would write, no line per compile', async () => {
       const dir = tree({ 'a.py': 'assert True\n"""doc"""\nX = 1\n' });
       const a = join(dir, 'a.py');
       pyCompile([{ source: a, mode: 'checked-hash' }]);
-      const w = start(['--invalidation-mode', 'timestamp', '-o', '0', '-o', '2', dir]);
-      // the checked-hash cache is in the wrong mode: compiled again
+      const w = start(['-q', '--invalidation-mode', 'timestamp', '-o', '0', '-o', '2', dir]);
+      // the checked-hash cache is in the wrong mode: compiled again (-q: no line for it)
       await w.waitFor(/^watching 1 sources .*\(1 compiled, 0 up to date, 0 failed\)/, 30_000, 0);
       expect(await w.stop()).toBe(0);
+      expect(w.lines.map((l) => l.text.split(' ')[0])).toEqual(['watching']);
       expect(cacheState(a)).toBe('timestamp');
       expect(cacheState(a, 2)).toBe('timestamp');
       const before = treeStamps(dir);

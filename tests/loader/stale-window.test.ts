@@ -47,6 +47,20 @@ describe.skipIf(!oracle('3.11'))('no stale window', () => {
     }
   }, 60_000);
 
+  it('takes a source whose mtime equals its cache\'s (the same tick of the coarse file clock) as stale', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tspyc-window-'));
+    const source = join(dir, 'mod.py');
+    writeFileSync(source, 'x = 1\n');
+    utimesSync(source, T0 + 0.1, T0 + 0.1);
+    const compile = 'import py_compile, sys; py_compile.compile(sys.argv[1], doraise=True)';
+    expect(runPython('3.11', ['-c', compile, source], { env: { PYTHONDONTWRITEBYTECODE: undefined } }).status).toBe(0);
+    const cache = cacheFromSource(source, { target });
+    utimesSync(cache, T0 + 0.4, T0 + 0.4);
+    writeFileSync(source, 'x = 2\n'); // written in the tick the cache was: the order cannot be told
+    utimesSync(source, T0 + 0.4, T0 + 0.4);
+    expect(checkSource(new NodeFileSystem(), source, { target })).toMatchObject({ state: 'stale', reason: 'mtime-ns' });
+  }, 60_000);
+
   it('leaves a cache written in a later second to importlib (an earlier edit is not newer)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tspyc-window-'));
     const source = join(dir, 'mod.py');

@@ -13,3 +13,4 @@ export * from './cache-path/index.js';
 export * from './inspect/index.js';
 export * from './diff/index.js';
 export * from './stack/index.js';
+export * from './libm/index.js';

@@ -1,9 +1,9 @@
 // The `tspyc` binary: wires the sub-commands to commander and turns every failure into one line.
 import { Command, CommanderError } from 'commander';
-import { commands } from './commands/index.js';
+import { commandsFor, type Register } from './commands/index.js';
 import { CliError, ExitCode } from './errors.js';
 
-export function buildProgram(): Command {
+export function buildProgram(commands: readonly Register[]): Command {
   const program = new Command();
   program
     .name('tspyc')
@@ -16,7 +16,13 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  let program: Command;
+  try {
+    program = buildProgram(await commandsFor(argv));
+  } catch (err) {
+    process.exitCode = exitCodeFor(err);
+    return;
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {

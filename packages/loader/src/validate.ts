@@ -74,9 +74,10 @@ export function validatePyc(
     // The window (cpython #75953): the cache was written in the second its header records, and the
     // source changed later in that same second — same mtime second, maybe same size. A cache
     // written in a later second postdates any edit in that second, so outside the window the
-    // decision stays importlib's.
+    // decision stays importlib's. Equal mtimes count as stale: file times come from a coarse clock
+    // (a jiffy, 1-4 ms), so a write just after the cache's can carry the very same mtime.
     const second = source.mtimeNs / 1_000_000_000n;
-    if (cacheNs / 1_000_000_000n === second && source.mtimeNs > cacheNs) return { fresh: false, reason: 'mtime-ns' };
+    if (cacheNs / 1_000_000_000n === second && source.mtimeNs >= cacheNs) return { fresh: false, reason: 'mtime-ns' };
   }
   return { fresh: true, kind: 'timestamp' };
 }

@@ -1,15 +1,27 @@
 // Every sub-command lives in its own file and registers itself here; main.ts stays a thin shell.
+// The files are loaded on demand: a run of one command loads that command's modules only (the
+// compiler, the VM and the loader are large, and `tspyc run` should start in milliseconds).
 import type { Command } from 'commander';
-import { registerAst } from './ast.js';
-import { registerCheck } from './check.js';
-import { registerCompile } from './compile.js';
-import { registerDiff } from './diff.js';
-import { registerDis } from './dis.js';
-import { registerInspect } from './inspect.js';
-import { registerRun } from './run.js';
-import { registerTokenize } from './tokenize.js';
-import { registerWatch } from './watch.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerCompile, registerDiff, registerRun, registerWatch];
+/** command name → its registration, in `tspyc --help` order */
+export const commandLoaders: ReadonlyMap<string, () => Promise<Register>> = new Map([
+  ['tokenize', async () => (await import('./tokenize.js')).registerTokenize],
+  ['ast', async () => (await import('./ast.js')).registerAst],
+  ['dis', async () => (await import('./dis.js')).registerDis],
+  ['inspect', async () => (await import('./inspect.js')).registerInspect],
+  ['check', async () => (await import('./check.js')).registerCheck],
+  ['compile', async () => (await import('./compile.js')).registerCompile],
+  ['diff', async () => (await import('./diff.js')).registerDiff],
+  ['run', async () => (await import('./run.js')).registerRun],
+  ['watch', async () => (await import('./watch.js')).registerWatch],
+]);
+
+/** the registrations needed for `argv`: the named command's alone, or all of them (help, typos) */
+export async function commandsFor(argv: readonly string[]): Promise<Register[]> {
+  const name = argv.slice(2).find((a) => !a.startsWith('-'));
+  const one = name !== undefined ? commandLoaders.get(name) : undefined;
+  if (one && name !== 'help') return [await one()];
+  return Promise.all([...commandLoaders.values()].map((load) => load()));
+}

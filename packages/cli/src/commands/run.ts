@@ -14,6 +14,8 @@ interface RunFlags {
   c?: string;
   m?: string;
   B?: boolean;
+  O: number;
+  X: string[];
   checkHashBasedPycs: CheckHashBasedPycs;
 }
 
@@ -23,12 +25,14 @@ export function registerRun(program: Command): void {
   program
     .command('run')
     .description("run a Python program in tspyc's VM (as `python FILE`, `python -c CODE`, `python -m MODULE`)")
-    .usage('[-B] (FILE.py | FILE.pyc | -c CODE | -m MODULE) [ARGS...]')
+    .usage('[-B] [-O] [-X pycache_prefix=PATH] (FILE.py | FILE.pyc | -c CODE | -m MODULE) [ARGS...]')
     .argument('[file]', 'a .py source, or a .pyc written for CPython 3.11')
     .argument('[args...]', 'arguments for the program (sys.argv[1:])')
     .option('-c <code>', 'program passed in as a string')
     .option('-m <module>', 'run a library module as a script (found on sys.path, as runpy does)')
     .option('-B', "don't write .pyc files on import (also PYTHONDONTWRITEBYTECODE=x)")
+    .option('-O', 'remove asserts and __debug__-dependent statements; -OO also docstrings; caches named .opt-N.pyc (also PYTHONOPTIMIZE=x)', (_v: string, n: number) => n + 1, 0)
+    .option('-X <option>', 'implementation-specific option: pycache_prefix=PATH (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--check-hash-based-pycs <mode>', 'default, always or never, as CPython\'s option', 'default')
     .passThroughOptions()
     .action(async (file: string | undefined, args: string[], flags: RunFlags) => {
@@ -60,7 +64,7 @@ export function registerRun(program: Command): void {
         main,
         args: argv,
         compiler: import.meta.resolve('@tspyc/compiler'),
-        config: loaderConfig(process.env, { dontWriteBytecode: flags.B }),
+        config: loaderConfig(process.env, { dontWriteBytecode: flags.B, optimize: flags.O, xOptions: flags.X }),
         checkHashBasedPycs: flags.checkHashBasedPycs,
       });
     });

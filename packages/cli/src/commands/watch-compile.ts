@@ -1,10 +1,12 @@
 // One source to its cache files, as watch mode needs it: skip it when every requested cache is fresh
-// in the requested invalidation mode (a cache of another mode is recompiled), else compile it and
+// in the requested invalidation mode (compile's own rule: a cache of another mode is recompiled),
+// else compile it (one read for every -o level; the error's fields kept for a one-line report) and
 // write each cache atomically through the loader (a cache is never torn, and never written for
 // bytes other than the ones compiled: if the source changes while it compiles, it is compiled again).
 import type { Target } from '@tspyc/bytecode';
-import { compileSource, PySyntaxError, type OptimizeLevel } from '@tspyc/compiler';
-import { cacheBytecode, cachePathFor, codeToPyc, validatePyc, type FileSystem, type InvalidationMode } from '@tspyc/loader';
+import { compileSource, PyRecursionError, PySyntaxError, type OptimizeLevel } from '@tspyc/compiler';
+import { cacheBytecode, cachePathFor, codeToPyc, type FileSystem, type InvalidationMode } from '@tspyc/loader';
+import { upToDate } from './compile-up-to-date.js';
 
 export interface CacheJob {
   target: Target;
@@ -17,33 +19,16 @@ export type CompileOutcome =
   | { status: 'fresh'; source: string }
   | { status: 'compiled'; source: string; caches: string[] }
   | { status: 'not-written'; source: string; cache: string; detail: string }
-  | { status: 'syntax-error'; source: string; error: PySyntaxError }
+  | { status: 'compile-error'; source: string; type: string; msg: string; lineno: number | null; bytes: Uint8Array }
   | { status: 'gone'; source: string }
   | { status: 'unreadable'; source: string; detail: string };
 
 /** Tries before giving up on a source that keeps changing while it compiles (the next event will retry). */
 const ATTEMPTS = 3;
 
-function isFresh(fs: FileSystem, source: string, cache: string, job: CacheJob): boolean {
-  const cacheStat = fs.stat(cache);
-  const st = fs.stat(source);
-  if (!cacheStat?.isFile || !st) return false;
-  let data: Uint8Array;
-  try {
-    data = fs.readFile(cache);
-  } catch {
-    return false;
-  }
-  const verdict = validatePyc(data, { mtimeNs: st.mtimeNs, size: st.size, bytes: () => fs.readFile(source) }, job.target, {
-    checkHashBasedPycs: 'always',
-    cacheMtimeNs: cacheStat.mtimeNs,
-  });
-  return verdict.fresh && verdict.kind === job.mode;
-}
-
 export function compileToCaches(fs: FileSystem, source: string, job: CacheJob): CompileOutcome {
   const caches = job.levels.map((level) => ({ level, path: cachePathFor(source, { target: job.target, optimization: level })! }));
-  const due = caches.filter((c) => !isFresh(fs, source, c.path, job));
+  const due = caches.filter((c) => !upToDate(source, [c.path], job.mode, job.target));
   if (due.length === 0) return { status: 'fresh', source };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const before = fs.stat(source);
@@ -61,7 +46,8 @@ export function compileToCaches(fs: FileSystem, source: string, job: CacheJob): 
         pycs.push({ path: c.path, data: codeToPyc(job.target, code, { bytes, mtimeNs: before.mtimeNs }, job.mode) });
       }
     } catch (err) {
-      if (err instanceof PySyntaxError) return { status: 'syntax-error', source, error: err };
+      if (err instanceof PySyntaxError) return { status: 'compile-error', source, type: err.type, msg: err.msg, lineno: err.lineno, bytes };
+      if (err instanceof PyRecursionError) return { status: 'compile-error', source, type: err.type, msg: err.msg, lineno: null, bytes };
       throw err;
     }
     const after = fs.stat(source);

@@ -6,8 +6,8 @@
 // Editors' save patterns: a write to a temp file renamed over the source is one change of the
 // source; a delete then re-create is a change (chokidar's `atomic`); a burst of writes is settled
 // for a few milliseconds and compiled once; a cache is only ever written for the bytes compiled.
-import { basename, relative } from 'node:path';
-import { unlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readFileSync, unlinkSync } from 'node:fs';
 import type { Command } from 'commander';
 import { watch, type FSWatcher } from 'chokidar';
 import { targetForVersion } from '@tspyc/bytecode';
@@ -26,6 +26,13 @@ interface WatchFlags {
 
 /** How long a source must stay unchanged before it is compiled: a burst of writes compiles once. */
 const SETTLE_MS = 4;
+/**
+ * A second look this long after each compile: chokidar drops a file's events for 5 ms after one it
+ * reports (its 'watch' throttle) and ignores a change whose coarse mtime equals the last one it saw,
+ * so the last write of a burst can go unreported. The look compiles only when the cache is not
+ * fresh, and reports a source that does not compile only if its bytes changed.
+ */
+const VERIFY_MS = 40;
 
 const MODES: readonly InvalidationMode[] = ['timestamp', 'checked-hash', 'unchecked-hash'];
 
@@ -78,10 +85,9 @@ function report(outcome: CompileOutcome, ms: number, quiet: boolean): 'compiled'
     case 'compiled':
       if (!quiet) say(`compiled ${outcome.source} (${ms.toFixed(1)} ms)`);
       return 'compiled';
-    case 'syntax-error': {
-      const e = outcome.error;
-      const where = e.lineno === null ? '' : `, line ${e.lineno}`;
-      say(`error ${outcome.source}${where}: ${e.type}: ${e.msg}`);
+    case 'compile-error': {
+      const where = outcome.lineno === null ? '' : `, line ${outcome.lineno}`;
+      say(`error ${outcome.source}${where}: ${outcome.type}: ${outcome.msg}`);
       return 'failed';
     }
     case 'not-written':
@@ -104,7 +110,17 @@ function watchSources(paths: string[], job: CacheJob, options: WatchOptions): Pr
   let ready = false;
   const timers = new Map<string, NodeJS.Timeout>();
 
+  /** the bytes of each source that did not compile, so the same bytes are reported once */
+  const failed = new Map<string, Uint8Array>();
   const compileNow = (path: string) => {
+    const last = failed.get(path);
+    if (last !== undefined) {
+      try {
+        if (Buffer.compare(readFileSync(path), last) === 0) return 'failed' as const;
+      } catch {
+        /* gone or unreadable: let compileToCaches say so */
+      }
+    }
     const start = performance.now();
     let outcome: CompileOutcome;
     try {
@@ -113,7 +129,19 @@ function watchSources(paths: string[], job: CacheJob, options: WatchOptions): Pr
       say(`error ${path}: internal error: ${(err as Error).message}`);
       return 'failed' as const;
     }
+    if (outcome.status === 'compile-error') failed.set(path, outcome.bytes);
+    else failed.delete(path);
     return report(outcome, performance.now() - start, quiet);
+  };
+  const after = (path: string, ms: number, then: () => void) => {
+    clearTimeout(timers.get(path));
+    timers.set(
+      path,
+      setTimeout(() => {
+        timers.delete(path);
+        then();
+      }, ms),
+    );
   };
   const schedule = (path: string) => {
     if (!isSource(path)) return;
@@ -121,19 +149,16 @@ function watchSources(paths: string[], job: CacheJob, options: WatchOptions): Pr
       initial.push(path);
       return;
     }
-    clearTimeout(timers.get(path));
-    timers.set(
-      path,
-      setTimeout(() => {
-        timers.delete(path);
-        compileNow(path);
-      }, SETTLE_MS),
-    );
+    after(path, SETTLE_MS, () => {
+      compileNow(path);
+      after(path, VERIFY_MS, () => compileNow(path));
+    });
   };
   const removeCaches = (path: string) => {
     if (!isSource(path)) return;
     clearTimeout(timers.get(path));
     timers.delete(path);
+    failed.delete(path);
     for (const cache of cachesOf(path, job)) {
       try {
         unlinkSync(cache);
@@ -153,8 +178,7 @@ function watchSources(paths: string[], job: CacheJob, options: WatchOptions): Pr
     const counts = { compiled: 0, fresh: 0, failed: 0 };
     for (const path of initial.sort()) counts[compileNow(path)]++;
     ready = true;
-    const where = paths.map((p) => relative(process.cwd(), p) || '.').join(', ');
-    say(`watching ${initial.length} sources in ${where} (${counts.compiled} compiled, ${counts.fresh} up to date, ${counts.failed} failed); Ctrl-C to stop`);
+    say(`watching ${initial.length} sources in ${paths.join(', ')} (${counts.compiled} compiled, ${counts.fresh} up to date, ${counts.failed} failed); Ctrl-C to stop`);
     initial.length = 0;
   });
 

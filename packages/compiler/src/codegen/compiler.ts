@@ -1,7 +1,7 @@
 // The compiler's state and its emitting primitives: compile.c's struct compiler, compiler_addop*,
 // compiler_nameop, compiler_enter_scope / compiler_exit_scope. The visitors live in their own
 // files and call these.
-import { PyStr, type PyValue, type Target } from '@tspyc/bytecode';
+import type { PyValue, Target } from '@tspyc/bytecode';
 import type { CompileWarning } from '../parser/parser-base.js';
 import { PySyntaxError } from '../diagnostics/index.js';
 import {
@@ -262,10 +262,6 @@ export class Compiler {
   warn(msg: string, at?: Located): void {
     const loc = at ? locOf(at) : this.u.loc;
     this.onWarning?.({ category: 'SyntaxWarning', message: msg, filename: this.filename, lineno: loc.lineno });
-  }
-
-  str(s: string): PyStr {
-    return new PyStr(s);
   }
 }
 

@@ -5,6 +5,7 @@ import type * as N from '../ast/index.js';
 import type { Compiler } from './compiler.js';
 import { addopYield, addYieldFrom, visitExpr } from './expr.js';
 import { makeClosure } from './function.js';
+import type { BasicBlock } from './ir.js';
 import { jumpIf } from './jump-if.js';
 import { JUMP, Op, POP_BLOCK, SETUP_FINALLY } from './jumps.js';
 import { assembleUnit } from './make-code.js';
@@ -71,6 +72,26 @@ function comprehensionGenerator(
   else syncComprehensionGenerator(c, generators, genIndex, depth, elt, val, kind);
 }
 
+/** after a generator's target: its conditions, then the next generator or the element */
+function comprehensionRest(
+  c: Compiler,
+  generators: readonly N.comprehension[],
+  gen: N.comprehension,
+  genIndex: number,
+  depth: number,
+  elt: N.expr,
+  val: N.expr | null,
+  kind: ComprehensionKind,
+  ifCleanup: BasicBlock,
+): void {
+  for (const cond of gen.ifs) {
+    jumpIf(c, cond, ifCleanup, false);
+    c.nextBlock();
+  }
+  if (genIndex + 1 < generators.length) comprehensionGenerator(c, generators, genIndex + 1, depth, elt, val, kind);
+  else comprehensionElement(c, elt, val, kind, depth);
+}
+
 /** the innermost part: yield or append the element */
 function comprehensionElement(c: Compiler, elt: N.expr, val: N.expr | null, kind: ComprehensionKind, depth: number): void {
   switch (kind) {
@@ -104,7 +125,7 @@ function syncComprehensionGenerator(
   val: N.expr | null,
   kind: ComprehensionKind,
 ): void {
-  let start: ReturnType<Compiler['newBlock']> | null = c.newBlock();
+  let start: BasicBlock | null = c.newBlock();
   const ifCleanup = c.newBlock();
   const anchor = c.newBlock();
   const gen = generators[genIndex]!;
@@ -131,12 +152,7 @@ function syncComprehensionGenerator(
     c.nextBlock();
   }
   visitExpr(c, gen.target);
-  for (const cond of gen.ifs) {
-    jumpIf(c, cond, ifCleanup, false);
-    c.nextBlock();
-  }
-  if (++genIndex < generators.length) comprehensionGenerator(c, generators, genIndex, depth, elt, val, kind);
-  if (genIndex >= generators.length) comprehensionElement(c, elt, val, kind, depth);
+  comprehensionRest(c, generators, gen, genIndex, depth, elt, val, kind, ifCleanup);
   c.useNextBlock(ifCleanup);
   if (start) {
     c.addopJ(JUMP, start);
@@ -172,13 +188,7 @@ function asyncComprehensionGenerator(
   addYieldFrom(c, true);
   c.addop(POP_BLOCK);
   visitExpr(c, gen.target);
-  for (const cond of gen.ifs) {
-    jumpIf(c, cond, ifCleanup, false);
-    c.nextBlock();
-  }
-  depth++;
-  if (++genIndex < generators.length) comprehensionGenerator(c, generators, genIndex, depth, elt, val, kind);
-  if (genIndex >= generators.length) comprehensionElement(c, elt, val, kind, depth);
+  comprehensionRest(c, generators, gen, genIndex, depth + 1, elt, val, kind, ifCleanup);
   c.useNextBlock(ifCleanup);
   c.addopJ(JUMP, start);
   c.popFBlock();

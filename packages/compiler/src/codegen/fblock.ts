@@ -7,6 +7,7 @@ import type { Compiler } from './compiler.js';
 import { addYieldFrom } from './expr.js';
 import { Op, POP_BLOCK } from './jumps.js';
 import { visitStmts } from './stmt.js';
+import { clearHandlerName } from './try.js';
 import { FBlockType, type FBlock } from './unit.js';
 
 /** compiler_call_exit_with_nones: __exit__(None, None, None) */
@@ -70,11 +71,7 @@ export function unwindFBlock(c: Compiler, info: FBlock, preserveTos: boolean): v
       if (preserveTos) c.addopI(Op.SWAP, 2);
       c.addop(POP_BLOCK);
       c.addop(Op.POP_EXCEPT);
-      if (name) {
-        c.loadConst(None);
-        c.nameop(name, 'Store');
-        c.nameop(name, 'Del');
-      }
+      if (name) clearHandlerName(c, name);
       return;
     }
     case FBlockType.PopValue:

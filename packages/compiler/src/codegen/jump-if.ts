@@ -34,6 +34,21 @@ function checkCompare(c: Compiler, e: N.Compare): void {
   }
 }
 
+/**
+ * the links of a chained comparison but the last: each keeps its right operand for the next and
+ * leaves through `cleanup` (by `exitJump`) when false
+ */
+function compareChainLinks(c: Compiler, e: N.Compare, cleanup: BasicBlock, exitJump: number): void {
+  for (let i = 0; i < e.ops.length - 1; i++) {
+    visitExpr(c, e.comparators[i]!);
+    c.addopI(Op.SWAP, 2);
+    c.addopI(Op.COPY, 2);
+    addCompare(c, e.ops[i]!);
+    c.addopJ(exitJump, cleanup);
+    c.nextBlock();
+  }
+}
+
 /** compiler_compare */
 export function compileCompare(c: Compiler, e: N.Compare): void {
   checkCompare(c, e);
@@ -45,14 +60,7 @@ export function compileCompare(c: Compiler, e: N.Compare): void {
     return;
   }
   const cleanup = c.newBlock();
-  for (let i = 0; i < n; i++) {
-    visitExpr(c, e.comparators[i]!);
-    c.addopI(Op.SWAP, 2);
-    c.addopI(Op.COPY, 2);
-    addCompare(c, e.ops[i]!);
-    c.addopJ(JUMP_IF_FALSE_OR_POP, cleanup);
-    c.nextBlock();
-  }
+  compareChainLinks(c, e, cleanup, JUMP_IF_FALSE_OR_POP);
   visitExpr(c, e.comparators[n]!);
   addCompare(c, e.ops[n]!);
   const end = c.newBlock();
@@ -125,14 +133,7 @@ export function jumpIf(c: Compiler, e: N.expr, next: BasicBlock, cond: boolean):
         checkCompare(c, e);
         const cleanup = c.newBlock();
         visitExpr(c, e.left);
-        for (let i = 0; i < n; i++) {
-          visitExpr(c, e.comparators[i]!);
-          c.addopI(Op.SWAP, 2);
-          c.addopI(Op.COPY, 2);
-          addCompare(c, e.ops[i]!);
-          c.addopJ(POP_JUMP_IF_FALSE, cleanup);
-          c.nextBlock();
-        }
+        compareChainLinks(c, e, cleanup, POP_JUMP_IF_FALSE);
         visitExpr(c, e.comparators[n]!);
         addCompare(c, e.ops[n]!);
         c.addopJ(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);

@@ -10,6 +10,13 @@ import { JUMP, Op, POP_BLOCK, POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE, POP_JUMP_IF_N
 import { visitStmts } from './stmt.js';
 import { FBlockType } from './unit.js';
 
+/** `name = None; del name`: the handler's target must not outlive it (nor keep the traceback) */
+export function clearHandlerName(c: Compiler, name: string): void {
+  c.loadConst(None);
+  c.nameop(name, 'Store');
+  c.nameop(name, 'Del');
+}
+
 /** POP_EXCEPT_AND_RERAISE */
 export function popExceptAndReraise(c: Compiler): void {
   c.addopI(Op.COPY, 3);
@@ -42,17 +49,37 @@ function compileTryFinally(c: Compiler, s: N.Try | N.TryStar, body: () => void):
   visitStmts(c, s.finalbody);
   c.addopJNoLine(JUMP, exit);
   // the `finally` block for the exceptional exit
-  c.useNextBlock(end);
-  c.u.unsetLoc();
-  c.addopJ(SETUP_CLEANUP, cleanup);
-  c.addop(Op.PUSH_EXC_INFO);
+  handlerPrologue(c, end, cleanup);
   c.pushFBlock(FBlockType.FinallyEnd, end, null);
   visitStmts(c, s.finalbody);
   c.popFBlock();
+  handlerEpilogue(c, cleanup);
+  c.useNextBlock(exit);
+}
+
+/** SETUP_FINALLY to `except`, then the body as a TRY_EXCEPT frame block */
+function protectedBody(c: Compiler, bodyBlock: BasicBlock, except: BasicBlock, body: readonly N.stmt[]): void {
+  c.addopJ(SETUP_FINALLY, except);
+  c.useNextBlock(bodyBlock);
+  c.pushFBlock(FBlockType.TryExcept, bodyBlock, null);
+  visitStmts(c, body);
+  c.popFBlock();
+  c.addopNoLine(POP_BLOCK);
+}
+
+/** the start of the handler code: artificial, protected by `cleanup`, the exception pushed */
+function handlerPrologue(c: Compiler, except: BasicBlock, cleanup: BasicBlock): void {
+  c.useNextBlock(except);
+  c.u.unsetLoc();
+  c.addopJ(SETUP_CLEANUP, cleanup);
+  c.addop(Op.PUSH_EXC_INFO);
+}
+
+/** the end of the handlers: re-raise what no handler took; `cleanup` restores the previous exception */
+function handlerEpilogue(c: Compiler, cleanup: BasicBlock): void {
   c.addopI(Op.RERAISE, 0);
   c.useNextBlock(cleanup);
   popExceptAndReraise(c);
-  c.useNextBlock(exit);
 }
 
 /** compiler_try_except */
@@ -61,19 +88,11 @@ function compileTryExcept(c: Compiler, s: N.Try): void {
   let except = c.newBlock();
   const end = c.newBlock();
   const cleanup = c.newBlock();
-  c.addopJ(SETUP_FINALLY, except);
-  c.useNextBlock(body);
-  c.pushFBlock(FBlockType.TryExcept, body, null);
-  visitStmts(c, s.body);
-  c.popFBlock();
-  c.addopNoLine(POP_BLOCK);
+  protectedBody(c, body, except, s.body);
   visitStmts(c, s.orelse);
   c.addopJNoLine(JUMP, end);
   const n = s.handlers.length;
-  c.useNextBlock(except);
-  c.u.unsetLoc();
-  c.addopJ(SETUP_CLEANUP, cleanup);
-  c.addop(Op.PUSH_EXC_INFO);
+  handlerPrologue(c, except, cleanup);
   // the runtime pushes a block here
   c.pushFBlock(FBlockType.ExceptionHandler, null as never, null);
   for (let i = 0; i < n; i++) {
@@ -101,16 +120,12 @@ function compileTryExcept(c: Compiler, s: N.Try): void {
       c.addop(POP_BLOCK);
       c.addop(POP_BLOCK);
       c.addop(Op.POP_EXCEPT);
-      c.loadConst(None);
-      c.nameop(handler.name, 'Store');
-      c.nameop(handler.name, 'Del');
+      clearHandlerName(c, handler.name);
       c.addopJ(JUMP, end);
       // except:
       c.useNextBlock(cleanupEnd);
       c.u.unsetLoc();
-      c.loadConst(None);
-      c.nameop(handler.name, 'Store');
-      c.nameop(handler.name, 'Del');
+      clearHandlerName(c, handler.name);
       c.addopI(Op.RERAISE, 1);
     } else {
       const cleanupBody = c.newBlock();
@@ -128,9 +143,7 @@ function compileTryExcept(c: Compiler, s: N.Try): void {
   }
   c.u.unsetLoc();
   c.popFBlock();
-  c.addopI(Op.RERAISE, 0);
-  c.useNextBlock(cleanup);
-  popExceptAndReraise(c);
+  handlerEpilogue(c, cleanup);
   c.useNextBlock(end);
 }
 
@@ -142,18 +155,10 @@ function compileTryStarExcept(c: Compiler, s: N.TryStar): void {
   const end = c.newBlock();
   const cleanup = c.newBlock();
   const reraiseStar = c.newBlock();
-  c.addopJ(SETUP_FINALLY, except);
-  c.useNextBlock(body);
-  c.pushFBlock(FBlockType.TryExcept, body, null);
-  visitStmts(c, s.body);
-  c.popFBlock();
-  c.addopNoLine(POP_BLOCK);
+  protectedBody(c, body, except, s.body);
   c.addopJNoLine(JUMP, orelse);
   const n = s.handlers.length;
-  c.useNextBlock(except);
-  c.u.unsetLoc();
-  c.addopJ(SETUP_CLEANUP, cleanup);
-  c.addop(Op.PUSH_EXC_INFO);
+  handlerPrologue(c, except, cleanup);
   c.pushFBlock(FBlockType.ExceptionGroupHandler, null as never, null, 'except handler');
   for (let i = 0; i < n; i++) {
     const handler = s.handlers[i]!;
@@ -186,18 +191,14 @@ function compileTryStarExcept(c: Compiler, s: N.TryStar): void {
     c.u.unsetLoc();
     c.addop(POP_BLOCK);
     if (handler.name) {
-      c.loadConst(None);
-      c.nameop(handler.name, 'Store');
-      c.nameop(handler.name, 'Del');
+      clearHandlerName(c, handler.name);
     }
     c.addopJ(JUMP, except);
     // except:
     c.useNextBlock(cleanupEnd);
     c.u.unsetLoc();
     if (handler.name) {
-      c.loadConst(None);
-      c.nameop(handler.name, 'Store');
-      c.nameop(handler.name, 'Del');
+      clearHandlerName(c, handler.name);
     }
     // add the raised exception to the list
     c.addopI(Op.LIST_APPEND, 3);
@@ -232,9 +233,7 @@ function compileTryStarExcept(c: Compiler, s: N.TryStar): void {
   c.addop(POP_BLOCK);
   c.addopI(Op.SWAP, 2);
   c.addop(Op.POP_EXCEPT);
-  c.addopI(Op.RERAISE, 0);
-  c.useNextBlock(cleanup);
-  popExceptAndReraise(c);
+  handlerEpilogue(c, cleanup);
   c.useNextBlock(orelse);
   visitStmts(c, s.orelse);
   c.useNextBlock(end);

@@ -10,6 +10,32 @@ import { visitStmts } from './stmt.js';
 import { popExceptAndReraise } from './try.js';
 import { FBlockType, ScopeType } from './unit.js';
 
+/** BEFORE_WITH / BEFORE_ASYNC_WITH done: the protected body, binding or dropping __enter__'s result */
+function withBody(c: Compiler, s: N.With | N.AsyncWith, pos: number, block: BasicBlock, final: BasicBlock, type: FBlockType, rest: () => void): void {
+  const item = s.items[pos]!;
+  c.addopJ(SETUP_WITH, final);
+  c.useNextBlock(block);
+  c.pushFBlock(type, block, final, s);
+  if (item.optional_vars) visitExpr(c, item.optional_vars);
+  else c.addop(Op.POP_TOP); // the result of __enter__()
+  if (pos + 1 === s.items.length) visitStmts(c, s.body);
+  else rest();
+}
+
+/** the exceptional exit: WITH_EXCEPT_START calls __exit__ with the exception (awaited if async) */
+function withExceptional(c: Compiler, final: BasicBlock, cleanup: BasicBlock, isAsync: boolean): void {
+  c.useNextBlock(final);
+  c.addopJ(SETUP_CLEANUP, cleanup);
+  c.addop(Op.PUSH_EXC_INFO);
+  c.addop(Op.WITH_EXCEPT_START);
+  if (isAsync) {
+    c.addopI(Op.GET_AWAITABLE, 2);
+    c.loadConst(None);
+    addYieldFrom(c, true);
+  }
+  withExceptFinish(c, cleanup);
+}
+
 /** compiler_with_except_finish: __exit__'s answer decides between swallowing and re-raising */
 function withExceptFinish(c: Compiler, cleanup: BasicBlock): void {
   c.u.unsetLoc();
@@ -35,14 +61,7 @@ export function compileWith(c: Compiler, s: N.With, pos: number): void {
   const cleanup = c.newBlock();
   visitExpr(c, item.context_expr);
   c.addop(Op.BEFORE_WITH); // pushes the bound __exit__
-  c.addopJ(SETUP_WITH, final);
-  c.useNextBlock(block);
-  c.pushFBlock(FBlockType.With, block, final, s);
-  if (item.optional_vars) visitExpr(c, item.optional_vars);
-  else c.addop(Op.POP_TOP); // the result of __enter__()
-  pos++;
-  if (pos === s.items.length) visitStmts(c, s.body);
-  else compileWith(c, s, pos);
+  withBody(c, s, pos, block, final, FBlockType.With, () => compileWith(c, s, pos + 1));
   c.u.unsetLoc();
   c.addop(POP_BLOCK);
   c.popFBlock();
@@ -51,12 +70,7 @@ export function compileWith(c: Compiler, s: N.With, pos: number): void {
   callExitWithNones(c);
   c.addop(Op.POP_TOP);
   c.addopJ(JUMP, exit);
-  // exception
-  c.useNextBlock(final);
-  c.addopJ(SETUP_CLEANUP, cleanup);
-  c.addop(Op.PUSH_EXC_INFO);
-  c.addop(Op.WITH_EXCEPT_START);
-  withExceptFinish(c, cleanup);
+  withExceptional(c, final, cleanup, false);
   c.useNextBlock(exit);
 }
 
@@ -72,14 +86,7 @@ export function compileAsyncWith(c: Compiler, s: N.AsyncWith, pos: number): void
   c.addopI(Op.GET_AWAITABLE, 1);
   c.loadConst(None);
   addYieldFrom(c, true);
-  c.addopJ(SETUP_WITH, final);
-  c.useNextBlock(block);
-  c.pushFBlock(FBlockType.AsyncWith, block, final, s);
-  if (item.optional_vars) visitExpr(c, item.optional_vars);
-  else c.addop(Op.POP_TOP);
-  pos++;
-  if (pos === s.items.length) visitStmts(c, s.body);
-  else compileAsyncWith(c, s, pos);
+  withBody(c, s, pos, block, final, FBlockType.AsyncWith, () => compileAsyncWith(c, s, pos + 1));
   c.popFBlock();
   c.addop(POP_BLOCK);
   c.setLoc(s);
@@ -89,13 +96,6 @@ export function compileAsyncWith(c: Compiler, s: N.AsyncWith, pos: number): void
   addYieldFrom(c, true);
   c.addop(Op.POP_TOP);
   c.addopJ(JUMP, exit);
-  c.useNextBlock(final);
-  c.addopJ(SETUP_CLEANUP, cleanup);
-  c.addop(Op.PUSH_EXC_INFO);
-  c.addop(Op.WITH_EXCEPT_START);
-  c.addopI(Op.GET_AWAITABLE, 2);
-  c.loadConst(None);
-  addYieldFrom(c, true);
-  withExceptFinish(c, cleanup);
+  withExceptional(c, final, cleanup, true);
   c.useNextBlock(exit);
 }

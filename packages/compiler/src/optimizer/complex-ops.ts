@@ -1,6 +1,7 @@
 // complex arithmetic as Objects/complexobject.c computes it (_Py_c_sum, _Py_c_prod, _Py_c_quot,
 // c_powi/c_powu for small integral exponents, _Py_c_pow otherwise). null: CPython would raise.
 // hypot, atan2, exp, log, cos and sin are V8's (fdlibm): rarely, an ulp away from glibc's.
+import { crAtan2, crExp, crHypot, crLog, crTrig } from '@tspyc/bytecode';
 import { libmPow } from './float-ops.js';
 export type Complex = readonly [re: number, im: number];
 
@@ -43,15 +44,16 @@ function cpow(a: Complex, b: Complex): Complex | null {
     if (b[1] !== 0 || b[0] < 0) return null;
     return [0, 0];
   }
-  const vabs = Math.hypot(a[0], a[1]);
+  // glibc's hypot, atan2, exp, log, cos and sin are correctly rounded; V8's are not always
+  const vabs = crHypot([a[0], a[1]]);
   let len = libmPow(vabs, b[0]);
-  const at = Math.atan2(a[1], a[0]);
+  const at = crAtan2(a[1], a[0]);
   let phase = at * b[0];
   if (b[1] !== 0) {
-    len /= Math.exp(at * b[1]);
-    phase += b[1] * Math.log(vabs);
+    len /= crExp(at * b[1]);
+    phase += b[1] * crLog(vabs);
   }
-  return [len * Math.cos(phase), len * Math.sin(phase)];
+  return [len * crTrig(phase, 'cos'), len * crTrig(phase, 'sin')];
 }
 
 /** complex_pow: null for ZeroDivisionError or OverflowError (an infinite part). */

@@ -1,7 +1,8 @@
 // float arithmetic with CPython 3.11's rules (Objects/floatobject.c): floor division and modulo
 // signs, float_pow's special cases. null stands for the exception CPython would raise; the
 // optimizer then leaves the expression unfolded.
-import { decompose, ratioToDouble } from './float-round.js';
+import { crPow, decompose } from '@tspyc/bytecode';
+import { ratioToDouble } from './float-round.js';
 
 /** PyLong_AsDouble: round-half-even, OverflowError past the largest double. */
 export function intToFloat(v: bigint): number | null {
@@ -59,8 +60,8 @@ function isOddInteger(x: number): boolean {
 }
 
 /**
- * C's pow(): exact for integral exponents (glibc rounds those correctly; V8's Math.pow can be an
- * ulp off), Math.pow otherwise.
+ * C's pow() as glibc computes it: correctly rounded (V8's Math.pow can be an ulp off) — exactly
+ * for integral exponents, through the shared libm otherwise.
  */
 export function libmPow(x: number, y: number): number {
   if (Number.isInteger(y) && Math.abs(y) <= 4096 && x !== 0 && Number.isFinite(x)) {
@@ -71,6 +72,7 @@ export function libmPow(x: number, y: number): number {
     const r = y > 0 ? ratioToDouble(big, 1n, e * n) : ratioToDouble(1n, big, -e * n);
     return neg ? -r : r;
   }
+  if (x > 0 && Number.isFinite(x) && Number.isFinite(y) && x !== 1) return crPow(x, y);
   return Math.pow(x, y);
 }
 

@@ -5,17 +5,6 @@ export function bitLength(n: bigint): number {
   return n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length;
 }
 
-/** x = m * 2**e exactly, for a finite x > 0. */
-export function decompose(x: number): [bigint, number] {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
-  const bexp = (hi >>> 20) & 0x7ff;
-  const m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  return bexp === 0 ? [m, -1074] : [m | (1n << 52n), bexp - 1075];
-}
-
 /** The double nearest num / den * 2**exp2 (num, den > 0): Infinity past the largest double. */
 export function ratioToDouble(num: bigint, den: bigint, exp2: number): number {
   // a quotient of at least 64 bits keeps the rounding decision exact (with the sticky remainder)

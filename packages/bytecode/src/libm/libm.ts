@@ -1,0 +1,310 @@
+// Shared by the compiler (constant folding of float ** float) and the VM (math, float.__pow__).
+// exp, log, log2, log10 and pow correctly rounded, the way glibc's libm gives them to CPython
+// (V8's Math.exp/log/pow are off by an ulp for 3-10% of arguments). Fixed-point BigInt arithmetic
+// with 140 fractional bits: exp by range reduction and Taylor series, log by the atanh series.
+// CPython counterpart: the platform libm behind Modules/mathmodule.c and float_pow.
+/** fractional bits of the fixed-point arithmetic */
+const P = 140n;
+const ONE = 1n << P;
+
+/** x = m * 2**e exactly (x finite, > 0). */
+export function decompose(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (bexp === 0) return [m, -1074];
+  m |= 1n << 52n;
+  return [m, bexp - 1075];
+}
+
+/** A double as a fixed-point number (exact for the magnitudes used here). */
+function toFixed(x: number): bigint {
+  const neg = x < 0;
+  const [m, e] = decompose(Math.abs(x));
+  const sh = BigInt(e) + P;
+  const v = sh >= 0n ? m << sh : m >> -sh;
+  return neg ? -v : v;
+}
+
+function mul(a: bigint, b: bigint): bigint {
+  return (a * b) >> P;
+}
+
+function bitLength(n: bigint): number {
+  return n.toString(2).length;
+}
+
+/** log(m) for a fixed-point m in [1, 2]: 2 * atanh((m - 1) / (m + 1)). */
+function logMantissa(m: bigint): bigint {
+  const z = ((m - ONE) << P) / (m + ONE);
+  const z2 = mul(z, z);
+  let term = z;
+  let sum = 0n;
+  for (let k = 1n; term !== 0n; k += 2n) {
+    sum += term / k;
+    term = mul(term, z2);
+  }
+  return 2n * sum;
+}
+
+let LN2: bigint | null = null;
+function ln2(): bigint {
+  return (LN2 ??= logMantissa(2n * ONE));
+}
+
+/** log(x) as fixed point, x > 0 finite. */
+function logFixed(x: number): bigint {
+  const [m, e] = decompose(x);
+  const bl = bitLength(m);
+  const mf = (m << P) >> BigInt(bl - 1);
+  return logMantissa(mf) + BigInt(e + bl - 1) * ln2();
+}
+
+/** exp(t) for a fixed-point t, as a fixed-point mantissa in [1, 2) and a power of two. */
+function expFixed(t: bigint): [bigint, number] {
+  const l2 = ln2();
+  let k = t / l2;
+  if (t < 0n && k * l2 !== t) k -= 1n;
+  const r = t - k * l2;
+  let term = ONE;
+  let sum = ONE;
+  for (let i = 1n; term !== 0n; i++) {
+    term = mul(term, r) / i;
+    sum += term;
+  }
+  return [sum, Number(k)];
+}
+
+/** The double nearest to v / 2**P * 2**extraExp (v > 0), ties to even, subnormals included. */
+function fixedToDouble(v: bigint, extraExp: number): number {
+  const exp2 = extraExp - Number(P);
+  let drop = bitLength(v) - 53;
+  if (exp2 + drop < -1074) drop = -1074 - exp2;
+  if (drop <= 0) return Number(v) * 2 ** exp2;
+  let kept = v >> BigInt(drop);
+  const rem = v & ((1n << BigInt(drop)) - 1n);
+  const half = 1n << BigInt(drop - 1);
+  if (rem > half || (rem === half && (kept & 1n) === 1n)) kept += 1n;
+  return Number(kept) * 2 ** (exp2 + drop);
+}
+
+export function crExp(x: number): number {
+  if (x !== x) return x;
+  if (x === Infinity) return Infinity;
+  if (x === -Infinity) return 0;
+  if (x > 709.8) return Infinity;
+  if (x < -745.2) return 0;
+  if (x === 0) return 1;
+  const [mf, k] = expFixed(toFixed(x));
+  return fixedToDouble(mf, k);
+}
+
+export function crLog(x: number): number {
+  if (x !== x || x < 0) return NaN;
+  if (x === 0) return -Infinity;
+  if (x === Infinity) return Infinity;
+  if (x === 1) return 0;
+  const l = logFixed(x);
+  return l < 0n ? -fixedToDouble(-l, 0) : fixedToDouble(l, 0);
+}
+
+/** x ** y for finite x > 0 and finite non-integral y. */
+export function crPow(x: number, y: number): number {
+  const t = mul(logFixed(x), toFixed(y));
+  if (t > toFixed(709.9)) return Infinity;
+  if (t < toFixed(-745.3)) return 0;
+  const [mf, k] = expFixed(t);
+  return fixedToDouble(mf, k);
+}
+
+let LN10: bigint | null = null;
+
+/** log2(x) and log10(x), each rounded once. */
+export function crLogBase(x: number, base: 2 | 10): number {
+  if (x !== x || x < 0) return NaN;
+  if (x === 0) return -Infinity;
+  if (x === Infinity) return Infinity;
+  if (base === 2) {
+    const [m, e] = decompose(x);
+    if ((m & (m - 1n)) === 0n) return e + bitLength(m) - 1; // exact powers of two
+  }
+  const den = base === 2 ? ln2() : (LN10 ??= logFixed(10));
+  const l = (logFixed(x) << P) / den;
+  if (base === 10) {
+    // exact powers of ten give exact results in glibc
+    const r = Math.round(Math.log10(x));
+    if (10 ** r === x) return r;
+  }
+  return l < 0n ? -fixedToDouble(-l, 0) : fixedToDouble(l, 0);
+}
+
+// ---- trigonometry ----
+
+/** pi in fixed point with 64 extra guard bits (Machin: pi = 16 atan(1/5) - 4 atan(1/239)). */
+let PI_FIXED: bigint | null = null;
+const PI_GUARD = 64n;
+function piFixed(): bigint {
+  if (PI_FIXED !== null) return PI_FIXED;
+  const one = 1n << (P + PI_GUARD);
+  const atanInv = (n: bigint): bigint => {
+    let term = one / n;
+    let sum = term;
+    const n2 = n * n;
+    for (let k = 3n, sign = -1n; term !== 0n; k += 2n, sign = -sign) {
+      term /= n2;
+      sum += (sign * term) / k;
+    }
+    return sum;
+  };
+  PI_FIXED = 16n * atanInv(5n) - 4n * atanInv(239n);
+  return PI_FIXED;
+}
+
+/** sin and cos of a fixed-point r with |r| <= pi/4 (Taylor series). */
+function sinCosSmall(r: bigint): [bigint, bigint] {
+  const r2 = mul(r, r);
+  let term = r;
+  let sin = r;
+  for (let k = 2n; term !== 0n; k += 2n) {
+    term = -mul(term, r2) / (k * (k + 1n));
+    sin += term;
+  }
+  term = ONE;
+  let cos = ONE;
+  for (let k = 1n; term !== 0n; k += 2n) {
+    term = -mul(term, r2) / (k * (k + 1n));
+    cos += term;
+  }
+  return [sin, cos];
+}
+
+function signedToDouble(v: bigint): number {
+  if (v === 0n) return 0;
+  return v < 0n ? -fixedToDouble(-v, 0) : fixedToDouble(v, 0);
+}
+
+/** sin, cos or tan of x; exact reduction by pi/2 for |x| < 2**30 (larger arguments use V8's). */
+export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) >= 2 ** 30) return which === 'sin' ? Math.sin(x) : which === 'cos' ? Math.cos(x) : Math.tan(x);
+  if (x === 0) return which === 'cos' ? 1 : x;
+  if (Math.abs(x) < 2 ** -27) {
+    // sin(x) and tan(x) round to x, cos(x) to 1
+    return which === 'cos' ? 1 : x;
+  }
+  const xf = toFixed(x) << PI_GUARD;
+  const halfPi = piFixed() / 2n;
+  let q = (xf + halfPi / 2n) / halfPi;
+  if (xf + halfPi / 2n < 0n && q * halfPi !== xf + halfPi / 2n) q -= 1n;
+  const r = (xf - q * halfPi) >> PI_GUARD;
+  const [s, c] = sinCosSmall(r);
+  const quadrant = Number(((q % 4n) + 4n) % 4n);
+  const sinX = [s, c, -s, -c][quadrant]!;
+  const cosX = [c, -s, -c, s][quadrant]!;
+  if (which === 'sin') return signedToDouble(sinX);
+  if (which === 'cos') return signedToDouble(cosX);
+  return signedToDouble((sinX << P) / cosX);
+}
+
+// ---- hypot and inverse trigonometry ----
+
+/** floor(sqrt(n)) for n >= 0. */
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  // Newton's iteration from a power of two above the root decreases monotonically to it
+  let x = 1n << BigInt(Math.ceil(bitLength(n) / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** sqrt(sum of squares) correctly rounded (math.hypot). */
+export function crHypot(values: number[]): number {
+  let inf = false;
+  let nan = false;
+  const parts: [bigint, number][] = [];
+  for (const v of values) {
+    if (v === Infinity || v === -Infinity) inf = true;
+    else if (v !== v) nan = true;
+    else if (v !== 0) parts.push(decompose(Math.abs(v)));
+  }
+  if (inf) return Infinity;
+  if (nan) return NaN;
+  if (parts.length === 0) return 0;
+  const emin = Math.min(...parts.map(([, e]) => e));
+  let s = 0n;
+  for (const [m, e] of parts) s += (m * m) << BigInt(2 * (e - emin));
+  // sqrt(s) * 2**emin, with about 64 bits of quotient
+  const k = Math.max(0, 64 - Math.floor(bitLength(s) / 2));
+  const scaled = s << BigInt(2 * k);
+  const r = isqrt(scaled);
+  const exact = r * r === scaled;
+  // value = r * 2**(emin - k) (+ a sticky bit when inexact)
+  const v = (r << 1n) | (exact ? 0n : 1n);
+  return fixedToDouble(v, emin - k - 1 + Number(P));
+}
+
+/** atan of a fixed-point t (any magnitude), fixed point. */
+function atanFixed(t: bigint): bigint {
+  const neg = t < 0n;
+  let x = neg ? -t : t;
+  let invert = false;
+  if (x > ONE) {
+    x = (ONE << P) / x;
+    invert = true;
+  }
+  // halve the angle twice: atan(x) = 2 atan(x / (1 + sqrt(1 + x^2)))
+  let doublings = 0n;
+  for (let i = 0; i < 3; i++) {
+    const root = isqrt((ONE + mul(x, x)) << P);
+    x = (x << P) / (ONE + root);
+    doublings++;
+  }
+  const x2 = mul(x, x);
+  let term = x;
+  let sum = 0n;
+  for (let k = 1n, sign = 1n; term !== 0n; k += 2n, sign = -sign) {
+    sum += (sign * term) / k;
+    term = mul(term, x2);
+  }
+  let r = sum << doublings;
+  if (invert) r = (piFixed() >> (PI_GUARD + 1n)) - r;
+  return neg ? -r : r;
+}
+
+/** atan2(y, x) correctly rounded for finite nonzero arguments (others follow C99 via Math.atan2). */
+export function crAtan2(y: number, x: number): number {
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return Math.atan2(y, x);
+  const [my, ey] = decompose(Math.abs(y));
+  const [mx, ex] = decompose(Math.abs(x));
+  // |y/x| as fixed point
+  const sh = BigInt(ey - ex) + P;
+  const ratio = sh >= 0n ? (my << sh) / mx : my / (mx << -sh);
+  if (ratio === 0n) return Math.atan2(y, x);
+  let a = atanFixed(ratio);
+  const pi = piFixed() >> PI_GUARD;
+  if (x < 0) a = pi - a;
+  return y < 0 ? -signedToDouble(a) : signedToDouble(a);
+}
+
+export function crAtan(x: number): number {
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) < 2 ** -27) return Math.atan(x);
+  return signedToDouble(atanFixed(toFixed(x)));
+}
+
+/** asin and acos through atan2 with an exact square root. */
+export function crAsinAcos(x: number, which: 'asin' | 'acos'): number {
+  if (!(x >= -1 && x <= 1)) return NaN;
+  if (x === 0 || Math.abs(x) === 1 || Math.abs(x) < 2 ** -27) return which === 'asin' ? Math.asin(x) : Math.acos(x);
+  const xf = toFixed(x);
+  const root = isqrt((ONE - mul(xf, xf)) << P);
+  const pi = piFixed() >> PI_GUARD;
+  const base = atanFixed((xf << P) / root); // asin(x) = atan(x / sqrt(1 - x^2))
+  const r = which === 'asin' ? base : (pi >> 1n) - base;
+  return signedToDouble(r);
+}
