@@ -4,7 +4,7 @@
 // names, byte for byte, and the same hard links.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPyc, sourceFromCache, targetForVersion, timestampHeader, writePyc } from '@tspyc/bytecode';
 import { compileSource } from '@tspyc/compiler';
 import { fullCorpus } from '../../tools/corpus.js';
