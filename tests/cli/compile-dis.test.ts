@@ -1,10 +1,13 @@
 // `tspyc dis FILE.py` against `python3.11 -m dis FILE.py`: the same disassembly of the same source
 // once tspyc's compiler is exact (code addresses normalised), and a syntax error reported as
 // CPython's uncaught SyntaxError ends.
-import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { corpusSelection, stdlibDir, stdlibFiles } from '../../tools/corpus.js';
 import { describe, expect, it } from 'vitest';
 import { oracle, runPython } from '../../tools/oracles.js';
-import { CODEGEN, CODEGEN_SKIP_REASON, codegenExactness, FIXTURE, VALID_SOURCES } from './compile-twins.js';
+import { CODEGEN, CODEGEN_SKIP_REASON, codegenExactness, FIXTURE, INVALID_HOMES, VALID_SOURCES, withoutSourceLine } from './compile-twins.js';
 import { BUILT, tspyc } from './run-cli.js';
 
 const READY = BUILT && oracle('3.11') !== null;
@@ -27,10 +30,45 @@ describe.skipIf(!READY)('tspyc dis FILE.py = python3.11 -m dis FILE.py', () => {
     }
   });
 
+  it('a source nested too deeply: the compiler\'s RecursionError, as CPython\'s last line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tspyc-dis-deep-'));
+    const file = join(dir, 'deep.py');
+    writeFileSync(file, 'x = ' + '-'.repeat(5000) + '1\n');
+    const py = runPython('3.11', ['-m', 'dis', file]);
+    const ts = tspyc(['dis', file]);
+    expect(ts.status).toBe(py.status);
+    expect(py.stderr.endsWith(ts.stderr)).toBe(true);
+    expect(ts.stderr).toBe('RecursionError: maximum recursion depth exceeded during compilation\n');
+  });
+
+  it('the stdlib\'s invalid sources: the same reports', () => {
+    const root = stdlibDir('3.11');
+    const candidates = stdlibFiles('3.11').filter((f) => INVALID_HOMES.some((h) => relative(root, f).startsWith(h + '/')));
+    // the ones compile() rejects, found in one process
+    const script = 'import sys\nfor f in sys.stdin.read().split("\\n"):\n    try: compile(open(f, "rb").read(), f, "exec")\n    except (SyntaxError, ValueError): print(f)';
+    const invalid = runPython('3.11', ['-W', 'ignore', '-c', script], { input: candidates.join('\n') }).stdout.split('\n').filter(Boolean);
+    expect(invalid.length).toBeGreaterThan(0);
+    let same = 0;
+    let withoutLine = 0;
+    for (const file of corpusSelection(invalid, 5)) {
+      const py = runPython('3.11', ['-m', 'dis', file]);
+      expect(py.status, file).toBe(1);
+      const ts = tspyc(['dis', file]);
+      expect(ts.status, file).toBe(1);
+      expect(ts.stdout, file).toBe('');
+      const report = py.stderr.slice(py.stderr.lastIndexOf('  File "' + file + '"'));
+      if (ts.stderr === report) same++;
+      else if (/__future__/.test(report) && ts.stderr === withoutSourceLine(report)) withoutLine++;
+      else expect(ts.stderr, file).toBe(report);
+    }
+    console.log(`tspyc dis on the stdlib's invalid sources: ${same} reports identical, ${withoutLine} future-statement errors without the source line`);
+    expect(same).toBeGreaterThan(0);
+  });
+
   // Whether the code matches is the code generator's business (its own parity tests); what is
   // checked here is the command around it, on sources the probe found compiled exactly.
   it.skipIf(!EXACT.exact)('the same disassembly for the fixture tree', () => {
-    const files = VALID_SOURCES.map((rel) => join(FIXTURE, rel));
+    const files = corpusSelection(VALID_SOURCES, 4).map((rel) => join(FIXTURE, rel));
     for (const file of files) {
       const py = runPython('3.11', ['-m', 'dis', file]);
       const ts = tspyc(['dis', file]);

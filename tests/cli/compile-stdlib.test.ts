@@ -1,6 +1,6 @@
 // `tspyc compile -q` against `python3.11 -m compileall -q` on the 3.11 stdlib (all of it in CI, on
 // -j0; locally a sample plus the directories holding its deliberately invalid files): the same
-// error reports, the same SyntaxWarnings, the same pyc names and headers, and (97% at least, the
+// error reports, the same SyntaxWarnings, the same pyc names and headers, and (99.5% at least, the
 // code generator's own bar) the same bytes. Sources tspyc's compiler does not handle yet (it says
 // so: "tspyc cannot compile …", "… not supported yet") are counted and left out; they are the code
 // generator's to finish, not the command's.
@@ -10,11 +10,9 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusSelection, fullCorpus, stdlibDir, stdlibFiles } from '../../tools/corpus.js';
 import { oracle } from '../../tools/oracles.js';
-import { CODEGEN, compileall, MTIME, tspycCompile } from './compile-twins.js';
+import { CODEGEN, compileall, INVALID_HOMES, MTIME, tspycCompile, withoutSourceLine } from './compile-twins.js';
 import { BUILT } from './run-cli.js';
 
-/** Where the stdlib keeps sources that do not compile (test inputs). */
-const INVALID_HOMES = ['test/test_future_stmt', 'test/tokenizedata', 'lib2to3/tests/data'];
 /** What tspyc's compiler says about what it cannot do yet. */
 const LIMITATION = /tspyc cannot compile|not supported yet/;
 
@@ -77,7 +75,7 @@ describe.skipIf(!BUILT || !oracle('3.11') || !CODEGEN)('tspyc compile on the 3.1
     for (const [file, text] of pyReports) {
       const mine = tsReports.get(file);
       if (mine === text) same++;
-      else if (mine !== undefined && /__future__/.test(text) && mine === text.replace(/^ {4}.*\n {4}\s*\^+\n/m, '')) withoutLine.push(file);
+      else if (mine !== undefined && /__future__/.test(text) && mine === withoutSourceLine(text)) withoutLine.push(file);
       else expect(mine, file).toBe(text);
     }
     for (const file of tsReports.keys()) if (!pyReports.has(file)) expect(unsupported.has(file), `extra report for ${file}`).toBe(true);
@@ -101,7 +99,7 @@ describe.skipIf(!BUILT || !oracle('3.11') || !CODEGEN)('tspyc compile on the 3.1
     }
     // The code in them is the compiler's (its own byte-identity test holds it to a fresh py_compile;
     // compileall's single process may intern differently): the same bar here.
-    expect(identical / written.length).toBeGreaterThanOrEqual(0.97);
+    expect(identical / written.length).toBeGreaterThanOrEqual(0.995);
     expect(ts.status).toBe(1);
     expect(py.status).toBe(1);
     console.log(

@@ -4,7 +4,7 @@
 // names, byte for byte, and the same hard links.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPyc, sourceFromCache, targetForVersion, timestampHeader, writePyc } from '@tspyc/bytecode';
 import { compileSource } from '@tspyc/compiler';
 import { fullCorpus } from '../../tools/corpus.js';
@@ -58,6 +58,14 @@ function withSymlinks(tree: string): void {
   symlinkSync(join(tree, 'same.py'), join(tree, 'link_in.py'));
 }
 
+/** Sources nested deeper than CPython's compiler allows, and one just within its limits. */
+function deepSources(tree: string): void {
+  mkdirSync(join(tree, 'deep'));
+  writeFileSync(join(tree, 'deep/unary.py'), 'x = ' + '-'.repeat(5000) + '1\n');
+  writeFileSync(join(tree, 'deep/binary.py'), 'x = 1' + ' + 1'.repeat(20000) + '\n');
+  writeFileSync(join(tree, 'deep/within.py'), 'x = ' + '['.repeat(150) + ']'.repeat(150) + '\n');
+}
+
 const CASES: Case[] = [
   { name: 'a directory, no flags', args: ['.'] },
   { full: true, name: 'a directory given with a trailing slash', args: ['pkg/'] },
@@ -97,6 +105,8 @@ const CASES: Case[] = [
   { full: true, name: 'up-to-date -b pycs are skipped', args: ['-b', 'pkg'], seed: ['-q', '-b', 'pkg'] },
   { name: 'up-to-date at every -o level are skipped', args: ['-o', '1', '-o', '2', 'pkg'], seed: ['-q', '-o', '1', '-o', '2', 'pkg'] },
   { full: true, name: 'a missing -o level is compiled', args: ['-o', '1', '-o', '2', 'pkg'], seed: ['-q', '-o', '1', 'pkg'] },
+  { name: 'deeply nested sources: the compiler\'s RecursionError (not the JS stack\'s)', args: ['deep'], setup: deepSources },
+  { name: 'deeply nested sources with -j 2', args: ['-j', '2', 'deep'], setup: deepSources, parallel: true },
   { name: '__pycache__ that is a file', args: ['pkg/sub'], setup: (t) => writeFileSync(join(t, 'pkg/sub/__pycache__'), ''), needsCodegen: true },
   { name: 'a pyc path that is a directory', args: ['same.py'], setup: (t) => mkdirSync(join(t, '__pycache__/same.cpython-311.pyc'), { recursive: true }) },
   { full: true, name: 'a pyc path that is a symlink', args: ['same.py'], setup: (t) => (mkdirSync(join(t, '__pycache__')), symlinkSync('../top.py', join(t, '__pycache__/same.cpython-311.pyc'))) },

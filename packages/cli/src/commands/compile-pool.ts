@@ -1,61 +1,79 @@
-// compileall's ProcessPoolExecutor, as worker threads: the files of one directory argument are
-// handed out one at a time to idle workers; results come back with their output, which is printed
-// in the files' order (compileall prints in completion order, which varies from run to run).
+// The threads `tspyc compile` compiles on (compileall's ProcessPoolExecutor for -j N, and one
+// thread for -j1): each with a stack deep enough that a deeply nested source ends in the compiler's
+// own RecursionError, as in CPython, and not in the main thread's stack limit. A job is one
+// compile_file; its answer carries the file's output, printed by the main thread.
 import { Worker } from 'node:worker_threads';
-import type { CompileFileFlags, Output } from './compile-file.js';
+import type { CompileFileFlags } from './compile-file.js';
+
+/** V8 stack of a compile thread (the main thread has about 1 MB) */
+const STACK_MB = 256;
 
 export interface WorkerJob {
-  index: number;
+  id: number;
   path: string;
+  flags: CompileFileFlags;
 }
 
 export interface WorkerAnswer {
-  index: number;
+  id: number;
   ok: boolean;
   output: ['stdout' | 'stderr', string][];
 }
 
-/** Compile `files` on `workers` threads; `onDone` sees each file once, in order. Resolves to overall success. */
-export async function compileInPool(files: string[], flags: CompileFileFlags, workers: number, out: Output, onDone: (path: string) => void): Promise<boolean> {
-  const count = Math.max(1, Math.min(workers, files.length));
-  const pool = Array.from({ length: count }, () => new Worker(new URL('./compile-worker.js', import.meta.url), { workerData: flags }));
-  const answers = new Map<number, WorkerAnswer>();
-  let next = 0;
-  let printed = 0;
-  let success = true;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      if (files.length === 0) return resolve();
-      const feed = (w: Worker) => {
-        if (next < files.length) {
-          const job: WorkerJob = { index: next, path: files[next]! };
-          next++;
-          w.postMessage(job);
-        }
+interface Pending {
+  job: WorkerJob;
+  resolve: (a: WorkerAnswer) => void;
+  reject: (e: Error) => void;
+}
+
+export class CompilePool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly running = new Map<Worker, Pending>();
+  private nextId = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < Math.max(1, size); i++) {
+      const w = new Worker(new URL('./compile-worker.js', import.meta.url), { resourceLimits: { stackSizeMb: STACK_MB } });
+      w.on('message', (a: WorkerAnswer) => {
+        const p = this.running.get(w)!;
+        this.running.delete(w);
+        this.idle.push(w);
+        p.resolve(a);
+        this.dispatch();
+      });
+      const fail = (err: Error) => {
+        const p = this.running.get(w);
+        this.running.delete(w);
+        p?.reject(err);
       };
-      for (const w of pool) {
-        w.on('message', (a: WorkerAnswer) => {
-          answers.set(a.index, a);
-          while (answers.has(printed)) {
-            const done = answers.get(printed)!;
-            answers.delete(printed);
-            for (const [stream, text] of done.output) out(text, stream);
-            if (!done.ok) success = false;
-            onDone(files[printed]!);
-            printed++;
-          }
-          if (printed === files.length) resolve();
-          else feed(w);
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => {
-          if (printed < files.length) reject(new Error(`a compile worker exited with code ${code}`));
-        });
-        feed(w);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+      w.on('error', fail);
+      w.on('exit', (code) => fail(new Error(`a compile thread exited with code ${code}`)));
+      this.workers.push(w);
+      this.idle.push(w);
+    }
   }
-  return success;
+
+  /** compile_file(path) on the next free thread. */
+  run(path: string, flags: CompileFileFlags): Promise<WorkerAnswer> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, path, flags }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!;
+      const p = this.queue.shift()!;
+      this.running.set(w, p);
+      w.postMessage(p.job);
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const w of this.workers) w.removeAllListeners('exit');
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }

@@ -1,19 +1,18 @@
-// A worker thread of `tspyc compile -j N`: runs compile_file for each path the pool sends and
+// A compile thread of `tspyc compile` (see compile-pool.ts): runs compile_file for each job and
 // answers with the file's output and whether it compiled.
-import { parentPort, workerData } from 'node:worker_threads';
-import { compileOneFile, type CompileFileFlags } from './compile-file.js';
+import { parentPort } from 'node:worker_threads';
+import { compileOneFile } from './compile-file.js';
 import type { WorkerAnswer, WorkerJob } from './compile-pool.js';
 
-const flags = workerData as CompileFileFlags;
 parentPort!.on('message', (job: WorkerJob) => {
   const output: WorkerAnswer['output'] = [];
   let ok: boolean;
   try {
-    ok = compileOneFile(job.path, flags, (text, stream) => output.push([stream, text]));
+    ok = compileOneFile(job.path, job.flags, (text, stream) => output.push([stream, text]));
   } catch (err) {
     output.push(['stderr', `tspyc: cannot compile '${job.path}': ${(err as Error).message}\n`]);
     ok = false;
   }
-  const answer: WorkerAnswer = { index: job.index, ok, output };
+  const answer: WorkerAnswer = { id: job.id, ok, output };
   parentPort!.postMessage(answer);
 });

@@ -1,8 +1,9 @@
 // `tspyc compile [opts] PATH...`: `python3.11 -m compileall`, flag for flag, line for line, exit
 // code for exit code (0 when everything compiled, 1 otherwise). Beyond compileall: pycs are written
 // atomically; an up-to-date hash-based pyc is skipped, and a pyc in another invalidation mode than
-// the one asked for is rewritten (see compile-up-to-date.ts); -j runs on worker threads; a missing
-// path is an error (compileall prints "Can't list" and exits 0); a progress line on a terminal.
+// the one asked for is rewritten (see compile-up-to-date.ts); files compile on worker threads with
+// deep stacks (-j N of them); a missing path is an error (compileall prints "Can't list" and exits
+// 0); a progress line on a terminal.
 // CPython counterpart: Lib/compileall.py main, compile_dir.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,9 +11,9 @@ import { Option, type Command } from 'commander';
 import { targetForVersion } from '@tspyc/bytecode';
 import type { InvalidationMode } from '@tspyc/loader';
 import { CliError, ExitCode } from '../errors.js';
-import { compileOneFile, type CompileFileFlags, type Output } from './compile-file.js';
+import type { CompileFileFlags, Output } from './compile-file.js';
 import { pathRepr } from './compile-paths.js';
-import { compileInPool } from './compile-pool.js';
+import { CompilePool, type WorkerAnswer } from './compile-pool.js';
 import { Progress } from './compile-progress.js';
 import { isFile } from './compile-stat.js';
 import { pythonRegex } from './compile-regex.js';
@@ -138,31 +139,42 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
   // Walk every directory first, so the progress line knows the total (the lines are still
   // printed when compileall would print them).
   const walks = dests.map((dest) => (isFile(dest) ? null : [...walkDir(dest, maxlevels ?? 1000)]));
-  for (const events of walks) progress.addTotal(events ? events.filter((e) => e.kind === 'file').length : 1);
+  const total = walks.reduce((n, events) => n + (events ? events.filter((e) => e.kind === 'file').length : 1), 0);
+  const threads = opts.workers === 1 ? 1 : opts.workers === 0 ? availableParallelism() : opts.workers;
+  progress.addTotal(total);
+  const pool = new CompilePool(Math.min(threads, Math.max(1, total)));
+  /** compile_file on a compile thread; its lines printed here */
+  const compileOne = async (path: string, fileFlags: CompileFileFlags, answer = pool.run(path, fileFlags)): Promise<boolean> => {
+    const a = await answer;
+    for (const [stream, text] of a.output) out(text, stream);
+    progress.tick(path);
+    return a.ok;
+  };
   let success = true;
   try {
     for (const [i, dest] of dests.entries()) {
       const events = walks[i]!;
       if (events === null) {
-        if (!compileOneFile(dest, flags, out)) success = false;
-        progress.tick(dest);
-      } else if (!(await compileDir(dest, events, flags, opts.workers, out, progress))) {
+        if (!(await compileOne(dest, flags))) success = false;
+      } else if (!(await compileDir(dest, events, flags, opts.workers !== 1, out, compileOne, pool))) {
         success = false;
       }
     }
   } finally {
     progress.clear();
     process.off('SIGINT', onInterrupt); // (the EPIPE handler stays: writes may still be pending)
+    await pool.close();
   }
   return success;
 }
 
+type CompileOne = (path: string, flags: CompileFileFlags, answer?: Promise<WorkerAnswer>) => Promise<boolean>;
+
 /** compile_dir over a finished walk: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as compileall prints them. */
-async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFileFlags, workers: number, out: Output, progress: Progress): Promise<boolean> {
+async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFileFlags, parallel: boolean, out: Output, compileOne: CompileOne, pool: CompilePool): Promise<boolean> {
   const flags = fileFlags.ddir === null ? fileFlags : { ...fileFlags, stripdir: dir, prependdir: fileFlags.ddir, ddir: null };
-  const files = events.flatMap((e) => (e.kind === 'file' ? [e.path] : []));
   let success = true;
-  const report = (e: (typeof events)[number]) => {
+  const report = (e: WalkEvent) => {
     if (e.kind === 'listing') {
       if (!flags.quiet) out(`Listing ${pathRepr(e.dir)}...\n`, 'stdout');
     } else if (e.kind === 'undecodable') {
@@ -178,18 +190,19 @@ async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFi
       }
     }
   };
-  if (workers === 1) {
+  if (!parallel) {
+    // -j1: each directory's line just before its files, as compileall's lazy walk prints it
     for (const e of events) {
       if (e.kind !== 'file') report(e);
-      else {
-        if (!compileOneFile(e.path, flags, out)) success = false;
-        progress.tick(e.path);
-      }
+      else if (!(await compileOne(e.path, flags))) success = false;
     }
     return success;
   }
-  // As executor.map: the whole walk (and its lines) happens before any file compiles.
+  // As executor.map: the whole walk (and its lines) happens before any file compiles; every file
+  // is queued at once, and each one's lines are printed in the files' order.
   for (const e of events) if (e.kind !== 'file') report(e);
-  const ok = await compileInPool(files, flags, workers === 0 ? availableParallelism() : workers, out, (path) => progress.tick(path));
-  return ok && success;
+  const files = events.flatMap((e) => (e.kind === 'file' ? [e.path] : []));
+  const answers = files.map((path) => pool.run(path, flags));
+  for (const [i, path] of files.entries()) if (!(await compileOne(path, flags, answers[i]))) success = false;
+  return success;
 }
