@@ -241,8 +241,9 @@ export interface StdlibFromPycs {
 }
 
 /** Build both homes, check that they boot, run each module in both (two interpreters at a time). */
-export async function stdlibFromPycs(modules: readonly string[]): Promise<StdlibFromPycs> {
+export async function stdlibFromPycs(modules: readonly string[], options: { keep?: boolean } = {}): Promise<StdlibFromPycs> {
   const parent = mkdtempSync(join(tmpdir(), 'tspyc-stdlib-home-'));
+  if (options.keep) console.log(`homes kept in ${parent}`);
   try {
     const homes = { tspyc: buildHome(parent, 'tspyc'), cpython: buildHome(parent, 'cpython') };
     const boot = { tspyc: bootFacts(homes.tspyc), cpython: bootFacts(homes.cpython) };
@@ -253,7 +254,7 @@ export async function stdlibFromPycs(modules: readonly string[]): Promise<Stdlib
     }
     return { homes, boot, outcomes };
   } finally {
-    rmSync(parent, { recursive: true, force: true });
+    if (!options.keep) rmSync(parent, { recursive: true, force: true });
   }
 }
 
@@ -261,10 +262,13 @@ export function sameResult(o: StdlibOutcome): boolean {
   return o.tspyc.summary === o.cpython.summary && o.tspyc.status === o.cpython.status;
 }
 
-// npx tsx tools/stdlib-from-pycs.ts [test_grammar …]   (default: issue 4's list)
+// npx tsx tools/stdlib-from-pycs.ts [--keep] [test_grammar …]   (default: issue 4's list; --keep
+// leaves both homes in the temp dir for a look)
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const modules = process.argv.length > 2 ? process.argv.slice(2) : ISSUE_4_MODULES;
-  const r = await stdlibFromPycs(modules);
+  const args = process.argv.slice(2);
+  const keep = args.includes('--keep');
+  const named = args.filter((a) => a !== '--keep');
+  const r = await stdlibFromPycs(named.length > 0 ? named : ISSUE_4_MODULES, { keep });
   for (const c of ['tspyc', 'cpython'] as const) {
     const h = r.homes[c];
     const b = r.boot[c];
