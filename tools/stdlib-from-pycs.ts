@@ -11,7 +11,7 @@
 // PYTHONHOME=HOME, `-s -P` (no user site, no cwd on sys.path) and `-X frozen_modules=off`, without
 // which os, codecs, io, abc, site, stat, posixpath… would come from the binary's frozen copies.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { canonicalizeRefs, targetForVersion, timestampHeader, writePyc } from '@tspyc/bytecode';
@@ -84,11 +84,11 @@ function writeTspycPycs(placements: readonly Placement[]): number {
 }
 
 // compileall -b's per-file step (py_compile with the legacy cfile and the home's path as dfile), in
-// one process; a source CPython rejects gets no pyc
+// one process reading its list from a file; a source CPython rejects gets no pyc
 const PY_COMPILE_ALL = `
 import py_compile, sys
 n = 0
-for line in sys.stdin.read().splitlines():
+for line in open(sys.argv[1], encoding="utf-8").read().splitlines():
     source, dfile, cfile = line.split("\\0")
     try:
         py_compile.compile(source, cfile=cfile, dfile=dfile, doraise=True)
@@ -98,11 +98,18 @@ for line in sys.stdin.read().splitlines():
 print(n)
 `;
 
-function writeCpythonPycs(placements: readonly Placement[]): number {
-  const input = placements.map((p) => `${p.source}\0${p.homeSource}\0${p.pyc}`).join('\n');
-  const r = runPython('3.11', ['-W', 'ignore', '-c', PY_COMPILE_ALL], { input });
-  if (r.status !== 0) throw new Error(`py_compile failed: ${r.stderr.trim()}`);
-  return Number(r.stdout.trim());
+/** Start CPython writing the pycs (it runs while tspyc compiles the other home in this process). */
+function startCpythonPycs(placements: readonly Placement[], listFile: string): Promise<number> {
+  writeFileSync(listFile, placements.map((p) => `${p.source}\0${p.homeSource}\0${p.pyc}`).join('\n'));
+  return new Promise((resolve, reject) => {
+    const child = spawn(oracle('3.11')!, ['-W', 'ignore', '-c', PY_COMPILE_ALL, listFile], { env: oracleEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 ? resolve(Number(out.trim())) : reject(new Error(`py_compile failed: ${err.trim()}`))));
+  });
 }
 
 export type Compiler = 'tspyc' | 'cpython';
@@ -115,23 +122,33 @@ export interface PythonHome {
   /** .py files of the stdlib, pycs written */
   sources: number;
   pycs: number;
+  /** from the start of both builds to this home's last pyc */
   buildMs: number;
 }
 
-/** Build a home under `parent` whose stdlib is all pycs `compiler` wrote. */
-export function buildHome(parent: string, compiler: Compiler): PythonHome {
-  const started = Date.now();
-  const realExe = oracle('3.11');
-  if (!realExe) throw new Error('python3.11 is not available');
-  // the interpreter itself, not a pyenv shim
-  const binary = runPython('3.11', ['-c', 'import sys; print(sys.executable)']).stdout.trim();
+/** A home under `parent`: the binary and the mirrored stdlib, pycs not yet written. */
+function layoutHome(parent: string, compiler: Compiler, binary: string): { home: string; exe: string; placements: Placement[] } {
   const home = join(parent, compiler);
   mkdirSync(join(home, 'bin'), { recursive: true });
   const exe = join(home, 'bin', 'python3.11');
   copyFileSync(binary, exe);
-  const placements = mirrorStdlib(stdlibDir('3.11'), join(home, STDLIB_SUBDIR));
-  const pycs = compiler === 'tspyc' ? writeTspycPycs(placements) : writeCpythonPycs(placements);
-  return { compiler, home, exe, sources: placements.length, pycs, buildMs: Date.now() - started };
+  return { home, exe, placements: mirrorStdlib(stdlibDir('3.11'), join(home, STDLIB_SUBDIR)) };
+}
+
+/** Build both homes under `parent`, CPython's py_compile and tspyc working at the same time. */
+export async function buildHomes(parent: string): Promise<Record<Compiler, PythonHome>> {
+  if (!oracle('3.11')) throw new Error('python3.11 is not available');
+  // the interpreter itself, not a pyenv shim
+  const binary = runPython('3.11', ['-c', 'import sys; print(sys.executable)']).stdout.trim();
+  const started = Date.now();
+  const cpy = layoutHome(parent, 'cpython', binary);
+  const cpyPycs = startCpythonPycs(cpy.placements, join(parent, 'py-compile-list'));
+  const ts = layoutHome(parent, 'tspyc', binary);
+  const tsPycs = writeTspycPycs(ts.placements);
+  const tspyc: PythonHome = { compiler: 'tspyc', home: ts.home, exe: ts.exe, sources: ts.placements.length, pycs: tsPycs, buildMs: Date.now() - started };
+  const cpyCount = await cpyPycs;
+  const cpython: PythonHome = { compiler: 'cpython', home: cpy.home, exe: cpy.exe, sources: cpy.placements.length, pycs: cpyCount, buildMs: Date.now() - started };
+  return { tspyc, cpython };
 }
 
 /** The interpreter's arguments: the home's stdlib and nothing else (see the header comment). */
@@ -205,13 +222,31 @@ export function bootFacts(h: PythonHome): BootFacts {
 export interface UnittestSummary {
   /** "Ran N tests" and the final OK / FAILED (...) line */
   summary: string;
+  /** the tests reported as FAIL: or ERROR:, sorted */
+  failed: string[];
   status: number | null;
+}
+
+/**
+ * What to pass to unittest for a module. A test package is named by its test_* submodules:
+ * `unittest test.test_json` finds its tests through load_tests → discover, which wants an
+ * `__init__.py` in the directory and so loads nothing from a sourceless tree (one import error in
+ * both homes, a comparison of nothing); the package's own load_tests extras (json's doctests) are
+ * left out that way.
+ */
+export function unittestNames(h: PythonHome, module: string): string[] {
+  const dir = join(h.home, STDLIB_SUBDIR, 'test', module);
+  if (!existsSync(dir)) return [`test.${module}`];
+  return readdirSync(dir)
+    .filter((n) => /^test_\w+\.pyc$/.test(n))
+    .sort()
+    .map((n) => `test.${module}.${n.slice(0, -4)}`);
 }
 
 export function runTestModule(h: PythonHome, module: string, timeoutMs = 600_000): Promise<UnittestSummary> {
   return new Promise((resolve, reject) => {
     const work = mkdtempSync(join(tmpdir(), 'tspyc-cwd-'));
-    const child = spawn(h.exe, [...FLAGS, '-m', 'unittest', `test.${module}`], { cwd: work, env: homeEnv(h), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(h.exe, [...FLAGS, '-m', 'unittest', ...unittestNames(h, module)], { cwd: work, env: homeEnv(h), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -223,7 +258,8 @@ export function runTestModule(h: PythonHome, module: string, timeoutMs = 600_000
       const lines = out.split('\n').map((l) => l.trim());
       const ran = lines.find((l) => /^Ran \d+ tests? in/.test(l))?.replace(/ in [\d.]+s$/, '') ?? '(no "Ran" line)';
       const verdict = [...lines].reverse().find((l) => /^(OK|FAILED)\b/.test(l)) ?? '(no verdict)';
-      resolve({ summary: `${ran}; ${verdict}`, status });
+      const failed = lines.filter((l) => /^(FAIL|ERROR): /.test(l)).sort();
+      resolve({ summary: `${ran}; ${verdict}`, failed, status });
     });
   });
 }
@@ -245,7 +281,7 @@ export async function stdlibFromPycs(modules: readonly string[], options: { keep
   const parent = mkdtempSync(join(tmpdir(), 'tspyc-stdlib-home-'));
   if (options.keep) console.log(`homes kept in ${parent}`);
   try {
-    const homes = { tspyc: buildHome(parent, 'tspyc'), cpython: buildHome(parent, 'cpython') };
+    const homes = await buildHomes(parent);
     const boot = { tspyc: bootFacts(homes.tspyc), cpython: bootFacts(homes.cpython) };
     const outcomes: StdlibOutcome[] = [];
     for (const module of modules) {
@@ -259,7 +295,11 @@ export async function stdlibFromPycs(modules: readonly string[], options: { keep
 }
 
 export function sameResult(o: StdlibOutcome): boolean {
-  return o.tspyc.summary === o.cpython.summary && o.tspyc.status === o.cpython.status;
+  return (
+    o.tspyc.summary === o.cpython.summary &&
+    o.tspyc.status === o.cpython.status &&
+    o.tspyc.failed.join('\n') === o.cpython.failed.join('\n')
+  );
 }
 
 // npx tsx tools/stdlib-from-pycs.ts [--keep] [test_grammar …]   (default: issue 4's list; --keep
