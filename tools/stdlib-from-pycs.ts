@@ -117,8 +117,9 @@ export type Compiler = 'tspyc' | 'cpython';
 export interface PythonHome {
   compiler: Compiler;
   home: string;
-  /** the copied binary inside the home */
+  /** the copied binary inside the home, and the oracle's binary it is a copy of */
   exe: string;
+  binary: string;
   /** .py files of the stdlib, pycs written */
   sources: number;
   pycs: number;
@@ -145,9 +146,9 @@ export async function buildHomes(parent: string): Promise<Record<Compiler, Pytho
   const cpyPycs = startCpythonPycs(cpy.placements, join(parent, 'py-compile-list'));
   const ts = layoutHome(parent, 'tspyc', binary);
   const tsPycs = writeTspycPycs(ts.placements);
-  const tspyc: PythonHome = { compiler: 'tspyc', home: ts.home, exe: ts.exe, sources: ts.placements.length, pycs: tsPycs, buildMs: Date.now() - started };
+  const tspyc: PythonHome = { compiler: 'tspyc', home: ts.home, exe: ts.exe, binary, sources: ts.placements.length, pycs: tsPycs, buildMs: Date.now() - started };
   const cpyCount = await cpyPycs;
-  const cpython: PythonHome = { compiler: 'cpython', home: cpy.home, exe: cpy.exe, sources: cpy.placements.length, pycs: cpyCount, buildMs: Date.now() - started };
+  const cpython: PythonHome = { compiler: 'cpython', home: cpy.home, exe: cpy.exe, binary, sources: cpy.placements.length, pycs: cpyCount, buildMs: Date.now() - started };
   return { tspyc, cpython };
 }
 
@@ -183,11 +184,13 @@ export interface BootFacts {
   elsewhere: Record<string, string | null>;
   /** sys.prefix the copied binary finds with -I (no PYTHONHOME): getpath's os.pyc landmark */
   landmarkPrefix: string;
+  /** os.__file__ when the oracle's own binary (not the copy) runs with PYTHONHOME=home */
+  realBinaryOs: string;
 }
 
 export function bootFacts(h: PythonHome): BootFacts {
-  const run = (args: string[], env: NodeJS.ProcessEnv) => {
-    const r = spawnSync(h.exe, args, { env, encoding: 'utf8' });
+  const run = (args: string[], env: NodeJS.ProcessEnv, exe = h.exe) => {
+    const r = spawnSync(exe, args, { env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${h.compiler} home does not boot (${args.join(' ')}): ${r.stderr.trim().split('\n').pop()}`);
     return r.stdout.trim();
   };
@@ -207,6 +210,7 @@ export function bootFacts(h: PythonHome): BootFacts {
     else elsewhere[name] = origin;
   }
   const landmarkPrefix = run(['-I', '-c', 'import sys; print(sys.prefix)'], oracleEnv());
+  const realBinaryOs = run([...FLAGS, '-c', 'import os; print(os.__file__)'], homeEnv(h), h.binary);
   return {
     version,
     prefix: probe.prefix,
@@ -216,6 +220,7 @@ export function bootFacts(h: PythonHome): BootFacts {
     fromHomePycs,
     elsewhere,
     landmarkPrefix,
+    realBinaryOs,
   };
 }
 
@@ -266,6 +271,8 @@ export function runTestModule(h: PythonHome, module: string, timeoutMs = 600_000
 
 export interface StdlibOutcome {
   module: string;
+  /** what unittest was given (a test package: its test_* submodules) */
+  names: string[];
   cpython: UnittestSummary;
   tspyc: UnittestSummary;
 }
@@ -286,7 +293,7 @@ export async function stdlibFromPycs(modules: readonly string[], options: { keep
     const outcomes: StdlibOutcome[] = [];
     for (const module of modules) {
       const [tspyc, cpython] = await Promise.all([runTestModule(homes.tspyc, module), runTestModule(homes.cpython, module)]);
-      outcomes.push({ module, tspyc: tspyc!, cpython: cpython! });
+      outcomes.push({ module, names: unittestNames(homes.tspyc, module), tspyc: tspyc!, cpython: cpython! });
     }
     return { homes, boot, outcomes };
   } finally {
@@ -312,12 +319,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const c of ['tspyc', 'cpython'] as const) {
     const h = r.homes[c];
     const b = r.boot[c];
-    console.log(`${c} home: ${h.pycs}/${h.sources} sources as pycs in ${(h.buildMs / 1000).toFixed(1)} s; ${b.version.split(' ')[0]}; prefix ${b.prefix === h.home ? 'the home' : b.prefix}; landmark prefix ${b.landmarkPrefix === h.home ? 'the home' : b.landmarkPrefix}; ${b.fromHomePycs}/${b.loaded} modules from the home's pycs; others: ${Object.entries(b.elsewhere).map(([n, o]) => `${n}=${o}`).join(', ')}`);
+    console.log(`${c} home: ${h.pycs}/${h.sources} sources as pycs in ${(h.buildMs / 1000).toFixed(1)} s; ${b.version.split(' ')[0]}; prefix ${b.prefix === h.home ? 'the home' : b.prefix}; landmark prefix ${b.landmarkPrefix === h.home ? 'the home' : b.landmarkPrefix}; real binary's os ${b.realBinaryOs}; ${b.fromHomePycs}/${b.loaded} modules from the home's pycs; others: ${Object.entries(b.elsewhere).map(([n, o]) => `${n}=${o}`).join(', ')}`);
   }
   let same = 0;
   for (const o of r.outcomes) {
     if (sameResult(o)) same++;
-    console.log(`${sameResult(o) ? 'same' : 'DIFFERENT'} ${o.module}: CPython pycs ${o.cpython.summary} | tspyc pycs ${o.tspyc.summary}`);
+    const label = o.names.length > 1 ? `${o.module} (its ${o.names.length} test_* submodules)` : o.module;
+    console.log(`${sameResult(o) ? 'same' : 'DIFFERENT'} ${label}: CPython pycs ${o.cpython.summary} | tspyc pycs ${o.tspyc.summary}`);
+    if (!sameResult(o)) console.log(`  failed with CPython pycs: ${o.cpython.failed.join('; ')}\n  failed with tspyc pycs: ${o.tspyc.failed.join('; ')}`);
   }
   console.log(`whole stdlib from tspyc pycs: ${same}/${r.outcomes.length} modules with CPython's own result`);
 }

@@ -23,6 +23,8 @@ describe.skipIf(!exe || !full)('CPython 3.11 with its whole stdlib as tspyc pycs
       expect(b.prefix).toBe(h.home);
       // getpath finds the home from the copied binary through the os.pyc landmark alone
       expect(b.landmarkPrefix).toBe(h.home);
+      // the oracle's own binary with PYTHONHOME boots from the home as well
+      expect(b.realBinaryOs).toBe(`${h.home}/lib/python3.11/os.pyc`);
       for (const entry of b.path) expect(entry.startsWith(h.home + '/')).toBe(true);
       for (const [name, origin] of Object.entries(b.named)) {
         expect(origin?.startsWith(`${h.home}/lib/python3.11/`) && origin.endsWith('.pyc'), `${name} from ${origin}`).toBe(true);
@@ -37,7 +39,9 @@ describe.skipIf(!exe || !full)('CPython 3.11 with its whole stdlib as tspyc pycs
     let same = 0;
     for (const o of r.outcomes) {
       if (sameResult(o)) same++;
-      console.log(`${sameResult(o) ? 'same' : 'DIFFERENT'} ${o.module}: CPython pycs ${o.cpython.summary} | tspyc pycs ${o.tspyc.summary}`);
+      const label = o.names.length > 1 ? `${o.module} (its ${o.names.length} test_* submodules)` : o.module;
+      console.log(`${sameResult(o) ? 'same' : 'DIFFERENT'} ${label}: CPython pycs ${o.cpython.summary} | tspyc pycs ${o.tspyc.summary}`);
+      if (!sameResult(o)) console.log(`  failed with CPython pycs: ${o.cpython.failed.join('; ')}\n  failed with tspyc pycs: ${o.tspyc.failed.join('; ')}`);
     }
     console.log(`whole stdlib from tspyc pycs: ${same}/${r.outcomes.length} modules with CPython's own result`);
     expect(same).toBe(r.outcomes.length);
