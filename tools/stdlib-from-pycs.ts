@@ -309,6 +309,14 @@ export function sameResult(o: StdlibOutcome): boolean {
   );
 }
 
+/** One module's line (and, when the homes disagree, the failing tests of each). */
+export function describeOutcome(o: StdlibOutcome): string {
+  const label = o.names.length > 1 ? `${o.module} (its ${o.names.length} test_* submodules)` : o.module;
+  const line = `${sameResult(o) ? 'same' : 'DIFFERENT'} ${label}: CPython pycs ${o.cpython.summary} | tspyc pycs ${o.tspyc.summary}`;
+  if (sameResult(o)) return line;
+  return `${line}\n  failed with CPython pycs: ${o.cpython.failed.join('; ')}\n  failed with tspyc pycs: ${o.tspyc.failed.join('; ')}`;
+}
+
 // npx tsx tools/stdlib-from-pycs.ts [--keep] [test_grammar …]   (default: issue 4's list; --keep
 // leaves both homes in the temp dir for a look)
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -324,9 +332,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let same = 0;
   for (const o of r.outcomes) {
     if (sameResult(o)) same++;
-    const label = o.names.length > 1 ? `${o.module} (its ${o.names.length} test_* submodules)` : o.module;
-    console.log(`${sameResult(o) ? 'same' : 'DIFFERENT'} ${label}: CPython pycs ${o.cpython.summary} | tspyc pycs ${o.tspyc.summary}`);
-    if (!sameResult(o)) console.log(`  failed with CPython pycs: ${o.cpython.failed.join('; ')}\n  failed with tspyc pycs: ${o.tspyc.failed.join('; ')}`);
+    console.log(describeOutcome(o));
   }
   console.log(`whole stdlib from tspyc pycs: ${same}/${r.outcomes.length} modules with CPython's own result`);
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fullCorpus } from '../../tools/corpus.js';
 import { oracle } from '../../tools/oracles.js';
-import { ISSUE_4_MODULES, sameResult, stdlibFromPycs } from '../../tools/stdlib-from-pycs.js';
+import { describeOutcome, ISSUE_4_MODULES, sameResult, stdlibFromPycs } from '../../tools/stdlib-from-pycs.js';
 
 const exe = oracle('3.11');
 const full = fullCorpus();
@@ -39,9 +39,7 @@ describe.skipIf(!exe || !full)('CPython 3.11 with its whole stdlib as tspyc pycs
     let same = 0;
     for (const o of r.outcomes) {
       if (sameResult(o)) same++;
-      const label = o.names.length > 1 ? `${o.module} (its ${o.names.length} test_* submodules)` : o.module;
-      console.log(`${sameResult(o) ? 'same' : 'DIFFERENT'} ${label}: CPython pycs ${o.cpython.summary} | tspyc pycs ${o.tspyc.summary}`);
-      if (!sameResult(o)) console.log(`  failed with CPython pycs: ${o.cpython.failed.join('; ')}\n  failed with tspyc pycs: ${o.tspyc.failed.join('; ')}`);
+      console.log(describeOutcome(o));
     }
     console.log(`whole stdlib from tspyc pycs: ${same}/${r.outcomes.length} modules with CPython's own result`);
     expect(same).toBe(r.outcomes.length);
