@@ -233,19 +233,22 @@ export interface UnittestSummary {
 }
 
 /**
- * What to pass to unittest for a module. A test package is named by its test_* submodules:
- * `unittest test.test_json` finds its tests through load_tests → discover, which wants an
+ * What to pass to unittest for a module. A test package made of test_* submodules is named by
+ * them: `unittest test.test_json` finds its tests through load_tests → discover, which wants an
  * `__init__.py` in the directory and so loads nothing from a sourceless tree (one import error in
  * both homes, a comparison of nothing); the package's own load_tests extras (json's doctests) are
- * left out that way.
+ * left out that way. A package with its tests in `__init__` (test_dataclasses) is named as itself.
  */
 export function unittestNames(h: PythonHome, module: string): string[] {
   const dir = join(h.home, STDLIB_SUBDIR, 'test', module);
-  if (!existsSync(dir)) return [`test.${module}`];
-  return readdirSync(dir)
-    .filter((n) => /^test_\w+\.pyc$/.test(n))
-    .sort()
-    .map((n) => `test.${module}.${n.slice(0, -4)}`);
+  const submodules = existsSync(dir) ? readdirSync(dir).filter((n) => /^test_\w+\.pyc$/.test(n)).sort() : [];
+  if (submodules.length === 0) return [`test.${module}`];
+  return submodules.map((n) => `test.${module}.${n.slice(0, -4)}`);
+}
+
+/** The N of "Ran N tests" (0 when there is no such line). */
+export function testsRan(r: UnittestSummary): number {
+  return Number(/^Ran (\d+)/.exec(r.summary)?.[1] ?? 0);
 }
 
 export function runTestModule(h: PythonHome, module: string, timeoutMs = 600_000): Promise<UnittestSummary> {
