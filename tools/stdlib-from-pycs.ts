@@ -284,6 +284,8 @@ export interface StdlibFromPycs {
   homes: Record<Compiler, PythonHome>;
   boot: Record<Compiler, BootFacts>;
   outcomes: StdlibOutcome[];
+  /** running the modules in both homes */
+  testMs: number;
 }
 
 /** Build both homes, check that they boot, run each module in both (two interpreters at a time). */
@@ -294,11 +296,12 @@ export async function stdlibFromPycs(modules: readonly string[], options: { keep
     const homes = await buildHomes(parent);
     const boot = { tspyc: bootFacts(homes.tspyc), cpython: bootFacts(homes.cpython) };
     const outcomes: StdlibOutcome[] = [];
+    const started = Date.now();
     for (const module of modules) {
       const [tspyc, cpython] = await Promise.all([runTestModule(homes.tspyc, module), runTestModule(homes.cpython, module)]);
       outcomes.push({ module, names: unittestNames(homes.tspyc, module), tspyc: tspyc!, cpython: cpython! });
     }
-    return { homes, boot, outcomes };
+    return { homes, boot, outcomes, testMs: Date.now() - started };
   } finally {
     if (!options.keep) rmSync(parent, { recursive: true, force: true });
   }
@@ -337,5 +340,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (sameResult(o)) same++;
     console.log(describeOutcome(o));
   }
-  console.log(`whole stdlib from tspyc pycs: ${same}/${r.outcomes.length} modules with CPython's own result`);
+  console.log(`whole stdlib from tspyc pycs: ${same}/${r.outcomes.length} modules with CPython's own result (tests ${(r.testMs / 1000).toFixed(0)} s)`);
 }
