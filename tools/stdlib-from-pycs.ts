@@ -7,9 +7,12 @@
 // other file a symlink, and `lib-dynload` a symlink to the oracle's extension modules.
 // `HOME/bin/python3.11` is a copy of the oracle's binary: getpath finds the prefix from it through
 // the `lib/python3.11/os.pyc` landmark (3.11 accepts os.pyc as well as os.py), so the children that
-// tests start with `-I` (script_helper) stay inside the home too. The interpreter runs with
+// tests start from sys.executable stay inside the home even with -E / -I (which drop PYTHONHOME;
+// script_helper itself keeps the environment when PYTHONHOME is set). The interpreter runs with
 // PYTHONHOME=HOME, `-s -P` (no user site, no cwd on sys.path) and `-X frozen_modules=off`, without
-// which os, codecs, io, abc, site, stat, posixpath… would come from the binary's frozen copies.
+// which os, codecs, io, abc, site, stat, posixpath… would come from the binary's frozen copies
+// (importlib._bootstrap, _bootstrap_external and zipimport stay frozen: they are the import system).
+// The copy must find its libpython as the original does (an absolute RUNPATH, as pyenv builds have).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
