@@ -6,15 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { fullCorpus } from '../../tools/corpus.js';
 import { oracle } from '../../tools/oracles.js';
+import { ISSUE_4_MODULES as ISSUE_MODULES } from '../../tools/stdlib-from-pycs.js';
 import { unittestThreeWays } from '../../tools/unittest-pycs.js';
 
-const ISSUE_MODULES = [
-  'test_grammar', 'test_opcodes', 'test_scope', 'test_class', 'test_exceptions', 'test_generators', 'test_with', 'test_patma',
-  'test_unpack', 'test_listcomps', 'test_setcomps', 'test_dictcomps', 'test_contextlib', 'test_augassign', 'test_keywordonlyarg',
-  'test_string_literals', 'test_fstring', 'test_int', 'test_list', 'test_dict', 'test_compile', 'test_coroutines',
-  'test_named_expressions', 'test_positional_only_arg', 'test_exception_group', 'test_except_star', 'test_dataclasses',
-  'test_enum', 'test_functools', 'test_itertools', 'test_collections', 'test_re', 'test_json',
-];
 const QUICK = ['test_grammar', 'test_scope', 'test_opcodes', 'test_with', 'test_except_star'];
 
 const exe = oracle('3.11');
