@@ -26,9 +26,10 @@ function doubleBits(x: number): string {
   return scratch.getBigUint64(0, true).toString(16);
 }
 
-function hex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i]! < 16 ? '0' : '') + bytes[i]!.toString(16);
+/** the bytes as one char each (0-255), length first: cheap to build, and no separator can fool it */
+function byteChars(bytes: Uint8Array): string {
+  let s = `${bytes.length}:`;
+  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[]);
   return s;
 }
 
@@ -52,9 +53,9 @@ export function constantKey(v: PyValue): string {
     case Kind.Str:
       // the exact code points (the utf8 form when the JS string cannot hold them apart); the
       // length prefix keeps a string holding ',' or ')' from colliding with tuple syntax
-      return v.utf8 ? `u${hex(v.utf8)}` : `s${v.value.length}:${v.value}`;
+      return v.utf8 ? `u${byteChars(v.utf8)}` : `s${v.value.length}:${v.value}`;
     case Kind.Bytes:
-      return `b${hex(v.value)}`;
+      return `b${byteChars(v.value)}`;
     case Kind.Tuple:
       return `(${v.items.map(constantKey).join(',')})`;
     case Kind.FrozenSet:
