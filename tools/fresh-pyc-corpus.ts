@@ -27,19 +27,24 @@ function cacheDir(version: string, exe: string): string {
 
 // `-m` puts the working directory first on sys.path: run from an empty one, or a source named like
 // a module py_compile imports (token.py, argparse.py) would be imported in place of the stdlib's.
-function runPyCompile(exe: string, file: string, cwd: string): Promise<number | null> {
+function runPyCompile(exe: string, file: string, cwd: string, optimize: 0 | 1 | 2): Promise<number | null> {
+  const flags = optimize === 0 ? [] : [optimize === 1 ? '-O' : '-OO'];
   return new Promise((resolve, reject) => {
-    const child = spawn(exe, ['-m', 'py_compile', file], { cwd, env: oracleEnv(), stdio: 'ignore' });
+    const child = spawn(exe, [...flags, '-m', 'py_compile', file], { cwd, env: oracleEnv(), stdio: 'ignore' });
     child.on('error', reject);
     child.on('close', resolve);
   });
 }
 
-/** The fresh-process pyc of each source (built on first use, then read from the cache). */
+/**
+ * The fresh-process pyc of each source (built on first use, then read from the cache); with
+ * `optimize`, the `python -O` / `-OO -m py_compile` one (its .opt-N.pyc).
+ */
 export async function freshPycs(
   version: string,
   sources: readonly string[],
   concurrency = Math.max(2, availableParallelism()),
+  optimize: 0 | 1 | 2 = 0,
 ): Promise<FreshPyc[]> {
   const exe = findPython(version);
   if (!exe) throw new Error(`python${version} is not available`);
@@ -56,12 +61,12 @@ export async function freshPycs(
       const dir = join(root, createHash('sha1').update(src).digest('hex').slice(0, 16));
       const name = basename(src);
       const link = join(dir, name);
-      const pyc = join(dir, '__pycache__', `${name.replace(/\.py$/, '')}.${tag}.pyc`);
-      const refused = join(dir, 'refused');
+      const pyc = join(dir, '__pycache__', `${name.replace(/\.py$/, '')}.${tag}${optimize ? `.opt-${optimize}` : ''}.pyc`);
+      const refused = join(dir, optimize ? `refused-opt-${optimize}` : 'refused');
       if (!existsSync(pyc) && !existsSync(refused)) {
         mkdirSync(dir, { recursive: true });
         if (!existsSync(link)) symlinkSync(src, link);
-        const status = await runPyCompile(exe, link, cwd);
+        const status = await runPyCompile(exe, link, cwd, optimize);
         if (status !== 0 || !existsSync(pyc)) writeFileSync(refused, String(status));
       }
       out[i]!.pyc = existsSync(pyc) ? pyc : null;

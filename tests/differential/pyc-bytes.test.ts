@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeRefs, diffPycBytes, targetForVersion, timestampHeader, writePyc } from '@tspyc/bytecode';
 import { compileSource } from '@tspyc/compiler';
-import { corpusSelection, fullCorpus, stdlibFiles } from '../../tools/corpus.js';
+import { corpusSelection, fullCorpus, sample, stdlibFiles } from '../../tools/corpus.js';
 import { freshPycs } from '../../tools/fresh-pyc-corpus.js';
 import { oracle } from '../../tools/oracles.js';
 
@@ -15,29 +15,32 @@ const exe = oracle('3.11');
 const TARGET = targetForVersion('3.11')!;
 
 /** the pyc tspyc writes for `path`, as py_compile would name the source */
-export function tspycPyc(path: string): Uint8Array {
+export function tspycPyc(path: string, optimize: 0 | 1 | 2 = 0): Uint8Array {
   const st = statSync(path);
-  const code = canonicalizeRefs(compileSource(readFileSync(path), path));
+  const code = canonicalizeRefs(compileSource(readFileSync(path), path, { optimize }));
   return writePyc({ target: TARGET, header: timestampHeader(Math.floor(st.mtimeMs / 1000), st.size), code });
 }
 
+async function check(sources: readonly string[], optimize: 0 | 1 | 2): Promise<void> {
+  const fresh = (await freshPycs('3.11', sources, undefined, optimize)).filter((f) => f.pyc !== null);
+  let identical = 0;
+  const differing: string[] = [];
+  for (const f of fresh) {
+    // py_compile compiled the symlink beside its __pycache__: that path is co_filename
+    const link = join(dirname(dirname(f.pyc!)), basename(f.src));
+    const d = diffPycBytes(tspycPyc(link, optimize), new Uint8Array(readFileSync(f.pyc!)));
+    if (d.identical) identical++;
+    else differing.push(`${f.src}: ${d.header.map((h) => `${h.field} ${h.a} vs ${h.b}`).join(', ')} ${d.code ? `${d.code.qualname} ${d.code.field}: ${d.code.detail}` : ''}`);
+  }
+  console.log(`pyc bytes -O${optimize}: ${identical}/${fresh.length} stdlib files byte-identical to a fresh python3.11${optimize ? ` -${'O'.repeat(optimize)}` : ''} -m py_compile`);
+  for (const line of differing.slice(0, 30)) console.log('  ' + line);
+  expect(identical / fresh.length).toBeGreaterThanOrEqual(0.995);
+}
+
 describe.skipIf(!exe)('pycs byte-identical to a fresh python3.11 -m py_compile', () => {
-  it(`${fullCorpus() ? 'every' : 'a sample of'} stdlib file`, async () => {
-    const sources = corpusSelection(stdlibFiles('3.11'), 80);
-    const fresh = (await freshPycs('3.11', sources)).filter((f) => f.pyc !== null);
-    let identical = 0;
-    const differing: string[] = [];
-    for (const f of fresh) {
-      // py_compile compiled the symlink beside its __pycache__: that path is co_filename
-      const link = join(dirname(dirname(f.pyc!)), basename(f.src));
-      const ours = tspycPyc(link);
-      const theirs = new Uint8Array(readFileSync(f.pyc!));
-      const d = diffPycBytes(ours, theirs);
-      if (d.identical) identical++;
-      else differing.push(`${f.src}: ${d.header.map((h) => `${h.field} ${h.a} vs ${h.b}`).join(', ')} ${d.code ? `${d.code.qualname} ${d.code.field}: ${d.code.detail}` : ''}`);
-    }
-    console.log(`pyc bytes: ${identical}/${fresh.length} stdlib files byte-identical to a fresh python3.11 -m py_compile`);
-    for (const line of differing.slice(0, 30)) console.log('  ' + line);
-    expect(identical / fresh.length).toBeGreaterThanOrEqual(0.995);
-  }, 1_800_000);
+  const all = stdlibFiles('3.11');
+  it(`-O0: ${fullCorpus() ? 'every' : 'a sample of'} stdlib file`, () => check(corpusSelection(all, 80), 0), 1_800_000);
+  // -O and -OO change only docstrings, asserts and __debug__: a fixed sample of each (larger in CI)
+  it('-O1: a sample', () => check(sample(all, fullCorpus() ? 200 : 20), 1), 1_800_000);
+  it('-O2: a sample', () => check(sample(all, fullCorpus() ? 200 : 20), 2), 1_800_000);
 });
