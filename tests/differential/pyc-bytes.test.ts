@@ -2,24 +2,17 @@
 // in `npm test`, every file in CI), the pyc tspyc writes — compileSource, CPython's reference
 // pattern (canonicalizeRefs), the timestamp header of the source — is byte for byte the pyc a
 // fresh `python3.11 -m py_compile FILE` process writes (the canonical reference, pyc-format.md §4.5).
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalizeRefs, diffPycBytes, targetForVersion, timestampHeader, writePyc } from '@tspyc/bytecode';
-import { compileSource } from '@tspyc/compiler';
+import { diffPycBytes } from '@tspyc/bytecode';
 import { corpusSelection, fullCorpus, sample, stdlibFiles } from '../../tools/corpus.js';
 import { freshPycs } from '../../tools/fresh-pyc-corpus.js';
 import { oracle } from '../../tools/oracles.js';
+import { tspycPyc } from '../../tools/tspyc-pyc.js';
 
 const exe = oracle('3.11');
-const TARGET = targetForVersion('3.11')!;
 
-/** the pyc tspyc writes for `path`, as py_compile would name the source */
-export function tspycPyc(path: string, optimize: 0 | 1 | 2 = 0): Uint8Array {
-  const st = statSync(path);
-  const code = canonicalizeRefs(compileSource(readFileSync(path), path, { optimize }));
-  return writePyc({ target: TARGET, header: timestampHeader(Math.floor(st.mtimeMs / 1000), st.size), code });
-}
 
 async function check(sources: readonly string[], optimize: 0 | 1 | 2): Promise<void> {
   const fresh = (await freshPycs('3.11', sources, undefined, optimize)).filter((f) => f.pyc !== null);
