@@ -72,7 +72,7 @@ export function isCallable(o: PyObject): boolean {
 }
 
 /** locals() of the running frame. */
-export function frameLocals(): PyDict {
+export function frameLocals(): PyObject {
   const f = ts.frame;
   if (f === null) return new PyDict();
   if (f.locals !== null) return f.locals;
@@ -137,7 +137,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
       return d;
     }),
     builtinFunction('dir', (a) => {
-      if (a.length === 0) return new PyList(frameLocals().keyList().sort((x, y) => ((x as PyStr).value < (y as PyStr).value ? -1 : 1)));
+      if (a.length === 0) return new PyList(toArray(frameLocals()).sort((x, y) => ((x as PyStr).value < (y as PyStr).value ? -1 : 1)));
       const o = a[0]!;
       const names = new Set<string>();
       if (o instanceof PyType) {

@@ -15,6 +15,7 @@ import { sliceType } from '../objects/slice.js';
 import { classMethodType, propertyType, staticMethodType } from '../objects/descr.js';
 import { enumerateType, filterType, mapType, reversedType, zipType } from '../objects/iterators.js';
 import { superType } from '../objects/super.js';
+import { execEvalBuiltins } from './exec-eval.js';
 import { baseExceptionGroupType, exceptionGroupType } from '../objects/exception-group.js';
 import { EXCEPTION_TYPES, PyBaseException, systemExitType } from '../objects/exception-types.js';
 import { PyModule } from '../objects/module.js';
@@ -46,7 +47,7 @@ export function makeBuiltins(): PyModule {
   d.setStr('__debug__', True);
   d.setStr('__doc__', None);
   d.setStr('__name__', newStr('builtins'));
-  const fns = [...numericBuiltins(), ...introspectionBuiltins(), ...ioBuiltins(() => sysState().stdout), buildClassBuiltin()];
+  const fns = [...numericBuiltins(), ...introspectionBuiltins(), ...ioBuiltins(() => sysState().stdout), buildClassBuiltin(), ...execEvalBuiltins()];
   for (const exitName of ['exit', 'quit']) {
     fns.push(
       builtinFunction(exitName, (a) => {

@@ -26,6 +26,8 @@ import { descrGet, getAttr } from '../protocols/getattr.js';
 import { objectId } from '../protocols/hash.js';
 import { intFromNumber, pyBool } from './int.js';
 import { codeType, type Code } from '../eval/code.js';
+import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
+import { PyBytes } from './bytes.js';
 
 function hex(o: PyObject): string {
   return `0x${objectId(o).toString(16)}`;
@@ -200,5 +202,16 @@ export function initFunctions(): void {
   defGetSet(codeType, 'co_firstlineno', (o) => intFromNumber((o as Code).firstlineno));
   defGetSet(codeType, 'co_argcount', (o) => intFromNumber((o as Code).argcount));
   defGetSet(codeType, 'co_varnames', (o) => newTuple((o as Code).localsplusNames.filter((_, i) => (o as Code).isLocal(i)).map(newStr)));
+  const namesOfKind = (c: Code, kind: number) => newTuple(c.localsplusNames.filter((_, i) => (c.localsplusKinds[i]! & kind) !== 0).map(newStr));
+  defGetSet(codeType, 'co_cellvars', (o) => namesOfKind(o as Code, CO_FAST_CELL));
+  defGetSet(codeType, 'co_freevars', (o) => namesOfKind(o as Code, CO_FAST_FREE));
+  defGetSet(codeType, 'co_nlocals', (o) => intFromNumber((o as Code).localsplusNames.filter((_, i) => (o as Code).isLocal(i)).length));
+  defGetSet(codeType, 'co_posonlyargcount', (o) => intFromNumber((o as Code).posonlyargcount));
+  defGetSet(codeType, 'co_kwonlyargcount', (o) => intFromNumber((o as Code).kwonlyargcount));
+  defGetSet(codeType, 'co_flags', (o) => intFromNumber((o as Code).flags));
+  defGetSet(codeType, 'co_stacksize', (o) => intFromNumber((o as Code).stacksize));
+  defGetSet(codeType, 'co_consts', (o) => newTuple((o as Code).consts));
+  defGetSet(codeType, 'co_names', (o) => newTuple((o as Code).nameObjs));
+  defGetSet(codeType, 'co_code', (o) => new PyBytes((o as Code).bytes));
   void attributeErrorType;
 }

@@ -241,7 +241,8 @@ export function initType(): void {
     const name = a[1]!;
     if (!(name instanceof PyStr)) raise(typeErrorType, `type.__new__() argument 1 must be str, not ${name.type.name}`);
     const bases = (a[2] as PyTuple).items as PyType[];
-    const ns = a[3] as PyDict;
+    if (!(a[3] instanceof PyDict)) raise(typeErrorType, `type.__new__() argument 3 must be dict, not ${a[3]!.type.name}`);
+    const ns = a[3];
     let winner = meta;
     for (const b of bases) {
       const bt = b.type;
