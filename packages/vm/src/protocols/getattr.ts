@@ -2,7 +2,7 @@
 // PyObject_GenericGetAttr, PyObject_GenericSetAttr), Objects/typeobject.c (type_getattro,
 // _PyObject_LookupSpecial).
 import { raise, raiseAttributeError } from '../errors.js';
-import { None, PyObject, PyType, objectType, typeType } from '../objects/object.js';
+import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, objectType, typeType } from '../objects/object.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin } from '../objects/native.js';
 import { PyClassMethod, PyGetSet, PyMemberDescr, PyProperty, PyStaticMethod } from '../objects/descr.js';
@@ -202,6 +202,8 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
     }
   }
   if (obj.dict === null && obj instanceof PyFunction && value !== null) obj.dict = new PyDict(); // function attributes
+  // instances of heap subclasses of builtins (dict, list, int …) get their __dict__ on first use
+  if (obj.dict === null && value !== null && t.flags & TPFLAGS_HEAPTYPE && t.hasInstanceDict) obj.dict = new PyDict();
   const dict = obj.dict as PyDict | null;
   if (dict === null) {
     if (d !== undefined) raise(attributeErrorType, `'${t.name}' object attribute '${name}' is read-only`);
