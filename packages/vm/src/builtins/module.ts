@@ -17,7 +17,7 @@ import { enumerateType, filterType, mapType, reversedType, zipType } from '../ob
 import { superType } from '../objects/super.js';
 import { execEvalBuiltins } from './exec-eval.js';
 import { baseExceptionGroupType, exceptionGroupType } from '../objects/exception-group.js';
-import { EXCEPTION_TYPES, PyBaseException, systemExitType } from '../objects/exception-types.js';
+import { osErrorType, EXCEPTION_TYPES, PyBaseException, systemExitType } from '../objects/exception-types.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyError, newException } from '../errors.js';
@@ -39,6 +39,8 @@ export function makeBuiltins(): PyModule {
     d.setStr(t.name, t);
   }
   for (const t of [...EXCEPTION_TYPES, baseExceptionGroupType, exceptionGroupType]) d.setStr(t.name, t);
+  d.setStr('IOError', osErrorType);
+  d.setStr('EnvironmentError', osErrorType);
   d.setStr('None', None);
   d.setStr('True', True);
   d.setStr('False', False);
