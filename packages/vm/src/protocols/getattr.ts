@@ -44,7 +44,6 @@ export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyOb
     return v;
   }
   const t = d.type;
-  if (t.solid === t) return d;
   const get = t.lookup('__get__');
   if (get === undefined) return d;
   return callObject(get, [d, obj ?? None, owner], null);
@@ -53,9 +52,7 @@ export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyOb
 function hasGet(d: PyObject): boolean {
   if (d instanceof PyFunction || d instanceof PyBuiltin || d instanceof PyClassMethod || d instanceof PyStaticMethod) return true;
   if (d instanceof PyProperty || d instanceof PyGetSet || d instanceof PyMemberDescr) return true;
-  const t = d.type;
-  if (t.solid === t) return false;
-  return t.lookup('__get__') !== undefined;
+  return d.type.lookup('__get__') !== undefined;
 }
 
 /** PyObject_GenericGetAttr; returns undefined instead of raising when `soft`. */
