@@ -49,6 +49,8 @@ import { frozenSetType, setType } from './objects/set.js';
 import { counterType, defaultDictType, dequeType, orderedDictType } from './modules/collections.js';
 import { makeJson } from './modules/json.js';
 import { makeEnum } from './modules/enum.js';
+import { makeContextlib } from './modules/contextlib.js';
+import { makeTypes } from './modules/types.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -104,6 +106,8 @@ export function bootstrap(): PyModule {
   registerModule('abc', makeAbc);
   registerModule('json', makeJson);
   registerModule('enum', makeEnum);
+  registerModule('contextlib', makeContextlib);
+  registerModule('types', makeTypes);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;
