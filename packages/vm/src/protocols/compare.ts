@@ -5,7 +5,8 @@ import { NotImplemented, PyObject } from '../objects/object.js';
 import { PyInt, intType, boolType, pyBool } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, strType } from '../objects/str.js';
-import { typeErrorType } from '../objects/exception-types.js';
+import { recursionErrorType, typeErrorType } from '../objects/exception-types.js';
+import { ts } from '../eval/state.js';
 import { callSpecial } from './call.js';
 import { isTrue } from './truth.js';
 
@@ -100,6 +101,17 @@ export function compareStrings(x: string, y: string): number {
 export function richCompare(a: PyObject, b: PyObject, op: number): PyObject {
   const f = fastCompare(a, b, op);
   if (f !== undefined) return pyBool(f);
+  // Py_EnterRecursiveCall(" in comparison"): containers comparing themselves recurse natively
+  if (ts.depth >= ts.recursionLimit) raise(recursionErrorType, 'maximum recursion depth exceeded in comparison');
+  ts.depth++;
+  try {
+    return slotCompare(a, b, op);
+  } finally {
+    ts.depth--;
+  }
+}
+
+function slotCompare(a: PyObject, b: PyObject, op: number): PyObject {
   const ta = a.type;
   const tb = b.type;
   let checkedReverse = false;
