@@ -72,11 +72,13 @@ export function usesGenericGetAttr(t: PyType): boolean {
   return t.lookup('__getattribute__') === objectGetAttribute;
 }
 
+/** _PyObject_FunctionStr: module.qualname() (no module for builtins), else str(f). */
 function funcName(f: PyObject): string {
-  if (f instanceof PyFunction) return `${f.qualname}()`;
-  if (f instanceof PyType) return `${f.name}()`;
-  const n = getAttrOpt(f, '__qualname__') ?? getAttrOpt(f, '__name__');
-  return n instanceof PyStr ? `${n.value}()` : `${f.type.name} object`;
+  const q = getAttrOpt(f, '__qualname__');
+  if (q === undefined) return str(f);
+  const mod = getAttrOpt(f, '__module__');
+  if (mod !== undefined && mod !== None && !(mod instanceof PyStr && mod.value === 'builtins')) return `${str(mod)}.${str(q)}()`;
+  return `${str(q)}()`;
 }
 
 export function callFunctionEx(func: PyObject, callargs: PyObject, kwargs: PyObject | null): PyObject {
