@@ -41,6 +41,7 @@ import { makeAbc } from './modules/abc.js';
 import { initByteArray } from './objects/bytearray-methods.js';
 import { initUnicodeErrors } from './objects/codecs.js';
 import { defClassGetItem, initGenericAlias } from './objects/generic-alias.js';
+import { initUnionType } from './objects/union-type.js';
 import { typeType } from './objects/object.js';
 import { listType } from './objects/list.js';
 import { dictType } from './objects/dict.js';
@@ -83,6 +84,7 @@ export function bootstrap(): PyModule {
   initIO();
   initMappingProxy();
   initGenericAlias();
+  initUnionType();
   for (const t of [listType, dictType, tupleType, setType, frozenSetType, typeType, dequeType, defaultDictType, orderedDictType, counterType]) {
     defClassGetItem(t);
   }

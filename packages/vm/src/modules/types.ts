@@ -13,6 +13,7 @@ import { asyncGeneratorType, coroutineType } from '../objects/coroutine.js';
 import { getSetDescriptorType, memberDescriptorType } from '../objects/descr.js';
 import { mappingProxyType } from '../objects/mappingproxy.js';
 import { genericAliasType } from '../objects/generic-alias.js';
+import { unionType } from '../objects/union-type.js';
 import { tracebackType } from '../objects/traceback.js';
 import { codeType } from '../eval/code.js';
 import { typeErrorType } from '../objects/exception-types.js';
@@ -63,7 +64,7 @@ export function makeTypes(): PyModule {
     ['MethodType', methodType], ['GeneratorType', generatorType], ['CoroutineType', coroutineType],
     ['AsyncGeneratorType', asyncGeneratorType], ['BuiltinFunctionType', builtinFunctionType],
     ['BuiltinMethodType', builtinFunctionType], ['MethodDescriptorType', methodDescriptorType],
-    ['ModuleType', moduleType], ['MappingProxyType', mappingProxyType], ['GenericAlias', genericAliasType],
+    ['ModuleType', moduleType], ['MappingProxyType', mappingProxyType], ['GenericAlias', genericAliasType], ['UnionType', unionType],
     ['CodeType', codeType], ['CellType', cellType], ['TracebackType', tracebackType],
     ['GetSetDescriptorType', getSetDescriptorType], ['MemberDescriptorType', memberDescriptorType],
     ['NoneType', noneType], ['EllipsisType', ellipsisType], ['NotImplementedType', notImplementedType],
