@@ -12,6 +12,8 @@ import { reportUncaught } from './eval/pythonrun.js';
 import { ts } from './eval/state.js';
 import { bootstrap } from './bootstrap.js';
 import { sysState } from './modules/sys.js';
+import { sysModules } from './modules/registry.js';
+import { PyModule } from './objects/module.js';
 import type { Host } from './host.js';
 
 export interface RunOptions {
@@ -40,6 +42,7 @@ export function runMain(co: CodeObject, options: RunOptions): number {
   globals.setStr('__annotations__', new PyDict());
   globals.setStr('__builtins__', builtins);
   if (options.file !== undefined) globals.setStr('__file__', newStr(options.file));
+  sysModules().setStr('__main__', new PyModule('__main__', globals));
   try {
     const code = codeFor(co);
     evalCodeWithLocals(code, globals, builtins.dict, globals, null);
