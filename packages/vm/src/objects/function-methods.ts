@@ -96,17 +96,25 @@ export function initFunctions(): void {
   defGetSet(m, '__qualname__', (o) => getAttr((o as PyMethod).func, '__qualname__'));
   defGetSet(m, '__doc__', (o) => getAttr((o as PyMethod).func, '__doc__'));
 
+  // builtin_function_or_method: module functions (PyBuiltin) and methods of builtin types bound
+  // to an object (a PyMethod over a PyBuiltin, given this type as CPython's PyCFunction is)
+  const builtinOf = (o: PyObject) => (o instanceof PyMethod ? (o.func as PyBuiltin) : (o as PyBuiltin));
   for (const t of [builtinFunctionType, methodDescriptorType]) {
     defMethod(t, '__repr__', (a) => {
-      const b = a[0] as PyBuiltin;
+      const o = a[0]!;
+      if (o instanceof PyMethod) {
+        const self = o.self;
+        return newStr(`<built-in method ${builtinOf(o).name} of ${self instanceof PyType ? 'type' : self.type.name} object at ${hex(self)}>`);
+      }
+      const b = o as PyBuiltin;
       if (b.owner) return newStr(`<method '${b.name}' of '${b.owner.name}' objects>`);
       return newStr(`<built-in function ${b.name}>`);
     });
     defMethod(t, '__call__', (a, kw) => callObject(a[0]!, a.slice(1), kw));
-    defGetSet(t, '__name__', (o) => newStr((o as PyBuiltin).name));
-    defGetSet(t, '__qualname__', (o) => newStr((o as PyBuiltin).qualname));
+    defGetSet(t, '__name__', (o) => newStr(builtinOf(o).name));
+    defGetSet(t, '__qualname__', (o) => newStr(builtinOf(o).qualname));
     defGetSet(t, '__doc__', () => None);
-    defGetSet(t, '__self__', (o) => (o as PyBuiltin).self ?? None);
+    defGetSet(t, '__self__', (o) => (o instanceof PyMethod ? o.self : (o as PyBuiltin).self ?? None));
   }
   defMethod(methodDescriptorType, '__get__', (a) => descrGet(a[0]!, a[1] === None ? null : a[1]!, (a[2] ?? a[1]!.type) as PyType));
 

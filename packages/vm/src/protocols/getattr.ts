@@ -4,7 +4,7 @@
 import { raise, raiseAttributeError } from '../errors.js';
 import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, objectType, typeType } from '../objects/object.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
-import { PyBuiltin } from '../objects/native.js';
+import { PyBuiltin, builtinFunctionType } from '../objects/native.js';
 import { PyClassMethod, PyGetSet, PyMemberDescr, PyProperty, PyStaticMethod } from '../objects/descr.js';
 import { PyDict } from '../objects/dict.js';
 import { PyModule } from '../objects/module.js';
@@ -23,11 +23,18 @@ function isDataDescriptor(d: PyObject): boolean {
   return t.lookup('__set__') !== undefined || t.lookup('__delete__') !== undefined;
 }
 
+/** A builtin method bound to `self`: a method object typed builtin_function_or_method, as CPython's is. */
+function boundBuiltin(f: PyBuiltin, self: PyObject): PyMethod {
+  const m = new PyMethod(f, self);
+  m.type = builtinFunctionType;
+  return m;
+}
+
 /** descr.__get__(obj, owner) for any descriptor; `obj` null means access through the class. */
 export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyObject {
   if (d instanceof PyFunction) return obj === null ? d : new PyMethod(d, obj);
-  if (d instanceof PyBuiltin) return obj === null || d.owner === null ? d : new PyMethod(d, obj);
-  if (d instanceof PyClassMethod) return new PyMethod(d.func, owner);
+  if (d instanceof PyBuiltin) return obj === null || d.owner === null ? d : boundBuiltin(d, obj);
+  if (d instanceof PyClassMethod) return d.func instanceof PyBuiltin ? boundBuiltin(d.func, owner) : new PyMethod(d.func, owner);
   if (d instanceof PyStaticMethod) return d.func;
   if (d instanceof PyProperty) {
     if (obj === null) return d;
