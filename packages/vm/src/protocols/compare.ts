@@ -5,8 +5,8 @@ import { NotImplemented, PyObject } from '../objects/object.js';
 import { PyInt, intType, boolType, pyBool } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, strType } from '../objects/str.js';
-import { recursionErrorType, typeErrorType } from '../objects/exception-types.js';
-import { ts } from '../eval/state.js';
+import { typeErrorType } from '../objects/exception-types.js';
+import { withRecursionCheck } from '../eval/recursion.js';
 import { callSpecial } from './call.js';
 import { isTrue } from './truth.js';
 
@@ -101,14 +101,8 @@ export function compareStrings(x: string, y: string): number {
 export function richCompare(a: PyObject, b: PyObject, op: number): PyObject {
   const f = fastCompare(a, b, op);
   if (f !== undefined) return pyBool(f);
-  // Py_EnterRecursiveCall(" in comparison"): containers comparing themselves recurse natively
-  if (ts.depth >= ts.recursionLimit) raise(recursionErrorType, 'maximum recursion depth exceeded in comparison');
-  ts.depth++;
-  try {
-    return slotCompare(a, b, op);
-  } finally {
-    ts.depth--;
-  }
+  // containers comparing themselves recurse natively
+  return withRecursionCheck(' in comparison', () => slotCompare(a, b, op));
 }
 
 function slotCompare(a: PyObject, b: PyObject, op: number): PyObject {
