@@ -1,6 +1,7 @@
-// Every program in fixtures/vm/ (an even sample of 16 in `npm test`, all in CI) runs under python3.11 (from a pyc CPython wrote) and under
-// `tspyc run` (the same pyc; the built CLI, which runs the VM in a worker thread with a stack deep
-// enough for Python's recursion limit): stdout, stderr and the exit code must be identical.
+// Every program in fixtures/vm/ (an even sample of 16 in `npm test`, all of them in CI) runs under
+// python3.11 (from a pyc CPython wrote) and under `tspyc run` (the same pyc; the built CLI, which
+// runs the VM in a worker thread with a stack deep enough for Python's recursion limit): stdout,
+// stderr and the exit code must be identical.
 //
 // The sources are compiled in one CPython process (tools/oracle/compile_files.py) from a copy in a
 // temporary directory. Every fixture runs with that copy deleted (tracebacks without source lines);
