@@ -1,6 +1,7 @@
-// Every program in fixtures/vm/ runs under python3.11 (from a pyc CPython wrote) and under
-// `tspyc run` (the same pyc; the built CLI, which runs the VM in a worker thread with a stack deep
-// enough for Python's recursion limit): stdout, stderr and the exit code must be identical.
+// Every program in fixtures/vm/ (an even sample of 16 in `npm test`, all of them in CI) runs under
+// python3.11 (from a pyc CPython wrote) and under `tspyc run` (the same pyc; the built CLI, which
+// runs the VM in a worker thread with a stack deep enough for Python's recursion limit): stdout,
+// stderr and the exit code must be identical.
 //
 // The sources are compiled in one CPython process (tools/oracle/compile_files.py) from a copy in a
 // temporary directory. Every fixture runs with that copy deleted (tracebacks without source lines);
@@ -8,17 +9,18 @@
 // copy in place, so that the source lines and 3.11's ~~~^^^ carets are compared too.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oracle, oracleEnv, runPython } from '../../tools/oracles.js';
 import { BIN, BUILT } from '../cli/run-cli.js';
+import { corpusSelection } from '../../tools/corpus.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'fixtures', 'vm');
 const COMPILE = join(ROOT, 'tools', 'oracle', 'compile_files.py');
-const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.py')).sort();
+const names = corpusSelection(readdirSync(FIXTURES).filter((f) => f.endsWith('.py')).sort(), 16);
 const withSource = names.filter((n) => /^(uncaught_|traceback_|recursion_uncaught)/.test(n));
 
 interface Outcome {
@@ -100,7 +102,8 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
     const kept = compileCopies(withSource, 'kept');
     for (const [n, p] of kept.pycs) pycsWithSource.set(n, p);
     for (const n of withSource) expectedWithSource.set(n, runPython('3.11', [pycsWithSource.get(n)!], { cwd: dir, timeoutMs: 60_000 }));
-    const ours = await pool([...names.map((n) => () => tspycRun(pycs.get(n)!)), ...withSource.map((n) => () => tspycRun(pycsWithSource.get(n)!))], 4);
+    const jobs = [...names.map((n) => () => tspycRun(pycs.get(n)!)), ...withSource.map((n) => () => tspycRun(pycsWithSource.get(n)!))];
+    const ours = await pool(jobs, Math.max(2, Math.min(8, availableParallelism())));
     names.forEach((n, i) => got.set(n, ours[i]!));
     withSource.forEach((n, i) => gotWithSource.set(n, ours[names.length + i]!));
   });

@@ -41,6 +41,7 @@ import { makeAbc } from './modules/abc.js';
 import { initByteArray } from './objects/bytearray-methods.js';
 import { initUnicodeErrors } from './objects/codecs.js';
 import { defClassGetItem, initGenericAlias } from './objects/generic-alias.js';
+import { initUnionType } from './objects/union-type.js';
 import { typeType } from './objects/object.js';
 import { listType } from './objects/list.js';
 import { dictType } from './objects/dict.js';
@@ -49,6 +50,8 @@ import { frozenSetType, setType } from './objects/set.js';
 import { counterType, defaultDictType, dequeType, orderedDictType } from './modules/collections.js';
 import { makeJson } from './modules/json.js';
 import { makeEnum } from './modules/enum.js';
+import { makeContextlib } from './modules/contextlib.js';
+import { makeTypes } from './modules/types.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -81,6 +84,7 @@ export function bootstrap(): PyModule {
   initIO();
   initMappingProxy();
   initGenericAlias();
+  initUnionType();
   for (const t of [listType, dictType, tupleType, setType, frozenSetType, typeType, dequeType, defaultDictType, orderedDictType, counterType]) {
     defClassGetItem(t);
   }
@@ -104,6 +108,8 @@ export function bootstrap(): PyModule {
   registerModule('abc', makeAbc);
   registerModule('json', makeJson);
   registerModule('enum', makeEnum);
+  registerModule('contextlib', makeContextlib);
+  registerModule('types', makeTypes);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;

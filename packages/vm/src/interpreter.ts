@@ -16,7 +16,7 @@ import { sysState } from './modules/sys.js';
 import type { Host, HostSyntaxError } from './host.js';
 import { PyModule } from './objects/module.js';
 import { PyList } from './objects/list.js';
-import { importModule } from './modules/registry.js';
+import { importModule, sysModules } from './modules/registry.js';
 
 export interface RunOptions {
   host: Host;
@@ -60,6 +60,7 @@ export function execMain(co: CodeObject, builtins: PyModule, options: RunOptions
   globals.setStr('__builtins__', builtins);
   if (options.file !== undefined) globals.setStr('__file__', newStr(options.file));
   if (options.cached !== undefined) globals.setStr('__cached__', newStr(options.cached));
+  sysModules().setStr('__main__', new PyModule('__main__', globals));
   try {
     const code = codeFor(co);
     evalCodeWithLocals(code, globals, builtins.dict, globals, null);

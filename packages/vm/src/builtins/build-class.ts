@@ -11,6 +11,7 @@ import { typeErrorType } from '../objects/exception-types.js';
 import { callObject } from '../protocols/call.js';
 import { descrGet, getAttrOpt } from '../protocols/getattr.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
+import { localsSet } from '../eval/ops.js';
 import { toArray } from '../protocols/iter.js';
 
 function calculateMetaclass(meta: PyType, bases: PyObject[]): PyType {
@@ -65,9 +66,9 @@ export function buildClassBuiltin(): PyBuiltin {
     } else {
       ns = new PyDict();
     }
-    if (!(ns instanceof PyDict)) raise(typeErrorType, `${(meta as PyType).name}.__prepare__() must return a mapping, not ${ns.type.name}`);
+    if (ns.type.lookup('__getitem__') === undefined) raise(typeErrorType, `${(meta as PyType).name}.__prepare__() must return a mapping, not ${ns.type.name}`);
     const cell = evalCodeWithLocals(func.code, func.globals, func.builtins, ns, func);
-    if (bases !== a.slice(2) && a.slice(2).some((b, i) => b !== bases[i])) ns.setStr('__orig_bases__', newTuple(a.slice(2)));
+    if (bases !== a.slice(2) && a.slice(2).some((b, i) => b !== bases[i])) localsSet(ns, '__orig_bases__', newTuple(a.slice(2)));
     const cls = callObject(meta, [nameObj, basesTuple, ns], kwargs);
     if (cell instanceof PyCell && cls instanceof PyType && cell.ref !== cls) {
       if (cell.ref === null) {

@@ -11,6 +11,8 @@ import { PyList } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin, builtinFunction, type Kwargs } from '../objects/native.js';
+import { PyUnion, unionAny } from '../objects/union-type.js';
+import { PyGenericAlias } from '../objects/generic-alias.js';
 import { PyArrayIter, PyNativeIter, PyRangeIter, callableIteratorType } from '../objects/iterators.js';
 import { attributeErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
 import { repr } from '../protocols/repr.js';
@@ -51,12 +53,16 @@ export function isInstance(obj: PyObject, cls: PyObject): boolean {
     return klass instanceof PyType && klass !== obj.type && klass.isSubtype(cls);
   }
   if (cls instanceof PyTuple) return cls.items.some((c) => isInstance(obj, c));
+  if (cls instanceof PyUnion) return unionAny(cls, 'isinstance', (c) => isInstance(obj, c));
+  if (cls instanceof PyGenericAlias) raise(typeErrorType, 'isinstance() argument 2 cannot be a parameterized generic');
   checkClassInfo(cls, 'isinstance');
   return false;
 }
 
 export function isSubclass(sub: PyObject, cls: PyObject): boolean {
   if (cls instanceof PyTuple) return cls.items.some((c) => isSubclass(sub, c));
+  if (cls instanceof PyUnion) return unionAny(cls, 'issubclass', (c) => isSubclass(sub, c));
+  if (cls instanceof PyGenericAlias) raise(typeErrorType, 'issubclass() argument 2 cannot be a parameterized generic');
   checkClassInfo(cls, 'issubclass');
   if (!(sub instanceof PyType)) raise(typeErrorType, 'issubclass() arg 1 must be a class');
   const c = cls as PyType;
@@ -72,7 +78,7 @@ export function isCallable(o: PyObject): boolean {
 }
 
 /** locals() of the running frame. */
-export function frameLocals(): PyDict {
+export function frameLocals(): PyObject {
   const f = ts.frame;
   if (f === null) return new PyDict();
   if (f.locals !== null) return f.locals;
@@ -137,7 +143,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
       return d;
     }),
     builtinFunction('dir', (a) => {
-      if (a.length === 0) return new PyList(frameLocals().keyList().sort((x, y) => ((x as PyStr).value < (y as PyStr).value ? -1 : 1)));
+      if (a.length === 0) return new PyList(toArray(frameLocals()).sort((x, y) => ((x as PyStr).value < (y as PyStr).value ? -1 : 1)));
       const o = a[0]!;
       const names = new Set<string>();
       if (o instanceof PyType) {

@@ -88,6 +88,7 @@ export function ioBuiltins(getStdout: () => PyObject): PyBuiltin[] {
         }
       }
       if (file === null) file = getStdout();
+      if (file === None) return None;
       if (!(file instanceof PyHostStream)) {
         const write = getAttr(file, 'write');
         for (let i = 0; i < a.length; i++) {

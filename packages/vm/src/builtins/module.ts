@@ -1,6 +1,6 @@
 // The builtins module: every builtin function, type and exception in one namespace.
 // CPython counterpart: Python/bltinmodule.c (_PyBuiltin_Init).
-import { Ellipsis, None, NotImplemented, objectType, typeType } from '../objects/object.js';
+import { Ellipsis, None, NotImplemented, PyObject, objectType, typeType } from '../objects/object.js';
 import { boolType, intType, False, True } from '../objects/int.js';
 import { floatType } from '../objects/float.js';
 import { complexType } from '../objects/complex.js';
@@ -15,8 +15,9 @@ import { sliceType } from '../objects/slice.js';
 import { classMethodType, propertyType, staticMethodType } from '../objects/descr.js';
 import { enumerateType, filterType, mapType, reversedType, zipType } from '../objects/iterators.js';
 import { superType } from '../objects/super.js';
+import { execEvalBuiltins } from './exec-eval.js';
 import { baseExceptionGroupType, exceptionGroupType } from '../objects/exception-group.js';
-import { EXCEPTION_TYPES, PyBaseException, systemExitType } from '../objects/exception-types.js';
+import { osErrorType, EXCEPTION_TYPES, PyBaseException, systemExitType } from '../objects/exception-types.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyError, newException } from '../errors.js';
@@ -25,7 +26,14 @@ import { introspectionBuiltins } from './introspection.js';
 import { ioBuiltins } from './io.js';
 import { buildClassBuiltin } from './build-class.js';
 import { sysState } from '../modules/sys.js';
+import { sysModules } from '../modules/registry.js';
 import { newStr } from '../objects/str.js';
+
+/** sys.stdout as the program last set it (print() writes there), the host's stream by default. */
+function currentStdout(): PyObject {
+  const sys = sysModules().getStr('sys');
+  return (sys instanceof PyModule ? sys.dict.getStr('stdout') : undefined) ?? sysState().stdout;
+}
 
 export function makeBuiltins(): PyModule {
   const m = new PyModule('builtins');
@@ -38,6 +46,8 @@ export function makeBuiltins(): PyModule {
     d.setStr(t.name, t);
   }
   for (const t of [...EXCEPTION_TYPES, baseExceptionGroupType, exceptionGroupType]) d.setStr(t.name, t);
+  d.setStr('IOError', osErrorType);
+  d.setStr('EnvironmentError', osErrorType);
   d.setStr('None', None);
   d.setStr('True', True);
   d.setStr('False', False);
@@ -46,7 +56,7 @@ export function makeBuiltins(): PyModule {
   d.setStr('__debug__', True);
   d.setStr('__doc__', None);
   d.setStr('__name__', newStr('builtins'));
-  const fns = [...numericBuiltins(), ...introspectionBuiltins(), ...ioBuiltins(() => sysState().stdout), buildClassBuiltin()];
+  const fns = [...numericBuiltins(), ...introspectionBuiltins(), ...ioBuiltins(currentStdout), buildClassBuiltin(), ...execEvalBuiltins()];
   for (const exitName of ['exit', 'quit']) {
     fns.push(
       builtinFunction(exitName, (a) => {

@@ -72,7 +72,7 @@ export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | 
 }
 
 /** Run a code object with an explicit locals mapping (module bodies, class bodies). */
-export function evalCodeWithLocals(code: Code, globals: PyDict, builtins: PyDict, locals: PyDict, func: PyFunction | null): PyObject {
+export function evalCodeWithLocals(code: Code, globals: PyDict, builtins: PyDict, locals: PyObject, func: PyFunction | null): PyObject {
   const f = new Frame(code, func, globals, builtins, locals);
   return evalFrame(f, null);
 }

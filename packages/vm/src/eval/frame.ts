@@ -16,8 +16,8 @@ export class Frame {
   readonly func: PyFunction | null;
   readonly globals: PyDict;
   readonly builtins: PyDict;
-  /** f_locals for module and class bodies (CO_NEWLOCALS clear), else null */
-  readonly locals: PyDict | null;
+  /** f_locals for module and class bodies (CO_NEWLOCALS clear), else null: a dict or any mapping */
+  readonly locals: PyObject | null;
   /** localsplus: locals, then cells, then free variables */
   readonly fast: (PyObject | null)[];
   readonly stack: (PyObject | null)[];
@@ -31,7 +31,7 @@ export class Frame {
   generator: PyGenerator | null;
   state: number;
 
-  constructor(code: Code, func: PyFunction | null, globals: PyDict, builtins: PyDict, locals: PyDict | null) {
+  constructor(code: Code, func: PyFunction | null, globals: PyDict, builtins: PyDict, locals: PyObject | null) {
     this.code = code;
     this.func = func;
     this.globals = globals;

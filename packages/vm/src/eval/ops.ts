@@ -5,7 +5,7 @@
 import { raise, PyError, newException } from '../errors.js';
 import { None, PyObject, PyType, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE } from '../objects/object.js';
 import { PyInt, intFromNumber } from '../objects/int.js';
-import { PyStr, newStr } from '../objects/str.js';
+import { PyStr, internStr, newStr } from '../objects/str.js';
 import { PyTuple, newTuple, tupleType } from '../objects/tuple.js';
 import { PyList, listType } from '../objects/list.js';
 import { PyDict, dictType } from '../objects/dict.js';
@@ -29,7 +29,7 @@ import {
 import { callObject, callSpecial } from '../protocols/call.js';
 import { getAttr, getAttrOpt } from '../protocols/getattr.js';
 import { getIter, iterNext, toArray, stopIterationValue } from '../protocols/iter.js';
-import { getItem, len } from '../protocols/sequence.js';
+import { delItem, getItem, len, setItem } from '../protocols/sequence.js';
 import { repr, str } from '../protocols/repr.js';
 import { format } from '../protocols/format.js';
 import { asciiOf } from '../objects/str-methods.js';
@@ -39,14 +39,30 @@ import { importFullName } from '../modules/path-import.js';
 import { LoaderError, resolveImportName, type ImportGlobals } from '@tspyc/loader';
 import { objectType } from '../objects/object.js';
 
-export function localsGet(locals: PyDict, name: string): PyObject | undefined {
-  return locals.getStr(name);
+// f_locals is usually an exact dict; any other mapping goes through its __getitem__ & co.,
+// as LOAD_NAME / STORE_NAME / DELETE_NAME do (class bodies under a custom __prepare__, exec).
+export function localsGet(locals: PyObject, name: string): PyObject | undefined {
+  if (locals instanceof PyDict && locals.type === dictType) return locals.getStr(name);
+  try {
+    return getItem(locals, internStr(name));
+  } catch (e) {
+    if (e instanceof PyError && e.exc.type.isSubtype(keyErrorType)) return undefined;
+    throw e;
+  }
 }
-export function localsSet(locals: PyDict, name: string, v: PyObject): void {
-  locals.setStr(name, v);
+export function localsSet(locals: PyObject, name: string, v: PyObject): void {
+  if (locals instanceof PyDict && locals.type === dictType) locals.setStr(name, v);
+  else setItem(locals, internStr(name), v);
 }
-export function localsDelete(locals: PyDict, name: string): boolean {
-  return locals.deleteStr(name);
+export function localsDelete(locals: PyObject, name: string): boolean {
+  if (locals instanceof PyDict && locals.type === dictType) return locals.deleteStr(name);
+  try {
+    delItem(locals, internStr(name));
+    return true;
+  } catch (e) {
+    if (e instanceof PyError && e.exc.type.isSubtype(keyErrorType)) return false;
+    throw e;
+  }
 }
 
 let objectGetAttribute: PyObject | undefined;
@@ -56,11 +72,13 @@ export function usesGenericGetAttr(t: PyType): boolean {
   return t.lookup('__getattribute__') === objectGetAttribute;
 }
 
+/** _PyObject_FunctionStr: module.qualname() (no module for builtins), else str(f). */
 function funcName(f: PyObject): string {
-  if (f instanceof PyFunction) return `${f.qualname}()`;
-  if (f instanceof PyType) return `${f.name}()`;
-  const n = getAttrOpt(f, '__qualname__') ?? getAttrOpt(f, '__name__');
-  return n instanceof PyStr ? `${n.value}()` : `${f.type.name} object`;
+  const q = getAttrOpt(f, '__qualname__');
+  if (q === undefined) return str(f);
+  const mod = getAttrOpt(f, '__module__');
+  if (mod !== undefined && mod !== None && !(mod instanceof PyStr && mod.value === 'builtins')) return `${str(mod)}.${str(q)}()`;
+  return `${str(q)}()`;
 }
 
 export function callFunctionEx(func: PyObject, callargs: PyObject, kwargs: PyObject | null): PyObject {
@@ -276,7 +294,7 @@ export function importFrom(mod: PyObject, name: string): PyObject {
 export function importStar(f: Frame, mod: PyObject): void {
   if (!(mod instanceof PyModule) || f.locals === null) raise(importErrorType, 'import * only allowed at module level');
   for (const [k, v] of mod.dict.entries()) {
-    if (k instanceof PyStr && !k.value.startsWith('_')) f.locals.setStr(k.value, v);
+    if (k instanceof PyStr && !k.value.startsWith('_')) localsSet(f.locals, k.value, v);
   }
 }
 

@@ -16,11 +16,11 @@ import { indexErrorType, keyErrorType, typeErrorType, valueErrorType } from '../
 import { dictUpdateFrom } from '../objects/dict-methods.js';
 import { sortItems } from '../objects/list-methods.js';
 import { typeNew } from '../objects/type.js';
-import { repr, withReprGuard } from '../protocols/repr.js';
+import { repr, str, withReprGuard } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
 import { getIter, iterNext, toArray } from '../protocols/iter.js';
 import { binaryOp, NB_ADD, asJsIndex } from '../protocols/number.js';
-import { pyEq, richCompareBool, CMP_GT } from '../protocols/compare.js';
+import { pyEq, richCompareBool, CMP_GT, CMP_LT } from '../protocols/compare.js';
 import { keyError } from '../protocols/sequence.js';
 import { isTrue } from '../protocols/truth.js';
 import { getAttrOpt } from '../protocols/getattr.js';
@@ -183,6 +183,24 @@ function initCollectionTypes(): void {
     return acc;
   });
   defMethod(c, 'copy', (a) => counterFrom((a[0] as PyDict).entries(), () => true));
+  // +c keeps the positive counts, -c negates the negative ones (Counter.__pos__ / __neg__)
+  // Counter equality (3.10+): missing elements count as zero
+  defMethod(c, '__eq__', (a) => {
+    const x = a[0] as PyDict;
+    const y = a[1]!;
+    if (!(y instanceof PyDict) || !y.type.isSubtype(counterType)) return NotImplemented;
+    const zero = intFromNumber(0);
+    for (const [p, q] of [[x, y], [y, x]] as const) {
+      for (const [k, v] of p.entries()) if (!pyEq(v, q.get(k) ?? zero)) return pyBool(false);
+    }
+    return pyBool(true);
+  });
+  defMethod(c, '__pos__', (a) => counterFrom((a[0] as PyDict).entries(), positive));
+  defMethod(c, '__neg__', (a) => {
+    const out = new PyDict(counterType);
+    for (const [k, v] of (a[0] as PyDict).entries()) if (richCompareBool(v, intFromNumber(0), CMP_LT)) out.set(k, binaryOp(intFromNumber(0), v, 10));
+    return out;
+  });
   defMethod(c, '__add__', (a) => {
     if (!(a[1] instanceof PyDict) || !a[1].type.isSubtype(counterType)) return NotImplemented;
     const out = new PyDict(counterType);
@@ -363,6 +381,15 @@ function initCollectionTypes(): void {
     if (i < 0) raise(valueErrorType, `${repr(a[1]!)} is not in deque`);
     return intFromNumber(i);
   });
+  defMethod(dq, 'insert', (a) => {
+    const dqo = a[0] as PyDeque;
+    const it = items(dqo);
+    if (dqo.maxlen !== null && it.length >= dqo.maxlen) raise(indexErrorType, 'deque already at its maximum size');
+    let i = asJsIndex(a[1]!);
+    if (i < 0) i = Math.max(0, i + it.length);
+    it.splice(Math.min(i, it.length), 0, a[2]!);
+    return None;
+  });
   defMethod(dq, 'remove', (a) => {
     const it = items(a[0]!);
     const i = it.findIndex((v) => v === a[1] || pyEq(v, a[1]!));
@@ -424,11 +451,29 @@ function initCollectionTypes(): void {
   defGetSet(dq, 'maxlen', (o) => ((o as PyDeque).maxlen === null ? None : intFromNumber((o as PyDeque).maxlen!)));
 }
 
-function identifierList(o: PyObject): string[] {
-  const names = o instanceof PyStr ? o.value.replace(/,/g, ' ').split(/\s+/).filter(Boolean) : toArray(o).map((v) => (v as PyStr).value);
+const KEYWORDS = new Set(
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
+);
+
+function checkIdentifier(n: string): void {
+  if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(n)) raise(valueErrorType, `Type names and field names must be valid identifiers: ${repr(newStr(n))}`);
+  if (KEYWORDS.has(n)) raise(valueErrorType, `Type names and field names cannot be a keyword: ${repr(newStr(n))}`);
+}
+
+/** namedtuple's field names, validated (or, with rename, bad ones replaced by _index). */
+function identifierList(o: PyObject, rename: boolean): string[] {
+  const names = o instanceof PyStr ? o.value.replace(/,/g, ' ').split(/\s+/).filter(Boolean) : toArray(o).map((v) => str(v));
+  if (rename) {
+    const seen = new Set<string>();
+    names.forEach((n, i) => {
+      const bad = !/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(n) || KEYWORDS.has(n) || n.startsWith('_') || seen.has(n);
+      if (bad) names[i] = `_${i}`;
+      seen.add(names[i]!);
+    });
+  }
   for (const n of names) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) raise(valueErrorType, `Type names and field names must be valid identifiers: ${repr(newStr(n))}`);
-    if (n.startsWith('_')) raise(valueErrorType, `Field names cannot start with an underscore: ${repr(newStr(n))}`);
+    checkIdentifier(n);
+    if (n.startsWith('_') && !rename) raise(valueErrorType, `Field names cannot start with an underscore: ${repr(newStr(n))}`);
   }
   return names;
 }
@@ -438,7 +483,9 @@ export function namedtuple(a: PyObject[], kw: Kwargs | null): PyObject {
   const typename = a[0] ?? kw?.get('typename');
   const fieldsArg = a[1] ?? kw?.get('field_names');
   if (!(typename instanceof PyStr) || fieldsArg === undefined) raise(typeErrorType, "namedtuple() missing required argument 'field_names'");
-  const fields = identifierList(fieldsArg);
+  checkIdentifier(typename.value);
+  const renameArg = kw?.get('rename');
+  const fields = identifierList(fieldsArg, renameArg !== undefined && isTrue(renameArg));
   const seen = new Set<string>();
   for (const f of fields) {
     if (seen.has(f)) raise(valueErrorType, `Encountered duplicate field name: ${repr(newStr(f))}`);
@@ -453,6 +500,10 @@ export function namedtuple(a: PyObject[], kw: Kwargs | null): PyObject {
   ns.setStr('_fields', newTuple(fields.map(newStr)));
   ns.setStr('__match_args__', newTuple(fields.map(newStr)));
   ns.setStr('__slots__', newTuple([]));
+  ns.setStr('__doc__', newStr(`${typename.value}(${fields.join(', ')})`));
+  const fieldDefaults = new PyDict();
+  defaults.forEach((v, i) => fieldDefaults.setStr(fields[fields.length - defaults.length + i]!, v));
+  ns.setStr('_field_defaults', fieldDefaults);
   const cls = typeNew(tupleType.type as PyType, typename.value, [tupleType], ns, null);
   const name = typename.value;
   const nf = fields.length;

@@ -7,7 +7,7 @@ import { PyInt, intType, newInt, pyBool } from '../objects/int.js';
 import { newStr, PyStr } from '../objects/str.js';
 import { PyTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
-import { PyDict } from '../objects/dict.js';
+import { PyDict, dictType } from '../objects/dict.js';
 import { PyFunction } from '../objects/function.js';
 import { PyModule } from '../objects/module.js';
 import { PyBuiltin, builtinFunction, defMethod } from '../objects/native.js';
@@ -105,6 +105,21 @@ export function makeEnum(): PyModule {
   const m = new PyModule('enum');
   const meta = enumTypeType;
   defMethod(meta, '__new__', (a, kw) => enumNew(a[0] as PyType, (a[1] as PyStr).value, toArray(a[2]!) as PyType[], a[3] as PyDict, kw));
+  // __prepare__: an _EnumDict refusing a member name defined twice (enum._EnumDict.__setitem__)
+  const enumDictType = new PyType(typeType, '_EnumDict', [dictType], TPFLAGS_BASETYPE);
+  enumDictType.solid = dictType;
+  enumDictType.module = 'enum';
+  defMethod(enumDictType, '__setitem__', (a) => {
+    const d = a[0] as PyDict;
+    const key = a[1]!;
+    const old = d.get(key);
+    if (old !== undefined && key instanceof PyStr && !key.value.startsWith('_') && !isDescriptorLike(old)) {
+      raise(typeErrorType, `${repr(key)} already defined as ${repr(old)}`);
+    }
+    d.set(key, a[2]!);
+    return None;
+  });
+  meta.setAttr('__prepare__', new PyClassMethod(new PyBuiltin('__prepare__', () => new PyDict(enumDictType))));
   defMethod(meta, '__call__', (a) => {
     const cls = a[0] as PyType;
     const data = dataOf(cls);

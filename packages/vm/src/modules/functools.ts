@@ -183,12 +183,61 @@ function initTypes(): void {
 }
 
 
+/** functools.cached_property: a non-data descriptor that stores its result in the instance dict. */
+const cachedPropertyType = builtinType('cached_property');
+cachedPropertyType.module = 'functools';
+
+class PyCachedProperty extends PyObject {
+  attrname: string | null = null;
+  constructor(
+    readonly func: PyObject,
+    type: PyType,
+  ) {
+    super(type);
+  }
+}
+
+function initCachedProperty(): void {
+  const t = cachedPropertyType;
+  defMethod(t, '__new__', (a) => new PyCachedProperty(a[1] ?? None, a[0] as PyType));
+  defMethod(t, '__init__', () => None);
+  defMethod(t, '__set_name__', (a) => {
+    const cp = a[0] as PyCachedProperty;
+    const name = (a[2] as PyStr).value;
+    if (cp.attrname === null) cp.attrname = name;
+    else if (cp.attrname !== name) {
+      raise(typeErrorType, `Cannot assign the same cached_property to two different names (${repr(newStr(cp.attrname))} and ${repr(a[2]!)}).`);
+    }
+    return None;
+  });
+  defMethod(t, '__get__', (a) => {
+    const cp = a[0] as PyCachedProperty;
+    const obj = a[1]!;
+    if (obj === None) return cp;
+    if (cp.attrname === null) raise(typeErrorType, 'Cannot use cached_property instance without calling __set_name__ on it.');
+    const d = obj.dict;
+    if (!(d instanceof PyDict)) {
+      raise(typeErrorType, `No '__dict__' attribute on ${repr(newStr(obj.type.name))} instance to cache ${repr(newStr(cp.attrname))} property.`);
+    }
+    const hit = d.getStr(cp.attrname);
+    if (hit !== undefined) return hit;
+    const v = callObject(cp.func, [obj], null);
+    d.setStr(cp.attrname, v);
+    return v;
+  });
+  defGetSet(t, 'func', (o) => (o as PyCachedProperty).func);
+  defGetSet(t, 'attrname', (o) => ((o as PyCachedProperty).attrname === null ? None : newStr((o as PyCachedProperty).attrname!)));
+  defGetSet(t, '__doc__', (o) => getAttrOpt((o as PyCachedProperty).func, '__doc__') ?? None);
+}
+
 export function makeFunctools(): PyModule {
+  initCachedProperty();
   initTypes();
   const m = new PyModule('functools');
   const d = m.dict;
   const def = (name: string, f: (a: PyObject[], kw: Kwargs | null) => PyObject) => d.setStr(name, builtinFunction(name, f));
   d.setStr('partial', partialType);
+  d.setStr('cached_property', cachedPropertyType);
   def('reduce', (a) => {
     if (a.length < 2) raise(typeErrorType, `reduce expected at least 2 arguments, got ${a.length}`);
     const fn = a[0]!;

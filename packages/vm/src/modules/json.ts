@@ -1,6 +1,7 @@
 // json: dumps/dump-to-string and loads with the options programs use (indent, sort_keys,
 // separators, ensure_ascii, default), with CPython's output byte for byte.
 // CPython counterpart: Lib/json/encoder.py (the pure-Python encoder's rules), Lib/json/decoder.py.
+import { withRecursionCheck } from '../eval/recursion.js';
 import { raise, PyError, newException } from '../errors.js';
 import { builtinType, None, PyObject, TPFLAGS_BASETYPE } from '../objects/object.js';
 import { False, PyInt, True, newInt } from '../objects/int.js';
@@ -72,6 +73,10 @@ function encode(v: PyObject, o: Opts, level: number, seen: Set<PyObject>): strin
   if (v === False) return 'false';
   if (v instanceof PyInt) return v.value.toString();
   if (v instanceof PyFloat) return floatText(v.value, o);
+  return withRecursionCheck(' while encoding a JSON object', () => encodeComposite(v, o, level, seen));
+}
+
+function encodeComposite(v: PyObject, o: Opts, level: number, seen: Set<PyObject>): string {
   const nl = (lvl: number) => (o.indent === null ? '' : '\n' + o.indent.repeat(lvl));
   if (v instanceof PyList || v instanceof PyTuple) {
     if (v.items.length === 0) return '[]';

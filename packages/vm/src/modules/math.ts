@@ -40,10 +40,13 @@ function checked(r: number, x: number): PyFloat {
 function isqrt(n: bigint): bigint {
   if (n < 0n) raise(valueErrorType, 'isqrt() argument must be nonnegative');
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  while (x * x > n) x--;
-  while ((x + 1n) * (x + 1n) <= n) x++;
-  return x;
+  // Newton's iteration from above: start at a power of two not below sqrt(n), then descend
+  let x = 1n << BigInt((n.toString(2).length + 1) >> 1);
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
 }
 
 function gcd(a: bigint, b: bigint): bigint {

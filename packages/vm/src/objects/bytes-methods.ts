@@ -307,7 +307,7 @@ export function byteValue(o: PyObject): number {
 export function bytesFromObject(src: PyObject, kind: string): number[] {
   const b = bytesLike(src);
   if (b !== null) return Array.from(b);
-  if (src instanceof PyStr) raise(typeErrorType, kind === 'bytes' ? 'string argument without an encoding' : 'string argument without an encoding');
+  if (src instanceof PyStr) raise(typeErrorType, 'string argument without an encoding');
   if (src.type.lookup('__index__') !== undefined) {
     const n = asIndex(src);
     if (n < 0n) raise(valueErrorType, 'negative count');

@@ -160,30 +160,33 @@ function attr(e: PyObject, i: number): PyObject {
   return (e as PyBaseException).args[i]!;
 }
 
+/** A Unicode{De,En}codeError's fields: (encoding, object, start, end, reason). */
+function fields(e: PyObject): { enc: string; obj: PyObject; st: number; en: number; reason: string } {
+  return {
+    enc: (attr(e, 0) as PyStr).value,
+    obj: attr(e, 1),
+    st: Number((attr(e, 2) as PyInt).value),
+    en: Number((attr(e, 3) as PyInt).value),
+    reason: (attr(e, 4) as PyStr).value,
+  };
+}
+
 export function initUnicodeErrors(): void {
   defMethod(unicodeDecodeErrorType, '__str__', (a) => {
-    const e = a[0]!;
-    const [enc, obj, start, end, reason] = [0, 1, 2, 3, 4].map((i) => attr(e, i));
-    const st = Number((start as PyInt).value);
-    const en = Number((end as PyInt).value);
-    const encName = (enc as PyStr).value;
+    const { enc, obj, st, en, reason } = fields(a[0]!);
     if (en === st + 1) {
       const byte = (obj as PyBytes).value[st]!;
-      return newStr(`'${encName}' codec can't decode byte 0x${byte.toString(16).padStart(2, '0')} in position ${st}: ${(reason as PyStr).value}`);
+      return newStr(`'${enc}' codec can't decode byte 0x${byte.toString(16).padStart(2, '0')} in position ${st}: ${reason}`);
     }
-    return newStr(`'${encName}' codec can't decode bytes in position ${st}-${en - 1}: ${(reason as PyStr).value}`);
+    return newStr(`'${enc}' codec can't decode bytes in position ${st}-${en - 1}: ${reason}`);
   });
   defMethod(unicodeEncodeErrorType, '__str__', (a) => {
-    const e = a[0]!;
-    const [enc, obj, start, end, reason] = [0, 1, 2, 3, 4].map((i) => attr(e, i));
-    const st = Number((start as PyInt).value);
-    const en = Number((end as PyInt).value);
-    const encName = (enc as PyStr).value;
+    const { enc, obj, st, en, reason } = fields(a[0]!);
     if (en === st + 1) {
       const cp = Array.from((obj as PyStr).value)[st]!.codePointAt(0)!;
-      return newStr(`'${encName}' codec can't encode character '${escapeChar(cp)}' in position ${st}: ${(reason as PyStr).value}`);
+      return newStr(`'${enc}' codec can't encode character '${escapeChar(cp)}' in position ${st}: ${reason}`);
     }
-    return newStr(`'${encName}' codec can't encode characters in position ${st}-${en - 1}: ${(reason as PyStr).value}`);
+    return newStr(`'${enc}' codec can't encode characters in position ${st}-${en - 1}: ${reason}`);
   });
   for (const t of [unicodeDecodeErrorType, unicodeEncodeErrorType]) {
     ['encoding', 'object', 'start', 'end', 'reason'].forEach((name, i) => {

@@ -149,20 +149,27 @@ export function initComplex(): void {
       if (c === null) raise(valueErrorType, 'complex() arg is a malformed string');
       return new PyComplex(c[0], c[1], cls);
     }
-    const toC = (o: PyObject | undefined): C => {
-      if (o === undefined) return [0, 0];
+    // [value, whether it is complex (a complex or __complex__'s result)] as complex_new decides
+    const toC = (o: PyObject): [C, boolean] => {
+      if (o instanceof PyComplex) return [[o.real, o.imag], true];
+      const cm = o.type.lookup('__complex__');
+      if (cm !== undefined) {
+        const r = callSpecial(cm, o, []);
+        if (!(r instanceof PyComplex)) raise(typeErrorType, `__complex__ returned non-complex (type ${r.type.name})`);
+        return [[r.real, r.imag], true];
+      }
       const c = asComplexOperand(o);
-      if (c !== undefined) return c;
-      const m = o.type.lookup('__complex__') ?? o.type.lookup('__float__');
+      if (c !== undefined) return [c, false];
+      const m = o.type.lookup('__float__') ?? o.type.lookup('__index__');
       if (m === undefined) raise(typeErrorType, `complex() first argument must be a string or a number, not '${o.type.name}'`);
-      return asComplexOperand(callSpecial(m, o, []))!;
+      return [asComplexOperand(callSpecial(m, o, []))!, false];
     };
-    // complex_new: only a complex part contributes its other component (keeping -0.0 intact)
-    const r = toC(re);
-    const reIsComplex = re instanceof PyComplex;
+    if (re === undefined) return new PyComplex(0, 0, cls);
+    const [r, reIsComplex] = toC(re);
     if (im === undefined) return new PyComplex(r[0], reIsComplex ? r[1] : 0, cls);
-    const i = toC(im);
-    const real = im instanceof PyComplex ? r[0] - i[1] : r[0];
+    const [i, imIsComplex] = toC(im);
+    // complex_new: only a complex part contributes its other component (keeping -0.0 intact)
+    const real = imIsComplex ? r[0] - i[1] : r[0];
     const imag = reIsComplex ? i[0] + r[1] : i[0];
     return new PyComplex(real, imag, cls);
   });

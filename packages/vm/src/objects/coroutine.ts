@@ -5,6 +5,7 @@ import { PyGenerator } from './generator.js';
 
 export const coroutineType = builtinType('coroutine', undefined, 0);
 export const asyncGeneratorType = builtinType('async_generator', undefined, 0);
+const wrappedValueType = builtinType('async_generator_wrapped_value', undefined, 0);
 
 export class PyCoroutine extends PyGenerator {
   constructor(frame: ConstructorParameters<typeof PyGenerator>[0]) {
@@ -30,7 +31,7 @@ export class PyAsyncGenerator extends PyGenerator {
 export class AsyncGenWrappedValue extends PyObject {
   readonly value: PyObject;
   constructor(value: PyObject) {
-    super(asyncGeneratorType);
+    super(wrappedValueType);
     this.value = value;
   }
 }

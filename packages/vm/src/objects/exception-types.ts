@@ -69,6 +69,35 @@ export const warningType = sub('Warning', exceptionType);
 export const userWarningType = sub('UserWarning', warningType);
 export const deprecationWarningType = sub('DeprecationWarning', warningType);
 export const runtimeWarningType = sub('RuntimeWarning', warningType);
+export const unicodeTranslateErrorType = sub('UnicodeTranslateError', unicodeErrorType);
+export const connectionErrorType = sub('ConnectionError', osErrorType);
+/** OSError's subclasses by the errno that selects them (OSError(errno, …) builds the subclass) */
+export const OSERROR_BY_ERRNO = new Map<number, PyType>();
+function osSub(name: string, base: PyType, ...errnos: number[]): PyType {
+  const t = sub(name, base);
+  for (const n of errnos) OSERROR_BY_ERRNO.set(n, t);
+  return t;
+}
+OSERROR_BY_ERRNO.set(2, fileNotFoundErrorType);
+const OS_SUBCLASSES = [
+  osSub('BlockingIOError', osErrorType, 11, 114, 115),
+  osSub('ChildProcessError', osErrorType, 10),
+  connectionErrorType,
+  osSub('BrokenPipeError', connectionErrorType, 32, 108),
+  osSub('ConnectionAbortedError', connectionErrorType, 103),
+  osSub('ConnectionRefusedError', connectionErrorType, 111),
+  osSub('ConnectionResetError', connectionErrorType, 104),
+  osSub('FileExistsError', osErrorType, 17),
+  osSub('InterruptedError', osErrorType, 4),
+  osSub('IsADirectoryError', osErrorType, 21),
+  osSub('NotADirectoryError', osErrorType, 20),
+  osSub('PermissionError', osErrorType, 13, 1),
+  osSub('ProcessLookupError', osErrorType, 3),
+  osSub('TimeoutError', osErrorType, 110),
+];
+const MORE_WARNINGS = ['PendingDeprecationWarning', 'SyntaxWarning', 'FutureWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'EncodingWarning'].map((n) =>
+  sub(n, warningType),
+);
 
 /** Every builtin exception type, for the builtins module. */
 export const EXCEPTION_TYPES: PyType[] = [
@@ -80,4 +109,5 @@ export const EXCEPTION_TYPES: PyType[] = [
   fileNotFoundErrorType, referenceErrorType, runtimeErrorType, notImplementedErrorType,
   recursionErrorType, syntaxErrorType, indentationErrorType, tabErrorType, systemErrorType, typeErrorType, valueErrorType,
   unicodeErrorType, unicodeDecodeErrorType, unicodeEncodeErrorType, warningType, userWarningType, deprecationWarningType, runtimeWarningType,
+  unicodeTranslateErrorType, ...OS_SUBCLASSES, ...MORE_WARNINGS,
 ];

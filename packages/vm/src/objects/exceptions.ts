@@ -19,10 +19,11 @@ import {
   attributeErrorType,
   importErrorType,
   osErrorType,
+  OSERROR_BY_ERRNO,
 } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { PyTraceback } from './traceback.js';
-import { pyBool } from './int.js';
+import { PyInt, pyBool } from './int.js';
 import { isTrue } from '../protocols/truth.js';
 
 export function newExceptionObject(type: PyType, message: string | null): PyObject {
@@ -156,6 +157,52 @@ export function initExceptions(): void {
       },
     );
   }
-  defGetSet(osErrorType, 'errno', (o) => (exc(o).args.length >= 2 ? exc(o).args[0]! : None));
-  defGetSet(osErrorType, 'strerror', (o) => (exc(o).args.length >= 2 ? exc(o).args[1]! : None));
+  // OSError: (errno, strerror[, filename[, winerror[, filename2]]]); OSError itself becomes the
+  // subclass its errno selects (ENOENT → FileNotFoundError …), and args keep only the first two.
+  defMethod(osErrorType, '__new__', (a) => {
+    let cls = a[0] as PyType;
+    const args = a.slice(1);
+    if (cls === osErrorType && args.length >= 2 && args.length <= 5 && args[0] instanceof PyInt) {
+      cls = OSERROR_BY_ERRNO.get(Number(args[0].value)) ?? cls;
+    }
+    const e = new PyBaseException(cls, args);
+    e.dict = new PyDict();
+    osErrorInit(e, args);
+    return e;
+  });
+  defMethod(osErrorType, '__init__', () => None);
+  defMethod(osErrorType, '__str__', (a) => {
+    const e = exc(a[0]!);
+    const d = e.dict as PyDict;
+    const errno = d.getStr('errno') ?? None;
+    const strerror = d.getStr('strerror') ?? None;
+    const f1 = d.getStr('filename') ?? None;
+    const f2 = d.getStr('filename2') ?? None;
+    if (f1 !== None && f2 !== None) return newStr(`[Errno ${str(errno)}] ${str(strerror)}: ${repr(f1)} -> ${repr(f2)}`);
+    if (f1 !== None) return newStr(`[Errno ${str(errno)}] ${str(strerror)}: ${repr(f1)}`);
+    if (errno !== None && strerror !== None) return newStr(`[Errno ${str(errno)}] ${str(strerror)}`);
+    return newStr(exceptionStr(e));
+  });
+  for (const attr of ['errno', 'strerror', 'filename', 'filename2']) {
+    defGetSet(
+      osErrorType,
+      attr,
+      (o) => (exc(o).dict as PyDict).getStr(attr) ?? None,
+      (o, v) => {
+        (exc(o).dict as PyDict).setStr(attr, v ?? None);
+      },
+    );
+  }
+}
+
+function osErrorInit(e: PyBaseException, args: PyObject[]): void {
+  const d = e.dict as PyDict;
+  if (args.length < 2 || args.length > 5) return;
+  d.setStr('errno', args[0]!);
+  d.setStr('strerror', args[1]!);
+  if (args.length >= 3 && args[2] !== None) {
+    d.setStr('filename', args[2]!);
+    if (args.length === 5 && args[4] !== None) d.setStr('filename2', args[4]!);
+    e.args = args.slice(0, 2);
+  }
 }

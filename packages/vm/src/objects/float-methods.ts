@@ -18,11 +18,12 @@ import { floatHashOf } from '../protocols/hash.js';
 import { callSpecial } from '../protocols/call.js';
 import { formatFloat } from '../format/format-spec.js';
 import { roundFloat } from '../format/float-format.js';
+import { decimalsToAscii } from './unicode-digits.js';
 import { floatRepr, repr, str } from '../protocols/repr.js';
 
 /** float(str) as CPython parses it (PyOS_string_to_double + underscores), or null. */
 export function parseFloatLiteral(text: string): number | null {
-  const s = text.trim().toLowerCase();
+  const s = decimalsToAscii(text.trim()).toLowerCase();
   const m = /^([+-]?)(inf|infinity|nan)$/.exec(s);
   if (m) return m[2] === 'nan' ? NaN : m[1] === '-' ? -Infinity : Infinity;
   if (!/^[+-]?(\d(_?\d)*\.?(\d(_?\d)*)?|\.\d(_?\d)*)(e[+-]?\d(_?\d)*)?$/.test(s)) return null;

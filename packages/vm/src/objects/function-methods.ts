@@ -26,6 +26,8 @@ import { descrGet, getAttr } from '../protocols/getattr.js';
 import { objectId } from '../protocols/hash.js';
 import { intFromNumber, pyBool } from './int.js';
 import { codeType, type Code } from '../eval/code.js';
+import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
+import { PyBytes } from './bytes.js';
 
 function hex(o: PyObject): string {
   return `0x${objectId(o).toString(16)}`;
@@ -94,17 +96,25 @@ export function initFunctions(): void {
   defGetSet(m, '__qualname__', (o) => getAttr((o as PyMethod).func, '__qualname__'));
   defGetSet(m, '__doc__', (o) => getAttr((o as PyMethod).func, '__doc__'));
 
+  // builtin_function_or_method: module functions (PyBuiltin) and methods of builtin types bound
+  // to an object (a PyMethod over a PyBuiltin, given this type as CPython's PyCFunction is)
+  const builtinOf = (o: PyObject) => (o instanceof PyMethod ? (o.func as PyBuiltin) : (o as PyBuiltin));
   for (const t of [builtinFunctionType, methodDescriptorType]) {
     defMethod(t, '__repr__', (a) => {
-      const b = a[0] as PyBuiltin;
+      const o = a[0]!;
+      if (o instanceof PyMethod) {
+        const self = o.self;
+        return newStr(`<built-in method ${builtinOf(o).name} of ${self instanceof PyType ? 'type' : self.type.name} object at ${hex(self)}>`);
+      }
+      const b = o as PyBuiltin;
       if (b.owner) return newStr(`<method '${b.name}' of '${b.owner.name}' objects>`);
       return newStr(`<built-in function ${b.name}>`);
     });
     defMethod(t, '__call__', (a, kw) => callObject(a[0]!, a.slice(1), kw));
-    defGetSet(t, '__name__', (o) => newStr((o as PyBuiltin).name));
-    defGetSet(t, '__qualname__', (o) => newStr((o as PyBuiltin).qualname));
+    defGetSet(t, '__name__', (o) => newStr(builtinOf(o).name));
+    defGetSet(t, '__qualname__', (o) => newStr(builtinOf(o).qualname));
     defGetSet(t, '__doc__', () => None);
-    defGetSet(t, '__self__', (o) => (o as PyBuiltin).self ?? None);
+    defGetSet(t, '__self__', (o) => (o instanceof PyMethod ? o.self : (o as PyBuiltin).self ?? None));
   }
   defMethod(methodDescriptorType, '__get__', (a) => descrGet(a[0]!, a[1] === None ? null : a[1]!, (a[2] ?? a[1]!.type) as PyType));
 
@@ -200,5 +210,16 @@ export function initFunctions(): void {
   defGetSet(codeType, 'co_firstlineno', (o) => intFromNumber((o as Code).firstlineno));
   defGetSet(codeType, 'co_argcount', (o) => intFromNumber((o as Code).argcount));
   defGetSet(codeType, 'co_varnames', (o) => newTuple((o as Code).localsplusNames.filter((_, i) => (o as Code).isLocal(i)).map(newStr)));
+  const namesOfKind = (c: Code, kind: number) => newTuple(c.localsplusNames.filter((_, i) => (c.localsplusKinds[i]! & kind) !== 0).map(newStr));
+  defGetSet(codeType, 'co_cellvars', (o) => namesOfKind(o as Code, CO_FAST_CELL));
+  defGetSet(codeType, 'co_freevars', (o) => namesOfKind(o as Code, CO_FAST_FREE));
+  defGetSet(codeType, 'co_nlocals', (o) => intFromNumber((o as Code).localsplusNames.filter((_, i) => (o as Code).isLocal(i)).length));
+  defGetSet(codeType, 'co_posonlyargcount', (o) => intFromNumber((o as Code).posonlyargcount));
+  defGetSet(codeType, 'co_kwonlyargcount', (o) => intFromNumber((o as Code).kwonlyargcount));
+  defGetSet(codeType, 'co_flags', (o) => intFromNumber((o as Code).flags));
+  defGetSet(codeType, 'co_stacksize', (o) => intFromNumber((o as Code).stacksize));
+  defGetSet(codeType, 'co_consts', (o) => newTuple((o as Code).consts));
+  defGetSet(codeType, 'co_names', (o) => newTuple((o as Code).nameObjs));
+  defGetSet(codeType, 'co_code', (o) => new PyBytes((o as Code).bytes));
   void attributeErrorType;
 }

@@ -7,6 +7,7 @@ import { PyFloat } from './float.js';
 import { PyStr, newStr } from './str.js';
 import { PyBytes, bytesLike } from './bytes.js';
 import { bytesFromObject } from './bytes-methods.js';
+import { decimalsToAscii } from './unicode-digits.js';
 import { PyClassMethod } from './descr.js';
 import { PyBuiltin } from './native.js';
 import { callObject } from '../protocols/call.js';
@@ -23,7 +24,7 @@ import { isTrue } from '../protocols/truth.js';
 
 /** int(x) / int(s, base). CPython: long_new_impl, PyLong_FromUnicodeObject. */
 export function parseIntLiteral(text: string, base: number): bigint | null {
-  let s = text.trim().replace(/_(?=[0-9a-zA-Z])/g, (m, off: number) => (off > 0 ? '' : m));
+  let s = decimalsToAscii(text.trim()).replace(/_(?=[0-9a-zA-Z])/g, (m, off: number) => (off > 0 ? '' : m));
   let neg = false;
   if (s.startsWith('-') || s.startsWith('+')) {
     neg = s[0] === '-';

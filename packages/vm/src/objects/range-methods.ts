@@ -61,10 +61,9 @@ export function initRange(): void {
     const r = a[0] as PyRange;
     const k = a[1]!;
     if (k instanceof PySlice) {
-      const [start, , step, n] = sliceIndices(k, Number(r.length));
-      const s = r.item(BigInt(start));
-      const st = r.step * BigInt(step);
-      return new PyRange(s, s + st * BigInt(n), st);
+      // compute_slice: the slice's indices mapped through the range
+      const [start, stop, step] = sliceIndices(k, Number(r.length));
+      return new PyRange(r.start + BigInt(start) * r.step, r.start + BigInt(stop) * r.step, r.step * BigInt(step));
     }
     let i = asIndex(k);
     if (i < 0n) i += r.length;

@@ -67,6 +67,9 @@ function solidBase(bases: PyType[]): PyType {
   return winner;
 }
 
+/** tp_subclasses: each type's direct subclasses, in creation order (kept alive, unlike CPython's weak refs) */
+const subclassesOf = new WeakMap<PyType, PyType[]>();
+
 /** type_new: create a class. */
 export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Kwargs | null): PyType {
   if (bases.length === 0) bases = [objectType];
@@ -76,6 +79,11 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   const cls = new PyType(meta, name, bases, TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE);
   cls.solid = solidBase(bases);
   cls.mro = c3(cls, bases);
+  for (const b of bases) {
+    let subs = subclassesOf.get(b);
+    if (subs === undefined) subclassesOf.set(b, (subs = []));
+    subs.push(cls);
+  }
   let cell: PyCell | null = null;
   for (const [k, v] of ns.entries()) {
     const key = (k as PyStr).value;
@@ -209,7 +217,15 @@ export function initType(): void {
     for (const t of self.type.mro) for (const k of t.attrs.keys()) names.add(k);
     return new PyList([...names].sort().map(newStr));
   });
-  o.attrs.set('__init_subclass__', new PyClassMethod(defMethod(o, '__init_subclass__', () => None)));
+  o.attrs.set(
+    '__init_subclass__',
+    new PyClassMethod(
+      defMethod(o, '__init_subclass__', (a, kw) => {
+        if (kw !== null && kw.size > 0) raise(typeErrorType, `${(a[0] as PyType).qualname}.__init_subclass__() takes no keyword arguments`);
+        return None;
+      }),
+    ),
+  );
   o.attrs.set('__doc__', newStr('The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n'));
   defGetSet(
     o,
@@ -217,6 +233,13 @@ export function initType(): void {
     (x) => x.type,
     (x, v) => {
       if (!(v instanceof PyType)) raise(typeErrorType, `__class__ must be set to a class, not '${v?.type.name}' object`);
+      // object_set_class: both heap types (or module subclasses) with the same layout
+      if (!(v.flags & TPFLAGS_HEAPTYPE) || !(x.type.flags & TPFLAGS_HEAPTYPE)) {
+        raise(typeErrorType, '__class__ assignment only supported for mutable types or ModuleType subclasses');
+      }
+      if (v.solid !== x.type.solid || v.hasInstanceDict !== x.type.hasInstanceDict) {
+        raise(typeErrorType, `__class__ assignment: '${v.name}' object layout differs from '${x.type.name}'`);
+      }
       x.type = v;
     },
   );
@@ -241,7 +264,8 @@ export function initType(): void {
     const name = a[1]!;
     if (!(name instanceof PyStr)) raise(typeErrorType, `type.__new__() argument 1 must be str, not ${name.type.name}`);
     const bases = (a[2] as PyTuple).items as PyType[];
-    const ns = a[3] as PyDict;
+    if (!(a[3] instanceof PyDict)) raise(typeErrorType, `type.__new__() argument 3 must be dict, not ${a[3]!.type.name}`);
+    const ns = a[3];
     let winner = meta;
     for (const b of bases) {
       const bt = b.type;
@@ -269,7 +293,7 @@ export function initType(): void {
   defMethod(t, '__instancecheck__', (a) => pyBool(a[1]!.type.isSubtype(a[0] as PyType)));
   defMethod(t, '__prepare__', () => new PyDict());
   t.attrs.set('__prepare__', new PyClassMethod(t.attrs.get('__prepare__')!));
-  defMethod(t, '__subclasses__', () => new PyList([]));
+  defMethod(t, '__subclasses__', (a) => new PyList((subclassesOf.get(a[0] as PyType) ?? []).slice()));
   defGetSet(
     t,
     '__name__',

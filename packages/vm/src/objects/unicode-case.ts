@@ -90,23 +90,18 @@ export function casefold(s: string): string {
   return out;
 }
 
-export function isLower(s: string): boolean {
+/** str.islower / str.isupper: some cased character, none of the opposite case or titlecase. */
+function onlyCase(s: string, want: (c: string) => boolean, opposite: (c: string) => boolean): boolean {
   let cased = false;
   for (const c of s) {
-    if (isUpperChar(c) || isTitleChar(c)) return false;
-    if (!cased && isLowerChar(c)) cased = true;
+    if (opposite(c) || isTitleChar(c)) return false;
+    if (!cased && want(c)) cased = true;
   }
   return cased;
 }
 
-export function isUpper(s: string): boolean {
-  let cased = false;
-  for (const c of s) {
-    if (isLowerChar(c) || isTitleChar(c)) return false;
-    if (!cased && isUpperChar(c)) cased = true;
-  }
-  return cased;
-}
+export const isLower = (s: string) => onlyCase(s, isLowerChar, isUpperChar);
+export const isUpper = (s: string) => onlyCase(s, isUpperChar, isLowerChar);
 
 export function isTitle(s: string): boolean {
   let cased = false;

@@ -6,6 +6,7 @@ import { PyInt, intType, boolType, pyBool } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, strType } from '../objects/str.js';
 import { typeErrorType } from '../objects/exception-types.js';
+import { withRecursionCheck } from '../eval/recursion.js';
 import { callSpecial } from './call.js';
 import { isTrue } from './truth.js';
 
@@ -100,6 +101,11 @@ export function compareStrings(x: string, y: string): number {
 export function richCompare(a: PyObject, b: PyObject, op: number): PyObject {
   const f = fastCompare(a, b, op);
   if (f !== undefined) return pyBool(f);
+  // containers comparing themselves recurse natively
+  return withRecursionCheck(' in comparison', () => slotCompare(a, b, op));
+}
+
+function slotCompare(a: PyObject, b: PyObject, op: number): PyObject {
   const ta = a.type;
   const tb = b.type;
   let checkedReverse = false;

@@ -2,9 +2,9 @@
 // PyObject_GenericGetAttr, PyObject_GenericSetAttr), Objects/typeobject.c (type_getattro,
 // _PyObject_LookupSpecial).
 import { raise, raiseAttributeError } from '../errors.js';
-import { None, PyObject, PyType, objectType, typeType } from '../objects/object.js';
+import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, objectType, typeType } from '../objects/object.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
-import { PyBuiltin } from '../objects/native.js';
+import { PyBuiltin, builtinFunctionType } from '../objects/native.js';
 import { PyClassMethod, PyGetSet, PyMemberDescr, PyProperty, PyStaticMethod } from '../objects/descr.js';
 import { PyDict } from '../objects/dict.js';
 import { PyModule } from '../objects/module.js';
@@ -23,11 +23,18 @@ function isDataDescriptor(d: PyObject): boolean {
   return t.lookup('__set__') !== undefined || t.lookup('__delete__') !== undefined;
 }
 
+/** A builtin method bound to `self`: a method object typed builtin_function_or_method, as CPython's is. */
+function boundBuiltin(f: PyBuiltin, self: PyObject): PyMethod {
+  const m = new PyMethod(f, self);
+  m.type = builtinFunctionType;
+  return m;
+}
+
 /** descr.__get__(obj, owner) for any descriptor; `obj` null means access through the class. */
 export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyObject {
   if (d instanceof PyFunction) return obj === null ? d : new PyMethod(d, obj);
-  if (d instanceof PyBuiltin) return obj === null || d.owner === null ? d : new PyMethod(d, obj);
-  if (d instanceof PyClassMethod) return new PyMethod(d.func, owner);
+  if (d instanceof PyBuiltin) return obj === null || d.owner === null ? d : boundBuiltin(d, obj);
+  if (d instanceof PyClassMethod) return d.func instanceof PyBuiltin ? boundBuiltin(d.func, owner) : new PyMethod(d.func, owner);
   if (d instanceof PyStaticMethod) return d.func;
   if (d instanceof PyProperty) {
     if (obj === null) return d;
@@ -44,7 +51,6 @@ export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyOb
     return v;
   }
   const t = d.type;
-  if (t.solid === t) return d;
   const get = t.lookup('__get__');
   if (get === undefined) return d;
   return callObject(get, [d, obj ?? None, owner], null);
@@ -53,9 +59,7 @@ export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyOb
 function hasGet(d: PyObject): boolean {
   if (d instanceof PyFunction || d instanceof PyBuiltin || d instanceof PyClassMethod || d instanceof PyStaticMethod) return true;
   if (d instanceof PyProperty || d instanceof PyGetSet || d instanceof PyMemberDescr) return true;
-  const t = d.type;
-  if (t.solid === t) return false;
-  return t.lookup('__get__') !== undefined;
+  return d.type.lookup('__get__') !== undefined;
 }
 
 /** PyObject_GenericGetAttr; returns undefined instead of raising when `soft`. */
@@ -202,6 +206,8 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
     }
   }
   if (obj.dict === null && obj instanceof PyFunction && value !== null) obj.dict = new PyDict(); // function attributes
+  // instances of heap subclasses of builtins (dict, list, int …) get their __dict__ on first use
+  if (obj.dict === null && value !== null && t.flags & TPFLAGS_HEAPTYPE && t.hasInstanceDict) obj.dict = new PyDict();
   const dict = obj.dict as PyDict | null;
   if (dict === null) {
     if (d !== undefined) raise(attributeErrorType, `'${t.name}' object attribute '${name}' is read-only`);

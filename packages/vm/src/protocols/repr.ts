@@ -7,6 +7,7 @@ import { PyInt, intDecimal, intType } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, strType } from '../objects/str.js';
 import { typeErrorType } from '../objects/exception-types.js';
+import { withRecursionCheck } from '../eval/recursion.js';
 import { callSpecial } from './call.js';
 
 const T311 = targetForVersion('3.11')!;
@@ -28,7 +29,7 @@ export function repr(o: PyObject): string {
   if (t === floatType) return formatFloatRepr((o as PyFloat).value);
   const r = t.lookup('__repr__');
   if (r === undefined) return `<${t.name} object>`;
-  const s = callSpecial(r, o, []);
+  const s = withRecursionCheck(' while getting the repr of an object', () => callSpecial(r, o, []));
   if (!(s instanceof PyStr)) raise(typeErrorType, `__repr__ returned non-string (type ${s.type.name})`);
   return s.value;
 }
@@ -41,7 +42,7 @@ export function str(o: PyObject): string {
   if (t === floatType) return formatFloatRepr((o as PyFloat).value);
   const r = t.lookup('__str__');
   if (r === undefined) return repr(o);
-  const s = callSpecial(r, o, []);
+  const s = withRecursionCheck(' while getting the str of an object', () => callSpecial(r, o, []));
   if (!(s instanceof PyStr)) raise(typeErrorType, `__str__ returned non-string (type ${s.type.name})`);
   return s.value;
 }

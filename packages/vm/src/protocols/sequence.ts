@@ -8,7 +8,7 @@ import { PyDict, dictType } from '../objects/dict.js';
 import { PyStr, strType } from '../objects/str.js';
 import { PySet } from '../objects/set.js';
 import { PyInt, intFromNumber } from '../objects/int.js';
-import { indexErrorType, keyErrorType, typeErrorType, valueErrorType, PyBaseException } from '../objects/exception-types.js';
+import { indexErrorType, keyErrorType, overflowErrorType, typeErrorType, valueErrorType, PyBaseException } from '../objects/exception-types.js';
 import { isTrue } from './truth.js';
 import { PyError } from '../errors.js';
 import { callSpecial, callObject } from './call.js';
@@ -94,6 +94,7 @@ export function len(o: PyObject): number {
   const r = callSpecial(m, o, []);
   if (!(r instanceof PyInt)) raise(typeErrorType, `'${r.type.name}' object cannot be interpreted as an integer`);
   if (r.value < 0n) raise(valueErrorType, '__len__() should return >= 0');
+  if (r.value > 0x7fffffffffffffffn) raise(overflowErrorType, 'Python int too large to convert to C ssize_t');
   return Number(r.value);
 }
 
