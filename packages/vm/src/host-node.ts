@@ -1,8 +1,8 @@
 // The Node host: the one file of the VM that touches `process`.
 import { readFileSync, readSync, writeSync } from 'node:fs';
-import { targetForVersion } from '@tspyc/bytecode';
+import { targetForVersion, type CodeObject } from '@tspyc/bytecode';
 import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader';
-import { HostImportError, type FoundModule, type Host } from './host.js';
+import { HostImportError, type FoundModule, type Host, type SourceMode } from './host.js';
 
 const PY311 = targetForVersion('3.11')!;
 
@@ -14,6 +14,8 @@ export interface NodeHostOptions {
    * does not depend on the compiler). Without one, such an import is a clear ImportError.
    */
   compile?: CompileFn | null;
+  /** compile() of source text in any mode, for exec/eval/compile (the CLI injects the compiler's) */
+  compileSource?: ((source: Uint8Array | string, filename: string, mode: SourceMode) => CodeObject) | null;
   /** -B / PYTHONDONTWRITEBYTECODE, -O, PYTHONPYCACHEPREFIX (default: caches read, never written) */
   config?: LoaderConfig;
   /** --check-hash-based-pycs */
@@ -24,12 +26,14 @@ export interface NodeHostOptions {
 export class NodeHost implements Host {
   readonly sysPath: readonly string[];
   private readonly compile: CompileFn | null;
+  compileSource?: (source: Uint8Array | string, filename: string, mode: SourceMode) => CodeObject;
   private readonly config: LoaderConfig;
   private readonly checkHashBasedPycs: CheckHashBasedPycs;
 
   constructor(o: NodeHostOptions = {}) {
     this.sysPath = o.sysPath ?? [];
     this.compile = o.compile ?? null;
+    if (o.compileSource) this.compileSource = o.compileSource;
     this.config = o.config ?? { dontWriteBytecode: true, optimization: 0, pycachePrefix: null };
     this.checkHashBasedPycs = o.checkHashBasedPycs ?? 'default';
   }

@@ -55,7 +55,14 @@ export interface Host {
    * null when there is no such module. Throws HostImportError, or HostSyntaxError when its source does not compile.
    */
   findModule?(fullname: string, path: readonly string[] | null): FoundModule | null;
+  /**
+   * compile(source, filename, mode) for exec(), eval() and compile() of source text; absent when the
+   * host has no compiler. Throws HostSyntaxError.
+   */
+  compileSource?(source: Uint8Array | string, filename: string, mode: SourceMode): CodeObject;
 }
+
+export type SourceMode = 'exec' | 'eval' | 'single';
 
 /** A host that keeps what the program writes (tests, embedding). */
 export class CapturedHost implements Host {

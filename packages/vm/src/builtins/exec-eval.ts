@@ -1,4 +1,5 @@
-// exec() and eval() of code objects. Source text needs the compiler, which is not wired in yet.
+// exec(), eval() and compile(): code objects run in the given namespaces; source text is compiled
+// by the host's compiler (the CLI's is @tspyc/compiler).
 // CPython counterpart: Python/bltinmodule.c (builtin_exec_impl, builtin_eval_impl),
 // Python/ceval.c (PyEval_EvalCode).
 import { raise } from '../errors.js';
@@ -10,8 +11,12 @@ import { PyTuple } from '../objects/tuple.js';
 import { PyCell, PyFunction } from '../objects/function.js';
 import { PyBytes, PyByteArray } from '../objects/bytes.js';
 import { PyBuiltin, builtinFunction, type Kwargs } from '../objects/native.js';
-import { notImplementedErrorType, typeErrorType } from '../objects/exception-types.js';
-import { Code } from '../eval/code.js';
+import { notImplementedErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { PyInt } from '../objects/int.js';
+import { PyError } from '../errors.js';
+import { HostSyntaxError, type SourceMode } from '../host.js';
+import { newSyntaxError } from '../eval/syntax-error.js';
+import { Code, codeFor } from '../eval/code.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
 import { ts } from '../eval/state.js';
 import { frameLocals } from './introspection.js';
@@ -44,13 +49,17 @@ function run(name: 'exec' | 'eval', a: PyObject[], kw: Kwargs | null): PyObject 
   const g = globals as PyDict;
   const fallback = f?.builtins ?? new PyDict();
   if (g.getStr('__builtins__') === undefined) g.setStr('__builtins__', fallback);
-  if (!(src instanceof Code)) {
-    if (src instanceof PyStr || src instanceof PyBytes || src instanceof PyByteArray) {
-      raise(notImplementedErrorType, `tspyc: ${name}() of source text needs the compiler, which is not available yet`);
-    }
+  let code: Code;
+  if (src instanceof Code) {
+    code = src;
+  } else if (src instanceof PyStr || src instanceof PyBytes || src instanceof PyByteArray) {
+    let text = sourceText(src);
+    // eval() ignores leading spaces and tabs (builtin_eval_impl)
+    if (name === 'eval') text = typeof text === 'string' ? text.replace(/^[ \t]+/, '') : stripBlanks(text);
+    code = compileText(text, '<string>', name);
+  } else {
     raise(typeErrorType, name === 'exec' ? 'exec() arg 1 must be a string, bytes or code object' : 'eval() arg 1 must be a string, bytes or code object');
   }
-  const code = src;
   let cells: PyCell[] | null = null;
   if (closure !== None) {
     if (!(closure instanceof PyTuple) || !closure.items.every((c) => c instanceof PyCell)) raise(typeErrorType, 'closure must be a tuple of cells');
@@ -65,6 +74,50 @@ function run(name: 'exec' | 'eval', a: PyObject[], kw: Kwargs | null): PyObject 
   return evalCodeWithLocals(code, g, builtinsOf(g, fallback), locals, func);
 }
 
+function sourceText(src: PyStr | PyBytes | PyByteArray): Uint8Array | string {
+  return src instanceof PyStr ? src.value : src.value.slice();
+}
+
+function stripBlanks(b: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < b.length && (b[i] === 0x20 || b[i] === 0x09)) i++;
+  return b.subarray(i);
+}
+
+/** the host's compile(); a SyntaxError as Python's */
+function compileText(text: Uint8Array | string, filename: string, mode: SourceMode): Code {
+  const compile = ts.host?.compileSource;
+  if (!compile) raise(notImplementedErrorType, 'tspyc: compiling source text needs a compiler, and this host has none');
+  try {
+    return codeFor(compile.call(ts.host, text, filename, mode));
+  } catch (err) {
+    if (err instanceof HostSyntaxError) throw new PyError(newSyntaxError(err));
+    throw err;
+  }
+}
+
+/** compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1): a code object */
+function compileBuiltin(a: PyObject[], kw: Kwargs | null): PyObject {
+  const arg = (i: number, key: string) => a[i] ?? kw?.get(key);
+  const src = arg(0, 'source');
+  const filename = arg(1, 'filename');
+  const mode = arg(2, 'mode');
+  const flags = arg(3, 'flags');
+  if (src === undefined || filename === undefined || mode === undefined) raise(typeErrorType, "compile() missing required argument 'source' (pos 1)");
+  if (!(mode instanceof PyStr) || !['exec', 'eval', 'single'].includes(mode.value)) {
+    raise(valueErrorType, "compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  if (flags !== undefined && !(flags instanceof PyInt && flags.value === 0n)) {
+    raise(notImplementedErrorType, 'tspyc: compile() flags (ast.PyCF_ONLY_AST, …) are not supported yet');
+  }
+  if (src instanceof Code) return src;
+  if (!(src instanceof PyStr || src instanceof PyBytes || src instanceof PyByteArray)) {
+    raise(typeErrorType, 'compile() arg 1 must be a string, bytes or AST object');
+  }
+  const name = filename instanceof PyStr ? filename.value : filename instanceof PyBytes ? new TextDecoder().decode(filename.value) : raise(typeErrorType, `compile() argument 'filename' must be str, bytes or os.PathLike, not ${filename.type.name}`);
+  return compileText(sourceText(src), name, mode.value as SourceMode);
+}
+
 export function execEvalBuiltins(): PyBuiltin[] {
   return [
     builtinFunction('exec', (a, kw) => {
@@ -72,5 +125,6 @@ export function execEvalBuiltins(): PyBuiltin[] {
       return None;
     }),
     builtinFunction('eval', (a, kw) => run('eval', a, kw)),
+    builtinFunction('compile', (a, kw) => compileBuiltin(a, kw)),
   ];
 }

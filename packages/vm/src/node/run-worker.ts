@@ -10,12 +10,12 @@ import type { CompileFn } from '@tspyc/loader';
 import { mainSyntaxErrorText, runMain } from '../interpreter.js';
 import { runModuleAsMain } from '../runpy.js';
 import { NodeHost } from '../host-node.js';
-import { HostImportError, HostSyntaxError } from '../host.js';
+import { HostImportError, HostSyntaxError, type SourceMode } from '../host.js';
 import type { RunFileOptions } from './run-file.js';
 
 /** What the worker needs from the compiler module it is given (structurally @tspyc/compiler's API). */
 interface CompilerModule {
-  compileSource(source: Uint8Array | string, filename: string, options?: { optimize?: 0 | 1 | 2 }): CodeObject;
+  compileSource(source: Uint8Array | string, filename: string, options?: { optimize?: 0 | 1 | 2; mode?: SourceMode }): CodeObject;
   PySyntaxError: abstract new (...args: never[]) => SyntaxErrorFields;
 }
 
@@ -58,6 +58,15 @@ async function main(options: RunFileOptions): Promise<number> {
         throw isSyntaxError(err) ? asHostError(err) : err;
       }
     });
+  const compileSource =
+    compiler &&
+    ((source: Uint8Array | string, filename: string, mode: SourceMode): CodeObject => {
+      try {
+        return compiler.compileSource(source, filename, { optimize, mode });
+      } catch (err) {
+        throw isSyntaxError(err) ? asHostError(err) : err;
+      }
+    });
   /** The main file's code, or its SyntaxError printed as CPython's excepthook prints it (exit 1). */
   const compileMain = (source: Uint8Array | string, filename: string): CodeObject => {
     if (compiler === null) throw new StartError(`cannot compile ${filename}: no compiler was given`, 70);
@@ -71,7 +80,7 @@ async function main(options: RunFileOptions): Promise<number> {
     }
   };
   const hostFor = (sysPath0: string) =>
-    new NodeHost({ sysPath: [sysPath0], compile, config: options.config, checkHashBasedPycs: options.checkHashBasedPycs });
+    new NodeHost({ sysPath: [sysPath0], compile, compileSource, config: options.config, checkHashBasedPycs: options.checkHashBasedPycs });
   const { main, args } = options;
   switch (main.kind) {
     case 'pyc': {
