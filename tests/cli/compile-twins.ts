@@ -181,11 +181,3 @@ export function listingFirst(stdout: string): string {
 /** Where the stdlib keeps sources that do not compile (test inputs). */
 export const INVALID_HOMES = ['test/test_future_stmt', 'test/tokenizedata', 'lib2to3/tests/data'];
 
-/**
- * A SyntaxError report without its source and caret lines: what tspyc gives for the errors of
- * future statements, which its symbol table raises without the line (CPython reads it back from
- * the file). Left to the compiler; the tests count these apart.
- */
-export function withoutSourceLine(report: string): string {
-  return report.replace(/^ {4}.*\n {4}\s*\^+\n/m, '');
-}

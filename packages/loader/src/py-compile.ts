@@ -5,7 +5,7 @@
 // an explicit compile always writes. CPython counterpart: Lib/py_compile.py compile.
 import { lstatSync, readFileSync } from 'node:fs';
 import { cacheFromSource, canonicalizeRefs, type CodeObject, type Target } from '@tspyc/bytecode';
-import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, type CompileWarning } from '@tspyc/compiler';
+import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, withProgramText, type CompileWarning } from '@tspyc/compiler';
 import { calcMode } from './cache-write.js';
 import { NodeFileSystem } from './fs-node.js';
 import type { FileSystem } from './fs.js';
@@ -156,7 +156,8 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
   try {
     code = compile(source, name, optimize === -1 ? 0 : (optimize as 0 | 1 | 2), target, options.onWarning);
   } catch (err) {
-    if (err instanceof PySyntaxError || err instanceof PyRecursionError) throw pyCompileError(err, name);
+    if (err instanceof PySyntaxError) throw pyCompileError(withProgramText(err, source), name);
+    if (err instanceof PyRecursionError) throw pyCompileError(err, name);
     throw err;
   }
   fixCoFilename(code, name); // every nested code object names the same file

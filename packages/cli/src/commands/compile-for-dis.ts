@@ -3,7 +3,7 @@
 // This module is both sides: compileForDis (main thread) and the worker's body.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { disassemble, DisError, targetForVersion } from '@tspyc/bytecode';
-import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, type CompileWarning } from '@tspyc/compiler';
+import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, withProgramText, type CompileWarning } from '@tspyc/compiler';
 import { stableAddresses } from '../code-address.js';
 import { formatCompileWarning } from './compile-warning.js';
 
@@ -38,9 +38,11 @@ function disOfSource(file: string, source: Uint8Array): DisOfSource {
     return { stdout: disassemble(code, target, stableAddresses(code)), stderr, status: 0, failure: null };
   } catch (err) {
     if (err instanceof PySyntaxError) {
+      err = withProgramText(err, source);
       // The uncaught error is printed by PyErr_Display, which ignores the end position of an
       // IndentationError or TabError (one caret) where traceback.format_exception_only draws a range.
-      const shown = err.type === 'IndentationError' || err.type === 'TabError' ? new PySyntaxError(err.type, err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, null) : err;
+      const e = err as PySyntaxError;
+      const shown = e.type === 'IndentationError' || e.type === 'TabError' ? new PySyntaxError(e.type, e.msg, e.filename, e.lineno, e.offset, e.text, e.endLineno, null) : e;
       return { stdout: '', stderr: stderr + formatSyntaxError(shown), status: 1, failure: null };
     }
     if (err instanceof PyRecursionError) return { stdout: '', stderr: `${stderr}RecursionError: ${err.msg}\n`, status: 1, failure: null };

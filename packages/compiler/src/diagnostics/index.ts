@@ -1,2 +1,3 @@
 export { PySyntaxError, type SyntaxErrorType } from './syntax-error.js';
 export { formatSyntaxError } from './format.js';
+export { withProgramText } from './program-text.js';
