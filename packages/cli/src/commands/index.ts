@@ -8,8 +8,9 @@ import { registerDis } from './dis.js';
 import { registerInspect } from './inspect.js';
 import { registerRun } from './run.js';
 import { registerTokenize } from './tokenize.js';
+import { registerVerify } from './verify.js';
 import { registerWatch } from './watch.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerCompile, registerDiff, registerRun, registerWatch];
+export const commands: Register[] = [registerTokenize, registerAst, registerDis, registerInspect, registerCheck, registerCompile, registerDiff, registerRun, registerWatch, registerVerify];

@@ -1,0 +1,96 @@
+// `tspyc verify [--json] [-q] PATH...`: for each source under the paths, each of its caches
+// (__pycache__ at -O0/-O1/-O2, and a legacy `x.pyc`) is recompiled in memory with the settings the
+// cache records and compared byte for byte: identical, different (the first difference, as
+// `tspyc diff` explains it), stale (the header no longer describes the source: not verified) or
+// error. Exit 0 when every cache is identical, 1 otherwise, 2 on a usage error.
+import type { Command } from 'commander';
+import fg from 'fast-glob';
+import { join } from 'node:path';
+import { targetForVersion } from '@tspyc/bytecode';
+import { NodeFileSystem, verifySource, type CacheVerdict } from '@tspyc/loader';
+import { CliError, ExitCode } from '../errors.js';
+import { Progress } from './compile-progress.js';
+
+interface VerifyFlags {
+  json?: boolean;
+  quiet?: boolean;
+  legacy: boolean;
+  target: string;
+}
+
+/** The first difference in one line: header fields, else the code object and field. */
+function firstDifference(v: Extract<CacheVerdict, { status: 'different' }>): string {
+  const d = v.diff;
+  if (d.header.length) return d.header.map((h) => `header ${h.field}: ${h.a} vs ${h.b}`).join(', ');
+  if (d.code) return `code ${d.code.qualname}: ${d.code.field}: ${d.code.detail}`;
+  return 'the bytes differ';
+}
+
+export function verdictLine(v: CacheVerdict): string {
+  switch (v.status) {
+    case 'identical':
+      return `identical: ${v.cache}${v.cache.endsWith(`${v.source}c`) ? ` (legacy pyc, -O${v.settings.optimize})` : ''}`;
+    case 'different':
+      return `different: ${v.cache}: ${firstDifference(v)}`;
+    case 'stale':
+      return `stale: ${v.cache}: its header's ${v.reason} is not the source's; the source changed after it was written, so it was not verified`;
+    case 'error':
+      return `error: ${v.cache}: ${v.message}`;
+  }
+}
+
+/** Every source under `path`: the file itself, or the .py files of a tree (outside __pycache__), sorted. */
+function sourcesUnder(fs: NodeFileSystem, path: string): string[] {
+  const st = fs.stat(path);
+  if (!st) throw new CliError(`cannot verify '${path}': No such file or directory`, ExitCode.Usage);
+  if (st.isFile) return [path];
+  return fg
+    .sync('**/*.py', { cwd: path, ignore: ['**/__pycache__/**'], dot: true })
+    .sort()
+    .map((rel) => join(path, rel));
+}
+
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description('recompile each source in memory with the settings its caches record and report the caches that are not byte-identical')
+    .argument('<paths...>', 'source files or directories (searched recursively)')
+    .option('--json', 'print one JSON document')
+    .option('-q, --quiet', 'print only the caches that are not identical, and the summary')
+    .option('--no-legacy', 'ignore legacy x.pyc files beside their sources (compileall -b)')
+    .option('--target <version>', 'the CPython version whose caches to verify', '3.11')
+    .action((paths: string[], flags: VerifyFlags) => {
+      const target = targetForVersion(flags.target);
+      if (!target || target.version !== '3.11') throw new CliError(`--target ${flags.target}: tspyc compiles for CPython 3.11 only`, ExitCode.Usage);
+      const fs = new NodeFileSystem();
+      const sources = paths.flatMap((p) => sourcesUnder(fs, p));
+      const progress = new Progress(sources.length, process.stderr);
+      const verdicts: CacheVerdict[] = [];
+      let uncached = 0;
+      for (const source of sources) {
+        const found = verifySource(fs, source, { target, legacy: flags.legacy });
+        if (found.length === 0) uncached++;
+        for (const v of found) {
+          verdicts.push(v);
+          if (flags.json || (flags.quiet && v.status === 'identical')) continue;
+          progress.clear();
+          process.stdout.write(verdictLine(v) + '\n');
+        }
+        progress.tick(source);
+      }
+      progress.clear();
+      const counts = { identical: 0, different: 0, stale: 0, error: 0 };
+      for (const v of verdicts) counts[v.status]++;
+      if (flags.json) {
+        process.stdout.write(JSON.stringify({ target: target.version, sources: sources.length, uncached, counts, caches: verdicts }, null, 2) + '\n');
+      } else {
+        const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+        process.stdout.write(
+          `${s(verdicts.length, 'cache')} of ${s(sources.length, 'source')}: ${counts.identical} identical, ${counts.different} different, ${counts.stale} stale, ${s(counts.error, 'error')}` +
+            (uncached ? ` (${s(uncached, 'source')} without a cache)` : '') +
+            '\n',
+        );
+      }
+      process.exitCode = verdicts.every((v) => v.status === 'identical') ? ExitCode.Ok : ExitCode.Failure;
+    });
+}
