@@ -257,6 +257,20 @@ describe.skipIf(!BUILT || !oracle('3.11') || !CODEGEN)('tspyc verify on caches t
     expect(lines.some((l) => l.startsWith('identical: '))).toBe(false);
     expect(lines.at(-1)).toMatch(/^\d+ caches of \d+ sources: 1 identical, \d+ different, 3 stale, 3 errors$/);
   });
+  it('a pyc named on the command line: that cache alone', () => {
+    const pyc = (name: string) => join(root, 'cases', name, '__pycache__', 'm.cpython-311.pyc');
+    let r = tspyc(['verify', pyc('identical')]);
+    expect([r.status, r.stdout]).toEqual([0, `identical: ${pyc('identical')}\n1 cache of 1 source: 1 identical, 0 different, 0 stale, 0 errors\n`]);
+    r = tspyc(['verify', '-q', pyc('co_names'), pyc('mtime')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^different: .*\n^stale: .*\n2 caches of 2 sources: 0 identical, 1 different, 1 stale, 0 errors\n$/m);
+    r = tspyc(['verify', pyc('identical').replace('cpython-311.pyc', 'cpython-311.opt-3.pyc')]);
+    expect(r.status).toBe(2); // no such file
+    writeFileSync(pyc('identical').replace('cpython-311.pyc', 'cpython-311.opt-3.pyc'), base);
+    r = tspyc(['verify', pyc('identical').replace('cpython-311.pyc', 'cpython-311.opt-3.pyc')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tspyc: cannot verify '.*': not the name of a CPython 3.11 cache/);
+  });
 });
 
 describe.skipIf(!BUILT)('tspyc verify: usage', () => {

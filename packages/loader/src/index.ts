@@ -36,4 +36,4 @@ export { getCode } from './get-code.js';
 export { envFlag, loaderConfig, type InterpreterFlags, type LoaderConfig } from './config.js';
 export { compileFile, defaultInvalidationMode, pyCompileCfile, PyCompileError, sourceToPyc, type PyCompileFn, type PyCompileOptions, type SourceToPycOptions } from './py-compile.js';
 export { PyOSError } from './py-compile-os-error.js';
-export { findCaches, verifyCache, verifySource, type CacheLocation, type CacheVerdict, type VerifyOptions, type VerifySettings } from './verify.js';
+export { cacheLocation, findCaches, verifyCache, verifySource, type CacheLocation, type CacheVerdict, type VerifyOptions, type VerifySettings } from './verify.js';

@@ -6,9 +6,11 @@
 // CPython has no such tool; the comparison is tspyc diff's (diffPycs).
 import {
   cacheFromSource,
+  CachePathError,
   diffPycs,
   legacyCachePath,
   PycError,
+  sourceFromCache,
   readPyc,
   Kind,
   type PycDiff,
@@ -65,6 +67,31 @@ export function findCaches(fs: FileSystem, source: string, options: VerifyOption
     if (fs.stat(cache)?.isFile && hasMagic(fs, cache, options.target)) out.push({ cache, optimize: null });
   }
   return out;
+}
+
+/**
+ * A pyc named directly: its source and level — `__pycache__/NAME.TAG[.opt-N].pyc` (importlib's
+ * source_from_cache) or a legacy `NAME.pyc` beside `NAME.py`. Null for a name that is neither, or a
+ * level compile() does not take.
+ */
+export function cacheLocation(cache: string, options: VerifyOptions): { source: string; location: CacheLocation } | null {
+  const parts = cache.split('/');
+  if (parts.length >= 2 && parts[parts.length - 2] === '__pycache__') {
+    const name = parts[parts.length - 1]!;
+    if (!name.includes(`.${options.target.cacheTag}.`)) return null;
+    let source: string;
+    try {
+      source = sourceFromCache(cache);
+    } catch (err) {
+      if (err instanceof CachePathError) return null;
+      throw err;
+    }
+    const opt = /\.opt-([^.]*)\.pyc$/.exec(name);
+    const level = opt ? opt[1] : '';
+    if (level !== '' && level !== '1' && level !== '2') return null;
+    return { source, location: { cache, optimize: level === '' ? 0 : (Number(level) as 1 | 2) } };
+  }
+  return { source: cache.slice(0, -1), location: { cache, optimize: null } };
 }
 
 function hasMagic(fs: FileSystem, path: string, target: Target): boolean {

@@ -1,13 +1,13 @@
 // `tspyc verify [--json] [-q] PATH...`: for each source under the paths, each of its caches
-// (__pycache__ at -O0/-O1/-O2, and a legacy `x.pyc`) is recompiled in memory with the settings the
+// (__pycache__ at -O0/-O1/-O2, and a legacy `x.pyc`; or just the pyc named) is recompiled in memory with the settings the
 // cache records and compared byte for byte: identical, different (the first difference, as
 // `tspyc diff` explains it), stale (the header no longer describes the source: not verified) or
 // error. Exit 0 when every cache is identical, 1 otherwise, 2 on a usage error.
 import type { Command } from 'commander';
 import fg from 'fast-glob';
 import { join } from 'node:path';
-import { targetForVersion } from '@tspyc/bytecode';
-import { NodeFileSystem, verifySource, type CacheVerdict } from '@tspyc/loader';
+import { targetForVersion, type Target } from '@tspyc/bytecode';
+import { cacheLocation, NodeFileSystem, verifyCache, verifySource, type CacheLocation, type CacheVerdict } from '@tspyc/loader';
 import { CliError, ExitCode } from '../errors.js';
 import { Progress } from './compile-progress.js';
 
@@ -39,22 +39,27 @@ export function verdictLine(v: CacheVerdict): string {
   }
 }
 
-/** Every source under `path`: the file itself, or the .py files of a tree (outside __pycache__), sorted. */
-function sourcesUnder(fs: NodeFileSystem, path: string): string[] {
+/** What to verify under `path`: a source (all its caches), a pyc (that cache alone), or a tree's .py files, sorted. */
+function sourcesUnder(fs: NodeFileSystem, path: string, target: Target): { source: string; only: CacheLocation | null }[] {
   const st = fs.stat(path);
   if (!st) throw new CliError(`cannot verify '${path}': No such file or directory`, ExitCode.Usage);
-  if (st.isFile) return [path];
+  if (st.isFile && path.endsWith('.pyc')) {
+    const found = cacheLocation(path, { target });
+    if (!found) throw new CliError(`cannot verify '${path}': not the name of a CPython ${target.version} cache (NAME.${target.cacheTag}[.opt-1|.opt-2].pyc in __pycache__, or a legacy NAME.pyc)`, ExitCode.Usage);
+    return [{ source: found.source, only: found.location }];
+  }
+  if (st.isFile) return [{ source: path, only: null }];
   return fg
     .sync('**/*.py', { cwd: path, ignore: ['**/__pycache__/**'], dot: true })
     .sort()
-    .map((rel) => join(path, rel));
+    .map((rel) => ({ source: join(path, rel), only: null }));
 }
 
 export function registerVerify(program: Command): void {
   program
     .command('verify')
     .description('recompile each source in memory with the settings its caches record and report the caches that are not byte-identical')
-    .argument('<paths...>', 'source files or directories (searched recursively)')
+    .argument('<paths...>', 'source files, cache files (.pyc) or directories (searched recursively)')
     .option('--json', 'print one JSON document')
     .option('-q, --quiet', 'print only the caches that are not identical, and the summary')
     .option('--no-legacy', 'ignore legacy x.pyc files beside their sources (compileall -b)')
@@ -63,12 +68,12 @@ export function registerVerify(program: Command): void {
       const target = targetForVersion(flags.target);
       if (!target || target.version !== '3.11') throw new CliError(`--target ${flags.target}: tspyc compiles for CPython 3.11 only`, ExitCode.Usage);
       const fs = new NodeFileSystem();
-      const sources = paths.flatMap((p) => sourcesUnder(fs, p));
+      const sources = paths.flatMap((p) => sourcesUnder(fs, p, target));
       const progress = new Progress(sources.length, process.stderr);
       const verdicts: CacheVerdict[] = [];
       let uncached = 0;
-      for (const source of sources) {
-        const found = verifySource(fs, source, { target, legacy: flags.legacy });
+      for (const { source, only } of sources) {
+        const found = only ? [verifyCache(fs, source, only, { target })] : verifySource(fs, source, { target, legacy: flags.legacy });
         if (found.length === 0) uncached++;
         for (const v of found) {
           verdicts.push(v);
