@@ -9,10 +9,10 @@ import {
   CachePathError,
   diffPycs,
   legacyCachePath,
-  PycError,
-  sourceFromCache,
-  readPyc,
   Kind,
+  PycError,
+  readPyc,
+  sourceFromCache,
   type PycDiff,
   type Target,
 } from '@tspyc/bytecode';

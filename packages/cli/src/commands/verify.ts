@@ -1,8 +1,8 @@
 // `tspyc verify [--json] [-q] PATH...`: for each source under the paths, each of its caches
-// (__pycache__ at -O0/-O1/-O2, and a legacy `x.pyc`; or just the pyc named) is recompiled in memory with the settings the
-// cache records and compared byte for byte: identical, different (the first difference, as
-// `tspyc diff` explains it), stale (the header no longer describes the source: not verified) or
-// error. Exit 0 when every cache is identical, 1 otherwise, 2 on a usage error.
+// (__pycache__ at -O0/-O1/-O2, and a legacy `x.pyc`; or just the pyc named) is recompiled in
+// memory with the settings the cache records and compared byte for byte: identical, different (the
+// first difference, as `tspyc diff` explains it), stale (the header no longer describes the source:
+// not verified) or error. Exit 0 when every cache is identical, 1 otherwise, 2 on a usage error.
 import type { Command } from 'commander';
 import fg from 'fast-glob';
 import { join } from 'node:path';
