@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import fg from 'fast-glob';
 import { join } from 'node:path';
 import { targetForVersion, type Target } from '@tspyc/bytecode';
-import { cacheLocation, NodeFileSystem, verifyCache, verifySource, type CacheLocation, type CacheVerdict } from '@tspyc/loader';
+import { cacheLocation, findOrphans, NodeFileSystem, verifyCache, verifySource, type CacheLocation, type CacheVerdict } from '@tspyc/loader';
 import { CliError, ExitCode } from '../errors.js';
 import { Progress } from './compile-progress.js';
 
@@ -69,6 +69,15 @@ export function registerVerify(program: Command): void {
       if (!target || target.version !== '3.11') throw new CliError(`--target ${flags.target}: tspyc compiles for CPython 3.11 only`, ExitCode.Usage);
       const fs = new NodeFileSystem();
       const sources = paths.flatMap((p) => sourcesUnder(fs, p, target));
+      // __pycache__ pycs whose source is gone: nothing to recompile, so listed as not verified
+      const orphans = paths
+        .filter((p) => fs.stat(p)?.isFile === false)
+        .flatMap((p) =>
+          fg
+            .sync('**/__pycache__', { cwd: p, onlyDirectories: true, dot: true })
+            .sort()
+            .flatMap((dir) => findOrphans(fs, join(p, dir), target).map((o) => o.cache)),
+        );
       const progress = new Progress(sources.length, process.stderr);
       const verdicts: CacheVerdict[] = [];
       let uncached = 0;
@@ -84,15 +93,17 @@ export function registerVerify(program: Command): void {
         progress.tick(source);
       }
       progress.clear();
+      if (!flags.json && !flags.quiet) for (const cache of orphans) process.stdout.write(`orphan: ${cache}: its source is gone, so it was not verified\n`);
       const counts = { identical: 0, different: 0, stale: 0, error: 0 };
       for (const v of verdicts) counts[v.status]++;
       if (flags.json) {
-        process.stdout.write(JSON.stringify({ target: target.version, sources: sources.length, uncached, counts, caches: verdicts }, null, 2) + '\n');
+        process.stdout.write(JSON.stringify({ target: target.version, sources: sources.length, uncached, counts, caches: verdicts, orphans }, null, 2) + '\n');
       } else {
         const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+        const notes = (...parts: string[]) => (parts.some(Boolean) ? ` (${parts.filter(Boolean).join('; ')})` : '');
         process.stdout.write(
           `${s(verdicts.length, 'cache')} of ${s(sources.length, 'source')}: ${counts.identical} identical, ${counts.different} different, ${counts.stale} stale, ${s(counts.error, 'error')}` +
-            (uncached ? ` (${s(uncached, 'source')} without a cache)` : '') +
+            notes(uncached ? `${s(uncached, 'source')} without a cache` : '', orphans.length ? `${s(orphans.length, 'cache')} without a source, not verified` : '') +
             '\n',
         );
       }
