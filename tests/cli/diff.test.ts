@@ -63,6 +63,19 @@ describe.skipIf(!oracle('3.11'))('tspyc diff', () => {
     expect(r.json.header.map((h) => h.field)).toContain('flags');
   });
 
+  it('header: size, source hash', () => {
+    const a = base();
+    const r = diff(a, edited(a, 'size', (p) => void (p.header.kind === 'timestamp' && (p.header.size = (p.header.size ?? 0) + 1))));
+    expect(r.json.header.map((h) => h.field)).toEqual(['size']);
+    expect(r.json.code).toBeNull();
+    const hashed = compile('base', BASE, '3.11', 'CHECKED_HASH');
+    const other = edited(hashed, 'hash', (p) => void (p.header.kind === 'hash' && (p.header.hash[0] ^= 0xff)));
+    const h = diff(hashed, other);
+    expect(h.status).toBe(1);
+    expect(h.json.header.map((x) => x.field)).toEqual(['hash']);
+    expect(h.json.code).toBeNull();
+  });
+
   it('magic: another CPython version', () => {
     if (!oracle('3.12')) return;
     const r = diff(base(), compile('base', BASE, '3.12'));

@@ -34,5 +34,6 @@ export { BYTECODE_SUFFIXES, DirectoryCache, findModule, findSpec, SOURCE_SUFFIXE
 export { resolveImportName, resolveName, resolveRelativeName, type ImportGlobals, type ResolvedImport } from './resolve-name.js';
 export { getCode } from './get-code.js';
 export { envFlag, loaderConfig, type InterpreterFlags, type LoaderConfig } from './config.js';
-export { compileFile, defaultInvalidationMode, pyCompileCfile, PyCompileError, type PyCompileFn, type PyCompileOptions } from './py-compile.js';
+export { compileFile, defaultInvalidationMode, pyCompileCfile, PyCompileError, sourceToPyc, type PyCompileFn, type PyCompileOptions, type SourceToPycOptions } from './py-compile.js';
 export { PyOSError } from './py-compile-os-error.js';
+export { cacheLocation, findCaches, verifyCache, verifySource, type CacheLocation, type CacheVerdict, type VerifyOptions, type VerifySettings } from './verify.js';

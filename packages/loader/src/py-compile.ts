@@ -58,7 +58,7 @@ export function pyCompileCfile(file: string, optimize: number, target: Target): 
 }
 
 /** str() of a SyntaxError: "msg (basename, line N)" (Objects/exceptions.c SyntaxError_str). */
-function syntaxErrorStr(e: PySyntaxError): string {
+export function syntaxErrorStr(e: PySyntaxError): string {
   const base = e.filename === null ? null : e.filename.slice(e.filename.lastIndexOf('/') + 1);
   if (base !== null && e.lineno !== null) return `${e.msg} (${base}, line ${e.lineno})`;
   if (base !== null) return `${e.msg} (${base})`;
@@ -112,6 +112,34 @@ function writeError(errno: string | null, detail: string, cfile: string): PyOSEr
 
 const defaultCompile: PyCompileFn = (source, filename, optimize, target, onWarning) => compileSource(source, filename, { optimize, target, onWarning });
 
+export interface SourceToPycOptions {
+  /** co_filename of every code object (py_compile's dfile, or the source path) */
+  name: string;
+  optimize: 0 | 1 | 2;
+  target: Target;
+  mode: InvalidationMode;
+  /** the source's st_mtime_ns, for a timestamp header */
+  mtimeNs: bigint;
+  /** default tspyc's compileSource */
+  compile?: PyCompileFn;
+  onWarning?: (w: CompileWarning) => void;
+}
+
+/**
+ * The bytes py_compile writes for `source`, in memory: compile, one co_filename throughout, CPython's
+ * reference pattern, the header of `mode`. Throws the compiler's PySyntaxError / PyRecursionError.
+ * The one byte-producing path shared by compileFile and verification.
+ */
+export function sourceToPyc(source: Uint8Array, options: SourceToPycOptions): Uint8Array {
+  const { name, target } = options;
+  let code: CodeObject = (options.compile ?? defaultCompile)(source, name, options.optimize, target, options.onWarning);
+  fixCoFilename(code, name); // every nested code object names the same file
+  // CPython's object sharing, interning and FLAG_REF pattern, as a fresh `python3.11 -m py_compile`
+  // process writes them (tspyc's canonical reference, pyc-format.md §4.5)
+  code = canonicalizeRefs(code, { target });
+  return codeToPyc(target, code, { bytes: source, mtimeNs: options.mtimeNs }, options.mode);
+}
+
 /**
  * py_compile.compile(file, cfile, dfile, doraise=True, optimize, invalidation_mode): the path of
  * the pyc written. Throws PyCompileError for a source that does not compile, PyOSError when the
@@ -151,19 +179,14 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
   if (st === null) throw PyOSError.fromErrno('ENOENT', file);
 
   if (optimize < -1 || optimize > 2) throw pyCompileError({ type: 'ValueError', msg: 'compile(): invalid optimize value' }, name);
-  const compile = options.compile ?? defaultCompile;
-  let code: CodeObject;
+  let data: Uint8Array;
   try {
-    code = compile(source, name, optimize === -1 ? 0 : (optimize as 0 | 1 | 2), target, options.onWarning);
+    data = sourceToPyc(source, { name, optimize: optimize === -1 ? 0 : (optimize as 0 | 1 | 2), target, mode, mtimeNs: st.mtimeNs, compile: options.compile, onWarning: options.onWarning });
   } catch (err) {
     if (err instanceof PySyntaxError) throw pyCompileError(withProgramText(err, source), name);
     if (err instanceof PyRecursionError) throw pyCompileError(err, name);
     throw err;
   }
-  fixCoFilename(code, name); // every nested code object names the same file
-  // CPython's object sharing, interning and FLAG_REF pattern, as a fresh `python3.11 -m py_compile`
-  // process writes them (tspyc's canonical reference, pyc-format.md §4.5)
-  code = canonicalizeRefs(code, { target });
 
   const dirname = pathSplit(cfile)[0];
   if (dirname) {
@@ -173,7 +196,6 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
       if (!(err instanceof PyOSError && err.pythonType === 'FileExistsError')) throw err;
     }
   }
-  const data = codeToPyc(target, code, { bytes: source, mtimeNs: st.mtimeNs }, mode);
   const written = fs.writeFileAtomic(cfile, data, { mode: calcMode(fs, file) });
   if (!written.written) throw writeError(written.errno, written.detail, cfile);
   return cfile;

@@ -16,6 +16,7 @@ export const commandLoaders: ReadonlyMap<string, () => Promise<Register>> = new 
   ['diff', async () => (await import('./diff.js')).registerDiff],
   ['run', async () => (await import('./run.js')).registerRun],
   ['watch', async () => (await import('./watch.js')).registerWatch],
+  ['verify', async () => (await import('./verify.js')).registerVerify],
 ]);
 
 /** the registrations needed for `argv`: the named command's alone, or all of them (help, typos) */
