@@ -18,6 +18,7 @@ import {
   type SymbolTable,
 } from '../symtable/index.js';
 import { BasicBlock, NO_LOCATION as NO_LOC, Op, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH, type Instr, type Location } from './ir.js';
+import { CompilerUnit, ScopeType, type FBlock, type FBlockType, type IndexTable } from './unit.js';
 
 function isSetup(opcode: number): boolean {
   return opcode === SETUP_FINALLY || opcode === SETUP_CLEANUP || opcode === SETUP_WITH;
@@ -27,7 +28,6 @@ function isSetup(opcode: number): boolean {
 function isExit(opcode: number): boolean {
   return opcode === Op.RETURN_VALUE || opcode === Op.RAISE_VARARGS || opcode === Op.RERAISE;
 }
-import { CompilerUnit, ScopeType, type FBlock, type FBlockType, type IndexTable } from './unit.js';
 
 export type ExprContext = 'Load' | 'Store' | 'Del';
 

@@ -18,6 +18,15 @@ export enum ComprehensionKind {
   DictComp,
 }
 
+/** what every generator of one comprehension needs */
+interface Comprehension {
+  generators: readonly N.comprehension[];
+  elt: N.expr;
+  /** a dict comprehension's value */
+  val: N.expr | null;
+  kind: ComprehensionKind;
+}
+
 export function compileComprehension(
   c: Compiler,
   e: N.expr,
@@ -43,7 +52,7 @@ export function compileComprehension(
   if (kind !== ComprehensionKind.GenExp) {
     c.addopI(kind === ComprehensionKind.ListComp ? Op.BUILD_LIST : kind === ComprehensionKind.SetComp ? Op.BUILD_SET : Op.BUILD_MAP, 0);
   }
-  comprehensionGenerator(c, generators, 0, 0, elt, val, kind);
+  comprehensionGenerator(c, { generators, elt, val, kind }, 0, 0);
   if (kind !== ComprehensionKind.GenExp) c.addop(Op.RETURN_VALUE);
   const co = assembleUnit(c, true);
   c.exitScope();
@@ -59,41 +68,23 @@ export function compileComprehension(
   }
 }
 
-function comprehensionGenerator(
-  c: Compiler,
-  generators: readonly N.comprehension[],
-  genIndex: number,
-  depth: number,
-  elt: N.expr,
-  val: N.expr | null,
-  kind: ComprehensionKind,
-): void {
-  if (generators[genIndex]!.is_async) asyncComprehensionGenerator(c, generators, genIndex, depth, elt, val, kind);
-  else syncComprehensionGenerator(c, generators, genIndex, depth, elt, val, kind);
+function comprehensionGenerator(c: Compiler, comp: Comprehension, genIndex: number, depth: number): void {
+  if (comp.generators[genIndex]!.is_async) asyncComprehensionGenerator(c, comp, genIndex, depth);
+  else syncComprehensionGenerator(c, comp, genIndex, depth);
 }
 
 /** after a generator's target: its conditions, then the next generator or the element */
-function comprehensionRest(
-  c: Compiler,
-  generators: readonly N.comprehension[],
-  gen: N.comprehension,
-  genIndex: number,
-  depth: number,
-  elt: N.expr,
-  val: N.expr | null,
-  kind: ComprehensionKind,
-  ifCleanup: BasicBlock,
-): void {
+function comprehensionRest(c: Compiler, comp: Comprehension, gen: N.comprehension, genIndex: number, depth: number, ifCleanup: BasicBlock): void {
   for (const cond of gen.ifs) {
     jumpIf(c, cond, ifCleanup, false);
     c.nextBlock();
   }
-  if (genIndex + 1 < generators.length) comprehensionGenerator(c, generators, genIndex + 1, depth, elt, val, kind);
-  else comprehensionElement(c, elt, val, kind, depth);
+  if (genIndex + 1 < comp.generators.length) comprehensionGenerator(c, comp, genIndex + 1, depth);
+  else comprehensionElement(c, comp, depth);
 }
 
 /** the innermost part: yield or append the element */
-function comprehensionElement(c: Compiler, elt: N.expr, val: N.expr | null, kind: ComprehensionKind, depth: number): void {
+function comprehensionElement(c: Compiler, { elt, val, kind }: Comprehension, depth: number): void {
   switch (kind) {
     case ComprehensionKind.GenExp:
       visitExpr(c, elt);
@@ -116,15 +107,8 @@ function comprehensionElement(c: Compiler, elt: N.expr, val: N.expr | null, kind
   }
 }
 
-function syncComprehensionGenerator(
-  c: Compiler,
-  generators: readonly N.comprehension[],
-  genIndex: number,
-  depth: number,
-  elt: N.expr,
-  val: N.expr | null,
-  kind: ComprehensionKind,
-): void {
+function syncComprehensionGenerator(c: Compiler, comp: Comprehension, genIndex: number, depth: number): void {
+  const generators = comp.generators;
   let start: BasicBlock | null = c.newBlock();
   const ifCleanup = c.newBlock();
   const anchor = c.newBlock();
@@ -152,7 +136,7 @@ function syncComprehensionGenerator(
     c.nextBlock();
   }
   visitExpr(c, gen.target);
-  comprehensionRest(c, generators, gen, genIndex, depth, elt, val, kind, ifCleanup);
+  comprehensionRest(c, comp, gen, genIndex, depth, ifCleanup);
   c.useNextBlock(ifCleanup);
   if (start) {
     c.addopJ(JUMP, start);
@@ -160,15 +144,8 @@ function syncComprehensionGenerator(
   }
 }
 
-function asyncComprehensionGenerator(
-  c: Compiler,
-  generators: readonly N.comprehension[],
-  genIndex: number,
-  depth: number,
-  elt: N.expr,
-  val: N.expr | null,
-  kind: ComprehensionKind,
-): void {
+function asyncComprehensionGenerator(c: Compiler, comp: Comprehension, genIndex: number, depth: number): void {
+  const generators = comp.generators;
   const start = c.newBlock();
   const except = c.newBlock();
   const ifCleanup = c.newBlock();
@@ -188,7 +165,7 @@ function asyncComprehensionGenerator(
   addYieldFrom(c, true);
   c.addop(POP_BLOCK);
   visitExpr(c, gen.target);
-  comprehensionRest(c, generators, gen, genIndex, depth + 1, elt, val, kind, ifCleanup);
+  comprehensionRest(c, comp, gen, genIndex, depth + 1, ifCleanup);
   c.useNextBlock(ifCleanup);
   c.addopJ(JUMP, start);
   c.popFBlock();
