@@ -14,3 +14,4 @@ export * from './inspect/index.js';
 export * from './diff/index.js';
 export * from './stack/index.js';
 export * from './libm/index.js';
+export * from './text/index.js';

@@ -3,6 +3,7 @@
 // with the C tokenizer's rules and messages. Invalid UTF-8 without a cookie is kept as lone
 // surrogates U+DC80..U+DCFF (one per byte), so the parser can report it where CPython does: when a
 // string literal holding it is decoded.
+import { utf8SequenceError, utf8SequenceLength } from '@tspyc/bytecode';
 import { lineDecoder } from '../tokenize/detect-encoding.js';
 import { PySyntaxError } from '../diagnostics/syntax-error.js';
 
@@ -141,31 +142,10 @@ function sourceBytes(text: string): number[] {
 
 /** the first error CPython's UTF-8 decoder reports in `b`: [start, end) and its reason */
 export function utf8Error(b: readonly number[]): { start: number; end: number; reason: string } | null {
-  const cont = (i: number, lo = 0x80, hi = 0xbf) => i < b.length && b[i]! >= lo && b[i]! <= hi;
   for (let i = 0; i < b.length; ) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return { start: i, end: i + 1, reason: 'invalid start byte' };
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return { start: i, end: b.length, reason: 'unexpected end of data' };
-      if (!(k === 1 ? cont(i + k, lo, hi) : cont(i + k))) return { start: i, end: i + k, reason: 'invalid continuation byte' };
-    }
-    i += need + 1;
+    const bad = utf8SequenceError(b, i);
+    if (bad) return { start: i, end: i + bad[0], reason: bad[1] };
+    i += utf8SequenceLength(b[i]!);
   }
   return null;
 }

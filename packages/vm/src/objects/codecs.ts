@@ -3,6 +3,7 @@
 // UnicodeEncodeError as CPython words them. CPython counterpart: Objects/unicodeobject.c
 // (PyUnicode_DecodeUTF8Stateful, unicode_encode_ucs1, PyUnicode_Decode*), Python/codecs.c,
 // Objects/exceptions.c (UnicodeDecodeError_str, UnicodeEncodeError_str).
+import { utf8SequenceError, utf8SequenceLength } from '@tspyc/bytecode';
 import { PyError, raise } from '../errors.js';
 import { PyObject } from './object.js';
 import { PyStr, newStr } from './str.js';
@@ -42,30 +43,6 @@ function encodeError(codec: Codec, s: string, start: number, end: number, reason
   throw new PyError(e);
 }
 
-/** One malformed UTF-8 sequence at i: [its length, the reason]. */
-function utf8Invalid(b: Uint8Array, i: number): [number, string] | null {
-  const c = b[i]!;
-  if (c < 0x80) return null;
-  let need: number;
-  let lo = 0x80;
-  let hi = 0xbf;
-  if (c >= 0xc2 && c <= 0xdf) need = 1;
-  else if (c >= 0xe0 && c <= 0xef) {
-    need = 2;
-    if (c === 0xe0) lo = 0xa0;
-    if (c === 0xed) hi = 0x9f;
-  } else if (c >= 0xf0 && c <= 0xf4) {
-    need = 3;
-    if (c === 0xf0) lo = 0x90;
-    if (c === 0xf4) hi = 0x8f;
-  } else return [1, 'invalid start byte'];
-  for (let k = 1; k <= need; k++) {
-    if (i + k >= b.length) return [k, 'unexpected end of data'];
-    const x = b[i + k]!;
-    if (x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return [k, 'invalid continuation byte'];
-  }
-  return null;
-}
 
 function decodeUtf8(b: Uint8Array, errors: string): string {
   let out = '';
@@ -80,9 +57,9 @@ function decodeUtf8(b: Uint8Array, errors: string): string {
       i++;
       continue;
     }
-    const bad = utf8Invalid(b, i);
+    const bad = utf8SequenceError(b, i);
     if (bad === null) {
-      i += c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      i += utf8SequenceLength(c);
       continue;
     }
     flush(i);
