@@ -27,7 +27,7 @@ function doubleBits(x: number): string {
 }
 
 /** the bytes as one char each (0-255), length first: cheap to build, and no separator can fool it */
-function byteChars(bytes: Uint8Array): string {
+export function byteChars(bytes: Uint8Array): string {
   let s = `${bytes.length}:`;
   for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[]);
   return s;
