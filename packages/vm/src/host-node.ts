@@ -1,7 +1,7 @@
 // The Node host: the one file of the VM that touches `process`.
 import { readFileSync, readSync, writeSync } from 'node:fs';
 import { targetForVersion, type CodeObject } from '@tspyc/bytecode';
-import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader';
+import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader/runtime';
 import { HostImportError, type FoundModule, type Host, type SourceMode } from './host.js';
 
 const PY311 = targetForVersion('3.11')!;

@@ -20,8 +20,13 @@ export const commandLoaders: ReadonlyMap<string, () => Promise<Register>> = new 
 ]);
 
 /** the registrations needed for `argv`: the named command's alone, or all of them (help, typos) */
+/** The sub-command `argv` names: its first word that is not an option. */
+export function commandName(argv: readonly string[]): string | undefined {
+  return argv.slice(2).find((a) => !a.startsWith('-'));
+}
+
 export async function commandsFor(argv: readonly string[]): Promise<Register[]> {
-  const name = argv.slice(2).find((a) => !a.startsWith('-'));
+  const name = commandName(argv);
   const one = name !== undefined ? commandLoaders.get(name) : undefined;
   if (one && name !== 'help') return [await one()];
   return Promise.all([...commandLoaders.values()].map((load) => load()));

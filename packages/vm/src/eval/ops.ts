@@ -36,7 +36,7 @@ import { asciiOf } from '../objects/str-methods.js';
 import { genResume } from './ceval.js';
 import type { Frame } from './frame.js';
 import { importFullName } from '../modules/path-import.js';
-import { LoaderError, resolveImportName, type ImportGlobals } from '@tspyc/loader';
+import { LoaderError, resolveImportName, type ImportGlobals } from '@tspyc/loader/runtime';
 import { objectType } from '../objects/object.js';
 
 // f_locals is usually an exact dict; any other mapping goes through its __getitem__ & co.,
