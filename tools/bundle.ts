@@ -4,7 +4,8 @@
 // only while it is newer than every package's last build (see packages/cli/bin/tspyc.js); after a
 // plain `tsc -b` it falls back to dist/ until this script runs again.
 //   npx tsc -b && npx tsx tools/bundle.ts        (npm run build and npm ci do both)
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,10 +20,18 @@ const OUT = join(ROOT, 'packages', 'cli', 'bundle');
  */
 const entryPoints = {
   main: dist('cli', 'main.js'),
-  'run-worker': dist('vm', 'node/run-worker.js'),
+  'run-worker': dist('cli', 'bundle/run-worker-boot.js'),
   'compile-worker': dist('cli', 'commands/compile-worker.js'),
   compiler: dist('compiler', 'index.js'),
 };
+
+/** A plugin giving one built module new contents. */
+const replace = (name: string, filter: RegExp, contents: string): Plugin => ({
+  name,
+  setup(b) {
+    b.onLoad({ filter }, () => ({ contents, loader: 'js' }));
+  },
+});
 
 rmSync(OUT, { recursive: true, force: true });
 await build({
@@ -35,20 +44,25 @@ await build({
   target: 'node20',
   packages: 'bundle',
   logLevel: 'warning',
-  plugins: [
-    {
-      // In the bundle, the compiler module `tspyc run` hands to its worker is OUT/compiler.js.
-      name: 'compiler-url',
-      setup(b) {
-        b.onLoad({ filter: /[\\/]cli[\\/]dist[\\/]compiler-url\.js$/ }, () => ({
-          contents: "export function compilerModuleUrl() { return new URL('./compiler.js', import.meta.url).href; }\n",
-          loader: 'js',
-        }));
-      },
-    },
-  ],
+  // In the bundle, the compiler module `tspyc run` names is OUT/compiler.js.
+  plugins: [replace('compiler-url', /[\\/]cli[\\/]dist[\\/]compiler-url\.js$/, "export function compilerModuleUrl() { return new URL('./compiler.js', import.meta.url).href; }\n")],
   // commander and fast-glob are CommonJS: give their `require` calls one to use.
   banner: { js: "import { createRequire as __tspycCreateRequire } from 'node:module'; const require = __tspycCreateRequire(import.meta.url);" },
 });
+// The VM worker as one CommonJS file (run through V8's code cache by run-worker-boot), carrying the
+// compiler, which esbuild evaluates only when loadCompilerModule first requires it.
+await build({
+  entryPoints: [dist('vm', 'node/run-worker.js')],
+  outfile: join(OUT, 'run-worker.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  plugins: [replace('load-compiler', /[\\/]vm[\\/]dist[\\/]node[\\/]load-compiler\.js$/, "export function loadCompilerModule() { return require('@tspyc/compiler'); }\n")],
+});
 // The stamp bin/tspyc.js compares with each package's .tsbuildinfo.
 writeFileSync(join(OUT, 'stamp'), `${new Date().toISOString()}\n`);
+// A warm-up run writes the worker's code cache (compiling and running the bundled example).
+const warm = spawnSync(process.execPath, [join(ROOT, 'packages', 'cli', 'bin', 'tspyc.js'), 'run', '-B', join(ROOT, 'fixtures', 'example', 'hello.py')], { encoding: 'utf8' });
+if (warm.status !== 0) throw new Error(`the bundled tspyc failed its warm-up run:\n${warm.stderr}`);

@@ -3,15 +3,14 @@
 // CPython counterpart: Modules/main.c (pymain_run_python, pymain_run_file, pymain_run_command,
 // pymain_run_module) and Python/pathconfig.c (_PyPathConfig_ComputeSysPath0).
 import { readFileSync, realpathSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { readPyc, type CodeObject } from '@tspyc/bytecode';
 import type { CompileFn } from '@tspyc/loader/runtime';
 import { mainSyntaxErrorText, runMain } from '../interpreter.js';
 import { runModuleAsMain } from '../runpy.js';
 import { NodeHost } from '../host-node.js';
+import { loadCompilerModule } from './load-compiler.js';
 import { HostImportError, HostSyntaxError, type SourceMode } from '../host.js';
 import type { RunFileOptions } from './run-file.js';
 
@@ -48,7 +47,7 @@ class StartError extends Error {
  */
 function lazyCompiler(url: string): () => CompilerModule {
   let module: CompilerModule | undefined;
-  return () => (module ??= createRequire(import.meta.url)(fileURLToPath(url)) as CompilerModule);
+  return () => (module ??= loadCompilerModule(url) as CompilerModule);
 }
 
 async function main(options: RunFileOptions): Promise<number> {
