@@ -2,7 +2,7 @@
 import { readFileSync, readSync, writeSync } from 'node:fs';
 import { targetForVersion, type CodeObject } from '@tspyc/bytecode';
 import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader/runtime';
-import { HostImportError, type FoundModule, type Host, type SourceMode } from './host.js';
+import { HostImportError, HostOSError, type FoundModule, type Host, type SourceMode } from './host.js';
 
 const PY311 = targetForVersion('3.11')!;
 
@@ -127,7 +127,10 @@ function writeAll(fd: number, text: string): void {
     try {
       off += writeSync(fd, buf, off, buf.length - off);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      // The reader went away (`tspyc run x.py | head`): BrokenPipeError in Python, as in CPython.
+      if (code === 'EPIPE') throw new HostOSError(32, 'Broken pipe');
       throw err;
     }
   }

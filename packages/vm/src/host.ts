@@ -24,6 +24,16 @@ export class HostImportError extends Error {
   }
 }
 
+/** A system call of the host failed: raised in Python as OSError(errno, strerror) (its errno's subclass). */
+export class HostOSError extends Error {
+  constructor(
+    readonly errno: number,
+    readonly strerror: string,
+  ) {
+    super(strerror);
+  }
+}
+
 /** A module source that did not compile: the SyntaxError to raise, with the fields CPython's carries. */
 export class HostSyntaxError extends Error {
   constructor(
