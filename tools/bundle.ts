@@ -6,7 +6,8 @@
 //   npx tsc -b && npx tsx tools/bundle.ts        (npm run build and npm ci do both)
 import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,6 +64,19 @@ await build({
 });
 // The stamp bin/tspyc.js compares with each package's .tsbuildinfo.
 writeFileSync(join(OUT, 'stamp'), `${new Date().toISOString()}\n`);
-// A warm-up run writes the worker's code cache (compiling and running the bundled example).
-const warm = spawnSync(process.execPath, [join(ROOT, 'packages', 'cli', 'bin', 'tspyc.js'), 'run', '-B', join(ROOT, 'fixtures', 'example', 'hello.py')], { encoding: 'utf8' });
-if (warm.status !== 0) throw new Error(`the bundled tspyc failed its warm-up run:\n${warm.stderr}`);
+// Warm-up runs write the worker's code cache: the first compiles a module and caches it, the second
+// (whose exit writes the cache) compiles the main script and loads that module from its pyc, so the
+// cache holds both the compiler's and the marshal reader's functions.
+const warmDir = mkdtempSync(join(tmpdir(), 'tspyc-bundle-warm-'));
+try {
+  writeFileSync(join(warmDir, 'helper.py'), 'def greet(name):\n    return f"hello {name!r}"\n');
+  writeFileSync(join(warmDir, 'main.py'), 'import helper\nprint(helper.greet("bundle"), sorted({3: [1.5, (2, "x")]}.items()))\n');
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '', PYTHONPYCACHEPREFIX: '' };
+  for (const round of [1, 2]) {
+    if (round === 2) rmSync(join(OUT, 'run-worker.cjs.v8-cache'), { force: true });
+    const warm = spawnSync(process.execPath, [join(ROOT, 'packages', 'cli', 'bin', 'tspyc.js'), 'run', 'main.py'], { cwd: warmDir, env, encoding: 'utf8' });
+    if (warm.status !== 0) throw new Error(`the bundled tspyc failed its warm-up run:\n${warm.stderr}`);
+  }
+} finally {
+  rmSync(warmDir, { recursive: true, force: true });
+}
