@@ -455,8 +455,16 @@ const KEYWORDS = new Set(
   'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
 );
 
+const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+
+/** str.isidentifier(); the ASCII test first: the Unicode one is slow to compile and to run cold, and sys's struct sequences use it at every start-up. */
+function isIdentifier(n: string): boolean {
+  return ASCII_IDENTIFIER.test(n) || IDENTIFIER.test(n);
+}
+
 function checkIdentifier(n: string): void {
-  if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(n)) raise(valueErrorType, `Type names and field names must be valid identifiers: ${repr(newStr(n))}`);
+  if (!isIdentifier(n)) raise(valueErrorType, `Type names and field names must be valid identifiers: ${repr(newStr(n))}`);
   if (KEYWORDS.has(n)) raise(valueErrorType, `Type names and field names cannot be a keyword: ${repr(newStr(n))}`);
 }
 
@@ -466,7 +474,7 @@ function identifierList(o: PyObject, rename: boolean): string[] {
   if (rename) {
     const seen = new Set<string>();
     names.forEach((n, i) => {
-      const bad = !/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(n) || KEYWORDS.has(n) || n.startsWith('_') || seen.has(n);
+      const bad = !isIdentifier(n) || KEYWORDS.has(n) || n.startsWith('_') || seen.has(n);
       if (bad) names[i] = `_${i}`;
       seen.add(names[i]!);
     });
