@@ -58,10 +58,12 @@ export function initFunctions(): void {
     fn(o).module = v;
   });
   defGetSet(f, '__defaults__', (o) => (fn(o).defaults ? newTuple(fn(o).defaults!) : None), (o, v) => {
-    fn(o).defaults = v === None || v === null ? null : (v as PyTuple).items;
+    if (v !== None && v !== null && !(v instanceof PyTuple)) raise(typeErrorType, '__defaults__ must be set to a tuple object');
+    fn(o).defaults = v instanceof PyTuple ? v.items : null;
   });
   defGetSet(f, '__kwdefaults__', (o) => fn(o).kwdefaults ?? None, (o, v) => {
-    fn(o).kwdefaults = v === None || v === null ? null : (v as PyDict);
+    if (v !== None && v !== null && !(v instanceof PyDict)) raise(typeErrorType, '__kwdefaults__ must be set to a dict object');
+    fn(o).kwdefaults = v instanceof PyDict ? v : null;
   });
   defGetSet(f, '__code__', (o) => fn(o).code);
   defGetSet(f, '__globals__', (o) => fn(o).globals);
@@ -118,6 +120,10 @@ export function initFunctions(): void {
   }
   defMethod(methodDescriptorType, '__get__', (a) => descrGet(a[0]!, a[1] === None ? null : a[1]!, (a[2] ?? a[1]!.type) as PyType));
 
+  defMethod(cellType, '__new__', (a) => {
+    if (a.length > 2) raise(typeErrorType, `cell expected at most 1 argument, got ${a.length - 1}`);
+    return new PyCell(a[1] ?? null);
+  });
   defGetSet(cellType, 'cell_contents', (o) => {
     const c = o as PyCell;
     if (c.ref === null) raise(valueErrorType, 'Cell is empty');
