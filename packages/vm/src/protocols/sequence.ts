@@ -77,7 +77,7 @@ export function setItem(o: PyObject, key: PyObject, value: PyObject): void {
 
 export function delItem(o: PyObject, key: PyObject): void {
   const m = o.type.lookup('__delitem__');
-  if (m === undefined) raise(typeErrorType, `'${o.type.name}' object does not support item deletion`);
+  if (m === undefined) raise(typeErrorType, `'${o.type.name}' object doesn't support item deletion`);
   callSpecial(m, o, [key]);
 }
 
