@@ -23,8 +23,9 @@ import { attributeErrorType, typeErrorType, valueErrorType } from './exception-t
 import { repr } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
 import { descrGet, getAttr } from '../protocols/getattr.js';
-import { objectId } from '../protocols/hash.js';
-import { intFromNumber, pyBool } from './int.js';
+import { idHash, objectId, pyHash } from '../protocols/hash.js';
+import { isCallable } from '../builtins/introspection.js';
+import { intFromNumber, newInt, pyBool } from './int.js';
 import { codeType, type Code } from '../eval/code.js';
 import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
 import { PyBytes } from './bytes.js';
@@ -91,6 +92,14 @@ export function initFunctions(): void {
     return newStr(`<bound method ${(name as PyStr).value} of ${repr(b.self)}>`);
   });
   defMethod(m, '__call__', (a, kw) => callObject(a[0]!, a.slice(1), kw));
+  defMethod(m, '__new__', (a) => {
+    if (a.length !== 3) raise(typeErrorType, `method expected 2 arguments, got ${a.length - 1}`);
+    if (!isCallable(a[1]!)) raise(typeErrorType, 'first argument must be callable');
+    if (a[2] === None) raise(typeErrorType, 'instance must not be None');
+    return new PyMethod(a[1]!, a[2]!);
+  });
+  // meth_hash: the identity of __self__ mixed with the function's hash
+  defMethod(m, '__hash__', (a) => newInt(idHash((a[0] as PyMethod).self) ^ pyHash((a[0] as PyMethod).func)));
   defMethod(m, '__eq__', (a) => pyBool(a[1] instanceof PyMethod && a[1].func === (a[0] as PyMethod).func && a[1].self === (a[0] as PyMethod).self));
   defGetSet(m, '__func__', (o) => (o as PyMethod).func);
   defGetSet(m, '__self__', (o) => (o as PyMethod).self);

@@ -154,6 +154,11 @@ function layoutBase(bases: PyType[]): PyType {
 /** tp_subclasses: each type's direct subclasses, in creation order (kept alive, unlike CPython's weak refs) */
 const subclassesOf = new WeakMap<PyType, PyType[]>();
 
+/** type.__subclasses__(): the direct subclasses of `t`, in creation order. */
+export function directSubclasses(t: PyType): PyType[] {
+  return (subclassesOf.get(t) ?? []).slice();
+}
+
 /** type_new: create a class. */
 export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Kwargs | null): PyType {
   if (bases.length === 0) bases = [objectType];
@@ -328,6 +333,7 @@ export function initType(): void {
       }),
     ),
   );
+  o.attrs.set('__subclasshook__', new PyClassMethod(defMethod(o, '__subclasshook__', () => NotImplemented)));
   o.attrs.set('__doc__', newStr('The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n'));
   defGetSet(
     o,
