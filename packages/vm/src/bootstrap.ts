@@ -18,6 +18,7 @@ import { initIterators } from './objects/iterator-methods.js';
 import { initExceptions } from './objects/exceptions.js';
 import { initExceptionGroups } from './objects/exception-group.js';
 import { initSuper } from './objects/super.js';
+import { initTraceback } from './objects/traceback.js';
 import { initModules } from './objects/module-methods.js';
 import { initIO } from './builtins/io.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
@@ -80,6 +81,7 @@ export function bootstrap(): PyModule {
   initCoroutines();
   initIterators();
   initSuper();
+  initTraceback();
   initModules();
   initIO();
   initMappingProxy();

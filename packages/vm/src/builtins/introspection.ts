@@ -138,7 +138,13 @@ export function introspectionBuiltins(): PyBuiltin[] {
     builtinFunction('format', (a) => newStr(format(a[0]!, a[1] === undefined ? '' : (a[1] as PyStr).value))),
     builtinFunction('vars', (a) => {
       if (a.length === 0) return frameLocals();
-      const d = getAttrOpt(a[0]!, '__dict__');
+      let d: PyObject | undefined;
+      try {
+        d = getAttrOpt(a[0]!, '__dict__');
+      } catch (e) {
+        // the __dict__ getset itself raises AttributeError for objects without one
+        if (!(e instanceof PyError && e.exc.type.isSubtype(attributeErrorType))) throw e;
+      }
       if (d === undefined) raise(typeErrorType, 'vars() argument must have __dict__ attribute');
       return d;
     }),

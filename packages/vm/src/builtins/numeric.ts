@@ -109,8 +109,8 @@ export function numericBuiltins(): PyBuiltin[] {
     builtinFunction('bin', (a, kw) => prefixed(asIndex(oneArg('bin', a, kw)), 2, '0b')),
     builtinFunction('chr', (a, kw) => {
       const x = oneArg('chr', a, kw);
-      if (!(x instanceof PyInt)) raise(typeErrorType, `'${x.type.name}' object cannot be interpreted as an integer`);
-      const v = x.value;
+      if (x.type.name === 'float') raise(typeErrorType, `'${x.type.name}' object cannot be interpreted as an integer`);
+      const v = asIndex(x);
       if (v < 0n || v > 0x10ffffn) raise(valueErrorType, 'chr() arg not in range(0x110000)');
       return newStr(String.fromCodePoint(Number(v)));
     }),

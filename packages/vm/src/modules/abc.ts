@@ -1,18 +1,18 @@
 // abc: ABC, ABCMeta and abstractmethod — classes with abstract methods cannot be instantiated.
 // CPython counterpart: Lib/abc.py, Modules/_abc.c, Objects/typeobject.c (object_new's check).
 import { raise } from '../errors.js';
-import { None, PyObject, PyType, TPFLAGS_BASETYPE, builtinType, typeType } from '../objects/object.js';
-import { True, False } from '../objects/int.js';
+import { None, NotImplemented, PyObject, PyType, TPFLAGS_BASETYPE, builtinType, typeType } from '../objects/object.js';
+import { True, False, pyBool } from '../objects/int.js';
 import { newStr, PyStr } from '../objects/str.js';
 import { PyDict } from '../objects/dict.js';
-import { PySet } from '../objects/set.js';
+import { newFrozenSet, PySet } from '../objects/set.js';
 import { PyFunction } from '../objects/function.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction, defMethod } from '../objects/native.js';
 import { PyClassMethod, PyProperty, PyStaticMethod } from '../objects/descr.js';
-import { typeErrorType } from '../objects/exception-types.js';
-import { typeNew } from '../objects/type.js';
-import { callObject, typeCallDefault } from '../protocols/call.js';
+import { runtimeErrorType, typeErrorType } from '../objects/exception-types.js';
+import { directSubclasses, typeNew } from '../objects/type.js';
+import { callObject, callSpecial, typeCallDefault } from '../protocols/call.js';
 import { getAttrOpt, setAttr } from '../protocols/getattr.js';
 import { isTrue } from '../protocols/truth.js';
 import { toArray } from '../protocols/iter.js';
@@ -47,14 +47,35 @@ function abstractNames(cls: PyType): string[] {
   return [...names].sort();
 }
 
+/** ABCMeta.register's virtual subclasses, per ABC. */
+const registries = new WeakMap<PyType, PyType[]>();
+
+/** issubclass(sub, cls) for ABCs: also through registered and hooked classes. */
+function subclassOf(sub: PyType, cls: PyType): boolean {
+  const m = cls.type.lookup('__subclasscheck__');
+  if (m !== undefined && m !== typeType.attrs.get('__subclasscheck__')) return isTrue(callSpecial(m, cls, [sub]));
+  return sub.isSubtype(cls);
+}
+
+/** _abc_subclasscheck: __subclasshook__, then the MRO, the registry, and the subclasses (without caches). */
+function abcSubclassCheck(cls: PyType, sub: PyType): boolean {
+  const hook = getAttrOpt(cls, '__subclasshook__');
+  if (hook !== undefined) {
+    const ok = callObject(hook, [sub], null);
+    if (ok !== NotImplemented) return isTrue(ok);
+  }
+  if (sub.mro.includes(cls)) return true;
+  for (const r of registries.get(cls) ?? []) if (subclassOf(sub, r)) return true;
+  for (const s of directSubclasses(cls)) if (subclassOf(sub, s)) return true;
+  return false;
+}
+
 export function makeAbc(): PyModule {
   const m = new PyModule('abc');
   const meta = abcMetaType;
   defMethod(meta, '__new__', (a, kw) => {
     const cls = typeNew(a[0] as PyType, (a[1] as PyStr).value, toArray(a[2]!) as PyType[], a[3] as PyDict, kw);
-    const abstract = new PySet();
-    for (const n of abstractNames(cls)) abstract.add(newStr(n));
-    cls.setAttr('__abstractmethods__', abstract);
+    cls.setAttr('__abstractmethods__', newFrozenSet(abstractNames(cls).map(newStr)));
     return cls;
   });
   defMethod(meta, '__call__', (a, kw) => {
@@ -67,7 +88,30 @@ export function makeAbc(): PyModule {
     }
     return typeCallDefault(cls, a.slice(1), kw);
   });
-  defMethod(meta, 'register', (a) => a[1]!);
+  defMethod(meta, 'register', (a) => {
+    const cls = a[0] as PyType;
+    const sub = a[1]!;
+    if (!(sub instanceof PyType)) raise(typeErrorType, 'Can only register classes');
+    if (abcSubclassCheck(cls, sub)) return sub;
+    if (abcSubclassCheck(sub, cls)) raise(runtimeErrorType, 'Refusing to create an inheritance cycle');
+    let reg = registries.get(cls);
+    if (reg === undefined) registries.set(cls, (reg = []));
+    reg.push(sub);
+    return sub;
+  });
+  defMethod(meta, '__subclasscheck__', (a) => {
+    if (!(a[1] instanceof PyType)) raise(typeErrorType, 'issubclass() arg 1 must be a class');
+    return pyBool(abcSubclassCheck(a[0] as PyType, a[1]));
+  });
+  defMethod(meta, '__instancecheck__', (a) => {
+    // _abc_instancecheck: the instance's __class__ and its type may differ
+    const cls = a[0] as PyType;
+    const inst = a[1]!;
+    const klass = getAttrOpt(inst, '__class__');
+    const subclass = klass instanceof PyType ? klass : inst.type;
+    if (subclass === inst.type) return pyBool(abcSubclassCheck(cls, subclass));
+    return pyBool(abcSubclassCheck(cls, subclass) || abcSubclassCheck(cls, inst.type));
+  });
   const abc = typeNew(meta, 'ABC', [], (() => {
     const ns = new PyDict();
     ns.setStr('__module__', newStr('abc'));

@@ -6,8 +6,8 @@ import { PyStr, newStr } from '../objects/str.js';
 import { pyBool } from '../objects/int.js';
 import { PyDict } from '../objects/dict.js';
 import { PyModule, moduleType } from '../objects/module.js';
-import { builtinFunctionType, defMethod, methodDescriptorType } from '../objects/native.js';
-import { cellType, functionType, methodType } from '../objects/function.js';
+import { builtinFunction, builtinFunctionType, defMethod, methodDescriptorType } from '../objects/native.js';
+import { cellType, functionType, methodType, PyFunction } from '../objects/function.js';
 import { generatorType } from '../objects/generator.js';
 import { asyncGeneratorType, coroutineType } from '../objects/coroutine.js';
 import { getSetDescriptorType, memberDescriptorType } from '../objects/descr.js';
@@ -15,8 +15,10 @@ import { mappingProxyType } from '../objects/mappingproxy.js';
 import { genericAliasType } from '../objects/generic-alias.js';
 import { unionType } from '../objects/union-type.js';
 import { tracebackType } from '../objects/traceback.js';
-import { codeType } from '../eval/code.js';
+import { CodeObject } from '@tspyc/bytecode';
+import { Code, codeType, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE } from '../eval/code.js';
 import { typeErrorType } from '../objects/exception-types.js';
+import { isCallable } from '../builtins/introspection.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { richCompareBool, CMP_EQ } from '../protocols/compare.js';
 
@@ -55,6 +57,20 @@ function initSimpleNamespace(): void {
   });
 }
 
+/** types.coroutine: a generator function's code gains CO_ITERABLE_COROUTINE, so `await` accepts its generators. */
+function typesCoroutine(func: PyObject): PyObject {
+  if (!isCallable(func)) raise(typeErrorType, 'types.coroutine() expects a callable');
+  if (func instanceof PyFunction && func.type === functionType) {
+    const co = func.code;
+    if (co.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)) return func;
+    if (co.flags & CO_GENERATOR) {
+      func.code = new Code(new CodeObject({ ...co.co, flags: co.flags | CO_ITERABLE_COROUTINE }));
+      return func;
+    }
+  }
+  return func;
+}
+
 export function makeTypes(): PyModule {
   initSimpleNamespace();
   const m = new PyModule('types');
@@ -70,5 +86,6 @@ export function makeTypes(): PyModule {
     ['NoneType', noneType], ['EllipsisType', ellipsisType], ['NotImplementedType', notImplementedType],
   ];
   for (const [name, t] of entries) d.setStr(name, t);
+  d.setStr('coroutine', builtinFunction('coroutine', (a) => typesCoroutine(a[0]!)));
   return m;
 }

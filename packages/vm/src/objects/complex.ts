@@ -92,6 +92,11 @@ function powi(x: C, n: number): C {
 /** complex ** complex, with c_powi for small integral exponents as CPython does. */
 export function complexPow(a: C, b: C): C {
   let r: C;
+  if (b[0] === 0 && b[1] === 0) return [1, 0];
+  if (a[0] === 0 && a[1] === 0) {
+    if (b[1] !== 0 || b[0] < 0) raise(zeroDivisionErrorType, '0.0 to a negative or complex power');
+    return [0, 0];
+  }
   if (b[1] === 0 && b[0] === Math.trunc(b[0]) && Math.abs(b[0]) <= 100) {
     const n = b[0];
     r = n > 0 ? powi(a, n) : quot([1, 0], powi(a, -n));
@@ -121,7 +126,7 @@ function binary(op: string, a: C, b: C): C {
 }
 
 function parseComplex(s: string): C | null {
-  const t = s.trim().replace(/^\((.*)\)$/, '$1').replace(/_/g, '');
+  const t = s.trim().replace(/^\((.*)\)$/, '$1').trim().replace(/_/g, '');
   const num = '(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?|inf|infinity|nan)';
   let m = new RegExp(`^([+-]?${num})?([+-](?:${num})?)j$`, 'i').exec(t);
   if (m) {
@@ -130,8 +135,11 @@ function parseComplex(s: string): C | null {
     const im = imText === '+' ? 1 : imText === '-' ? -1 : Number(imText.replace(/inf(inity)?/i, 'Infinity'));
     return [re, im];
   }
-  m = new RegExp(`^([+-]?${num})j$`, 'i').exec(t);
-  if (m) return [0, Number(m[1]!.replace(/inf(inity)?/i, 'Infinity'))];
+  m = new RegExp(`^([+-]?)(${num})?j$`, 'i').exec(t);
+  if (m) {
+    const mag = m[2] === undefined ? 1 : Number(m[2].replace(/inf(inity)?/i, 'Infinity'));
+    return [0, m[1] === '-' ? -mag : mag];
+  }
   m = new RegExp(`^([+-]?${num})$`, 'i').exec(t);
   if (m) return [Number(m[1]!.replace(/inf(inity)?/i, 'Infinity')), 0];
   return null;

@@ -8,9 +8,10 @@ import { newStr } from './str.js';
 import { pyBool } from './int.js';
 import { defMethod } from './native.js';
 import { defGetSet } from './descr.js';
+import { FRAME_SUSPENDED } from '../eval/frame.js';
 import { PyGenerator } from './generator.js';
 import { AsyncGenWrappedValue, PyAsyncGenerator, PyCoroutine, asyncGeneratorType, coroutineType } from './coroutine.js';
-import { closeGenerator, genSend, genThrow, normalize, stopIteration } from './generator-methods.js';
+import { awaiting, closeGenerator, genSend, genThrow, normalize, stopIteration } from './generator-methods.js';
 import { generatorExitType, runtimeErrorType, stopAsyncIterationType, stopIterationType } from './exception-types.js';
 import { genResume } from '../eval/ceval.js';
 import { Op } from '../eval/opcodes.js';
@@ -57,11 +58,6 @@ function isExc(e: unknown, t: typeof stopIterationType): e is PyError {
 }
 
 /** The object a suspended generator's frame is awaiting (cr_await, ag_await), or None. */
-function awaiting(g: PyGenerator): PyObject {
-  const f = g.frame;
-  if (g.finished || f.state !== 1 || f.ip < 2 || f.code.bytes[(f.ip - 2) * 2] !== Op.SEND) return None;
-  return f.stack[f.sp - 1] ?? None;
-}
 
 /** Run one step of an async generator (`step` resumes it) and apply async_gen_unwrap. */
 function unwrap(gen: PyAsyncGenerator, step: () => PyObject): PyObject {
@@ -205,6 +201,7 @@ function defGenAttrs(t: typeof coroutineType, prefix: string, kind: string): voi
   defGetSet(t, `${prefix}_running`, (o) => pyBool((o as PyGenerator).running));
   defGetSet(t, `${prefix}_code`, (o) => (o as PyGenerator).frame.code);
   defGetSet(t, `${prefix}_await`, (o) => awaiting(o as PyGenerator));
+  if (prefix === 'cr') defGetSet(t, 'cr_suspended', (o) => pyBool((o as PyGenerator).frame.state === FRAME_SUSPENDED));
   defGetSet(t, `${prefix}_frame`, () => None);
 }
 

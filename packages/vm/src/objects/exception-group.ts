@@ -71,8 +71,8 @@ function groupNew(cls: PyType, args: PyObject[]): PyExceptionGroup {
 }
 
 /** _PyExc_CreateExceptionGroup */
-export function createExceptionGroup(message: string, excs: PyObject[]): PyExceptionGroup {
-  return groupNew(baseExceptionGroupType, [newStr(message), new PyList(excs)]);
+export function createExceptionGroup(message: string, excs: PyObject[], asTuple = false): PyExceptionGroup {
+  return groupNew(baseExceptionGroupType, [newStr(message), asTuple ? newTuple(excs) : new PyList(excs)]);
 }
 
 type Matcher = (e: PyObject) => boolean;
@@ -142,7 +142,7 @@ export function exceptionGroupMatch(exc: PyObject, t: PyObject): [PyObject, PyOb
   const types = t instanceof PyTuple ? t.items : [t];
   if (types.some((x) => exc.type.isSubtype(x as PyType))) {
     if (exc instanceof PyExceptionGroup) return [exc, None];
-    const wrapped = createExceptionGroup('', [exc]);
+    const wrapped = createExceptionGroup('', [exc], true); // a naked exception: wrapped in a 1-tuple
     wrapped.traceback = (exc as PyBaseException).traceback;
     return [wrapped, None];
   }

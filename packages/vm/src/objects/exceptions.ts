@@ -124,6 +124,8 @@ export function initExceptions(): void {
     '__context__',
     (o) => exc(o).context ?? None,
     (o, v) => {
+      if (v === null) raise(typeErrorType, '__context__ may not be deleted');
+      if (v !== None && !(v instanceof PyBaseException)) raise(typeErrorType, 'exception context must be None or derive from BaseException');
       exc(o).context = v === None ? null : v;
     },
   );

@@ -12,7 +12,7 @@ import { PyBuiltin } from './native.js';
 import { callObject } from '../protocols/call.js';
 import { floatFromHex, floatHex } from '../format/float-hex.js';
 import { overflowErrorType, typeErrorType, valueErrorType } from './exception-types.js';
-import { asFloatOperand, floatBinary, floatDivmod, floatPow, OP_NAMES } from '../protocols/number.js';
+import { asFloatOperand, asJsIndex, floatBinary, floatDivmod, floatPow, OP_NAMES } from '../protocols/number.js';
 import { compareIntFloat, cmpResult } from '../protocols/compare.js';
 import { floatHashOf } from '../protocols/hash.js';
 import { callSpecial } from '../protocols/call.js';
@@ -82,7 +82,7 @@ export function initFloat(): void {
       if (Math.abs(x - Math.trunc(x)) === 0.5) r = 2 * Math.round(x / 2);
       return newInt(BigInt(r));
     }
-    return new PyFloat(roundFloat(x, Number((a[1] as PyInt).value)));
+    return new PyFloat(roundFloat(x, asJsIndex(a[1])));
   });
   defMethod(t, '__format__', (a) => {
     const spec = (a[1] as PyStr).value;

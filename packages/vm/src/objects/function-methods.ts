@@ -23,8 +23,9 @@ import { attributeErrorType, typeErrorType, valueErrorType } from './exception-t
 import { repr } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
 import { descrGet, getAttr } from '../protocols/getattr.js';
-import { objectId } from '../protocols/hash.js';
-import { intFromNumber, pyBool } from './int.js';
+import { idHash, objectId, pyHash } from '../protocols/hash.js';
+import { isCallable } from '../builtins/introspection.js';
+import { intFromNumber, newInt, pyBool } from './int.js';
 import { codeType, type Code } from '../eval/code.js';
 import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
 import { PyBytes } from './bytes.js';
@@ -58,10 +59,12 @@ export function initFunctions(): void {
     fn(o).module = v;
   });
   defGetSet(f, '__defaults__', (o) => (fn(o).defaults ? newTuple(fn(o).defaults!) : None), (o, v) => {
-    fn(o).defaults = v === None || v === null ? null : (v as PyTuple).items;
+    if (v !== None && v !== null && !(v instanceof PyTuple)) raise(typeErrorType, '__defaults__ must be set to a tuple object');
+    fn(o).defaults = v instanceof PyTuple ? v.items : null;
   });
   defGetSet(f, '__kwdefaults__', (o) => fn(o).kwdefaults ?? None, (o, v) => {
-    fn(o).kwdefaults = v === None || v === null ? null : (v as PyDict);
+    if (v !== None && v !== null && !(v instanceof PyDict)) raise(typeErrorType, '__kwdefaults__ must be set to a dict object');
+    fn(o).kwdefaults = v instanceof PyDict ? v : null;
   });
   defGetSet(f, '__code__', (o) => fn(o).code);
   defGetSet(f, '__globals__', (o) => fn(o).globals);
@@ -89,6 +92,14 @@ export function initFunctions(): void {
     return newStr(`<bound method ${(name as PyStr).value} of ${repr(b.self)}>`);
   });
   defMethod(m, '__call__', (a, kw) => callObject(a[0]!, a.slice(1), kw));
+  defMethod(m, '__new__', (a) => {
+    if (a.length !== 3) raise(typeErrorType, `method expected 2 arguments, got ${a.length - 1}`);
+    if (!isCallable(a[1]!)) raise(typeErrorType, 'first argument must be callable');
+    if (a[2] === None) raise(typeErrorType, 'instance must not be None');
+    return new PyMethod(a[1]!, a[2]!);
+  });
+  // meth_hash: the identity of __self__ mixed with the function's hash
+  defMethod(m, '__hash__', (a) => newInt(idHash((a[0] as PyMethod).self) ^ pyHash((a[0] as PyMethod).func)));
   defMethod(m, '__eq__', (a) => pyBool(a[1] instanceof PyMethod && a[1].func === (a[0] as PyMethod).func && a[1].self === (a[0] as PyMethod).self));
   defGetSet(m, '__func__', (o) => (o as PyMethod).func);
   defGetSet(m, '__self__', (o) => (o as PyMethod).self);
@@ -118,6 +129,10 @@ export function initFunctions(): void {
   }
   defMethod(methodDescriptorType, '__get__', (a) => descrGet(a[0]!, a[1] === None ? null : a[1]!, (a[2] ?? a[1]!.type) as PyType));
 
+  defMethod(cellType, '__new__', (a) => {
+    if (a.length > 2) raise(typeErrorType, `cell expected at most 1 argument, got ${a.length - 1}`);
+    return new PyCell(a[1] ?? null);
+  });
   defGetSet(cellType, 'cell_contents', (o) => {
     const c = o as PyCell;
     if (c.ref === null) raise(valueErrorType, 'Cell is empty');

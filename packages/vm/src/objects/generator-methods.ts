@@ -7,6 +7,7 @@ import { pyBool } from './int.js';
 import { PyGenerator, generatorType } from './generator.js';
 import { defMethod } from './native.js';
 import { defGetSet } from './descr.js';
+import { FRAME_SUSPENDED } from '../eval/frame.js';
 import {
   PyBaseException,
   baseExceptionType,
@@ -118,6 +119,13 @@ export function closeGenerator(gen: PyGenerator): void {
   raise(runtimeErrorType, `${genKindName(gen)} ignored GeneratorExit`);
 }
 
+/** gi_yieldfrom / cr_await: the iterator a suspended SEND is delegating to. */
+export function awaiting(g: PyGenerator): PyObject {
+  const f = g.frame;
+  if (g.finished || f.state !== 1 || f.ip < 2 || f.code.bytes[(f.ip - 2) * 2] !== Op.SEND) return None;
+  return f.stack[f.sp - 1] ?? None;
+}
+
 export function initGenerators(): void {
   const t = generatorType;
   defMethod(t, '__iter__', (a) => a[0]!);
@@ -136,4 +144,6 @@ export function initGenerators(): void {
   defGetSet(t, '__qualname__', (o) => newStr((o as PyGenerator).qualname));
   defGetSet(t, 'gi_running', (o) => pyBool((o as PyGenerator).running));
   defGetSet(t, 'gi_code', (o) => (o as PyGenerator).frame.code);
+  defGetSet(t, 'gi_yieldfrom', (o) => awaiting(o as PyGenerator));
+  defGetSet(t, 'gi_suspended', (o) => pyBool((o as PyGenerator).frame.state === FRAME_SUSPENDED));
 }

@@ -128,6 +128,7 @@ export function initIterators(): void {
   defMethod(reversedType, '__new__', (a) => {
     const seq = a[1]!;
     const rev = lookupSpecial(seq, '__reversed__');
+    if (rev === None) raise(typeErrorType, `'${seq.type.name}' object is not reversible`);
     if (rev !== undefined) return callObject(rev, [], null);
     if (seq.type.lookup('__getitem__') === undefined || seq.type.lookup('__len__') === undefined) {
       raise(typeErrorType, `'${seq.type.name}' object is not reversible`);

@@ -165,7 +165,8 @@ export function initList(): void {
   defMethod(t, '__imul__', (a) => {
     const items = lst(a[0]!);
     const copy = items.slice();
-    const n = Number((a[1] as PyInt).value);
+    const n = a[1] instanceof PyInt || a[1]!.type.lookup('__index__') !== undefined ? asJsIndex(a[1]!) : -1;
+    if (n === -1 && !(a[1] instanceof PyInt)) return NotImplemented;
     items.length = 0;
     for (let i = 0; i < n; i++) items.push(...copy);
     return a[0]!;

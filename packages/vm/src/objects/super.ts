@@ -5,6 +5,7 @@ import { builtinType, None, PyObject, PyType } from './object.js';
 import { newStr, PyStr } from './str.js';
 import { PyCell } from './function.js';
 import { defMethod } from './native.js';
+import { defGetSet } from './descr.js';
 import { attributeErrorType, runtimeErrorType, typeErrorType } from './exception-types.js';
 import { descrGet, genericGetAttr } from '../protocols/getattr.js';
 import { ts } from '../eval/state.js';
@@ -89,6 +90,20 @@ export function initSuper(): void {
     return None;
   });
   defMethod(t, '__getattribute__', (a) => superGetAttr(a[0] as PySuper, (a[1] as PyStr).value));
+  defGetSet(t, '__thisclass__', (o) => (o as PySuper).thisType ?? None);
+  defGetSet(t, '__self__', (o) => (o as PySuper).obj ?? None);
+  defGetSet(t, '__self_class__', (o) => (o as PySuper).objType ?? None);
+  defMethod(t, '__get__', (a) => {
+    // an unbound super bound by attribute access: super(B).__get__(obj)
+    const s = a[0] as PySuper;
+    const obj = a[1] ?? None;
+    if (obj === None || s.obj !== null) return s;
+    const bound = new PySuper(s.type);
+    bound.thisType = s.thisType;
+    bound.obj = obj;
+    bound.objType = superCheck(s.thisType!, obj);
+    return bound;
+  });
   defMethod(t, '__repr__', (a) => {
     const s = a[0] as PySuper;
     const tn = s.thisType ? s.thisType.name : 'NULL';

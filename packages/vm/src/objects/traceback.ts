@@ -1,5 +1,7 @@
 // Traceback entries. CPython counterpart: Python/traceback.c (PyTraceBack_Here, tb_printinternal).
-import { builtinType, PyObject } from './object.js';
+import { builtinType, None, PyObject } from './object.js';
+import { defGetSet } from './descr.js';
+import { intFromNumber } from './int.js';
 import type { Frame } from '../eval/frame.js';
 
 export const tracebackType = builtinType('traceback', undefined, 0);
@@ -17,4 +19,15 @@ export class PyTraceback extends PyObject {
   get lineno(): number | null {
     return this.frame.code.lineOf(this.lasti);
   }
+}
+
+/** tb_next, tb_lineno, tb_lasti (tb_frame needs frame objects, which the VM does not expose). */
+export function initTraceback(): void {
+  const t = tracebackType;
+  defGetSet(t, 'tb_next', (o) => (o as PyTraceback).next ?? None);
+  defGetSet(t, 'tb_lineno', (o) => {
+    const n = (o as PyTraceback).lineno;
+    return n === null ? None : intFromNumber(n);
+  });
+  defGetSet(t, 'tb_lasti', (o) => intFromNumber((o as PyTraceback).lasti * 2));
 }

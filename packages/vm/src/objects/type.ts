@@ -1,7 +1,7 @@
 // `object` and `type` behaviour: instance creation, class creation (type_new, C3 MRO),
 // the default dunders. CPython counterpart: Objects/typeobject.c (object_new, object_init,
 // type_new, mro_implementation, object_richcompare, object_repr, type_repr).
-import { raise } from '../errors.js';
+import { newException, PyError, raise } from '../errors.js';
 import {
   None,
   NotImplemented,
@@ -23,7 +23,7 @@ import { PyCell, PyFunction } from './function.js';
 import { defMethod, type Kwargs } from './native.js';
 import { defGetSet, PyClassMethod, PyMemberDescr, PyStaticMethod, memberDescriptorType } from './descr.js';
 import { toArray } from '../protocols/iter.js';
-import { attributeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { attributeErrorType, PyBaseException, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
 import { genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
@@ -55,6 +55,72 @@ export function c3(cls: PyType, bases: PyType[]): PyType[] {
   }
 }
 
+/** _Py_Mangle: a private __name inside class `owner` becomes _Owner__name. */
+function mangle(owner: string, n: string): string {
+  if (!n.startsWith('__') || n.endsWith('__') || n.includes('.')) return n;
+  const stripped = owner.replace(/^_+/, '');
+  return stripped === '' ? n : `_${stripped}${n}`;
+}
+
+/** mro_internal: C3, or the metaclass's own mro() when it overrides type.mro. */
+function mroOf(cls: PyType): PyType[] {
+  const custom = cls.type.lookup('mro');
+  if (custom === undefined || custom === typeType.attrs.get('mro')) return c3(cls, cls.bases);
+  return toArray(callObject(descrGet(custom, cls, cls.type), [], null)).map((t) => {
+    if (!(t instanceof PyType)) raise(typeErrorType, `mro() returned a non-class ('${t.type.name}')`);
+    return t;
+  });
+}
+
+/** Recompute the MRO of `cls` and of every class below it (after __bases__ assignment). */
+function remro(cls: PyType): void {
+  cls.mro = mroOf(cls);
+  for (const sub of subclassesOf.get(cls) ?? []) remro(sub);
+}
+
+/** type_set_bases */
+function setBases(cls: PyType, v: PyObject | null): void {
+  if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__bases__' attribute of immutable type '${cls.name}'`);
+  if (v === null) raise(typeErrorType, `cannot delete '__bases__' attribute of immutable type '${cls.name}'`);
+  if (!(v instanceof PyTuple)) raise(typeErrorType, `can only assign tuple to ${cls.name}.__bases__, not ${v.type.name}`);
+  if (v.items.length === 0) raise(typeErrorType, `can only assign non-empty tuple to ${cls.name}.__bases__, not ()`);
+  const bases = v.items.map((b) => {
+    if (!(b instanceof PyType)) raise(typeErrorType, `${cls.name}.__bases__ must be tuple of classes, not '${b.type.name}'`);
+    if (b.isSubtype(cls)) raise(typeErrorType, 'a __bases__ item causes an inheritance cycle');
+    return b;
+  });
+  if (solidBase(bases) !== cls.solid) {
+    raise(typeErrorType, `__bases__ assignment: '${bases[0]!.name}' deallocator differs from '${cls.base?.name}'`);
+  }
+  const old = cls.bases;
+  const oldMros = new Map<PyType, PyType[]>();
+  const save = (t: PyType) => {
+    oldMros.set(t, t.mro);
+    for (const s of subclassesOf.get(t) ?? []) save(s);
+  };
+  save(cls);
+  cls.bases = bases;
+  cls.base = bases[0]!;
+  try {
+    remro(cls);
+  } catch (e) {
+    cls.bases = old;
+    cls.base = old[0] ?? null;
+    for (const [t, m] of oldMros) t.mro = m;
+    throw e;
+  }
+  for (const b of old) {
+    const subs = subclassesOf.get(b);
+    if (subs) subs.splice(subs.indexOf(cls), 1);
+  }
+  for (const b of bases) {
+    let subs = subclassesOf.get(b);
+    if (subs === undefined) subclassesOf.set(b, (subs = []));
+    subs.push(cls);
+  }
+  bumpTypeVersion();
+}
+
 /** The most derived builtin layout among the bases (best_base), or a layout-conflict TypeError. */
 function solidBase(bases: PyType[]): PyType {
   let winner: PyType = objectType;
@@ -67,8 +133,31 @@ function solidBase(bases: PyType[]): PyType {
   return winner;
 }
 
+/** solid_base for heap types: the class itself when its own __slots__ add members, else its winning base's. */
+const layouts = new WeakMap<PyType, PyType>();
+function layoutOf(t: PyType): PyType {
+  return layouts.get(t) ?? t.solid ?? objectType;
+}
+
+/** best_base's layout check, counting classes with their own non-empty __slots__ as layouts. */
+function layoutBase(bases: PyType[]): PyType {
+  let winner: PyType = objectType;
+  for (const b of bases) {
+    const s = layoutOf(b);
+    if (winner.isSubtype(s)) continue;
+    if (s.isSubtype(winner)) winner = s;
+    else raise(typeErrorType, 'multiple bases have instance lay-out conflict');
+  }
+  return winner;
+}
+
 /** tp_subclasses: each type's direct subclasses, in creation order (kept alive, unlike CPython's weak refs) */
 const subclassesOf = new WeakMap<PyType, PyType[]>();
+
+/** type.__subclasses__(): the direct subclasses of `t`, in creation order. */
+export function directSubclasses(t: PyType): PyType[] {
+  return (subclassesOf.get(t) ?? []).slice();
+}
 
 /** type_new: create a class. */
 export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Kwargs | null): PyType {
@@ -76,9 +165,13 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   for (const b of bases) {
     if (!(b.flags & TPFLAGS_BASETYPE)) raise(typeErrorType, `type '${b.name}' is not an acceptable base type`);
   }
+  bases.forEach((b, i) => {
+    if (bases.indexOf(b) !== i) raise(typeErrorType, `duplicate base class ${b.name}`);
+  });
   const cls = new PyType(meta, name, bases, TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE);
   cls.solid = solidBase(bases);
-  cls.mro = c3(cls, bases);
+  let layout = layoutBase(bases);
+  cls.mro = mroOf(cls);
   for (const b of bases) {
     let subs = subclassesOf.get(b);
     if (subs === undefined) subclassesOf.set(b, (subs = []));
@@ -105,12 +198,15 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
       return s.value;
     });
     cls.hasInstanceDict = names.includes('__dict__') || bases.some((b) => (b.flags & TPFLAGS_HEAPTYPE) !== 0 && b.hasInstanceDict);
-    for (const n of names) {
+    for (let n of names) {
       if (n === '__dict__' || n === '__weakref__') continue;
+      n = mangle(cls.name, n);
       if (cls.attrs.has(n)) raise(valueErrorType, `'${n}' in __slots__ conflicts with class variable`);
       cls.attrs.set(n, new PyMemberDescr(cls, n));
+      layout = cls;
     }
   }
+  layouts.set(cls, layout);
   const mod = cls.attrs.get('__module__');
   cls.module = mod instanceof PyStr ? mod.value : 'builtins';
   if (!cls.attrs.has('__doc__')) cls.attrs.set('__doc__', None);
@@ -126,7 +222,18 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   // __set_name__
   for (const [k, v] of [...cls.attrs]) {
     const sn = v.type.lookup('__set_name__');
-    if (sn !== undefined) callObject(descrGet(sn, v, v.type), [cls, newStr(k)], null);
+    if (sn === undefined) continue;
+    try {
+      callObject(descrGet(sn, v, v.type), [cls, newStr(k)], null);
+    } catch (e) {
+      // 3.11 wraps the error (type_new_set_names); 3.12 adds a note instead
+      if (!(e instanceof PyError)) throw e;
+      const wrapped = newException(runtimeErrorType, `Error calling __set_name__ on '${v.type.name}' instance '${k}' in '${cls.name}'`) as PyBaseException;
+      wrapped.cause = e.exc;
+      wrapped.context = e.exc;
+      wrapped.suppressContext = true;
+      throw new PyError(wrapped);
+    }
   }
   // __init_subclass__ of the parent
   const parent = cls.mro[1]!;
@@ -226,6 +333,7 @@ export function initType(): void {
       }),
     ),
   );
+  o.attrs.set('__subclasshook__', new PyClassMethod(defMethod(o, '__subclasshook__', () => NotImplemented)));
   o.attrs.set('__doc__', newStr('The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n'));
   defGetSet(
     o,
@@ -288,7 +396,7 @@ export function initType(): void {
     typeSetAttr(a[0] as PyType, (a[1] as PyStr).value, null);
     return None;
   });
-  defMethod(t, 'mro', (a) => new PyList((a[0] as PyType).mro.slice()));
+  defMethod(t, 'mro', (a) => new PyList(c3(a[0] as PyType, (a[0] as PyType).bases)));
   defMethod(t, '__subclasscheck__', (a) => pyBool(a[1] instanceof PyType && a[1].isSubtype(a[0] as PyType)));
   defMethod(t, '__instancecheck__', (a) => pyBool(a[1]!.type.isSubtype(a[0] as PyType)));
   defMethod(t, '__prepare__', () => new PyDict());
@@ -324,7 +432,7 @@ export function initType(): void {
     },
   );
   defGetSet(t, '__mro__', (x) => newTuple((x as PyType).mro.slice()));
-  defGetSet(t, '__bases__', (x) => newTuple((x as PyType).bases.slice()));
+  defGetSet(t, '__bases__', (x) => newTuple((x as PyType).bases.slice()), (x, v) => setBases(x as PyType, v));
   defGetSet(t, '__base__', (x) => (x as PyType).base ?? None);
   defGetSet(t, '__dict__', (x) => {
     const d = new PyDict();
@@ -339,5 +447,31 @@ export function initType(): void {
     const m = a[0] as PyMemberDescr;
     return newStr(`<member '${m.name}' of '${m.owner.name}' objects>`);
   });
+  // member_descriptor's own protocol methods, for direct use (Cls.slot.__get__(obj, Cls))
+  const memberCheck = (m: PyMemberDescr, obj: PyObject): void => {
+    if (!obj.type.isSubtype(m.owner)) {
+      raise(typeErrorType, `descriptor '${m.name}' for '${m.owner.name}' objects doesn't apply to a '${obj.type.name}' object`);
+    }
+  };
+  defMethod(memberDescriptorType, '__get__', (a) => {
+    const m = a[0] as PyMemberDescr;
+    if (a[1] === undefined || a[1] === None) return m;
+    memberCheck(m, a[1]);
+    return descrGet(m, a[1], a[1].type);
+  });
+  defMethod(memberDescriptorType, '__set__', (a) => {
+    memberCheck(a[0] as PyMemberDescr, a[1]!);
+    (a[0] as PyMemberDescr).values.set(a[1]!, a[2]!);
+    return None;
+  });
+  defMethod(memberDescriptorType, '__delete__', (a) => {
+    const m = a[0] as PyMemberDescr;
+    memberCheck(m, a[1]!);
+    if (!m.values.delete(a[1]!)) raise(attributeErrorType, m.name);
+    return None;
+  });
+  defGetSet(memberDescriptorType, '__name__', (x) => newStr((x as PyMemberDescr).name));
+  defGetSet(memberDescriptorType, '__qualname__', (x) => newStr(`${(x as PyMemberDescr).owner.qualname}.${(x as PyMemberDescr).name}`));
+  defGetSet(memberDescriptorType, '__objclass__', (x) => (x as PyMemberDescr).owner);
   rememberGetAttribute();
 }

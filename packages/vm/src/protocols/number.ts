@@ -176,7 +176,8 @@ export function floatDivmod(vx: number, wx: number): [number, number] {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
-    floordiv = (vx / wx < 0 ? -0 : 0);
+    const q = vx / wx; // copysign(0, vx / wx)
+    floordiv = q < 0 || Object.is(q, -0) ? -0 : 0;
   }
   return [floordiv, mod];
 }
@@ -336,8 +337,16 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
     }
     if (base === NB_MULTIPLY) {
       const isSeq = (t: PyType) => t.isSubtype(strType) || t.isSubtype(listType) || t.isSubtype(tupleType);
-      if (isSeq(ta)) raise(typeErrorType, `can't multiply sequence by non-int of type '${tb.name}'`);
-      if (isSeq(tb)) raise(typeErrorType, `can't multiply sequence by non-int of type '${ta.name}'`);
+      // sequence_repeat: the count may be any object with __index__
+      const hasIndex = (o: PyObject) => !(o instanceof PyInt) && o.type.lookup('__index__') !== undefined;
+      if (isSeq(ta)) {
+        if (hasIndex(b)) return binaryOp(a, newInt(asIndex(b)), op);
+        raise(typeErrorType, `can't multiply sequence by non-int of type '${tb.name}'`);
+      }
+      if (isSeq(tb)) {
+        if (hasIndex(a)) return binaryOp(newInt(asIndex(a)), b, op);
+        raise(typeErrorType, `can't multiply sequence by non-int of type '${ta.name}'`);
+      }
     }
   }
   const sym = SYMBOL[base]! + (op >= NB_INPLACE ? '=' : '');

@@ -1,7 +1,7 @@
 // Subscription, len() and `in`. CPython counterpart: Objects/abstract.c (PyObject_GetItem,
 // PyObject_SetItem, PyObject_DelItem, PyObject_Size, PySequence_Contains).
 import { raise } from '../errors.js';
-import { PyObject, PyType } from '../objects/object.js';
+import { None, PyObject, PyType } from '../objects/object.js';
 import { PyList, listType } from '../objects/list.js';
 import { PyTuple, tupleType } from '../objects/tuple.js';
 import { PyDict, dictType } from '../objects/dict.js';
@@ -15,6 +15,7 @@ import { callSpecial, callObject } from './call.js';
 import { getIter, iterNext } from './iter.js';
 import { pyEq } from './compare.js';
 import { descrGet } from './getattr.js';
+import { asIndex } from './number.js';
 import { newException } from '../errors.js';
 
 export function keyError(key: PyObject): never {
@@ -76,7 +77,7 @@ export function setItem(o: PyObject, key: PyObject, value: PyObject): void {
 
 export function delItem(o: PyObject, key: PyObject): void {
   const m = o.type.lookup('__delitem__');
-  if (m === undefined) raise(typeErrorType, `'${o.type.name}' object does not support item deletion`);
+  if (m === undefined) raise(typeErrorType, `'${o.type.name}' object doesn't support item deletion`);
   callSpecial(m, o, [key]);
 }
 
@@ -91,11 +92,11 @@ export function len(o: PyObject): number {
   }
   const m = t.lookup('__len__');
   if (m === undefined) raise(typeErrorType, `object of type '${t.name}' has no len()`);
-  const r = callSpecial(m, o, []);
-  if (!(r instanceof PyInt)) raise(typeErrorType, `'${r.type.name}' object cannot be interpreted as an integer`);
-  if (r.value < 0n) raise(valueErrorType, '__len__() should return >= 0');
-  if (r.value > 0x7fffffffffffffffn) raise(overflowErrorType, 'Python int too large to convert to C ssize_t');
-  return Number(r.value);
+  // slot_sq_length: PyNumber_Index of the result, then the sign and ssize_t checks
+  const v = asIndex(callSpecial(m, o, []));
+  if (v < 0n) raise(valueErrorType, '__len__() should return >= 0');
+  if (v > 0x7fffffffffffffffn) raise(overflowErrorType, "cannot fit 'int' into an index-sized integer");
+  return Number(v);
 }
 
 
@@ -115,6 +116,7 @@ export function contains(container: PyObject, item: PyObject): boolean {
   }
   const m = t.lookup('__contains__');
   if (m !== undefined) {
+    if (m === None) raise(typeErrorType, `'${t.name}' object is not a container`);
     const r = callSpecial(m, container, [item]);
     return r instanceof PyInt ? r.value !== 0n : isTrue(r);
   }
