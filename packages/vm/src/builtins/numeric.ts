@@ -7,7 +7,8 @@ import { PyInt, intFromNumber, newInt, intType, boolType } from '../objects/int.
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, newStr } from '../objects/str.js';
 import { builtinFunction, type Kwargs, type PyBuiltin } from '../objects/native.js';
-import { typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { overflowErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { PyBytes, PyByteArray } from '../objects/bytes.js';
 import { asIndex, binaryOp, NB_ADD, NB_POWER } from '../protocols/number.js';
 import { callObject, callSpecial } from '../protocols/call.js';
 import { getIter, iterNext } from '../protocols/iter.js';
@@ -111,11 +112,16 @@ export function numericBuiltins(): PyBuiltin[] {
       const x = oneArg('chr', a, kw);
       if (!(x instanceof PyInt)) raise(typeErrorType, `'${x.type.name}' object cannot be interpreted as an integer`);
       const v = x.value;
+      if (v < -0x80000000n || v > 0x7fffffffn) raise(overflowErrorType, 'Python int too large to convert to C int');
       if (v < 0n || v > 0x10ffffn) raise(valueErrorType, 'chr() arg not in range(0x110000)');
       return newStr(String.fromCodePoint(Number(v)));
     }),
     builtinFunction('ord', (a, kw) => {
       const x = oneArg('ord', a, kw);
+      if (x instanceof PyBytes || x instanceof PyByteArray) {
+        if (x.value.length !== 1) raise(typeErrorType, `ord() expected a character, but string of length ${x.value.length} found`);
+        return intFromNumber(x.value[0]!);
+      }
       if (!(x instanceof PyStr)) raise(typeErrorType, `ord() expected string of length 1, but ${x.type.name} found`);
       const n = x.length;
       if (n !== 1) raise(typeErrorType, `ord() expected a character, but string of length ${n} found`);

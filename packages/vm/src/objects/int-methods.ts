@@ -249,7 +249,11 @@ export function initInt(): void {
 
   // bool
   const b = boolType;
-  defMethod(b, '__new__', (a) => pyBool(a.length > 1 ? isTrue(a[1]!) : false));
+  defMethod(b, '__new__', (a, kw) => {
+    if (kw && kw.size > 0) raise(typeErrorType, 'bool() takes no keyword arguments');
+    if (a.length > 2) raise(typeErrorType, `bool expected at most 1 argument, got ${a.length - 1}`);
+    return pyBool(a.length > 1 ? isTrue(a[1]!) : false);
+  });
   defMethod(b, '__repr__', (a) => newStr(a[0] === True ? 'True' : 'False'));
   void False;
   void floatBinary;

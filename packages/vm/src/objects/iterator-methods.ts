@@ -70,12 +70,7 @@ export function initIterators(): void {
     });
   });
   defMethod(zipType, '__new__', (a, kw) => {
-    const its = a.slice(1).map((o, i) => {
-      if (o.type.lookup('__iter__') === undefined && o.type.lookup('__getitem__') === undefined) {
-        raise(typeErrorType, `zip argument #${i + 1} must support iteration`);
-      }
-      return getIter(o);
-    });
+    const its = a.slice(1).map((o) => getIter(o));
     const strict = kw?.get('strict');
     const isStrict = strict !== undefined && isTrue(strict);
     let done = false;

@@ -176,7 +176,8 @@ export function floatDivmod(vx: number, wx: number): [number, number] {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
-    floordiv = (vx / wx < 0 ? -0 : 0);
+    const q = vx / wx;
+    floordiv = q < 0 || Object.is(q, -0) ? -0 : 0; // copysign(0.0, vx / wx)
   }
   return [floordiv, mod];
 }
