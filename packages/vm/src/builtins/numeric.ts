@@ -40,6 +40,9 @@ function oneArg(name: string, a: PyObject[], kw: Kwargs | null): PyObject {
 function minMax(name: string, op: number, a: PyObject[], kw: Kwargs | null): PyObject {
   const key = kw?.get('key');
   const dflt = kw?.get('default');
+  for (const k of kw?.keys() ?? []) {
+    if (k !== 'key' && k !== 'default') raise(typeErrorType, `'${k}' is an invalid keyword argument for ${name}()`);
+  }
   let items: PyObject | null = null;
   let list: PyObject[] | null = null;
   if (a.length === 0) raise(typeErrorType, `${name} expected at least 1 argument, got 0`);
@@ -131,7 +134,8 @@ export function numericBuiltins(): PyBuiltin[] {
       if (a.length < 1) raise(typeErrorType, 'sum() takes at least 1 positional argument (0 given)');
       let acc = a[1] ?? kw?.get('start') ?? intFromNumber(0);
       if (acc instanceof PyStr) raise(typeErrorType, "sum() can't sum strings [use ''.join(seq) instead]");
-      if (acc.type.name === 'bytes') raise(typeErrorType, "sum() can't sum bytes [use b''.join(seq) instead]");
+      if (acc instanceof PyBytes) raise(typeErrorType, "sum() can't sum bytes [use b''.join(seq) instead]");
+      if (acc instanceof PyByteArray) raise(typeErrorType, "sum() can't sum bytearray [use b''.join(seq) instead]");
       const it = getIter(a[0]!);
       for (let v = iterNext(it); v !== null; v = iterNext(it)) acc = binaryOp(acc, v, NB_ADD);
       return acc;

@@ -1,8 +1,9 @@
 // abc: ABC, ABCMeta and abstractmethod — classes with abstract methods cannot be instantiated.
 // CPython counterpart: Lib/abc.py, Modules/_abc.c, Objects/typeobject.c (object_new's check).
 import { raise } from '../errors.js';
-import { None, PyObject, PyType, TPFLAGS_BASETYPE, builtinType, typeType } from '../objects/object.js';
-import { True, False } from '../objects/int.js';
+import { None, NotImplemented, PyObject, PyType, TPFLAGS_BASETYPE, builtinType, typeType } from '../objects/object.js';
+import { True, False, pyBool } from '../objects/int.js';
+import { isSubclass } from '../builtins/introspection.js';
 import { newStr, PyStr } from '../objects/str.js';
 import { PyDict } from '../objects/dict.js';
 import { PySet } from '../objects/set.js';
@@ -10,7 +11,7 @@ import { PyFunction } from '../objects/function.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction, defMethod } from '../objects/native.js';
 import { PyClassMethod, PyProperty, PyStaticMethod } from '../objects/descr.js';
-import { typeErrorType } from '../objects/exception-types.js';
+import { runtimeErrorType, typeErrorType } from '../objects/exception-types.js';
 import { typeNew } from '../objects/type.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
 import { getAttrOpt, setAttr } from '../protocols/getattr.js';
@@ -47,6 +48,23 @@ function abstractNames(cls: PyType): string[] {
   return [...names].sort();
 }
 
+/** ABCMeta.register's classes, per ABC. */
+const registries = new WeakMap<PyType, PyType[]>();
+
+/** _abc_subclasscheck: the hook, the MRO, the registry, then the ABC's subclasses. */
+function abcSubclassCheck(cls: PyType, sub: PyType): boolean {
+  const hook = getAttrOpt(cls, '__subclasshook__');
+  if (hook !== undefined) {
+    const ok = callObject(hook, [sub], null);
+    if (ok !== NotImplemented) return isTrue(ok);
+  }
+  if (sub.isSubtype(cls)) return true;
+  for (const r of registries.get(cls) ?? []) if (isSubclass(sub, r)) return true;
+  const subs = callObject(getAttrOpt(cls, '__subclasses__')!, [], null);
+  for (const s of toArray(subs)) if (isSubclass(sub, s)) return true;
+  return false;
+}
+
 export function makeAbc(): PyModule {
   const m = new PyModule('abc');
   const meta = abcMetaType;
@@ -67,7 +85,28 @@ export function makeAbc(): PyModule {
     }
     return typeCallDefault(cls, a.slice(1), kw);
   });
-  defMethod(meta, 'register', (a) => a[1]!);
+  defMethod(meta, 'register', (a) => {
+    const cls = a[0] as PyType;
+    const sub = a[1]!;
+    if (!(sub instanceof PyType)) raise(typeErrorType, 'Can only register classes');
+    if (abcSubclassCheck(cls, sub)) return sub;
+    if (abcSubclassCheck(sub, cls)) raise(runtimeErrorType, 'Refusing to create an inheritance cycle');
+    const reg = registries.get(cls) ?? [];
+    reg.push(sub);
+    registries.set(cls, reg);
+    return sub;
+  });
+  defMethod(meta, '__subclasscheck__', (a) => {
+    if (!(a[1] instanceof PyType)) raise(typeErrorType, 'issubclass() arg 1 must be a class');
+    return pyBool(abcSubclassCheck(a[0] as PyType, a[1]));
+  });
+  defMethod(meta, '__instancecheck__', (a) => {
+    const inst = a[1]!;
+    const cls = a[0] as PyType;
+    if (abcSubclassCheck(cls, inst.type)) return True;
+    const klass = getAttrOpt(inst, '__class__');
+    return pyBool(klass instanceof PyType && klass !== inst.type && abcSubclassCheck(cls, klass));
+  });
   const abc = typeNew(meta, 'ABC', [], (() => {
     const ns = new PyDict();
     ns.setStr('__module__', newStr('abc'));
