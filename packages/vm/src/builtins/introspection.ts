@@ -147,21 +147,28 @@ export function introspectionBuiltins(): PyBuiltin[] {
     builtinFunction('format', (a) => newStr(format(a[0]!, a[1] === undefined ? '' : (a[1] as PyStr).value))),
     builtinFunction('vars', (a) => {
       if (a.length === 0) return frameLocals();
-      const d = getAttrOpt(a[0]!, '__dict__');
+      let d: PyObject | undefined;
+      try {
+        d = getAttrOpt(a[0]!, '__dict__');
+      } catch (e) {
+        if (!(e instanceof PyError && e.exc.type.isSubtype(attributeErrorType))) throw e;
+      }
       if (d === undefined) raise(typeErrorType, 'vars() argument must have __dict__ attribute');
       return d;
     }),
     builtinFunction('dir', (a) => {
       if (a.length === 0) return new PyList(toArray(frameLocals()).sort((x, y) => ((x as PyStr).value < (y as PyStr).value ? -1 : 1)));
       const o = a[0]!;
-      const names = new Set<string>();
       if (o instanceof PyType) {
+        const names = new Set<string>();
         for (const t of o.mro) for (const k of t.attrs.keys()) names.add(k);
-      } else {
-        const m = o.type.lookup('__dir__');
-        if (m !== undefined) for (const k of toArray(callSpecial(m, o, []))) names.add((k as PyStr).value);
+        return new PyList([...names].sort().map(newStr));
       }
-      return new PyList([...names].sort().map(newStr));
+      // sorted(__dir__()): duplicates and all, as the object gave them
+      const m = o.type.lookup('__dir__');
+      const out = new PyList(m !== undefined ? toArray(callSpecial(m, o, [])) : []);
+      sortItems(out.items, null, false);
+      return out;
     }),
     builtinFunction('globals', () => ts.frame?.globals ?? new PyDict()),
     builtinFunction('locals', () => frameLocals()),
@@ -201,6 +208,9 @@ export function introspectionBuiltins(): PyBuiltin[] {
     builtinFunction('sorted', (a, kw: Kwargs | null) => {
       if (a.length !== 1) raise(typeErrorType, `sorted expected 1 argument, got ${a.length}`);
       const items = toArray(a[0]!);
+      for (const k of kw?.keys() ?? []) {
+        if (k !== 'key' && k !== 'reverse') raise(typeErrorType, `'${k}' is an invalid keyword argument for sort()`);
+      }
       const key = kw?.get('key');
       const reverse = kw?.get('reverse');
       const keys = key !== undefined && key !== None ? items.map((v) => callObject(key, [v], null)) : null;

@@ -12,7 +12,7 @@ import { PyBuiltin } from './native.js';
 import { callObject } from '../protocols/call.js';
 import { floatFromHex, floatHex } from '../format/float-hex.js';
 import { overflowErrorType, typeErrorType, valueErrorType } from './exception-types.js';
-import { asFloatOperand, floatBinary, floatDivmod, floatPow, OP_NAMES } from '../protocols/number.js';
+import { asIndex, asFloatOperand, floatBinary, floatDivmod, floatPow, OP_NAMES } from '../protocols/number.js';
 import { compareIntFloat, cmpResult } from '../protocols/compare.js';
 import { floatHashOf } from '../protocols/hash.js';
 import { callSpecial } from '../protocols/call.js';
@@ -82,7 +82,8 @@ export function initFloat(): void {
       if (Math.abs(x - Math.trunc(x)) === 0.5) r = 2 * Math.round(x / 2);
       return newInt(BigInt(r));
     }
-    return new PyFloat(roundFloat(x, Number((a[1] as PyInt).value)));
+    const nd = asIndex(a[1]);
+    return new PyFloat(roundFloat(x, nd > 100000n ? 100000 : nd < -100000n ? -100000 : Number(nd)));
   });
   defMethod(t, '__format__', (a) => {
     const spec = (a[1] as PyStr).value;

@@ -108,7 +108,11 @@ export function initList(): void {
   defMethod(t, '__reversed__', (a) => {
     const items = lst(a[0]!);
     let i = items.length - 1;
-    return new PyNativeIter(listReverseIteratorType, () => (i >= 0 && i < items.length ? items[i--]! : null));
+    return new PyNativeIter(
+      listReverseIteratorType,
+      () => (i >= 0 && i < items.length ? items[i--]! : null),
+      () => (i >= 0 && i < items.length ? i + 1 : 0),
+    );
   });
   defMethod(t, '__contains__', (a) => pyBool(lst(a[0]!).some((v) => v === a[1] || pyEq(v, a[1]!))));
   defMethod(t, '__getitem__', (a) => {
@@ -227,10 +231,25 @@ export function initList(): void {
   defMethod(t, 'sort', (a, kw: Kwargs | null) => {
     if (a.length > 1) raise(typeErrorType, 'sort() takes no positional arguments');
     const items = lst(a[0]!);
+    for (const k of kw?.keys() ?? []) {
+      if (k !== 'key' && k !== 'reverse') raise(typeErrorType, `'${k}' is an invalid keyword argument for sort()`);
+    }
     const keyFn = kw?.get('key');
     const reverse = kw?.get('reverse');
-    const keys = keyFn !== undefined && keyFn !== None ? items.map((v) => callObject(keyFn, [v], null)) : null;
-    sortItems(items, keys, reverse !== undefined && isTrue(reverse));
+    // the list is empty while it sorts (list_sort_impl): changes made meanwhile are detected, then dropped
+    const saved = items.slice();
+    items.length = 0;
+    let ok = false;
+    try {
+      const keys = keyFn !== undefined && keyFn !== None ? saved.map((v) => callObject(keyFn, [v], null)) : null;
+      sortItems(saved, keys, reverse !== undefined && isTrue(reverse));
+      ok = true;
+    } finally {
+      const modified = items.length > 0;
+      items.length = 0;
+      for (const v of saved) items.push(v);
+      if (ok && modified) raise(valueErrorType, 'list modified during sort');
+    }
     return None;
   });
 
