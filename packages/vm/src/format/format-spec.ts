@@ -231,7 +231,8 @@ export function formatComplex(re: number, im: number, specStr: string): string {
   if (t === 'n') t = 'g';
   const part = (x: number, sign: string): string => {
     if (t === 'r') {
-      const body = x !== x ? 'nan' : formatFloatRepr(Math.abs(x));
+      // repr's digits without the '.0' (no Py_DTSF_ADD_DOT_0 for complex parts)
+      const body = x !== x ? 'nan' : formatFloatRepr(Math.abs(x)).replace(/\.0$/, '');
       const neg = x < 0 || Object.is(x, -0);
       return (neg ? '-' : sign === '+' ? '+' : sign === ' ' ? ' ' : '') + body;
     }

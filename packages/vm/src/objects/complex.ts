@@ -92,6 +92,7 @@ function powi(x: C, n: number): C {
 /** complex ** complex, with c_powi for small integral exponents as CPython does. */
 export function complexPow(a: C, b: C): C {
   let r: C;
+  if (a[0] === 0 && a[1] === 0 && (b[1] !== 0 || b[0] < 0)) raise(zeroDivisionErrorType, '0.0 to a negative or complex power');
   if (b[1] === 0 && b[0] === Math.trunc(b[0]) && Math.abs(b[0]) <= 100) {
     const n = b[0];
     r = n > 0 ? powi(a, n) : quot([1, 0], powi(a, -n));
@@ -121,7 +122,13 @@ function binary(op: string, a: C, b: C): C {
 }
 
 function parseComplex(s: string): C | null {
-  const t = s.trim().replace(/^\((.*)\)$/, '$1').replace(/_/g, '');
+  let t = s.trim();
+  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim();
+  // underscores only between digits
+  if (/(^|[^0-9])_|_($|[^0-9])/.test(t)) return null;
+  t = t.replace(/_/g, '');
+  const bare = /^([+-]?)j$/i.exec(t);
+  if (bare) return [0, bare[1] === '-' ? -1 : 1];
   const num = '(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?|inf|infinity|nan)';
   let m = new RegExp(`^([+-]?${num})?([+-](?:${num})?)j$`, 'i').exec(t);
   if (m) {

@@ -165,9 +165,9 @@ export function strNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObje
 }
 
 /** str.format and format_map. */
-export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject | null): string {
+export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject | null, numbering = { auto: 0 }): string {
+  // `numbering` is shared with nested specs ('{:{}}' numbers its inner field after the outer one)
   let out = '';
-  let auto = 0;
   let i = 0;
   const lookupField = (field: string): PyObject => {
     const m = /^([^.[]*)(.*)$/.exec(field)!;
@@ -175,13 +175,13 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
     let rest = m[2]!;
     let obj: PyObject;
     if (first === '') {
-      if (auto < 0) raise(valueErrorType, 'cannot switch from manual field specification to automatic field numbering');
-      const idx = auto++;
+      if (numbering.auto < 0) raise(valueErrorType, 'cannot switch from manual field specification to automatic field numbering');
+      const idx = numbering.auto++;
       if (idx >= args.length) raise(indexErrorType, `Replacement index ${idx} out of range for positional args tuple`);
       obj = args[idx]!;
     } else if (/^\d+$/.test(first)) {
-      if (auto > 0) raise(valueErrorType, 'cannot switch from automatic field numbering to manual field specification');
-      auto = -1;
+      if (numbering.auto > 0) raise(valueErrorType, 'cannot switch from automatic field numbering to manual field specification');
+      numbering.auto = -1;
       const idx = Number(first);
       if (idx >= args.length) raise(indexErrorType, `Replacement index ${idx} out of range for positional args tuple`);
       obj = args[idx]!;
@@ -239,7 +239,7 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
         field = field.slice(0, bang);
       }
       let obj = lookupField(field);
-      if (spec.includes('{')) spec = strFormat(spec, args, kw);
+      if (spec.includes('{')) spec = strFormat(spec, args, kw, numbering);
       if (conv === 'r') obj = newStr(repr(obj));
       else if (conv === 's') obj = newStr(str(obj));
       else if (conv === 'a') obj = newStr(asciiOf(repr(obj)));
