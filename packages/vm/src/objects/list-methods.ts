@@ -7,7 +7,7 @@ import { PyStr, newStr } from './str.js';
 import { PyList, listType } from './list.js';
 import { PyTuple, tupleType, newTuple, EMPTY_TUPLE } from './tuple.js';
 import { PySlice, sliceArray, sliceIndices } from './slice.js';
-import { defMethod, type Kwargs } from './native.js';
+import { checkArity, defMethod, type Kwargs } from './native.js';
 import { PyArrayIter, listIteratorType, tupleIteratorType, PyNativeIter, listReverseIteratorType } from './iterators.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
@@ -178,15 +178,18 @@ export function initList(): void {
     defMethod(t, name, (a) => (a[1] instanceof PyList ? pyBool(seqCompare(lst(a[0]!), a[1].items, op)) : NotImplemented));
   }
   defMethod(t, 'append', (a) => {
+    checkArity('list', 'append', a.length - 1, 1, 1);
     if (a.length !== 2) raise(typeErrorType, `list.append() takes exactly one argument (${a.length - 1} given)`);
     lst(a[0]!).push(a[1]!);
     return None;
   });
   defMethod(t, 'extend', (a) => {
+    checkArity('list', 'extend', a.length - 1, 1, 1);
     lst(a[0]!).push(...toArray(a[1]!));
     return None;
   });
   defMethod(t, 'insert', (a) => {
+    checkArity('list', 'insert', a.length - 1, 2, 2);
     const items = lst(a[0]!);
     let i = asJsIndex(a[1]!);
     if (i < 0) i = Math.max(0, i + items.length);
@@ -195,6 +198,7 @@ export function initList(): void {
     return None;
   });
   defMethod(t, 'pop', (a) => {
+    checkArity('list', 'pop', a.length - 1, 0, 1);
     const items = lst(a[0]!);
     if (items.length === 0) raise(indexErrorType, 'pop from empty list');
     let i = a[1] === undefined ? items.length - 1 : asJsIndex(a[1]);
@@ -203,6 +207,7 @@ export function initList(): void {
     return items.splice(i, 1)[0]!;
   });
   defMethod(t, 'remove', (a) => {
+    checkArity('list', 'remove', a.length - 1, 1, 1);
     const items = lst(a[0]!);
     const i = items.findIndex((v) => v === a[1] || pyEq(v, a[1]!));
     if (i < 0) raise(valueErrorType, 'list.remove(x): x not in list');
@@ -210,6 +215,7 @@ export function initList(): void {
     return None;
   });
   defMethod(t, 'index', (a) => {
+    checkArity('list', 'index', a.length - 1, 1, 3);
     const items = lst(a[0]!);
     let start = a[2] === undefined ? 0 : asJsIndex(a[2]);
     let stop = a[3] === undefined ? items.length : asJsIndex(a[3]);
@@ -218,13 +224,15 @@ export function initList(): void {
     for (let i = start; i < Math.min(stop, items.length); i++) if (items[i] === a[1] || pyEq(items[i]!, a[1]!)) return intFromNumber(i);
     raise(valueErrorType, `${repr(a[1]!)} is not in list`);
   });
-  defMethod(t, 'count', (a) => intFromNumber(lst(a[0]!).filter((v) => v === a[1] || pyEq(v, a[1]!)).length));
+  defMethod(t, 'count', (a) => checkArity('list', 'count', a.length - 1, 1, 1) ?? intFromNumber(lst(a[0]!).filter((v) => v === a[1] || pyEq(v, a[1]!)).length));
   defMethod(t, 'clear', (a) => {
+    checkArity('list', 'clear', a.length - 1, 0, 0);
     lst(a[0]!).length = 0;
     return None;
   });
-  defMethod(t, 'copy', (a) => new PyList(lst(a[0]!).slice()));
+  defMethod(t, 'copy', (a) => checkArity('list', 'copy', a.length - 1, 0, 0) ?? new PyList(lst(a[0]!).slice()));
   defMethod(t, 'reverse', (a) => {
+    checkArity('list', 'reverse', a.length - 1, 0, 0);
     lst(a[0]!).reverse();
     return None;
   });

@@ -187,7 +187,7 @@ export function strNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObje
 }
 
 /** str.format and format_map. */
-export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject | null, numbering = { auto: 0 }): string {
+export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject | null, numbering = { auto: 0, depth: 0 }): string {
   // `numbering` is shared with nested specs ('{:{}}' numbers its inner field after the outer one)
   let out = '';
   let i = 0;
@@ -216,12 +216,16 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
     }
     while (rest.length > 0) {
       if (rest[0] === '.') {
-        const mm = /^\.([^.[]+)/.exec(rest)!;
+        const mm = /^\.([^.[]*)/.exec(rest)!;
+        if (mm[1] === '') raise(valueErrorType, 'Empty attribute in format string');
         obj = getAttr(obj, mm[1]!);
         rest = rest.slice(mm[0].length);
       } else {
+        if (rest[0] !== '[') raise(valueErrorType, "Only '.' or '[' may follow ']' in format field specifier");
         const close = rest.indexOf(']');
+        if (close < 0) raise(valueErrorType, "Missing ']' in format string");
         const key = rest.slice(1, close);
+        if (key === '') raise(valueErrorType, 'Empty attribute in format string');
         obj = getItem(obj, /^\d+$/.test(key) ? intFromNumber(Number(key)) : newStr(key));
         rest = rest.slice(close + 1);
       }
@@ -236,32 +240,59 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
         i += 2;
         continue;
       }
-      // find the matching close brace (nested braces in the spec)
-      let depth = 1;
+      if (i + 1 >= fmt.length) raise(valueErrorType, "Single '{' encountered in format string");
+      // parse_field (Objects/stringlib/unicode_format.h): the name ends at '}', ':' or '!'
       let j = i + 1;
-      while (j < fmt.length && depth > 0) {
-        if (fmt[j] === '{') depth++;
-        else if (fmt[j] === '}') depth--;
-        if (depth > 0) j++;
+      let stop = '';
+      while (j < fmt.length) {
+        const ch = fmt[j++]!;
+        if (ch === '{') raise(valueErrorType, "unexpected '{' in field name");
+        if (ch === '[') {
+          while (j < fmt.length && fmt[j] !== ']') j++;
+          continue;
+        }
+        if (ch === '}' || ch === ':' || ch === '!') {
+          stop = ch;
+          break;
+        }
       }
-      if (depth > 0) raise(valueErrorType, "expected '}' before end of string");
-      const inner = fmt.slice(i + 1, j);
-      i = j + 1;
-      let field = inner;
+      const field = fmt.slice(i + 1, stop ? j - 1 : j);
       let conv = '';
       let spec = '';
-      const colon = findTop(inner, ':');
-      if (colon >= 0) {
-        spec = inner.slice(colon + 1);
-        field = inner.slice(0, colon);
-      }
-      const bang = field.indexOf('!');
-      if (bang >= 0) {
-        conv = field.slice(bang + 1);
-        field = field.slice(0, bang);
-      }
+      if (stop === '!' || stop === ':') {
+        let specWanted = true;
+        if (stop === '!') {
+          if (j >= fmt.length) raise(valueErrorType, 'end of string while looking for conversion specifier');
+          conv = fmt[j++]!;
+          if (j < fmt.length) {
+            const after = fmt[j++]!;
+            if (after === '}') specWanted = false;
+            else if (after !== ':') raise(valueErrorType, "expected ':' after conversion specifier");
+          }
+        }
+        if (specWanted) {
+          const specStart = j;
+          let depth = 1;
+          while (j < fmt.length && depth > 0) {
+            const ch = fmt[j++]!;
+            if (ch === '{') depth++;
+            else if (ch === '}') depth--;
+          }
+          if (depth > 0) raise(valueErrorType, "unmatched '{' in format spec");
+          spec = fmt.slice(specStart, j - 1);
+        }
+      } else if (stop !== '}') raise(valueErrorType, "expected '}' before end of string");
+      i = j;
       let obj = lookupField(field);
-      if (spec.includes('{')) spec = strFormat(spec, args, kw, numbering);
+      if (spec.includes('{')) {
+        if (numbering.depth >= 1) raise(valueErrorType, 'Max string recursion exceeded');
+        numbering.depth++;
+        try {
+          spec = strFormat(spec, args, kw, numbering);
+        } finally {
+          numbering.depth--;
+        }
+      }
       if (conv === 'r') obj = newStr(repr(obj));
       else if (conv === 's') obj = newStr(str(obj));
       else if (conv === 'a') obj = newStr(asciiOf(repr(obj)));
@@ -281,17 +312,6 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
     i++;
   }
   return out;
-}
-
-
-function findTop(s: string, ch: string): number {
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '[') depth++;
-    else if (s[i] === ']') depth--;
-    else if (s[i] === ch && depth === 0) return i;
-  }
-  return -1;
 }
 
 function getStrItem(s: PyStr, key: PyObject): PyObject {
