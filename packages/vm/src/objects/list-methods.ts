@@ -292,12 +292,16 @@ export function initList(): void {
     defMethod(tt, name, (a) => (a[1] instanceof PyTuple ? pyBool(seqCompare((a[0] as PyTuple).items, a[1].items, op)) : NotImplemented));
   }
   defMethod(tt, 'index', (a) => {
+    checkArity('tuple', 'index', a.length - 1, 1, 3);
     const items = (a[0] as PyTuple).items;
-    const i = items.findIndex((v) => v === a[1] || pyEq(v, a[1]!));
-    if (i < 0) raise(valueErrorType, 'tuple.index(x): x not in tuple');
-    return intFromNumber(i);
+    let start = a[2] === undefined ? 0 : asJsIndex(a[2]);
+    let stop = a[3] === undefined ? items.length : asJsIndex(a[3]);
+    if (start < 0) start = Math.max(0, start + items.length);
+    if (stop < 0) stop = Math.max(0, stop + items.length);
+    for (let i = start; i < Math.min(stop, items.length); i++) if (items[i] === a[1] || pyEq(items[i]!, a[1]!)) return intFromNumber(i);
+    raise(valueErrorType, 'tuple.index(x): x not in tuple');
   });
-  defMethod(tt, 'count', (a) => intFromNumber((a[0] as PyTuple).items.filter((v) => v === a[1] || pyEq(v, a[1]!)).length));
+  defMethod(tt, 'count', (a) => checkArity('tuple', 'count', a.length - 1, 1, 1) ?? intFromNumber((a[0] as PyTuple).items.filter((v) => v === a[1] || pyEq(v, a[1]!)).length));
   defMethod(tt, '__getnewargs__', (a) => newTuple([newTuple((a[0] as PyTuple).items)]));
   void PyStr;
 }
