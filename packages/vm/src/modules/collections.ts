@@ -124,7 +124,7 @@ function initCollectionTypes(): void {
   });
   defMethod(dd, '__repr__', (a) => {
     const self = a[0] as PyDefaultDict;
-    return newStr(withReprGuard(self, '...', () => `defaultdict(${repr(self.factory)}, ${dictBody(self)})`));
+    return newStr(`defaultdict(${repr(self.factory)}, ${withReprGuard(self, '{...}', () => dictBody(self))})`);
   });
   defMethod(dd, 'copy', (a) => {
     const self = a[0] as PyDefaultDict;
@@ -259,8 +259,12 @@ function initCollectionTypes(): void {
   defMethod(od, '__repr__', (a) => {
     const self = a[0] as PyDict;
     if (self.size === 0) return newStr(`${self.type.name}()`);
-    const parts = [...self.entries()].map(([k, v]) => `(${repr(k)}, ${repr(v)})`);
-    return newStr(`${self.type.name}([${parts.join(', ')}])`);
+    return newStr(
+      withReprGuard(self, '...', () => {
+        const parts = [...self.entries()].map(([k, v]) => `(${repr(k)}, ${repr(v)})`);
+        return `${self.type.name}([${parts.join(', ')}])`;
+      }),
+    );
   });
   defMethod(od, 'move_to_end', (a, kw) => {
     const self = a[0] as PyDict;

@@ -126,7 +126,13 @@ function binary(op: string, a: C, b: C): C {
 }
 
 function parseComplex(s: string): C | null {
-  const t = s.trim().replace(/^\((.*)\)$/, '$1').trim().replace(/_/g, '');
+  let t = s.trim();
+  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim();
+  // underscores only between digits
+  if (/(^|[^0-9])_|_($|[^0-9])/.test(t)) return null;
+  t = t.replace(/_/g, '');
+  const bare = /^([+-]?)j$/i.exec(t);
+  if (bare) return [0, bare[1] === '-' ? -1 : 1];
   const num = '(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?|inf|infinity|nan)';
   let m = new RegExp(`^([+-]?${num})?([+-](?:${num})?)j$`, 'i').exec(t);
   if (m) {

@@ -8,7 +8,7 @@ import { defMethod } from './native.js';
 import { keyError } from '../protocols/sequence.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr } from '../protocols/getattr.js';
-import { repr } from '../protocols/repr.js';
+import { repr, str } from '../protocols/repr.js';
 
 export const mappingProxyType = builtinType('mappingproxy', undefined, 0);
 
@@ -32,4 +32,5 @@ export function initMappingProxy(): void {
     defMethod(t, name, (a) => callObject(getAttr(m(a[0]!), name), [], null));
   }
   defMethod(t, '__repr__', (a) => newStr(`mappingproxy(${repr(m(a[0]!))})`));
+  defMethod(t, '__str__', (a) => newStr(str(m(a[0]!))));
 }

@@ -188,7 +188,7 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
       return;
     }
     if (d instanceof PyGetSet) {
-      if (d.set === null) raise(attributeErrorType, `attribute '${name}' of '${d.owner.name}' objects is not writable`);
+      if (d.set === null) raise(attributeErrorType, d.member ? 'readonly attribute' : `attribute '${name}' of '${d.owner.name}' objects is not writable`);
       d.set(obj, value);
       return;
     }
@@ -225,7 +225,7 @@ export function typeSetAttr(cls: PyType, name: string, value: PyObject | null): 
   const d = meta.lookup(name);
   if (d !== undefined && isDataDescriptor(d)) {
     if (d instanceof PyGetSet) {
-      if (d.set === null) raise(attributeErrorType, `attribute '${name}' of '${d.owner.name}' objects is not writable`);
+      if (d.set === null) raise(attributeErrorType, d.member ? 'readonly attribute' : `attribute '${name}' of '${d.owner.name}' objects is not writable`);
       d.set(cls, value);
       return;
     }

@@ -1,15 +1,16 @@
 // Arithmetic. CPython counterpart: Objects/abstract.c (binary_op1, PyNumber_*), with the int and
 // float kernels of Objects/longobject.c and Objects/floatobject.c.
-import { raise } from '../errors.js';
+import { raise, newException, PyError } from '../errors.js';
 import { NotImplemented, PyObject, type PyType } from '../objects/object.js';
 import { tupleType } from '../objects/tuple.js';
 import { PyInt, newInt, intType, boolType } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyComplex, complexPow } from '../objects/complex.js';
 import { crPow, decompose } from '../objects/libm.js';
-import { PyStr, strType } from '../objects/str.js';
+import { PyStr, newStr, strType } from '../objects/str.js';
 import { PyList, listType } from '../objects/list.js';
 import {
+  PyBaseException,
   overflowErrorType,
   typeErrorType,
   valueErrorType,
@@ -235,7 +236,10 @@ export function floatPow(x: number, y: number): number {
   if ((x === 1 || x === -1) && !Number.isFinite(y)) return 1;
   const r = libmPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
-    raise(overflowErrorType, '(34, \'Numerical result out of range\')');
+    // errno's two-argument OverflowError (ERANGE)
+    const e = newException(overflowErrorType, null) as PyBaseException;
+    e.args = [newInt(34n), newStr('Numerical result out of range')];
+    throw new PyError(e);
   }
   return r;
 }

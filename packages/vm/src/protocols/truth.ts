@@ -9,6 +9,7 @@ import { PyTuple } from '../objects/tuple.js';
 import { PyDict } from '../objects/dict.js';
 import { typeErrorType } from '../objects/exception-types.js';
 import { callSpecial } from './call.js';
+import { len } from './sequence.js';
 
 export function isTrue(o: PyObject): boolean {
   if (o === True) return true;
@@ -30,9 +31,7 @@ export function isTrue(o: PyObject): boolean {
   }
   const l = t.lookup('__len__');
   if (l !== undefined) {
-    const r = callSpecial(l, o, []);
-    if (!(r instanceof PyInt)) raise(typeErrorType, `'${r.type.name}' object cannot be interpreted as an integer`);
-    return r.value !== 0n;
+    return len(o) !== 0;
   }
   return true;
 }
