@@ -9,7 +9,7 @@ import { PySlice, sliceIndices, sliceType } from './slice.js';
 import { defMethod } from './native.js';
 import { defGetSet, defReadonlyMember } from './descr.js';
 import { PyNativeIter, longRangeIteratorType, rangeIteratorType } from './iterators.js';
-import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { indexErrorType, overflowErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { asIndex } from '../protocols/number.js';
 import { repr } from '../protocols/repr.js';
 import { pyEq, richCompareBool, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE } from '../protocols/compare.js';
@@ -42,7 +42,12 @@ export function initRange(): void {
     const r = a[0] as PyRange;
     return newStr(r.step === 1n ? `range(${r.start}, ${r.stop})` : `range(${r.start}, ${r.stop}, ${r.step})`);
   });
-  defMethod(t, '__len__', (a) => newInt((a[0] as PyRange).length));
+  // range_length: PyLong_AsSsize_t of the length, so a huge range has no len()
+  defMethod(t, '__len__', (a) => {
+    const n = (a[0] as PyRange).length;
+    if (n > 0x7fffffffffffffffn) raise(overflowErrorType, 'Python int too large to convert to C ssize_t');
+    return newInt(n);
+  });
   defMethod(t, '__bool__', (a) => pyBool((a[0] as PyRange).length > 0n));
   defMethod(t, '__iter__', (a) => {
     const r = a[0] as PyRange;
