@@ -65,8 +65,12 @@ export class NodeHost implements Host {
             throw new HostImportError('ImportError', `tspyc cannot compile ${sourcePath}: run it with a fresh cache in __pycache__ (its cache is missing or stale)`);
           }),
       });
+      if (spec.loaderKind === 'extension') throw new HostImportError('ImportError', `tspyc cannot load the extension module ${spec.origin}`);
       return {
         code,
+        loaderKind: spec.loaderKind,
+        origin: spec.origin,
+        hasLocation: spec.hasLocation,
         file: spec.hasLocation ? spec.origin : null,
         cached: spec.cached,
         path: spec.submoduleSearchLocations,

@@ -6,6 +6,12 @@ import type { CodeObject } from '@tspyc/bytecode';
 export interface FoundModule {
   /** null for a namespace package */
   code: CodeObject | null;
+  /** which importlib loader the spec carries */
+  loaderKind: 'source' | 'sourceless' | 'namespace';
+  /** spec.origin: the module's file; null for a namespace package */
+  origin: string | null;
+  /** spec.has_location: origin is a file (then __file__ is set) */
+  hasLocation: boolean;
   file: string | null;
   cached: string | null;
   /** __path__ for a package */

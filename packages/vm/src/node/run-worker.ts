@@ -95,13 +95,12 @@ async function main(options: RunFileOptions): Promise<number> {
   switch (main.kind) {
     case 'pyc': {
       const pyc = readPyc(readFileSync(main.path), { aliasInput: true });
-      return runMain(pyc.code, { host: hostFor(dirname(resolve(main.path))), argv: [main.path, ...args], file: main.path });
+      return runMain(pyc.code, { host: hostFor(dirname(resolve(main.path))), argv: [main.path, ...args], file: absolutePath(main.path), mainLoader: 'sourceless' });
     }
     case 'source': {
       // __file__ and co_filename: the path made absolute as _Py_abspath does (joined to the working
       // directory, not normalised); sys.path[0]: the directory of the real file (symlinks resolved).
-      const cwd = process.cwd();
-      const file = isAbsolute(main.path) ? main.path : `${cwd}${cwd.endsWith('/') ? '' : '/'}${main.path}`;
+      const file = absolutePath(main.path);
       let source: Uint8Array;
       try {
         source = readFileSync(file);
@@ -110,15 +109,21 @@ async function main(options: RunFileOptions): Promise<number> {
         throw new StartError(`tspyc: can't open file '${file}': [Errno ${-(e.errno ?? -2)}] ${strerror(e.code)}`, 2);
       }
       const code = compileMain(source, file);
-      return runMain(code, { host: hostFor(dirname(realpathSync(file))), argv: [main.path, ...args], file });
+      return runMain(code, { host: hostFor(dirname(realpathSync(file))), argv: [main.path, ...args], file, mainLoader: 'source' });
     }
     case 'command': {
       const code = compileMain(main.code, '<string>');
-      return runMain(code, { host: hostFor(''), argv: ['-c', ...args] });
+      return runMain(code, { host: hostFor(''), argv: ['-c', ...args], mainLoader: 'builtin' });
     }
     case 'module':
       return runModuleAsMain(main.name, args, { host: hostFor(process.cwd()) });
   }
+}
+
+/** The main file's path made absolute as _Py_abspath does (joined to the working directory, not normalised). */
+function absolutePath(path: string): string {
+  const cwd = process.cwd();
+  return isAbsolute(path) ? path : `${cwd}${cwd.endsWith('/') ? '' : '/'}${path}`;
 }
 
 /** os.strerror for the errors opening a file can give. */
