@@ -38,7 +38,8 @@ function checkClassInfo(cls: PyObject, fname: string): void {
     for (const c of cls.items) checkClassInfo(c, fname);
     return;
   }
-  raise(typeErrorType, `${fname}() arg 2 must be a type, a tuple of types, or a union`);
+  const [one, many] = fname === 'issubclass' ? ['class', 'classes'] : ['type', 'types'];
+  raise(typeErrorType, `${fname}() arg 2 must be a ${one}, a tuple of ${many}, or a union`);
 }
 
 /** PyObject_IsInstance */
@@ -77,18 +78,24 @@ export function isCallable(o: PyObject): boolean {
   return o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyMethod || o instanceof PyType || o.type.lookup('__call__') !== undefined;
 }
 
+/** Each function frame's f_locals dict: one per frame, refreshed by every locals() (3.11's PyFrame_FastToLocals). */
+const fastLocals = new WeakMap<object, PyDict>();
+
 /** locals() of the running frame. */
 export function frameLocals(): PyObject {
   const f = ts.frame;
   if (f === null) return new PyDict();
   if (f.locals !== null) return f.locals;
-  const d = new PyDict();
+  let d = fastLocals.get(f);
+  if (d === undefined) fastLocals.set(f, (d = new PyDict()));
   const co = f.code;
   for (let i = 0; i < co.nlocalsplus; i++) {
     let v = f.fast[i] ?? null;
     const kind = co.localsplusKinds[i]!;
     if (v instanceof PyCell && kind & (CO_FAST_CELL | CO_FAST_FREE)) v = v.ref;
+    // unbound names leave the dict; names only exec() put there stay
     if (v !== null) d.setStr(co.localsplusNames[i]!, v);
+    else d.deleteStr(co.localsplusNames[i]!);
   }
   return d;
 }

@@ -16,6 +16,7 @@ import { PyBaseException, systemExitType, typeErrorType, valueErrorType } from '
 import { ts } from '../eval/state.js';
 import { PyHostInput, PyHostStream } from '../builtins/io.js';
 import { builtinModuleNames, sysModules } from './registry.js';
+import { displayHook } from '../eval/displayhook.js';
 
 interface SysState {
   stdin: PyHostInput;
@@ -53,6 +54,12 @@ export function makeSys(): PyModule {
   d.setStr('__stdout__', stdout);
   d.setStr('__stderr__', stderr);
   d.setStr('modules', sysModules());
+  def('displayhook', (a) => {
+    if (a.length !== 1) raise(typeErrorType, `displayhook() takes exactly one argument (${a.length} given)`);
+    displayHook(a[0]!);
+    return None;
+  });
+  d.setStr('__displayhook__', d.getStr('displayhook')!);
   d.setStr('path', new PyList([]));
   d.setStr('maxsize', newInt(9223372036854775807n));
   d.setStr('byteorder', newStr('little'));

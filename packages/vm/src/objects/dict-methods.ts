@@ -8,6 +8,8 @@ import { PyList } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
 import { PyDict, dictType } from './dict.js';
 import { PySet, newSet, setType, setUpdate } from './set.js';
+import { PyMappingProxy } from './mappingproxy.js';
+import { defGetSet } from './descr.js';
 import { defMethod, type Kwargs } from './native.js';
 import { PyClassMethod } from './descr.js';
 import { dictItemIteratorType, dictKeyIteratorType, dictValueIteratorType, PyNativeIter } from './iterators.js';
@@ -196,6 +198,7 @@ export function initDict(): void {
   for (const [vt, kind, name] of [[dictKeysType, 0, 'dict_keys'], [dictValuesType, 1, 'dict_values'], [dictItemsType, 2, 'dict_items']] as const) {
     defMethod(vt, '__iter__', (a) => dictIter((a[0] as PyDictView).mapping, kind));
     defMethod(vt, '__len__', (a) => intFromNumber((a[0] as PyDictView).mapping.size));
+    defGetSet(vt, 'mapping', (o) => new PyMappingProxy((o as PyDictView).mapping));
     defMethod(vt, '__repr__', (a) => {
       const items = toArray(dictIter((a[0] as PyDictView).mapping, kind));
       return newStr(`${name}([${items.map(repr).join(', ')}])`);

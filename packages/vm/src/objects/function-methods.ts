@@ -79,6 +79,9 @@ export function initFunctions(): void {
       func.annotations = d;
     }
     return func.annotations;
+  }, (o, v) => {
+    if (v !== null && v !== None && !(v instanceof PyDict)) raise(typeErrorType, '__annotations__ must be set to a dict object');
+    fn(o).annotations = v instanceof PyDict ? v : null;
   });
   defGetSet(f, '__dict__', (o) => {
     if (o.dict === null) o.dict = new PyDict();

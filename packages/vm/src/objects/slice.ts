@@ -1,7 +1,8 @@
 // slice. CPython counterpart: Objects/sliceobject.c (PySlice_Unpack, PySlice_AdjustIndices).
 import { raise } from '../errors.js';
 import { builtinType, None, PyObject } from './object.js';
-import { valueErrorType } from './exception-types.js';
+import { typeErrorType, valueErrorType } from './exception-types.js';
+import { PyInt } from './int.js';
 import { asIndex } from '../protocols/number.js';
 
 export const sliceType = builtinType('slice', undefined, 0);
@@ -21,13 +22,20 @@ export class PySlice extends PyObject {
 /** [start, stop, step, length] of the slice applied to a sequence of `length` items. */
 export function sliceIndices(s: PySlice, length: number): [number, number, number, number] {
   let step = 1;
+  // _PyEval_SliceIndex's message for bounds that are neither ints, None nor __index__ objects
+  const sliceIndex = (o: PyObject): bigint => {
+    if (!(o instanceof PyInt) && o.type.lookup('__index__') === undefined) {
+      raise(typeErrorType, 'slice indices must be integers or None or have an __index__ method');
+    }
+    return asIndex(o);
+  };
   if (s.step !== None) {
-    const st = asIndex(s.step);
+    const st = sliceIndex(s.step);
     if (st === 0n) raise(valueErrorType, 'slice step cannot be zero');
     step = st > 1n << 53n ? 2 ** 53 : st < -(1n << 53n) ? -(2 ** 53) : Number(st);
   }
   const clampIdx = (o: PyObject): number => {
-    const v = asIndex(o);
+    const v = sliceIndex(o);
     return v > 1n << 53n ? 2 ** 53 : v < -(1n << 53n) ? -(2 ** 53) : Number(v);
   };
   let start: number;
