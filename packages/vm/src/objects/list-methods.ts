@@ -229,11 +229,22 @@ export function initList(): void {
   });
   defMethod(t, 'sort', (a, kw: Kwargs | null) => {
     if (a.length > 1) raise(typeErrorType, 'sort() takes no positional arguments');
-    const items = lst(a[0]!);
+    const self = a[0] as PyList;
+    const items = self.items;
     const keyFn = kw?.get('key');
     const reverse = kw?.get('reverse');
-    const keys = keyFn !== undefined && keyFn !== None ? items.map((v) => callObject(keyFn, [v], null)) : null;
-    sortItems(items, keys, reverse !== undefined && isTrue(reverse));
+    // list_sort_impl: the list is empty while it sorts; a change made meanwhile is an error
+    const during: PyObject[] = [];
+    self.items = during;
+    let modified = false;
+    try {
+      const keys = keyFn !== undefined && keyFn !== None ? items.map((v) => callObject(keyFn, [v], null)) : null;
+      sortItems(items, keys, reverse !== undefined && isTrue(reverse));
+    } finally {
+      modified = self.items !== during || during.length > 0;
+      self.items = items;
+    }
+    if (modified) raise(valueErrorType, 'list modified during sort');
     return None;
   });
 
