@@ -173,6 +173,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
       if (a.length === 2) {
         const f = a[0]!;
         const sentinel = a[1]!;
+        if (!isCallable(f)) raise(typeErrorType, 'iter(v, w): v must be callable');
         let done = false;
         return new PyNativeIter(callableIteratorType, () => {
           if (done) return null;
