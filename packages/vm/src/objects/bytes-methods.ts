@@ -1,6 +1,7 @@
 // The methods bytes and bytearray share, and bytes' own. CPython counterpart:
 // Objects/bytesobject.c, Objects/bytes_methods.c, Objects/stringlib (find, split, strip, …).
 // The work is done on latin-1 JS strings (one char per byte), converted back at the end.
+import { formatFloat } from '../format/format-spec.js';
 import { bytesRepr, valueHash, PyBytes as FmtBytes, targetForVersion } from '@tspyc/bytecode';
 import { raise } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType } from './object.js';
@@ -17,7 +18,7 @@ import { PyNativeIter, seqIteratorType } from './iterators.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { decodeBytes, encodeStr } from './codecs.js';
 import { getIter, iterNext, toArray } from '../protocols/iter.js';
-import { asIndex, asJsIndex, indexOrTypeError } from '../protocols/number.js';
+import { asFloatOperand, asIndex, asJsIndex, indexOrTypeError } from '../protocols/number.js';
 import { CMP_EQ, CMP_GE, CMP_GT, CMP_LE, CMP_LT, CMP_NE, cmpResult } from '../protocols/compare.js';
 import { callObject } from '../protocols/call.js';
 import { lookupSpecial } from '../protocols/getattr.js';
@@ -632,6 +633,10 @@ function percentBytes(fmt: string, args: PyObject): string {
       s = v instanceof PyInt ? String.fromCharCode(byteValue(v)) : bufArg(v);
     } else if (conv === 'r' || conv === 'a') {
       s = latin1(encodeStr(repr(v), 'ascii', 'backslashreplace'));
+    } else if ('fFeEgG'.includes(conv)) {
+      const x = asFloatOperand(v) ?? raise(typeErrorType, `float argument required, not ${v.type.name}`);
+      const sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+      s = formatFloat(x, `${sign}${flags.includes('#') ? '#' : ''}.${prec ?? '6'}${conv}`);
     } else {
       raise(valueErrorType, `unsupported format character '${conv}' (0x${conv.charCodeAt(0).toString(16)})`);
     }

@@ -262,7 +262,12 @@ export function initList(): void {
   defMethod(tt, '__contains__', (a) => pyBool((a[0] as PyTuple).items.some((v) => v === a[1] || pyEq(v, a[1]!))));
   defMethod(tt, '__getitem__', (a) => {
     const items = (a[0] as PyTuple).items;
-    if (a[1] instanceof PySlice) return newTuple(sliceArray(items, a[1]));
+    if (a[1] instanceof PySlice) {
+      const part = sliceArray(items, a[1]);
+      // tuplesubscript: the whole of an exact tuple is the tuple itself
+      if (part.length === items.length && a[0]!.type === tupleType && sliceIndices(a[1], items.length)[2] === 1) return a[0]!;
+      return newTuple(part);
+    }
     return items[normIndex(indexOrTypeError(a[1]!, 'tuple'), items.length, 'tuple')]!;
   });
   defMethod(tt, '__add__', (a) => (a[1] instanceof PyTuple ? newTuple([...(a[0] as PyTuple).items, ...a[1].items]) : NotImplemented));
