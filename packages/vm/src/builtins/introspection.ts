@@ -20,7 +20,7 @@ import { format } from '../protocols/format.js';
 import { pyHash, objectId } from '../protocols/hash.js';
 import { callObject, callSpecial } from '../protocols/call.js';
 import { attrName, getAttr, getAttrOpt, setAttr } from '../protocols/getattr.js';
-import { getIter, iterNext, toArray } from '../protocols/iter.js';
+import { getIter, iterNext, toArray, toArrayWithHint } from '../protocols/iter.js';
 import { isTrue } from '../protocols/truth.js';
 import { pyEq } from '../protocols/compare.js';
 import { sortItems } from '../objects/list-methods.js';
@@ -203,7 +203,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
     }),
     builtinFunction('sorted', (a, kw: Kwargs | null) => {
       if (a.length !== 1) raise(typeErrorType, `sorted expected 1 argument, got ${a.length}`);
-      const items = toArray(a[0]!);
+      const items = toArrayWithHint(a[0]!);
       const key = kw?.get('key');
       const reverse = kw?.get('reverse');
       const keys = key !== undefined && key !== None ? items.map((v) => callObject(key, [v], null)) : null;

@@ -12,7 +12,7 @@ import { PyArrayIter, listIteratorType, tupleIteratorType, PyNativeIter, listRev
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { indexOrTypeError, asJsIndex } from '../protocols/number.js';
-import { toArray } from '../protocols/iter.js';
+import { toArray, toArrayWithHint } from '../protocols/iter.js';
 import { pyEq, pyLt, richCompareBool, CMP_EQ, cmpResult } from '../protocols/compare.js';
 import { tupleHash } from '../protocols/hash.js';
 import { callObject } from '../protocols/call.js';
@@ -98,7 +98,7 @@ export function initList(): void {
   defMethod(t, '__init__', (a) => {
     const l = a[0] as PyList;
     l.items.length = 0;
-    if (a[1] !== undefined) for (const v of toArray(a[1])) l.items.push(v);
+    if (a[1] !== undefined) for (const v of toArrayWithHint(a[1])) l.items.push(v);
     return None;
   });
   t.attrs.set('__hash__', None);
@@ -152,7 +152,7 @@ export function initList(): void {
   });
   defMethod(t, '__add__', (a) => (a[1] instanceof PyList ? new PyList([...lst(a[0]!), ...a[1].items]) : NotImplemented));
   defMethod(t, '__iadd__', (a) => {
-    lst(a[0]!).push(...toArray(a[1]!));
+    lst(a[0]!).push(...toArrayWithHint(a[1]!));
     return a[0]!;
   });
   const mul = (a: PyObject[]) => {
@@ -182,7 +182,7 @@ export function initList(): void {
     return None;
   });
   defMethod(t, 'extend', (a) => {
-    lst(a[0]!).push(...toArray(a[1]!));
+    lst(a[0]!).push(...toArrayWithHint(a[1]!));
     return None;
   });
   defMethod(t, 'insert', (a) => {

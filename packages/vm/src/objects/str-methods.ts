@@ -165,9 +165,10 @@ export function strNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObje
 }
 
 /** str.format and format_map. */
-export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject | null): string {
+export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject | null, numbering: { auto: number } = { auto: 0 }): string {
+  // the automatic field counter is shared with the nested fields of format specs
+  const st = numbering;
   let out = '';
-  let auto = 0;
   let i = 0;
   const lookupField = (field: string): PyObject => {
     const m = /^([^.[]*)(.*)$/.exec(field)!;
@@ -175,13 +176,13 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
     let rest = m[2]!;
     let obj: PyObject;
     if (first === '') {
-      if (auto < 0) raise(valueErrorType, 'cannot switch from manual field specification to automatic field numbering');
-      const idx = auto++;
+      if (st.auto < 0) raise(valueErrorType, 'cannot switch from manual field specification to automatic field numbering');
+      const idx = st.auto++;
       if (idx >= args.length) raise(indexErrorType, `Replacement index ${idx} out of range for positional args tuple`);
       obj = args[idx]!;
     } else if (/^\d+$/.test(first)) {
-      if (auto > 0) raise(valueErrorType, 'cannot switch from automatic field numbering to manual field specification');
-      auto = -1;
+      if (st.auto > 0) raise(valueErrorType, 'cannot switch from automatic field numbering to manual field specification');
+      st.auto = -1;
       const idx = Number(first);
       if (idx >= args.length) raise(indexErrorType, `Replacement index ${idx} out of range for positional args tuple`);
       obj = args[idx]!;
@@ -222,7 +223,7 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
         else if (fmt[j] === '}') depth--;
         if (depth > 0) j++;
       }
-      if (depth > 0) raise(valueErrorType, "expected '}' before end of string");
+      if (depth > 0) raise(valueErrorType, i + 1 >= fmt.length ? "Single '{' encountered in format string" : "expected '}' before end of string");
       const inner = fmt.slice(i + 1, j);
       i = j + 1;
       let field = inner;
@@ -239,7 +240,7 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
         field = field.slice(0, bang);
       }
       let obj = lookupField(field);
-      if (spec.includes('{')) spec = strFormat(spec, args, kw);
+      if (spec.includes('{')) spec = strFormat(spec, args, kw, st);
       if (conv === 'r') obj = newStr(repr(obj));
       else if (conv === 's') obj = newStr(str(obj));
       else if (conv === 'a') obj = newStr(asciiOf(repr(obj)));
@@ -346,7 +347,12 @@ export function initStr(): void {
       return pyBool(cmpResult(compareStrings(x, y), op));
     });
   }
-  defMethod(t, '__format__', (a) => newStr(formatStr((a[0] as PyStr).value, argStr(a[1], 'format spec'))));
+  defMethod(t, '__format__', (a) => {
+    const spec = argStr(a[1], 'format spec');
+    // unicode__format__: an empty spec gives str(self), which a subclass's __str__ decides
+    if (spec === '' && a[0]!.type !== strType) return newStr(str(a[0]!));
+    return newStr(formatStr((a[0] as PyStr).value, spec));
+  });
   defMethod(t, '__getnewargs__', (a) => newTuple([newStr((a[0] as PyStr).value)]));
 
   const m0 = (name: string, f: (s: string) => string) => defMethod(t, name, (a) => newStr(f(self(a[0]!, name))));

@@ -9,6 +9,7 @@ import {
   PyType,
   TPFLAGS_BASETYPE,
   TPFLAGS_HEAPTYPE,
+  builtinSubclasses,
   bumpTypeVersion,
   objectType,
   typeType,
@@ -178,7 +179,7 @@ const subclassesOf = new WeakMap<PyType, PyType[]>();
 
 /** type.__subclasses__(): the direct subclasses of `t`, in creation order. */
 export function directSubclasses(t: PyType): PyType[] {
-  return (subclassesOf.get(t) ?? []).slice();
+  return [...(builtinSubclasses.get(t) ?? []), ...(subclassesOf.get(t) ?? [])];
 }
 
 /** type_new: create a class. */
@@ -424,7 +425,7 @@ export function initType(): void {
   defMethod(t, '__instancecheck__', (a) => pyBool(a[1]!.type.isSubtype(a[0] as PyType)));
   defMethod(t, '__prepare__', () => new PyDict());
   t.attrs.set('__prepare__', new PyClassMethod(t.attrs.get('__prepare__')!));
-  defMethod(t, '__subclasses__', (a) => new PyList((subclassesOf.get(a[0] as PyType) ?? []).slice()));
+  defMethod(t, '__subclasses__', (a) => new PyList(directSubclasses(a[0] as PyType)));
   defGetSet(
     t,
     '__name__',
