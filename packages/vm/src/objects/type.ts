@@ -29,6 +29,7 @@ import { repr, str } from '../protocols/repr.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
 import { genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
 import { idHash, objectId } from '../protocols/hash.js';
+import { ts } from '../eval/state.js';
 import { isTrue } from '../protocols/truth.js';
 
 /** C3 linearisation (mro_implementation). */
@@ -231,6 +232,11 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   }
   layouts.set(cls, layout);
   addDictAndWeakref(cls, slots === undefined ? null : cls.attrs.has('__slots__') ? slotNames(slots) : null);
+  // type_new_set_module: without __module__ in the namespace, the calling frame's __name__
+  if (!cls.attrs.has('__module__')) {
+    const caller = ts.frame?.globals.getStr('__name__');
+    if (caller !== undefined) cls.attrs.set('__module__', caller);
+  }
   const mod = cls.attrs.get('__module__');
   cls.module = mod instanceof PyStr ? mod.value : 'builtins';
   if (!cls.attrs.has('__doc__')) cls.attrs.set('__doc__', None);
