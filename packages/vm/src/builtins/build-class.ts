@@ -7,7 +7,8 @@ import { newTuple } from '../objects/tuple.js';
 import { PyDict } from '../objects/dict.js';
 import { PyCell, PyFunction } from '../objects/function.js';
 import { builtinFunction, type PyBuiltin } from '../objects/native.js';
-import { typeErrorType } from '../objects/exception-types.js';
+import { runtimeErrorType, typeErrorType } from '../objects/exception-types.js';
+import { repr } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
 import { descrGet, getAttrOpt } from '../protocols/getattr.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
@@ -72,8 +73,9 @@ export function buildClassBuiltin(): PyBuiltin {
     const cls = callObject(meta, [nameObj, basesTuple, ns], kwargs);
     if (cell instanceof PyCell && cls instanceof PyType && cell.ref !== cls) {
       if (cell.ref === null) {
-        raise(typeErrorType, `__class__ not set defining '${nameObj.value}' as ${newStr(String(cls.name)).value}. Was __classcell__ propagated to type.__new__?`);
+        raise(runtimeErrorType, `__class__ not set defining ${repr(nameObj)} as ${repr(cls)}. Was __classcell__ propagated to type.__new__?`);
       }
+      raise(typeErrorType, `__class__ set to ${repr(cell.ref)} defining ${repr(nameObj)} as ${repr(cls)}`);
     }
     void None;
     return cls;

@@ -20,7 +20,7 @@ import { format } from '../protocols/format.js';
 import { pyHash, objectId } from '../protocols/hash.js';
 import { callObject, callSpecial } from '../protocols/call.js';
 import { attrName, getAttr, getAttrOpt, setAttr } from '../protocols/getattr.js';
-import { getIter, iterNext, toArray } from '../protocols/iter.js';
+import { getIter, iterNext, toArray, toArrayWithHint } from '../protocols/iter.js';
 import { isTrue } from '../protocols/truth.js';
 import { pyEq } from '../protocols/compare.js';
 import { sortItems } from '../objects/list-methods.js';
@@ -38,7 +38,8 @@ function checkClassInfo(cls: PyObject, fname: string): void {
     for (const c of cls.items) checkClassInfo(c, fname);
     return;
   }
-  raise(typeErrorType, `${fname}() arg 2 must be a type, a tuple of types, or a union`);
+  const [one, many] = fname === 'issubclass' ? ['class', 'classes'] : ['type', 'types'];
+  raise(typeErrorType, `${fname}() arg 2 must be a ${one}, a tuple of ${many}, or a union`);
 }
 
 /** PyObject_IsInstance */
@@ -84,18 +85,24 @@ export function isCallable(o: PyObject): boolean {
   return o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyMethod || o instanceof PyType || o.type.lookup('__call__') !== undefined;
 }
 
+/** Each function frame's f_locals dict: one per frame, refreshed by every locals() (3.11's PyFrame_FastToLocals). */
+const fastLocals = new WeakMap<object, PyDict>();
+
 /** locals() of the running frame. */
 export function frameLocals(): PyObject {
   const f = ts.frame;
   if (f === null) return new PyDict();
   if (f.locals !== null) return f.locals;
-  const d = new PyDict();
+  let d = fastLocals.get(f);
+  if (d === undefined) fastLocals.set(f, (d = new PyDict()));
   const co = f.code;
   for (let i = 0; i < co.nlocalsplus; i++) {
     let v = f.fast[i] ?? null;
     const kind = co.localsplusKinds[i]!;
     if (v instanceof PyCell && kind & (CO_FAST_CELL | CO_FAST_FREE)) v = v.ref;
+    // unbound names leave the dict; names only exec() put there stay
     if (v !== null) d.setStr(co.localsplusNames[i]!, v);
+    else d.deleteStr(co.localsplusNames[i]!);
   }
   return d;
 }
@@ -208,7 +215,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
     }),
     builtinFunction('sorted', (a, kw: Kwargs | null) => {
       if (a.length !== 1) raise(typeErrorType, `sorted expected 1 argument, got ${a.length}`);
-      const items = toArray(a[0]!);
+      const items = toArrayWithHint(a[0]!);
       for (const k of kw?.keys() ?? []) {
         if (k !== 'key' && k !== 'reverse') raise(typeErrorType, `'${k}' is an invalid keyword argument for sort()`);
       }

@@ -76,6 +76,7 @@ export function ioBuiltins(getStdout: () => PyObject): PyBuiltin[] {
       let sep = ' ';
       let end = '\n';
       let file: PyObject | null = null;
+      let flush = false;
       if (kw !== null) {
         for (const [k, v] of kw) {
           if (k === 'sep') {
@@ -87,7 +88,7 @@ export function ioBuiltins(getStdout: () => PyObject): PyBuiltin[] {
           } else if (k === 'file') {
             if (v !== None) file = v;
           } else if (k === 'flush') {
-            void isTrue(v);
+            flush = isTrue(v);
           } else {
             raise(typeErrorType, `'${k}' is an invalid keyword argument for print()`);
           }
@@ -102,6 +103,7 @@ export function ioBuiltins(getStdout: () => PyObject): PyBuiltin[] {
           callObject(write, [newStr(str(a[i]!))], null);
         }
         callObject(write, [newStr(end)], null);
+        if (flush) callObject(getAttr(file, 'flush'), [], null);
         return None;
       }
       let out = '';

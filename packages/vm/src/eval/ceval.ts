@@ -53,6 +53,7 @@ import { FRAME_COMPLETED, FRAME_EXECUTING, FRAME_SUSPENDED, Frame } from './fram
 import { Op } from './opcodes.js';
 import { ts } from './state.js';
 import * as ops from './ops.js';
+import { printExpr } from './displayhook.js';
 
 const CACHES = opcodeTable('3.11').cacheEntries;
 const OPNAMES = opcodeTable('3.11').name;
@@ -232,6 +233,9 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             break;
           case Op.POP_TOP:
             sp--;
+            break;
+          case Op.PRINT_EXPR:
+            printExpr(stack[--sp]!);
             break;
           case Op.PUSH_NULL:
             stack[sp++] = null;

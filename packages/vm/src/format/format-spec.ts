@@ -53,7 +53,14 @@ export function parseSpec(spec: string, defaultAlign = '>', defaultType = ''): F
   }
   let w = '';
   while (i < cps.length && cps[i]! >= '0' && cps[i]! <= '9') w += cps[i++];
-  if (w) r.width = Number(w);
+  // get_integer: a number past Py_ssize_t is refused
+  const tooMany = (digits: string) => {
+    if (BigInt(digits) > 0x7fffffffffffffffn) raise(valueErrorType, 'Too many decimal digits in format string');
+  };
+  if (w) {
+    tooMany(w);
+    r.width = Number(w);
+  }
   if (cps[i] === ',' || cps[i] === '_') r.grouping = cps[i++]!;
   if (cps[i] === ',' || cps[i] === '_') raise(valueErrorType, 'Cannot specify both \',\' and \'_\'.');
   if (cps[i] === '.') {
@@ -61,6 +68,7 @@ export function parseSpec(spec: string, defaultAlign = '>', defaultType = ''): F
     let p = '';
     while (i < cps.length && cps[i]! >= '0' && cps[i]! <= '9') p += cps[i++];
     if (!p) raise(valueErrorType, 'Format specifier missing precision');
+    tooMany(p);
     r.precision = Number(p);
   }
   if (cps.length - i > 1) raise(valueErrorType, 'Invalid format specifier');

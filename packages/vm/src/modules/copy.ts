@@ -5,7 +5,8 @@ import { None, PyObject, PyType, TPFLAGS_HEAPTYPE } from '../objects/object.js';
 import { PyList } from '../objects/list.js';
 import { PyTuple, newTuple } from '../objects/tuple.js';
 import { PyDict } from '../objects/dict.js';
-import { PySet } from '../objects/set.js';
+import { frozenSetType, newFrozenSet, PySet } from '../objects/set.js';
+import { PyMemberDescr } from '../objects/descr.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { typeErrorType } from '../objects/exception-types.js';
@@ -30,9 +31,21 @@ function shallow(o: PyObject): PyObject {
   if (o.type.flags & TPFLAGS_HEAPTYPE && o.type.solid?.name === 'object') {
     const c = new PyObject(o.type);
     if (o.dict instanceof PyDict) c.dict = shallowDict(o.dict);
+    copySlots(o, c, (v) => v);
     return c;
   }
   return o;
+}
+
+/** copyreg's state of __slots__: each slot's value moves to the copy (through `f`). */
+function copySlots(from: PyObject, to: PyObject, f: (v: PyObject) => PyObject): void {
+  for (const t of from.type.mro) {
+    for (const d of t.attrs.values()) {
+      if (!(d instanceof PyMemberDescr)) continue;
+      const v = d.values.get(from);
+      if (v !== undefined) d.values.set(to, f(v));
+    }
+  }
 }
 
 function shallowDict(d: PyDict): PyDict {
@@ -76,10 +89,17 @@ function deep(o: PyObject, memo: Map<PyObject, PyObject>): PyObject {
     for (const v of o.items()) s.add(deep(v, memo));
     return s;
   }
+  if (o instanceof PySet && o.type === frozenSetType) {
+    // not atomic for deepcopy: rebuilt through __reduce_ex__, so a new object
+    const s = newFrozenSet(o.items().map((v) => deep(v, memo)));
+    memo.set(o, s);
+    return s;
+  }
   if (o.type.flags & TPFLAGS_HEAPTYPE && o.type.solid?.name === 'object') {
     const c = new PyObject(o.type);
     memo.set(o, c);
     if (o.dict instanceof PyDict) c.dict = deep(o.dict, memo);
+    copySlots(o, c, (v) => deep(v, memo));
     return c;
   }
   return o;

@@ -230,13 +230,54 @@ function initCachedProperty(): void {
   defGetSet(t, '__doc__', (o) => getAttrOpt((o as PyCachedProperty).func, '__doc__') ?? None);
 }
 
+export const partialMethodType = builtinType('partialmethod');
+partialMethodType.module = 'functools';
+
+/** functools.partialmethod: a partial whose first argument is bound by attribute access. */
+function initPartialMethod(): void {
+  const t = partialMethodType;
+  defMethod(t, '__new__', (a, kw) => {
+    if (a.length < 2) raise(typeErrorType, "partialmethod() missing 1 required positional argument: 'func'");
+    const func = a[1]!;
+    if (getAttrOpt(func, '__call__') === undefined && getAttrOpt(func, '__get__') === undefined) {
+      raise(typeErrorType, `${repr(func)} is not callable or a descriptor`);
+    }
+    return new PyPartial(a[0] as PyType, func, a.slice(2), new Map(kw ?? []));
+  });
+  defMethod(t, '__get__', (a) => {
+    const pm = a[0] as PyPartial;
+    const obj = a[1] === undefined || a[1] === None ? null : a[1];
+    const cls = (a[2] === undefined || a[2] === None ? obj?.type : a[2]) as PyType | undefined;
+    const get = getAttrOpt(pm.func, '__get__');
+    if (get !== undefined) {
+      const bound = callObject(get, [obj ?? None, cls ?? None], null);
+      if (bound !== pm.func) return new PyPartial(partialType, bound, pm.args, new Map(pm.keywords));
+    }
+    // _make_unbound_method: the first positional argument becomes self
+    return builtinFunction('_method', (args, kw) => {
+      const merged = new Map(pm.keywords);
+      if (kw) for (const [k, v] of kw) merged.set(k, v);
+      return callObject(pm.func, [args[0]!, ...pm.args, ...args.slice(1)], merged.size ? merged : null);
+    });
+  });
+  defGetSet(t, 'func', (o) => (o as PyPartial).func);
+  defGetSet(t, 'args', (o) => newTuple((o as PyPartial).args));
+  defMethod(t, '__repr__', (a) => {
+    const p = a[0] as PyPartial;
+    const parts = [repr(p.func), ...p.args.map(repr), ...[...p.keywords].map(([k, v]) => `${k}=${repr(v)}`)];
+    return newStr(`functools.partialmethod(${parts.join(', ')})`);
+  });
+}
+
 export function makeFunctools(): PyModule {
+  initPartialMethod();
   initCachedProperty();
   initTypes();
   const m = new PyModule('functools');
   const d = m.dict;
   const def = (name: string, f: (a: PyObject[], kw: Kwargs | null) => PyObject) => d.setStr(name, builtinFunction(name, f));
   d.setStr('partial', partialType);
+  d.setStr('partialmethod', partialMethodType);
   d.setStr('cached_property', cachedPropertyType);
   def('reduce', (a) => {
     if (a.length < 2) raise(typeErrorType, `reduce expected at least 2 arguments, got ${a.length}`);

@@ -6,7 +6,7 @@ import { defMethod } from '../objects/native.js';
 import { namedtuple } from './collections.js';
 import { callObject } from '../protocols/call.js';
 import { repr } from '../protocols/repr.js';
-import { intFromNumber, newInt, PyInt } from '../objects/int.js';
+import { DEFAULT_MAX_STR_DIGITS, getMaxStrDigits, intFromNumber, newInt, PyInt, setMaxStrDigits, STR_DIGITS_CHECK_THRESHOLD } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
 import { newTuple, PyTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
@@ -16,6 +16,7 @@ import { PyBaseException, systemExitType, typeErrorType, valueErrorType } from '
 import { ts } from '../eval/state.js';
 import { PyHostInput, PyHostStream } from '../builtins/io.js';
 import { builtinModuleNames, sysModules } from './registry.js';
+import { displayHook } from '../eval/displayhook.js';
 
 interface SysState {
   stdin: PyHostInput;
@@ -53,6 +54,12 @@ export function makeSys(): PyModule {
   d.setStr('__stdout__', stdout);
   d.setStr('__stderr__', stderr);
   d.setStr('modules', sysModules());
+  def('displayhook', (a) => {
+    if (a.length !== 1) raise(typeErrorType, `displayhook() takes exactly one argument (${a.length} given)`);
+    displayHook(a[0]!);
+    return None;
+  });
+  d.setStr('__displayhook__', d.getStr('displayhook')!);
   d.setStr('path', new PyList([]));
   d.setStr('maxsize', newInt(9223372036854775807n));
   d.setStr('byteorder', newStr('little'));
@@ -68,7 +75,17 @@ export function makeSys(): PyModule {
       f(Number.MAX_VALUE), i(1024), i(308), f(2.2250738585072014e-308), i(-1021), i(-307), i(15), i(53), f(Number.EPSILON), i(2), i(1),
     ]),
   );
-  d.setStr('int_info', structSeq('int_info', 'bits_per_digit sizeof_digit default_max_str_digits str_digits_check_threshold', [i(30), i(4), i(4300), i(640)]));
+  d.setStr('int_info', structSeq('int_info', 'bits_per_digit sizeof_digit default_max_str_digits str_digits_check_threshold', [i(30), i(4), i(DEFAULT_MAX_STR_DIGITS), i(STR_DIGITS_CHECK_THRESHOLD)]));
+  def('get_int_max_str_digits', () => intFromNumber(getMaxStrDigits()));
+  def('set_int_max_str_digits', (a, kw) => {
+    const v = a[0] ?? kw?.get('maxdigits');
+    if (v === undefined) raise(typeErrorType, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+    if (!(v instanceof PyInt)) raise(typeErrorType, `'${v.type.name}' object cannot be interpreted as an integer`);
+    const n = v.value;
+    if (n !== 0n && n < BigInt(STR_DIGITS_CHECK_THRESHOLD)) raise(valueErrorType, `maxdigits must be 0 or larger than ${STR_DIGITS_CHECK_THRESHOLD}`);
+    setMaxStrDigits(Number(n));
+    return None;
+  });
   d.setStr(
     'hash_info',
     structSeq('hash_info', 'width modulus inf nan imag algorithm hash_bits seed_bits cutoff', [

@@ -17,7 +17,7 @@ import { PyNativeIter, seqIteratorType } from './iterators.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { decodeBytes, encodeStr } from './codecs.js';
 import { getIter, iterNext, toArray } from '../protocols/iter.js';
-import { asIndex, asJsIndex, indexOrTypeError } from '../protocols/number.js';
+import { asFloatOperand, asIndex, asJsIndex, indexOrTypeError } from '../protocols/number.js';
 import { CMP_EQ, CMP_GE, CMP_GT, CMP_LE, CMP_LT, CMP_NE, cmpResult } from '../protocols/compare.js';
 import { callObject } from '../protocols/call.js';
 import { lookupSpecial } from '../protocols/getattr.js';

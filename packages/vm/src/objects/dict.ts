@@ -47,14 +47,38 @@ export class PyDict extends PyObject {
     return -1;
   }
 
+  /**
+   * The slot of a key equal to `key` kept in the other kind of index: a user number stored hashed
+   * that equals an int or float looked up by value, or the reverse (found through the hash value,
+   * which for ints is the int itself).
+   */
+  private findOther(key: PyObject, p: Prim | typeof HASHED, h: bigint | null): number {
+    if (p !== HASHED) {
+      if (this.buckets === null || this.buckets.size === 0) return -1;
+      return this.findHashed(key, Number(pyHash(key)));
+    }
+    if (this.index.size === 0 || h === null) return -1;
+    const cands: Prim[] = (h === -2n ? [-2n, -1n] : [h]).map((c) => (c >= -9007199254740991n && c <= 9007199254740991n ? Number(c) : c));
+    // a str/int/float subclass overriding __eq__ may equal the plain value it holds
+    if (key instanceof PyStr) cands.push(key.value);
+    else if (key instanceof PyInt) cands.push(primKeyOfValue(key.value));
+    for (const c of cands) {
+      const i = this.index.get(c);
+      if (i !== undefined && this.keys[i] !== undefined && richCompareBool(this.keys[i]!, key, CMP_EQ)) return i;
+    }
+    return -1;
+  }
+
   /** The slot of `key`, or -1. */
   find(key: PyObject): number {
     const p = primKey(key);
     if (p !== HASHED) {
       const i = this.index.get(p);
-      return i === undefined ? -1 : i;
+      return i === undefined ? this.findOther(key, p, null) : i;
     }
-    return this.findHashed(key, Number(pyHash(key)));
+    const h = pyHash(key);
+    const i = this.findHashed(key, Number(h));
+    return i >= 0 ? i : this.findOther(key, p, h);
   }
 
   get(key: PyObject): PyObject | undefined {
@@ -84,15 +108,18 @@ export class PyDict extends PyObject {
   set(key: PyObject, value: PyObject): void {
     const p = primKey(key);
     if (p !== HASHED) {
-      const i = this.index.get(p);
-      if (i !== undefined) {
+      let i = this.index.get(p);
+      if (i === undefined) i = this.findOther(key, p, null);
+      if (i !== undefined && i >= 0) {
         this.values[i] = value;
         return;
       }
       this.index.set(p, this.keys.length);
     } else {
-      const h = Number(pyHash(key));
-      const i = this.findHashed(key, h);
+      const hb = pyHash(key);
+      const h = Number(hb);
+      let i = this.findHashed(key, h);
+      if (i < 0) i = this.findOther(key, p, hb);
       if (i >= 0) {
         this.values[i] = value;
         return;
@@ -110,20 +137,29 @@ export class PyDict extends PyObject {
 
   /** Remove `key`; returns its value or undefined. */
   delete(key: PyObject): PyObject | undefined {
+    // the stored key may sit in the other kind of index than the one `key` is looked up by
     const p = primKey(key);
     let i: number;
+    let bucket: number | null = null;
     if (p !== HASHED) {
       const j = this.index.get(p);
-      if (j === undefined) return undefined;
-      i = j;
-      this.index.delete(p);
+      if (j !== undefined) i = j;
+      else {
+        i = this.findOther(key, p, null);
+        if (i >= 0) bucket = Number(pyHash(key));
+      }
     } else {
-      const h = Number(pyHash(key));
-      i = this.findHashed(key, h);
-      if (i < 0) return undefined;
-      const b = this.buckets!.get(h)!;
+      const hb = pyHash(key);
+      i = this.findHashed(key, Number(hb));
+      if (i >= 0) bucket = Number(hb);
+      else i = this.findOther(key, p, hb);
+    }
+    if (i < 0) return undefined;
+    if (bucket === null) this.index.delete(primKey(this.keys[i]!) as Prim);
+    else {
+      const b = this.buckets!.get(bucket)!;
       b.splice(b.indexOf(i), 1);
-      if (b.length === 0) this.buckets!.delete(h);
+      if (b.length === 0) this.buckets!.delete(bucket);
     }
     const v = this.values[i];
     this.keys[i] = undefined;
@@ -194,6 +230,10 @@ function primKey(key: PyObject): Prim | typeof HASHED {
     return HASHED;
   }
   return sameEqHash(t, objectType) ? key : HASHED;
+}
+
+function primKeyOfValue(v: bigint): Prim {
+  return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
 }
 
 /** Whether `t` compares and hashes exactly as `base` does. */

@@ -7,7 +7,7 @@ import { newStr, PyStr } from './str.js';
 import { newTuple, PyTuple } from './tuple.js';
 import { PyDict } from './dict.js';
 import { PyCell, PyFunction, PyMethod, cellType, functionType, methodType } from './function.js';
-import { PyBuiltin, builtinFunctionType, defMethod, methodDescriptorType } from './native.js';
+import { PyBuiltin, builtinFunctionType, defMethod, methodDescriptorType, type Kwargs } from './native.js';
 import {
   PyClassMethod,
   PyProperty,
@@ -26,7 +26,9 @@ import { descrGet, getAttr } from '../protocols/getattr.js';
 import { idHash, objectId, pyHash } from '../protocols/hash.js';
 import { isCallable } from '../builtins/introspection.js';
 import { intFromNumber, newInt, pyBool } from './int.js';
-import { codeType, type Code } from '../eval/code.js';
+import { Code, codeType } from '../eval/code.js';
+import { ts } from '../eval/state.js';
+import { PyModule } from './module.js';
 import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
 import { PyBytes } from './bytes.js';
 
@@ -37,6 +39,37 @@ function hex(o: PyObject): string {
 function fn(o: PyObject): PyFunction {
   if (!(o instanceof PyFunction)) raise(typeErrorType, 'expected a function');
   return o;
+}
+
+/** types.FunctionType(code, globals, name=None, argdefs=None, closure=None): func_new_impl. */
+function functionNew(a: PyObject[], kw: Kwargs | null): PyFunction {
+  const arg = (i: number, name: string) => a[i] ?? kw?.get(name) ?? None;
+  const code = arg(0, 'code');
+  const globals = arg(1, 'globals');
+  const name = arg(2, 'name');
+  const argdefs = arg(3, 'argdefs');
+  const closure = arg(4, 'closure');
+  if (!(code instanceof Code)) raise(typeErrorType, `function() argument 'code' must be code, not ${code.type.name}`);
+  if (!(globals instanceof PyDict)) raise(typeErrorType, `function() argument 'globals' must be dict, not ${globals.type.name}`);
+  if (name !== None && !(name instanceof PyStr)) raise(typeErrorType, 'arg 3 (name) must be None or string');
+  if (argdefs !== None && !(argdefs instanceof PyTuple)) raise(typeErrorType, 'arg 4 (defaults) must be None or tuple');
+  const nfree = code.nfrees;
+  if (nfree > 0 && !(closure instanceof PyTuple)) raise(typeErrorType, 'arg 5 (closure) must be tuple');
+  if (closure !== None && !(closure instanceof PyTuple)) raise(typeErrorType, 'arg 5 (closure) must be None or tuple');
+  const cells = closure instanceof PyTuple ? closure.items : [];
+  if (cells.length !== nfree) raise(valueErrorType, `${code.name} requires closure of length ${nfree}, not ${cells.length}`);
+  for (const c of cells) if (!(c instanceof PyCell)) raise(typeErrorType, `arg 5 (closure) expected cell, found ${c.type.name}`);
+  // _PyEval_BuiltinsFromGlobals: globals['__builtins__'], else the running frame's
+  const b = globals.getStr('__builtins__');
+  const builtins = b instanceof PyModule ? b.dict : b instanceof PyDict ? b : ts.frame!.builtins;
+  const func = new PyFunction(code, globals, builtins);
+  if (name instanceof PyStr) func.name = name.value;
+  const mod = globals.getStr('__name__');
+  if (mod !== undefined) func.module = mod;
+  if (code.consts.length > 0 && code.consts[0] instanceof PyStr) func.doc = code.consts[0];
+  if (argdefs instanceof PyTuple) func.defaults = argdefs.items;
+  if (cells.length > 0) func.closure = cells as PyCell[];
+  return func;
 }
 
 export function initFunctions(): void {
@@ -66,7 +99,14 @@ export function initFunctions(): void {
     if (v !== None && v !== null && !(v instanceof PyDict)) raise(typeErrorType, '__kwdefaults__ must be set to a dict object');
     fn(o).kwdefaults = v instanceof PyDict ? v : null;
   });
-  defGetSet(f, '__code__', (o) => fn(o).code);
+  defGetSet(f, '__code__', (o) => fn(o).code, (o, v) => {
+    if (!(v instanceof Code)) raise(typeErrorType, '__code__ must be set to a code object');
+    const func = fn(o);
+    const nfree = func.closure?.length ?? 0;
+    if (v.nfrees !== nfree) raise(valueErrorType, `${func.name}() requires a code object with ${nfree} free vars, not ${v.nfrees}`);
+    func.code = v;
+  });
+  defMethod(f, '__new__', (a, kw) => functionNew(a.slice(1), kw));
   defGetSet(f, '__globals__', (o) => fn(o).globals);
   defGetSet(f, '__closure__', (o) => (fn(o).closure ? newTuple(fn(o).closure!) : None));
   defGetSet(f, '__annotations__', (o) => {
@@ -79,10 +119,17 @@ export function initFunctions(): void {
       func.annotations = d;
     }
     return func.annotations;
+  }, (o, v) => {
+    if (v !== null && v !== None && !(v instanceof PyDict)) raise(typeErrorType, '__annotations__ must be set to a dict object');
+    fn(o).annotations = v instanceof PyDict ? v : null;
   });
   defGetSet(f, '__dict__', (o) => {
     if (o.dict === null) o.dict = new PyDict();
     return o.dict;
+  }, (o, v) => {
+    if (v === null) raise(typeErrorType, 'cannot delete __dict__');
+    if (!(v instanceof PyDict)) raise(typeErrorType, `__dict__ must be set to a dictionary, not a '${v.type.name}'`);
+    o.dict = v;
   });
 
   const m = methodType;

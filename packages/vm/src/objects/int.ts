@@ -40,14 +40,27 @@ export function pyBool(b: boolean): PyInt {
   return b ? True : False;
 }
 
-/** sys.int_info.default_max_str_digits: the longest decimal string int() and str() convert */
-export const MAX_STR_DIGITS = 4300;
-const DECIMAL_LIMIT = 10n ** BigInt(MAX_STR_DIGITS);
+/** sys.int_info.default_max_str_digits and str_digits_check_threshold */
+export const DEFAULT_MAX_STR_DIGITS = 4300;
+export const STR_DIGITS_CHECK_THRESHOLD = 640;
+let maxStrDigits = DEFAULT_MAX_STR_DIGITS;
+let decimalLimit: bigint | null = 10n ** BigInt(maxStrDigits);
 
-/** str(int), refusing more than MAX_STR_DIGITS digits as CPython 3.11 does. */
+/** sys.get_int_max_str_digits(): the longest decimal string int() and str() convert (0: no limit). */
+export function getMaxStrDigits(): number {
+  return maxStrDigits;
+}
+
+/** sys.set_int_max_str_digits() */
+export function setMaxStrDigits(n: number): void {
+  maxStrDigits = n;
+  decimalLimit = n === 0 ? null : 10n ** BigInt(n);
+}
+
+/** str(int), refusing more than the limit's digits as CPython 3.11 does. */
 export function intDecimal(v: bigint): string {
-  if (v >= DECIMAL_LIMIT || v <= -DECIMAL_LIMIT) {
-    raise(valueErrorType, `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+  if (decimalLimit !== null && (v >= decimalLimit || v <= -decimalLimit)) {
+    raise(valueErrorType, `Exceeds the limit (${maxStrDigits} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
   }
   return v.toString();
 }

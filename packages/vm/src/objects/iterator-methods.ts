@@ -3,6 +3,7 @@
 // Python/bltinmodule.c (map_new, filter_new, zip_new), Objects/iterobject.c.
 import { raise, PyError, newException } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType } from './object.js';
+import { PyDict } from './dict.js';
 import { PyInt, newInt, False } from './int.js';
 import { newTuple } from './tuple.js';
 import { defMethod, type Kwargs } from './native.js';
@@ -141,7 +142,8 @@ export function initIterators(): void {
     const rev = lookupSpecial(seq, '__reversed__');
     if (rev === None) raise(typeErrorType, `'${seq.type.name}' object is not reversible`);
     if (rev !== undefined) return callObject(rev, [], null);
-    if (seq.type.lookup('__getitem__') === undefined || seq.type.lookup('__len__') === undefined) {
+    // PySequence_Check, then PySequence_Size (whose own error names a missing __len__)
+    if (seq.type.lookup('__getitem__') === undefined || seq instanceof PyDict) {
       raise(typeErrorType, `'${seq.type.name}' object is not reversible`);
     }
     let i = len(seq) - 1;

@@ -12,7 +12,7 @@ import { PyArrayIter, listIteratorType, tupleIteratorType, PyNativeIter, listRev
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { indexOrTypeError, asJsIndex } from '../protocols/number.js';
-import { toArray } from '../protocols/iter.js';
+import { toArray, toArrayWithHint } from '../protocols/iter.js';
 import { pyEq, pyLt, richCompareBool, CMP_EQ, cmpResult } from '../protocols/compare.js';
 import { tupleHash } from '../protocols/hash.js';
 import { callObject } from '../protocols/call.js';
@@ -98,7 +98,7 @@ export function initList(): void {
   defMethod(t, '__init__', (a) => {
     const l = a[0] as PyList;
     l.items.length = 0;
-    if (a[1] !== undefined) for (const v of toArray(a[1])) l.items.push(v);
+    if (a[1] !== undefined) for (const v of toArrayWithHint(a[1])) l.items.push(v);
     return None;
   });
   t.attrs.set('__hash__', None);
@@ -123,7 +123,9 @@ export function initList(): void {
   defMethod(t, '__setitem__', (a) => {
     const items = lst(a[0]!);
     if (a[1] instanceof PySlice) {
-      const vals = toArray(a[2]!);
+      const src = a[2]!;
+      if (src.type.lookup('__iter__') === undefined && src.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'can only assign an iterable');
+      const vals = toArray(src);
       const [start, stop, step, n] = sliceIndices(a[1], items.length);
       if (step === 1) items.splice(start, Math.max(0, stop - start), ...vals);
       else {
@@ -154,7 +156,7 @@ export function initList(): void {
   });
   defMethod(t, '__add__', (a) => (a[1] instanceof PyList ? new PyList([...lst(a[0]!), ...a[1].items]) : NotImplemented));
   defMethod(t, '__iadd__', (a) => {
-    lst(a[0]!).push(...toArray(a[1]!));
+    lst(a[0]!).push(...toArrayWithHint(a[1]!));
     return a[0]!;
   });
   const mul = (a: PyObject[]) => {
@@ -186,7 +188,7 @@ export function initList(): void {
   });
   defMethod(t, 'extend', (a) => {
     checkArity('list', 'extend', a.length - 1, 1, 1);
-    lst(a[0]!).push(...toArray(a[1]!));
+    lst(a[0]!).push(...toArrayWithHint(a[1]!));
     return None;
   });
   defMethod(t, 'insert', (a) => {
@@ -276,7 +278,12 @@ export function initList(): void {
   defMethod(tt, '__contains__', (a) => pyBool((a[0] as PyTuple).items.some((v) => v === a[1] || pyEq(v, a[1]!))));
   defMethod(tt, '__getitem__', (a) => {
     const items = (a[0] as PyTuple).items;
-    if (a[1] instanceof PySlice) return newTuple(sliceArray(items, a[1]));
+    if (a[1] instanceof PySlice) {
+      const part = sliceArray(items, a[1]);
+      // tuplesubscript: the whole of an exact tuple is the tuple itself
+      if (part.length === items.length && a[0]!.type === tupleType && sliceIndices(a[1], items.length)[2] === 1) return a[0]!;
+      return newTuple(part);
+    }
     return items[normIndex(indexOrTypeError(a[1]!, 'tuple'), items.length, 'tuple')]!;
   });
   defMethod(tt, '__add__', (a) => (a[1] instanceof PyTuple ? newTuple([...(a[0] as PyTuple).items, ...a[1].items]) : NotImplemented));

@@ -113,9 +113,15 @@ typeType.solid = typeType;
 objectType.solid = objectType;
 
 /** A builtin type: metatype `type`, one base (object by default). */
+/** The builtin types made from each builtin type, in creation order (type.__subclasses__). */
+export const builtinSubclasses = new WeakMap<PyType, PyType[]>();
+
 export function builtinType(name: string, base: PyType = objectType, flags = TPFLAGS_BASETYPE): PyType {
   const t = new PyType(typeType, name, [base], flags);
   t.solid = t;
+  let subs = builtinSubclasses.get(base);
+  if (subs === undefined) builtinSubclasses.set(base, (subs = []));
+  subs.push(t);
   return t;
 }
 

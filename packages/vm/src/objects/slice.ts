@@ -22,19 +22,20 @@ export class PySlice extends PyObject {
 /** [start, stop, step, length] of the slice applied to a sequence of `length` items. */
 export function sliceIndices(s: PySlice, length: number): [number, number, number, number] {
   let step = 1;
-  if (s.step !== None) {
-    if (!(s.step instanceof PyInt) && s.step.type.lookup('__index__') === undefined) {
+  // _PyEval_SliceIndex's message for bounds that are neither ints, None nor __index__ objects
+  const sliceIndex = (o: PyObject): bigint => {
+    if (!(o instanceof PyInt) && o.type.lookup('__index__') === undefined) {
       raise(typeErrorType, 'slice indices must be integers or None or have an __index__ method');
     }
-    const st = asIndex(s.step);
+    return asIndex(o);
+  };
+  if (s.step !== None) {
+    const st = sliceIndex(s.step);
     if (st === 0n) raise(valueErrorType, 'slice step cannot be zero');
     step = st > 1n << 53n ? 2 ** 53 : st < -(1n << 53n) ? -(2 ** 53) : Number(st);
   }
   const clampIdx = (o: PyObject): number => {
-    if (!(o instanceof PyInt) && o.type.lookup('__index__') === undefined) {
-      raise(typeErrorType, 'slice indices must be integers or None or have an __index__ method');
-    }
-    const v = asIndex(o);
+    const v = sliceIndex(o);
     return v > 1n << 53n ? 2 ** 53 : v < -(1n << 53n) ? -(2 ** 53) : Number(v);
   };
   let start: number;

@@ -388,7 +388,12 @@ export function initStr(): void {
       return pyBool(cmpResult(compareStrings(x, y), op));
     });
   }
-  defMethod(t, '__format__', (a) => newStr(formatStr((a[0] as PyStr).value, argStr(a[1], 'format spec'))));
+  defMethod(t, '__format__', (a) => {
+    const spec = argStr(a[1], 'format spec');
+    // unicode__format__: an empty spec gives str(self), which a subclass's __str__ decides
+    if (spec === '' && a[0]!.type !== strType) return newStr(str(a[0]!));
+    return newStr(formatStr((a[0] as PyStr).value, spec));
+  });
   defMethod(t, '__getnewargs__', (a) => newTuple([newStr((a[0] as PyStr).value)]));
 
   const m0 = (name: string, f: (s: string) => string) => defMethod(t, name, (a) => newStr(f(self(a[0]!, name))));

@@ -9,6 +9,7 @@ import {
   PyType,
   TPFLAGS_BASETYPE,
   TPFLAGS_HEAPTYPE,
+  builtinSubclasses,
   bumpTypeVersion,
   objectType,
   typeType,
@@ -21,13 +22,14 @@ import { PyDict } from './dict.js';
 import { PyMappingProxy } from './mappingproxy.js';
 import { PyCell, PyFunction } from './function.js';
 import { defMethod, type Kwargs } from './native.js';
-import { defGetSet, PyClassMethod, PyMemberDescr, PyStaticMethod, memberDescriptorType } from './descr.js';
+import { defGetSet, PyClassMethod, PyGetSet, PyMemberDescr, PyStaticMethod, memberDescriptorType } from './descr.js';
 import { toArray } from '../protocols/iter.js';
-import { attributeErrorType, PyBaseException, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { attributeErrorType, baseExceptionType, PyBaseException, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
 import { genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
 import { idHash, objectId } from '../protocols/hash.js';
+import { ts } from '../eval/state.js';
 import { isTrue } from '../protocols/truth.js';
 
 /** C3 linearisation (mro_implementation). */
@@ -151,12 +153,34 @@ function layoutBase(bases: PyType[]): PyType {
   return winner;
 }
 
+function slotNames(slots: PyObject): string[] {
+  return slots instanceof PyStr ? [slots.value] : toArray(slots).map((x) => (x instanceof PyStr ? x.value : ''));
+}
+
+/** Builtin layouts whose subclasses get no __weakref__ (variable-size, or weakrefs built in). */
+const NO_WEAKREF_ADDED = new Set(['int', 'bool', 'tuple', 'bytes', 'set', 'frozenset', 'type']);
+
+/** type_new's __dict__ and __weakref__ getsets, added by the first class that gives instances each. */
+function addDictAndWeakref(cls: PyType, slots: string[] | null): void {
+  const solid = cls.solid ?? objectType;
+  const inherited = (name: string) => cls.mro.slice(1).some((t) => t !== objectType && t.attrs.has(name));
+  const objectDict = objectType.attrs.get('__dict__') as PyGetSet;
+  const wantsDict = slots === null || slots.includes('__dict__');
+  if (wantsDict && !inherited('__dict__') && !solid.isSubtype(typeType) && !solid.isSubtype(baseExceptionType) && (solid === objectType || solid.attrs.get('__dict__') === undefined)) {
+    cls.attrs.set('__dict__', new PyGetSet(cls, '__dict__', objectDict.get, objectDict.set));
+  }
+  const wantsWeakref = slots === null || slots.includes('__weakref__');
+  if (wantsWeakref && !inherited('__weakref__') && !NO_WEAKREF_ADDED.has(solid.name)) {
+    cls.attrs.set('__weakref__', new PyGetSet(cls, '__weakref__', () => None, null));
+  }
+}
+
 /** tp_subclasses: each type's direct subclasses, in creation order (kept alive, unlike CPython's weak refs) */
 const subclassesOf = new WeakMap<PyType, PyType[]>();
 
 /** type.__subclasses__(): the direct subclasses of `t`, in creation order. */
 export function directSubclasses(t: PyType): PyType[] {
-  return (subclassesOf.get(t) ?? []).slice();
+  return [...(builtinSubclasses.get(t) ?? []), ...(subclassesOf.get(t) ?? [])];
 }
 
 /** type_new: create a class. */
@@ -207,6 +231,12 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     }
   }
   layouts.set(cls, layout);
+  addDictAndWeakref(cls, slots === undefined ? null : cls.attrs.has('__slots__') ? slotNames(slots) : null);
+  // type_new_set_module: without __module__ in the namespace, the calling frame's __name__
+  if (!cls.attrs.has('__module__')) {
+    const caller = ts.frame?.globals.getStr('__name__');
+    if (caller !== undefined) cls.attrs.set('__module__', caller);
+  }
   const mod = cls.attrs.get('__module__');
   cls.module = mod instanceof PyStr ? mod.value : 'builtins';
   if (!cls.attrs.has('__doc__')) cls.attrs.set('__doc__', None);
@@ -401,7 +431,7 @@ export function initType(): void {
   defMethod(t, '__instancecheck__', (a) => pyBool(a[1]!.type.isSubtype(a[0] as PyType)));
   defMethod(t, '__prepare__', () => new PyDict());
   t.attrs.set('__prepare__', new PyClassMethod(t.attrs.get('__prepare__')!));
-  defMethod(t, '__subclasses__', (a) => new PyList((subclassesOf.get(a[0] as PyType) ?? []).slice()));
+  defMethod(t, '__subclasses__', (a) => new PyList(directSubclasses(a[0] as PyType)));
   defGetSet(
     t,
     '__name__',

@@ -34,7 +34,14 @@ function boundBuiltin(f: PyBuiltin, self: PyObject): PyMethod {
 export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyObject {
   if (d instanceof PyFunction) return obj === null ? d : new PyMethod(d, obj);
   if (d instanceof PyBuiltin) return obj === null || d.owner === null ? d : boundBuiltin(d, obj);
-  if (d instanceof PyClassMethod) return d.func instanceof PyBuiltin ? boundBuiltin(d.func, owner) : new PyMethod(d.func, owner);
+  if (d instanceof PyClassMethod) {
+    const f = d.func;
+    if (f instanceof PyBuiltin) return boundBuiltin(f, owner);
+    if (f instanceof PyFunction) return new PyMethod(f, owner);
+    // cm_descr_get (3.9–3.12): a wrapped descriptor is asked for its value on the class
+    if (hasGet(f)) return descrGet(f, owner, owner.type);
+    return new PyMethod(f, owner);
+  }
   if (d instanceof PyStaticMethod) return d.func;
   if (d instanceof PyProperty) {
     if (obj === null) return d;

@@ -8,6 +8,7 @@ import { PyStr } from '../objects/str.js';
 import { PyDict } from '../objects/dict.js';
 import { PySet } from '../objects/set.js';
 import { PyGenerator } from '../objects/generator.js';
+import { PyFunction } from '../objects/function.js';
 import {
   listIteratorType,
   PyArrayIter,
@@ -88,6 +89,25 @@ export function toArray(o: PyObject): PyObject[] {
   if (o instanceof PyDict && o.type.solid === o.type) return o.keyList();
   if (o instanceof PySet && o.type.solid === o.type) return o.items();
   const it = getIter(o);
+  const out: PyObject[] = [];
+  for (let v = iterNext(it); v !== null; v = iterNext(it)) out.push(v);
+  return out;
+}
+
+/**
+ * list(o) / list.extend(o) / sorted(o): toArray, with CPython's PyObject_LengthHint after the
+ * iterator is made — a Python-level __len__ is called (its value only presizes the list).
+ */
+export function toArrayWithHint(o: PyObject): PyObject[] {
+  if (o.type === listType || o.type === tupleType) return (o as PyList).items.slice();
+  const lenFn = o.type.lookup('__len__');
+  if (!(lenFn instanceof PyFunction)) return toArray(o);
+  const it = getIter(o);
+  try {
+    callSpecial(lenFn, o, []);
+  } catch (e) {
+    if (!(e instanceof PyError && e.exc.type.isSubtype(typeErrorType))) throw e;
+  }
   const out: PyObject[] = [];
   for (let v = iterNext(it); v !== null; v = iterNext(it)) out.push(v);
   return out;

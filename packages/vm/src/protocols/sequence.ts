@@ -16,6 +16,7 @@ import { getIter, iterNext } from './iter.js';
 import { pyEq } from './compare.js';
 import { descrGet } from './getattr.js';
 import { asIndex } from './number.js';
+import { PyBuiltin } from '../objects/native.js';
 import { newException } from '../errors.js';
 
 export function keyError(key: PyObject): never {
@@ -95,7 +96,10 @@ export function len(o: PyObject): number {
   // slot_sq_length: PyNumber_Index of the result, then the sign and ssize_t checks
   const v = asIndex(callSpecial(m, o, []));
   if (v < 0n) raise(valueErrorType, '__len__() should return >= 0');
-  if (v > 0x7fffffffffffffffn) raise(overflowErrorType, "cannot fit 'int' into an index-sized integer");
+  if (v > 0x7fffffffffffffffn) {
+    // a native sq_length (range) overflows in PyLong_AsSsize_t; a Python __len__ in slot_sq_length
+    raise(overflowErrorType, m instanceof PyBuiltin ? 'Python int too large to convert to C ssize_t' : "cannot fit 'int' into an index-sized integer");
+  }
   return Number(v);
 }
 
