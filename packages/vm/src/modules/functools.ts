@@ -241,6 +241,7 @@ export function makeFunctools(): PyModule {
   def('reduce', (a) => {
     if (a.length < 2) raise(typeErrorType, `reduce expected at least 2 arguments, got ${a.length}`);
     const fn = a[0]!;
+    if (a[1]!.type.lookup('__iter__') === undefined && a[1]!.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'reduce() arg 2 must support iteration');
     const it = getIter(a[1]!);
     let acc: PyObject | null = a.length > 2 ? a[2]! : null;
     for (let v = iterNext(it); v !== null; v = iterNext(it)) acc = acc === null ? v : callObject(fn, [acc, v], null);
