@@ -19,6 +19,7 @@ import { repr } from '../protocols/repr.js';
 import { isTrue } from '../protocols/truth.js';
 import { richCompareBool, CMP_EQ, CMP_LT } from '../protocols/compare.js';
 import { typeNew } from '../objects/type.js';
+import { initSingleDispatch, singledispatch, singleDispatchMethodType } from './singledispatch.js';
 
 export const partialType = builtinType('partial');
 partialType.module = 'functools';
@@ -238,6 +239,9 @@ export function makeFunctools(): PyModule {
   const def = (name: string, f: (a: PyObject[], kw: Kwargs | null) => PyObject) => d.setStr(name, builtinFunction(name, f));
   d.setStr('partial', partialType);
   d.setStr('cached_property', cachedPropertyType);
+  initSingleDispatch();
+  def('singledispatch', (a) => singledispatch(a[0]!, updateWrapper));
+  d.setStr('singledispatchmethod', singleDispatchMethodType);
   def('reduce', (a) => {
     if (a.length < 2) raise(typeErrorType, `reduce expected at least 2 arguments, got ${a.length}`);
     const fn = a[0]!;
