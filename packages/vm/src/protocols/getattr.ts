@@ -197,7 +197,7 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
       else if (!d.values.delete(obj)) raise(attributeErrorType, name);
       return;
     }
-    if (!(d instanceof PyFunction || d instanceof PyBuiltin) && d.type.solid !== d.type) {
+    if (!(d instanceof PyFunction || d instanceof PyBuiltin)) {
       const f = d.type.lookup(value === null ? '__delete__' : '__set__');
       if (f !== undefined) {
         callObject(f, value === null ? [d, obj] : [d, obj, value], null);
