@@ -14,6 +14,9 @@ export const TPFLAGS_SEQUENCE = 1 << 5;
 export const TPFLAGS_MAPPING = 1 << 6;
 
 /** Every Python object. `dict` is the instance __dict__ (a PyDict) or null for builtin instances. */
+/** Every builtin type, in creation order: their bases' __subclasses__() list them first. */
+export const builtinTypes: PyType[] = [];
+
 export class PyObject {
   type: PyType;
   dict: PyObject | null;
@@ -116,6 +119,7 @@ objectType.solid = objectType;
 export function builtinType(name: string, base: PyType = objectType, flags = TPFLAGS_BASETYPE): PyType {
   const t = new PyType(typeType, name, [base], flags);
   t.solid = t;
+  builtinTypes.push(t);
   return t;
 }
 

@@ -10,6 +10,7 @@ import {
   TPFLAGS_BASETYPE,
   TPFLAGS_HEAPTYPE,
   bumpTypeVersion,
+  builtinTypes,
   objectType,
   typeType,
 } from './object.js';
@@ -308,7 +309,11 @@ export function initType(): void {
   defMethod(t, '__instancecheck__', (a) => pyBool(a[1]!.type.isSubtype(a[0] as PyType)));
   defMethod(t, '__prepare__', () => new PyDict());
   t.attrs.set('__prepare__', new PyClassMethod(t.attrs.get('__prepare__')!));
-  defMethod(t, '__subclasses__', (a) => new PyList((subclassesOf.get(a[0] as PyType) ?? []).slice()));
+  defMethod(t, '__subclasses__', (a) => {
+    const self = a[0] as PyType;
+    const native = self === objectType ? [] : builtinTypes.filter((b) => b.bases[0] === self);
+    return new PyList([...native, ...(subclassesOf.get(self) ?? [])]);
+  });
   defGetSet(
     t,
     '__name__',
