@@ -37,6 +37,7 @@ export const defaultDictType = collectionsType('defaultdict', dictType);
 export const counterType = collectionsType('Counter', dictType);
 export const orderedDictType = collectionsType('OrderedDict', dictType);
 export const dequeType = collectionsType('deque');
+for (const t of [defaultDictType, orderedDictType, dequeType]) t.tpName = `collections.${t.name}`;
 dequeType.flags |= TPFLAGS_SEQUENCE;
 
 class PyDefaultDict extends PyDict {

@@ -46,6 +46,8 @@ export class PyType extends PyObject {
   solid: PyType | null;
   /** whether instances of this (heap) type get a __dict__ (false with __slots__ all the way up) */
   hasInstanceDict: boolean;
+  /** CPython's tp_name when it differs from __name__ ('collections.deque'): error messages use it */
+  tpName: string | null = null;
   /** Method-cache: name → attribute found along the MRO (undefined = absent), valid for cacheVersion. */
   private cache: Map<string, PyObject | undefined>;
   private cacheVersion: number;
