@@ -6,7 +6,8 @@ import { defMethod } from '../objects/native.js';
 import { namedtuple } from './collections.js';
 import { callObject } from '../protocols/call.js';
 import { repr } from '../protocols/repr.js';
-import { intFromNumber, newInt, PyInt } from '../objects/int.js';
+import { intFromNumber, intMaxStrDigits, newInt, PyInt } from '../objects/int.js';
+import { asIndex } from '../protocols/number.js';
 import { newStr } from '../objects/str.js';
 import { newTuple, PyTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
@@ -55,6 +56,16 @@ export function makeSys(): PyModule {
   d.setStr('modules', sysModules());
   d.setStr('path', new PyList([]));
   d.setStr('maxsize', newInt(9223372036854775807n));
+  d.setStr('get_int_max_str_digits', builtinFunction('get_int_max_str_digits', () => intFromNumber(intMaxStrDigits.digits)));
+  d.setStr(
+    'set_int_max_str_digits',
+    builtinFunction('set_int_max_str_digits', (a, kw) => {
+      const n = Number(asIndex(a[0] ?? kw?.get('maxdigits') ?? raise(typeErrorType, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")));
+      if (n !== 0 && n < 640) raise(valueErrorType, 'maxdigits must be 0 or larger than 640');
+      intMaxStrDigits.set(n);
+      return None;
+    }),
+  );
   d.setStr('byteorder', newStr('little'));
   d.setStr('platform', newStr('tspyc'));
   d.setStr('implementation', None);

@@ -2,7 +2,7 @@
 // long_as_number), Objects/boolobject.c.
 import { raise } from '../errors.js';
 import { NotImplemented, PyObject, PyType } from './object.js';
-import { PyInt, intType, boolType, newInt, intFromNumber, pyBool, True, False, MAX_STR_DIGITS, intDecimal } from './int.js';
+import { PyInt, intType, boolType, newInt, intFromNumber, pyBool, True, False, intMaxStrDigits, intDecimal } from './int.js';
 import { PyFloat } from './float.js';
 import { PyStr, newStr } from './str.js';
 import { PyBytes, bytesLike } from './bytes.js';
@@ -43,8 +43,9 @@ export function parseIntLiteral(text: string, base: number): bigint | null {
   if ((base === 16 && /^0x/i.test(s)) || (base === 8 && /^0o/i.test(s)) || (base === 2 && /^0b/i.test(s))) s = s.slice(2);
   if (s.length === 0 || s.startsWith('_') || s.endsWith('_') || s.includes('__')) return null;
   s = s.replace(/_/g, '');
-  if ((base & (base - 1)) !== 0 && s.length > MAX_STR_DIGITS && /^[0-9a-z]+$/i.test(s)) {
-    raise(valueErrorType, `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  const maxDigits = intMaxStrDigits.digits;
+  if ((base & (base - 1)) !== 0 && maxDigits > 0 && s.length > maxDigits && /^[0-9a-z]+$/i.test(s)) {
+    raise(valueErrorType, `Exceeds the limit (${maxDigits} digits) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
   }
   if (base === 10 && /^[0-9]+$/.test(s)) return neg ? -BigInt(s) : BigInt(s);
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);

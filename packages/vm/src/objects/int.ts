@@ -40,14 +40,23 @@ export function pyBool(b: boolean): PyInt {
   return b ? True : False;
 }
 
-/** sys.int_info.default_max_str_digits: the longest decimal string int() and str() convert */
+/** sys.int_info.default_max_str_digits */
 export const MAX_STR_DIGITS = 4300;
-const DECIMAL_LIMIT = 10n ** BigInt(MAX_STR_DIGITS);
+/** sys.get_int_max_str_digits(): the longest decimal string int() and str() convert (0: no limit) */
+export const intMaxStrDigits = {
+  digits: MAX_STR_DIGITS,
+  limit: 10n ** BigInt(MAX_STR_DIGITS),
+  set(n: number): void {
+    this.digits = n;
+    this.limit = 10n ** BigInt(n);
+  },
+};
 
-/** str(int), refusing more than MAX_STR_DIGITS digits as CPython 3.11 does. */
+/** str(int), refusing more than sys.get_int_max_str_digits() digits as CPython 3.11 does. */
 export function intDecimal(v: bigint): string {
-  if (v >= DECIMAL_LIMIT || v <= -DECIMAL_LIMIT) {
-    raise(valueErrorType, `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+  const m = intMaxStrDigits;
+  if (m.digits > 0 && (v >= m.limit || v <= -m.limit)) {
+    raise(valueErrorType, `Exceeds the limit (${m.digits} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
   }
   return v.toString();
 }
