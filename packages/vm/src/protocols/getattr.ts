@@ -39,7 +39,7 @@ export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyOb
   if (d instanceof PyProperty) {
     if (obj === null) return d;
     if (d.fget === null) {
-      raise(attributeErrorType, d.name ? `property '${d.name}' of '${owner.name}' object has no getter` : 'unreadable attribute');
+      raise(attributeErrorType, d.name ? `property '${d.name}' of '${owner.name}' object has no getter` : `property of '${owner.name}' object has no getter`);
     }
     return callObject(d.fget, [obj], null);
   }
