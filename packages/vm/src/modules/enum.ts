@@ -23,6 +23,7 @@ import { strHash } from '../protocols/hash.js';
 import { pyEq } from '../protocols/compare.js';
 import { toArray } from '../protocols/iter.js';
 import { binaryOp, NB_ADD } from '../protocols/number.js';
+import { sortItems } from '../objects/list-methods.js';
 
 export const enumTypeType = builtinType('EnumType', typeType, TPFLAGS_BASETYPE);
 enumTypeType.module = 'enum';
@@ -60,6 +61,25 @@ function isIntEnum(cls: PyType): boolean {
   return cls.isSubtype(intType);
 }
 
+/** Enum._generate_next_value_ (3.11): one more than the greatest value so far, or 1. */
+function nextValue(lastValues: PyObject[]): PyObject {
+  if (lastValues.length === 0) return newInt(1n);
+  const sorted = lastValues.slice();
+  try {
+    sortItems(sorted, null, false);
+  } catch (e) {
+    if (e instanceof PyError && e.exc.type.isSubtype(typeErrorType)) raise(typeErrorType, 'unable to sort non-numeric values');
+    throw e;
+  }
+  const last = sorted[sorted.length - 1]!;
+  try {
+    return binaryOp(last, newInt(1n), NB_ADD);
+  } catch (e) {
+    if (e instanceof PyError && e.exc.type.isSubtype(typeErrorType)) raise(typeErrorType, `unable to increment ${repr(last)}`);
+    throw e;
+  }
+}
+
 function enumNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Map<string, PyObject> | null): PyType {
   const plain = new PyDict();
   const candidates: [string, PyObject][] = [];
@@ -77,11 +97,19 @@ function enumNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Ma
   }
   const data: EnumData = { names: [], members: new Map(), byValue: [] };
   enumData.set(cls, data);
-  let last: PyObject | null = null;
+  const lastValues: PyObject[] = [];
+  let count = 0;
   for (const [key, raw] of candidates) {
     let value = raw;
-    if (raw.type === autoType) value = last instanceof PyInt ? binaryOp(last, newInt(1n), NB_ADD) : newInt(1n);
-    last = value;
+    if (raw.type === autoType) {
+      // _EnumDict: _generate_next_value_(name, 1, count so far, the values so far)
+      const gen = cls.lookup('_generate_next_value_');
+      if (gen !== undefined && !(gen instanceof PyBuiltin)) {
+        value = callObject(gen, [newStr(key), newInt(1n), newInt(BigInt(count)), new PyList(lastValues.slice())], null);
+      } else value = nextValue(lastValues);
+    }
+    lastValues.push(value);
+    count++;
     const alias = data.byValue.find((m) => pyEq(memberValue(m), value));
     if (alias !== undefined) {
       data.members.set(key, alias);
