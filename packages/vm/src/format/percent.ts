@@ -4,7 +4,7 @@ import { raise } from '../errors.js';
 import { PyObject } from '../objects/object.js';
 import { PyTuple } from '../objects/tuple.js';
 import { PyDict } from '../objects/dict.js';
-import { PyInt } from '../objects/int.js';
+import { PyInt, intDecimal } from '../objects/int.js';
 import { PyFloat } from '../objects/float.js';
 import { PyStr } from '../objects/str.js';
 import { overflowErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
@@ -167,7 +167,9 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode = false): s
 /** %d/%x/%o: sign, '#' prefix, precision as a minimum digit count, then width (zeros after the prefix). */
 export function formatPercentInt(v: bigint, type: string, alt: boolean, sign: string, prec: number, width: number, zero: boolean, left: boolean): string {
   const neg = v < 0n;
-  let digits = (neg ? -v : v).toString(type === 'x' || type === 'X' ? 16 : type === 'o' ? 8 : 10);
+  const abs = neg ? -v : v;
+  // decimal output obeys sys.set_int_max_str_digits()
+  let digits = type === 'x' || type === 'X' ? abs.toString(16) : type === 'o' ? abs.toString(8) : intDecimal(abs);
   if (type === 'X') digits = digits.toUpperCase();
   if (prec > digits.length) digits = '0'.repeat(prec - digits.length) + digits;
   const prefix = (neg ? '-' : sign) + (alt && type !== 'd' && type !== 'i' && type !== 'u' ? '0' + (type === 'o' ? 'o' : type) : '');

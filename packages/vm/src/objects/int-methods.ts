@@ -60,7 +60,9 @@ export function parseIntLiteral(text: string, base: number): bigint | null {
 }
 
 function intNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
-  const x = args[0] ?? kw?.get('x');
+  // int(x=0, /, base=10): x is positional-only
+  for (const k of kw?.keys() ?? []) if (k !== 'base') raise(typeErrorType, `'${k}' is an invalid keyword argument for int()`);
+  const x = args[0];
   const baseArg = args[1] ?? kw?.get('base');
   let v: bigint;
   if (x === undefined) v = 0n;

@@ -124,8 +124,9 @@ export function initList(): void {
     const items = lst(a[0]!);
     if (a[1] instanceof PySlice) {
       const src = a[2]!;
+      // list_ass_slice: PySequence_Fast(v, "can only assign an iterable")
       if (src.type.lookup('__iter__') === undefined && src.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'can only assign an iterable');
-      const vals = toArray(src);
+      const vals = src === a[0] ? items.slice() : toArray(src);
       const [start, stop, step, n] = sliceIndices(a[1], items.length);
       if (step === 1) items.splice(start, Math.max(0, stop - start), ...vals);
       else {

@@ -432,6 +432,11 @@ export function initStr(): void {
   const splitImpl = (name: string, reverse: boolean) =>
     defMethod(t, name, (a, kw) => {
       const s = self(a[0]!, name);
+      const nkw = kw?.size ?? 0;
+      if (a.length - 1 + nkw > 2) {
+        raise(typeErrorType, nkw > 0 ? `${name}() takes at most 2 keyword arguments (${a.length - 1 + nkw} given)` : `${name}() takes at most 2 arguments (${a.length - 1} given)`);
+      }
+      for (const k of kw?.keys() ?? []) if (k !== 'sep' && k !== 'maxsplit') raise(typeErrorType, `${name}() got an unexpected keyword argument '${k}'`);
       const sepO = a[1] ?? kw?.get('sep') ?? None;
       const maxO = a[2] ?? kw?.get('maxsplit');
       const maxsplit = maxO === undefined ? -1 : asJsIndex(maxO);

@@ -24,7 +24,7 @@ export function pyHash(o: PyObject): bigint {
   if (t === intType || t === boolType) return intHash((o as PyInt).value);
   if (t === floatType) return floatHashOf(o as PyFloat);
   const h = t.lookup('__hash__');
-  if (h === undefined || h === None) raise(typeErrorType, `unhashable type: '${t.name}'`);
+  if (h === undefined || h === None) raise(typeErrorType, `unhashable type: '${t.tpName ?? t.name}'`);
   const r = callSpecial(h, o, []);
   if (!(r instanceof PyInt)) raise(typeErrorType, '__hash__ method should return an integer');
   const v = r.value;
