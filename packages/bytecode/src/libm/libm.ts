@@ -8,8 +8,9 @@ const P = 140n;
 const ONE = 1n << P;
 
 /** x = m * 2**e exactly (x finite, > 0). */
+const view = new DataView(new ArrayBuffer(8));
+
 export function decompose(x: number): [bigint, number] {
-  const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const hi = view.getUint32(0);
   const lo = view.getUint32(4);
@@ -34,7 +35,10 @@ function mul(a: bigint, b: bigint): bigint {
 }
 
 function bitLength(n: bigint): number {
-  return n.toString(2).length;
+  if (n <= 0n) return n.toString(2).length;
+  // from the hex digits: a quarter of the string toString(2) would build
+  const h = n.toString(16);
+  return (h.length - 1) * 4 + (32 - Math.clz32(parseInt(h[0]!, 16)));
 }
 
 /** log(m) for a fixed-point m in [1, 2]: 2 * atanh((m - 1) / (m + 1)). */
@@ -163,8 +167,8 @@ function piFixed(): bigint {
   return PI_FIXED;
 }
 
-/** sin and cos of a fixed-point r with |r| <= pi/4 (Taylor series). */
-function sinCosSmall(r: bigint): [bigint, bigint] {
+/** sin of a fixed-point r with |r| <= pi/4 (Taylor series). */
+function sinSmall(r: bigint): bigint {
   const r2 = mul(r, r);
   let term = r;
   let sin = r;
@@ -172,13 +176,19 @@ function sinCosSmall(r: bigint): [bigint, bigint] {
     term = -mul(term, r2) / (k * (k + 1n));
     sin += term;
   }
-  term = ONE;
+  return sin;
+}
+
+/** cos of a fixed-point r with |r| <= pi/4 (Taylor series). */
+function cosSmall(r: bigint): bigint {
+  const r2 = mul(r, r);
+  let term = ONE;
   let cos = ONE;
   for (let k = 1n; term !== 0n; k += 2n) {
     term = -mul(term, r2) / (k * (k + 1n));
     cos += term;
   }
-  return [sin, cos];
+  return cos;
 }
 
 function signedToDouble(v: bigint): number {
@@ -200,12 +210,20 @@ export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
   let q = (xf + halfPi / 2n) / halfPi;
   if (xf + halfPi / 2n < 0n && q * halfPi !== xf + halfPi / 2n) q -= 1n;
   const r = (xf - q * halfPi) >> PI_GUARD;
-  const [s, c] = sinCosSmall(r);
   const quadrant = Number(((q % 4n) + 4n) % 4n);
+  // sin(x) is s, c, -s, -c and cos(x) is c, -s, -c, s by quadrant: only the series needed are summed
+  if (which === 'sin') {
+    const v = quadrant & 1 ? cosSmall(r) : sinSmall(r);
+    return signedToDouble(quadrant & 2 ? -v : v);
+  }
+  if (which === 'cos') {
+    const v = quadrant & 1 ? sinSmall(r) : cosSmall(r);
+    return signedToDouble(quadrant === 1 || quadrant === 2 ? -v : v);
+  }
+  const s = sinSmall(r);
+  const c = cosSmall(r);
   const sinX = [s, c, -s, -c][quadrant]!;
   const cosX = [c, -s, -c, s][quadrant]!;
-  if (which === 'sin') return signedToDouble(sinX);
-  if (which === 'cos') return signedToDouble(cosX);
   return signedToDouble((sinX << P) / cosX);
 }
 

@@ -37,8 +37,12 @@ export class Frame {
     this.globals = globals;
     this.builtins = builtins;
     this.locals = locals;
-    this.fast = new Array(code.nlocalsplus).fill(null);
-    this.stack = new Array(code.stacksize + 1).fill(null);
+    const fast: (PyObject | null)[] = [];
+    for (let i = code.nlocalsplus; i > 0; i--) fast.push(null);
+    this.fast = fast;
+    const stack: (PyObject | null)[] = [];
+    for (let i = code.stacksize + 1; i > 0; i--) stack.push(null);
+    this.stack = stack;
     this.sp = 0;
     this.ip = 0;
     this.lasti = -1;

@@ -16,6 +16,7 @@ import { isTrue } from '../protocols/truth.js';
 function toFloat(o: PyObject): number {
   if (o instanceof PyFloat) return o.value;
   if (o instanceof PyInt) {
+    if (o.num === o.num) return o.num;
     const f = Number(o.value);
     if (!Number.isFinite(f)) raise(overflowErrorType, 'int too large to convert to float');
     return f;

@@ -179,8 +179,8 @@ function primKey(key: PyObject): Prim | typeof HASHED {
   if (key instanceof PyStr) return t === strType || sameEqHash(t, strType) ? key.value : HASHED;
   if (key instanceof PyInt) {
     if (t.solid === t || sameEqHash(t, t.solid!)) {
-      const v = key.value;
-      return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+      const n = key.num;
+      return n === n ? n : key.value;
     }
     return HASHED;
   }

@@ -1,7 +1,8 @@
 // Calling objects. CPython counterpart: Objects/call.c (PyObject_Call, _PyObject_Call_Prepend),
 // Objects/typeobject.c (type_call).
 import { raise } from '../errors.js';
-import { PyObject, PyType, typeType } from '../objects/object.js';
+import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, objectType, typeType } from '../objects/object.js';
+import { PyDict } from '../objects/dict.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin, type Kwargs } from '../objects/native.js';
 import { typeErrorType } from '../objects/exception-types.js';
@@ -35,8 +36,26 @@ function typeCall(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
   return typeCallDefault(cls, args, kw);
 }
 
+let objectNew: PyObject | undefined;
+
 export function typeCallDefault(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
   const newFn = cls.lookup('__new__');
+  objectNew ??= objectType.attrs.get('__new__');
+  if (newFn === objectNew && cls.solid === objectType && cls.flags & TPFLAGS_HEAPTYPE) {
+    // a plain class with a Python __init__: object.__new__ has nothing to check, so make the
+    // instance here and call __init__ without a bound method in between
+    const init = cls.lookup('__init__');
+    if (init instanceof PyFunction) {
+      const obj = new PyObject(cls);
+      if (cls.hasInstanceDict) obj.dict = new PyDict();
+      const a = new Array<PyObject>(args.length + 1);
+      a[0] = obj;
+      for (let i = 0; i < args.length; i++) a[i + 1] = args[i]!;
+      const r = callPyFunction(init, a, kw);
+      if (r !== None) raise(typeErrorType, `__init__() should return None, not '${r.type.name}'`);
+      return obj;
+    }
+  }
   if (newFn === undefined) raise(typeErrorType, `cannot create '${cls.name}' instances`);
   const obj = callObject(descrGet(newFn, null, cls), [cls, ...args], kw);
   if (!obj.type.isSubtype(cls)) return obj;

@@ -7,7 +7,7 @@ import { PyTuple, tupleType } from '../objects/tuple.js';
 import { PyDict, dictType } from '../objects/dict.js';
 import { PyStr, strType } from '../objects/str.js';
 import { PySet } from '../objects/set.js';
-import { PyInt, intFromNumber } from '../objects/int.js';
+import { PyInt, intFromNumber, intNumber } from '../objects/int.js';
 import { indexErrorType, keyErrorType, overflowErrorType, typeErrorType, valueErrorType, PyBaseException } from '../objects/exception-types.js';
 import { isTrue } from './truth.js';
 import { PyError } from '../errors.js';
@@ -28,14 +28,14 @@ export function getItem(o: PyObject, key: PyObject): PyObject {
   const t = o.type;
   if (t === listType && key instanceof PyInt) {
     const items = (o as PyList).items;
-    let i = Number(key.value);
+    let i = intNumber(key);
     if (i < 0) i += items.length;
     if (i < 0 || i >= items.length) raise(indexErrorType, 'list index out of range');
     return items[i]!;
   }
   if (t === tupleType && key instanceof PyInt) {
     const items = (o as PyTuple).items;
-    let i = Number(key.value);
+    let i = intNumber(key);
     if (i < 0) i += items.length;
     if (i < 0 || i >= items.length) raise(indexErrorType, 'tuple index out of range');
     return items[i]!;
@@ -59,7 +59,7 @@ export function setItem(o: PyObject, key: PyObject, value: PyObject): void {
   const t = o.type;
   if (t === listType && key instanceof PyInt) {
     const items = (o as PyList).items;
-    let i = Number(key.value);
+    let i = intNumber(key);
     if (i < 0) i += items.length;
     if (i < 0 || i >= items.length) raise(indexErrorType, 'list assignment index out of range');
     items[i] = value;
@@ -95,7 +95,7 @@ export function len(o: PyObject): number {
   if (!(r instanceof PyInt)) raise(typeErrorType, `'${r.type.name}' object cannot be interpreted as an integer`);
   if (r.value < 0n) raise(valueErrorType, '__len__() should return >= 0');
   if (r.value > 0x7fffffffffffffffn) raise(overflowErrorType, 'Python int too large to convert to C ssize_t');
-  return Number(r.value);
+  return intNumber(r);
 }
 
 
