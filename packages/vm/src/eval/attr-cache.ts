@@ -159,7 +159,8 @@ function storesToDict(obj: PyObject, t: PyType, name: string): boolean {
 }
 
 /** STORE_ATTR: obj.name = v. */
-export function storeAttr(code: Code, instr: number, obj: PyObject, name: string, v: PyObject): void {
+export function storeAttr(code: Code, instr: number, obj: PyObject, oparg: number, v: PyObject): void {
+  const name = code.names[oparg]!;
   const t = obj.type;
   let e = probe(code, instr, t);
   if (e === null) {
@@ -169,6 +170,7 @@ export function storeAttr(code: Code, instr: number, obj: PyObject, name: string
     e.kind = storesToDict(obj, t, name) ? K_DICT : 0;
   }
   const dict = obj.dict as PyDict | null;
-  if (e.kind === K_DICT && dict !== null) dict.setStr(name, v);
+  // the new key is the code's interned name, as CPython's instance dicts share their keys
+  if (e.kind === K_DICT && dict !== null) dict.setStr(name, v, code.nameObjs[oparg]);
   else setAttr(obj, name, v);
 }

@@ -50,6 +50,7 @@ import { contains, delItem, getItem, setItem } from '../protocols/sequence.js';
 import { bindArguments } from './call-args.js';
 import { loadAttr, loadMethod, storeAttr } from './attr-cache.js';
 import { decode } from './decode.js';
+import { loadGlobal } from './global-cache.js';
 import { CO_GENERATOR, CO_NEWLOCALS, type Code, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE, CO_VARARGS, CO_VARKEYWORDS } from './code.js';
 import { FRAME_COMPLETED, FRAME_EXECUTING, FRAME_SUSPENDED, Frame } from './frame.js';
 import { Op } from './opcodes.js';
@@ -333,12 +334,9 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
           case Op.LOAD_GLOBAL: {
             if (oparg & 1) stack[sp++] = null;
             const name = names[oparg >> 1]!;
-            let v = globals.getStr(name);
-            if (v === undefined) {
-              v = builtins.getStr(name);
-              if (v === undefined) raiseNameError(nameErrorType, `name '${name}' is not defined`, name);
-            }
-            stack[sp++] = v;
+            const v = loadGlobal(code, instr, globals, builtins, name);
+            if (v === undefined) raiseNameError(nameErrorType, `name '${name}' is not defined`, name);
+            stack[sp++] = v!;
             break;
           }
           case Op.STORE_GLOBAL:
@@ -413,7 +411,7 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
           case Op.STORE_ATTR: {
             const owner = stack[--sp]!;
             const v = stack[--sp]!;
-            storeAttr(code, instr, owner, names[oparg]!, v);
+            storeAttr(code, instr, owner, oparg, v);
             break;
           }
           case Op.DELETE_ATTR:

@@ -22,6 +22,7 @@ import { newTuple } from '../objects/tuple.js';
 import { newFrozenSet } from '../objects/set.js';
 import { InternalError } from '../errors.js';
 import type { AttrEntry } from './attr-cache.js';
+import type { GlobalEntry } from './global-cache.js';
 
 export const codeType = builtinType('code', undefined, 0);
 
@@ -63,6 +64,8 @@ export class Code extends PyObject {
   private spans: LocationEntry[] | null;
   /** the instruction stream pre-decoded for the eval loop (eval/decode.ts), made on first run */
   decoded: Int32Array | null;
+  /** inline caches of LOAD_GLOBAL, by code unit (eval/global-cache.ts), made on first use */
+  globalCaches: (GlobalEntry | undefined)[] | null;
   /** inline caches of the attribute instructions, by code unit (eval/attr-cache.ts), made on first use */
   attrCaches: (AttrEntry | undefined)[] | null;
 
@@ -99,6 +102,7 @@ export class Code extends PyObject {
     this.spans = null;
     this.attrCaches = null;
     this.decoded = null;
+    this.globalCaches = null;
   }
 
   /** co_positions() of code unit `unit`: lines and UTF-8 byte columns, null where unknown. */

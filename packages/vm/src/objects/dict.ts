@@ -62,20 +62,27 @@ export class PyDict extends PyObject {
     return i < 0 ? undefined : this.values[i];
   }
 
+  /** The slot of a JS string key, or -1 (the global caches of eval/global-cache.ts keep it). */
+  findStr(key: string): number {
+    const i = this.index.get(key);
+    return i === undefined ? -1 : i;
+  }
+
   /** Lookup by a JS string (globals, attribute dicts). */
   getStr(key: string): PyObject | undefined {
     const i = this.index.get(key);
     return i === undefined ? undefined : this.values[i];
   }
 
-  setStr(key: string, value: PyObject): void {
+  /** Store under a JS string; `keyObj`, when given, is the exact str object for it (an interned name). */
+  setStr(key: string, value: PyObject, keyObj?: PyStr): void {
     const i = this.index.get(key);
     if (i !== undefined) {
       this.values[i] = value;
       return;
     }
     this.index.set(key, this.keys.length);
-    this.keys.push(new PyStr(key));
+    this.keys.push(keyObj ?? new PyStr(key));
     this.values.push(value);
     this.size++;
     this.version++;
