@@ -167,34 +167,49 @@ function piFixed(): bigint {
   return PI_FIXED;
 }
 
+/** 1/n! in fixed point for the odd (sin) or even (cos) n, while it is not 0 */
+let SIN_COEFFS: bigint[] | null = null;
+let COS_COEFFS: bigint[] | null = null;
+function taylorCoeffs(odd: boolean): bigint[] {
+  const out: bigint[] = [];
+  let fact = 1n;
+  let n = 0n;
+  if (odd) {
+    n = 1n;
+  }
+  for (;;) {
+    const c = ONE / fact;
+    if (c === 0n) return out;
+    out.push(c);
+    fact *= (n + 1n) * (n + 2n);
+    n += 2n;
+  }
+}
+
+/** sum of (-1)**k coeffs[k] x**k by Horner's rule (x = r**2 in fixed point, 0 <= x < 1). */
+function alternating(coeffs: bigint[], x: bigint): bigint {
+  let acc = coeffs[coeffs.length - 1]!;
+  for (let k = coeffs.length - 2; k >= 0; k--) acc = coeffs[k]! - mul(x, acc);
+  return acc;
+}
+
 /** sin of a fixed-point r with |r| <= pi/4 (Taylor series). */
 function sinSmall(r: bigint): bigint {
-  const r2 = mul(r, r);
-  let term = r;
-  let sin = r;
-  for (let k = 2n; term !== 0n; k += 2n) {
-    term = -mul(term, r2) / (k * (k + 1n));
-    sin += term;
-  }
-  return sin;
+  return mul(r, alternating((SIN_COEFFS ??= taylorCoeffs(true)), mul(r, r)));
 }
 
 /** cos of a fixed-point r with |r| <= pi/4 (Taylor series). */
 function cosSmall(r: bigint): bigint {
-  const r2 = mul(r, r);
-  let term = ONE;
-  let cos = ONE;
-  for (let k = 1n; term !== 0n; k += 2n) {
-    term = -mul(term, r2) / (k * (k + 1n));
-    cos += term;
-  }
-  return cos;
+  return alternating((COS_COEFFS ??= taylorCoeffs(false)), mul(r, r));
 }
 
 function signedToDouble(v: bigint): number {
   if (v === 0n) return 0;
   return v < 0n ? -fixedToDouble(-v, 0) : fixedToDouble(v, 0);
 }
+
+let HALF_PI: bigint | null = null;
+let QUARTER_PI: bigint | null = null;
 
 /** sin, cos or tan of x; exact reduction by pi/2 for |x| < 2**30 (larger arguments use V8's). */
 export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
@@ -206,9 +221,10 @@ export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
     return which === 'cos' ? 1 : x;
   }
   const xf = toFixed(x) << PI_GUARD;
-  const halfPi = piFixed() / 2n;
-  let q = (xf + halfPi / 2n) / halfPi;
-  if (xf + halfPi / 2n < 0n && q * halfPi !== xf + halfPi / 2n) q -= 1n;
+  const halfPi = (HALF_PI ??= piFixed() / 2n);
+  const shifted = xf + (QUARTER_PI ??= halfPi / 2n);
+  let q = shifted / halfPi;
+  if (shifted < 0n && q * halfPi !== shifted) q -= 1n;
   const r = (xf - q * halfPi) >> PI_GUARD;
   const quadrant = Number(((q % 4n) + 4n) % 4n);
   // sin(x) is s, c, -s, -c and cos(x) is c, -s, -c, s by quadrant: only the series needed are summed
