@@ -37,11 +37,14 @@ export class Frame {
     this.globals = globals;
     this.builtins = builtins;
     this.locals = locals;
-    const fast: (PyObject | null)[] = [];
-    for (let i = code.nlocalsplus; i > 0; i--) fast.push(null);
+    // exactly sized (growing by push would over-allocate every frame)
+    const nfast = code.nlocalsplus;
+    const fast = new Array<PyObject | null>(nfast);
+    for (let i = 0; i < nfast; i++) fast[i] = null;
     this.fast = fast;
-    const stack: (PyObject | null)[] = [];
-    for (let i = code.stacksize + 1; i > 0; i--) stack.push(null);
+    const nstack = code.stacksize + 1;
+    const stack = new Array<PyObject | null>(nstack);
+    for (let i = 0; i < nstack; i++) stack[i] = null;
     this.stack = stack;
     this.sp = 0;
     this.ip = 0;
