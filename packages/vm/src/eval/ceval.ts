@@ -59,16 +59,21 @@ import * as ops from './ops.js';
 
 const OPNAMES = opcodeTable('3.11').name;
 
-/** Call a Python function: bind arguments, then run its frame (or make its generator). */
-export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | null): PyObject {
+/**
+ * Call a Python function: bind arguments, then run its frame (or make its generator). `self`,
+ * when not null, is an argument before `args` (a bound method's, without an array made for it).
+ */
+export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | null, self: PyObject | null = null): PyObject {
   const code = func.code;
   const f = new Frame(code, func, func.globals, func.builtins, null);
-  if (kw === null && args.length === code.argcount && code.kwonlyargcount === 0 && (code.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
+  const extra = self !== null ? 1 : 0;
+  if (kw === null && args.length + extra === code.argcount && code.kwonlyargcount === 0 && (code.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
     // the common case: exactly the positional parameters
     const fast = f.fast;
-    for (let i = 0; i < args.length; i++) fast[i] = args[i]!;
+    if (self !== null) fast[0] = self;
+    for (let i = 0; i < args.length; i++) fast[i + extra] = args[i]!;
   } else {
-    bindArguments(func, f.fast, args, kw);
+    bindArguments(func, f.fast, self !== null ? [self, ...args] : args, kw);
   }
   return evalFrame(f, null);
 }

@@ -14,6 +14,7 @@ export function callObject(f: PyObject, args: PyObject[], kw: Kwargs | null): Py
   if (f instanceof PyFunction) return callPyFunction(f, args, kw);
   if (f instanceof PyBuiltin) return f.fn(args, kw);
   if (f instanceof PyMethod) {
+    if (f.func instanceof PyFunction) return callPyFunction(f.func, args, kw, f.self);
     const a = new Array<PyObject>(args.length + 1);
     a[0] = f.self;
     for (let i = 0; i < args.length; i++) a[i + 1] = args[i]!;
@@ -48,10 +49,7 @@ export function typeCallDefault(cls: PyType, args: PyObject[], kw: Kwargs | null
     if (init instanceof PyFunction) {
       const obj = new PyObject(cls);
       if (cls.hasInstanceDict) obj.dict = new PyDict();
-      const a = new Array<PyObject>(args.length + 1);
-      a[0] = obj;
-      for (let i = 0; i < args.length; i++) a[i + 1] = args[i]!;
-      const r = callPyFunction(init, a, kw);
+      const r = callPyFunction(init, args, kw, obj);
       if (r !== None) raise(typeErrorType, `__init__() should return None, not '${r.type.name}'`);
       return obj;
     }
@@ -69,7 +67,7 @@ export function typeCallDefault(cls: PyType, args: PyObject[], kw: Kwargs | null
 
 /** Call a special method found on a type with `self` first: descr(self, ...args). */
 export function callSpecial(descr: PyObject, self: PyObject, args: PyObject[]): PyObject {
-  if (descr instanceof PyFunction) return callPyFunction(descr, [self, ...args], null);
+  if (descr instanceof PyFunction) return callPyFunction(descr, args, null, self);
   if (descr instanceof PyBuiltin && descr.owner !== null) return descr.fn([self, ...args], null);
   return callObject(descrGet(descr, self, self.type), args, null);
 }
