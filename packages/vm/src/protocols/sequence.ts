@@ -3,6 +3,7 @@
 import { raise } from '../errors.js';
 import { PyObject, PyType } from '../objects/object.js';
 import { PyList, listType } from '../objects/list.js';
+import { PySlice, sliceArray } from '../objects/slice.js';
 import { PyTuple, tupleType } from '../objects/tuple.js';
 import { PyDict, dictType } from '../objects/dict.js';
 import { PyStr, strType } from '../objects/str.js';
@@ -33,6 +34,7 @@ export function getItem(o: PyObject, key: PyObject): PyObject {
     if (i < 0 || i >= items.length) raise(indexErrorType, 'list index out of range');
     return items[i]!;
   }
+  if (t === listType && key instanceof PySlice) return new PyList(sliceArray((o as PyList).items, key));
   if (t === tupleType && key instanceof PyInt) {
     const items = (o as PyTuple).items;
     let i = intNumber(key);
