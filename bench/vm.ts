@@ -5,6 +5,8 @@
 // side's peak RSS and the ratio of CPU times (user + system; measured by /usr/bin/time when it
 // exists: on a busy machine wall times swing, CPU times much less). Outputs must match CPython's.
 //   npm run build && npx tsx bench/vm.ts [--rounds 3] [--only nbody,fannkuch]
+// To profile a kernel: `node --cpu-prof --cpu-prof-dir=prof packages/cli/bin/tspyc.js run K.pyc`
+// writes one profile per thread; the VM runs in the worker's (the second file, *.1.002.*).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
