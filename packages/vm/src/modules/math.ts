@@ -18,6 +18,7 @@ import type { Kwargs } from '../objects/native.js';
 function toFloat(o: PyObject): number {
   if (o instanceof PyFloat) return o.value;
   if (o instanceof PyInt) {
+    if (o.num === o.num) return o.num;
     const f = Number(o.value);
     if (!Number.isFinite(f)) raise(overflowErrorType, 'int too large to convert to float');
     return f;

@@ -31,6 +31,10 @@ let typeVersion = 0;
 export function bumpTypeVersion(): void {
   typeVersion++;
 }
+/** The current global type version: inline caches (eval/attr-cache.ts) are valid while it holds. */
+export function currentTypeVersion(): number {
+  return typeVersion;
+}
 
 /** A type object. `attrs` is its __dict__; `mro` its __mro__ (itself first). */
 export class PyType extends PyObject {

@@ -16,7 +16,7 @@ export function isTrue(o: PyObject): boolean {
   if (o === False || o === None) return false;
   const t = o.type;
   if (t.solid === t) {
-    if (o instanceof PyInt) return o.value !== 0n;
+    if (o instanceof PyInt) return o.num !== 0;
     if (o instanceof PyStr) return o.value.length !== 0;
     if (o instanceof PyList || o instanceof PyTuple) return o.items.length !== 0;
     if (o instanceof PyDict) return o.size !== 0;
