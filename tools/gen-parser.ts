@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_SPECS } from '../packages/compiler/src/ast/generated/nodes311.js';
-import { EXACT_TOKEN_TYPES } from '../packages/compiler/src/tokenize/generated/token311.js';
+import { EXACT_TOKEN_TYPES, TOKEN } from '../packages/compiler/src/tokenize/generated/token311.js';
 import { emitParser } from './gen-parser/emit.js';
 import { readGrammar } from './gen-parser/grammar.js';
 import { writeOrCheck } from './generated-file.js';
@@ -48,6 +48,7 @@ export function generateParser(): string | null {
   return emitParser({
     rules: readGrammar(patchGrammar(readFileSync(path, 'utf8'))),
     exactTokens: { ...EXACT_TOKEN_TYPES, '<>': EXACT_TOKEN_TYPES['!=']! },
+    tokenTypes: TOKEN,
     ctx: { singletons },
     source: "CPython 3.11's Grammar/python.gram",
   });

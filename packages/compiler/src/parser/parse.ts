@@ -78,6 +78,14 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
 }
 
 function runParser(p: Parser): unknown {
+  try {
+    return runPasses(p);
+  } finally {
+    p.releaseMemo();
+  }
+}
+
+function runPasses(p: Parser): unknown {
   let error: PySyntaxError | null = null;
   try {
     const res = p.start();
