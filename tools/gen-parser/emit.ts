@@ -246,7 +246,22 @@ export function emitParser(input: EmitInput): string {
     // (no depth counter: the JS stack is shallower than pegen's MAXSTACK, and parse() turns its
     // overflow into the error CPython gives)
     const ret = (e: string) => (withoutInvalid ? `{ this.callInvalidRules = prevCallInvalid; return ${e}; }` : `return ${e};`);
-    for (const a of alts) {
+    // Consecutive alternatives that begin with the same rule get its result once: a second call at
+    // the same position can only give the same result and end (a memoised rule answers from the
+    // memo; any other would redo the same work), so pegen's repeated calls are not observable.
+    const sharedHead = (a: Alt): string | null => {
+      const head = a.items[0]?.item;
+      if (head?.kind !== 'name' || TOKENS.has(head.value) || (seeded && head.value === name)) return null;
+      return a.items.some((n) => mentionsInvalid(n.item)) ? null : head.value;
+    };
+    let shared: { rule: string; v: string } | null = null;
+    for (const [ai, a] of alts.entries()) {
+      const head = sharedHead(a);
+      if (head === null || head !== shared?.rule) shared = null;
+      if (head !== null && shared === null && ai + 1 < alts.length && sharedHead(alts[ai + 1]!) === head) {
+        shared = { rule: head, v: `_h${ai}` };
+        lines.push(`    const ${shared.v} = this.r_${head}();`, `    const ${shared.v}m = this.mark;`);
+      }
       const state = { cut: false };
       const vars: string[] = [];
       let auto = 0;
@@ -258,6 +273,7 @@ export function emitParser(input: EmitInput): string {
         }
         // a leading self-reference of a self-recursive leader: this round's seed (see left-recursion.ts)
         if (seeded && k === 0 && n.item.kind === 'name' && n.item.value === name) return `(${v} = seed) !== null && ((this.mark = seedMark), true)`;
+        if (shared !== null && k === 0) return `(${v} = ${shared.v}) !== null && ((this.mark = ${shared.v}m), true)`;
         return itemCond(n, v, state);
       });
       const gated = a.items.some((n) => mentionsInvalid(n.item));

@@ -2885,11 +2885,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_param_no_default(): any {
     if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_param();
+    const _h0m = this.mark;
     // a=param ',' tc=TYPE_COMMENT?
     {
       let a: any, _v0: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
@@ -2902,7 +2904,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
@@ -2918,11 +2920,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_param_no_default_star_annotation(): any {
     if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_param_star_annotation();
+    const _h0m = this.mark;
     // a=param_star_annotation ',' tc=TYPE_COMMENT?
     {
       let a: any, _v0: any, tc: any;
       if (
-        (a = this.r_param_star_annotation()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
@@ -2935,7 +2939,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, tc: any;
       if (
-        (a = this.r_param_star_annotation()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
@@ -2951,11 +2955,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_param_with_default(): any {
     if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_param();
+    const _h0m = this.mark;
     // a=param c=default ',' tc=TYPE_COMMENT?
     {
       let a: any, c: any, _v0: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
@@ -2969,7 +2975,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, c: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         this.positive(this.mark, this.expectToken(8 /* ')' */))
@@ -2986,11 +2992,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_param_maybe_default(): any {
     if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_param();
+    const _h0m = this.mark;
     // a=param c=default? ',' tc=TYPE_COMMENT?
     {
       let a: any, c: any, _v0: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
@@ -3004,7 +3012,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, c: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         this.positive(this.mark, this.expectToken(8 /* ')' */))
@@ -4551,11 +4559,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS57[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_signed_real_number();
+    const _h0m = this.mark;
     // real=signed_real_number '+' imag=imaginary_number
     {
       let real: any, _v0: any, imag: any;
       if (
-        (real = this.r_signed_real_number()) !== null &&
+        (real = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(14 /* '+' */)) !== null &&
         (imag = this.r_imaginary_number()) !== null
       ) {
@@ -4570,7 +4580,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let real: any, _v0: any, imag: any;
       if (
-        (real = this.r_signed_real_number()) !== null &&
+        (real = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
         (imag = this.r_imaginary_number()) !== null
       ) {
@@ -5288,11 +5298,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_name_or_attr();
+    const _h0m = this.mark;
     // cls=name_or_attr '(' ')'
     {
       let cls: any, _v0: any, _v1: any;
       if (
-        (cls = this.r_name_or_attr()) !== null &&
+        (cls = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
@@ -5307,7 +5319,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let cls: any, _v0: any, patterns: any, _v1: any, _v2: any;
       if (
-        (cls = this.r_name_or_attr()) !== null &&
+        (cls = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         (patterns = this.r_positional_patterns()) !== null &&
         ((_v1 = this.expectToken(12 /* ',' */)), true) &&
@@ -5324,7 +5336,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let cls: any, _v0: any, keywords: any, _v1: any, _v2: any;
       if (
-        (cls = this.r_name_or_attr()) !== null &&
+        (cls = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         (keywords = this.r_keyword_patterns()) !== null &&
         ((_v1 = this.expectToken(12 /* ',' */)), true) &&
@@ -5341,7 +5353,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let cls: any, _v0: any, patterns: any, _v1: any, keywords: any, _v2: any, _v3: any;
       if (
-        (cls = this.r_name_or_attr()) !== null &&
+        (cls = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         (patterns = this.r_positional_patterns()) !== null &&
         (_v1 = this.expectToken(12 /* ',' */)) !== null &&
@@ -5504,11 +5516,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_expression();
+    const _h0m = this.mark;
     // a=expression b=(',' c=expression)+ [',']
     {
       let a: any, b: any, _v0: any;
       if (
-        (a = this.r_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_69()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
@@ -5523,7 +5537,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this.r_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5537,7 +5551,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_expression()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         return _res;
@@ -5580,11 +5594,13 @@ export abstract class GeneratedParser extends ParserBase {
       }
       this.mark = mark;
     }
+    const _h2 = this.r_disjunction();
+    const _h2m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
     {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
-        (a = this.r_disjunction()) !== null &&
+        (a = _h2) !== null && ((this.mark = _h2m), true) &&
         (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
         (b = this.r_disjunction()) !== null &&
         (_v1 = this.expectToken(512 /* 'else' */)) !== null &&
@@ -5602,7 +5618,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_disjunction()) !== null
+        (_v0 = _h2) !== null && ((this.mark = _h2m), true)
       ) {
         const _res = _v0;
         this.memoize(mark, 6, _res, this.mark);
@@ -5702,11 +5718,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_star_expression();
+    const _h0m = this.mark;
     // a=star_expression b=(',' c=star_expression)+ [',']
     {
       let a: any, b: any, _v0: any;
       if (
-        (a = this.r_star_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_71()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
@@ -5721,7 +5739,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this.r_star_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5735,7 +5753,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_star_expression()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         return _res;
@@ -5963,11 +5981,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_conjunction();
+    const _h0m = this.mark;
     // a=conjunction b=('or' c=conjunction)+
     {
       let a: any, b: any;
       if (
-        (a = this.r_conjunction()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_74()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5982,7 +6002,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_conjunction()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         this.memoize(mark, 8, _res, this.mark);
@@ -6035,11 +6055,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_inversion();
+    const _h0m = this.mark;
     // a=inversion b=('and' c=inversion)+
     {
       let a: any, b: any;
       if (
-        (a = this.r_inversion()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_76()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6054,7 +6076,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_inversion()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         this.memoize(mark, 9, _res, this.mark);
@@ -6124,11 +6146,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS67[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_bitwise_or();
+    const _h0m = this.mark;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
     {
       let a: any, b: any;
       if (
-        (a = this.r_bitwise_or()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_78()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6142,7 +6166,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_bitwise_or()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         return _res;
@@ -6960,11 +6984,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS83[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_await_primary();
+    const _h0m = this.mark;
     // a=await_primary '**' b=factor
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_await_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(35 /* '**' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
@@ -6979,7 +7005,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_await_primary()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         return _res;
@@ -8097,11 +8123,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_lambda_param_no_default(): any {
     if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_lambda_param();
+    const _h0m = this.mark;
     // a=lambda_param ','
     {
       let a: any, _v0: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = a;
@@ -8113,7 +8141,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = a;
@@ -8128,11 +8156,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_lambda_param_with_default(): any {
     if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_lambda_param();
+    const _h0m = this.mark;
     // a=lambda_param c=default ','
     {
       let a: any, c: any, _v0: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
@@ -8145,7 +8175,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, c: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
@@ -8161,11 +8191,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_lambda_param_maybe_default(): any {
     if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_lambda_param();
+    const _h0m = this.mark;
     // a=lambda_param c=default? ','
     {
       let a: any, c: any, _v0: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
@@ -8178,7 +8210,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, c: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
@@ -9296,11 +9328,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS17[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_star_target();
+    const _h0m = this.mark;
     // a=star_target !','
     {
       let a: any;
       if (
-        (a = this.r_star_target()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         this.negative(this.mark, this.expectToken(12 /* ',' */))
       ) {
         const _res = a;
@@ -9312,7 +9346,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any, _v0: any;
       if (
-        (a = this.r_star_target()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((b = this._loop0_121()), true) &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
@@ -9402,11 +9436,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_star_targets_tuple_seq(): any {
     if (TS17[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_star_target();
+    const _h0m = this.mark;
     // a=star_target b=(',' c=star_target)+ [',']
     {
       let a: any, b: any, _v0: any;
       if (
-        (a = this.r_star_target()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_124()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
@@ -9419,7 +9455,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this.r_star_target()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res =  H.singletonSeq(this, a);
@@ -9494,11 +9530,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_t_primary();
+    const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
@@ -9515,7 +9553,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
         (b = this.r_slices()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
@@ -9654,11 +9692,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS16[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_t_primary();
+    const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
@@ -9674,7 +9714,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
         (b = this.r_slices()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
@@ -9879,11 +9919,13 @@ export abstract class GeneratedParser extends ParserBase {
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_t_primary();
+    const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
@@ -9900,7 +9942,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
         (b = this.r_slices()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
@@ -10495,11 +10537,13 @@ export abstract class GeneratedParser extends ParserBase {
       }
       this.mark = mark;
     }
+    const _h3 = this.r_args();
+    const _h3m = this.mark;
     // a=args b=for_if_clauses
     {
       let a: any, b: any;
       if (
-        (a = this.r_args()) !== null &&
+        (a = _h3) !== null && ((this.mark = _h3m), true) &&
         (b = this.r_for_if_clauses()) !== null
       ) {
         const _res = H.nonparenGenexpInCall(this, a, b);
@@ -10511,7 +10555,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any, b: any;
       if (
-        (_v0 = this.r_args()) !== null &&
+        (_v0 = _h3) !== null && ((this.mark = _h3m), true) &&
         (_v1 = this.expectToken(12 /* ',' */)) !== null &&
         (a = this.r_expression()) !== null &&
         (b = this.r_for_if_clauses()) !== null
@@ -10525,7 +10569,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, _v1: any;
       if (
-        (a = this.r_args()) !== null &&
+        (a = _h3) !== null && ((this.mark = _h3m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         (_v1 = this.r_args()) !== null
       ) {
@@ -10649,11 +10693,13 @@ export abstract class GeneratedParser extends ParserBase {
     const prevCallInvalid = this.callInvalidRules;
     this.callInvalidRules = false;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_disjunction();
+    const _h0m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
     {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
-        (a = this.r_disjunction()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
         (b = this.r_disjunction()) !== null &&
         (_v1 = this.expectToken(512 /* 'else' */)) !== null &&
@@ -10670,7 +10716,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_disjunction()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         { this.callInvalidRules = prevCallInvalid; return _res; }
@@ -13852,11 +13898,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_invalid_as_pattern(): any {
     if (TS54[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_or_pattern();
+    const _h0m = this.mark;
     // or_pattern 'as' a="_"
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.r_or_pattern()) !== null &&
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v1 = this.expectToken(504 /* 'as' */)) !== null &&
         (a = this.expectSoftKeyword("_")) !== null
       ) {
@@ -13869,7 +13917,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.r_or_pattern()) !== null &&
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v1 = this.expectToken(504 /* 'as' */)) !== null &&
         this.negative(this.mark, this.nameToken()) &&
         (a = this.r_expression()) !== null
@@ -14299,11 +14347,13 @@ export abstract class GeneratedParser extends ParserBase {
       }
       this.mark = mark;
     }
+    const _h1 = this.r_expression();
+    const _h1m = this.mark;
     // expression ':' a='*' bitwise_or
     {
       let _v0: any, _v1: any, a: any, _v2: any;
       if (
-        (_v0 = this.r_expression()) !== null &&
+        (_v0 = _h1) !== null && ((this.mark = _h1m), true) &&
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (_v2 = this.r_bitwise_or()) !== null
@@ -14317,7 +14367,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.r_expression()) !== null &&
+        (_v0 = _h1) !== null && ((this.mark = _h1m), true) &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
         this.positive(this.mark, this._tmp_231())
       ) {
@@ -14362,11 +14412,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_invalid_kvpair(): any {
     if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_expression();
+    const _h0m = this.mark;
     // a=expression !(':')
     {
       let a: any;
       if (
-        (a = this.r_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         this.negative(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = this.raiseErrorKnownLocation('SyntaxError', a.lineno, a.end_col_offset - 1, a.end_lineno, -1, "':' expected after dictionary key");
@@ -14378,7 +14430,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any, _v2: any;
       if (
-        (_v0 = this.r_expression()) !== null &&
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (_v2 = this.r_bitwise_or()) !== null
@@ -14392,7 +14444,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.r_expression()) !== null &&
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
         this.positive(this.mark, this._tmp_232())
       ) {
