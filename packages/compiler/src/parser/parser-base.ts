@@ -46,13 +46,18 @@ export abstract class ParserBase {
   private parsingStarted = false;
   /** memo slots per token (the generated parser's memoised rules) */
   protected abstract readonly memoSlots: number;
-  protected abstract readonly keywords: ReadonlyMap<string, number>;
+  /** the token type of a hard keyword, 0 for other names */
+  protected abstract keywordType(name: string): number;
   protected abstract readonly softKeywords: readonly string[];
+
+  private readonly singleInput: boolean;
 
   constructor(
     readonly tok: Tokenizer,
     readonly options: ParserOptions,
-  ) {}
+  ) {
+    this.singleInput = options.startRule === 'single';
+  }
 
   get fill(): number {
     return this.tokens.length;
@@ -78,11 +83,11 @@ export abstract class ParserBase {
       throw e;
     }
     if (t.type === TOKEN.NAME) {
-      const kw = this.keywords.get(t.string);
-      if (kw !== undefined) t.type = kw;
+      const kw = this.keywordType(t.string);
+      if (kw !== 0) t.type = kw;
     }
     // single input: the end of the source first reads as one more NEWLINE (ending a compound statement)
-    if (this.options.startRule === 'single' && t.type === TOKEN.ENDMARKER && this.parsingStarted) {
+    if (this.singleInput && t.type === TOKEN.ENDMARKER && this.parsingStarted) {
       t.type = TOKEN.NEWLINE;
       this.parsingStarted = false;
     } else this.parsingStarted = true;

@@ -48,6 +48,70 @@ export const KEYWORDS: ReadonlyMap<string, number> = new Map(Object.entries({
 }));
 export const SOFT_KEYWORDS: readonly string[] = ["_","case","match"];
 
+/** the token type of a hard keyword, or 0 for any other name */
+export function keywordType(s: string): number {
+  switch (s.length) {
+    case 2:
+      switch (s.charCodeAt(0)) {
+        case 97: return s === "as" ? 504 : 0;
+        case 105: return s === "if" ? 518 : s === "in" ? 520 : s === "is" ? 521 : 0;
+        case 111: return s === "or" ? 525 : 0;
+      }
+      return 0;
+    case 3:
+      switch (s.charCodeAt(0)) {
+        case 97: return s === "and" ? 503 : 0;
+        case 100: return s === "def" ? 509 : s === "del" ? 510 : 0;
+        case 102: return s === "for" ? 515 : 0;
+        case 110: return s === "not" ? 524 : 0;
+        case 116: return s === "try" ? 529 : 0;
+      }
+      return 0;
+    case 4:
+      switch (s.charCodeAt(0)) {
+        case 78: return s === "None" ? 501 : 0;
+        case 84: return s === "True" ? 502 : 0;
+        case 101: return s === "elif" ? 511 : s === "else" ? 512 : 0;
+        case 102: return s === "from" ? 516 : 0;
+        case 112: return s === "pass" ? 526 : 0;
+        case 119: return s === "with" ? 531 : 0;
+      }
+      return 0;
+    case 5:
+      switch (s.charCodeAt(0)) {
+        case 70: return s === "False" ? 500 : 0;
+        case 98: return s === "break" ? 506 : 0;
+        case 99: return s === "class" ? 507 : 0;
+        case 114: return s === "raise" ? 527 : 0;
+        case 119: return s === "while" ? 530 : 0;
+        case 121: return s === "yield" ? 532 : 0;
+      }
+      return 0;
+    case 6:
+      switch (s.charCodeAt(0)) {
+        case 97: return s === "assert" ? 505 : 0;
+        case 101: return s === "except" ? 513 : 0;
+        case 103: return s === "global" ? 517 : 0;
+        case 105: return s === "import" ? 519 : 0;
+        case 108: return s === "lambda" ? 522 : 0;
+        case 114: return s === "return" ? 528 : 0;
+      }
+      return 0;
+    case 7:
+      switch (s.charCodeAt(0)) {
+        case 102: return s === "finally" ? 514 : 0;
+      }
+      return 0;
+    case 8:
+      switch (s.charCodeAt(0)) {
+        case 99: return s === "continue" ? 508 : 0;
+        case 110: return s === "nonlocal" ? 523 : 0;
+      }
+      return 0;
+  }
+  return 0;
+}
+
 /** token types each rule can react to at its start (see tools/gen-parser/first-sets.ts) */
 const TS0 = tokenSet([0,1,2,3,7,9,14,15,16,25,31,49,52,55,56,500,501,502,505,506,507,508,509,510,515,516,517,518,519,522,523,524,526,527,528,529,530,531,532]);
 const TS1 = tokenSet([0,1,2,3,4,7,9,14,15,16,25,31,49,52,55,56,500,501,502,505,506,507,508,509,510,515,516,517,518,519,522,523,524,526,527,528,529,530,531,532]);
