@@ -225,8 +225,14 @@ export abstract class ParserBase {
     if (value === null && end === mark) memo.ends[i] = 1;
     else {
       memo.ends[i] = end + 2;
-      memo.valueAt[i] = this.memoValues.length;
-      this.memoValues.push(value);
+      // the rules of one chain (disjunction ... primary) memoise the same node one after another
+      const values = this.memoValues;
+      const last = values.length - 1;
+      if (last >= 0 && values[last] === value) memo.valueAt[i] = last;
+      else {
+        memo.valueAt[i] = last + 1;
+        values.push(value);
+      }
     }
   }
 
