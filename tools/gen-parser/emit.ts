@@ -254,7 +254,7 @@ export function emitParser(input: EmitInput): string {
       if (head?.kind !== 'name' || TOKENS.has(head.value) || (seeded && head.value === name)) return null;
       return a.items.some((n) => mentionsInvalid(n.item)) ? null : head.value;
     };
-    let shared: { rule: string; v: string } | null = null;
+    let shared = null as { rule: string; v: string } | null;
     for (const [ai, a] of alts.entries()) {
       const head = sharedHead(a);
       if (head === null || head !== shared?.rule) shared = null;

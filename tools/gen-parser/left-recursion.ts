@@ -134,15 +134,17 @@ export interface SelfRecursiveLeader {
 export function selfRecursiveLeader(rule: Rule, scc: string[], rules: Map<string, Rule>, first: FirstSets): SelfRecursiveLeader | null {
   if (scc.length !== 1) return null;
   const name = rule.name;
-  let follow: TokenSet = new Set();
+  const follow = new Set<number>();
+  let anyFollow = false;
   for (const a of rule.alts) {
     const head = a.items[0]?.item;
     if (head?.kind === 'name' && head.value === name) {
       const rest = first.sequence(a.items.slice(1).map((n) => n.item));
-      follow = rest.nullable || rest.touch === ANY || follow === ANY ? ANY : new Set([...follow, ...rest.touch]);
+      if (rest.nullable || rest.touch === ANY) anyFollow = true;
+      else for (const t of rest.touch) follow.add(t);
     } else if (reachesAtStart(a, name, rules, first)) return null;
   }
-  return { follow };
+  return { follow: anyFollow ? ANY : follow };
 }
 
 /** whether trying `alt` can call rule `target` at the alternative's own starting position */

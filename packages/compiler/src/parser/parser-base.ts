@@ -77,7 +77,7 @@ export abstract class ParserBase {
     } catch (e) {
       if (e instanceof TokenizerDone) {
         // CPython keeps the ERRORTOKEN (without a position) before reporting
-        this.tokens.push(new Token(TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level, this.tok.cur, this.tok.cur));
+        this.tokens.push(new Token(TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level));
         throw this.tokenizerError(e.done, e.detail);
       }
       throw e;
@@ -94,7 +94,7 @@ export abstract class ParserBase {
     const sl = this.options.startingLineno;
     if (sl !== undefined && this.tok.lineno === sl) {
       const shift = this.options.startingColOffset!;
-      t = new Token(t.type, t.string, t.lineno, t.col_offset + shift, t.end_lineno, t.end_col_offset + shift, t.level, t.start, t.end);
+      t = new Token(t.type, t.string, t.lineno, t.col_offset + shift, t.end_lineno, t.end_col_offset + shift, t.level);
     }
     this.tokens.push(t);
   }

@@ -157,11 +157,11 @@ export class Tokenizer {
     const lineno = isString ? this.firstLineno : this.lineno;
     const col = start >= lineStart ? this.byteCol(start, lineStart) : -1;
     const endCol = end >= this.lineStart ? this.byteCol(end) : -1;
-    return new Token(type, text, lineno, col, this.lineno, endCol, this.level, start, end);
+    return new Token(type, text, lineno, col, this.lineno, endCol, this.level);
   }
 
   private noPos(type: number): Token {
-    return new Token(type, '', this.lineno, -1, this.lineno, -1, this.level, this.cur, this.cur);
+    return new Token(type, '', this.lineno, -1, this.lineno, -1, this.level);
   }
 
   // ---- the token loop (tok_get) ----
