@@ -16,6 +16,8 @@ export interface EmitInput {
   tokenTypes: Readonly<Record<string, number>>;
   ctx: ActionContext;
   source: string;
+  /** rules (memo) or self-recursive leaders generated without a memo (see gen-parser.ts) */
+  unmemoised: ReadonlySet<string>;
 }
 
 function itemText(i: Item): string {
@@ -73,7 +75,7 @@ export function emitParser(input: EmitInput): string {
   const { leaders, sccOf } = leftRecursion(rules);
   // memo slots: one per memoised rule (marked (memo), or a left-recursive leader)
   const memoSlots = new Map<string, number>();
-  for (const r of rules) if (r.memo || leaders.has(r.name)) memoSlots.set(r.name, memoSlots.size);
+  for (const r of rules) if ((r.memo || leaders.has(r.name)) && !input.unmemoised.has(r.name)) memoSlots.set(r.name, memoSlots.size);
   const keywords = new Map<string, number>();
   const softKeywords = new Set<string>();
   const collectStrings = (i: Item): void => {
@@ -310,13 +312,13 @@ export function emitParser(input: EmitInput): string {
     const header = `  /** ${r.name}: ${altsText(r.alts).replace(/\*\//g, '* /')} */`;
     const check = entryCheck(first.rule(r.name).touch, 'null').map((l) => l + '\n').join('');
     const self = selfLeaders.get(r.name);
+    if (input.unmemoised.has(r.name) && !(r.memo || self)) throw new Error(`${r.name} cannot go without its memo`);
     if (self) {
       const follow = self.follow === ANY ? '' : `      if (${tokenSetName(self.follow)}[this.peekType()] === 0) break;\n`;
       methods.push(
         `${header}\n  r_${r.name}(): any {\n` +
           check +
-          `    const memo = this.memoLookup(${id});\n` +
-          `    if (memo !== undefined) return memo;\n` +
+          (id < 0 ? '' : `    const memo = this.memoLookup(${id});\n` + `    if (memo !== undefined) return memo;\n`) +
           `    const mark = this.mark;\n` +
           `    let res: any = null;\n` +
           `    let resmark = mark;\n` +
@@ -328,7 +330,7 @@ export function emitParser(input: EmitInput): string {
           `      res = raw;\n` +
           follow +
           `    }\n` +
-          `    this.memoize(mark, ${id}, res, resmark);\n` +
+          (id < 0 ? '' : `    this.memoize(mark, ${id}, res, resmark);\n`) +
           `    this.mark = resmark;\n` +
           `    return res;\n  }\n`,
       );
@@ -354,7 +356,7 @@ export function emitParser(input: EmitInput): string {
           `    return res;\n  }\n`,
       );
       methods.push(`  r_${r.name}_leftrec(): any {\n${ruleBody(r.name, r.alts, null, true)}\n  }\n`);
-    } else if (r.memo) {
+    } else if (id >= 0) {
       methods.push(
         `${header}\n  r_${r.name}(): any {\n` +
           check +

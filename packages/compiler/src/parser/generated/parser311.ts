@@ -228,7 +228,7 @@ const TS111 = tokenSet([4,11]);
 const TS112 = tokenSet([12,26]);
 
 /** memo slots per token (memoised rules and left-recursive leaders) */
-export const MEMO_SLOTS = 27;
+export const MEMO_SLOTS = 17;
 
 export abstract class GeneratedParser extends ParserBase {
   protected readonly memoSlots = MEMO_SLOTS;
@@ -6115,8 +6115,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** conjunction: a=inversion b=('and' c=inversion)+ | inversion */
   r_conjunction(): any {
     if (TS64[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(9);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_inversion();
@@ -6131,7 +6129,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BoolOp( A.And, H.seqInsertInFront(this, a, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 9, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -6143,20 +6140,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 9);
     return null;
   }
 
   /** inversion: 'not' a=inversion | comparison */
   r_inversion(): any {
     if (TS64[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(10);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'not' a=inversion
@@ -6169,7 +6162,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.Not, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 10, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -6181,12 +6173,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_comparison()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 10, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 10);
     return null;
   }
 
@@ -6570,7 +6560,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** bitwise_or: a=bitwise_or '|' b=bitwise_xor | bitwise_xor */
   r_bitwise_or(): any {
     if (TS67[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(11);
+    const memo = this.memoLookup(9);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
@@ -6583,7 +6573,7 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS78[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 11, res, resmark);
+    this.memoize(mark, 9, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -6623,8 +6613,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and */
   r_bitwise_xor(): any {
     if (TS67[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(12);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6636,7 +6624,6 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS79[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 12, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -6676,8 +6663,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr */
   r_bitwise_and(): any {
     if (TS67[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(13);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6689,7 +6674,6 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS80[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 13, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -6729,8 +6713,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | sum */
   r_shift_expr(): any {
     if (TS67[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(14);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6742,7 +6724,6 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS81[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 14, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -6797,8 +6778,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** sum: a=sum '+' b=term | a=sum '-' b=term | term */
   r_sum(): any {
     if (TS67[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(15);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6810,7 +6789,6 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS56[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 15, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -6865,8 +6843,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | factor */
   r_term(): any {
     if (TS67[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(16);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6878,7 +6854,6 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS82[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 16, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -6978,8 +6953,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** factor: '+' a=factor | '-' a=factor | '~' a=factor | power */
   r_factor(): any {
     if (TS67[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(17);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '+' a=factor
@@ -6992,7 +6965,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.UAdd, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 17, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -7007,7 +6979,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.USub, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 17, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -7022,7 +6993,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.Invert, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 17, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -7034,12 +7004,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_power()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 17, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 17);
     return null;
   }
 
@@ -7082,8 +7050,6 @@ export abstract class GeneratedParser extends ParserBase {
   /** await_primary: AWAIT a=primary | primary */
   r_await_primary(): any {
     if (TS83[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(18);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // AWAIT a=primary
@@ -7096,7 +7062,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Await(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 18, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -7108,20 +7073,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_primary()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 18, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 18);
     return null;
   }
 
   /** primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom */
   r_primary(): any {
     if (TS16[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(19);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -7133,7 +7094,6 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS84[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 19, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -8325,7 +8285,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** strings: a=STRING+ */
   r_strings(): any {
     if (TS90[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(20);
+    const memo = this.memoLookup(10);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=STRING+
@@ -8335,12 +8295,12 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._loop1_102()) !== null
       ) {
         const _res = H.concatenateStrings(this, a);
-        this.memoize(mark, 20, _res, this.mark);
+        this.memoize(mark, 10, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 20);
+    this.memoizeFailure(mark, 10);
     return null;
   }
 
@@ -8891,7 +8851,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** arguments: a=args [','] &')' | invalid_arguments */
   r_arguments(): any {
     if (TS93[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(21);
+    const memo = this.memoLookup(11);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=args [','] &')'
@@ -8903,7 +8863,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
         const _res = a;
-        this.memoize(mark, 21, _res, this.mark);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -8916,12 +8876,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_arguments()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 21, _res, this.mark);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 21);
+    this.memoizeFailure(mark, 11);
     return null;
   }
 
@@ -9552,7 +9512,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_target: '*' a=(!'*' star_target) | target_with_star_atom */
   r_star_target(): any {
     if (TS17[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(22);
+    const memo = this.memoLookup(12);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
@@ -9566,7 +9526,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(H.setExprContext(this, a, A.Store), A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 22, _res, this.mark);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9578,19 +9538,19 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_target_with_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 22, _res, this.mark);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 22);
+    this.memoizeFailure(mark, 12);
     return null;
   }
 
   /** target_with_star_atom: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | star_atom */
   r_target_with_star_atom(): any {
     if (TS16[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(23);
+    const memo = this.memoLookup(13);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
@@ -9608,7 +9568,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 23, _res, this.mark);
+        this.memoize(mark, 13, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9626,7 +9586,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 23, _res, this.mark);
+        this.memoize(mark, 13, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9638,12 +9598,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 23, _res, this.mark);
+        this.memoize(mark, 13, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 23);
+    this.memoizeFailure(mark, 13);
     return null;
   }
 
@@ -9797,7 +9757,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** t_primary: a=t_primary '.' b=NAME &t_lookahead | a=t_primary '[' b=slices ']' &t_lookahead | a=t_primary b=genexp &t_lookahead | a=t_primary '(' b=[arguments] ')' &t_lookahead | a=atom &t_lookahead */
   r_t_primary(): any {
     if (TS16[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(24);
+    const memo = this.memoLookup(14);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
@@ -9810,7 +9770,7 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS84[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 24, res, resmark);
+    this.memoize(mark, 14, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -9979,7 +9939,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** del_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | del_t_atom */
   r_del_target(): any {
     if (TS16[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(25);
+    const memo = this.memoLookup(15);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
@@ -9997,7 +9957,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 25, _res, this.mark);
+        this.memoize(mark, 15, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -10015,7 +9975,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 25, _res, this.mark);
+        this.memoize(mark, 15, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -10027,12 +9987,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_del_t_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 25, _res, this.mark);
+        this.memoize(mark, 15, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 25);
+    this.memoizeFailure(mark, 15);
     return null;
   }
 
@@ -11048,7 +11008,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_named_expression: a=expression ':=' expression | a=NAME '=' b=bitwise_or !('=' | ':=') | !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=') */
   r_invalid_named_expression(): any {
     if (TS2[this.peekType()] === 0) return null;
-    const memo = this.memoLookup(26);
+    const memo = this.memoLookup(16);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=expression ':=' expression
@@ -11060,7 +11020,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use assignment expressions with %s", H.getExprName(a));
-        this.memoize(mark, 26, _res, this.mark);
+        this.memoize(mark, 16, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -11075,7 +11035,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_145())
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        this.memoize(mark, 26, _res, this.mark);
+        this.memoize(mark, 16, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -11091,12 +11051,12 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_147())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", H.getExprName(a));
-        this.memoize(mark, 26, _res, this.mark);
+        this.memoize(mark, 16, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 26);
+    this.memoizeFailure(mark, 16);
     return null;
   }
 
