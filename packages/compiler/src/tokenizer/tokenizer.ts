@@ -594,7 +594,20 @@ export class Tokenizer {
       else endQuoteSize = 1;
     }
     if (c !== quote) this.backup(c);
+    const src = this.src;
     while (endQuoteSize !== quoteSize) {
+      // the string's ordinary characters up to the line's end, read in place
+      let i = this.cur;
+      const inp = this.inp;
+      while (i < inp) {
+        const d = src.charCodeAt(i);
+        if (d === quote || d === CH_BACKSLASH || d === CH_NL) break;
+        i++;
+      }
+      if (i !== this.cur) {
+        this.cur = i;
+        endQuoteSize = 0;
+      }
       c = this.nextc();
       if (c === EOF || (quoteSize === 1 && c === CH_NL)) {
         const detectedAt = this.lineno;
