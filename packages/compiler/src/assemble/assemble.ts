@@ -65,8 +65,15 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
   const n = instrs.length;
   // write_instr: an opcode below HAVE_ARGUMENT is written with argument 0 whatever it holds
   const haveArgument = table.facts.HAVE_ARGUMENT;
-  const opargs = Int32Array.from(instrs, (i) => (i.jumpTarget === null && i.opcode >= haveArgument ? i.oparg : 0));
-  const caches = Int32Array.from(instrs, (i) => table.cacheEntries[i.opcode]!);
+  // plain loops: TypedArray.from with a mapping function goes through the iterator protocol
+  const opargs = new Int32Array(n);
+  const caches = new Int32Array(n);
+  const cacheEntries = table.cacheEntries;
+  for (let k = 0; k < n; k++) {
+    const i = instrs[k]!;
+    opargs[k] = i.jumpTarget === null && i.opcode >= haveArgument ? i.oparg : 0;
+    caches[k] = cacheEntries[i.opcode]!;
+  }
   const sizes = new Int32Array(n);
   const offsets = new Int32Array(n + 1);
   // assemble_jump_offsets: lay out, resolve jumps, repeat while a jump's prefix count changed

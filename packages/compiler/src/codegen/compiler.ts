@@ -170,8 +170,13 @@ export class Compiler {
   saveLoc(): Location {
     return this.u.loc;
   }
-  setLoc(n: Located | Location): void {
-    this.u.loc = 'lineno' in n && 'col_offset' in n ? locOf(n as Located) : (n as Location);
+  /** SET_LOC: the span of an AST node */
+  setLoc(n: Located): void {
+    this.u.loc = locOf(n);
+  }
+  /** a saved or computed location back in force */
+  restoreLoc(loc: Location): void {
+    this.u.loc = loc;
   }
 
   // ---- names ----------------------------------------------------------------------------------

@@ -22,3 +22,14 @@ function codeKey(co: CodeObject): string {
 export function constantKey(v: PyValue): string {
   return v.kind === Kind.Code ? '<code ' + codeKey(v) + '>' : valueKey(v);
 }
+
+/**
+ * code_richcompare as the constant cache sees it. The full keys are built only when the cheap
+ * fields agree, which is rare: most code constants of a unit differ in name or first line.
+ */
+export function sameCode(a: CodeObject, b: CodeObject): boolean {
+  if (a === b) return true;
+  if (a.firstlineno !== b.firstlineno || a.flags !== b.flags || a.argcount !== b.argcount || a.code.value.length !== b.code.value.length) return false;
+  if (a.coName !== b.coName) return false;
+  return codeKey(a) === codeKey(b);
+}

@@ -1,7 +1,7 @@
 // One code object being compiled: compile.c's struct compiler_unit.
-import type { PyValue } from '@tspyc/bytecode';
+import { Kind, type CodeObject, type PyValue } from '@tspyc/bytecode';
 import type { SymbolTableEntry } from '../symtable/index.js';
-import { constantKey } from './const-key.js';
+import { constantKey, sameCode } from './const-key.js';
 import { BasicBlock, NO_LOCATION, type Location } from './ir.js';
 
 export enum ScopeType {
@@ -72,6 +72,8 @@ export class CompilerUnit {
   kwonlyargcount = 0;
   readonly consts: PyValue[] = [];
   private readonly constIndex = new Map<string, number>();
+  /** indices of the code objects among consts */
+  private readonly codeConsts: number[] = [];
   readonly names = new IndexTable();
   readonly varnames: IndexTable;
   readonly cellvars: IndexTable;
@@ -112,6 +114,7 @@ export class CompilerUnit {
 
   /** compiler_add_const: the index of a constant, merged by _PyCode_ConstantKey */
   addConst(v: PyValue): number {
+    if (v.kind === Kind.Code) return this.addCodeConst(v);
     const key = constantKey(v);
     let i = this.constIndex.get(key);
     if (i === undefined) {
@@ -119,6 +122,15 @@ export class CompilerUnit {
       this.consts.push(v);
       this.constIndex.set(key, i);
     }
+    return i;
+  }
+
+  /** a code object merges with an equal one already added (never with a constant of another kind) */
+  private addCodeConst(co: CodeObject): number {
+    for (const i of this.codeConsts) if (sameCode(this.consts[i] as CodeObject, co)) return i;
+    const i = this.consts.length;
+    this.consts.push(co);
+    this.codeConsts.push(i);
     return i;
   }
 
