@@ -9,15 +9,31 @@ import { Kind, type PyValue } from '../../values.js';
 /** Slots pointing at each object, counting each container once however often it is reached. */
 export function countReferences(top: CodeObject): Map<PyValue, number> {
   const counts = new Map<PyValue, number>();
-  const seen = new Set<PyValue>();
+  // an object's children are visited when it is first counted
   const visit = (v: PyValue): void => {
-    counts.set(v, (counts.get(v) ?? 0) + 1);
-    if (seen.has(v)) return;
-    seen.add(v);
-    for (const child of childrenOf(v)) visit(child);
+    const n = counts.get(v);
+    if (n !== undefined) {
+      counts.set(v, n + 1);
+      return;
+    }
+    counts.set(v, 1);
+    switch (v.kind) {
+      case Kind.Tuple:
+      case Kind.List:
+      case Kind.Set:
+      case Kind.FrozenSet:
+        for (const item of v.items) visit(item);
+        return;
+      case Kind.Dict:
+      case Kind.Code:
+        for (const child of childrenOf(v)) visit(child);
+        return;
+    }
   };
-  seen.add(top);
+  // the top is not counted: its flag comes from `held` alone
+  counts.set(top, 0);
   for (const child of childrenOf(top)) visit(child);
+  counts.delete(top);
   return counts;
 }
 
