@@ -1,7 +1,8 @@
 // The emitting loop of compile.c assemble(): the blocks in layout order as the assembler's
 // instruction list, jumps and handlers pointing at instruction indices.
 import type { AsmInstruction, Handler } from '../../assemble/assemble.js';
-import type { BasicBlock } from '../ir.js';
+import type { Position } from '@tspyc/bytecode';
+import type { BasicBlock, Location } from '../ir.js';
 import { opName } from '../ir.js';
 import type { ExceptTargets } from './label-exception-targets.js';
 import { toPosition } from './location.js';
@@ -15,10 +16,18 @@ export function linearize(entry: BasicBlock, except: ExceptTargets): AsmInstruct
     start.set(b, n);
     n += b.instrs.length;
   }
+  // one Handler per handler block, one Position per run of instructions sharing a location
+  const handlers = new Map<BasicBlock, Handler>();
   const handlerOf = (h: BasicBlock): Handler => {
-    const lasti = h.preserveLasti;
-    return { target: start.get(h)!, depth: h.startDepth - 1 - (lasti ? 1 : 0), lasti };
+    let handler = handlers.get(h);
+    if (handler === undefined) {
+      const lasti = h.preserveLasti;
+      handlers.set(h, (handler = { target: start.get(h)!, depth: h.startDepth - 1 - (lasti ? 1 : 0), lasti }));
+    }
+    return handler;
   };
+  let lastLoc: Location | null = null;
+  let lastPosition: Position | null = null;
   const out: AsmInstruction[] = [];
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     for (const instr of b.instrs) {
@@ -30,7 +39,11 @@ export function linearize(entry: BasicBlock, except: ExceptTargets): AsmInstruct
         jumpTarget = to;
       }
       const h = except.get(instr);
-      out.push({ opcode: instr.opcode, oparg: instr.oparg, jumpTarget, location: toPosition(instr.loc), handler: h ? handlerOf(h) : null });
+      if (instr.loc !== lastLoc) {
+        lastLoc = instr.loc;
+        lastPosition = toPosition(lastLoc);
+      }
+      out.push({ opcode: instr.opcode, oparg: instr.oparg, jumpTarget, location: lastPosition!, handler: h ? handlerOf(h) : null });
     }
   }
   return out;
