@@ -24,6 +24,43 @@ export interface AsmInstruction {
   handler: Handler | null;
 }
 
+/**
+ * The same instruction list as parallel arrays, which the flow graph's linearize fills without an
+ * object per instruction; jumpTargets holds -1 for an instruction that does not jump.
+ */
+export class LinearCode {
+  readonly opcodes: Int32Array;
+  readonly opargs: Int32Array;
+  readonly jumpTargets: Int32Array;
+  /** instructions with one location share one Position */
+  readonly locations: Position[];
+  readonly handlers: (Handler | null)[];
+  length = 0;
+
+  constructor(capacity: number) {
+    this.opcodes = new Int32Array(capacity);
+    this.opargs = new Int32Array(capacity);
+    this.jumpTargets = new Int32Array(capacity);
+    this.locations = new Array<Position>(capacity);
+    this.handlers = new Array<Handler | null>(capacity);
+  }
+
+  static from(instrs: readonly AsmInstruction[]): LinearCode {
+    const out = new LinearCode(instrs.length);
+    for (const i of instrs) out.push(i.opcode, i.oparg, i.jumpTarget ?? -1, i.location, i.handler);
+    return out;
+  }
+
+  push(opcode: number, oparg: number, jumpTarget: number, location: Position, handler: Handler | null): void {
+    const k = this.length++;
+    this.opcodes[k] = opcode;
+    this.opargs[k] = oparg;
+    this.jumpTargets[k] = jumpTarget;
+    this.locations[k] = location;
+    this.handlers[k] = handler;
+  }
+}
+
 export interface Assembled {
   code: Uint8Array;
   linetable: Uint8Array;
@@ -58,21 +95,22 @@ function jumpKinds(target: Target): JumpKinds {
   return kinds;
 }
 
-export function assemble311(instrs: readonly AsmInstruction[], firstLineno: number, target: Target): Assembled {
+export function assemble311(input: readonly AsmInstruction[] | LinearCode, firstLineno: number, target: Target): Assembled {
+  const instrs = input instanceof LinearCode ? input : LinearCode.from(input);
   const table = opcodeTable(target);
   const { jrel, backward } = jumpKinds(target);
   const extendedArg = table.number.get('EXTENDED_ARG')!;
   const n = instrs.length;
+  const { opcodes, jumpTargets, locations, handlers } = instrs;
   // write_instr: an opcode below HAVE_ARGUMENT is written with argument 0 whatever it holds
   const haveArgument = table.facts.HAVE_ARGUMENT;
-  // plain loops: TypedArray.from with a mapping function goes through the iterator protocol
   const opargs = new Int32Array(n);
   const caches = new Int32Array(n);
   const cacheEntries = table.cacheEntries;
   for (let k = 0; k < n; k++) {
-    const i = instrs[k]!;
-    opargs[k] = i.jumpTarget === null && i.opcode >= haveArgument ? i.oparg : 0;
-    caches[k] = cacheEntries[i.opcode]!;
+    const opcode = opcodes[k]!;
+    opargs[k] = jumpTargets[k] === -1 && opcode >= haveArgument ? instrs.opargs[k]! : 0;
+    caches[k] = cacheEntries[opcode]!;
   }
   const sizes = new Int32Array(n);
   const offsets = new Int32Array(n + 1);
@@ -87,11 +125,11 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
     offsets[n] = total;
     changed = false;
     for (let k = 0; k < n; k++) {
-      const to = instrs[k]!.jumpTarget;
-      if (to === null) continue;
+      const to = jumpTargets[k]!;
+      if (to === -1) continue;
       const after = offsets[k]! + sizes[k]!;
       const dest = offsets[to]!;
-      const opcode = instrs[k]!.opcode;
+      const opcode = opcodes[k]!;
       // relative jumps count from the instruction after this one (backward ones count back)
       const arg = jrel[opcode] ? (backward[opcode] ? after - dest : dest - after) : dest;
       if (arg < 0) throw new Error(`${table.name[opcode]} at ${offsets[k]! * 2} cannot reach ${dest * 2}`);
@@ -109,10 +147,10 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
       code[at++] = extendedArg;
       code[at++] = (oparg >>> shift) & 0xff;
     }
-    code[at++] = instrs[k]!.opcode;
+    code[at++] = opcodes[k]!;
     code[at++] = oparg & 0xff;
     at += 2 * caches[k]!; // CACHE 0
-    const loc = instrs[k]!.location;
+    const loc = locations[k]!;
     run.line = loc.line;
     run.endLine = loc.endLine;
     run.col = loc.col;
@@ -126,7 +164,7 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
   let start = 0;
   const same = (a: Handler | null, b: Handler | null) => a === b || (a !== null && b !== null && a.target === b.target && a.depth === b.depth && a.lasti === b.lasti);
   for (let k = 0; k <= n; k++) {
-    const h = k < n ? instrs[k]!.handler : null;
+    const h = k < n ? handlers[k]! : null;
     if (k === n || !same(h, current)) {
       if (current !== null) entries.push({ start, end: offsets[k]!, target: offsets[current.target]!, depth: current.depth, lasti: current.lasti });
       start = offsets[k]!;

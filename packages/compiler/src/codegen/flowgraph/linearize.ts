@@ -1,6 +1,6 @@
 // The emitting loop of compile.c assemble(): the blocks in layout order as the assembler's
 // instruction list, jumps and handlers pointing at instruction indices.
-import type { AsmInstruction, Handler } from '../../assemble/assemble.js';
+import { LinearCode, type Handler } from '../../assemble/assemble.js';
 import type { Position } from '@tspyc/bytecode';
 import type { BasicBlock, Location } from '../ir.js';
 import { opName } from '../ir.js';
@@ -8,7 +8,7 @@ import type { ExceptTargets } from './label-exception-targets.js';
 import { toPosition } from './location.js';
 import { isJump } from './opcode-kinds.js';
 
-export function linearize(entry: BasicBlock, except: ExceptTargets): AsmInstruction[] {
+export function linearize(entry: BasicBlock, except: ExceptTargets): LinearCode {
   // an empty block starts where the next instruction does
   const start = new Map<BasicBlock, number>();
   let n = 0;
@@ -28,11 +28,11 @@ export function linearize(entry: BasicBlock, except: ExceptTargets): AsmInstruct
   };
   let lastLoc: Location | null = null;
   let lastPosition: Position | null = null;
-  const out: AsmInstruction[] = [];
+  const out = new LinearCode(n);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     for (const instr of b.instrs) {
       if (instr.opcode >= 256) throw new Error(`pseudo-instruction ${opName(instr.opcode)} left at assembly`);
-      let jumpTarget: number | null = null;
+      let jumpTarget = -1;
       if (isJump(instr)) {
         const to = start.get(instr.target!);
         if (to === undefined) throw new Error(`${opName(instr.opcode)} to block ${instr.target!.id}, which is not laid out`);
@@ -43,7 +43,7 @@ export function linearize(entry: BasicBlock, except: ExceptTargets): AsmInstruct
         lastLoc = instr.loc;
         lastPosition = toPosition(lastLoc);
       }
-      out.push({ opcode: instr.opcode, oparg: instr.oparg, jumpTarget, location: lastPosition!, handler: h ? handlerOf(h) : null });
+      out.push(instr.opcode, instr.oparg, jumpTarget, lastPosition!, h ? handlerOf(h) : null);
     }
   }
   return out;
