@@ -29,35 +29,30 @@ export interface AsmInstruction {
  * object per instruction; jumpTargets holds -1 for an instruction that does not jump.
  */
 export class LinearCode {
-  readonly opcodes: Int32Array;
-  readonly opargs: Int32Array;
-  readonly jumpTargets: Int32Array;
+  // plain arrays of small integers: cheaper to make per code object than typed arrays
+  readonly opcodes: number[] = [];
+  readonly opargs: number[] = [];
+  readonly jumpTargets: number[] = [];
   /** instructions with one location share one Position */
-  readonly locations: Position[];
-  readonly handlers: (Handler | null)[];
-  length = 0;
+  readonly locations: Position[] = [];
+  readonly handlers: (Handler | null)[] = [];
 
-  constructor(capacity: number) {
-    this.opcodes = new Int32Array(capacity);
-    this.opargs = new Int32Array(capacity);
-    this.jumpTargets = new Int32Array(capacity);
-    this.locations = new Array<Position>(capacity);
-    this.handlers = new Array<Handler | null>(capacity);
+  get length(): number {
+    return this.opcodes.length;
   }
 
   static from(instrs: readonly AsmInstruction[]): LinearCode {
-    const out = new LinearCode(instrs.length);
+    const out = new LinearCode();
     for (const i of instrs) out.push(i.opcode, i.oparg, i.jumpTarget ?? -1, i.location, i.handler);
     return out;
   }
 
   push(opcode: number, oparg: number, jumpTarget: number, location: Position, handler: Handler | null): void {
-    const k = this.length++;
-    this.opcodes[k] = opcode;
-    this.opargs[k] = oparg;
-    this.jumpTargets[k] = jumpTarget;
-    this.locations[k] = location;
-    this.handlers[k] = handler;
+    this.opcodes.push(opcode);
+    this.opargs.push(oparg);
+    this.jumpTargets.push(jumpTarget);
+    this.locations.push(location);
+    this.handlers.push(handler);
   }
 }
 
@@ -95,6 +90,16 @@ function jumpKinds(target: Target): JumpKinds {
   return kinds;
 }
 
+const scratch = { opargs: new Int32Array(0), caches: new Int32Array(0), sizes: new Int32Array(0), offsets: new Int32Array(0) };
+
+function growScratch(min: number): void {
+  const size = Math.max(min, 2 * scratch.opargs.length, 1024);
+  scratch.opargs = new Int32Array(size);
+  scratch.caches = new Int32Array(size);
+  scratch.sizes = new Int32Array(size);
+  scratch.offsets = new Int32Array(size);
+}
+
 export function assemble311(input: readonly AsmInstruction[] | LinearCode, firstLineno: number, target: Target): Assembled {
   const instrs = input instanceof LinearCode ? input : LinearCode.from(input);
   const table = opcodeTable(target);
@@ -104,16 +109,15 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
   const { opcodes, jumpTargets, locations, handlers } = instrs;
   // write_instr: an opcode below HAVE_ARGUMENT is written with argument 0 whatever it holds
   const haveArgument = table.facts.HAVE_ARGUMENT;
-  const opargs = new Int32Array(n);
-  const caches = new Int32Array(n);
+  // working arrays shared by every call (assembly is synchronous and never nested)
+  if (scratch.opargs.length < n + 1) growScratch(n + 1);
+  const { opargs, caches, sizes, offsets } = scratch;
   const cacheEntries = table.cacheEntries;
   for (let k = 0; k < n; k++) {
     const opcode = opcodes[k]!;
     opargs[k] = jumpTargets[k] === -1 && opcode >= haveArgument ? instrs.opargs[k]! : 0;
     caches[k] = cacheEntries[opcode]!;
   }
-  const sizes = new Int32Array(n);
-  const offsets = new Int32Array(n + 1);
   // assemble_jump_offsets: lay out, resolve jumps, repeat while a jump's prefix count changed
   for (let changed = true; changed; ) {
     let total = 0;

@@ -1,7 +1,7 @@
 // One code object being compiled: compile.c's struct compiler_unit.
-import { Kind, type CodeObject, type PyValue } from '@tspyc/bytecode';
+import { Kind, type CodeObject, type ConstantIds, type PyValue } from '@tspyc/bytecode';
 import type { SymbolTableEntry } from '../symtable/index.js';
-import { constantKey, sameCode } from './const-key.js';
+import { sameCode } from './const-key.js';
 import { BasicBlock, NO_LOCATION, type Location } from './ir.js';
 
 export enum ScopeType {
@@ -71,7 +71,8 @@ export class CompilerUnit {
   posonlyargcount = 0;
   kwonlyargcount = 0;
   readonly consts: PyValue[] = [];
-  private readonly constIndex = new Map<string, number>();
+  /** consts' indices by their _PyCode_ConstantKey class (ids shared by the module's units) */
+  private readonly constIndex = new Map<number, number>();
   /** indices of the code objects among consts */
   private readonly codeConsts: number[] = [];
   readonly names = new IndexTable();
@@ -95,6 +96,7 @@ export class CompilerUnit {
     lineno: number,
     cellvars: readonly string[],
     freevars: readonly string[],
+    private readonly constIds: ConstantIds,
   ) {
     this.varnames = new IndexTable(ste.varnames);
     this.cellvars = new IndexTable(cellvars);
@@ -115,7 +117,7 @@ export class CompilerUnit {
   /** compiler_add_const: the index of a constant, merged by _PyCode_ConstantKey */
   addConst(v: PyValue): number {
     if (v.kind === Kind.Code) return this.addCodeConst(v);
-    const key = constantKey(v);
+    const key = this.constIds.of(v);
     let i = this.constIndex.get(key);
     if (i === undefined) {
       i = this.consts.length;

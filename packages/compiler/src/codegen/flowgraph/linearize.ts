@@ -28,7 +28,7 @@ export function linearize(entry: BasicBlock, except: ExceptTargets): LinearCode 
   };
   let lastLoc: Location | null = null;
   let lastPosition: Position | null = null;
-  const out = new LinearCode(n);
+  const out = new LinearCode();
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     for (const instr of b.instrs) {
       if (instr.opcode >= 256) throw new Error(`pseudo-instruction ${opName(instr.opcode)} left at assembly`);
