@@ -100,6 +100,8 @@ export interface Instr {
   /** for jumps and SETUP_*: the block jumped to */
   target: BasicBlock | null;
   loc: Location;
+  /** i_except: the handler label_exception_targets found for this instruction */
+  except?: BasicBlock | null;
 }
 
 let nextBlockId = 0;
@@ -117,6 +119,8 @@ export class BasicBlock {
   exceptHandler = false;
   /** b_preserve_lasti: a SETUP_CLEANUP / SETUP_WITH target */
   preserveLasti = false;
+  /** the index of the block's first instruction once laid out (linearize) */
+  offset = -1;
 
   get last(): Instr | undefined {
     return this.instrs[this.instrs.length - 1];

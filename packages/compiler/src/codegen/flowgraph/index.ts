@@ -50,10 +50,10 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
   guaranteeLinenoForExits(entry, firstlineno);
 
   const maxdepth = stackdepth(entry, isGeneratorLike(unit.flags));
-  const except = labelExceptionTargets(entry);
+  labelExceptionTargets(entry);
   convertExceptionHandlersToNops(entry);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
 
   normalizeJumps(entry);
-  return { instrs: linearize(entry, except), stacksize: maxdepth, consts, firstlineno, nlocalsplus };
+  return { instrs: linearize(entry), stacksize: maxdepth, consts, firstlineno, nlocalsplus };
 }

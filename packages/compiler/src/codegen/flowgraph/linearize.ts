@@ -4,16 +4,14 @@ import { LinearCode, type Handler } from '../../assemble/assemble.js';
 import type { Position } from '@tspyc/bytecode';
 import type { BasicBlock, Location } from '../ir.js';
 import { opName } from '../ir.js';
-import type { ExceptTargets } from './label-exception-targets.js';
 import { toPosition } from './location.js';
 import { isJump } from './opcode-kinds.js';
 
-export function linearize(entry: BasicBlock, except: ExceptTargets): LinearCode {
+export function linearize(entry: BasicBlock): LinearCode {
   // an empty block starts where the next instruction does
-  const start = new Map<BasicBlock, number>();
   let n = 0;
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
-    start.set(b, n);
+    b.offset = n;
     n += b.instrs.length;
   }
   // one Handler per handler block, one Position per run of instructions sharing a location
@@ -22,7 +20,7 @@ export function linearize(entry: BasicBlock, except: ExceptTargets): LinearCode 
     let handler = handlers.get(h);
     if (handler === undefined) {
       const lasti = h.preserveLasti;
-      handlers.set(h, (handler = { target: start.get(h)!, depth: h.startDepth - 1 - (lasti ? 1 : 0), lasti }));
+      handlers.set(h, (handler = { target: h.offset, depth: h.startDepth - 1 - (lasti ? 1 : 0), lasti }));
     }
     return handler;
   };
@@ -34,11 +32,11 @@ export function linearize(entry: BasicBlock, except: ExceptTargets): LinearCode 
       if (instr.opcode >= 256) throw new Error(`pseudo-instruction ${opName(instr.opcode)} left at assembly`);
       let jumpTarget = -1;
       if (isJump(instr)) {
-        const to = start.get(instr.target!);
-        if (to === undefined) throw new Error(`${opName(instr.opcode)} to block ${instr.target!.id}, which is not laid out`);
+        const to = instr.target!.offset;
+        if (to < 0) throw new Error(`${opName(instr.opcode)} to block ${instr.target!.id}, which is not laid out`);
         jumpTarget = to;
       }
-      const h = except.get(instr);
+      const h = instr.except;
       if (instr.loc !== lastLoc) {
         lastLoc = instr.loc;
         lastPosition = toPosition(lastLoc);
