@@ -116,15 +116,17 @@ class ModuleCompile {
     let qualname = this.unitQualname(src, name);
 
     const consts: PyValue[] = [];
-    src.consts.items.forEach((c, i) => {
+    const items = src.consts.items;
+    for (let i = 0; i < items.length; i++) {
+      const c = items[i]!;
       if (c.kind === Kind.Code) {
         consts.push(this.compileUnit(c));
-        return;
+        continue;
       }
       // compiler_class adds u_qualname itself as the __qualname__ constant
       const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.fromIdentifiers.has(i));
       consts.push(this.cache.mergeConstsRecursive(fresh));
-    });
+    }
 
     // assemble()
     const exceptiontable = src.exceptiontable && this.cache.mergeConstOne(this.buffer(src.exceptiontable));
@@ -147,9 +149,10 @@ class ModuleCompile {
     }
 
     // co_code: the de-optimised copy the code object caches, so always one reference more
-    const code = new PyBytes(src.code.value.slice());
+    // (new objects share the input's byte arrays: nothing writes into a value's bytes)
+    const code = new PyBytes(src.code.value);
     this.held.add(code);
-    const kinds = src.localspluskinds && (src.localspluskinds.value.length === 0 ? this.singletons.bytes(src.localspluskinds.value)! : new PyBytes(src.localspluskinds.value.slice()));
+    const kinds = src.localspluskinds && (src.localspluskinds.value.length === 0 ? this.singletons.bytes(src.localspluskinds.value)! : new PyBytes(src.localspluskinds.value));
 
     return new CodeObject({
       layout: src.layout,
@@ -212,7 +215,7 @@ class ModuleCompile {
 
   /** linetable / exceptiontable as assemble() leaves them: b'' is the singleton, others are new. */
   private buffer(v: PyBytes): PyBytes {
-    return v.value.length === 0 ? this.singletons.bytes(v.value)! : new PyBytes(v.value.slice());
+    return v.value.length === 0 ? this.singletons.bytes(v.value)! : new PyBytes(v.value);
   }
 
   /** A constant as the parser and AST optimiser create it: new objects, except the process singletons. */
