@@ -136,7 +136,7 @@ export class Compiler {
     const last = this.u.curblock.last;
     // a jump or an exit ends its block (compile.c's callers always start a new one after)
     if (last && (last.target !== null && !isSetup(last.opcode) || isExit(last.opcode))) this.nextBlock();
-    const instr: Instr = { opcode, oparg, target, loc };
+    const instr: Instr = { opcode, oparg, target, loc, except: null };
     this.u.curblock.instrs.push(instr);
   }
 
