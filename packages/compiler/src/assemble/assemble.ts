@@ -29,30 +29,38 @@ export interface AsmInstruction {
  * object per instruction; jumpTargets holds -1 for an instruction that does not jump.
  */
 export class LinearCode {
-  // plain arrays of small integers: cheaper to make per code object than typed arrays
-  readonly opcodes: number[] = [];
-  readonly opargs: number[] = [];
-  readonly jumpTargets: number[] = [];
+  // plain arrays of the final size, filled in order: cheaper to make per code object than typed
+  // arrays (off-heap stores) and than arrays grown by push
+  readonly opcodes: number[];
+  readonly opargs: number[];
+  readonly jumpTargets: number[];
   /** instructions with one location share one Position */
-  readonly locations: Position[] = [];
-  readonly handlers: (Handler | null)[] = [];
+  readonly locations: Position[];
+  readonly handlers: (Handler | null)[];
+  length = 0;
 
-  get length(): number {
-    return this.opcodes.length;
+  constructor(capacity: number) {
+    this.opcodes = new Array<number>(capacity);
+    this.opargs = new Array<number>(capacity);
+    this.jumpTargets = new Array<number>(capacity);
+    this.locations = new Array<Position>(capacity);
+    this.handlers = new Array<Handler | null>(capacity);
   }
 
   static from(instrs: readonly AsmInstruction[]): LinearCode {
-    const out = new LinearCode();
+    const out = new LinearCode(instrs.length);
     for (const i of instrs) out.push(i.opcode, i.oparg, i.jumpTarget ?? -1, i.location, i.handler);
     return out;
   }
 
+  /** the next instruction (at most `capacity` of them) */
   push(opcode: number, oparg: number, jumpTarget: number, location: Position, handler: Handler | null): void {
-    this.opcodes.push(opcode);
-    this.opargs.push(oparg);
-    this.jumpTargets.push(jumpTarget);
-    this.locations.push(location);
-    this.handlers.push(handler);
+    const k = this.length++;
+    this.opcodes[k] = opcode;
+    this.opargs[k] = oparg;
+    this.jumpTargets[k] = jumpTarget;
+    this.locations[k] = location;
+    this.handlers[k] = handler;
   }
 }
 

@@ -26,7 +26,7 @@ export function linearize(entry: BasicBlock): LinearCode {
   };
   let lastLoc: Location | null = null;
   let lastPosition: Position | null = null;
-  const out = new LinearCode();
+  const out = new LinearCode(n);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     for (const instr of b.instrs) {
       if (instr.opcode >= 256) throw new Error(`pseudo-instruction ${opName(instr.opcode)} left at assembly`);
