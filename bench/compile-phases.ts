@@ -4,7 +4,8 @@
 // thread's CPU time (process.cpuUsage), which a busy machine disturbs less than the wall clock.
 //   npx tsx bench/compile-phases.ts [--rounds 3] [--limit N]
 import { readFileSync } from 'node:fs';
-import { dumps, canonicalizeRefs, targetForVersion, marshalOptionsFor, type CodeObject } from '../packages/bytecode/dist/index.js';
+// (the built packages, as users run them; the bytecode package by name, the one codegen's types name)
+import { dumps, canonicalizeRefs, targetForVersion, marshalOptionsFor, type CodeObject } from '@tspyc/bytecode';
 import { parse } from '../packages/compiler/dist/index.js';
 import { codegenModule } from '../packages/compiler/dist/codegen/index.js';
 import { stdlibFiles } from '../tools/corpus.js';
