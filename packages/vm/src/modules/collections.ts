@@ -25,6 +25,7 @@ import { keyError } from '../protocols/sequence.js';
 import { isTrue } from '../protocols/truth.js';
 import { getAttrOpt } from '../protocols/getattr.js';
 import { ts } from '../eval/state.js';
+import { makeChainMap } from './chainmap.js';
 
 function collectionsType(name: string, base?: PyType): PyType {
   const t = builtinType(name, base, TPFLAGS_BASETYPE);
@@ -715,6 +716,7 @@ export function makeCollections(): PyModule {
   const d = m.dict;
   for (const t of [defaultDictType, counterType, orderedDictType, dequeType]) d.setStr(t.name, t);
   d.setStr('namedtuple', builtinFunction('namedtuple', namedtuple));
+  d.setStr('ChainMap', makeChainMap());
   void True;
   void newInt;
   void PyError;

@@ -4,7 +4,7 @@
 // a real dict keyed by id(), kept alive as copy.py keeps it. CPython counterpart: Lib/copy.py,
 // Objects/typeobject.c (object.__reduce_ex__, reduce_newobj, object.__getstate__).
 import { raise } from '../errors.js';
-import { None, PyObject, PyType, TPFLAGS_HEAPTYPE } from '../objects/object.js';
+import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, builtinType } from '../objects/object.js';
 import { PyInt, intFromNumber } from '../objects/int.js';
 import { PyFloat } from '../objects/float.js';
 import { PyStr } from '../objects/str.js';
@@ -21,12 +21,17 @@ import { PyBuiltin } from '../objects/native.js';
 import { PyProperty, PyMemberDescr } from '../objects/descr.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
-import { typeErrorType } from '../objects/exception-types.js';
+import { exceptionType, typeErrorType } from '../objects/exception-types.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr, getAttrOpt, setAttr } from '../protocols/getattr.js';
 import { toArray } from '../protocols/iter.js';
 import { objectId } from '../protocols/hash.js';
 import { PyDeque, counterType, defaultDictType, orderedDictType } from './collections.js';
+
+/** copy.Error (copy.error): an Exception subclass of its own. */
+const copyErrorType = builtinType('Error', exceptionType);
+copyErrorType.module = 'copy';
+copyErrorType.solid = exceptionType.solid;
 
 /** _copy_atomic / _deepcopy_atomic: immutable enough to be their own copy. */
 function isAtomic(o: PyObject, deep: boolean): boolean {
@@ -248,6 +253,7 @@ export function makeCopy(): PyModule {
       return deepcopy(x, memo instanceof PyDict ? memo : new PyDict());
     }),
   );
-  m.dict.setStr('Error', m.dict.getStr('copy') ?? None);
+  m.dict.setStr('Error', copyErrorType);
+  m.dict.setStr('error', copyErrorType);
   return m;
 }

@@ -35,6 +35,8 @@ interface EnumData {
   names: string[];
   members: Map<string, PyObject>;
   byValue: PyObject[];
+  /** a Flag's composite members by value */
+  pseudo: Map<bigint, PyObject>;
 }
 const enumData = new WeakMap<PyType, EnumData>();
 
@@ -47,7 +49,8 @@ function dataOf(cls: PyType): EnumData | undefined {
 }
 
 function memberName(m: PyObject): string {
-  return ((m.dict as PyDict).getStr('_name_') as PyStr).value;
+  const n = (m.dict as PyDict).getStr('_name_');
+  return n instanceof PyStr ? n.value : 'None';
 }
 function memberValue(m: PyObject): PyObject {
   return (m.dict as PyDict).getStr('_value_')!;
@@ -57,9 +60,53 @@ function isDescriptorLike(v: PyObject): boolean {
   return v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyProperty || v instanceof PyClassMethod || v instanceof PyStaticMethod || v instanceof PyType;
 }
 
+/** enum.Flag, once made: its subclasses' members combine by bits. */
+let flagType: PyType | null = null;
+
+/** The members iteration yields: all for an Enum; a Flag's single-bit ones (3.11). */
+function canonical(cls: PyType): PyObject[] {
+  const members = dataOf(cls)?.byValue ?? [];
+  if (flagType === null || !cls.isSubtype(flagType)) return members;
+  return members.filter((m) => {
+    const v = flagBits(m);
+    return v > 0n && (v & (v - 1n)) === 0n;
+  });
+}
+
+function flagBits(m: PyObject): bigint {
+  const v = memberValue(m);
+  return v instanceof PyInt ? v.value : 0n;
+}
+
+function flagMask(cls: PyType): bigint {
+  return canonical(cls).reduce((acc, m) => acc | flagBits(m), 0n);
+}
+
+/** Flag._missing_: the composite member for `v`, made once (names in definition order). */
+function flagPseudoMember(cls: PyType, data: EnumData, v: bigint): PyObject {
+  const mask = flagMask(cls);
+  const isInt = isIntEnum(cls);
+  if (v < 0n) v = mask + 1n + v;
+  if (v < 0n || (!isInt && (v & ~mask) !== 0n)) raise(valueErrorType, `${v} is not a valid ${cls.qualname}`);
+  const cached = data.pseudo.get(v);
+  if (cached !== undefined) return cached;
+  const names = canonical(cls).filter((m) => (flagBits(m) & v) !== 0n).map(memberName);
+  const extra = v & ~mask;
+  if (extra !== 0n) names.push(`0x${extra.toString(16)}`);
+  const member = isInt ? new PyInt(v, cls) : new PyObject(cls);
+  member.dict = new PyDict();
+  (member.dict as PyDict).setStr('_name_', v === 0n ? None : newStr(names.join('|')));
+  (member.dict as PyDict).setStr('_value_', newInt(v));
+  data.pseudo.set(v, member);
+  return member;
+}
+
 function isIntEnum(cls: PyType): boolean {
   return cls.isSubtype(intType);
 }
+
+/** The _EnumDict's bookkeeping for auto(): the class's bases, members so far and their values. */
+const enumDictState = new WeakMap<PyDict, { bases: PyType[]; count: number; lastValues: PyObject[] }>();
 
 /** Enum._generate_next_value_ (3.11): one more than the greatest value so far, or 1. */
 function nextValue(lastValues: PyObject[]): PyObject {
@@ -95,7 +142,7 @@ function enumNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Ma
     const bd = enumData.get(b);
     if (bd && bd.byValue.length > 0) raise(typeErrorType, `<enum '${name}'> cannot extend <enum '${b.name}'>`);
   }
-  const data: EnumData = { names: [], members: new Map(), byValue: [] };
+  const data: EnumData = { names: [], members: new Map(), byValue: [], pseudo: new Map() };
   enumData.set(cls, data);
   const lastValues: PyObject[] = [];
   let count = 0;
@@ -104,7 +151,7 @@ function enumNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Ma
     if (raw.type === autoType) {
       // _EnumDict: _generate_next_value_(name, 1, count so far, the values so far)
       const gen = cls.lookup('_generate_next_value_');
-      if (gen !== undefined && !(gen instanceof PyBuiltin)) {
+      if (gen !== undefined) {
         value = callObject(gen, [newStr(key), newInt(1n), newInt(BigInt(count)), new PyList(lastValues.slice())], null);
       } else value = nextValue(lastValues);
     }
@@ -149,14 +196,38 @@ export function makeEnum(): PyModule {
   defMethod(enumDictType, '__setitem__', (a) => {
     const d = a[0] as PyDict;
     const key = a[1]!;
+    let value = a[2]!;
     const old = d.get(key);
     if (old !== undefined && key instanceof PyStr && !key.value.startsWith('_') && !isDescriptorLike(old)) {
       raise(typeErrorType, `${repr(key)} already defined as ${repr(old)}`);
     }
-    d.set(key, a[2]!);
+    const st = enumDictState.get(d);
+    const name = key instanceof PyStr ? key.value : '';
+    const dunderOrSunder = name.startsWith('_') && name.endsWith('_');
+    if (st && key instanceof PyStr && !dunderOrSunder && !isDescriptorLike(value)) {
+      // a member: auto() gets its value now, so that later lines of the body see it (RED | GREEN)
+      if (value.type === autoType) {
+        const own = d.getStr('_generate_next_value_');
+        const gen = own ?? st.bases.map((b) => b.lookup('_generate_next_value_')).find((g) => g !== undefined);
+        const args = [newStr(name), newInt(1n), newInt(BigInt(st.count)), new PyList(st.lastValues.slice())];
+        value = gen === undefined ? nextValue(st.lastValues) : callObject(gen instanceof PyStaticMethod ? gen.func : gen, args, null);
+      }
+      st.count++;
+      st.lastValues.push(value);
+    }
+    d.set(key, value);
     return None;
   });
-  meta.setAttr('__prepare__', new PyClassMethod(new PyBuiltin('__prepare__', () => new PyDict(enumDictType))));
+  meta.setAttr(
+    '__prepare__',
+    new PyClassMethod(
+      new PyBuiltin('__prepare__', (a) => {
+        const d = new PyDict(enumDictType);
+        enumDictState.set(d, { bases: a[2] === undefined ? [] : (toArray(a[2]) as PyType[]), count: 0, lastValues: [] });
+        return d;
+      }),
+    ),
+  );
   defMethod(meta, '__call__', (a) => {
     const cls = a[0] as PyType;
     const data = dataOf(cls);
@@ -164,6 +235,7 @@ export function makeEnum(): PyModule {
     const value = a[1]!;
     if (value.type === cls) return value;
     for (const mem of data.byValue) if (pyEq(memberValue(mem), value)) return mem;
+    if (flagType !== null && cls.isSubtype(flagType) && value instanceof PyInt) return flagPseudoMember(cls, data, value.value);
     // _missing_ may supply a member
     const missing = cls.lookup('_missing_');
     if (missing !== undefined && !(missing instanceof PyBuiltin)) {
@@ -185,7 +257,7 @@ export function makeEnum(): PyModule {
     return mem;
   });
   defMethod(meta, '__iter__', (a) => {
-    const items = dataOf(a[0] as PyType)?.byValue ?? [];
+    const items = canonical(a[0] as PyType);
     let i = 0;
     return new PyNativeIter(seqIteratorType, () => (i < items.length ? items[i++]! : null));
   });
@@ -194,7 +266,7 @@ export function makeEnum(): PyModule {
     let i = 0;
     return new PyNativeIter(seqIteratorType, () => (i < items.length ? items[i++]! : null));
   });
-  defMethod(meta, '__len__', (a) => newInt(BigInt(dataOf(a[0] as PyType)?.byValue.length ?? 0)));
+  defMethod(meta, '__len__', (a) => newInt(BigInt(canonical(a[0] as PyType).length)));
   defMethod(meta, '__contains__', (a) => {
     const cls = a[0] as PyType;
     const v = a[1]!;
@@ -249,6 +321,80 @@ export function makeEnum(): PyModule {
   defMethod(IntEnum, '__str__', (a) => newStr((a[0] as PyInt).value.toString()));
   defMethod(IntEnum, '__format__', (a) => newStr(format(newInt((a[0] as PyInt).value), (a[1] as PyStr).value)));
   defMethod(IntEnum, '__hash__', (a) => new PyInt((a[0] as PyInt).value));
+
+  const fns = new PyDict();
+  fns.setStr('__module__', newStr('enum'));
+  fns.setStr('__qualname__', newStr('Flag'));
+  const Flag = enumNew(meta, 'Flag', [Enum], fns, null);
+  flagType = Flag;
+  // Flag._generate_next_value_: the next power of two above the greatest value so far
+  Flag.setAttr(
+    '_generate_next_value_',
+    new PyStaticMethod(
+      builtinFunction('_generate_next_value_', (a) => {
+        const last = toArray(a[3]!).filter((v): v is PyInt => v instanceof PyInt);
+        if (last.length === 0) return newInt(1n);
+        const high = last.reduce((x, y) => (y.value > x ? y.value : x), 0n);
+        return newInt(1n << BigInt(high.toString(2).length));
+      }),
+    ),
+  );
+  const flagName = (o: PyObject) => (o.dict as PyDict).getStr('_name_');
+  defMethod(Flag, '__repr__', (a) => {
+    const n = flagName(a[0]!);
+    const v = repr(memberValue(a[0]!));
+    return newStr(n instanceof PyStr ? `<${a[0]!.type.name}.${n.value}: ${v}>` : `<${a[0]!.type.name}: ${v}>`);
+  });
+  defMethod(Flag, '__str__', (a) => {
+    const n = flagName(a[0]!);
+    return newStr(n instanceof PyStr ? `${a[0]!.type.name}.${n.value}` : `${a[0]!.type.name}(${repr(memberValue(a[0]!))})`);
+  });
+  defGetSet(Flag, 'name', (o) => flagName(o) ?? None);
+  defMethod(Flag, '__hash__', (a) => new PyInt(flagBits(a[0]!)));
+  defMethod(Flag, '__bool__', (a) => pyBool(flagBits(a[0]!) !== 0n));
+  defMethod(Flag, '__len__', (a) => newInt(BigInt(flagBits(a[0]!).toString(2).replace(/0/g, '').length)));
+  defMethod(Flag, '__iter__', (a) => {
+    const v = flagBits(a[0]!);
+    const items = canonical(a[0]!.type).filter((m) => (flagBits(m) & v) !== 0n);
+    let i = 0;
+    return new PyNativeIter(seqIteratorType, () => (i < items.length ? items[i++]! : null));
+  });
+  defMethod(Flag, '__contains__', (a) => {
+    const other = a[1]!;
+    if (!other.type.isSubtype(a[0]!.type)) {
+      raise(typeErrorType, `unsupported operand type(s) for 'in': '${other.type.name}' and '${a[0]!.type.name}'`);
+    }
+    const o = flagBits(other);
+    return pyBool((o & flagBits(a[0]!)) === o);
+  });
+  const flagOperand = (self: PyObject, other: PyObject): bigint | null => {
+    if (other.type.isSubtype(self.type)) return flagBits(other);
+    if (isIntEnum(self.type) && other instanceof PyInt) return other.value;
+    return null;
+  };
+  for (const [name, op] of [['or', (x: bigint, y: bigint) => x | y], ['and', (x: bigint, y: bigint) => x & y], ['xor', (x: bigint, y: bigint) => x ^ y]] as const) {
+    const impl = (a: PyObject[]) => {
+      const y = flagOperand(a[0]!, a[1]!);
+      if (y === null) return NotImplemented;
+      return callObject(a[0]!.type, [newInt(op(flagBits(a[0]!), y))], null);
+    };
+    defMethod(Flag, `__${name}__`, impl);
+    defMethod(Flag, `__r${name}__`, impl);
+  }
+  defMethod(Flag, '__invert__', (a) => callObject(a[0]!.type, [newInt(flagMask(a[0]!.type) & ~flagBits(a[0]!))], null));
+
+  const ifns = new PyDict();
+  ifns.setStr('__module__', newStr('enum'));
+  ifns.setStr('__qualname__', newStr('IntFlag'));
+  const IntFlag = enumNew(meta, 'IntFlag', [intType, Flag], ifns, null);
+  // IntFlag's own operators come ahead of int's (enum.py defines them on IntFlag)
+  for (const name of ['__repr__', '__or__', '__ror__', '__and__', '__rand__', '__xor__', '__rxor__', '__invert__', '__contains__', '__iter__', '__len__']) {
+    IntFlag.setAttr(name, Flag.attrs.get(name)!);
+  }
+  defMethod(IntFlag, '__str__', (a) => newStr((a[0] as PyInt).value.toString()));
+  defMethod(IntFlag, '__format__', (a) => newStr(format(newInt((a[0] as PyInt).value), (a[1] as PyStr).value)));
+  m.dict.setStr('Flag', Flag);
+  m.dict.setStr('IntFlag', IntFlag);
 
   m.dict.setStr('EnumType', meta);
   m.dict.setStr('EnumMeta', meta);

@@ -6,6 +6,7 @@ import { raise } from '../errors.js';
 import { builtinType, None, PyObject, PyType } from '../objects/object.js';
 import { PyStr } from '../objects/str.js';
 import { PyBytes, bytesLike } from '../objects/bytes.js';
+import { sha512 } from './sha512.js';
 import { PyTuple, newTuple } from '../objects/tuple.js';
 import { callSpecial } from '../protocols/call.js';
 import { PyInt, newInt, intFromNumber } from '../objects/int.js';
@@ -152,7 +153,16 @@ function seed(r: PyRandom, s: PyObject | undefined): void {
   if (s === undefined || s === None) r.gen.seedInt(BigInt(Date.now()));
   else if (s instanceof PyInt) r.gen.seedInt(s.value);
   else if (s instanceof PyFloat) r.gen.seedInt(floatHash(s.value) ?? 0n);
-  else if (s instanceof PyStr || bytesLike(s) !== null) raise(typeErrorType, 'tspyc: seeding random with str or bytes (sha512) is not supported yet');
+  else if (s instanceof PyStr || bytesLike(s) !== null) {
+    // version 2: int.from_bytes(a + sha512(a).digest()), big-endian
+    const text = s instanceof PyStr ? new TextEncoder().encode(s.value) : bytesLike(s)!;
+    const all = new Uint8Array(text.length + 64);
+    all.set(text);
+    all.set(sha512(text), text.length);
+    let n = 0n;
+    for (const byte of all) n = (n << 8n) | BigInt(byte);
+    r.gen.seedInt(n);
+  }
   else raise(typeErrorType, 'The only supported seed types are: None,\nint, float, str, bytes, and bytearray.');
 }
 
