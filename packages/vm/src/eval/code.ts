@@ -154,7 +154,22 @@ export function codeFor(co: CodeObject): Code {
   return c;
 }
 
+/**
+ * One runtime object per marshalled constant: a value the pyc shares between code objects (a
+ * marshal reference, as CPython's compiler merges equal constants module-wide) stays one object.
+ */
+const convertedConsts = new WeakMap<PyValue, PyObject>();
+
 function convertConst(v: PyValue): PyObject {
+  let o = convertedConsts.get(v);
+  if (o === undefined) {
+    o = convertConstOnce(v);
+    convertedConsts.set(v, o);
+  }
+  return o;
+}
+
+function convertConstOnce(v: PyValue): PyObject {
   switch (v.kind) {
     case Kind.None:
       return None;

@@ -154,10 +154,6 @@ function layoutBase(bases: PyType[]): PyType {
   return winner;
 }
 
-function slotNames(slots: PyObject): string[] {
-  return slots instanceof PyStr ? [slots.value] : toArray(slots).map((x) => (x instanceof PyStr ? x.value : ''));
-}
-
 /** Builtin layouts whose subclasses get no __weakref__ (variable-size, or weakrefs built in). */
 const NO_WEAKREF_ADDED = new Set(['int', 'bool', 'tuple', 'bytes', 'set', 'frozenset', 'type']);
 
@@ -217,11 +213,13 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     cls.attrs.set(key, v);
   }
   const slots = cls.attrs.get('__slots__');
+  let slotList: string[] | null = null;
   if (slots !== undefined) {
     const names = slots instanceof PyStr ? [slots.value] : toArray(slots).map((s) => {
       if (!(s instanceof PyStr)) raise(typeErrorType, `__slots__ items must be strings, not '${s.type.name}'`);
       return s.value;
     });
+    slotList = names;
     cls.hasInstanceDict = names.includes('__dict__') || bases.some((b) => (b.flags & TPFLAGS_HEAPTYPE) !== 0 && b.hasInstanceDict);
     for (let n of names) {
       if (n === '__dict__' || n === '__weakref__') continue;
@@ -232,7 +230,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     }
   }
   layouts.set(cls, layout);
-  addDictAndWeakref(cls, slots === undefined ? null : cls.attrs.has('__slots__') ? slotNames(slots) : null);
+  addDictAndWeakref(cls, slotList);
   // type_new_set_module: without __module__ in the namespace, the calling frame's __name__
   if (!cls.attrs.has('__module__')) {
     const caller = ts.frame?.globals.getStr('__name__');
