@@ -114,7 +114,7 @@ export function emitParser(input: EmitInput): string {
   };
   /** the line that fails a rule at once on a token it cannot react to (see first-sets.ts) */
   const entryCheck = (touch: TokenSet, fail: string): string[] =>
-    touch === ANY ? [] : [`    if (${tokenSetName(touch)}[this.peekType()] === 0) return ${fail};`];
+    touch === ANY ? [] : [`    const _tt = this.peekType();`, `    if (${tokenSetName(touch)}[_tt] === 0) return ${fail};`];
 
   const methods: string[] = [];
   let helperCount = 0;
@@ -150,7 +150,7 @@ export function emitParser(input: EmitInput): string {
         if (i.alts.length === 1 && i.alts[0]!.items.length === 1 && !i.alts[0]!.action && i.alts[0]!.items[0]!.item.kind !== 'pos' && i.alts[0]!.items[0]!.item.kind !== 'neg') {
           return valueExpr(i.alts[0]!.items[0]!.item);
         }
-        return `this.${helper('tmp', i, () => [...entryCheck(first.item(i).touch, 'null'), ruleBody(`_tmp`, i.alts, null, false)].join('\n'))}()`;
+        return `this.${helper('tmp', i, () => [...entryCheck(first.item(i).touch, 'null'), ruleBody(`_tmp`, i.alts, null, false, false, first.item(i).touch)].join('\n'))}()`;
       case 'star':
         return `this.${helper('loop0', i, () => loopBody(i.item, false))}()`;
       case 'plus':
@@ -234,7 +234,9 @@ export function emitParser(input: EmitInput): string {
   const producesValue = (i: Item): boolean => i.kind !== 'pos' && i.kind !== 'neg' && i.kind !== 'cut';
 
   /** the body of a rule or group helper: ordered choice over `alts` */
-  const ruleBody = (name: string, alts: Alt[], memoKey: number | null, isRule: boolean, seeded = false): string => {
+  // `checked`: the set the entry check tested the token at the mark (_tt) against, if any; an
+  // alternative that cannot start with that token is then skipped the same way
+  const ruleBody = (name: string, alts: Alt[], memoKey: number | null, isRule: boolean, seeded = false, checked: TokenSet = ANY): string => {
     const lines: string[] = [];
     const usesExtra = alts.some((a) => a.action && /\bEXTRA\b/.test(a.action));
     lines.push(`    const mark = this.mark;`);
@@ -280,7 +282,9 @@ export function emitParser(input: EmitInput): string {
       });
       const gated = a.items.some((n) => mentionsInvalid(n.item));
       lines.push(`    // ${altText(a).replace(/\n/g, ' ')}`);
-      lines.push(`    {`);
+      const altTouch = first.sequence(a.items.map((n) => n.item)).touch;
+      const guard = checked !== ANY && altTouch !== ANY && !(altTouch.size === checked.size && [...altTouch].every((t) => checked.has(t)));
+      lines.push(guard ? `    if (${tokenSetName(altTouch)}[_tt] !== 0) {` : `    {`);
       if (vars.length) lines.push(`      let ${[...new Set(vars)].map((v) => `${v}: any`).join(', ')};`);
       const cond = (gated ? ['this.callInvalidRules'] : []).concat(conds).join(' &&\n        ') || 'true';
       lines.push(`      if (\n        ${cond}\n      ) {`);
@@ -362,10 +366,10 @@ export function emitParser(input: EmitInput): string {
           check +
           `    const memo = this.memoLookup(${id});\n` +
           `    if (memo !== undefined) return memo;\n` +
-          `${ruleBody(r.name, r.alts, id, true)}\n  }\n`,
+          `${ruleBody(r.name, r.alts, id, true, false, first.rule(r.name).touch)}\n  }\n`,
       );
     } else {
-      methods.push(`${header}\n  r_${r.name}(): any {\n${check}${ruleBody(r.name, r.alts, null, true)}\n  }\n`);
+      methods.push(`${header}\n  r_${r.name}(): any {\n${check}${ruleBody(r.name, r.alts, null, true, false, first.rule(r.name).touch)}\n  }\n`);
     }
   }
 

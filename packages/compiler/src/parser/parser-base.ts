@@ -215,12 +215,8 @@ export abstract class ParserBase {
   }
 
   memoize(mark: number, slot: number, value: unknown, end: number): void {
-    const memo = this.memo ?? (this.memo = acquireMemoTable());
-    const i = mark * this.memoSlots + slot;
-    if (i >= memo.used) {
-      if (i >= memo.ends.length) memo.grow(i + 1);
-      memo.used = i + 1;
-    }
+    const i = this.memoEntry(mark, slot);
+    const memo = this.memo!;
     // (an action may give null after consuming tokens: that end is kept, as pegen keeps it)
     if (value === null && end === mark) memo.ends[i] = 1;
     else {
@@ -238,13 +234,19 @@ export abstract class ParserBase {
 
   /** memoize a failure at `mark` */
   memoizeFailure(mark: number, slot: number): void {
+    const i = this.memoEntry(mark, slot);
+    this.memo!.ends[i] = 1;
+  }
+
+  /** the memo entry of a rule at a token, the table made and grown to hold it */
+  private memoEntry(mark: number, slot: number): number {
     const memo = this.memo ?? (this.memo = acquireMemoTable());
     const i = mark * this.memoSlots + slot;
     if (i >= memo.used) {
       if (i >= memo.ends.length) memo.grow(i + 1);
       memo.used = i + 1;
     }
-    memo.ends[i] = 1;
+    return i;
   }
 
   resetForErrorPass(): void {

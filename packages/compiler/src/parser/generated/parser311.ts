@@ -120,112 +120,149 @@ const TS3 = tokenSet([4]);
 const TS4 = tokenSet([7]);
 const TS5 = tokenSet([1,2,3,7,9,14,15,16,25,31,52,55,500,501,502,522,524]);
 const TS6 = tokenSet([1,2,3,7,9,14,15,16,25,31,49,52,55,56,500,501,502,505,506,507,508,509,510,515,516,517,518,519,522,523,524,526,527,528,529,530,531,532]);
-const TS7 = tokenSet([1,2,3,7,9,14,15,16,25,31,52,55,500,501,502,505,506,508,510,516,517,519,522,523,524,526,527,528,532]);
-const TS8 = tokenSet([516,519]);
-const TS9 = tokenSet([1,49,56,507,509,515,518,529,530,531]);
-const TS10 = tokenSet([49,56,509]);
-const TS11 = tokenSet([49,507]);
-const TS12 = tokenSet([56,531]);
-const TS13 = tokenSet([56,515]);
-const TS14 = tokenSet([1,2,3,7,9,14,15,16,25,31,52,55,500,501,502,522,524,532]);
-const TS15 = tokenSet([22]);
-const TS16 = tokenSet([1,2,3,7,9,25,52,500,501,502]);
-const TS17 = tokenSet([1,2,3,7,9,16,25,52,500,501,502]);
-const TS18 = tokenSet([36,37,38,39,40,41,42,43,44,45,46,48,50]);
-const TS19 = tokenSet([528]);
-const TS20 = tokenSet([527]);
-const TS21 = tokenSet([516]);
+const TS7 = tokenSet([1,49,56,507,509,515,518,529,530,531]);
+const TS8 = tokenSet([1,2,3,7,9,14,15,16,25,31,52,55,500,501,502,505,506,508,510,516,517,519,522,523,524,526,527,528,532]);
+const TS9 = tokenSet([0]);
+const TS10 = tokenSet([1,2,3,7,9,14,15,16,25,31,52,55,500,501,502,522,524,532]);
+const TS11 = tokenSet([528]);
+const TS12 = tokenSet([516,519]);
+const TS13 = tokenSet([519]);
+const TS14 = tokenSet([516]);
+const TS15 = tokenSet([527]);
+const TS16 = tokenSet([526]);
+const TS17 = tokenSet([510]);
+const TS18 = tokenSet([532]);
+const TS19 = tokenSet([505]);
+const TS20 = tokenSet([506]);
+const TS21 = tokenSet([508]);
 const TS22 = tokenSet([517]);
-const TS23 = tokenSet([1]);
-const TS24 = tokenSet([523]);
-const TS25 = tokenSet([510]);
-const TS26 = tokenSet([4,13]);
-const TS27 = tokenSet([532]);
-const TS28 = tokenSet([505]);
-const TS29 = tokenSet([12]);
-const TS30 = tokenSet([519]);
-const TS31 = tokenSet([23,52]);
-const TS32 = tokenSet([1,7,16]);
-const TS33 = tokenSet([504]);
-const TS34 = tokenSet([23]);
-const TS35 = tokenSet([1,2,3,4,7,9,14,15,16,25,31,52,55,500,501,502,505,506,508,510,516,517,519,522,523,524,526,527,528,532]);
-const TS36 = tokenSet([49]);
-const TS37 = tokenSet([507]);
-const TS38 = tokenSet([56,509]);
-const TS39 = tokenSet([51]);
-const TS40 = tokenSet([1,7,16,17,35]);
-const TS41 = tokenSet([1,16,35]);
-const TS42 = tokenSet([16,35]);
-const TS43 = tokenSet([35]);
-const TS44 = tokenSet([11]);
-const TS45 = tokenSet([518]);
-const TS46 = tokenSet([511]);
-const TS47 = tokenSet([512]);
-const TS48 = tokenSet([530]);
-const TS49 = tokenSet([8,11,12]);
-const TS50 = tokenSet([529]);
-const TS51 = tokenSet([513]);
-const TS52 = tokenSet([514]);
-const TS53 = tokenSet([1,2,3,7,9,15,16,25,500,501,502]);
-const TS54 = tokenSet([1,2,3,7,9,15,25,500,501,502]);
-const TS55 = tokenSet([2,3,15,500,501,502]);
-const TS56 = tokenSet([14,15]);
-const TS57 = tokenSet([2,15]);
-const TS58 = tokenSet([2]);
-const TS59 = tokenSet([7,22,23]);
-const TS60 = tokenSet([7,9]);
-const TS61 = tokenSet([16]);
-const TS62 = tokenSet([25]);
-const TS63 = tokenSet([1,2,3,15,500,501,502]);
-const TS64 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,524]);
-const TS65 = tokenSet([525]);
-const TS66 = tokenSet([503]);
-const TS67 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502]);
-const TS68 = tokenSet([20,21,27,28,29,30,520,521,524]);
-const TS69 = tokenSet([27]);
-const TS70 = tokenSet([28]);
-const TS71 = tokenSet([29]);
-const TS72 = tokenSet([20]);
-const TS73 = tokenSet([30]);
-const TS74 = tokenSet([21]);
-const TS75 = tokenSet([524]);
-const TS76 = tokenSet([520]);
-const TS77 = tokenSet([521]);
-const TS78 = tokenSet([18]);
-const TS79 = tokenSet([32]);
-const TS80 = tokenSet([19]);
-const TS81 = tokenSet([33,34]);
-const TS82 = tokenSet([16,17,24,47,49]);
-const TS83 = tokenSet([1,2,3,7,9,25,52,55,500,501,502]);
-const TS84 = tokenSet([7,9,23,25]);
-const TS85 = tokenSet([1,2,3,7,9,11,14,15,16,25,31,52,55,500,501,502,522,524]);
-const TS86 = tokenSet([1,2,3,7,9,11,14,15,25,31,52,55,500,501,502,522,524]);
-const TS87 = tokenSet([7,9,25]);
-const TS88 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,522,524,532]);
-const TS89 = tokenSet([522]);
-const TS90 = tokenSet([3]);
-const TS91 = tokenSet([9]);
-const TS92 = tokenSet([1,2,3,7,9,14,15,25,31,35,52,55,500,501,502,522,524]);
-const TS93 = tokenSet([1,2,3,7,9,14,15,16,25,31,35,52,55,500,501,502,522,524]);
-const TS94 = tokenSet([1,7,9]);
-const TS95 = tokenSet([7,9,23]);
-const TS96 = tokenSet([4,58]);
-const TS97 = tokenSet([500,501,502]);
-const TS98 = tokenSet([11,512]);
-const TS99 = tokenSet([22,53]);
-const TS100 = tokenSet([7,9,25,500,501,502]);
-const TS101 = tokenSet([9,25]);
-const TS102 = tokenSet([1,7,16,17]);
-const TS103 = tokenSet([1,12]);
-const TS104 = tokenSet([8,12]);
-const TS105 = tokenSet([8,35]);
-const TS106 = tokenSet([16,17,35]);
-const TS107 = tokenSet([11,12]);
-const TS108 = tokenSet([11,35]);
-const TS109 = tokenSet([58]);
-const TS110 = tokenSet([513,514]);
-const TS111 = tokenSet([4,11]);
-const TS112 = tokenSet([12,26]);
+const TS23 = tokenSet([523]);
+const TS24 = tokenSet([49,56,509]);
+const TS25 = tokenSet([509]);
+const TS26 = tokenSet([49]);
+const TS27 = tokenSet([56]);
+const TS28 = tokenSet([518]);
+const TS29 = tokenSet([49,507]);
+const TS30 = tokenSet([507]);
+const TS31 = tokenSet([56,531]);
+const TS32 = tokenSet([531]);
+const TS33 = tokenSet([56,515]);
+const TS34 = tokenSet([515]);
+const TS35 = tokenSet([529]);
+const TS36 = tokenSet([530]);
+const TS37 = tokenSet([1]);
+const TS38 = tokenSet([22]);
+const TS39 = tokenSet([1,2,3,7,9,25,52,500,501,502]);
+const TS40 = tokenSet([1,2,3,7,9,16,25,52,500,501,502]);
+const TS41 = tokenSet([36,37,38,39,40,41,42,43,44,45,46,48,50]);
+const TS42 = tokenSet([36]);
+const TS43 = tokenSet([37]);
+const TS44 = tokenSet([38]);
+const TS45 = tokenSet([50]);
+const TS46 = tokenSet([39]);
+const TS47 = tokenSet([40]);
+const TS48 = tokenSet([41]);
+const TS49 = tokenSet([42]);
+const TS50 = tokenSet([43]);
+const TS51 = tokenSet([44]);
+const TS52 = tokenSet([45]);
+const TS53 = tokenSet([46]);
+const TS54 = tokenSet([48]);
+const TS55 = tokenSet([4,13]);
+const TS56 = tokenSet([13]);
+const TS57 = tokenSet([12]);
+const TS58 = tokenSet([23,52]);
+const TS59 = tokenSet([23]);
+const TS60 = tokenSet([52]);
+const TS61 = tokenSet([1,7,16]);
+const TS62 = tokenSet([16]);
+const TS63 = tokenSet([504]);
+const TS64 = tokenSet([1,2,3,4,7,9,14,15,16,25,31,52,55,500,501,502,505,506,508,510,516,517,519,522,523,524,526,527,528,532]);
+const TS65 = tokenSet([56,509]);
+const TS66 = tokenSet([51]);
+const TS67 = tokenSet([1,7,16,17,35]);
+const TS68 = tokenSet([1,7,16,17]);
+const TS69 = tokenSet([1,16,35]);
+const TS70 = tokenSet([16,35]);
+const TS71 = tokenSet([35]);
+const TS72 = tokenSet([11]);
+const TS73 = tokenSet([511]);
+const TS74 = tokenSet([512]);
+const TS75 = tokenSet([8,11,12]);
+const TS76 = tokenSet([8]);
+const TS77 = tokenSet([513]);
+const TS78 = tokenSet([514]);
+const TS79 = tokenSet([1,2,3,7,9,15,16,25,500,501,502]);
+const TS80 = tokenSet([1,2,3,7,9,15,25,500,501,502]);
+const TS81 = tokenSet([2,3,15,500,501,502]);
+const TS82 = tokenSet([7,9]);
+const TS83 = tokenSet([25]);
+const TS84 = tokenSet([14,15]);
+const TS85 = tokenSet([14]);
+const TS86 = tokenSet([15]);
+const TS87 = tokenSet([2,15]);
+const TS88 = tokenSet([3]);
+const TS89 = tokenSet([501]);
+const TS90 = tokenSet([502]);
+const TS91 = tokenSet([500]);
+const TS92 = tokenSet([2]);
+const TS93 = tokenSet([7,22,23]);
+const TS94 = tokenSet([9]);
+const TS95 = tokenSet([1,2,3,15,500,501,502]);
+const TS96 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,524]);
+const TS97 = tokenSet([522]);
+const TS98 = tokenSet([525]);
+const TS99 = tokenSet([503]);
+const TS100 = tokenSet([524]);
+const TS101 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502]);
+const TS102 = tokenSet([20,21,27,28,29,30,520,521,524]);
+const TS103 = tokenSet([27]);
+const TS104 = tokenSet([28]);
+const TS105 = tokenSet([29]);
+const TS106 = tokenSet([20]);
+const TS107 = tokenSet([30]);
+const TS108 = tokenSet([21]);
+const TS109 = tokenSet([520]);
+const TS110 = tokenSet([521]);
+const TS111 = tokenSet([18]);
+const TS112 = tokenSet([32]);
+const TS113 = tokenSet([19]);
+const TS114 = tokenSet([33,34]);
+const TS115 = tokenSet([16,17,24,47,49]);
+const TS116 = tokenSet([31]);
+const TS117 = tokenSet([1,2,3,7,9,25,52,55,500,501,502]);
+const TS118 = tokenSet([55]);
+const TS119 = tokenSet([7,9,23,25]);
+const TS120 = tokenSet([1,2,3,7,9,11,14,15,16,25,31,52,55,500,501,502,522,524]);
+const TS121 = tokenSet([1,2,3,7,9,11,14,15,25,31,52,55,500,501,502,522,524]);
+const TS122 = tokenSet([7,9,25]);
+const TS123 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,522,524,532]);
+const TS124 = tokenSet([1,2,3,7,9,14,15,25,31,35,52,55,500,501,502,522,524]);
+const TS125 = tokenSet([1,2,3,7,9,14,15,16,25,31,35,52,55,500,501,502,522,524]);
+const TS126 = tokenSet([1,7,9]);
+const TS127 = tokenSet([7,9,23]);
+const TS128 = tokenSet([4,58]);
+const TS129 = tokenSet([58]);
+const TS130 = tokenSet([500,501,502]);
+const TS131 = tokenSet([11,512]);
+const TS132 = tokenSet([22,53]);
+const TS133 = tokenSet([53]);
+const TS134 = tokenSet([7,9,25,500,501,502]);
+const TS135 = tokenSet([1,2,3,7,9,16,25,52,500,501,502,532]);
+const TS136 = tokenSet([9,25]);
+const TS137 = tokenSet([1,7]);
+const TS138 = tokenSet([17]);
+const TS139 = tokenSet([1,12]);
+const TS140 = tokenSet([1,16]);
+const TS141 = tokenSet([8,12]);
+const TS142 = tokenSet([8,35]);
+const TS143 = tokenSet([16,17,35]);
+const TS144 = tokenSet([11,12]);
+const TS145 = tokenSet([11,35]);
+const TS146 = tokenSet([513,514]);
+const TS147 = tokenSet([4,11]);
+const TS148 = tokenSet([12,26]);
+const TS149 = tokenSet([26]);
 
 /** memo slots per token (memoised rules and left-recursive leaders) */
 export const MEMO_SLOTS = 17;
@@ -234,7 +271,8 @@ export abstract class GeneratedParser extends ParserBase {
   protected readonly memoSlots = MEMO_SLOTS;
   /** file: a=[statements] ENDMARKER */
   r_file(): any {
-    if (TS0[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS0[_tt] === 0) return null;
     const mark = this.mark;
     // a=[statements] ENDMARKER
     {
@@ -253,7 +291,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** interactive: a=statement_newline */
   r_interactive(): any {
-    if (TS1[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS1[_tt] === 0) return null;
     const mark = this.mark;
     // a=statement_newline
     {
@@ -271,7 +310,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** NEWLINE* */
   _loop0_0(): any {
-    if (TS3[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS3[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -286,7 +326,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** eval: a=expressions NEWLINE* ENDMARKER */
   r_eval(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // a=expressions NEWLINE* ENDMARKER
     {
@@ -306,7 +347,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** NEWLINE* */
   _loop0_1(): any {
-    if (TS3[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS3[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -321,7 +363,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** func_type: '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER */
   r_func_type(): any {
-    if (TS4[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS4[_tt] === 0) return null;
     const mark = this.mark;
     // '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER
     {
@@ -345,7 +388,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** fstring: star_expressions */
   r_fstring(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // star_expressions
     {
@@ -363,7 +407,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** statement+ */
   _loop1_2(): any {
-    if (TS6[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS6[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -378,7 +423,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** statements: a=statement+ */
   r_statements(): any {
-    if (TS6[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS6[_tt] === 0) return null;
     const mark = this.mark;
     // a=statement+
     {
@@ -396,10 +442,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** statement: a=compound_stmt | a=simple_stmts */
   r_statement(): any {
-    if (TS6[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS6[_tt] === 0) return null;
     const mark = this.mark;
     // a=compound_stmt
-    {
+    if (TS7[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_compound_stmt()) !== null
@@ -410,7 +457,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=simple_stmts
-    {
+    if (TS8[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_simple_stmts()) !== null
@@ -425,11 +472,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** statement_newline: a=compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER */
   r_statement_newline(): any {
-    if (TS1[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS1[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=compound_stmt NEWLINE
-    {
+    if (TS7[_tt] !== 0) {
       let a: any, _v0: any;
       if (
         (a = this.r_compound_stmt()) !== null &&
@@ -441,7 +489,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // simple_stmts
-    {
+    if (TS8[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_simple_stmts()) !== null
@@ -452,7 +500,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // NEWLINE
-    {
+    if (TS3[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.NEWLINE)) !== null
@@ -465,7 +513,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ENDMARKER
-    {
+    if (TS9[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.ENDMARKER)) !== null
@@ -480,7 +528,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ';'.simple_stmt+ */
   _gather_3(): any {
-    if (TS7[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS8[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_simple_stmt();
     if (v === null) {
@@ -499,7 +548,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** simple_stmts: a=simple_stmt !';' NEWLINE | a=';'.simple_stmt+ [';'] NEWLINE */
   r_simple_stmts(): any {
-    if (TS7[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS8[_tt] === 0) return null;
     const mark = this.mark;
     // a=simple_stmt !';' NEWLINE
     {
@@ -532,10 +582,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('import' | 'from') */
   _tmp_4(): any {
-    if (TS8[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS12[_tt] === 0) return null;
     const mark = this.mark;
     // 'import'
-    {
+    if (TS13[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(519 /* 'import' */)) !== null
@@ -546,7 +597,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'from'
-    {
+    if (TS14[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(516 /* 'from' */)) !== null
@@ -561,13 +612,14 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** simple_stmt: assignment | e=star_expressions | &'return' return_stmt | &('import' | 'from') import_stmt | &'raise' raise_stmt | 'pass' | &'del' del_stmt | &'yield' yield_stmt | &'assert' assert_stmt | 'break' | 'continue' | &'global' global_stmt | &'nonlocal' nonlocal_stmt */
   r_simple_stmt(): any {
-    if (TS7[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS8[_tt] === 0) return null;
     const memo = this.memoLookup(0);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // assignment
-    {
+    if (TS10[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment()) !== null
@@ -579,7 +631,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // e=star_expressions
-    {
+    if (TS5[_tt] !== 0) {
       let e: any;
       if (
         (e = this.r_star_expressions()) !== null
@@ -593,7 +645,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'return' return_stmt
-    {
+    if (TS11[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(528 /* 'return' */)) &&
@@ -606,7 +658,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &('import' | 'from') import_stmt
-    {
+    if (TS12[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this._tmp_4()) &&
@@ -619,7 +671,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'raise' raise_stmt
-    {
+    if (TS15[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(527 /* 'raise' */)) &&
@@ -632,7 +684,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'pass'
-    {
+    if (TS16[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(526 /* 'pass' */)) !== null
@@ -646,7 +698,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'del' del_stmt
-    {
+    if (TS17[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(510 /* 'del' */)) &&
@@ -659,7 +711,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'yield' yield_stmt
-    {
+    if (TS18[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(532 /* 'yield' */)) &&
@@ -672,7 +724,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'assert' assert_stmt
-    {
+    if (TS19[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(505 /* 'assert' */)) &&
@@ -685,7 +737,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'break'
-    {
+    if (TS20[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(506 /* 'break' */)) !== null
@@ -699,7 +751,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'continue'
-    {
+    if (TS21[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(508 /* 'continue' */)) !== null
@@ -713,7 +765,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'global' global_stmt
-    {
+    if (TS22[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(517 /* 'global' */)) &&
@@ -726,7 +778,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'nonlocal' nonlocal_stmt
-    {
+    if (TS23[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(523 /* 'nonlocal' */)) &&
@@ -744,10 +796,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('def' | '@' | ASYNC) */
   _tmp_5(): any {
-    if (TS10[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS24[_tt] === 0) return null;
     const mark = this.mark;
     // 'def'
-    {
+    if (TS25[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(509 /* 'def' */)) !== null
@@ -758,7 +811,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '@'
-    {
+    if (TS26[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(49 /* '@' */)) !== null
@@ -769,7 +822,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ASYNC
-    {
+    if (TS27[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.ASYNC)) !== null
@@ -784,10 +837,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('class' | '@') */
   _tmp_6(): any {
-    if (TS11[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // 'class'
-    {
+    if (TS30[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(507 /* 'class' */)) !== null
@@ -798,7 +852,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '@'
-    {
+    if (TS26[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(49 /* '@' */)) !== null
@@ -813,10 +867,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('with' | ASYNC) */
   _tmp_7(): any {
-    if (TS12[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
     // 'with'
-    {
+    if (TS32[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(531 /* 'with' */)) !== null
@@ -827,7 +882,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ASYNC
-    {
+    if (TS27[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.ASYNC)) !== null
@@ -842,10 +897,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('for' | ASYNC) */
   _tmp_8(): any {
-    if (TS13[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS33[_tt] === 0) return null;
     const mark = this.mark;
     // 'for'
-    {
+    if (TS34[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(515 /* 'for' */)) !== null
@@ -856,7 +912,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ASYNC
-    {
+    if (TS27[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.ASYNC)) !== null
@@ -871,10 +927,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** compound_stmt: &('def' | '@' | ASYNC) function_def | &'if' if_stmt | &('class' | '@') class_def | &('with' | ASYNC) with_stmt | &('for' | ASYNC) for_stmt | &'try' try_stmt | &'while' while_stmt | match_stmt */
   r_compound_stmt(): any {
-    if (TS9[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS7[_tt] === 0) return null;
     const mark = this.mark;
     // &('def' | '@' | ASYNC) function_def
-    {
+    if (TS24[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this._tmp_5()) &&
@@ -886,7 +943,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'if' if_stmt
-    {
+    if (TS28[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(518 /* 'if' */)) &&
@@ -898,7 +955,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &('class' | '@') class_def
-    {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this._tmp_6()) &&
@@ -910,7 +967,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &('with' | ASYNC) with_stmt
-    {
+    if (TS31[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this._tmp_7()) &&
@@ -922,7 +979,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &('for' | ASYNC) for_stmt
-    {
+    if (TS33[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this._tmp_8()) &&
@@ -934,7 +991,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'try' try_stmt
-    {
+    if (TS35[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(529 /* 'try' */)) &&
@@ -946,7 +1003,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'while' while_stmt
-    {
+    if (TS36[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(530 /* 'while' */)) &&
@@ -958,7 +1015,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // match_stmt
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_match_stmt()) !== null
@@ -973,7 +1030,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('=' d=annotated_rhs) */
   _tmp_9(): any {
-    if (TS15[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS38[_tt] === 0) return null;
     const mark = this.mark;
     // '=' d=annotated_rhs
     {
@@ -992,10 +1050,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('(' b=single_target ')' | single_subscript_attribute_target) */
   _tmp_10(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const mark = this.mark;
     // '(' b=single_target ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, b: any, _v1: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
@@ -1023,7 +1082,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('=' d=annotated_rhs) */
   _tmp_11(): any {
-    if (TS15[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS38[_tt] === 0) return null;
     const mark = this.mark;
     // '=' d=annotated_rhs
     {
@@ -1042,7 +1102,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (z=star_targets '=') */
   _tmp_13(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     const mark = this.mark;
     // z=star_targets '='
     {
@@ -1061,7 +1122,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (z=star_targets '=')+ */
   _loop1_12(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -1076,10 +1138,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (yield_expr | star_expressions) */
   _tmp_14(): any {
-    if (TS14[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    {
+    if (TS18[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -1090,7 +1153,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // star_expressions
-    {
+    if (TS5[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_star_expressions()) !== null
@@ -1105,10 +1168,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (yield_expr | star_expressions) */
   _tmp_15(): any {
-    if (TS14[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    {
+    if (TS18[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -1119,7 +1183,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // star_expressions
-    {
+    if (TS5[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_star_expressions()) !== null
@@ -1134,12 +1198,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** assignment: a=NAME ':' b=expression c=['=' d=annotated_rhs] | a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs] | a=(z=star_targets '=')+ b=(yield_expr | star_expressions) !'=' tc=[TYPE_COMMENT] | a=single_target b=augassign ~ c=(yield_expr | star_expressions) | invalid_assignment */
   r_assignment(): any {
-    if (TS14[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     let cut = false;
     // a=NAME ':' b=expression c=['=' d=annotated_rhs]
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, _v0: any, b: any, c: any;
       if (
         (a = this.nameToken()) !== null &&
@@ -1155,7 +1220,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs]
-    {
+    if (TS39[_tt] !== 0) {
       let a: any, _v0: any, b: any, c: any;
       if (
         (a = this._tmp_10()) !== null &&
@@ -1171,7 +1236,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=(z=star_targets '=')+ b=(yield_expr | star_expressions) !'=' tc=[TYPE_COMMENT]
-    {
+    if (TS40[_tt] !== 0) {
       let a: any, b: any, tc: any;
       if (
         (a = this._loop1_12()) !== null &&
@@ -1187,7 +1252,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=single_target b=augassign ~ c=(yield_expr | star_expressions)
-    {
+    if (TS39[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
         (a = this.r_single_target()) !== null &&
@@ -1220,10 +1285,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** annotated_rhs: yield_expr | star_expressions */
   r_annotated_rhs(): any {
-    if (TS14[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    {
+    if (TS18[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -1234,7 +1300,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // star_expressions
-    {
+    if (TS5[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_star_expressions()) !== null
@@ -1249,10 +1315,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** augassign: '+=' | '-=' | '*=' | '@=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=' | '//=' */
   r_augassign(): any {
-    if (TS18[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS41[_tt] === 0) return null;
     const mark = this.mark;
     // '+='
-    {
+    if (TS42[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(36 /* '+=' */)) !== null
@@ -1263,7 +1330,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-='
-    {
+    if (TS43[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(37 /* '-=' */)) !== null
@@ -1274,7 +1341,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*='
-    {
+    if (TS44[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(38 /* '*=' */)) !== null
@@ -1285,7 +1352,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '@='
-    {
+    if (TS45[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(50 /* '@=' */)) !== null
@@ -1296,7 +1363,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '/='
-    {
+    if (TS46[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(39 /* '/=' */)) !== null
@@ -1307,7 +1374,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '%='
-    {
+    if (TS47[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(40 /* '%=' */)) !== null
@@ -1318,7 +1385,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '&='
-    {
+    if (TS48[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(41 /* '&=' */)) !== null
@@ -1329,7 +1396,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '|='
-    {
+    if (TS49[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(42 /* '|=' */)) !== null
@@ -1340,7 +1407,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '^='
-    {
+    if (TS50[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(43 /* '^=' */)) !== null
@@ -1351,7 +1418,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '<<='
-    {
+    if (TS51[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(44 /* '<<=' */)) !== null
@@ -1362,7 +1429,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '>>='
-    {
+    if (TS52[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(45 /* '>>=' */)) !== null
@@ -1373,7 +1440,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**='
-    {
+    if (TS53[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(46 /* '**=' */)) !== null
@@ -1384,7 +1451,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '//='
-    {
+    if (TS54[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(48 /* '//=' */)) !== null
@@ -1399,7 +1466,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** return_stmt: 'return' a=[star_expressions] */
   r_return_stmt(): any {
-    if (TS19[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS11[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'return' a=[star_expressions]
@@ -1421,7 +1489,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('from' z=expression) */
   _tmp_16(): any {
-    if (TS21[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS14[_tt] === 0) return null;
     const mark = this.mark;
     // 'from' z=expression
     {
@@ -1440,7 +1509,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** raise_stmt: 'raise' a=expression b=['from' z=expression] | 'raise' */
   r_raise_stmt(): any {
-    if (TS20[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS15[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'raise' a=expression b=['from' z=expression]
@@ -1476,7 +1546,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.NAME+ */
   _gather_17(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.nameToken();
     if (v === null) {
@@ -1495,7 +1566,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** global_stmt: 'global' a=','.NAME+ */
   r_global_stmt(): any {
-    if (TS22[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS22[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'global' a=','.NAME+
@@ -1517,7 +1589,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.NAME+ */
   _gather_18(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.nameToken();
     if (v === null) {
@@ -1536,7 +1609,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** nonlocal_stmt: 'nonlocal' a=','.NAME+ */
   r_nonlocal_stmt(): any {
-    if (TS24[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS23[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'nonlocal' a=','.NAME+
@@ -1558,10 +1632,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (';' | NEWLINE) */
   _tmp_19(): any {
-    if (TS26[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS55[_tt] === 0) return null;
     const mark = this.mark;
     // ';'
-    {
+    if (TS56[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(13 /* ';' */)) !== null
@@ -1572,7 +1647,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // NEWLINE
-    {
+    if (TS3[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.NEWLINE)) !== null
@@ -1587,7 +1662,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** del_stmt: 'del' a=del_targets &(';' | NEWLINE) | invalid_del_stmt */
   r_del_stmt(): any {
-    if (TS25[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS17[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'del' a=del_targets &(';' | NEWLINE)
@@ -1622,7 +1698,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** yield_stmt: y=yield_expr */
   r_yield_stmt(): any {
-    if (TS27[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS18[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // y=yield_expr
@@ -1643,7 +1720,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' z=expression) */
   _tmp_20(): any {
-    if (TS29[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return null;
     const mark = this.mark;
     // ',' z=expression
     {
@@ -1662,7 +1740,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** assert_stmt: 'assert' a=expression b=[',' z=expression] */
   r_assert_stmt(): any {
-    if (TS28[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS19[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'assert' a=expression b=[',' z=expression]
@@ -1685,10 +1764,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_stmt: import_name | import_from */
   r_import_stmt(): any {
-    if (TS8[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS12[_tt] === 0) return null;
     const mark = this.mark;
     // import_name
-    {
+    if (TS13[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_import_name()) !== null
@@ -1699,7 +1779,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // import_from
-    {
+    if (TS14[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_import_from()) !== null
@@ -1714,7 +1794,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_name: 'import' a=dotted_as_names */
   r_import_name(): any {
-    if (TS30[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS13[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'import' a=dotted_as_names
@@ -1736,10 +1817,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...') */
   _tmp_22(): any {
-    if (TS31[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS58[_tt] === 0) return null;
     const mark = this.mark;
     // '.'
-    {
+    if (TS59[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(23 /* '.' */)) !== null
@@ -1750,7 +1832,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '...'
-    {
+    if (TS60[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(52 /* '...' */)) !== null
@@ -1765,7 +1847,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...')* */
   _loop0_21(): any {
-    if (TS31[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS58[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -1780,10 +1863,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...') */
   _tmp_24(): any {
-    if (TS31[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS58[_tt] === 0) return null;
     const mark = this.mark;
     // '.'
-    {
+    if (TS59[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(23 /* '.' */)) !== null
@@ -1794,7 +1878,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '...'
-    {
+    if (TS60[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(52 /* '...' */)) !== null
@@ -1809,7 +1893,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...')+ */
   _loop1_23(): any {
-    if (TS31[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS58[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -1824,7 +1909,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_from: 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets | 'from' a=('.' | '...')+ 'import' b=import_from_targets */
   r_import_from(): any {
-    if (TS21[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS14[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets
@@ -1865,11 +1951,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_from_targets: '(' a=import_from_as_names [','] ')' | import_from_as_names !',' | '*' | invalid_import_from_targets */
   r_import_from_targets(): any {
-    if (TS32[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS61[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '(' a=import_from_as_names [','] ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
@@ -1883,7 +1970,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // import_from_as_names !','
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_import_from_as_names()) !== null &&
@@ -1895,7 +1982,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*'
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null
@@ -1908,7 +1995,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // invalid_import_from_targets
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -1924,7 +2011,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.import_from_as_name+ */
   _gather_25(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_import_from_as_name();
     if (v === null) {
@@ -1943,7 +2031,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_from_as_names: a=','.import_from_as_name+ */
   r_import_from_as_names(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.import_from_as_name+
     {
@@ -1961,7 +2050,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' z=NAME) */
   _tmp_26(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
@@ -1980,7 +2070,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_from_as_name: a=NAME b=['as' z=NAME] */
   r_import_from_as_name(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=['as' z=NAME]
@@ -2002,7 +2093,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.dotted_as_name+ */
   _gather_27(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_dotted_as_name();
     if (v === null) {
@@ -2021,7 +2113,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dotted_as_names: a=','.dotted_as_name+ */
   r_dotted_as_names(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.dotted_as_name+
     {
@@ -2039,7 +2132,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' z=NAME) */
   _tmp_28(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
@@ -2058,7 +2152,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dotted_as_name: a=dotted_name b=['as' z=NAME] */
   r_dotted_as_name(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=dotted_name b=['as' z=NAME]
@@ -2080,7 +2175,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dotted_name: a=dotted_name '.' b=NAME | NAME */
   r_dotted_name(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const memo = this.memoLookup(1);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -2092,7 +2188,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS34[this.peekType()] === 0) break;
+      if (TS59[this.peekType()] === 0) break;
     }
     this.memoize(mark, 1, res, resmark);
     this.mark = resmark;
@@ -2130,12 +2226,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** block: NEWLINE INDENT a=statements DEDENT | simple_stmts | invalid_block */
   r_block(): any {
-    if (TS35[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS64[_tt] === 0) return null;
     const memo = this.memoLookup(2);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // NEWLINE INDENT a=statements DEDENT
-    {
+    if (TS3[_tt] !== 0) {
       let _v0: any, _v1: any, a: any, _v2: any;
       if (
         (_v0 = this.expectToken(T.NEWLINE)) !== null &&
@@ -2150,7 +2247,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // simple_stmts
-    {
+    if (TS8[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_simple_stmts()) !== null
@@ -2162,7 +2259,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // invalid_block
-    {
+    if (TS3[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -2180,7 +2277,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('@' f=named_expression NEWLINE) */
   _tmp_30(): any {
-    if (TS36[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS26[_tt] === 0) return null;
     const mark = this.mark;
     // '@' f=named_expression NEWLINE
     {
@@ -2200,7 +2298,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('@' f=named_expression NEWLINE)+ */
   _loop1_29(): any {
-    if (TS36[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS26[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2215,7 +2314,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** decorators: a=('@' f=named_expression NEWLINE)+ */
   r_decorators(): any {
-    if (TS36[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS26[_tt] === 0) return null;
     const mark = this.mark;
     // a=('@' f=named_expression NEWLINE)+
     {
@@ -2233,10 +2333,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** class_def: a=decorators b=class_def_raw | class_def_raw */
   r_class_def(): any {
-    if (TS11[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=decorators b=class_def_raw
-    {
+    if (TS26[_tt] !== 0) {
       let a: any, b: any;
       if (
         (a = this.r_decorators()) !== null &&
@@ -2248,7 +2349,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // class_def_raw
-    {
+    if (TS30[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_class_def_raw()) !== null
@@ -2263,7 +2364,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('(' z=[arguments] ')') */
   _tmp_31(): any {
-    if (TS4[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS4[_tt] === 0) return null;
     const mark = this.mark;
     // '(' z=[arguments] ')'
     {
@@ -2283,7 +2385,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** class_def_raw: invalid_class_def_raw | 'class' a=NAME b=['(' z=[arguments] ')'] ':' c=block */
   r_class_def_raw(): any {
-    if (TS37[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS30[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_class_def_raw
@@ -2320,10 +2423,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** function_def: d=decorators f=function_def_raw | function_def_raw */
   r_function_def(): any {
-    if (TS10[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS24[_tt] === 0) return null;
     const mark = this.mark;
     // d=decorators f=function_def_raw
-    {
+    if (TS26[_tt] !== 0) {
       let d: any, f: any;
       if (
         (d = this.r_decorators()) !== null &&
@@ -2335,7 +2439,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // function_def_raw
-    {
+    if (TS65[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_function_def_raw()) !== null
@@ -2350,7 +2454,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('->' z=expression) */
   _tmp_32(): any {
-    if (TS39[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS66[_tt] === 0) return null;
     const mark = this.mark;
     // '->' z=expression
     {
@@ -2369,7 +2474,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('->' z=expression) */
   _tmp_33(): any {
-    if (TS39[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS66[_tt] === 0) return null;
     const mark = this.mark;
     // '->' z=expression
     {
@@ -2388,7 +2494,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** function_def_raw: invalid_def_raw | 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block | ASYNC 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block */
   r_function_def_raw(): any {
-    if (TS38[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS65[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_def_raw
@@ -2404,7 +2511,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block
-    {
+    if (TS25[_tt] !== 0) {
       let _v0: any, n: any, _v1: any, params: any, _v2: any, a: any, _v3: any, tc: any, b: any;
       if (
         (_v0 = this.expectToken(509 /* 'def' */)) !== null &&
@@ -2425,7 +2532,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ASYNC 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block
-    {
+    if (TS27[_tt] !== 0) {
       let _v0: any, _v1: any, n: any, _v2: any, params: any, _v3: any, a: any, _v4: any, tc: any, b: any;
       if (
         (_v0 = this.expectToken(T.ASYNC)) !== null &&
@@ -2451,10 +2558,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** params: invalid_parameters | parameters */
   r_params(): any {
-    if (TS40[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS67[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_parameters
-    {
+    if (TS68[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -2466,7 +2574,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // parameters
-    {
+    if (TS69[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_parameters()) !== null
@@ -2481,7 +2589,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_34(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2496,7 +2605,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default* */
   _loop0_35(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2511,7 +2621,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default* */
   _loop0_36(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2526,7 +2637,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default+ */
   _loop1_37(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2541,7 +2653,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default* */
   _loop0_38(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2556,7 +2669,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default+ */
   _loop1_39(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2571,10 +2685,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** parameters: a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc] | a=slash_with_default b=param_with_default* c=[star_etc] | a=param_no_default+ b=param_with_default* c=[star_etc] | a=param_with_default+ b=[star_etc] | a=star_etc */
   r_parameters(): any {
-    if (TS41[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS69[_tt] === 0) return null;
     const mark = this.mark;
     // a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc]
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any, c: any, d: any;
       if (
         (a = this.r_slash_no_default()) !== null &&
@@ -2588,7 +2703,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=slash_with_default b=param_with_default* c=[star_etc]
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
         (a = this.r_slash_with_default()) !== null &&
@@ -2601,7 +2716,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=param_no_default+ b=param_with_default* c=[star_etc]
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
         (a = this._loop1_37()) !== null &&
@@ -2614,7 +2729,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=param_with_default+ b=[star_etc]
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any;
       if (
         (a = this._loop1_39()) !== null &&
@@ -2626,7 +2741,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=star_etc
-    {
+    if (TS70[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_star_etc()) !== null
@@ -2641,7 +2756,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default+ */
   _loop1_40(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2656,7 +2772,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default+ */
   _loop1_41(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2671,7 +2788,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** slash_no_default: a=param_no_default+ '/' ',' | a=param_no_default+ '/' &')' */
   r_slash_no_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // a=param_no_default+ '/' ','
     {
@@ -2704,7 +2822,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_42(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2719,7 +2838,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default+ */
   _loop1_43(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2734,7 +2854,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_44(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2749,7 +2870,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default+ */
   _loop1_45(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2764,7 +2886,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** slash_with_default: a=param_no_default* b=param_with_default+ '/' ',' | a=param_no_default* b=param_with_default+ '/' &')' */
   r_slash_with_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // a=param_no_default* b=param_with_default+ '/' ','
     {
@@ -2799,7 +2922,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_46(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2814,7 +2938,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_47(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2829,7 +2954,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default+ */
   _loop1_48(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2844,10 +2970,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_etc: invalid_star_etc | '*' a=param_no_default b=param_maybe_default* c=[kwds] | '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds] | '*' ',' b=param_maybe_default+ c=[kwds] | a=kwds */
   r_star_etc(): any {
-    if (TS42[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS70[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_star_etc
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -2859,7 +2986,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=param_no_default b=param_maybe_default* c=[kwds]
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, a: any, b: any, c: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -2873,7 +3000,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds]
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, a: any, b: any, c: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -2887,7 +3014,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' ',' b=param_maybe_default+ c=[kwds]
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, _v1: any, b: any, c: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -2901,7 +3028,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=kwds
-    {
+    if (TS71[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_kwds()) !== null
@@ -2916,7 +3043,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kwds: invalid_kwds | '**' a=param_no_default */
   r_kwds(): any {
-    if (TS43[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS71[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_kwds
     {
@@ -2947,7 +3075,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default: a=param ',' tc=TYPE_COMMENT? | a=param tc=TYPE_COMMENT? &')' */
   r_param_no_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_param();
     const _h0m = this.mark;
@@ -2982,7 +3111,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default_star_annotation: a=param_star_annotation ',' tc=TYPE_COMMENT? | a=param_star_annotation tc=TYPE_COMMENT? &')' */
   r_param_no_default_star_annotation(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_param_star_annotation();
     const _h0m = this.mark;
@@ -3017,7 +3147,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default: a=param c=default ',' tc=TYPE_COMMENT? | a=param c=default tc=TYPE_COMMENT? &')' */
   r_param_with_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_param();
     const _h0m = this.mark;
@@ -3054,7 +3185,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default: a=param c=default? ',' tc=TYPE_COMMENT? | a=param c=default? tc=TYPE_COMMENT? &')' */
   r_param_maybe_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_param();
     const _h0m = this.mark;
@@ -3091,7 +3223,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param: a=NAME b=annotation? */
   r_param(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=annotation?
@@ -3113,7 +3246,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_star_annotation: a=NAME b=star_annotation */
   r_param_star_annotation(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=star_annotation
@@ -3135,7 +3269,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** annotation: ':' a=expression */
   r_annotation(): any {
-    if (TS44[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS72[_tt] === 0) return null;
     const mark = this.mark;
     // ':' a=expression
     {
@@ -3154,7 +3289,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_annotation: ':' a=star_expression */
   r_star_annotation(): any {
-    if (TS44[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS72[_tt] === 0) return null;
     const mark = this.mark;
     // ':' a=star_expression
     {
@@ -3173,7 +3309,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** default: '=' a=expression | invalid_default */
   r_default(): any {
-    if (TS15[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS38[_tt] === 0) return null;
     const mark = this.mark;
     // '=' a=expression
     {
@@ -3204,7 +3341,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** if_stmt: invalid_if_stmt | 'if' a=named_expression ':' b=block c=elif_stmt | 'if' a=named_expression ':' b=block c=[else_block] */
   r_if_stmt(): any {
-    if (TS45[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS28[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_if_stmt
@@ -3258,7 +3396,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** elif_stmt: invalid_elif_stmt | 'elif' a=named_expression ':' b=block c=elif_stmt | 'elif' a=named_expression ':' b=block c=[else_block] */
   r_elif_stmt(): any {
-    if (TS46[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS73[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_elif_stmt
@@ -3312,7 +3451,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** else_block: invalid_else_stmt | 'else' &&':' b=block */
   r_else_block(): any {
-    if (TS47[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS74[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_else_stmt
     {
@@ -3344,7 +3484,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** while_stmt: invalid_while_stmt | 'while' a=named_expression ':' b=block c=[else_block] */
   r_while_stmt(): any {
-    if (TS48[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS36[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_while_stmt
@@ -3381,7 +3522,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** for_stmt: invalid_for_stmt | 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | ASYNC 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | invalid_for_target */
   r_for_stmt(): any {
-    if (TS13[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS33[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     let cut = false;
@@ -3398,7 +3540,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
-    {
+    if (TS34[_tt] !== 0) {
       let _v0: any, t: any, _v1: any, ex: any, _v2: any, tc: any, b: any, el: any;
       if (
         (_v0 = this.expectToken(515 /* 'for' */)) !== null &&
@@ -3420,7 +3562,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (cut) return null;
     }
     // ASYNC 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
-    {
+    if (TS27[_tt] !== 0) {
       let _v0: any, _v1: any, t: any, _v2: any, ex: any, _v3: any, tc: any, b: any, el: any;
       if (
         (_v0 = this.expectToken(T.ASYNC)) !== null &&
@@ -3459,7 +3601,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.with_item+ */
   _gather_49(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_with_item();
     if (v === null) {
@@ -3478,7 +3621,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.with_item+ */
   _gather_50(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_with_item();
     if (v === null) {
@@ -3497,7 +3641,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.with_item+ */
   _gather_51(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_with_item();
     if (v === null) {
@@ -3516,7 +3661,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.with_item+ */
   _gather_52(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_with_item();
     if (v === null) {
@@ -3535,7 +3681,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** with_stmt: invalid_with_stmt_indent | 'with' '(' a=','.with_item+ ','? ')' ':' b=block | 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | ASYNC 'with' '(' a=','.with_item+ ','? ')' ':' b=block | ASYNC 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | invalid_with_stmt */
   r_with_stmt(): any {
-    if (TS12[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_with_stmt_indent
@@ -3551,7 +3698,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'with' '(' a=','.with_item+ ','? ')' ':' b=block
-    {
+    if (TS32[_tt] !== 0) {
       let _v0: any, _v1: any, a: any, _v2: any, _v3: any, _v4: any, b: any;
       if (
         (_v0 = this.expectToken(531 /* 'with' */)) !== null &&
@@ -3570,7 +3717,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-    {
+    if (TS32[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, tc: any, b: any;
       if (
         (_v0 = this.expectToken(531 /* 'with' */)) !== null &&
@@ -3587,7 +3734,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ASYNC 'with' '(' a=','.with_item+ ','? ')' ':' b=block
-    {
+    if (TS27[_tt] !== 0) {
       let _v0: any, _v1: any, _v2: any, a: any, _v3: any, _v4: any, _v5: any, b: any;
       if (
         (_v0 = this.expectToken(T.ASYNC)) !== null &&
@@ -3607,7 +3754,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ASYNC 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-    {
+    if (TS27[_tt] !== 0) {
       let _v0: any, _v1: any, a: any, _v2: any, tc: any, b: any;
       if (
         (_v0 = this.expectToken(T.ASYNC)) !== null &&
@@ -3641,10 +3788,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' | ')' | ':') */
   _tmp_53(): any {
-    if (TS49[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS75[_tt] === 0) return null;
     const mark = this.mark;
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -3655,7 +3803,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ')'
-    {
+    if (TS76[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(8 /* ')' */)) !== null
@@ -3666,7 +3814,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ':'
-    {
+    if (TS72[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(11 /* ':' */)) !== null
@@ -3681,7 +3829,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** with_item: e=expression 'as' t=star_target &(',' | ')' | ':') | invalid_with_item | e=expression */
   r_with_item(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // e=expression 'as' t=star_target &(',' | ')' | ':')
     {
@@ -3725,7 +3874,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_block+ */
   _loop1_54(): any {
-    if (TS51[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS77[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -3740,7 +3890,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_star_block+ */
   _loop1_55(): any {
-    if (TS51[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS77[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -3755,7 +3906,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** try_stmt: invalid_try_stmt | 'try' &&':' b=block f=finally_block | 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block] | 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block] */
   r_try_stmt(): any {
-    if (TS50[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS35[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_try_stmt
@@ -3827,7 +3979,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' z=NAME) */
   _tmp_56(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
@@ -3846,7 +3999,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_block: invalid_except_stmt_indent | 'except' e=expression t=['as' z=NAME] ':' b=block | 'except' ':' b=block | invalid_except_stmt */
   r_except_block(): any {
-    if (TS51[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS77[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_except_stmt_indent
@@ -3910,7 +4064,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' z=NAME) */
   _tmp_57(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
@@ -3929,7 +4084,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_star_block: invalid_except_star_stmt_indent | 'except' '*' e=expression t=['as' z=NAME] ':' b=block | invalid_except_stmt */
   r_except_star_block(): any {
-    if (TS51[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS77[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_except_star_stmt_indent
@@ -3979,7 +4135,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** finally_block: invalid_finally_stmt | 'finally' &&':' a=block */
   r_finally_block(): any {
-    if (TS52[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS78[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_finally_stmt
     {
@@ -4011,7 +4168,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** case_block+ */
   _loop1_58(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -4026,7 +4184,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** match_stmt: "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT | invalid_match_stmt */
   r_match_stmt(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
@@ -4065,7 +4224,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** subject_expr: value=star_named_expression ',' values=star_named_expressions? | named_expression */
   r_subject_expr(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // value=star_named_expression ',' values=star_named_expressions?
@@ -4084,7 +4244,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // named_expression
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_named_expression()) !== null
@@ -4099,7 +4259,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** case_block: invalid_case_block | "case" pattern=patterns guard=guard? ':' body=block */
   r_case_block(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_case_block
     {
@@ -4133,7 +4294,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** guard: 'if' guard=named_expression */
   r_guard(): any {
-    if (TS45[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS28[_tt] === 0) return null;
     const mark = this.mark;
     // 'if' guard=named_expression
     {
@@ -4152,7 +4314,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** patterns: patterns=open_sequence_pattern | pattern */
   r_patterns(): any {
-    if (TS53[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS79[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // patterns=open_sequence_pattern
@@ -4169,7 +4332,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // pattern
-    {
+    if (TS80[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_pattern()) !== null
@@ -4184,7 +4347,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** pattern: as_pattern | or_pattern */
   r_pattern(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const mark = this.mark;
     // as_pattern
     {
@@ -4213,7 +4377,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** as_pattern: pattern=or_pattern 'as' target=pattern_capture_target | invalid_as_pattern */
   r_as_pattern(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // pattern=or_pattern 'as' target=pattern_capture_target
@@ -4248,7 +4413,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** '|'.closed_pattern+ */
   _gather_59(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_closed_pattern();
     if (v === null) {
@@ -4267,7 +4433,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** or_pattern: patterns='|'.closed_pattern+ */
   r_or_pattern(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // patterns='|'.closed_pattern+
@@ -4288,12 +4455,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** closed_pattern: literal_pattern | capture_pattern | wildcard_pattern | value_pattern | group_pattern | sequence_pattern | mapping_pattern | class_pattern */
   r_closed_pattern(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const memo = this.memoLookup(3);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // literal_pattern
-    {
+    if (TS81[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_literal_pattern()) !== null
@@ -4305,7 +4473,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // capture_pattern
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_capture_pattern()) !== null
@@ -4317,7 +4485,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // wildcard_pattern
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_wildcard_pattern()) !== null
@@ -4329,7 +4497,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // value_pattern
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_value_pattern()) !== null
@@ -4341,7 +4509,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // group_pattern
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_group_pattern()) !== null
@@ -4353,7 +4521,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // sequence_pattern
-    {
+    if (TS82[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_sequence_pattern()) !== null
@@ -4365,7 +4533,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // mapping_pattern
-    {
+    if (TS83[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_mapping_pattern()) !== null
@@ -4377,7 +4545,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // class_pattern
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_class_pattern()) !== null
@@ -4394,10 +4562,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('+' | '-') */
   _tmp_60(): any {
-    if (TS56[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS84[_tt] === 0) return null;
     const mark = this.mark;
     // '+'
-    {
+    if (TS85[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(14 /* '+' */)) !== null
@@ -4408,7 +4577,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-'
-    {
+    if (TS86[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(15 /* '-' */)) !== null
@@ -4423,11 +4592,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** literal_pattern: value=signed_number !('+' | '-') | value=complex_number | value=strings | 'None' | 'True' | 'False' */
   r_literal_pattern(): any {
-    if (TS55[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS81[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // value=signed_number !('+' | '-')
-    {
+    if (TS87[_tt] !== 0) {
       let value: any;
       if (
         (value = this.r_signed_number()) !== null &&
@@ -4441,7 +4611,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // value=complex_number
-    {
+    if (TS87[_tt] !== 0) {
       let value: any;
       if (
         (value = this.r_complex_number()) !== null
@@ -4454,7 +4624,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // value=strings
-    {
+    if (TS88[_tt] !== 0) {
       let value: any;
       if (
         (value = this.r_strings()) !== null
@@ -4467,7 +4637,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    {
+    if (TS89[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
@@ -4480,7 +4650,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'True'
-    {
+    if (TS90[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
@@ -4493,7 +4663,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
@@ -4510,10 +4680,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('+' | '-') */
   _tmp_61(): any {
-    if (TS56[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS84[_tt] === 0) return null;
     const mark = this.mark;
     // '+'
-    {
+    if (TS85[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(14 /* '+' */)) !== null
@@ -4524,7 +4695,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-'
-    {
+    if (TS86[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(15 /* '-' */)) !== null
@@ -4539,11 +4710,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** literal_expr: signed_number !('+' | '-') | complex_number | strings | 'None' | 'True' | 'False' */
   r_literal_expr(): any {
-    if (TS55[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS81[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // signed_number !('+' | '-')
-    {
+    if (TS87[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_signed_number()) !== null &&
@@ -4555,7 +4727,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // complex_number
-    {
+    if (TS87[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_complex_number()) !== null
@@ -4566,7 +4738,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // strings
-    {
+    if (TS88[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_strings()) !== null
@@ -4577,7 +4749,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    {
+    if (TS89[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
@@ -4590,7 +4762,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'True'
-    {
+    if (TS90[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
@@ -4603,7 +4775,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
@@ -4620,7 +4792,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** complex_number: real=signed_real_number '+' imag=imaginary_number | real=signed_real_number '-' imag=imaginary_number */
   r_complex_number(): any {
-    if (TS57[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS87[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_signed_real_number();
@@ -4660,11 +4833,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** signed_number: NUMBER | '-' number=NUMBER */
   r_signed_number(): any {
-    if (TS57[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS87[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // NUMBER
-    {
+    if (TS92[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.numberToken()) !== null
@@ -4675,7 +4849,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-' number=NUMBER
-    {
+    if (TS86[_tt] !== 0) {
       let _v0: any, number: any;
       if (
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
@@ -4693,11 +4867,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** signed_real_number: real_number | '-' real=real_number */
   r_signed_real_number(): any {
-    if (TS57[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS87[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // real_number
-    {
+    if (TS92[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_real_number()) !== null
@@ -4708,7 +4883,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-' real=real_number
-    {
+    if (TS86[_tt] !== 0) {
       let _v0: any, real: any;
       if (
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
@@ -4726,7 +4901,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** real_number: real=NUMBER */
   r_real_number(): any {
-    if (TS58[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS92[_tt] === 0) return null;
     const mark = this.mark;
     // real=NUMBER
     {
@@ -4744,7 +4920,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** imaginary_number: imag=NUMBER */
   r_imaginary_number(): any {
-    if (TS58[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS92[_tt] === 0) return null;
     const mark = this.mark;
     // imag=NUMBER
     {
@@ -4762,7 +4939,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** capture_pattern: target=pattern_capture_target */
   r_capture_pattern(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // target=pattern_capture_target
@@ -4783,10 +4961,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '(' | '=') */
   _tmp_62(): any {
-    if (TS59[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS93[_tt] === 0) return null;
     const mark = this.mark;
     // '.'
-    {
+    if (TS59[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(23 /* '.' */)) !== null
@@ -4797,7 +4976,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '('
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null
@@ -4808,7 +4987,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '='
-    {
+    if (TS38[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(22 /* '=' */)) !== null
@@ -4823,7 +5002,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** pattern_capture_target: !"_" name=NAME !('.' | '(' | '=') */
   r_pattern_capture_target(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // !"_" name=NAME !('.' | '(' | '=')
     {
@@ -4843,7 +5023,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** wildcard_pattern: "_" */
   r_wildcard_pattern(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // "_"
@@ -4864,10 +5045,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '(' | '=') */
   _tmp_63(): any {
-    if (TS59[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS93[_tt] === 0) return null;
     const mark = this.mark;
     // '.'
-    {
+    if (TS59[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(23 /* '.' */)) !== null
@@ -4878,7 +5060,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '('
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null
@@ -4889,7 +5071,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '='
-    {
+    if (TS38[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(22 /* '=' */)) !== null
@@ -4904,7 +5086,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** value_pattern: attr=attr !('.' | '(' | '=') */
   r_value_pattern(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // attr=attr !('.' | '(' | '=')
@@ -4926,7 +5109,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** attr: value=name_or_attr '.' attr=NAME */
   r_attr(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const memo = this.memoLookup(4);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -4967,7 +5151,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** name_or_attr: attr | NAME */
   r_name_or_attr(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // attr
     {
@@ -4996,7 +5181,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** group_pattern: '(' pattern=pattern ')' */
   r_group_pattern(): any {
-    if (TS4[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS4[_tt] === 0) return null;
     const mark = this.mark;
     // '(' pattern=pattern ')'
     {
@@ -5016,11 +5202,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** sequence_pattern: '[' patterns=maybe_sequence_pattern? ']' | '(' patterns=open_sequence_pattern? ')' */
   r_sequence_pattern(): any {
-    if (TS60[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS82[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '[' patterns=maybe_sequence_pattern? ']'
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any, patterns: any, _v1: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
@@ -5035,7 +5222,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '(' patterns=open_sequence_pattern? ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, patterns: any, _v1: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
@@ -5054,7 +5241,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** open_sequence_pattern: pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern? */
   r_open_sequence_pattern(): any {
-    if (TS53[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS79[_tt] === 0) return null;
     const mark = this.mark;
     // pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
     {
@@ -5074,7 +5262,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.maybe_star_pattern+ */
   _gather_64(): any {
-    if (TS53[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS79[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_maybe_star_pattern();
     if (v === null) {
@@ -5093,7 +5282,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** maybe_sequence_pattern: patterns=','.maybe_star_pattern+ ','? */
   r_maybe_sequence_pattern(): any {
-    if (TS53[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS79[_tt] === 0) return null;
     const mark = this.mark;
     // patterns=','.maybe_star_pattern+ ','?
     {
@@ -5112,10 +5302,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** maybe_star_pattern: star_pattern | pattern */
   r_maybe_star_pattern(): any {
-    if (TS53[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS79[_tt] === 0) return null;
     const mark = this.mark;
     // star_pattern
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_star_pattern()) !== null
@@ -5126,7 +5317,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // pattern
-    {
+    if (TS80[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_pattern()) !== null
@@ -5141,7 +5332,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_pattern: '*' target=pattern_capture_target | '*' wildcard_pattern */
   r_star_pattern(): any {
-    if (TS61[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS62[_tt] === 0) return null;
     const memo = this.memoLookup(5);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -5182,7 +5374,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** mapping_pattern: '{' '}' | '{' rest=double_star_pattern ','? '}' | '{' items=items_pattern ',' rest=double_star_pattern ','? '}' | '{' items=items_pattern ','? '}' */
   r_mapping_pattern(): any {
-    if (TS62[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS83[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' '}'
@@ -5254,7 +5447,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.key_value_pattern+ */
   _gather_65(): any {
-    if (TS63[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS95[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_key_value_pattern();
     if (v === null) {
@@ -5273,7 +5467,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** items_pattern: ','.key_value_pattern+ */
   r_items_pattern(): any {
-    if (TS63[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS95[_tt] === 0) return null;
     const mark = this.mark;
     // ','.key_value_pattern+
     {
@@ -5291,10 +5486,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (literal_expr | attr) */
   _tmp_66(): any {
-    if (TS63[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS95[_tt] === 0) return null;
     const mark = this.mark;
     // literal_expr
-    {
+    if (TS81[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_literal_expr()) !== null
@@ -5305,7 +5501,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // attr
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_attr()) !== null
@@ -5320,7 +5516,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** key_value_pattern: key=(literal_expr | attr) ':' pattern=pattern */
   r_key_value_pattern(): any {
-    if (TS63[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS95[_tt] === 0) return null;
     const mark = this.mark;
     // key=(literal_expr | attr) ':' pattern=pattern
     {
@@ -5340,7 +5537,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** double_star_pattern: '**' target=pattern_capture_target */
   r_double_star_pattern(): any {
-    if (TS43[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS71[_tt] === 0) return null;
     const mark = this.mark;
     // '**' target=pattern_capture_target
     {
@@ -5359,7 +5557,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** class_pattern: cls=name_or_attr '(' ')' | cls=name_or_attr '(' patterns=positional_patterns ','? ')' | cls=name_or_attr '(' keywords=keyword_patterns ','? ')' | cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')' | invalid_class_pattern */
   r_class_pattern(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_name_or_attr();
@@ -5449,7 +5648,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.pattern+ */
   _gather_67(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_pattern();
     if (v === null) {
@@ -5468,7 +5668,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** positional_patterns: args=','.pattern+ */
   r_positional_patterns(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const mark = this.mark;
     // args=','.pattern+
     {
@@ -5486,7 +5687,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.keyword_pattern+ */
   _gather_68(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_keyword_pattern();
     if (v === null) {
@@ -5505,7 +5707,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** keyword_patterns: ','.keyword_pattern+ */
   r_keyword_patterns(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // ','.keyword_pattern+
     {
@@ -5523,7 +5726,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** keyword_pattern: arg=NAME '=' value=pattern */
   r_keyword_pattern(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // arg=NAME '=' value=pattern
     {
@@ -5543,7 +5747,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=expression) */
   _tmp_70(): any {
-    if (TS29[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return null;
     const mark = this.mark;
     // ',' c=expression
     {
@@ -5562,7 +5767,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=expression)+ */
   _loop1_69(): any {
-    if (TS29[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -5577,7 +5783,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** expressions: a=expression b=(',' c=expression)+ [','] | a=expression ',' | expression */
   r_expressions(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_expression();
@@ -5627,13 +5834,14 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** expression: invalid_expression | invalid_legacy_expression | a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef */
   r_expression(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const memo = this.memoLookup(6);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_expression
-    {
+    if (TS96[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -5646,7 +5854,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // invalid_legacy_expression
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -5661,7 +5869,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _h2 = this.r_disjunction();
     const _h2m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    {
+    if (TS96[_tt] !== 0) {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
         (a = _h2) !== null && ((this.mark = _h2m), true) &&
@@ -5679,7 +5887,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // disjunction
-    {
+    if (TS96[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = _h2) !== null && ((this.mark = _h2m), true)
@@ -5691,7 +5899,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambdef
-    {
+    if (TS97[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambdef()) !== null
@@ -5708,7 +5916,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** yield_expr: 'yield' 'from' a=expression | 'yield' a=[star_expressions] */
   r_yield_expr(): any {
-    if (TS27[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS18[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'yield' 'from' a=expression
@@ -5745,7 +5954,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_expression) */
   _tmp_72(): any {
-    if (TS29[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return null;
     const mark = this.mark;
     // ',' c=star_expression
     {
@@ -5764,7 +5974,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_expression)+ */
   _loop1_71(): any {
-    if (TS29[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -5779,7 +5990,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_expressions: a=star_expression b=(',' c=star_expression)+ [','] | a=star_expression ',' | star_expression */
   r_star_expressions(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_star_expression();
@@ -5829,13 +6041,14 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_expression: '*' a=bitwise_or | expression */
   r_star_expression(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const memo = this.memoLookup(7);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=bitwise_or
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -5850,7 +6063,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // expression
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_expression()) !== null
@@ -5867,7 +6080,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.star_named_expression+ */
   _gather_73(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_star_named_expression();
     if (v === null) {
@@ -5886,7 +6100,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_named_expressions: a=','.star_named_expression+ [','] */
   r_star_named_expressions(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.star_named_expression+ [',']
     {
@@ -5905,11 +6120,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_named_expression: '*' a=bitwise_or | named_expression */
   r_star_named_expression(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=bitwise_or
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -5923,7 +6139,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // named_expression
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_named_expression()) !== null
@@ -5938,7 +6154,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** assignment_expression: a=NAME ':=' ~ b=expression */
   r_assignment_expression(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     let cut = false;
@@ -5964,10 +6181,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** named_expression: assignment_expression | invalid_named_expression | expression !':=' */
   r_named_expression(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -6006,7 +6224,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('or' c=conjunction) */
   _tmp_75(): any {
-    if (TS65[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS98[_tt] === 0) return null;
     const mark = this.mark;
     // 'or' c=conjunction
     {
@@ -6025,7 +6244,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('or' c=conjunction)+ */
   _loop1_74(): any {
-    if (TS65[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS98[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -6040,7 +6260,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** disjunction: a=conjunction b=('or' c=conjunction)+ | conjunction */
   r_disjunction(): any {
-    if (TS64[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS96[_tt] === 0) return null;
     const memo = this.memoLookup(8);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -6080,7 +6301,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('and' c=inversion) */
   _tmp_77(): any {
-    if (TS66[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS99[_tt] === 0) return null;
     const mark = this.mark;
     // 'and' c=inversion
     {
@@ -6099,7 +6321,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('and' c=inversion)+ */
   _loop1_76(): any {
-    if (TS66[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS99[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -6114,7 +6337,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** conjunction: a=inversion b=('and' c=inversion)+ | inversion */
   r_conjunction(): any {
-    if (TS64[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS96[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_inversion();
@@ -6149,11 +6373,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** inversion: 'not' a=inversion | comparison */
   r_inversion(): any {
-    if (TS64[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS96[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'not' a=inversion
-    {
+    if (TS100[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(524 /* 'not' */)) !== null &&
@@ -6167,7 +6392,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // comparison
-    {
+    if (TS101[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_comparison()) !== null
@@ -6182,7 +6407,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** compare_op_bitwise_or_pair+ */
   _loop1_78(): any {
-    if (TS68[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS102[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -6197,7 +6423,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** comparison: a=bitwise_or b=compare_op_bitwise_or_pair+ | bitwise_or */
   r_comparison(): any {
-    if (TS67[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_bitwise_or();
@@ -6232,10 +6459,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | lte_bitwise_or | lt_bitwise_or | gte_bitwise_or | gt_bitwise_or | notin_bitwise_or | in_bitwise_or | isnot_bitwise_or | is_bitwise_or */
   r_compare_op_bitwise_or_pair(): any {
-    if (TS68[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS102[_tt] === 0) return null;
     const mark = this.mark;
     // eq_bitwise_or
-    {
+    if (TS103[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_eq_bitwise_or()) !== null
@@ -6246,7 +6474,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // noteq_bitwise_or
-    {
+    if (TS104[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_noteq_bitwise_or()) !== null
@@ -6257,7 +6485,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lte_bitwise_or
-    {
+    if (TS105[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lte_bitwise_or()) !== null
@@ -6268,7 +6496,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lt_bitwise_or
-    {
+    if (TS106[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lt_bitwise_or()) !== null
@@ -6279,7 +6507,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // gte_bitwise_or
-    {
+    if (TS107[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_gte_bitwise_or()) !== null
@@ -6290,7 +6518,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // gt_bitwise_or
-    {
+    if (TS108[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_gt_bitwise_or()) !== null
@@ -6301,7 +6529,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // notin_bitwise_or
-    {
+    if (TS100[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_notin_bitwise_or()) !== null
@@ -6312,7 +6540,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // in_bitwise_or
-    {
+    if (TS109[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_in_bitwise_or()) !== null
@@ -6323,7 +6551,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // isnot_bitwise_or
-    {
+    if (TS110[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_isnot_bitwise_or()) !== null
@@ -6334,7 +6562,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // is_bitwise_or
-    {
+    if (TS110[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_is_bitwise_or()) !== null
@@ -6349,7 +6577,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** eq_bitwise_or: '==' a=bitwise_or */
   r_eq_bitwise_or(): any {
-    if (TS69[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS103[_tt] === 0) return null;
     const mark = this.mark;
     // '==' a=bitwise_or
     {
@@ -6368,7 +6597,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (tok='!=') */
   _tmp_79(): any {
-    if (TS70[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS104[_tt] === 0) return null;
     const mark = this.mark;
     // tok='!='
     {
@@ -6386,7 +6616,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** noteq_bitwise_or: (tok='!=') a=bitwise_or */
   r_noteq_bitwise_or(): any {
-    if (TS70[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS104[_tt] === 0) return null;
     const mark = this.mark;
     // (tok='!=') a=bitwise_or
     {
@@ -6405,7 +6636,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lte_bitwise_or: '<=' a=bitwise_or */
   r_lte_bitwise_or(): any {
-    if (TS71[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS105[_tt] === 0) return null;
     const mark = this.mark;
     // '<=' a=bitwise_or
     {
@@ -6424,7 +6656,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lt_bitwise_or: '<' a=bitwise_or */
   r_lt_bitwise_or(): any {
-    if (TS72[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS106[_tt] === 0) return null;
     const mark = this.mark;
     // '<' a=bitwise_or
     {
@@ -6443,7 +6676,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** gte_bitwise_or: '>=' a=bitwise_or */
   r_gte_bitwise_or(): any {
-    if (TS73[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS107[_tt] === 0) return null;
     const mark = this.mark;
     // '>=' a=bitwise_or
     {
@@ -6462,7 +6696,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** gt_bitwise_or: '>' a=bitwise_or */
   r_gt_bitwise_or(): any {
-    if (TS74[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS108[_tt] === 0) return null;
     const mark = this.mark;
     // '>' a=bitwise_or
     {
@@ -6481,7 +6716,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** notin_bitwise_or: 'not' 'in' a=bitwise_or */
   r_notin_bitwise_or(): any {
-    if (TS75[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS100[_tt] === 0) return null;
     const mark = this.mark;
     // 'not' 'in' a=bitwise_or
     {
@@ -6501,7 +6737,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** in_bitwise_or: 'in' a=bitwise_or */
   r_in_bitwise_or(): any {
-    if (TS76[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS109[_tt] === 0) return null;
     const mark = this.mark;
     // 'in' a=bitwise_or
     {
@@ -6520,7 +6757,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** isnot_bitwise_or: 'is' 'not' a=bitwise_or */
   r_isnot_bitwise_or(): any {
-    if (TS77[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS110[_tt] === 0) return null;
     const mark = this.mark;
     // 'is' 'not' a=bitwise_or
     {
@@ -6540,7 +6778,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** is_bitwise_or: 'is' a=bitwise_or */
   r_is_bitwise_or(): any {
-    if (TS77[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS110[_tt] === 0) return null;
     const mark = this.mark;
     // 'is' a=bitwise_or
     {
@@ -6559,7 +6798,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** bitwise_or: a=bitwise_or '|' b=bitwise_xor | bitwise_xor */
   r_bitwise_or(): any {
-    if (TS67[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS101[_tt] === 0) return null;
     const memo = this.memoLookup(9);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -6571,7 +6811,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS78[this.peekType()] === 0) break;
+      if (TS111[this.peekType()] === 0) break;
     }
     this.memoize(mark, 9, res, resmark);
     this.mark = resmark;
@@ -6612,7 +6852,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and */
   r_bitwise_xor(): any {
-    if (TS67[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6622,7 +6863,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS79[this.peekType()] === 0) break;
+      if (TS112[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6662,7 +6903,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr */
   r_bitwise_and(): any {
-    if (TS67[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6672,7 +6914,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS80[this.peekType()] === 0) break;
+      if (TS113[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6712,7 +6954,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | sum */
   r_shift_expr(): any {
-    if (TS67[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6722,7 +6965,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS81[this.peekType()] === 0) break;
+      if (TS114[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6777,7 +7020,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** sum: a=sum '+' b=term | a=sum '-' b=term | term */
   r_sum(): any {
-    if (TS67[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6787,7 +7031,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS56[this.peekType()] === 0) break;
+      if (TS84[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6842,7 +7086,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | factor */
   r_term(): any {
-    if (TS67[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6852,7 +7097,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS82[this.peekType()] === 0) break;
+      if (TS115[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6952,11 +7197,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** factor: '+' a=factor | '-' a=factor | '~' a=factor | power */
   r_factor(): any {
-    if (TS67[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '+' a=factor
-    {
+    if (TS85[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(14 /* '+' */)) !== null &&
@@ -6970,7 +7216,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-' a=factor
-    {
+    if (TS86[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
@@ -6984,7 +7230,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '~' a=factor
-    {
+    if (TS116[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(31 /* '~' */)) !== null &&
@@ -6998,7 +7244,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // power
-    {
+    if (TS117[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_power()) !== null
@@ -7013,7 +7259,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** power: a=await_primary '**' b=factor | await_primary */
   r_power(): any {
-    if (TS83[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS117[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_await_primary();
@@ -7049,11 +7296,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** await_primary: AWAIT a=primary | primary */
   r_await_primary(): any {
-    if (TS83[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS117[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // AWAIT a=primary
-    {
+    if (TS118[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(T.AWAIT)) !== null &&
@@ -7067,7 +7315,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // primary
-    {
+    if (TS39[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_primary()) !== null
@@ -7082,7 +7330,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom */
   r_primary(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -7092,7 +7341,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS84[this.peekType()] === 0) break;
+      if (TS119[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -7178,10 +7427,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (slice | starred_expression) */
   _tmp_81(): any {
-    if (TS85[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
     // slice
-    {
+    if (TS121[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_slice()) !== null
@@ -7192,7 +7442,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // starred_expression
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -7207,10 +7457,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (slice | starred_expression) */
   _tmp_82(): any {
-    if (TS85[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
     // slice
-    {
+    if (TS121[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_slice()) !== null
@@ -7221,7 +7472,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // starred_expression
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -7236,7 +7487,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(slice | starred_expression)+ */
   _gather_80(): any {
-    if (TS85[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS120[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_81();
     if (v === null) {
@@ -7255,11 +7507,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** slices: a=slice !',' | a=','.(slice | starred_expression)+ [','] */
   r_slices(): any {
-    if (TS85[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=slice !','
-    {
+    if (TS121[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_slice()) !== null &&
@@ -7289,7 +7542,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (':' d=[expression]) */
   _tmp_83(): any {
-    if (TS44[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS72[_tt] === 0) return null;
     const mark = this.mark;
     // ':' d=[expression]
     {
@@ -7308,7 +7562,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** slice: a=[expression] ':' b=[expression] c=[':' d=[expression]] | a=named_expression */
   r_slice(): any {
-    if (TS86[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS121[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
@@ -7328,7 +7583,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=named_expression
-    {
+    if (TS2[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_named_expression()) !== null
@@ -7343,10 +7598,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (tuple | group | genexp) */
   _tmp_84(): any {
-    if (TS87[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     // tuple
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_tuple()) !== null
@@ -7357,7 +7613,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // group
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_group()) !== null
@@ -7383,10 +7639,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (list | listcomp) */
   _tmp_85(): any {
-    if (TS87[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     // list
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_list()) !== null
@@ -7412,10 +7669,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (dict | set | dictcomp | setcomp) */
   _tmp_86(): any {
-    if (TS87[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     // dict
-    {
+    if (TS83[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_dict()) !== null
@@ -7426,7 +7684,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // set
-    {
+    if (TS83[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_set()) !== null
@@ -7437,7 +7695,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // dictcomp
-    {
+    if (TS83[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_dictcomp()) !== null
@@ -7463,11 +7721,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** atom: NAME | 'True' | 'False' | 'None' | &STRING strings | NUMBER | &'(' (tuple | group | genexp) | &'[' (list | listcomp) | &'{' (dict | set | dictcomp | setcomp) | '...' */
   r_atom(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // NAME
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.nameToken()) !== null
@@ -7478,7 +7737,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'True'
-    {
+    if (TS90[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
@@ -7491,7 +7750,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
@@ -7504,7 +7763,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    {
+    if (TS89[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
@@ -7517,7 +7776,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &STRING strings
-    {
+    if (TS88[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.stringToken()) &&
@@ -7529,7 +7788,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // NUMBER
-    {
+    if (TS92[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.numberToken()) !== null
@@ -7540,7 +7799,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'(' (tuple | group | genexp)
-    {
+    if (TS122[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(7 /* '(' */)) &&
@@ -7552,7 +7811,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'[' (list | listcomp)
-    {
+    if (TS122[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(9 /* '[' */)) &&
@@ -7564,7 +7823,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'{' (dict | set | dictcomp | setcomp)
-    {
+    if (TS122[_tt] !== 0) {
       let _v0: any;
       if (
         this.positive(this.mark, this.expectToken(25 /* '{' */)) &&
@@ -7576,7 +7835,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '...'
-    {
+    if (TS60[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(52 /* '...' */)) !== null
@@ -7593,10 +7852,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (yield_expr | named_expression) */
   _tmp_87(): any {
-    if (TS88[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS123[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    {
+    if (TS18[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -7607,7 +7867,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // named_expression
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_named_expression()) !== null
@@ -7622,7 +7882,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** group: '(' a=(yield_expr | named_expression) ')' | invalid_group */
   r_group(): any {
-    if (TS4[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS4[_tt] === 0) return null;
     const mark = this.mark;
     // '(' a=(yield_expr | named_expression) ')'
     {
@@ -7654,7 +7915,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambdef: 'lambda' a=[lambda_params] ':' b=expression */
   r_lambdef(): any {
-    if (TS89[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS97[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'lambda' a=[lambda_params] ':' b=expression
@@ -7678,10 +7940,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_params: invalid_lambda_parameters | lambda_parameters */
   r_lambda_params(): any {
-    if (TS40[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS67[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_lambda_parameters
-    {
+    if (TS68[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -7693,7 +7956,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambda_parameters
-    {
+    if (TS69[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambda_parameters()) !== null
@@ -7708,7 +7971,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_88(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7723,7 +7987,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default* */
   _loop0_89(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7738,7 +8003,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default* */
   _loop0_90(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7753,7 +8019,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default+ */
   _loop1_91(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7768,7 +8035,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default* */
   _loop0_92(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7783,7 +8051,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default+ */
   _loop1_93(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7798,10 +8067,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_parameters: a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc] | a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_with_default+ b=[lambda_star_etc] | a=lambda_star_etc */
   r_lambda_parameters(): any {
-    if (TS41[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS69[_tt] === 0) return null;
     const mark = this.mark;
     // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any, c: any, d: any;
       if (
         (a = this.r_lambda_slash_no_default()) !== null &&
@@ -7815,7 +8085,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc]
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
         (a = this.r_lambda_slash_with_default()) !== null &&
@@ -7828,7 +8098,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc]
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
         (a = this._loop1_91()) !== null &&
@@ -7841,7 +8111,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_param_with_default+ b=[lambda_star_etc]
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any;
       if (
         (a = this._loop1_93()) !== null &&
@@ -7853,7 +8123,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_star_etc
-    {
+    if (TS70[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_lambda_star_etc()) !== null
@@ -7868,7 +8138,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default+ */
   _loop1_94(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7883,7 +8154,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default+ */
   _loop1_95(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7898,7 +8170,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_slash_no_default: a=lambda_param_no_default+ '/' ',' | a=lambda_param_no_default+ '/' &':' */
   r_lambda_slash_no_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // a=lambda_param_no_default+ '/' ','
     {
@@ -7931,7 +8204,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_96(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7946,7 +8220,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default+ */
   _loop1_97(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7961,7 +8236,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_98(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7976,7 +8252,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default+ */
   _loop1_99(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7991,7 +8268,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_slash_with_default: a=lambda_param_no_default* b=lambda_param_with_default+ '/' ',' | a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':' */
   r_lambda_slash_with_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
     {
@@ -8026,7 +8304,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_100(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8041,7 +8320,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default+ */
   _loop1_101(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8056,10 +8336,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_star_etc: invalid_lambda_star_etc | '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds] | '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds] | a=lambda_kwds */
   r_lambda_star_etc(): any {
-    if (TS42[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS70[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_lambda_star_etc
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -8071,7 +8352,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds]
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, a: any, b: any, c: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -8085,7 +8366,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds]
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, _v1: any, b: any, c: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -8099,7 +8380,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_kwds
-    {
+    if (TS71[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_lambda_kwds()) !== null
@@ -8114,7 +8395,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_kwds: invalid_lambda_kwds | '**' a=lambda_param_no_default */
   r_lambda_kwds(): any {
-    if (TS43[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS71[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_lambda_kwds
     {
@@ -8145,7 +8427,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default: a=lambda_param ',' | a=lambda_param &':' */
   r_lambda_param_no_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_lambda_param();
     const _h0m = this.mark;
@@ -8178,7 +8461,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default: a=lambda_param c=default ',' | a=lambda_param c=default &':' */
   r_lambda_param_with_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_lambda_param();
     const _h0m = this.mark;
@@ -8213,7 +8497,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default: a=lambda_param c=default? ',' | a=lambda_param c=default? &':' */
   r_lambda_param_maybe_default(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_lambda_param();
     const _h0m = this.mark;
@@ -8248,7 +8533,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param: a=NAME */
   r_lambda_param(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME
@@ -8269,7 +8555,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** STRING+ */
   _loop1_102(): any {
-    if (TS90[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS88[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8284,7 +8571,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** strings: a=STRING+ */
   r_strings(): any {
-    if (TS90[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS88[_tt] === 0) return null;
     const memo = this.memoLookup(10);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -8306,7 +8594,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** list: '[' a=[star_named_expressions] ']' */
   r_list(): any {
-    if (TS91[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS94[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '[' a=[star_named_expressions] ']'
@@ -8329,7 +8618,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (y=star_named_expression ',' z=[star_named_expressions]) */
   _tmp_103(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // y=star_named_expression ',' z=[star_named_expressions]
     {
@@ -8349,7 +8639,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** tuple: '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')' */
   r_tuple(): any {
-    if (TS4[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS4[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
@@ -8372,7 +8663,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** set: '{' a=star_named_expressions '}' */
   r_set(): any {
-    if (TS62[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS83[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=star_named_expressions '}'
@@ -8395,7 +8687,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dict: '{' a=[double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}' */
   r_dict(): any {
-    if (TS62[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS83[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=[double_starred_kvpairs] '}'
@@ -8432,7 +8725,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.double_starred_kvpair+ */
   _gather_104(): any {
-    if (TS92[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS124[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_double_starred_kvpair();
     if (v === null) {
@@ -8451,7 +8745,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** double_starred_kvpairs: a=','.double_starred_kvpair+ [','] */
   r_double_starred_kvpairs(): any {
-    if (TS92[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS124[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.double_starred_kvpair+ [',']
     {
@@ -8470,10 +8765,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** double_starred_kvpair: '**' a=bitwise_or | kvpair */
   r_double_starred_kvpair(): any {
-    if (TS92[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS124[_tt] === 0) return null;
     const mark = this.mark;
     // '**' a=bitwise_or
-    {
+    if (TS71[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null &&
@@ -8485,7 +8781,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // kvpair
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_kvpair()) !== null
@@ -8500,7 +8796,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kvpair: a=expression ':' b=expression */
   r_kvpair(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // a=expression ':' b=expression
     {
@@ -8520,7 +8817,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** for_if_clause+ */
   _loop1_105(): any {
-    if (TS13[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS33[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8535,7 +8833,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** for_if_clauses: a=for_if_clause+ */
   r_for_if_clauses(): any {
-    if (TS13[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS33[_tt] === 0) return null;
     const mark = this.mark;
     // a=for_if_clause+
     {
@@ -8553,7 +8852,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction) */
   _tmp_107(): any {
-    if (TS45[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS28[_tt] === 0) return null;
     const mark = this.mark;
     // 'if' z=disjunction
     {
@@ -8572,7 +8872,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction)* */
   _loop0_106(): any {
-    if (TS45[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS28[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8587,7 +8888,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction) */
   _tmp_109(): any {
-    if (TS45[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS28[_tt] === 0) return null;
     const mark = this.mark;
     // 'if' z=disjunction
     {
@@ -8606,7 +8908,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction)* */
   _loop0_108(): any {
-    if (TS45[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS28[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8621,11 +8924,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** for_if_clause: ASYNC 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | invalid_for_target */
   r_for_if_clause(): any {
-    if (TS13[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS33[_tt] === 0) return null;
     const mark = this.mark;
     let cut = false;
     // ASYNC 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
-    {
+    if (TS27[_tt] !== 0) {
       let _v0: any, _v1: any, a: any, _v2: any, b: any, c: any;
       if (
         (_v0 = this.expectToken(T.ASYNC)) !== null &&
@@ -8643,7 +8947,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (cut) return null;
     }
     // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
-    {
+    if (TS34[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, b: any, c: any;
       if (
         (_v0 = this.expectToken(515 /* 'for' */)) !== null &&
@@ -8676,11 +8980,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** listcomp: '[' a=named_expression b=for_if_clauses ']' | invalid_comprehension */
   r_listcomp(): any {
-    if (TS87[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '[' a=named_expression b=for_if_clauses ']'
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
@@ -8712,11 +9017,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** setcomp: '{' a=named_expression b=for_if_clauses '}' | invalid_comprehension */
   r_setcomp(): any {
-    if (TS87[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=named_expression b=for_if_clauses '}'
-    {
+    if (TS83[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
       if (
         (_v0 = this.expectToken(25 /* '{' */)) !== null &&
@@ -8748,10 +9054,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (assignment_expression | expression !':=') */
   _tmp_110(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -8778,11 +9085,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** genexp: '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')' | invalid_comprehension */
   r_genexp(): any {
-    if (TS87[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
@@ -8814,7 +9122,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dictcomp: '{' a=kvpair b=for_if_clauses '}' | invalid_dict_comprehension */
   r_dictcomp(): any {
-    if (TS62[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS83[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=kvpair b=for_if_clauses '}'
@@ -8850,7 +9159,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** arguments: a=args [','] &')' | invalid_arguments */
   r_arguments(): any {
-    if (TS93[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS125[_tt] === 0) return null;
     const memo = this.memoLookup(11);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -8887,10 +9197,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (assignment_expression | expression !':=') */
   _tmp_113(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -8917,10 +9228,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
   _tmp_112(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // starred_expression
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -8931,7 +9243,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (assignment_expression | expression !':=') !'='
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this._tmp_113()) !== null &&
@@ -8947,10 +9259,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (assignment_expression | expression !':=') */
   _tmp_115(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -8977,10 +9290,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
   _tmp_114(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // starred_expression
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -8991,7 +9305,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (assignment_expression | expression !':=') !'='
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this._tmp_115()) !== null &&
@@ -9007,7 +9321,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ */
   _gather_111(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_112();
     if (v === null) {
@@ -9026,7 +9341,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' k=kwargs) */
   _tmp_116(): any {
-    if (TS29[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return null;
     const mark = this.mark;
     // ',' k=kwargs
     {
@@ -9045,11 +9361,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** args: a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs] | a=kwargs */
   r_args(): any {
-    if (TS93[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS125[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
-    {
+    if (TS5[_tt] !== 0) {
       let a: any, b: any;
       if (
         (a = this._gather_111()) !== null &&
@@ -9080,7 +9397,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.kwarg_or_starred+ */
   _gather_117(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_starred();
     if (v === null) {
@@ -9099,7 +9417,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.kwarg_or_double_starred+ */
   _gather_118(): any {
-    if (TS92[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS124[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_double_starred();
     if (v === null) {
@@ -9118,7 +9437,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.kwarg_or_starred+ */
   _gather_119(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_starred();
     if (v === null) {
@@ -9137,7 +9457,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.kwarg_or_double_starred+ */
   _gather_120(): any {
-    if (TS92[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS124[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_double_starred();
     if (v === null) {
@@ -9156,10 +9477,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kwargs: a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+ | ','.kwarg_or_starred+ | ','.kwarg_or_double_starred+ */
   r_kwargs(): any {
-    if (TS93[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS125[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
-    {
+    if (TS5[_tt] !== 0) {
       let a: any, _v0: any, b: any;
       if (
         (a = this._gather_117()) !== null &&
@@ -9172,7 +9494,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','.kwarg_or_starred+
-    {
+    if (TS5[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this._gather_119()) !== null
@@ -9183,7 +9505,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','.kwarg_or_double_starred+
-    {
+    if (TS124[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this._gather_120()) !== null
@@ -9198,7 +9520,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** starred_expression: '*' a=expression */
   r_starred_expression(): any {
-    if (TS61[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS62[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=expression
@@ -9220,11 +9543,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kwarg_or_starred: invalid_kwarg | a=NAME '=' b=expression | a=starred_expression */
   r_kwarg_or_starred(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_kwarg
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -9236,7 +9560,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME '=' b=expression
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, _v0: any, b: any;
       if (
         (a = this.nameToken()) !== null &&
@@ -9251,7 +9575,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=starred_expression
-    {
+    if (TS62[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_starred_expression()) !== null
@@ -9266,11 +9590,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kwarg_or_double_starred: invalid_kwarg | a=NAME '=' b=expression | '**' a=expression */
   r_kwarg_or_double_starred(): any {
-    if (TS92[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS124[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_kwarg
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -9282,7 +9607,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME '=' b=expression
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, _v0: any, b: any;
       if (
         (a = this.nameToken()) !== null &&
@@ -9297,7 +9622,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**' a=expression
-    {
+    if (TS71[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null &&
@@ -9315,7 +9640,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target) */
   _tmp_122(): any {
-    if (TS29[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return null;
     const mark = this.mark;
     // ',' c=star_target
     {
@@ -9334,7 +9660,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target)* */
   _loop0_121(): any {
-    if (TS29[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -9349,7 +9676,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_targets: a=star_target !',' | a=star_target b=(',' c=star_target)* [','] */
   r_star_targets(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_star_target();
@@ -9386,7 +9714,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.star_target+ */
   _gather_123(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_star_target();
     if (v === null) {
@@ -9405,7 +9734,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_targets_list_seq: a=','.star_target+ [','] */
   r_star_targets_list_seq(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.star_target+ [',']
     {
@@ -9424,7 +9754,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target) */
   _tmp_125(): any {
-    if (TS29[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return null;
     const mark = this.mark;
     // ',' c=star_target
     {
@@ -9443,7 +9774,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target)+ */
   _loop1_124(): any {
-    if (TS29[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS57[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -9458,7 +9790,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_targets_tuple_seq: a=star_target b=(',' c=star_target)+ [','] | a=star_target ',' */
   r_star_targets_tuple_seq(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_star_target();
     const _h0m = this.mark;
@@ -9492,7 +9825,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (!'*' star_target) */
   _tmp_126(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     const mark = this.mark;
     // !'*' star_target
     {
@@ -9511,13 +9845,14 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_target: '*' a=(!'*' star_target) | target_with_star_atom */
   r_star_target(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     const memo = this.memoLookup(12);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=(!'*' star_target)
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -9532,7 +9867,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // target_with_star_atom
-    {
+    if (TS39[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_target_with_star_atom()) !== null
@@ -9549,7 +9884,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** target_with_star_atom: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | star_atom */
   r_target_with_star_atom(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const memo = this.memoLookup(13);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -9592,7 +9928,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // star_atom
-    {
+    if (TS126[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_star_atom()) !== null
@@ -9609,11 +9945,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_atom: a=NAME | '(' a=target_with_star_atom ')' | '(' a=[star_targets_tuple_seq] ')' | '[' a=[star_targets_list_seq] ']' */
   r_star_atom(): any {
-    if (TS94[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME
-    {
+    if (TS37[_tt] !== 0) {
       let a: any;
       if (
         (a = this.nameToken()) !== null
@@ -9624,7 +9961,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '(' a=target_with_star_atom ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
@@ -9637,7 +9974,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '(' a=[star_targets_tuple_seq] ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
@@ -9652,7 +9989,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '[' a=[star_targets_list_seq] ']'
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
@@ -9671,7 +10008,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** single_target: single_subscript_attribute_target | a=NAME | '(' a=single_target ')' */
   r_single_target(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const mark = this.mark;
     // single_subscript_attribute_target
     {
@@ -9685,7 +10023,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME
-    {
+    if (TS37[_tt] !== 0) {
       let a: any;
       if (
         (a = this.nameToken()) !== null
@@ -9696,7 +10034,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '(' a=single_target ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
@@ -9713,7 +10051,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** single_subscript_attribute_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead */
   r_single_subscript_attribute_target(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     const _h0 = this.r_t_primary();
@@ -9756,7 +10095,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** t_primary: a=t_primary '.' b=NAME &t_lookahead | a=t_primary '[' b=slices ']' &t_lookahead | a=t_primary b=genexp &t_lookahead | a=t_primary '(' b=[arguments] ')' &t_lookahead | a=atom &t_lookahead */
   r_t_primary(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const memo = this.memoLookup(14);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -9768,7 +10108,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS84[this.peekType()] === 0) break;
+      if (TS119[this.peekType()] === 0) break;
     }
     this.memoize(mark, 14, res, resmark);
     this.mark = resmark;
@@ -9860,10 +10200,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** t_lookahead: '(' | '[' | '.' */
   r_t_lookahead(): any {
-    if (TS95[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS127[_tt] === 0) return null;
     const mark = this.mark;
     // '('
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null
@@ -9874,7 +10215,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '['
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null
@@ -9885,7 +10226,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '.'
-    {
+    if (TS59[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(23 /* '.' */)) !== null
@@ -9900,7 +10241,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.del_target+ */
   _gather_127(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_del_target();
     if (v === null) {
@@ -9919,7 +10261,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** del_targets: a=','.del_target+ [','] */
   r_del_targets(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.del_target+ [',']
     {
@@ -9938,7 +10281,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** del_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | del_t_atom */
   r_del_target(): any {
-    if (TS16[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS39[_tt] === 0) return null;
     const memo = this.memoLookup(15);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -9981,7 +10325,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // del_t_atom
-    {
+    if (TS126[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_del_t_atom()) !== null
@@ -9998,11 +10342,12 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** del_t_atom: a=NAME | '(' a=del_target ')' | '(' a=[del_targets] ')' | '[' a=[del_targets] ']' */
   r_del_t_atom(): any {
-    if (TS94[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME
-    {
+    if (TS37[_tt] !== 0) {
       let a: any;
       if (
         (a = this.nameToken()) !== null
@@ -10013,7 +10358,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '(' a=del_target ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
@@ -10026,7 +10371,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '(' a=[del_targets] ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
@@ -10041,7 +10386,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '[' a=[del_targets] ']'
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
@@ -10060,7 +10405,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.expression+ */
   _gather_128(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_expression();
     if (v === null) {
@@ -10079,7 +10425,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.expression+ */
   _gather_129(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_expression();
     if (v === null) {
@@ -10098,7 +10445,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.expression+ */
   _gather_130(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_expression();
     if (v === null) {
@@ -10117,7 +10465,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.expression+ */
   _gather_131(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_expression();
     if (v === null) {
@@ -10136,10 +10485,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** type_expressions: a=','.expression+ ',' '*' b=expression ',' '**' c=expression | a=','.expression+ ',' '*' b=expression | a=','.expression+ ',' '**' b=expression | '*' a=expression ',' '**' b=expression | '*' a=expression | '**' a=expression | a=','.expression+ */
   r_type_expressions(): any {
-    if (TS93[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS125[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
-    {
+    if (TS2[_tt] !== 0) {
       let a: any, _v0: any, _v1: any, b: any, _v2: any, _v3: any, c: any;
       if (
         (a = this._gather_128()) !== null &&
@@ -10156,7 +10506,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=','.expression+ ',' '*' b=expression
-    {
+    if (TS2[_tt] !== 0) {
       let a: any, _v0: any, _v1: any, b: any;
       if (
         (a = this._gather_129()) !== null &&
@@ -10170,7 +10520,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=','.expression+ ',' '**' b=expression
-    {
+    if (TS2[_tt] !== 0) {
       let a: any, _v0: any, _v1: any, b: any;
       if (
         (a = this._gather_130()) !== null &&
@@ -10184,7 +10534,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=expression ',' '**' b=expression
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -10199,7 +10549,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=expression
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
@@ -10211,7 +10561,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**' a=expression
-    {
+    if (TS71[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null &&
@@ -10223,7 +10573,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=','.expression+
-    {
+    if (TS2[_tt] !== 0) {
       let a: any;
       if (
         (a = this._gather_131()) !== null
@@ -10238,7 +10588,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (NEWLINE INDENT) */
   _tmp_132(): any {
-    if (TS3[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS3[_tt] === 0) return null;
     const mark = this.mark;
     // NEWLINE INDENT
     {
@@ -10257,10 +10608,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** func_type_comment: NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT) | invalid_double_type_comments | TYPE_COMMENT */
   r_func_type_comment(): any {
-    if (TS96[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS128[_tt] === 0) return null;
     const mark = this.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
-    {
+    if (TS3[_tt] !== 0) {
       let _v0: any, t: any;
       if (
         (_v0 = this.expectToken(T.NEWLINE)) !== null &&
@@ -10273,7 +10625,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // invalid_double_type_comments
-    {
+    if (TS129[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -10285,7 +10637,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // TYPE_COMMENT
-    {
+    if (TS129[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.TYPE_COMMENT)) !== null
@@ -10300,10 +10652,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (assignment_expression | expression !':=') */
   _tmp_137(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -10330,10 +10683,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
   _tmp_136(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // starred_expression
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -10344,7 +10698,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (assignment_expression | expression !':=') !'='
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this._tmp_137()) !== null &&
@@ -10360,10 +10714,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (assignment_expression | expression !':=') */
   _tmp_139(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -10390,10 +10745,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
   _tmp_138(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // starred_expression
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -10404,7 +10760,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (assignment_expression | expression !':=') !'='
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this._tmp_139()) !== null &&
@@ -10420,7 +10776,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ */
   _gather_135(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_136();
     if (v === null) {
@@ -10439,7 +10796,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) */
   _tmp_134(): any {
-    if (TS5[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
     {
@@ -10459,10 +10817,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) */
   _tmp_133(): any {
-    if (TS93[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS125[_tt] === 0) return null;
     const mark = this.mark;
     // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
-    {
+    if (TS5[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this._tmp_134()) !== null
@@ -10488,7 +10847,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (args | expression for_if_clauses) */
   _tmp_140(): any {
-    if (TS93[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS125[_tt] === 0) return null;
     const mark = this.mark;
     // args
     {
@@ -10502,7 +10862,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // expression for_if_clauses
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expression()) !== null &&
@@ -10518,7 +10878,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_arguments: ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*' | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args */
   r_invalid_arguments(): any {
-    if (TS93[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS125[_tt] === 0) return null;
     const mark = this.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*'
     {
@@ -10534,7 +10895,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
-    {
+    if (TS2[_tt] !== 0) {
       let a: any, b: any, _v0: any, _v1: any;
       if (
         (a = this.r_expression()) !== null &&
@@ -10548,7 +10909,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME b='=' expression for_if_clauses
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any, _v0: any, _v1: any;
       if (
         (a = this.nameToken()) !== null &&
@@ -10607,10 +10968,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('True' | 'False' | 'None') */
   _tmp_141(): any {
-    if (TS97[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS130[_tt] === 0) return null;
     const mark = this.mark;
     // 'True'
-    {
+    if (TS90[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
@@ -10621,7 +10983,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
@@ -10632,7 +10994,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    {
+    if (TS89[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
@@ -10647,7 +11009,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (NAME '=') */
   _tmp_142(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // NAME '='
     {
@@ -10666,10 +11029,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_kwarg: a=('True' | 'False' | 'None') b='=' | a=NAME b='=' expression for_if_clauses | !(NAME '=') a=expression b='=' */
   r_invalid_kwarg(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // a=('True' | 'False' | 'None') b='='
-    {
+    if (TS130[_tt] !== 0) {
       let a: any, b: any;
       if (
         (a = this._tmp_141()) !== null &&
@@ -10681,7 +11045,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME b='=' expression for_if_clauses
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, b: any, _v0: any, _v1: any;
       if (
         (a = this.nameToken()) !== null &&
@@ -10712,7 +11076,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** expression_without_invalid: a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef */
   r_expression_without_invalid(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     const prevCallInvalid = this.callInvalidRules;
     this.callInvalidRules = false;
@@ -10720,7 +11085,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _h0 = this.r_disjunction();
     const _h0m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    {
+    if (TS96[_tt] !== 0) {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
@@ -10737,7 +11102,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // disjunction
-    {
+    if (TS96[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = _h0) !== null && ((this.mark = _h0m), true)
@@ -10748,7 +11113,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambdef
-    {
+    if (TS97[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambdef()) !== null
@@ -10763,7 +11128,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_legacy_expression: a=NAME !'(' b=star_expressions */
   r_invalid_legacy_expression(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // a=NAME !'(' b=star_expressions
     {
@@ -10783,7 +11149,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (NAME STRING | SOFT_KEYWORD) */
   _tmp_143(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // NAME STRING
     {
@@ -10813,10 +11180,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('else' | ':') */
   _tmp_144(): any {
-    if (TS98[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS131[_tt] === 0) return null;
     const mark = this.mark;
     // 'else'
-    {
+    if (TS74[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(512 /* 'else' */)) !== null
@@ -10827,7 +11195,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ':'
-    {
+    if (TS72[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(11 /* ':' */)) !== null
@@ -10842,7 +11210,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid | a=disjunction 'if' b=disjunction !('else' | ':') */
   r_invalid_expression(): any {
-    if (TS64[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS96[_tt] === 0) return null;
     const mark = this.mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
     {
@@ -10876,10 +11245,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('=' | ':=') */
   _tmp_145(): any {
-    if (TS99[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS132[_tt] === 0) return null;
     const mark = this.mark;
     // '='
-    {
+    if (TS38[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(22 /* '=' */)) !== null
@@ -10890,7 +11260,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ':='
-    {
+    if (TS133[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(53 /* ':=' */)) !== null
@@ -10905,10 +11275,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (list | tuple | genexp | 'True' | 'None' | 'False') */
   _tmp_146(): any {
-    if (TS100[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS134[_tt] === 0) return null;
     const mark = this.mark;
     // list
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_list()) !== null
@@ -10919,7 +11290,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // tuple
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_tuple()) !== null
@@ -10930,7 +11301,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // genexp
-    {
+    if (TS122[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_genexp()) !== null
@@ -10941,7 +11312,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'True'
-    {
+    if (TS90[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
@@ -10952,7 +11323,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    {
+    if (TS89[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
@@ -10963,7 +11334,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
@@ -10978,10 +11349,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('=' | ':=') */
   _tmp_147(): any {
-    if (TS99[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS132[_tt] === 0) return null;
     const mark = this.mark;
     // '='
-    {
+    if (TS38[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(22 /* '=' */)) !== null
@@ -10992,7 +11364,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ':='
-    {
+    if (TS133[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(53 /* ':=' */)) !== null
@@ -11007,7 +11379,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_named_expression: a=expression ':=' expression | a=NAME '=' b=bitwise_or !('=' | ':=') | !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=') */
   r_invalid_named_expression(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const memo = this.memoLookup(16);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -11026,7 +11399,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME '=' b=bitwise_or !('=' | ':=')
-    {
+    if (TS37[_tt] !== 0) {
       let a: any, _v0: any, b: any;
       if (
         (a = this.nameToken()) !== null &&
@@ -11041,7 +11414,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
-    {
+    if (TS101[_tt] !== 0) {
       let a: any, b: any, _v0: any;
       if (
         this.negative(this.mark, this._tmp_146()) &&
@@ -11062,7 +11435,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_named_expressions* */
   _loop0_148(): any {
-    if (TS5[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS5[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11077,7 +11451,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=') */
   _tmp_150(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     const mark = this.mark;
     // star_targets '='
     {
@@ -11096,7 +11471,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=')* */
   _loop0_149(): any {
-    if (TS17[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11111,7 +11487,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=') */
   _tmp_152(): any {
-    if (TS17[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return null;
     const mark = this.mark;
     // star_targets '='
     {
@@ -11130,7 +11507,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=')* */
   _loop0_151(): any {
-    if (TS17[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS40[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11145,10 +11523,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (yield_expr | star_expressions) */
   _tmp_153(): any {
-    if (TS14[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    {
+    if (TS18[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -11159,7 +11538,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // star_expressions
-    {
+    if (TS5[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_star_expressions()) !== null
@@ -11174,10 +11553,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_assignment: a=invalid_ann_assign_target ':' expression | a=star_named_expression ',' star_named_expressions* ':' expression | a=expression ':' expression | (star_targets '=')* a=star_expressions '=' | (star_targets '=')* a=yield_expr '=' | a=star_expressions augassign (yield_expr | star_expressions) */
   r_invalid_assignment(): any {
-    if (TS14[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // a=invalid_ann_assign_target ':' expression
-    {
+    if (TS82[_tt] !== 0) {
       let a: any, _v0: any, _v1: any;
       if (
         this.callInvalidRules &&
@@ -11191,7 +11571,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=star_named_expression ',' star_named_expressions* ':' expression
-    {
+    if (TS5[_tt] !== 0) {
       let a: any, _v0: any, _v1: any, _v2: any, _v3: any;
       if (
         (a = this.r_star_named_expression()) !== null &&
@@ -11206,7 +11586,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=expression ':' expression
-    {
+    if (TS2[_tt] !== 0) {
       let a: any, _v0: any, _v1: any;
       if (
         (a = this.r_expression()) !== null &&
@@ -11219,7 +11599,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (star_targets '=')* a=star_expressions '='
-    {
+    if (TS5[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         ((_v0 = this._loop0_149()), true) &&
@@ -11232,7 +11612,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (star_targets '=')* a=yield_expr '='
-    {
+    if (TS135[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         ((_v0 = this._loop0_151()), true) &&
@@ -11245,7 +11625,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=star_expressions augassign (yield_expr | star_expressions)
-    {
+    if (TS5[_tt] !== 0) {
       let a: any, _v0: any, _v1: any;
       if (
         (a = this.r_star_expressions()) !== null &&
@@ -11262,10 +11642,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_ann_assign_target: list | tuple | '(' a=invalid_ann_assign_target ')' */
   r_invalid_ann_assign_target(): any {
-    if (TS60[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS82[_tt] === 0) return null;
     const mark = this.mark;
     // list
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_list()) !== null
@@ -11276,7 +11657,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // tuple
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_tuple()) !== null
@@ -11287,7 +11668,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '(' a=invalid_ann_assign_target ')'
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         this.callInvalidRules &&
@@ -11305,7 +11686,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_del_stmt: 'del' a=star_expressions */
   r_invalid_del_stmt(): any {
-    if (TS25[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS17[_tt] === 0) return null;
     const mark = this.mark;
     // 'del' a=star_expressions
     {
@@ -11324,7 +11706,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_block: NEWLINE !INDENT */
   r_invalid_block(): any {
-    if (TS3[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS3[_tt] === 0) return null;
     const mark = this.mark;
     // NEWLINE !INDENT
     {
@@ -11343,10 +11726,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('[' | '(' | '{') */
   _tmp_154(): any {
-    if (TS87[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     // '['
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null
@@ -11357,7 +11741,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '('
-    {
+    if (TS4[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(7 /* '(' */)) !== null
@@ -11368,7 +11752,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '{'
-    {
+    if (TS83[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(25 /* '{' */)) !== null
@@ -11383,10 +11767,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('[' | '{') */
   _tmp_155(): any {
-    if (TS101[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS136[_tt] === 0) return null;
     const mark = this.mark;
     // '['
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null
@@ -11397,7 +11782,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '{'
-    {
+    if (TS83[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(25 /* '{' */)) !== null
@@ -11412,10 +11797,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('[' | '{') */
   _tmp_156(): any {
-    if (TS101[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS136[_tt] === 0) return null;
     const mark = this.mark;
     // '['
-    {
+    if (TS94[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null
@@ -11426,7 +11812,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '{'
-    {
+    if (TS83[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(25 /* '{' */)) !== null
@@ -11441,7 +11827,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses | ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses | ('[' | '{') a=star_named_expression b=',' for_if_clauses */
   r_invalid_comprehension(): any {
-    if (TS87[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
     {
@@ -11457,7 +11844,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
-    {
+    if (TS136[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, b: any, _v2: any;
       if (
         (_v0 = this._tmp_155()) !== null &&
@@ -11472,7 +11859,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ('[' | '{') a=star_named_expression b=',' for_if_clauses
-    {
+    if (TS136[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
       if (
         (_v0 = this._tmp_156()) !== null &&
@@ -11490,7 +11877,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}' */
   r_invalid_dict_comprehension(): any {
-    if (TS62[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS83[_tt] === 0) return null;
     const mark = this.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
     {
@@ -11512,7 +11900,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_157(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11527,7 +11916,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_158(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11542,7 +11932,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default+ */
   _loop1_159(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11557,7 +11948,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (slash_no_default | slash_with_default) */
   _tmp_160(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // slash_no_default
     {
@@ -11586,7 +11978,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_161(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11601,7 +11994,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (slash_no_default | slash_with_default) */
   _tmp_162(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // slash_no_default
     {
@@ -11630,7 +12024,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_163(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11645,10 +12040,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' | param_no_default) */
   _tmp_164(): any {
-    if (TS103[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS139[_tt] === 0) return null;
     const mark = this.mark;
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -11659,7 +12055,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // param_no_default
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_param_no_default()) !== null
@@ -11674,7 +12070,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_165(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11689,7 +12086,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default+ */
   _loop1_166(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11704,10 +12102,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_parameters: param_no_default* invalid_parameters_helper a=param_no_default | param_no_default* a='(' param_no_default+ ','? b=')' | a="/" ',' | (slash_no_default | slash_with_default) param_maybe_default* a='/' | [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/' | param_maybe_default+ '/' a='*' */
   r_invalid_parameters(): any {
-    if (TS102[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS68[_tt] === 0) return null;
     const mark = this.mark;
     // param_no_default* invalid_parameters_helper a=param_no_default
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
         this.callInvalidRules &&
@@ -11721,7 +12120,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // param_no_default* a='(' param_no_default+ ','? b=')'
-    {
+    if (TS137[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
         ((_v0 = this._loop0_158()), true) &&
@@ -11736,7 +12135,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a="/" ','
-    {
+    if (TS138[_tt] !== 0) {
       let a: any, _v0: any;
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
@@ -11748,7 +12147,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (slash_no_default | slash_with_default) param_maybe_default* a='/'
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
         (_v0 = this._tmp_160()) !== null &&
@@ -11761,7 +12160,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
-    {
+    if (TS140[_tt] !== 0) {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, a: any;
       if (
         ((_v0 = this._tmp_162()), true) &&
@@ -11777,7 +12176,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // param_maybe_default+ '/' a='*'
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
         (_v0 = this._loop1_166()) !== null &&
@@ -11794,10 +12193,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (')' | ',') */
   _tmp_167(): any {
-    if (TS104[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS141[_tt] === 0) return null;
     const mark = this.mark;
     // ')'
-    {
+    if (TS76[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(8 /* ')' */)) !== null
@@ -11808,7 +12208,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -11823,7 +12223,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_default: a='=' &(')' | ',') */
   r_invalid_default(): any {
-    if (TS15[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS38[_tt] === 0) return null;
     const mark = this.mark;
     // a='=' &(')' | ',')
     {
@@ -11842,10 +12243,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (')' | '**') */
   _tmp_169(): any {
-    if (TS105[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS142[_tt] === 0) return null;
     const mark = this.mark;
     // ')'
-    {
+    if (TS76[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(8 /* ')' */)) !== null
@@ -11856,7 +12258,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**'
-    {
+    if (TS71[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null
@@ -11871,10 +12273,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (')' | ',' (')' | '**')) */
   _tmp_168(): any {
-    if (TS104[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS141[_tt] === 0) return null;
     const mark = this.mark;
     // ')'
-    {
+    if (TS76[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(8 /* ')' */)) !== null
@@ -11885,7 +12288,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ',' (')' | '**')
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
@@ -11901,10 +12304,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (param_no_default | ',') */
   _tmp_170(): any {
-    if (TS103[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS139[_tt] === 0) return null;
     const mark = this.mark;
     // param_no_default
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_param_no_default()) !== null
@@ -11915,7 +12319,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -11930,7 +12334,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_171(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11945,10 +12350,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (param_no_default | ',') */
   _tmp_172(): any {
-    if (TS103[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS139[_tt] === 0) return null;
     const mark = this.mark;
     // param_no_default
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_param_no_default()) !== null
@@ -11959,7 +12365,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -11974,7 +12380,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_star_etc: a='*' (')' | ',' (')' | '**')) | '*' ',' TYPE_COMMENT | '*' param a='=' | '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',') */
   r_invalid_star_etc(): any {
-    if (TS61[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS62[_tt] === 0) return null;
     const mark = this.mark;
     // a='*' (')' | ',' (')' | '**'))
     {
@@ -12034,10 +12441,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('*' | '**' | '/') */
   _tmp_173(): any {
-    if (TS106[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS143[_tt] === 0) return null;
     const mark = this.mark;
     // '*'
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null
@@ -12048,7 +12456,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**'
-    {
+    if (TS71[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null
@@ -12059,7 +12467,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '/'
-    {
+    if (TS138[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(17 /* '/' */)) !== null
@@ -12074,7 +12482,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_kwds: '**' param a='=' | '**' param ',' a=param | '**' param ',' a=('*' | '**' | '/') */
   r_invalid_kwds(): any {
-    if (TS43[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS71[_tt] === 0) return null;
     const mark = this.mark;
     // '**' param a='='
     {
@@ -12122,7 +12531,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default+ */
   _loop1_174(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12137,7 +12547,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_parameters_helper: a=slash_with_default | param_with_default+ */
   r_invalid_parameters_helper(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // a=slash_with_default
     {
@@ -12166,7 +12577,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_175(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12181,7 +12593,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_176(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12196,7 +12609,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.lambda_param+ */
   _gather_177(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_lambda_param();
     if (v === null) {
@@ -12215,7 +12629,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (lambda_slash_no_default | lambda_slash_with_default) */
   _tmp_178(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_slash_no_default
     {
@@ -12244,7 +12659,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_179(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12259,7 +12675,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (lambda_slash_no_default | lambda_slash_with_default) */
   _tmp_180(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_slash_no_default
     {
@@ -12288,7 +12705,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_181(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12303,10 +12721,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' | lambda_param_no_default) */
   _tmp_182(): any {
-    if (TS103[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS139[_tt] === 0) return null;
     const mark = this.mark;
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -12317,7 +12736,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambda_param_no_default
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambda_param_no_default()) !== null
@@ -12332,7 +12751,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_183(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12347,7 +12767,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default+ */
   _loop1_184(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12362,10 +12783,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_lambda_parameters: lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default | lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')' | a="/" ',' | (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/' | [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/' | lambda_param_maybe_default+ '/' a='*' */
   r_invalid_lambda_parameters(): any {
-    if (TS102[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS68[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
         this.callInvalidRules &&
@@ -12379,7 +12801,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-    {
+    if (TS137[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
         ((_v0 = this._loop0_176()), true) &&
@@ -12394,7 +12816,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a="/" ','
-    {
+    if (TS138[_tt] !== 0) {
       let a: any, _v0: any;
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
@@ -12406,7 +12828,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
         (_v0 = this._tmp_178()) !== null &&
@@ -12419,7 +12841,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-    {
+    if (TS140[_tt] !== 0) {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, a: any;
       if (
         ((_v0 = this._tmp_180()), true) &&
@@ -12435,7 +12857,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambda_param_maybe_default+ '/' a='*'
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
         (_v0 = this._loop1_184()) !== null &&
@@ -12452,7 +12874,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default+ */
   _loop1_185(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12467,7 +12890,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_lambda_parameters_helper: a=lambda_slash_with_default | lambda_param_with_default+ */
   r_invalid_lambda_parameters_helper(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // a=lambda_slash_with_default
     {
@@ -12496,10 +12920,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (':' | '**') */
   _tmp_187(): any {
-    if (TS108[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS145[_tt] === 0) return null;
     const mark = this.mark;
     // ':'
-    {
+    if (TS72[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(11 /* ':' */)) !== null
@@ -12510,7 +12935,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**'
-    {
+    if (TS71[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null
@@ -12525,10 +12950,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (':' | ',' (':' | '**')) */
   _tmp_186(): any {
-    if (TS107[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS144[_tt] === 0) return null;
     const mark = this.mark;
     // ':'
-    {
+    if (TS72[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(11 /* ':' */)) !== null
@@ -12539,7 +12965,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ',' (':' | '**')
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
@@ -12555,10 +12981,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (lambda_param_no_default | ',') */
   _tmp_188(): any {
-    if (TS103[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS139[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambda_param_no_default()) !== null
@@ -12569,7 +12996,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -12584,7 +13011,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_189(): any {
-    if (TS23[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12599,10 +13027,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (lambda_param_no_default | ',') */
   _tmp_190(): any {
-    if (TS103[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS139[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default
-    {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambda_param_no_default()) !== null
@@ -12613,7 +13042,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -12628,7 +13057,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_lambda_star_etc: '*' (':' | ',' (':' | '**')) | '*' lambda_param a='=' | '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',') */
   r_invalid_lambda_star_etc(): any {
-    if (TS61[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS62[_tt] === 0) return null;
     const mark = this.mark;
     // '*' (':' | ',' (':' | '**'))
     {
@@ -12675,10 +13105,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('*' | '**' | '/') */
   _tmp_191(): any {
-    if (TS106[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS143[_tt] === 0) return null;
     const mark = this.mark;
     // '*'
-    {
+    if (TS62[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null
@@ -12689,7 +13120,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**'
-    {
+    if (TS71[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null
@@ -12700,7 +13131,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '/'
-    {
+    if (TS138[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(17 /* '/' */)) !== null
@@ -12715,7 +13146,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_lambda_kwds: '**' lambda_param a='=' | '**' lambda_param ',' a=lambda_param | '**' lambda_param ',' a=('*' | '**' | '/') */
   r_invalid_lambda_kwds(): any {
-    if (TS43[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS71[_tt] === 0) return null;
     const mark = this.mark;
     // '**' lambda_param a='='
     {
@@ -12763,7 +13195,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_double_type_comments: TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT */
   r_invalid_double_type_comments(): any {
-    if (TS109[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS129[_tt] === 0) return null;
     const mark = this.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
     {
@@ -12785,10 +13218,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' | ')' | ':') */
   _tmp_192(): any {
-    if (TS49[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS75[_tt] === 0) return null;
     const mark = this.mark;
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -12799,7 +13233,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ')'
-    {
+    if (TS76[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(8 /* ')' */)) !== null
@@ -12810,7 +13244,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ':'
-    {
+    if (TS72[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(11 /* ':' */)) !== null
@@ -12825,7 +13259,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_with_item: expression 'as' a=expression &(',' | ')' | ':') */
   r_invalid_with_item(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expression 'as' a=expression &(',' | ')' | ':')
     {
@@ -12846,7 +13281,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_for_target: ASYNC? 'for' a=star_expressions */
   r_invalid_for_target(): any {
-    if (TS13[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS33[_tt] === 0) return null;
     const mark = this.mark;
     // ASYNC? 'for' a=star_expressions
     {
@@ -12866,7 +13302,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_group: '(' a=starred_expression ')' | '(' a='**' expression ')' */
   r_invalid_group(): any {
-    if (TS4[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS4[_tt] === 0) return null;
     const mark = this.mark;
     // '(' a=starred_expression ')'
     {
@@ -12900,7 +13337,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_import_from_targets: import_from_as_names ',' NEWLINE */
   r_invalid_import_from_targets(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // import_from_as_names ',' NEWLINE
     {
@@ -12920,7 +13358,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_195(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12939,7 +13378,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' star_target]) */
   _tmp_194(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expression ['as' star_target]
     {
@@ -12958,7 +13398,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_197(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12977,7 +13418,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' star_target]) */
   _tmp_196(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expression ['as' star_target]
     {
@@ -12996,7 +13438,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(expression ['as' star_target])+ */
   _gather_193(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_194();
     if (v === null) {
@@ -13015,7 +13458,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_200(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -13034,7 +13478,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expressions ['as' star_target]) */
   _tmp_199(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expressions ['as' star_target]
     {
@@ -13053,7 +13498,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_202(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -13072,7 +13518,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expressions ['as' star_target]) */
   _tmp_201(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expressions ['as' star_target]
     {
@@ -13091,7 +13538,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(expressions ['as' star_target])+ */
   _gather_198(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_199();
     if (v === null) {
@@ -13110,7 +13558,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_with_stmt: [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE | [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE */
   r_invalid_with_stmt(): any {
-    if (TS12[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
     // [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE
     {
@@ -13148,7 +13597,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_205(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -13167,7 +13617,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' star_target]) */
   _tmp_204(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expression ['as' star_target]
     {
@@ -13186,7 +13637,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_207(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -13205,7 +13657,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' star_target]) */
   _tmp_206(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expression ['as' star_target]
     {
@@ -13224,7 +13677,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(expression ['as' star_target])+ */
   _gather_203(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_204();
     if (v === null) {
@@ -13243,7 +13697,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_210(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -13262,7 +13717,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expressions ['as' star_target]) */
   _tmp_209(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expressions ['as' star_target]
     {
@@ -13281,7 +13737,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_212(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -13300,7 +13757,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expressions ['as' star_target]) */
   _tmp_211(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expressions ['as' star_target]
     {
@@ -13319,7 +13777,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(expressions ['as' star_target])+ */
   _gather_208(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_209();
     if (v === null) {
@@ -13338,7 +13797,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_with_stmt_indent: [ASYNC] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT | [ASYNC] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT */
   r_invalid_with_stmt_indent(): any {
-    if (TS12[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
     // [ASYNC] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
     {
@@ -13380,10 +13840,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('except' | 'finally') */
   _tmp_213(): any {
-    if (TS110[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS146[_tt] === 0) return null;
     const mark = this.mark;
     // 'except'
-    {
+    if (TS77[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(513 /* 'except' */)) !== null
@@ -13394,7 +13855,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'finally'
-    {
+    if (TS78[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(514 /* 'finally' */)) !== null
@@ -13409,7 +13870,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** block* */
   _loop0_214(): any {
-    if (TS35[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS64[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -13424,7 +13886,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_block+ */
   _loop1_215(): any {
-    if (TS51[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS77[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -13439,7 +13902,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_216(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13458,7 +13922,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** block* */
   _loop0_217(): any {
-    if (TS35[this.peekType()] === 0) return [];
+    const _tt = this.peekType();
+    if (TS64[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -13473,7 +13938,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_star_block+ */
   _loop1_218(): any {
-    if (TS51[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS77[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -13488,7 +13954,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_220(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13507,7 +13974,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' NAME]) */
   _tmp_219(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // expression ['as' NAME]
     {
@@ -13526,7 +13994,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_try_stmt: a='try' ':' NEWLINE !INDENT | 'try' ':' block !('except' | 'finally') | 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':' | 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':' */
   r_invalid_try_stmt(): any {
-    if (TS50[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS35[_tt] === 0) return null;
     const mark = this.mark;
     // a='try' ':' NEWLINE !INDENT
     {
@@ -13597,7 +14066,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_221(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13616,7 +14086,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_222(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13635,10 +14106,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (NEWLINE | ':') */
   _tmp_223(): any {
-    if (TS111[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS147[_tt] === 0) return null;
     const mark = this.mark;
     // NEWLINE
-    {
+    if (TS3[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.NEWLINE)) !== null
@@ -13649,7 +14121,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ':'
-    {
+    if (TS72[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(11 /* ':' */)) !== null
@@ -13664,7 +14136,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_except_stmt: 'except' '*'? a=expression ',' expressions ['as' NAME] ':' | a='except' '*'? expression ['as' NAME] NEWLINE | a='except' NEWLINE | a='except' '*' (NEWLINE | ':') */
   r_invalid_except_stmt(): any {
-    if (TS51[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS77[_tt] === 0) return null;
     const mark = this.mark;
     // 'except' '*'? a=expression ',' expressions ['as' NAME] ':'
     {
@@ -13728,7 +14201,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_finally_stmt: a='finally' ':' NEWLINE !INDENT */
   r_invalid_finally_stmt(): any {
-    if (TS52[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS78[_tt] === 0) return null;
     const mark = this.mark;
     // a='finally' ':' NEWLINE !INDENT
     {
@@ -13749,7 +14223,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_224(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13768,7 +14243,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_except_stmt_indent: a='except' expression ['as' NAME] ':' NEWLINE !INDENT | a='except' ':' NEWLINE !INDENT */
   r_invalid_except_stmt_indent(): any {
-    if (TS51[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS77[_tt] === 0) return null;
     const mark = this.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
     {
@@ -13805,7 +14281,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_225(): any {
-    if (TS33[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS63[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13824,7 +14301,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_except_star_stmt_indent: a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT */
   r_invalid_except_star_stmt_indent(): any {
-    if (TS51[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS77[_tt] === 0) return null;
     const mark = this.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
     {
@@ -13848,7 +14326,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_match_stmt: "match" subject_expr NEWLINE | a="match" subject=subject_expr ':' NEWLINE !INDENT */
   r_invalid_match_stmt(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // "match" subject_expr NEWLINE
     {
@@ -13883,7 +14362,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_case_block: "case" patterns guard? NEWLINE | a="case" patterns guard? ':' NEWLINE !INDENT */
   r_invalid_case_block(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // "case" patterns guard? NEWLINE
     {
@@ -13920,7 +14400,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_as_pattern: or_pattern 'as' a="_" | or_pattern 'as' !NAME a=expression */
   r_invalid_as_pattern(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_or_pattern();
     const _h0m = this.mark;
@@ -13956,7 +14437,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_class_pattern: name_or_attr '(' a=invalid_class_argument_pattern */
   r_invalid_class_pattern(): any {
-    if (TS23[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS37[_tt] === 0) return null;
     const mark = this.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
     {
@@ -13977,7 +14459,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (positional_patterns ',') */
   _tmp_226(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const mark = this.mark;
     // positional_patterns ','
     {
@@ -13996,7 +14479,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_class_argument_pattern: [positional_patterns ','] keyword_patterns ',' a=positional_patterns */
   r_invalid_class_argument_pattern(): any {
-    if (TS54[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS80[_tt] === 0) return null;
     const mark = this.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
     {
@@ -14017,7 +14501,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_if_stmt: 'if' named_expression NEWLINE | a='if' a=named_expression ':' NEWLINE !INDENT */
   r_invalid_if_stmt(): any {
-    if (TS45[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS28[_tt] === 0) return null;
     const mark = this.mark;
     // 'if' named_expression NEWLINE
     {
@@ -14052,7 +14537,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_elif_stmt: 'elif' named_expression NEWLINE | a='elif' named_expression ':' NEWLINE !INDENT */
   r_invalid_elif_stmt(): any {
-    if (TS46[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS73[_tt] === 0) return null;
     const mark = this.mark;
     // 'elif' named_expression NEWLINE
     {
@@ -14087,7 +14573,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_else_stmt: a='else' ':' NEWLINE !INDENT */
   r_invalid_else_stmt(): any {
-    if (TS47[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS74[_tt] === 0) return null;
     const mark = this.mark;
     // a='else' ':' NEWLINE !INDENT
     {
@@ -14108,7 +14595,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_while_stmt: 'while' named_expression NEWLINE | a='while' named_expression ':' NEWLINE !INDENT */
   r_invalid_while_stmt(): any {
-    if (TS48[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS36[_tt] === 0) return null;
     const mark = this.mark;
     // 'while' named_expression NEWLINE
     {
@@ -14143,7 +14631,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_for_stmt: [ASYNC] 'for' star_targets 'in' star_expressions NEWLINE | [ASYNC] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT */
   r_invalid_for_stmt(): any {
-    if (TS13[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS33[_tt] === 0) return null;
     const mark = this.mark;
     // [ASYNC] 'for' star_targets 'in' star_expressions NEWLINE
     {
@@ -14184,7 +14673,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('->' expression) */
   _tmp_227(): any {
-    if (TS39[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS66[_tt] === 0) return null;
     const mark = this.mark;
     // '->' expression
     {
@@ -14203,7 +14693,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_def_raw: [ASYNC] a='def' NAME '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT */
   r_invalid_def_raw(): any {
-    if (TS38[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS65[_tt] === 0) return null;
     const mark = this.mark;
     // [ASYNC] a='def' NAME '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
     {
@@ -14230,7 +14721,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('(' [arguments] ')') */
   _tmp_228(): any {
-    if (TS4[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS4[_tt] === 0) return null;
     const mark = this.mark;
     // '(' [arguments] ')'
     {
@@ -14250,7 +14742,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('(' [arguments] ')') */
   _tmp_229(): any {
-    if (TS4[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS4[_tt] === 0) return null;
     const mark = this.mark;
     // '(' [arguments] ')'
     {
@@ -14270,7 +14763,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_class_def_raw: 'class' NAME ['(' [arguments] ')'] NEWLINE | a='class' NAME ['(' [arguments] ')'] ':' NEWLINE !INDENT */
   r_invalid_class_def_raw(): any {
-    if (TS37[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS30[_tt] === 0) return null;
     const mark = this.mark;
     // 'class' NAME ['(' [arguments] ')'] NEWLINE
     {
@@ -14307,7 +14801,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.double_starred_kvpair+ */
   _gather_230(): any {
-    if (TS92[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS124[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_double_starred_kvpair();
     if (v === null) {
@@ -14326,10 +14821,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('}' | ',') */
   _tmp_231(): any {
-    if (TS112[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS148[_tt] === 0) return null;
     const mark = this.mark;
     // '}'
-    {
+    if (TS149[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(26 /* '}' */)) !== null
@@ -14340,7 +14836,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -14355,7 +14851,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',') */
   r_invalid_double_starred_kvpairs(): any {
-    if (TS92[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS124[_tt] === 0) return null;
     const mark = this.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
     {
@@ -14374,7 +14871,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _h1 = this.r_expression();
     const _h1m = this.mark;
     // expression ':' a='*' bitwise_or
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any, _v1: any, a: any, _v2: any;
       if (
         (_v0 = _h1) !== null && ((this.mark = _h1m), true) &&
@@ -14388,7 +14885,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // expression a=':' &('}' | ',')
-    {
+    if (TS2[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         (_v0 = _h1) !== null && ((this.mark = _h1m), true) &&
@@ -14405,10 +14902,11 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('}' | ',') */
   _tmp_232(): any {
-    if (TS112[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS148[_tt] === 0) return null;
     const mark = this.mark;
     // '}'
-    {
+    if (TS149[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(26 /* '}' */)) !== null
@@ -14419,7 +14917,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    {
+    if (TS57[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -14434,7 +14932,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_kvpair: a=expression !(':') | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',') */
   r_invalid_kvpair(): any {
-    if (TS2[this.peekType()] === 0) return null;
+    const _tt = this.peekType();
+    if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_expression();
     const _h0m = this.mark;
