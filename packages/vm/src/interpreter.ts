@@ -16,7 +16,7 @@ import { sysState } from './modules/sys.js';
 import type { Host, HostSyntaxError } from './host.js';
 import { PyModule } from './objects/module.js';
 import { PyList } from './objects/list.js';
-import { importModule, sysModules } from './modules/registry.js';
+import { importModule, setStandInsEnabled, sysModules } from './modules/registry.js';
 
 export interface RunOptions {
   host: Host;
@@ -38,6 +38,7 @@ export function runMain(co: CodeObject, options: RunOptions): number {
 /** A fresh thread state on `options.host`, sys.argv set; the builtins module. */
 export function startInterpreter(options: RunOptions): PyModule {
   const builtins = bootstrap();
+  setStandInsEnabled(!options.host.stdlib);
   ts.host = options.host;
   ts.frame = null;
   ts.depth = 0;

@@ -26,6 +26,8 @@ export interface RunFileOptions {
   /** -B / PYTHONDONTWRITEBYTECODE, -O, PYTHONPYCACHEPREFIX */
   config: LoaderConfig;
   checkHashBasedPycs?: CheckHashBasedPycs;
+  /** CPython's Lib/ directory (find-stdlib.ts), on sys.path after the script's directory; null: none */
+  stdlib?: string | null;
 }
 
 /** Run the program as __main__ in a worker thread; resolves to the exit code. */
@@ -46,3 +48,5 @@ export function runProgram(options: RunFileOptions): Promise<number> {
     worker.on('exit', () => resolve(code ?? 70));
   });
 }
+
+export { findStdlib, StdlibError } from './find-stdlib.js';

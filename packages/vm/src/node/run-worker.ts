@@ -80,7 +80,7 @@ async function main(options: RunFileOptions): Promise<number> {
     }
   };
   const hostFor = (sysPath0: string) =>
-    new NodeHost({ sysPath: [sysPath0], compile, compileSource, config: options.config, checkHashBasedPycs: options.checkHashBasedPycs });
+    new NodeHost({ sysPath: options.stdlib ? [sysPath0, options.stdlib] : [sysPath0], stdlib: options.stdlib ?? null, compile, compileSource, config: options.config, checkHashBasedPycs: options.checkHashBasedPycs });
   const { main, args } = options;
   switch (main.kind) {
     case 'pyc': {
