@@ -20,6 +20,8 @@ import { initExceptionGroups } from './objects/exception-group.js';
 import { initSuper } from './objects/super.js';
 import { initModules } from './objects/module-methods.js';
 import { initIO } from './builtins/io.js';
+import { initWeakref, makeWeakref } from './modules/weakref.js';
+import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
 import { makeSys } from './modules/sys.js';
@@ -83,6 +85,8 @@ export function bootstrap(): PyModule {
   initModules();
   initIO();
   initMappingProxy();
+  initFrameObjects();
+  initWeakref();
   initGenericAlias();
   initUnionType();
   for (const t of [listType, dictType, tupleType, setType, frozenSetType, typeType, dequeType, defaultDictType, orderedDictType, counterType]) {
@@ -92,6 +96,7 @@ export function bootstrap(): PyModule {
   registerModule('builtins', () => b);
   registerModule('sys', makeSys);
   registerModule('math', makeMath);
+  registerModule('_weakref', makeWeakref);
   registerModule('collections', makeCollections, 'standIn');
   registerModule('itertools', makeItertools);
   registerModule('functools', makeFunctools, 'standIn');

@@ -26,6 +26,7 @@ import { pyEq } from '../protocols/compare.js';
 import { sortItems } from '../objects/list-methods.js';
 import { asciiOf } from '../objects/str-methods.js';
 import { ts } from '../eval/state.js';
+import type { Frame } from '../eval/frame.js';
 import { importName } from '../eval/ops.js';
 import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
 import { PyGenerator } from '../objects/generator.js';
@@ -77,9 +78,8 @@ export function isCallable(o: PyObject): boolean {
   return o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyMethod || o instanceof PyType || o.type.lookup('__call__') !== undefined;
 }
 
-/** locals() of the running frame. */
-export function frameLocals(): PyObject {
-  const f = ts.frame;
+/** locals() of frame `f` (the running one by default); f_locals. */
+export function frameLocals(f: Frame | null = ts.frame): PyObject {
   if (f === null) return new PyDict();
   if (f.locals !== null) return f.locals;
   const d = new PyDict();

@@ -10,6 +10,9 @@ import { intFromNumber, newInt, PyInt } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
 import { newTuple, PyTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
+import { PyDict } from '../objects/dict.js';
+import { False, True } from '../objects/int.js';
+import { frameObject } from '../objects/frame-object.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyBaseException, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
@@ -101,6 +104,37 @@ export function makeSys(): PyModule {
   });
   def('exception', () => ts.handled ?? None);
   def('intern', (a) => a[0]!);
+  // what CPython's pure-Python modules read from sys at import time
+  d.setStr('warnoptions', new PyList([]));
+  d.setStr('_xoptions', new PyDict());
+  d.setStr('executable', newStr(''));
+  d.setStr('prefix', newStr(''));
+  d.setStr('exec_prefix', newStr(''));
+  d.setStr('dont_write_bytecode', True);
+  d.setStr('meta_path', new PyList([]));
+  d.setStr('path_hooks', new PyList([]));
+  d.setStr('path_importer_cache', new PyDict());
+  d.setStr(
+    'flags',
+    structSeq(
+      'flags',
+      'debug inspect interactive optimize dont_write_bytecode no_user_site no_site ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode utf8_mode warn_default_encoding safe_path int_max_str_digits',
+      [i(0), i(0), i(0), i(0), True, i(0), i(0), i(0), i(0), i(0), i(0), i(1), i(0), False, i(0), i(0), False, i(-1)],
+    ),
+  );
+  def('getdefaultencoding', () => newStr('utf-8'));
+  def('getfilesystemencoding', () => newStr('utf-8'));
+  def('getfilesystemencodeerrors', () => newStr('surrogateescape'));
+  def('_getframe', (a) => {
+    let depth = a[0] instanceof PyInt ? Number(a[0].value) : 0;
+    let f = ts.frame;
+    while (depth > 0 && f !== null) {
+      f = f.back;
+      depth--;
+    }
+    if (f === null) raise(valueErrorType, 'call stack is not deep enough');
+    return frameObject(f);
+  });
   def('getsizeof', () => intFromNumber(64));
   return m;
 }
