@@ -21,6 +21,9 @@ import { initSuper } from './objects/super.js';
 import { initModules } from './objects/module-methods.js';
 import { initIO } from './builtins/io.js';
 import { initWeakref, makeWeakref } from './modules/weakref.js';
+import { initMemoryView } from './objects/memoryview.js';
+import { makeThread } from './modules/thread.js';
+import { makeCollectionsC } from './modules/collections-c.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -86,6 +89,7 @@ export function bootstrap(): PyModule {
   initIO();
   initMappingProxy();
   initFrameObjects();
+  initMemoryView();
   initWeakref();
   initGenericAlias();
   initUnionType();
@@ -97,6 +101,8 @@ export function bootstrap(): PyModule {
   registerModule('sys', makeSys);
   registerModule('math', makeMath);
   registerModule('_weakref', makeWeakref);
+  registerModule('_thread', makeThread);
+  registerModule('_collections', makeCollectionsC);
   registerModule('collections', makeCollections, 'standIn');
   registerModule('itertools', makeItertools);
   registerModule('functools', makeFunctools, 'standIn');

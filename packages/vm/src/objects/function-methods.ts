@@ -76,11 +76,18 @@ export function initFunctions(): void {
       func.annotations = d;
     }
     return func.annotations;
+  }, (o, v) => {
+    if (v !== null && v !== None && !(v instanceof PyDict)) raise(typeErrorType, '__annotations__ must be set to a dict object');
+    fn(o).annotations = v === None ? null : v;
   });
   defGetSet(f, '__dict__', (o) => {
     if (o.dict === null) o.dict = new PyDict();
     return o.dict;
+  }, (o, v) => {
+    if (!(v instanceof PyDict)) raise(typeErrorType, 'setting function\'s dictionary to a non-dict');
+    o.dict = v;
   });
+  defGetSet(f, '__builtins__', (o) => fn(o).builtins);
 
   const m = methodType;
   defMethod(m, '__repr__', (a) => {

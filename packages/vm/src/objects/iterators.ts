@@ -7,6 +7,7 @@ import { builtinType, PyObject, type PyType } from './object.js';
 export const listIteratorType = builtinType('list_iterator', undefined, 0);
 export const tupleIteratorType = builtinType('tuple_iterator', undefined, 0);
 export const rangeIteratorType = builtinType('range_iterator', undefined, 0);
+export const longRangeIteratorType = builtinType('longrange_iterator', undefined, 0);
 export const strIteratorType = builtinType('str_ascii_iterator', undefined, 0);
 export const dictKeyIteratorType = builtinType('dict_keyiterator', undefined, 0);
 export const dictValueIteratorType = builtinType('dict_valueiterator', undefined, 0);

@@ -10,6 +10,7 @@ import { PySet } from '../objects/set.js';
 import { PyGenerator } from '../objects/generator.js';
 import {
   listIteratorType,
+  longRangeIteratorType,
   PyArrayIter,
   PyNativeIter,
   PyRangeIter,
@@ -18,7 +19,7 @@ import {
 } from '../objects/iterators.js';
 import { indexErrorType, stopIterationType, typeErrorType, PyBaseException } from '../objects/exception-types.js';
 import { callSpecial } from './call.js';
-import { intFromNumber } from '../objects/int.js';
+import { intFromNumber, newInt } from '../objects/int.js';
 import { genResume } from '../eval/ceval.js';
 
 /** PyObject_GetIter */
@@ -28,6 +29,11 @@ export function getIter(o: PyObject): PyObject {
   if (t === tupleType) return new PyArrayIter(o as PyTuple, tupleIteratorType);
   if (o instanceof PyRange && o.length <= 2n ** 53n && o.start >= -(2n ** 53n) && o.stop <= 2n ** 53n) {
     return new PyRangeIter(Number(o.start), Number(o.step), Number(o.length));
+  }
+  if (o instanceof PyRange) {
+    // beyond the fast iterator's range: CPython's longrange_iterator, on bigints
+    let i = 0n;
+    return new PyNativeIter(longRangeIteratorType, () => (i < o.length ? newInt(o.item(i++)) : null));
   }
   const m = t.lookup('__iter__');
   if (m !== undefined && m !== None) {
