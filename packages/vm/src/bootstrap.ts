@@ -24,6 +24,7 @@ import { initWeakref, makeWeakref } from './modules/weakref.js';
 import { initMemoryView } from './objects/memoryview.js';
 import { makeThread } from './modules/thread.js';
 import { makeCollectionsC } from './modules/collections-c.js';
+import { initObjectReduce } from './objects/object-reduce.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -89,6 +90,7 @@ export function bootstrap(): PyModule {
   initIO();
   initMappingProxy();
   initFrameObjects();
+  initObjectReduce();
   initMemoryView();
   initWeakref();
   initGenericAlias();

@@ -274,6 +274,11 @@ export function initType(): void {
       else raise(typeErrorType, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
     }
     for (const b of bases) if (!(b instanceof PyType)) raise(typeErrorType, `type.__new__() argument 2 must be tuple of types`);
+    // a more derived metaclass with its own __new__ makes the class (type_new's winner)
+    if (winner !== meta) {
+      const wn = winner.lookup('__new__');
+      if (wn !== undefined && wn !== t.attrs.get('__new__')) return callObject(winner, a.slice(1), kw);
+    }
     return typeNew(winner, name.value, bases, ns, kw);
   });
   defMethod(t, '__init__', () => None);
