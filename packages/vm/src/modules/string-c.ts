@@ -8,10 +8,13 @@ import { newTuple } from '../objects/tuple.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyNativeIter } from '../objects/iterators.js';
+import { defIteratorMethods } from '../objects/iterator-methods.js';
 import { typeErrorType, valueErrorType } from '../objects/exception-types.js';
 
 const formatterIteratorType = builtinType('formatteriterator', undefined, 0);
 const fieldNameIteratorType = builtinType('fieldnameiterator', undefined, 0);
+defIteratorMethods(formatterIteratorType);
+defIteratorMethods(fieldNameIteratorType);
 
 /** (literal, field_name, format_spec, conversion) items of a format string. */
 function* markup(s: string): Generator<PyObject> {
@@ -62,7 +65,8 @@ function* markup(s: string): Generator<PyObject> {
     let conversion: PyObject = None;
     let spec = '';
     if (body[k] === '!') {
-      if (k + 1 >= body.length) raise(valueErrorType, 'end of string while looking for conversion specifier');
+      // '{0!}': the closing brace is taken as the conversion, and the field is left open
+      if (k + 1 >= body.length) raise(valueErrorType, "unmatched '{' in format spec");
       conversion = newStr(body[k + 1]!);
       k += 2;
       if (k < body.length) {

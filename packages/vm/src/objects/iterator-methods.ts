@@ -16,6 +16,7 @@ import {
   listIteratorType,
   tupleIteratorType,
   rangeIteratorType,
+  longRangeIteratorType,
   strIteratorType,
   dictKeyIteratorType,
   dictValueIteratorType,
@@ -48,14 +49,19 @@ function iterable(o: PyObject, what: string): PyObject {
   return getIter(o);
 }
 
+/** __iter__ and __next__ for a type whose instances are PyNativeIters (the native modules' iterators). */
+export function defIteratorMethods(t: PyType): void {
+  defMethod(t, '__iter__', (a) => a[0]!);
+  defMethod(t, '__next__', (a) => next(a[0]!));
+}
+
 export function initIterators(): void {
   for (const t of [
-    listIteratorType, tupleIteratorType, rangeIteratorType, strIteratorType, dictKeyIteratorType,
+    listIteratorType, tupleIteratorType, rangeIteratorType, longRangeIteratorType, strIteratorType, dictKeyIteratorType,
     dictValueIteratorType, dictItemIteratorType, setIteratorType, seqIteratorType, callableIteratorType,
     enumerateType, zipType, mapType, filterType, reversedType, listReverseIteratorType,
   ]) {
-    defMethod(t, '__iter__', (a) => a[0]!);
-    defMethod(t, '__next__', (a) => next(a[0]!));
+    defIteratorMethods(t);
   }
   defMethod(enumerateType, '__new__', (a: PyObject[], kw: Kwargs | null) => {
     const src = a[1] ?? kw?.get('iterable');
