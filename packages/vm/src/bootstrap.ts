@@ -28,6 +28,7 @@ import { initObjectReduce } from './objects/object-reduce.js';
 import { makeErrno } from './modules/errno.js';
 import { makePosix } from './modules/posix.js';
 import { makeStringC } from './modules/string-c.js';
+import { makeSre } from './modules/sre/module.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -108,6 +109,7 @@ export function bootstrap(): PyModule {
   registerModule('_weakref', makeWeakref);
   registerModule('_thread', makeThread);
   registerModule('errno', makeErrno);
+  registerModule('_sre', makeSre);
   registerModule('_string', makeStringC);
   registerModule('posix', makePosix);
   registerModule('_collections', makeCollectionsC);
