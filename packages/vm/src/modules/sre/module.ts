@@ -389,7 +389,8 @@ function initPattern(): void {
   defGetSet(t, 'pattern', (o) => self(o).pattern);
   defGetSet(t, 'flags', (o) => intFromNumber(self(o).flags));
   defGetSet(t, 'groups', (o) => intFromNumber(self(o).groups));
-  defGetSet(t, 'groupindex', (o) => new PyMappingProxy(self(o).groupindex));
+  // an empty one is a fresh dict (CPython keeps no groupindex then)
+  defGetSet(t, 'groupindex', (o) => (self(o).groupindex.size === 0 ? new PyDict() : new PyMappingProxy(self(o).groupindex)));
   defClassGetItem(t);
 }
 
