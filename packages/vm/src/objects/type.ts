@@ -129,8 +129,12 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     if (sn !== undefined) callObject(descrGet(sn, v, v.type), [cls, newStr(k)], null);
   }
   // __init_subclass__ of the parent
-  const parent = cls.mro[1]!;
-  const init = parent.lookup('__init_subclass__');
+  // super(cls, cls).__init_subclass__: found along the new class's MRO after itself
+  let init: PyObject | undefined;
+  for (const t of cls.mro.slice(1)) {
+    init = t.attrs.get('__init_subclass__');
+    if (init !== undefined) break;
+  }
   if (init !== undefined) {
     const bound = init instanceof PyClassMethod ? callObject.bind(null, init.func) : null;
     if (bound) bound([cls], kw);
