@@ -29,6 +29,8 @@ import { makeErrno } from './modules/errno.js';
 import { makePosix } from './modules/posix.js';
 import { makeStringC } from './modules/string-c.js';
 import { makeSre } from './modules/sre/module.js';
+import { makeRandomC } from './modules/random-c.js';
+import { makeSha512 } from './modules/sha512.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -109,6 +111,8 @@ export function bootstrap(): PyModule {
   registerModule('_weakref', makeWeakref);
   registerModule('_thread', makeThread);
   registerModule('errno', makeErrno);
+  registerModule('_random', makeRandomC);
+  registerModule('_sha512', makeSha512);
   registerModule('_sre', makeSre);
   registerModule('_string', makeStringC);
   registerModule('posix', makePosix);
