@@ -31,6 +31,7 @@ import { makeStringC } from './modules/string-c.js';
 import { makeSre } from './modules/sre/module.js';
 import { makeRandomC } from './modules/random-c.js';
 import { makeSha512 } from './modules/sha512.js';
+import { makeIOC } from './modules/io-c.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -111,6 +112,7 @@ export function bootstrap(): PyModule {
   registerModule('_weakref', makeWeakref);
   registerModule('_thread', makeThread);
   registerModule('errno', makeErrno);
+  registerModule('_io', makeIOC);
   registerModule('_random', makeRandomC);
   registerModule('_sha512', makeSha512);
   registerModule('_sre', makeSre);

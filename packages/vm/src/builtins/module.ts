@@ -27,6 +27,7 @@ import { introspectionBuiltins } from './introspection.js';
 import { ioBuiltins } from './io.js';
 import { buildClassBuiltin } from './build-class.js';
 import { sysState } from '../modules/sys.js';
+import { openBuiltin } from '../modules/io-c.js';
 import { sysModules } from '../modules/registry.js';
 import { newStr } from '../objects/str.js';
 
@@ -68,6 +69,7 @@ export function makeBuiltins(): PyModule {
       }),
     );
   }
+  fns.push(openBuiltin);
   for (const f of fns) {
     f.self = m;
     d.setStr(f.name, f);

@@ -20,7 +20,7 @@ import { PyList } from './list.js';
 import { PyDict } from './dict.js';
 import { PyMappingProxy } from './mappingproxy.js';
 import { PyCell, PyFunction } from './function.js';
-import { defMethod, type Kwargs } from './native.js';
+import { defMethod, PyBuiltin, type Kwargs } from './native.js';
 import { defGetSet, PyClassMethod, PyMemberDescr, PyStaticMethod, memberDescriptorType } from './descr.js';
 import { toArray } from '../protocols/iter.js';
 import { attributeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
@@ -190,6 +190,8 @@ export function initType(): void {
   });
   defMethod(o, '__repr__', (a) => newStr(objectRepr(a[0]!)));
   defMethod(o, '__str__', (a) => newStr(repr(a[0]!)));
+  // object.__subclasshook__: no opinion (the ABC machinery asks every class)
+  o.setAttr('__subclasshook__', new PyClassMethod(new PyBuiltin('__subclasshook__', () => NotImplemented)));
   defMethod(o, '__hash__', (a) => new PyInt(idHash(a[0]!)));
   defMethod(o, '__eq__', (a) => (a[0] === a[1] ? True : NotImplemented));
   defMethod(o, '__ne__', (a) => {
