@@ -32,6 +32,7 @@ import { makeSre } from './modules/sre/module.js';
 import { makeRandomC } from './modules/random-c.js';
 import { makeSha512 } from './modules/sha512.js';
 import { makeIOC } from './modules/io-c.js';
+import { makeCodecsC } from './modules/codecs-c.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -112,6 +113,7 @@ export function bootstrap(): PyModule {
   registerModule('_weakref', makeWeakref);
   registerModule('_thread', makeThread);
   registerModule('errno', makeErrno);
+  registerModule('_codecs', makeCodecsC);
   registerModule('_io', makeIOC);
   registerModule('_random', makeRandomC);
   registerModule('_sha512', makeSha512);
