@@ -33,6 +33,7 @@ import { makeRandomC } from './modules/random-c.js';
 import { makeSha512 } from './modules/sha512.js';
 import { makeIOC } from './modules/io-c.js';
 import { makeCodecsC } from './modules/codecs-c.js';
+import { makeAstC } from './modules/ast-c.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -113,6 +114,7 @@ export function bootstrap(): PyModule {
   registerModule('_weakref', makeWeakref);
   registerModule('_thread', makeThread);
   registerModule('errno', makeErrno);
+  registerModule('_ast', makeAstC);
   registerModule('_codecs', makeCodecsC);
   registerModule('_io', makeIOC);
   registerModule('_random', makeRandomC);

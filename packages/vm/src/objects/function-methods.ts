@@ -196,7 +196,9 @@ export function initFunctions(): void {
   defGetSet(p, 'fget', (o) => (o as PyProperty).fget ?? None);
   defGetSet(p, 'fset', (o) => (o as PyProperty).fset ?? None);
   defGetSet(p, 'fdel', (o) => (o as PyProperty).fdel ?? None);
-  defGetSet(p, '__doc__', (o) => (o as PyProperty).doc ?? None);
+  defGetSet(p, '__doc__', (o) => (o as PyProperty).doc ?? None, (o, v) => {
+    (o as PyProperty).doc = v === None ? null : v;
+  });
 
   defMethod(getSetDescriptorType, '__get__', (a) => {
     const g = a[0] as PyGetSet;
