@@ -143,7 +143,8 @@ export function codeFor(co: CodeObject): Code {
   return c;
 }
 
-function convertConst(v: PyValue): PyObject {
+/** A marshalled constant as a Python object (code objects as runtime code). */
+export function convertConst(v: PyValue): PyObject {
   switch (v.kind) {
     case Kind.None:
       return None;
