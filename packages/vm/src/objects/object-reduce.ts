@@ -7,6 +7,7 @@ import { PyDict, dictType } from './dict.js';
 import { listType } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
 import { defMethod } from './native.js';
+import { PyMemberDescr } from './descr.js';
 import { callObject, callSpecial } from '../protocols/call.js';
 import { getAttr, getAttrOpt } from '../protocols/getattr.js';
 import { getIter } from '../protocols/iter.js';
@@ -19,10 +20,23 @@ function copyreg(name: string): PyObject {
   return getAttr(importFullName('copyreg', b), name);
 }
 
-/** object_getstate: the instance __dict__ when it has entries, else None. */
+/**
+ * object_getstate: the instance __dict__ when it has entries, else None; with __slots__ values,
+ * (that, {slot: value}).
+ */
 function getState(obj: PyObject): PyObject {
   const d = obj.dict;
-  return d instanceof PyDict && d.size > 0 ? d : None;
+  const state = d instanceof PyDict && d.size > 0 ? d : None;
+  const slots = new PyDict();
+  for (const t of obj.type.mro) {
+    for (const [name, v] of t.attrs) {
+      if (v instanceof PyMemberDescr && slots.getStr(name) === undefined) {
+        const value = v.values.get(obj);
+        if (value !== undefined) slots.setStr(name, value);
+      }
+    }
+  }
+  return slots.size > 0 ? newTuple([state, slots]) : state;
 }
 
 /** reduce_newobj (protocol 2 and up) */

@@ -170,6 +170,12 @@ export function initType(): void {
     if (cls.solid !== objectType && cls.solid !== null) {
       raise(typeErrorType, `object.__new__(${cls.name}) is not safe, use ${cls.solid.name}.__new__()`);
     }
+    // Py_TPFLAGS_IS_ABSTRACT: a non-empty __abstractmethods__ of the class itself
+    const abstract = cls.attrs.get('__abstractmethods__');
+    if (abstract !== undefined && isTrue(abstract)) {
+      const names = toArray(abstract).map((n) => (n as PyStr).value).sort();
+      raise(typeErrorType, `Can't instantiate abstract class ${cls.name} with abstract method${names.length > 1 ? 's' : ''} ${names.join(', ')}`);
+    }
     const inst = new PyObject(cls);
     if (cls.flags & TPFLAGS_HEAPTYPE && cls.hasInstanceDict) inst.dict = new PyDict();
     return inst;
@@ -345,6 +351,12 @@ export function initType(): void {
   defGetSet(t, '__doc__', (x) => {
     const d = (x as PyType).attrs.get('__doc__');
     return d === undefined ? None : descrGet(d, null, x as PyType);
+  }, (x, v) => {
+    // type_set_doc: heap types only
+    const cls = x as PyType;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__doc__' attribute of immutable type '${cls.name}'`);
+    cls.attrs.set('__doc__', v ?? None);
+    bumpTypeVersion();
   });
   defMethod(memberDescriptorType, '__repr__', (a) => {
     const m = a[0] as PyMemberDescr;
