@@ -37,6 +37,7 @@ import { makeAstC } from './modules/ast-c.js';
 import { makeImp } from './modules/imp.js';
 import { makeMarshal } from './modules/marshal.js';
 import { makeWarningsC } from './modules/warnings-c.js';
+import { initSimpleNamespace } from './objects/namespace.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -102,6 +103,7 @@ export function bootstrap(): PyModule {
   initIO();
   initMappingProxy();
   initFrameObjects();
+  initSimpleNamespace();
   initObjectReduce();
   initMemoryView();
   initWeakref();

@@ -13,6 +13,7 @@ import { PyList } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { False, True } from '../objects/int.js';
 import { frameObject } from '../objects/frame-object.js';
+import { newNamespace } from '../objects/namespace.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyBaseException, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
@@ -60,7 +61,6 @@ export function makeSys(): PyModule {
   d.setStr('maxsize', newInt(9223372036854775807n));
   d.setStr('byteorder', newStr('little'));
   d.setStr('platform', newStr('tspyc'));
-  d.setStr('implementation', None);
   d.setStr('version', newStr('3.11.7 (tspyc)'));
   const i = intFromNumber;
   const f = (x: number) => new PyFloat(x);
@@ -79,6 +79,10 @@ export function makeSys(): PyModule {
     ]),
   );
   d.setStr('hexversion', intFromNumber(0x030b07f0));
+  d.setStr(
+    'implementation',
+    newNamespace([['name', newStr('tspyc')], ['cache_tag', newStr('cpython-311')], ['version', d.getStr('version_info') ?? None], ['hexversion', intFromNumber(0x030b07f0)], ['_multiarch', newStr('')]]),
+  );
   d.setStr('builtin_module_names', newTuple(builtinModuleNames().map(newStr)));
   d.setStr('maxunicode', intFromNumber(0x10ffff));
   def('exit', (a) => {

@@ -1,5 +1,5 @@
 // types: the interpreter's own types by name, SimpleNamespace, and new_class's cousins that are
-// cheap. CPython counterpart: Lib/types.py, Objects/namespaceobject.c (SimpleNamespace).
+// cheap. CPython counterpart: Lib/types.py.
 import { raise } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType, builtinType, ellipsisType, noneType, notImplementedType } from '../objects/object.js';
 import { PyStr, newStr } from '../objects/str.js';
@@ -17,46 +17,10 @@ import { unionType } from '../objects/union-type.js';
 import { tracebackType } from '../objects/traceback.js';
 import { codeType } from '../eval/code.js';
 import { typeErrorType } from '../objects/exception-types.js';
-import { repr, withReprGuard } from '../protocols/repr.js';
+import { simpleNamespaceType } from '../objects/namespace.js';
 import { richCompareBool, CMP_EQ } from '../protocols/compare.js';
 
-export const simpleNamespaceType = builtinType('SimpleNamespace');
-simpleNamespaceType.module = 'types';
-
-function initSimpleNamespace(): void {
-  const t = simpleNamespaceType;
-  defMethod(t, '__new__', (a) => {
-    const o = new PyObject(a[0] as PyType);
-    o.dict = new PyDict();
-    return o;
-  });
-  defMethod(t, '__init__', (a, kw) => {
-    if (a.length > 1) raise(typeErrorType, 'no positional arguments expected');
-    const d = a[0]!.dict as PyDict;
-    if (kw) for (const [k, v] of kw) d.setStr(k, v);
-    return None;
-  });
-  defMethod(t, '__repr__', (a) => {
-    const o = a[0]!;
-    const name = o.type === simpleNamespaceType ? 'namespace' : o.type.name;
-    return newStr(
-      withReprGuard(o, `${name}(...)`, () => {
-        const parts: string[] = [];
-        for (const [k, v] of (o.dict as PyDict).entries()) if (k instanceof PyStr) parts.push(`${k.value}=${repr(v)}`);
-        return `${name}(${parts.join(', ')})`;
-      }),
-    );
-  });
-  defMethod(t, '__eq__', (a) => {
-    const x = a[0]!;
-    const y = a[1]!;
-    if (!y.type.isSubtype(simpleNamespaceType)) return NotImplemented;
-    return pyBool(richCompareBool(x.dict!, y.dict!, CMP_EQ));
-  });
-}
-
 export function makeTypes(): PyModule {
-  initSimpleNamespace();
   const m = new PyModule('types');
   const d = m.dict;
   const entries: [string, PyType][] = [

@@ -135,6 +135,6 @@ try {
     writeSync(2, `${err.message}\n`);
     parentPort!.postMessage({ exitCode: err.exitCode });
   } else {
-    parentPort!.postMessage({ internalError: err instanceof Error ? err.message : String(err) });
+    parentPort!.postMessage({ internalError: err instanceof Error ? (process.env.TSPYC_DEBUG ? String(err.stack) : err.message) : String(err) });
   }
 }

@@ -7,7 +7,15 @@ import { defGetSet } from './descr.js';
 
 export function initModules(): void {
   defMethod(moduleType, '__new__', (a) => new PyModule((a[1] as PyStr).value));
-  defMethod(moduleType, '__init__', () => None);
+  // module.__init__(name, doc=None): the attributes a new module starts with
+  defMethod(moduleType, '__init__', (a, kw) => {
+    const m = a[0] as PyModule;
+    const name = a[1] ?? kw?.get('name');
+    if (name instanceof PyStr) m.dict.setStr('__name__', name);
+    m.dict.setStr('__doc__', a[2] ?? kw?.get('doc') ?? None);
+    for (const k of ['__package__', '__loader__', '__spec__']) if (m.dict.getStr(k) === undefined) m.dict.setStr(k, None);
+    return None;
+  });
   defMethod(moduleType, '__repr__', (a) => {
     const m = a[0] as PyModule;
     return newStr(m.name === 'sys' || m.name === 'builtins' || m.name === 'math' ? `<module '${m.name}' (built-in)>` : `<module '${m.name}'>`);

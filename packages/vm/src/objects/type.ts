@@ -21,6 +21,7 @@ import { PyDict } from './dict.js';
 import { PyMappingProxy } from './mappingproxy.js';
 import { PyCell, PyFunction } from './function.js';
 import { defMethod, PyBuiltin, type Kwargs } from './native.js';
+import { ts } from '../eval/state.js';
 import { defGetSet, PyClassMethod, PyMemberDescr, PyStaticMethod, memberDescriptorType } from './descr.js';
 import { toArray } from '../protocols/iter.js';
 import { attributeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
@@ -111,7 +112,12 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
       cls.attrs.set(n, new PyMemberDescr(cls, n));
     }
   }
-  const mod = cls.attrs.get('__module__');
+  // no __module__ in the namespace: the calling frame's module (type_new_set_module)
+  let mod = cls.attrs.get('__module__');
+  if (mod === undefined) {
+    const caller = ts.frame?.globals.getStr('__name__');
+    if (caller !== undefined) cls.attrs.set('__module__', (mod = caller));
+  }
   cls.module = mod instanceof PyStr ? mod.value : 'builtins';
   if (!cls.attrs.has('__doc__')) cls.attrs.set('__doc__', None);
   if (cls.attrs.has('__eq__') && !cls.attrs.has('__hash__')) cls.attrs.set('__hash__', None);
@@ -341,7 +347,21 @@ export function initType(): void {
     },
   );
   defGetSet(t, '__mro__', (x) => newTuple((x as PyType).mro.slice()));
-  defGetSet(t, '__bases__', (x) => newTuple((x as PyType).bases.slice()));
+  defGetSet(t, '__bases__', (x) => newTuple((x as PyType).bases.slice()), (x, v) => {
+    // type_set_bases: heap types, new bases of the same layout; the MRO is recomputed
+    const cls = x as PyType;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__bases__' attribute of immutable type '${cls.name}'`);
+    if (!(v instanceof PyTuple) || v.items.length === 0) raise(typeErrorType, `can only assign non-empty tuple to ${cls.name}.__bases__, not ${v?.type.name ?? 'NoneType'}`);
+    const bases = v.items.map((b) => (b instanceof PyType ? b : raise(typeErrorType, `${cls.name}.__bases__ must be tuple of classes, not '${b.type.name}'`)));
+    if (bases.some((b) => b.isSubtype(cls))) raise(typeErrorType, 'a __bases__ item causes an inheritance cycle');
+    if (solidBase(bases) !== (cls.solid ?? objectType)) {
+      raise(typeErrorType, `__bases__ assignment: '${bases[0]!.name}' object layout differs from '${cls.bases[0]?.name ?? 'object'}'`);
+    }
+    cls.bases = bases;
+    cls.base = bases[0]!;
+    cls.mro = c3(cls, bases);
+    bumpTypeVersion();
+  });
   defGetSet(t, '__base__', (x) => (x as PyType).base ?? None);
   defGetSet(t, '__dict__', (x) => {
     const d = new PyDict();
