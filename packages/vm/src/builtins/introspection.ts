@@ -56,6 +56,9 @@ export function isInstance(obj: PyObject, cls: PyObject): boolean {
   if (cls instanceof PyTuple) return cls.items.some((c) => isInstance(obj, c));
   if (cls instanceof PyUnion) return unionAny(cls, 'isinstance', (c) => isInstance(obj, c));
   if (cls instanceof PyGenericAlias) raise(typeErrorType, 'isinstance() argument 2 cannot be a parameterized generic');
+  // any object whose type has __instancecheck__ (typing's aliases)
+  const check = cls.type.lookup('__instancecheck__');
+  if (check !== undefined) return isTrue(callSpecial(check, cls, [obj]));
   checkClassInfo(cls, 'isinstance');
   return false;
 }
@@ -64,6 +67,10 @@ export function isSubclass(sub: PyObject, cls: PyObject): boolean {
   if (cls instanceof PyTuple) return cls.items.some((c) => isSubclass(sub, c));
   if (cls instanceof PyUnion) return unionAny(cls, 'issubclass', (c) => isSubclass(sub, c));
   if (cls instanceof PyGenericAlias) raise(typeErrorType, 'issubclass() argument 2 cannot be a parameterized generic');
+  if (!(cls instanceof PyType)) {
+    const check = cls.type.lookup('__subclasscheck__');
+    if (check !== undefined) return isTrue(callSpecial(check, cls, [sub]));
+  }
   checkClassInfo(cls, 'issubclass');
   if (!(sub instanceof PyType)) raise(typeErrorType, 'issubclass() arg 1 must be a class');
   const c = cls as PyType;
