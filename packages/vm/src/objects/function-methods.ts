@@ -102,6 +102,14 @@ export function initFunctions(): void {
     return newStr(`<bound method ${(name as PyStr).value} of ${repr(b.self)}>`);
   });
   defMethod(m, '__call__', (a, kw) => callObject(a[0]!, a.slice(1), kw));
+  // types.MethodType(function, instance)
+  defMethod(m, '__new__', (a, kw) => {
+    if (kw && kw.size) raise(typeErrorType, 'method() takes no keyword arguments');
+    if (a.length !== 3) raise(typeErrorType, `method expected 2 arguments, got ${a.length - 1}`);
+    if (a[1]!.type.lookup('__call__') === undefined) raise(typeErrorType, 'first argument must be callable');
+    if (a[2] === None) raise(typeErrorType, 'instance must not be None');
+    return new PyMethod(a[1]!, a[2]!);
+  });
   defMethod(m, '__eq__', (a) => pyBool(a[1] instanceof PyMethod && a[1].func === (a[0] as PyMethod).func && a[1].self === (a[0] as PyMethod).self));
   defGetSet(m, '__func__', (o) => (o as PyMethod).func);
   defGetSet(m, '__self__', (o) => (o as PyMethod).self);

@@ -12,7 +12,7 @@ import { PyTuple } from './tuple.js';
 import { typeErrorType } from './exception-types.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr } from '../protocols/getattr.js';
-import { repr } from '../protocols/repr.js';
+import { repr, str } from '../protocols/repr.js';
 
 export const mappingProxyType = builtinType('mappingproxy', undefined, 0);
 
@@ -55,4 +55,5 @@ export function initMappingProxy(): void {
     defMethod(t, name, (a) => callObject(getAttr(m(a[0]!), name), [], null));
   }
   defMethod(t, '__repr__', (a) => newStr(`mappingproxy(${repr(m(a[0]!))})`));
+  defMethod(t, '__str__', (a) => newStr(str(m(a[0]!))));
 }
