@@ -7,6 +7,10 @@
 // temporary directory. Every fixture runs with that copy deleted (tracebacks without source lines);
 // the traceback fixtures (uncaught_*, traceback_*, recursion_uncaught) run a second time with the
 // copy in place, so that the source lines and 3.11's ~~~^^^ carets are compared too.
+//
+// Every fixture runs twice: with the VM's TypeScript stand-ins for the pure-Python stdlib
+// (--stdlib none) and with the oracle's own Lib/ (--stdlib LIB, CPython's modules loaded from
+// their pycs); both must give CPython's output.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -29,10 +33,10 @@ interface Outcome {
   status: number | null;
 }
 
-/** `tspyc run pyc`, asynchronously (the fixtures run a few at a time). */
-function tspycRun(pyc: string): Promise<Outcome> {
+/** `tspyc run --stdlib STDLIB pyc`, asynchronously (the fixtures run a few at a time). */
+function tspycRun(pyc: string, stdlib: string): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'run', pyc], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'run', '--stdlib', stdlib, pyc], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -61,6 +65,9 @@ async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> 
 }
 
 const python = oracle('3.11');
+/** the stdlib modes: the VM's stand-ins, and CPython's Lib/ (the oracle's) */
+const MODES = ['stand-ins', 'Lib'] as const;
+type Mode = (typeof MODES)[number];
 
 describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from the same pyc)', () => {
   let dir = '';
@@ -68,8 +75,8 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
   const expected = new Map<string, Outcome>();
   const pycsWithSource = new Map<string, string>();
   const expectedWithSource = new Map<string, Outcome>();
-  const got = new Map<string, Outcome>();
-  const gotWithSource = new Map<string, Outcome>();
+  const got = new Map<Mode, Map<string, Outcome>>(MODES.map((m) => [m, new Map()]));
+  const gotWithSource = new Map<Mode, Map<string, Outcome>>(MODES.map((m) => [m, new Map()]));
 
   /** Compile copies of `files` into dir/<tag>; returns fixture name → pyc path. */
   function compileCopies(files: string[], tag: string): { src: string; pycs: Map<string, string> } {
@@ -102,10 +109,14 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
     const kept = compileCopies(withSource, 'kept');
     for (const [n, p] of kept.pycs) pycsWithSource.set(n, p);
     for (const n of withSource) expectedWithSource.set(n, runPython('3.11', [pycsWithSource.get(n)!], { cwd: dir, timeoutMs: 60_000 }));
-    const jobs = [...names.map((n) => () => tspycRun(pycs.get(n)!)), ...withSource.map((n) => () => tspycRun(pycsWithSource.get(n)!))];
-    const ours = await pool(jobs, Math.max(2, Math.min(8, availableParallelism())));
-    names.forEach((n, i) => got.set(n, ours[i]!));
-    withSource.forEach((n, i) => gotWithSource.set(n, ours[names.length + i]!));
+    const lib = runPython('3.11', ['-S', '-c', 'import os; print(os.path.dirname(os.__file__))']).stdout.trim();
+    for (const mode of MODES) {
+      const stdlib = mode === 'Lib' ? lib : 'none';
+      const jobs = [...names.map((n) => () => tspycRun(pycs.get(n)!, stdlib)), ...withSource.map((n) => () => tspycRun(pycsWithSource.get(n)!, stdlib))];
+      const ours = await pool(jobs, Math.max(2, Math.min(8, availableParallelism())));
+      names.forEach((n, i) => got.get(mode)!.set(n, ours[i]!));
+      withSource.forEach((n, i) => gotWithSource.get(mode)!.set(n, ours[names.length + i]!));
+    }
   });
 
   afterAll(() => {
@@ -116,26 +127,28 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
     expect(names.length).toBeGreaterThan(0);
   });
 
-  for (const name of names) {
-    it(name, () => {
-      const want = expected.get(name)!;
-      expect(got.get(name)).toEqual({
-        stdout: want.stdout,
-        stderr: want.stderr,
-        status: want.status,
+  for (const mode of MODES) {
+    for (const name of names) {
+      it(`${name} (${mode})`, () => {
+        const want = expected.get(name)!;
+        expect(got.get(mode)!.get(name)).toEqual({
+          stdout: want.stdout,
+          stderr: want.stderr,
+          status: want.status,
+        });
       });
-    });
-  }
+    }
 
-  for (const name of withSource) {
-    it(`${name} (source beside the pyc: source lines and carets)`, () => {
-      const want = expectedWithSource.get(name)!;
-      expect(want.stderr).toContain('    ');
-      expect(gotWithSource.get(name)).toEqual({
-        stdout: want.stdout,
-        stderr: want.stderr,
-        status: want.status,
+    for (const name of withSource) {
+      it(`${name} (${mode}; source beside the pyc: source lines and carets)`, () => {
+        const want = expectedWithSource.get(name)!;
+        expect(want.stderr).toContain('    ');
+        expect(gotWithSource.get(mode)!.get(name)).toEqual({
+          stdout: want.stdout,
+          stderr: want.stderr,
+          status: want.status,
+        });
       });
-    });
+    }
   }
 });
