@@ -122,7 +122,7 @@ describe('find-stdlib: where the Lib comes from', () => {
 
   it('refuses a directory without os.py in one line', () => {
     expect(() => findStdlib(dir, bare)).toThrow(StdlibError);
-    expect(() => findStdlib(dir, bare)).toThrow(/not a Python 3\.11 Lib directory \(no os\.py in it\)/);
+    expect(() => findStdlib(dir, bare)).toThrow(/not a Python 3\.11 Lib directory \(no os\.py or os\.pyc in it\)/);
   });
 
   it('finds python3.11\'s prefix from PATH, without running it', () => {
@@ -132,6 +132,6 @@ describe('find-stdlib: where the Lib comes from', () => {
   it.skipIf(!BUILT)('reports a bad --stdlib as a usage error', () => {
     const r = tspyc(['run', '--stdlib', dir, '-c', 'pass']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`tspyc: ${dir}: not a Python 3.11 Lib directory (no os.py in it)\n`);
+    expect(r.stderr).toBe(`tspyc: ${dir}: not a Python 3.11 Lib directory (no os.py or os.pyc in it)\n`);
   });
 });

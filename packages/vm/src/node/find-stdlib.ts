@@ -1,5 +1,6 @@
 // Where CPython 3.11's pure-Python standard library (its Lib/ directory) is on this machine,
-// found without running Python: the directory must hold os.py (as CPython's getpath.py's landmark).
+// found without running Python: the directory must hold os.py (getpath.py's landmark) or, for a
+// sourceless bundle, os.pyc.
 // Order: --stdlib PATH, then TSPYC_STDLIB, then a search of this machine (python3.11's prefix from
 // the PATH entries, pyenv's versions, common install prefixes). 'none' (option or variable)
 // turns the Lib off: the VM's TypeScript stand-ins then serve those modules.
@@ -12,7 +13,7 @@ const VERSION = '3.11';
 export class StdlibError extends Error {}
 
 function isLib(dir: string): boolean {
-  return existsSync(join(dir, 'os.py'));
+  return existsSync(join(dir, 'os.py')) || existsSync(join(dir, 'os.pyc'));
 }
 
 /** Patch number of a pyenv version directory named 3.11.N (higher first), -1 for others. */
@@ -56,7 +57,7 @@ export function findStdlib(option: string | undefined, env: NodeJS.ProcessEnv = 
   if (given !== undefined && given !== '') {
     if (given === 'none') return null;
     const dir = resolve(given);
-    if (!isLib(dir)) throw new StdlibError(`${given}: not a Python ${VERSION} Lib directory (no os.py in it)`);
+    if (!isLib(dir)) throw new StdlibError(`${given}: not a Python ${VERSION} Lib directory (no os.py or os.pyc in it)`);
     return dir;
   }
   return machineCandidates(env).find(isLib) ?? null;
