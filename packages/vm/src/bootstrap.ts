@@ -39,6 +39,7 @@ import { makeMarshal } from './modules/marshal.js';
 import { makeWarningsC } from './modules/warnings-c.js';
 import { initSimpleNamespace } from './objects/namespace.js';
 import { makeJsonC } from './modules/json-c.js';
+import { makeStructC } from './modules/struct-c.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -120,6 +121,7 @@ export function bootstrap(): PyModule {
   registerModule('_weakref', makeWeakref);
   registerModule('_thread', makeThread);
   registerModule('errno', makeErrno);
+  registerModule('_struct', makeStructC);
   registerModule('_json', makeJsonC);
   registerModule('_imp', makeImp);
   registerModule('marshal', makeMarshal);
