@@ -11,14 +11,15 @@
 // Every fixture runs twice: with the VM's TypeScript stand-ins for the pure-Python stdlib
 // (--stdlib none) and with the oracle's own Lib/ (--stdlib LIB, CPython's modules loaded from
 // their pycs); both must give CPython's output.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oracle, oracleEnv, runPython } from '../../tools/oracles.js';
-import { BIN, BUILT } from '../cli/run-cli.js';
+import { BUILT } from '../cli/run-cli.js';
+import { pool, tspycRun, type Outcome } from './run-async.js';
 import { corpusSelection } from '../../tools/corpus.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,43 +27,6 @@ const FIXTURES = join(ROOT, 'fixtures', 'vm');
 const COMPILE = join(ROOT, 'tools', 'oracle', 'compile_files.py');
 const names = corpusSelection(readdirSync(FIXTURES).filter((f) => f.endsWith('.py')).sort(), 16);
 const withSource = names.filter((n) => /^(uncaught_|traceback_|recursion_uncaught)/.test(n));
-
-interface Outcome {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-}
-
-/** `tspyc run --stdlib STDLIB pyc`, asynchronously (the fixtures run a few at a time). */
-function tspycRun(pyc: string, stdlib: string): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'run', '--stdlib', stdlib, pyc], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ stdout, stderr, status });
-    });
-  });
-}
-
-/** Run `jobs` with at most `limit` at a time. */
-async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return out;
-}
 
 const python = oracle('3.11');
 /** the stdlib modes: the VM's stand-ins, and CPython's Lib/ (the oracle's) */
@@ -112,8 +76,8 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
     const lib = runPython('3.11', ['-S', '-c', 'import os; print(os.path.dirname(os.__file__))']).stdout.trim();
     for (const mode of MODES) {
       const stdlib = mode === 'Lib' ? lib : 'none';
-      const jobs = [...names.map((n) => () => tspycRun(pycs.get(n)!, stdlib)), ...withSource.map((n) => () => tspycRun(pycsWithSource.get(n)!, stdlib))];
-      const ours = await pool(jobs, Math.max(2, Math.min(8, availableParallelism())));
+      const run = (pyc: string) => () => tspycRun(['--stdlib', stdlib, pyc], undefined, 60_000);
+      const ours = await pool([...names.map((n) => run(pycs.get(n)!)), ...withSource.map((n) => run(pycsWithSource.get(n)!))]);
       names.forEach((n, i) => got.get(mode)!.set(n, ours[i]!));
       withSource.forEach((n, i) => gotWithSource.get(mode)!.set(n, ours[names.length + i]!));
     }

@@ -4,60 +4,26 @@
 // stdout, stderr and the exit code must be identical. A second check proves the modules came
 // from LIB (their __file__), not from the VM's TypeScript stand-ins; a third pins the precedence
 // rule (stand-ins only without a Lib) and the Lib lookup of find-stdlib.ts.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStdlib, StdlibError } from '../../packages/vm/src/node/find-stdlib.js';
 import { oracle, runPython } from '../../tools/oracles.js';
 import { corpusSelection } from '../../tools/corpus.js';
-import { BIN, BUILT, tspyc } from '../cli/run-cli.js';
+import { BUILT, tspyc } from '../cli/run-cli.js';
+import { pool, tspycRun as tspycRunIn, type Outcome } from './run-async.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'fixtures', 'vm-lib');
+const tspycRun = (args: string[]) => tspycRunIn(args, FIXTURES);
 const names = corpusSelection(readdirSync(FIXTURES).filter((f) => f.endsWith('.py')).sort(), 8);
 /** the modules of issue #5 written in Python (all load from Lib, not from the stand-ins) */
 const LIB_MODULES = [
   'collections', 'functools', 'operator', 'string', 're', 'json', 'dataclasses', 'enum', 'typing', 'abc', 'heapq',
   'bisect', 'copy', 'io', 'textwrap', 'random', 'contextlib', 'types', 'warnings', 'traceback',
 ];
-
-interface Outcome {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-}
-
-function tspycRun(args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: FIXTURES, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ stdout, stderr, status });
-    });
-  });
-}
-
-async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return out;
-}
 
 const python = oracle('3.11');
 
@@ -69,10 +35,7 @@ describe.skipIf(!python || !BUILT)('fixtures/vm-lib: CPython\'s Lib modules in t
   beforeAll(async () => {
     lib = runPython('3.11', ['-S', '-c', 'import os; print(os.path.dirname(os.__file__))']).stdout.trim();
     for (const n of names) expected.set(n, runPython('3.11', ['-S', n], { cwd: FIXTURES, timeoutMs: 60_000 }));
-    const ours = await pool(
-      names.map((n) => () => tspycRun(['--stdlib', lib, n])),
-      Math.max(2, Math.min(8, availableParallelism())),
-    );
+    const ours = await pool(names.map((n) => () => tspycRun(['--stdlib', lib, n])));
     names.forEach((n, i) => got.set(n, ours[i]!));
   });
 
