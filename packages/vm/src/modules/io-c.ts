@@ -167,6 +167,20 @@ function sizeArg(o: PyObject | undefined): number {
   return o === undefined || o === None ? -1 : Number(asIndex(o));
 }
 
+/**
+ * The span read(n) (newlineAt null) or readline(n) takes from an in-memory stream of `length`
+ * units at its position, which moves past it; nothing past the end (the position stays).
+ */
+function take(s: { pos: number }, length: number, n: number, newlineAt: ((from: number) => number) | null): [number, number] {
+  const start = s.pos;
+  if (start >= length) return [start, start];
+  let end = n < 0 ? length : Math.min(length, start + n);
+  const nl = newlineAt === null ? -1 : newlineAt(start);
+  if (nl >= 0 && nl + 1 < end) end = nl + 1;
+  s.pos = end;
+  return [start, end];
+}
+
 function openStream<T extends PyStringIO | PyBytesIO>(o: PyObject): T {
   const s = o as T;
   if (s.closed) raise(valueErrorType, 'I/O operation on closed file');
@@ -207,22 +221,11 @@ function initStringIO(): void {
   });
   defMethod(t, 'read', (a) => {
     const s = so(a[0]!);
-    const n = sizeArg(a[1]);
-    const end = n < 0 ? s.buf.length : Math.min(s.buf.length, s.pos + n);
-    const r = s.pos >= s.buf.length ? '' : s.buf.slice(s.pos, end);
-    s.pos = Math.max(s.pos, end);
-    return newStr(r);
+    return newStr(s.buf.slice(...take(s, s.buf.length, sizeArg(a[1]), null)));
   });
   defMethod(t, 'readline', (a) => {
     const s = so(a[0]!);
-    const n = sizeArg(a[1]);
-    if (s.pos >= s.buf.length) return newStr('');
-    const nl = s.buf.indexOf('\n', s.pos);
-    let end = nl < 0 ? s.buf.length : nl + 1;
-    if (n >= 0) end = Math.min(end, s.pos + n);
-    const r = s.buf.slice(s.pos, end);
-    s.pos = end;
-    return newStr(r);
+    return newStr(s.buf.slice(...take(s, s.buf.length, sizeArg(a[1]), (from) => s.buf.indexOf('\n', from))));
   });
   defMethod(t, 'getvalue', (a) => newStr(so(a[0]!).buf));
   defMethod(t, 'tell', (a) => intFromNumber(so(a[0]!).pos));
@@ -275,24 +278,13 @@ function initBytesIO(): void {
   });
   const read = (a: PyObject[]) => {
     const s = bo(a[0]!);
-    const n = sizeArg(a[1]);
-    const end = n < 0 ? s.buf.length : Math.min(s.buf.length, s.pos + n);
-    const r = s.pos >= s.buf.length ? [] : s.buf.slice(s.pos, end);
-    s.pos = Math.max(s.pos, end);
-    return bytes(r);
+    return bytes(s.buf.slice(...take(s, s.buf.length, sizeArg(a[1]), null)));
   };
   defMethod(t, 'read', read);
   defMethod(t, 'read1', read);
   defMethod(t, 'readline', (a) => {
     const s = bo(a[0]!);
-    const n = sizeArg(a[1]);
-    if (s.pos >= s.buf.length) return bytes([]);
-    const nl = s.buf.indexOf(10, s.pos);
-    let end = nl < 0 ? s.buf.length : nl + 1;
-    if (n >= 0) end = Math.min(end, s.pos + n);
-    const r = s.buf.slice(s.pos, end);
-    s.pos = end;
-    return bytes(r);
+    return bytes(s.buf.slice(...take(s, s.buf.length, sizeArg(a[1]), (from) => s.buf.indexOf(10, from))));
   });
   defMethod(t, 'getvalue', (a) => bytes(bo(a[0]!).buf));
   defMethod(t, 'tell', (a) => intFromNumber(bo(a[0]!).pos));
