@@ -18,6 +18,7 @@ import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyBaseException, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { ts } from '../eval/state.js';
+import { formatException } from '../eval/pythonrun.js';
 import { PyHostInput, PyHostStream } from '../builtins/io.js';
 import { builtinModuleNames, sysModules } from './registry.js';
 
@@ -114,6 +115,8 @@ export function makeSys(): PyModule {
   d.setStr('executable', newStr(''));
   d.setStr('prefix', newStr(''));
   d.setStr('exec_prefix', newStr(''));
+  d.setStr('base_prefix', newStr(''));
+  d.setStr('base_exec_prefix', newStr(''));
   d.setStr('dont_write_bytecode', True);
   d.setStr('meta_path', new PyList([]));
   d.setStr('path_hooks', new PyList([]));
@@ -126,6 +129,14 @@ export function makeSys(): PyModule {
       [i(0), i(0), i(0), i(0), True, i(0), i(0), i(0), i(0), i(0), i(0), i(1), i(0), False, i(0), i(0), False, i(-1)],
     ),
   );
+  // sys.excepthook(type, value, traceback): what an uncaught exception prints (the VM's own report)
+  const excepthook = builtinFunction('excepthook', (a) => {
+    if (a.length !== 3) raise(typeErrorType, `excepthook expected 3 arguments, got ${a.length}`);
+    ts.host.writeStderr(formatException(a[1]!));
+    return None;
+  });
+  d.setStr('excepthook', excepthook);
+  d.setStr('__excepthook__', excepthook);
   def('getdefaultencoding', () => newStr('utf-8'));
   def('getfilesystemencoding', () => newStr('utf-8'));
   def('getfilesystemencodeerrors', () => newStr('surrogateescape'));

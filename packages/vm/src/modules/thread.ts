@@ -61,6 +61,8 @@ export function makeThread(): PyModule {
   d.setStr('error', runtimeErrorType);
   d.setStr('TIMEOUT_MAX', new PyFloat(9223372036.0));
   def('allocate_lock', () => new PyLock(lockType));
+  // the lock threading's main thread holds while it runs
+  def('_set_sentinel', () => new PyLock(lockType));
   def('get_ident', () => intFromNumber(1));
   def('get_native_id', () => intFromNumber(1));
   def('_count', () => intFromNumber(0));

@@ -106,10 +106,13 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
       return s.value;
     });
     cls.hasInstanceDict = names.includes('__dict__') || bases.some((b) => (b.flags & TPFLAGS_HEAPTYPE) !== 0 && b.hasInstanceDict);
+    const made = new Set<string>();
     for (const n of names) {
-      if (n === '__dict__' || n === '__weakref__') continue;
+      // a name listed twice gets one slot (datetime's __slots__ = date.__slots__ + time.__slots__)
+      if (n === '__dict__' || n === '__weakref__' || made.has(n)) continue;
       if (cls.attrs.has(n)) raise(valueErrorType, `'${n}' in __slots__ conflicts with class variable`);
       cls.attrs.set(n, new PyMemberDescr(cls, n));
+      made.add(n);
     }
   }
   // no __module__ in the namespace: the calling frame's module (type_new_set_module)
