@@ -40,6 +40,7 @@ import { makeWarningsC } from './modules/warnings-c.js';
 import { initSimpleNamespace } from './objects/namespace.js';
 import { makeJsonC } from './modules/json-c.js';
 import { makeStructC } from './modules/struct-c.js';
+import { makeAtexit } from './modules/atexit.js';
 import { initFrameObjects } from './objects/frame-object.js';
 import { initMappingProxy } from './objects/mappingproxy.js';
 import { makeBuiltins } from './builtins/module.js';
@@ -121,6 +122,7 @@ export function bootstrap(): PyModule {
   registerModule('_weakref', makeWeakref);
   registerModule('_thread', makeThread);
   registerModule('errno', makeErrno);
+  registerModule('atexit', makeAtexit);
   registerModule('_struct', makeStructC);
   registerModule('_json', makeJsonC);
   registerModule('_imp', makeImp);
