@@ -12,6 +12,7 @@ import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { osErrorType, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { callSpecial } from '../protocols/call.js';
+import { structSeqType } from './structseq.js';
 
 const ENOSYS = 38;
 
@@ -39,6 +40,10 @@ export function makePosix(): PyModule {
   const d = m.dict;
   const def = (name: string, f: Parameters<typeof builtinFunction>[1]) => d.setStr(name, builtinFunction(name, f));
   d.setStr('environ', new PyDict());
+  // the result types os.py and shutil name (nothing here produces a stat_result)
+  d.setStr('stat_result', structSeqType('os', 'stat_result', 'st_mode st_ino st_dev st_nlink st_uid st_gid st_size st_atime st_mtime st_ctime'));
+  d.setStr('terminal_size', structSeqType('os', 'terminal_size', 'columns lines'));
+  def('get_terminal_size', () => noFileSystem('get_terminal_size'));
   d.setStr('_have_functions', new PyList([]));
   d.setStr('error', osErrorType);
   for (const [name, v] of [['F_OK', 0], ['R_OK', 4], ['W_OK', 2], ['X_OK', 1], ['O_RDONLY', 0], ['O_WRONLY', 1], ['O_RDWR', 2]] as const) d.setStr(name, intFromNumber(v));

@@ -1,11 +1,8 @@
 // The sys module (the parts that make sense without an OS). CPython counterpart: Python/sysmodule.c.
 import { raise, PyError, newException } from '../errors.js';
-import { None, PyObject, PyType } from '../objects/object.js';
+import { None } from '../objects/object.js';
 import { PyFloat } from '../objects/float.js';
-import { defMethod } from '../objects/native.js';
-import { namedtuple } from './collections.js';
-import { callObject } from '../protocols/call.js';
-import { repr } from '../protocols/repr.js';
+import { structSeq } from './structseq.js';
 import { intFromNumber, newInt, PyInt } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
 import { newTuple, PyTuple } from '../objects/tuple.js';
@@ -34,17 +31,6 @@ export function sysState(): SysState {
   return (streams ??= { stdin: new PyHostInput(), stdout: new PyHostStream(1), stderr: new PyHostStream(2), argv: new PyList([]) });
 }
 
-/** A PyStructSequence (sys.version_info & co.): a named tuple whose repr says sys.<name>(…). */
-function structSeq(name: string, fields: string, values: PyObject[]): PyObject {
-  const cls = namedtuple([newStr(name), newStr(fields)], new Map([['module', newStr('sys')]])) as PyType;
-  const names = fields.split(' ');
-  defMethod(cls, '__repr__', (a) => {
-    const t = a[0] as PyTuple;
-    return newStr(`sys.${name}(${names.map((n, k) => `${n}=${repr(t.items[k]!)}`).join(', ')})`);
-  });
-  return callObject(cls, values, null);
-}
-
 export function makeSys(): PyModule {
   const m = new PyModule('sys');
   const { stdin, stdout, stderr, argv } = sysState();
@@ -65,17 +51,17 @@ export function makeSys(): PyModule {
   d.setStr('version', newStr('3.11.7 (tspyc)'));
   const i = intFromNumber;
   const f = (x: number) => new PyFloat(x);
-  d.setStr('version_info', structSeq('version_info', 'major minor micro releaselevel serial', [i(3), i(11), i(7), newStr('final'), i(0)]));
+  d.setStr('version_info', structSeq('sys', 'version_info', 'major minor micro releaselevel serial', [i(3), i(11), i(7), newStr('final'), i(0)]));
   d.setStr(
     'float_info',
-    structSeq('float_info', 'max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon radix rounds', [
+    structSeq('sys', 'float_info', 'max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon radix rounds', [
       f(Number.MAX_VALUE), i(1024), i(308), f(2.2250738585072014e-308), i(-1021), i(-307), i(15), i(53), f(Number.EPSILON), i(2), i(1),
     ]),
   );
-  d.setStr('int_info', structSeq('int_info', 'bits_per_digit sizeof_digit default_max_str_digits str_digits_check_threshold', [i(30), i(4), i(4300), i(640)]));
+  d.setStr('int_info', structSeq('sys', 'int_info', 'bits_per_digit sizeof_digit default_max_str_digits str_digits_check_threshold', [i(30), i(4), i(4300), i(640)]));
   d.setStr(
     'hash_info',
-    structSeq('hash_info', 'width modulus inf nan imag algorithm hash_bits seed_bits cutoff', [
+    structSeq('sys', 'hash_info', 'width modulus inf nan imag algorithm hash_bits seed_bits cutoff', [
       i(64), newInt(2305843009213693951n), i(314159), i(0), i(1000003), newStr('siphash13'), i(64), i(128), i(0),
     ]),
   );
@@ -123,9 +109,7 @@ export function makeSys(): PyModule {
   d.setStr('path_importer_cache', new PyDict());
   d.setStr(
     'flags',
-    structSeq(
-      'flags',
-      'debug inspect interactive optimize dont_write_bytecode no_user_site no_site ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode utf8_mode warn_default_encoding safe_path int_max_str_digits',
+    structSeq('sys', 'flags', 'debug inspect interactive optimize dont_write_bytecode no_user_site no_site ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode utf8_mode warn_default_encoding safe_path int_max_str_digits',
       [i(0), i(0), i(0), i(0), True, i(0), i(0), i(0), i(0), i(0), i(0), i(1), i(0), False, i(0), i(0), False, i(-1)],
     ),
   );

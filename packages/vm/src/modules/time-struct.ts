@@ -7,11 +7,9 @@ import { PyFloat } from '../objects/float.js';
 import { intFromNumber, PyInt } from '../objects/int.js';
 import { newStr, PyStr } from '../objects/str.js';
 import { PyTuple } from '../objects/tuple.js';
-import { defMethod, type PyBuiltin, builtinFunction } from '../objects/native.js';
+import { type PyBuiltin, builtinFunction } from '../objects/native.js';
 import { typeErrorType } from '../objects/exception-types.js';
-import { callObject } from '../protocols/call.js';
-import { repr } from '../protocols/repr.js';
-import { namedtuple } from './collections.js';
+import { structSeqType } from './structseq.js';
 
 const FIELDS = ['tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -20,11 +18,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 let structTime: PyType | null = null;
 export function structTimeType(): PyType {
   if (structTime === null) {
-    structTime = namedtuple([newStr('struct_time'), newStr(FIELDS.join(' '))], new Map([['module', newStr('time')]])) as PyType;
-    defMethod(structTime, '__repr__', (a) => {
-      const t = a[0] as PyTuple;
-      return newStr(`time.struct_time(${FIELDS.map((n, k) => `${n}=${repr(t.items[k]!)}`).join(', ')})`);
-    });
+    structTime = structSeqType('time', 'struct_time', FIELDS.join(' '));
   }
   return structTime;
 }
@@ -54,7 +48,7 @@ function secondsArg(o: PyObject | undefined): number {
 }
 
 function makeStruct(secs: number, utc: boolean): PyObject {
-  return callObject(structTimeType(), fieldsOf(new Date(Math.floor(secs) * 1000), utc).map(intFromNumber), null);
+  return new PyTuple(fieldsOf(new Date(Math.floor(secs) * 1000), utc).map(intFromNumber), structTimeType());
 }
 
 function tupleFields(o: PyObject | undefined): number[] {

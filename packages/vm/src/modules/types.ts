@@ -1,12 +1,8 @@
 // types: the interpreter's own types by name, SimpleNamespace, and new_class's cousins that are
 // cheap. CPython counterpart: Lib/types.py.
-import { raise } from '../errors.js';
-import { None, NotImplemented, PyObject, PyType, builtinType, ellipsisType, noneType, notImplementedType } from '../objects/object.js';
-import { PyStr, newStr } from '../objects/str.js';
-import { pyBool } from '../objects/int.js';
-import { PyDict } from '../objects/dict.js';
+import { type PyType, ellipsisType, noneType, notImplementedType } from '../objects/object.js';
 import { PyModule, moduleType } from '../objects/module.js';
-import { builtinFunctionType, defMethod, methodDescriptorType } from '../objects/native.js';
+import { builtinFunctionType, methodDescriptorType } from '../objects/native.js';
 import { cellType, functionType, methodType } from '../objects/function.js';
 import { generatorType } from '../objects/generator.js';
 import { asyncGeneratorType, coroutineType } from '../objects/coroutine.js';
@@ -16,9 +12,7 @@ import { genericAliasType } from '../objects/generic-alias.js';
 import { unionType } from '../objects/union-type.js';
 import { tracebackType } from '../objects/traceback.js';
 import { codeType } from '../eval/code.js';
-import { typeErrorType } from '../objects/exception-types.js';
 import { simpleNamespaceType } from '../objects/namespace.js';
-import { richCompareBool, CMP_EQ } from '../protocols/compare.js';
 
 export function makeTypes(): PyModule {
   const m = new PyModule('types');

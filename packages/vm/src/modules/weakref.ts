@@ -16,7 +16,7 @@ import { pyHash, objectId } from '../protocols/hash.js';
 import { richCompareBool, CMP_EQ } from '../protocols/compare.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr, setAttr } from '../protocols/getattr.js';
-import { repr, str } from '../protocols/repr.js';
+import { str } from '../protocols/repr.js';
 import type { PyDict } from '../objects/dict.js';
 import { defClassGetItem } from '../objects/generic-alias.js';
 
