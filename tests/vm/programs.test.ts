@@ -7,14 +7,19 @@
 // temporary directory. Every fixture runs with that copy deleted (tracebacks without source lines);
 // the traceback fixtures (uncaught_*, traceback_*, recursion_uncaught) run a second time with the
 // copy in place, so that the source lines and 3.11's ~~~^^^ carets are compared too.
-import { execFileSync, spawn } from 'node:child_process';
+//
+// Every fixture runs twice: with the VM's TypeScript stand-ins for the pure-Python stdlib
+// (--stdlib none) and with the oracle's own Lib/ (--stdlib LIB, CPython's modules loaded from
+// their pycs); both must give CPython's output.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oracle, oracleEnv, runPython } from '../../tools/oracles.js';
-import { BIN, BUILT } from '../cli/run-cli.js';
+import { BUILT } from '../cli/run-cli.js';
+import { pool, tspycRun, type Outcome } from './run-async.js';
 import { corpusSelection } from '../../tools/corpus.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,44 +28,10 @@ const COMPILE = join(ROOT, 'tools', 'oracle', 'compile_files.py');
 const names = corpusSelection(readdirSync(FIXTURES).filter((f) => f.endsWith('.py')).sort(), 16);
 const withSource = names.filter((n) => /^(uncaught_|traceback_|recursion_uncaught)/.test(n));
 
-interface Outcome {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-}
-
-/** `tspyc run pyc`, asynchronously (the fixtures run a few at a time). */
-function tspycRun(pyc: string): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'run', pyc], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ stdout, stderr, status });
-    });
-  });
-}
-
-/** Run `jobs` with at most `limit` at a time. */
-async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return out;
-}
-
 const python = oracle('3.11');
+/** the stdlib modes: the VM's stand-ins, and CPython's Lib/ (the oracle's) */
+const MODES = ['stand-ins', 'Lib'] as const;
+type Mode = (typeof MODES)[number];
 
 describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from the same pyc)', () => {
   let dir = '';
@@ -68,8 +39,8 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
   const expected = new Map<string, Outcome>();
   const pycsWithSource = new Map<string, string>();
   const expectedWithSource = new Map<string, Outcome>();
-  const got = new Map<string, Outcome>();
-  const gotWithSource = new Map<string, Outcome>();
+  const got = new Map<Mode, Map<string, Outcome>>(MODES.map((m) => [m, new Map()]));
+  const gotWithSource = new Map<Mode, Map<string, Outcome>>(MODES.map((m) => [m, new Map()]));
 
   /** Compile copies of `files` into dir/<tag>; returns fixture name → pyc path. */
   function compileCopies(files: string[], tag: string): { src: string; pycs: Map<string, string> } {
@@ -102,10 +73,14 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
     const kept = compileCopies(withSource, 'kept');
     for (const [n, p] of kept.pycs) pycsWithSource.set(n, p);
     for (const n of withSource) expectedWithSource.set(n, runPython('3.11', [pycsWithSource.get(n)!], { cwd: dir, timeoutMs: 60_000 }));
-    const jobs = [...names.map((n) => () => tspycRun(pycs.get(n)!)), ...withSource.map((n) => () => tspycRun(pycsWithSource.get(n)!))];
-    const ours = await pool(jobs, Math.max(2, Math.min(8, availableParallelism())));
-    names.forEach((n, i) => got.set(n, ours[i]!));
-    withSource.forEach((n, i) => gotWithSource.set(n, ours[names.length + i]!));
+    const lib = runPython('3.11', ['-S', '-c', 'import os; print(os.path.dirname(os.__file__))']).stdout.trim();
+    for (const mode of MODES) {
+      const stdlib = mode === 'Lib' ? lib : 'none';
+      const run = (pyc: string) => () => tspycRun(['--stdlib', stdlib, pyc], undefined, 60_000);
+      const ours = await pool([...names.map((n) => run(pycs.get(n)!)), ...withSource.map((n) => run(pycsWithSource.get(n)!))]);
+      names.forEach((n, i) => got.get(mode)!.set(n, ours[i]!));
+      withSource.forEach((n, i) => gotWithSource.get(mode)!.set(n, ours[names.length + i]!));
+    }
   });
 
   afterAll(() => {
@@ -116,26 +91,28 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
     expect(names.length).toBeGreaterThan(0);
   });
 
-  for (const name of names) {
-    it(name, () => {
-      const want = expected.get(name)!;
-      expect(got.get(name)).toEqual({
-        stdout: want.stdout,
-        stderr: want.stderr,
-        status: want.status,
+  for (const mode of MODES) {
+    for (const name of names) {
+      it(`${name} (${mode})`, () => {
+        const want = expected.get(name)!;
+        expect(got.get(mode)!.get(name)).toEqual({
+          stdout: want.stdout,
+          stderr: want.stderr,
+          status: want.status,
+        });
       });
-    });
-  }
+    }
 
-  for (const name of withSource) {
-    it(`${name} (source beside the pyc: source lines and carets)`, () => {
-      const want = expectedWithSource.get(name)!;
-      expect(want.stderr).toContain('    ');
-      expect(gotWithSource.get(name)).toEqual({
-        stdout: want.stdout,
-        stderr: want.stderr,
-        status: want.status,
+    for (const name of withSource) {
+      it(`${name} (${mode}; source beside the pyc: source lines and carets)`, () => {
+        const want = expectedWithSource.get(name)!;
+        expect(want.stderr).toContain('    ');
+        expect(gotWithSource.get(mode)!.get(name)).toEqual({
+          stdout: want.stdout,
+          stderr: want.stderr,
+          status: want.status,
+        });
       });
-    });
+    }
   }
 });

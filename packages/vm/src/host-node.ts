@@ -9,6 +9,8 @@ const PY311 = targetForVersion('3.11')!;
 export interface NodeHostOptions {
   /** sys.path for imports: the main script's directory first, as CPython sets it */
   sysPath?: readonly string[];
+  /** CPython's Lib/ directory when it is on sysPath (its modules then replace the VM's stand-ins) */
+  stdlib?: string | null;
   /**
    * Compiles a source whose cache is missing or stale (the CLI injects @tspyc/compiler's; the VM
    * does not depend on the compiler). Without one, such an import is a clear ImportError.
@@ -25,6 +27,7 @@ export interface NodeHostOptions {
 /** Writes synchronously to fds 1 and 2, so output order and exit codes behave like CPython's. */
 export class NodeHost implements Host {
   readonly sysPath: readonly string[];
+  readonly stdlib: string | null;
   private readonly compile: CompileFn | null;
   compileSource?: (source: Uint8Array | string, filename: string, mode: SourceMode) => CodeObject;
   private readonly config: LoaderConfig;
@@ -32,6 +35,7 @@ export class NodeHost implements Host {
 
   constructor(o: NodeHostOptions = {}) {
     this.sysPath = o.sysPath ?? [];
+    this.stdlib = o.stdlib ?? null;
     this.compile = o.compile ?? null;
     if (o.compileSource) this.compileSource = o.compileSource;
     this.config = o.config ?? { dontWriteBytecode: true, optimization: 0, pycachePrefix: null };

@@ -60,6 +60,11 @@ export class HostSyntaxError extends Error {
 export interface Host {
   /** the initial sys.path, when the host finds modules on one (findModule then gets sys.path as it is at the import) */
   readonly sysPath?: readonly string[];
+  /**
+   * CPython's Lib/ directory, when one is on sysPath: its pure-Python modules then replace the
+   * VM's TypeScript stand-ins (modules/registry.ts says which those are).
+   */
+  readonly stdlib?: string | null;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
   /** A source file's text, for the lines tracebacks show; null when it cannot be read. */

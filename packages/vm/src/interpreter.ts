@@ -16,7 +16,8 @@ import { sysState } from './modules/sys.js';
 import type { Host, HostSyntaxError } from './host.js';
 import { PyModule } from './objects/module.js';
 import { PyList } from './objects/list.js';
-import { importModule, sysModules } from './modules/registry.js';
+import { runExitFuncs } from './modules/atexit.js';
+import { importModule, setStandInsEnabled, sysModules } from './modules/registry.js';
 import { builtinImporter, fileLoader, specLoader } from './modules/module-spec.js';
 
 export interface RunOptions {
@@ -44,6 +45,7 @@ export function runMain(co: CodeObject, options: RunOptions): number {
 /** A fresh thread state on `options.host`, sys.argv set; the builtins module. */
 export function startInterpreter(options: RunOptions): PyModule {
   const builtins = bootstrap();
+  setStandInsEnabled(!options.host.stdlib);
   ts.host = options.host;
   ts.frame = null;
   ts.depth = 0;
@@ -80,14 +82,17 @@ export function execMain(co: CodeObject, builtins: PyModule, options: RunOptions
   if (options.file !== undefined) globals.setStr('__file__', newStr(options.file));
   if (options.cached !== undefined) globals.setStr('__cached__', newStr(options.cached));
   sysModules().setStr('__main__', new PyModule('__main__', globals));
+  let status: number;
   try {
     const code = codeFor(co);
     evalCodeWithLocals(code, globals, builtins.dict, globals, null);
-    return 0;
+    status = 0;
   } catch (e) {
-    if (e instanceof PyError) return reportUncaught(e);
-    throw e;
+    if (!(e instanceof PyError)) throw e;
+    status = reportUncaught(e);
   }
+  runExitFuncs();
+  return status;
 }
 
 /** What `python FILE` prints when FILE does not compile: the excepthook's text for its SyntaxError. */

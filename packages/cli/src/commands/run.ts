@@ -6,7 +6,7 @@
 // The VM runs in a worker thread with a stack deep enough for Python's recursion limit.
 import type { Command } from 'commander';
 import { loaderConfig, type CheckHashBasedPycs } from '@tspyc/loader/runtime';
-import { runProgram, type MainProgram } from '@tspyc/vm/node';
+import { findStdlib, runProgram, StdlibError, type MainProgram } from '@tspyc/vm/node';
 import { CliError, ExitCode } from '../errors.js';
 import { readPycFile } from '../pyc-input.js';
 import { compilerModuleUrl } from '../compiler-url.js';
@@ -18,6 +18,7 @@ interface RunFlags {
   O: number;
   X: string[];
   checkHashBasedPycs: CheckHashBasedPycs;
+  stdlib?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -35,12 +36,20 @@ export function registerRun(program: Command): void {
     .option('-O', 'remove asserts and __debug__-dependent statements; -OO also docstrings; caches named .opt-N.pyc (also PYTHONOPTIMIZE=x)', (_v: string, n: number) => n + 1, 0)
     .option('-X <option>', 'implementation-specific option: pycache_prefix=PATH (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--check-hash-based-pycs <mode>', 'default, always or never, as CPython\'s option', 'default')
+    .option('--stdlib <path>', "CPython 3.11's Lib/ directory for the pure-Python standard library ('none': the VM's built-in stand-ins; default: TSPYC_STDLIB, else one found on this machine)")
     .passThroughOptions()
     .action(async (file: string | undefined, args: string[], flags: RunFlags) => {
       if (!['default', 'always', 'never'].includes(flags.checkHashBasedPycs)) {
         throw new CliError('--check-hash-based-pycs must be default, always or never', ExitCode.Usage);
       }
       if (flags.c !== undefined && flags.m !== undefined) throw new CliError('give either -c CODE or -m MODULE, not both', ExitCode.Usage);
+      let stdlib: string | null;
+      try {
+        stdlib = findStdlib(flags.stdlib);
+      } catch (err) {
+        if (err instanceof StdlibError) throw new CliError(err.message, ExitCode.Usage);
+        throw err;
+      }
       const rest = file === undefined ? args : [file, ...args];
       let main: MainProgram;
       let argv: string[] = args;
@@ -67,6 +76,7 @@ export function registerRun(program: Command): void {
         compiler: compilerModuleUrl(),
         config: loaderConfig(process.env, { dontWriteBytecode: flags.B, optimize: flags.O, xOptions: flags.X }),
         checkHashBasedPycs: flags.checkHashBasedPycs,
+        stdlib,
       });
     });
 }

@@ -26,6 +26,7 @@ import { pyEq } from '../protocols/compare.js';
 import { sortItems } from '../objects/list-methods.js';
 import { asciiOf } from '../objects/str-methods.js';
 import { ts } from '../eval/state.js';
+import type { Frame } from '../eval/frame.js';
 import { importName } from '../eval/ops.js';
 import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
 import { PyGenerator } from '../objects/generator.js';
@@ -58,6 +59,9 @@ export function isInstance(obj: PyObject, cls: PyObject): boolean {
   if (cls instanceof PyTuple) return cls.items.some((c) => isInstance(obj, c));
   if (cls instanceof PyUnion) return unionAny(cls, 'isinstance', (c) => isInstance(obj, c));
   if (cls instanceof PyGenericAlias) raise(typeErrorType, 'isinstance() argument 2 cannot be a parameterized generic');
+  // any object whose type has __instancecheck__ (typing's aliases)
+  const check = cls.type.lookup('__instancecheck__');
+  if (check !== undefined) return isTrue(callSpecial(check, cls, [obj]));
   checkClassInfo(cls, 'isinstance');
   return false;
 }
@@ -88,9 +92,8 @@ export function isCallable(o: PyObject): boolean {
 /** Each function frame's f_locals dict: one per frame, refreshed by every locals() (3.11's PyFrame_FastToLocals). */
 const fastLocals = new WeakMap<object, PyDict>();
 
-/** locals() of the running frame. */
-export function frameLocals(): PyObject {
-  const f = ts.frame;
+/** locals() of frame `f` (the running one by default); f_locals. */
+export function frameLocals(f: Frame | null = ts.frame): PyObject {
   if (f === null) return new PyDict();
   if (f.locals !== null) return f.locals;
   let d = fastLocals.get(f);

@@ -15,6 +15,7 @@ import { sliceType } from '../objects/slice.js';
 import { classMethodType, propertyType, staticMethodType } from '../objects/descr.js';
 import { enumerateType, filterType, mapType, reversedType, zipType } from '../objects/iterators.js';
 import { superType } from '../objects/super.js';
+import { memoryViewType } from '../objects/memoryview.js';
 import { execEvalBuiltins } from './exec-eval.js';
 import { baseExceptionGroupType, exceptionGroupType } from '../objects/exception-group.js';
 import { osErrorType, EXCEPTION_TYPES, PyBaseException, systemExitType } from '../objects/exception-types.js';
@@ -26,6 +27,7 @@ import { introspectionBuiltins } from './introspection.js';
 import { ioBuiltins } from './io.js';
 import { buildClassBuiltin } from './build-class.js';
 import { sysState } from '../modules/sys.js';
+import { openBuiltin } from '../modules/io-c.js';
 import { sysModules } from '../modules/registry.js';
 import { newStr } from '../objects/str.js';
 
@@ -41,7 +43,7 @@ export function makeBuiltins(): PyModule {
   for (const t of [
     objectType, typeType, intType, boolType, floatType, complexType, strType, bytesType, byteArrayType, listType, tupleType, dictType,
     setType, frozenSetType, rangeType, sliceType, propertyType, staticMethodType, classMethodType,
-    enumerateType, zipType, mapType, filterType, reversedType, superType,
+    enumerateType, zipType, mapType, filterType, reversedType, superType, memoryViewType,
   ]) {
     d.setStr(t.name, t);
   }
@@ -67,6 +69,7 @@ export function makeBuiltins(): PyModule {
       }),
     );
   }
+  fns.push(openBuiltin);
   for (const f of fns) {
     f.self = m;
     d.setStr(f.name, f);

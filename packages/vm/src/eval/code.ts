@@ -160,7 +160,8 @@ export function codeFor(co: CodeObject): Code {
  */
 const convertedConsts = new WeakMap<PyValue, PyObject>();
 
-function convertConst(v: PyValue): PyObject {
+/** A marshalled constant as a Python object (code objects as runtime code). */
+export function convertConst(v: PyValue): PyObject {
   let o = convertedConsts.get(v);
   if (o === undefined) {
     o = convertConstOnce(v);

@@ -276,7 +276,9 @@ export function importName(f: Frame, name: string, fromlist: PyObject, level: Py
       try {
         importFullName(`${name}.${item.value}`, f.builtins);
       } catch (err) {
-        if (!(err instanceof PyError && err.exc.type === moduleNotFoundErrorType)) throw err;
+        // only the submodule itself missing is ignored (not a module it imports)
+        const missing = `No module named '${name}.${item.value}'`;
+        if (!(err instanceof PyError && err.exc.type === moduleNotFoundErrorType && str(err.exc) === missing)) throw err;
       }
     }
   }

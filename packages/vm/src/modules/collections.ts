@@ -103,7 +103,11 @@ function counterFrom(pairs: Iterable<[PyObject, PyObject]>, keep: (v: PyObject) 
 
 const positive = (v: PyObject) => richCompareBool(v, intFromNumber(0), CMP_GT);
 
-function initCollectionTypes(): void {
+let initialized = false;
+/** Install the methods of deque, defaultdict, OrderedDict and Counter (once). */
+export function initCollectionTypes(): void {
+  if (initialized) return;
+  initialized = true;
   // defaultdict
   const dd = defaultDictType;
   defMethod(dd, '__new__', (a) => new PyDefaultDict(a[0] as PyType));

@@ -26,7 +26,7 @@ export const jsonDecodeErrorType = builtinType('JSONDecodeError', valueErrorType
 jsonDecodeErrorType.module = 'json.decoder';
 jsonDecodeErrorType.solid = valueErrorType.solid;
 
-function encodeString(s: string, ensureAscii: boolean): string {
+export function encodeString(s: string, ensureAscii: boolean): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -49,7 +49,7 @@ function encodeString(s: string, ensureAscii: boolean): string {
   return out + '"';
 }
 
-interface Opts {
+export interface Opts {
   indent: string | null;
   itemSep: string;
   keySep: string;
@@ -68,7 +68,7 @@ function floatText(x: number, o: Opts): string {
   return formatFloatRepr(x);
 }
 
-function encode(v: PyObject, o: Opts, level: number, seen: Set<PyObject>): string {
+export function encode(v: PyObject, o: Opts, level: number, seen: Set<PyObject>): string {
   if (v instanceof PyStr) return encodeString(v.value, o.ensureAscii);
   if (v === None) return 'null';
   if (v === True) return 'true';

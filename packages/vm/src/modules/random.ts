@@ -23,7 +23,7 @@ import { floatHash } from '@tspyc/bytecode';
 const N = 624;
 const M = 397;
 
-class MersenneTwister {
+export class MersenneTwister {
   mt = new Uint32Array(N);
   mti = N + 1;
 

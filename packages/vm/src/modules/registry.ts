@@ -1,18 +1,35 @@
 // Native modules by name, created on first import and cached in sys.modules.
 // CPython counterpart: Python/import.c (the inittab of builtin modules).
+//
+// Precedence (the one place it is decided): a native module is either C-level (what CPython
+// implements in C: sys, math, _collections, _sre, ...), always served from here, or a stand-in —
+// a TypeScript version of a module CPython writes in Python (collections, functools, json, ...).
+// When the host has CPython's Lib/ on sys.path (host.stdlib: --stdlib, TSPYC_STDLIB or one found
+// on the machine), stand-ins are off and those names resolve to Lib's files like any module on
+// sys.path; without a Lib (the browser with no bundle, --stdlib none) the stand-ins serve them.
 import { PyModule } from '../objects/module.js';
 import { PyDict } from '../objects/dict.js';
 import { PyStr } from '../objects/str.js';
 
 const factories = new Map<string, () => PyModule>();
+const standIns = new Set<string>();
+let standInsEnabled = true;
 let modules: PyDict | null = null;
 /** sys.modules (created on first use: module load order must not matter). */
 export function sysModules(): PyDict {
   return (modules ??= new PyDict());
 }
 
-export function registerModule(name: string, make: () => PyModule): void {
+/** A C-level module, or (standIn) a TypeScript version of a pure-Python one, replaced by Lib's when there is a Lib. */
+export function registerModule(name: string, make: () => PyModule, kind: 'c' | 'standIn' = 'c'): void {
   factories.set(name, make);
+  if (kind === 'standIn') standIns.add(name);
+  else standIns.delete(name);
+}
+
+/** Stand-ins on (no Lib) or off (Lib's modules replace them); set once per interpreter start. */
+export function setStandInsEnabled(on: boolean): void {
+  standInsEnabled = on;
 }
 
 /** The module named `name` (dotted names: the top package), or null when there is none. */
@@ -21,14 +38,14 @@ export function importModule(name: string): PyModule | null {
   const cached = sysModules().getStr(top);
   if (cached instanceof PyModule) return cached;
   const make = factories.get(top);
-  if (!make) return null;
+  if (!make || (!standInsEnabled && standIns.has(top))) return null;
   const m = make();
   sysModules().setStr(top, m);
   return m;
 }
 
 export function builtinModuleNames(): string[] {
-  return [...factories.keys()].sort();
+  return [...factories.keys()].filter((n) => standInsEnabled || !standIns.has(n)).sort();
 }
 
 export function isModuleName(o: unknown): o is PyStr {

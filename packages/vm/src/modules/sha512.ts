@@ -1,5 +1,15 @@
-// SHA-512 (FIPS 180-4), for random.seed of a str or bytes (version 2 seeding hashes the text).
-// BigInt words: seeds are short, clarity wins over speed. CPython counterpart: Modules/_sha512module.c.
+// The _sha512 module: sha512 and sha384 (FIPS 180-4), what Lib/random.py seeds str and bytes with.
+// CPython counterpart: Modules/sha512module.c.
+import { raise } from '../errors.js';
+import { builtinType, None, PyObject } from '../objects/object.js';
+import { intFromNumber } from '../objects/int.js';
+import { newStr } from '../objects/str.js';
+import { PyByteArray, PyBytes } from '../objects/bytes.js';
+import { PyModule } from '../objects/module.js';
+import { builtinFunction, defMethod } from '../objects/native.js';
+import { defGetSet } from '../objects/descr.js';
+import { typeErrorType } from '../objects/exception-types.js';
+
 const K = [
   '428a2f98d728ae22', '7137449123ef65cd', 'b5c0fbcfec4d3b2f', 'e9b5dba58189dbbc', '3956c25bf348b538', '59f111f1b605d019', '923f82a4af194f9b', 'ab1c5ed5da6d8118',
   'd807aa98a3030242', '12835b0145706fbe', '243185be4ee4b28c', '550c7dc3d5ffb4e2', '72be5d74f27b896f', '80deb1fe3b1696b1', '9bdc06a725c71235', 'c19bf174cf692694',
@@ -11,57 +21,118 @@ const K = [
   '748f82ee5defb2fc', '78a5636f43172f60', '84c87814a1f0ab72', '8cc702081a6439ec', '90befffa23631e28', 'a4506cebde82bde9', 'bef9a3f7b2c67915', 'c67178f2e372532b',
   'ca273eceea26619c', 'd186b8c721c0c207', 'eada7dd6cde0eb1e', 'f57d4f7fee6ed178', '06f067aa72176fba', '0a637dc5a2c898a6', '113f9804bef90dae', '1b710b35131c471b',
   '28db77f523047d84', '32caab7b40c72493', '3c9ebe0a15c9bebc', '431d67c49c100d4c', '4cc5d4becb3e42b6', '597f299cfc657e2a', '5fcb6fab3ad6faec', '6c44198c4a475817',
-].map((h) => BigInt('0x' + h));
-const H0 = [
-  '6a09e667f3bcc908', 'bb67ae8584caa73b', '3c6ef372fe94f82b', 'a54ff53a5f1d36f1', '510e527fade682d1', '9b05688c2b3e6c1f', '1f83d9abfb41bd6b', '5be0cd19137e2179',
-].map((h) => BigInt('0x' + h));
-const MASK = (1n << 64n) - 1n;
+].map((h) => BigInt(`0x${h}`));
 
-function rotr(x: bigint, n: bigint): bigint {
-  return ((x >> n) | (x << (64n - n))) & MASK;
+const IV512 = ['6a09e667f3bcc908', 'bb67ae8584caa73b', '3c6ef372fe94f82b', 'a54ff53a5f1d36f1', '510e527fade682d1', '9b05688c2b3e6c1f', '1f83d9abfb41bd6b', '5be0cd19137e2179'];
+const IV384 = ['cbbb9d5dc1059ed8', '629a292a367cd507', '9159015a3070dd17', '152fecd8f70e5939', '67332667ffc00b31', '8eb44a8768581511', 'db0c2e0d64f98fa7', '47b5481dbefa4fa4'];
+
+const M64 = (1n << 64n) - 1n;
+const rotr = (x: bigint, n: bigint) => ((x >> n) | (x << (64n - n))) & M64;
+
+function compress(h: bigint[], block: Uint8Array): void {
+  const w: bigint[] = new Array(80);
+  for (let t = 0; t < 16; t++) {
+    let v = 0n;
+    for (let i = 0; i < 8; i++) v = (v << 8n) | BigInt(block[t * 8 + i]!);
+    w[t] = v;
+  }
+  for (let t = 16; t < 80; t++) {
+    const s0 = rotr(w[t - 15]!, 1n) ^ rotr(w[t - 15]!, 8n) ^ (w[t - 15]! >> 7n);
+    const s1 = rotr(w[t - 2]!, 19n) ^ rotr(w[t - 2]!, 61n) ^ (w[t - 2]! >> 6n);
+    w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) & M64;
+  }
+  let [a, b, c, d, e, f, g, hh] = h as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+  for (let t = 0; t < 80; t++) {
+    const t1 = (hh + (rotr(e, 14n) ^ rotr(e, 18n) ^ rotr(e, 41n)) + ((e & f) ^ (~e & M64 & g)) + K[t]! + w[t]!) & M64;
+    const t2 = ((rotr(a, 28n) ^ rotr(a, 34n) ^ rotr(a, 39n)) + ((a & b) ^ (a & c) ^ (b & c))) & M64;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) & M64;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) & M64;
+  }
+  const out = [a, b, c, d, e, f, g, hh];
+  for (let i = 0; i < 8; i++) h[i] = (h[i]! + out[i]!) & M64;
 }
 
-export function sha512(data: Uint8Array): Uint8Array {
-  const bitLen = BigInt(data.length) * 8n;
+/** The digest of `data` with initial values `iv`, `size` bytes of it. */
+function digestOf(iv: string[], data: Uint8Array, size: number): Uint8Array {
+  const h = iv.map((x) => BigInt(`0x${x}`));
   const padded = new Uint8Array(Math.ceil((data.length + 17) / 128) * 128);
   padded.set(data);
   padded[data.length] = 0x80;
-  for (let i = 0; i < 16; i++) padded[padded.length - 1 - i] = Number((bitLen >> BigInt(8 * i)) & 0xffn);
-  const h = H0.slice();
-  const w = new Array<bigint>(80);
-  for (let off = 0; off < padded.length; off += 128) {
-    for (let t = 0; t < 16; t++) {
-      let v = 0n;
-      for (let b = 0; b < 8; b++) v = (v << 8n) | BigInt(padded[off + t * 8 + b]!);
-      w[t] = v;
-    }
-    for (let t = 16; t < 80; t++) {
-      const s0 = rotr(w[t - 15]!, 1n) ^ rotr(w[t - 15]!, 8n) ^ (w[t - 15]! >> 7n);
-      const s1 = rotr(w[t - 2]!, 19n) ^ rotr(w[t - 2]!, 61n) ^ (w[t - 2]! >> 6n);
-      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) & MASK;
-    }
-    let [a, b, c, d, e, f, g, hh] = h as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
-    for (let t = 0; t < 80; t++) {
-      const S1 = rotr(e, 14n) ^ rotr(e, 18n) ^ rotr(e, 41n);
-      const ch = (e & f) ^ (~e & MASK & g);
-      const t1 = (hh + S1 + ch + K[t]! + w[t]!) & MASK;
-      const S0 = rotr(a, 28n) ^ rotr(a, 34n) ^ rotr(a, 39n);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) & MASK;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) & MASK;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) & MASK;
-    }
-    [a, b, c, d, e, f, g, hh].forEach((v, i) => (h[i] = (h[i]! + v) & MASK));
-  }
+  let bits = BigInt(data.length) * 8n;
+  for (let i = padded.length - 1; bits > 0n; i--, bits >>= 8n) padded[i] = Number(bits & 255n);
+  for (let off = 0; off < padded.length; off += 128) compress(h, padded.subarray(off, off + 128));
   const out = new Uint8Array(64);
   h.forEach((v, i) => {
-    for (let b = 0; b < 8; b++) out[i * 8 + b] = Number((v >> BigInt(56 - 8 * b)) & 0xffn);
+    for (let j = 7; j >= 0; j--, v >>= 8n) out[i * 8 + j] = Number(v & 255n);
   });
-  return out;
+  return out.slice(0, size);
+}
+
+/** SHA-512 of `data` (random's stand-in seeds str and bytes with it). */
+export function sha512(data: Uint8Array): Uint8Array {
+  return digestOf(IV512, data, 64);
+}
+
+interface Algorithm {
+  name: string;
+  iv: string[];
+  size: number;
+}
+
+class PyHash extends PyObject {
+  data: Uint8Array = new Uint8Array(0);
+  constructor(readonly alg: Algorithm) {
+    super(alg.size === 64 ? sha512Type : sha384Type);
+  }
+  update(o: PyObject | undefined): void {
+    if (o === undefined) return;
+    if (!(o instanceof PyBytes || o instanceof PyByteArray)) {
+      raise(typeErrorType, o.type.name === 'str' ? 'Strings must be encoded before hashing' : `object supporting the buffer API required`);
+    }
+    const next = new Uint8Array(this.data.length + o.value.length);
+    next.set(this.data);
+    next.set(o.value, this.data.length);
+    this.data = next;
+  }
+}
+
+const sha512Type = builtinType('sha512', undefined, 0);
+const sha384Type = builtinType('sha384', undefined, 0);
+
+export function makeSha512(): PyModule {
+  const m = new PyModule('_sha512');
+  for (const [t, alg] of [[sha512Type, { name: 'sha512', iv: IV512, size: 64 }], [sha384Type, { name: 'sha384', iv: IV384, size: 48 }]] as const) {
+    t.module = '_sha512';
+    const h = (o: PyObject) => o as PyHash;
+    const digest = (o: PyObject) => digestOf(h(o).alg.iv, h(o).data, h(o).alg.size);
+    defMethod(t, 'update', (a) => {
+      h(a[0]!).update(a[1]);
+      return None;
+    });
+    defMethod(t, 'digest', (a) => new PyBytes(digest(a[0]!)));
+    defMethod(t, 'hexdigest', (a) => newStr(Array.from(digest(a[0]!), (b) => b.toString(16).padStart(2, '0')).join('')));
+    defMethod(t, 'copy', (a) => {
+      const c = new PyHash(h(a[0]!).alg);
+      c.data = h(a[0]!).data;
+      return c;
+    });
+    defGetSet(t, 'name', () => newStr(alg.name));
+    defGetSet(t, 'digest_size', () => intFromNumber(alg.size));
+    defGetSet(t, 'block_size', () => intFromNumber(128));
+    m.dict.setStr(
+      alg.name,
+      builtinFunction(alg.name, (a, kw) => {
+        const o = new PyHash(alg);
+        o.update(a[0] ?? kw?.get('string'));
+        return o;
+      }),
+    );
+  }
+  return m;
 }

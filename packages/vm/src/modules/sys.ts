@@ -1,19 +1,24 @@
 // The sys module (the parts that make sense without an OS). CPython counterpart: Python/sysmodule.c.
 import { raise, PyError, newException } from '../errors.js';
-import { None, PyObject, PyType } from '../objects/object.js';
+import { None } from '../objects/object.js';
 import { PyFloat } from '../objects/float.js';
 import { defMethod } from '../objects/native.js';
-import { namedtuple } from './collections.js';
 import { callObject } from '../protocols/call.js';
 import { repr } from '../protocols/repr.js';
+import { structSeq } from './structseq.js';
 import { DEFAULT_MAX_STR_DIGITS, getMaxStrDigits, intFromNumber, newInt, PyInt, setMaxStrDigits, STR_DIGITS_CHECK_THRESHOLD } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
 import { newTuple, PyTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
+import { PyDict } from '../objects/dict.js';
+import { False, True } from '../objects/int.js';
+import { frameObject } from '../objects/frame-object.js';
+import { newNamespace } from '../objects/namespace.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyBaseException, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { ts } from '../eval/state.js';
+import { formatException } from '../eval/pythonrun.js';
 import { PyHostInput, PyHostStream } from '../builtins/io.js';
 import { builtinModuleNames, sysModules } from './registry.js';
 import { displayHook } from '../eval/displayhook.js';
@@ -28,17 +33,6 @@ let streams: SysState | null = null;
 /** sys.stdin, sys.stdout, sys.stderr and sys.argv (created on first use). */
 export function sysState(): SysState {
   return (streams ??= { stdin: new PyHostInput(), stdout: new PyHostStream(1), stderr: new PyHostStream(2), argv: new PyList([]) });
-}
-
-/** A PyStructSequence (sys.version_info & co.): a named tuple whose repr says sys.<name>(…). */
-function structSeq(name: string, fields: string, values: PyObject[]): PyObject {
-  const cls = namedtuple([newStr(name), newStr(fields)], new Map([['module', newStr('sys')]])) as PyType;
-  const names = fields.split(' ');
-  defMethod(cls, '__repr__', (a) => {
-    const t = a[0] as PyTuple;
-    return newStr(`sys.${name}(${names.map((n, k) => `${n}=${repr(t.items[k]!)}`).join(', ')})`);
-  });
-  return callObject(cls, values, null);
 }
 
 export function makeSys(): PyModule {
@@ -64,18 +58,17 @@ export function makeSys(): PyModule {
   d.setStr('maxsize', newInt(9223372036854775807n));
   d.setStr('byteorder', newStr('little'));
   d.setStr('platform', newStr('tspyc'));
-  d.setStr('implementation', None);
   d.setStr('version', newStr('3.11.7 (tspyc)'));
   const i = intFromNumber;
   const f = (x: number) => new PyFloat(x);
-  d.setStr('version_info', structSeq('version_info', 'major minor micro releaselevel serial', [i(3), i(11), i(7), newStr('final'), i(0)]));
+  d.setStr('version_info', structSeq('sys', 'version_info', 'major minor micro releaselevel serial', [i(3), i(11), i(7), newStr('final'), i(0)]));
   d.setStr(
     'float_info',
-    structSeq('float_info', 'max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon radix rounds', [
+    structSeq('sys', 'float_info', 'max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon radix rounds', [
       f(Number.MAX_VALUE), i(1024), i(308), f(2.2250738585072014e-308), i(-1021), i(-307), i(15), i(53), f(Number.EPSILON), i(2), i(1),
     ]),
   );
-  d.setStr('int_info', structSeq('int_info', 'bits_per_digit sizeof_digit default_max_str_digits str_digits_check_threshold', [i(30), i(4), i(DEFAULT_MAX_STR_DIGITS), i(STR_DIGITS_CHECK_THRESHOLD)]));
+  d.setStr('int_info', structSeq('sys', 'int_info', 'bits_per_digit sizeof_digit default_max_str_digits str_digits_check_threshold', [i(30), i(4), i(DEFAULT_MAX_STR_DIGITS), i(STR_DIGITS_CHECK_THRESHOLD)]));
   def('get_int_max_str_digits', () => intFromNumber(getMaxStrDigits()));
   def('set_int_max_str_digits', (a, kw) => {
     const v = a[0] ?? kw?.get('maxdigits');
@@ -88,11 +81,15 @@ export function makeSys(): PyModule {
   });
   d.setStr(
     'hash_info',
-    structSeq('hash_info', 'width modulus inf nan imag algorithm hash_bits seed_bits cutoff', [
+    structSeq('sys', 'hash_info', 'width modulus inf nan imag algorithm hash_bits seed_bits cutoff', [
       i(64), newInt(2305843009213693951n), i(314159), i(0), i(1000003), newStr('siphash13'), i(64), i(128), i(0),
     ]),
   );
   d.setStr('hexversion', intFromNumber(0x030b07f0));
+  d.setStr(
+    'implementation',
+    newNamespace([['name', newStr('tspyc')], ['cache_tag', newStr('cpython-311')], ['version', d.getStr('version_info') ?? None], ['hexversion', intFromNumber(0x030b07f0)], ['_multiarch', newStr('')]]),
+  );
   d.setStr('builtin_module_names', newTuple(builtinModuleNames().map(newStr)));
   d.setStr('maxunicode', intFromNumber(0x10ffff));
   def('exit', (a) => {
@@ -118,6 +115,45 @@ export function makeSys(): PyModule {
   });
   def('exception', () => ts.handled ?? None);
   def('intern', (a) => a[0]!);
+  // what CPython's pure-Python modules read from sys at import time
+  d.setStr('warnoptions', new PyList([]));
+  d.setStr('_xoptions', new PyDict());
+  d.setStr('executable', newStr(''));
+  d.setStr('prefix', newStr(''));
+  d.setStr('exec_prefix', newStr(''));
+  d.setStr('base_prefix', newStr(''));
+  d.setStr('base_exec_prefix', newStr(''));
+  d.setStr('dont_write_bytecode', True);
+  d.setStr('meta_path', new PyList([]));
+  d.setStr('path_hooks', new PyList([]));
+  d.setStr('path_importer_cache', new PyDict());
+  d.setStr(
+    'flags',
+    structSeq('sys', 'flags', 'debug inspect interactive optimize dont_write_bytecode no_user_site no_site ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode utf8_mode warn_default_encoding safe_path int_max_str_digits',
+      [i(0), i(0), i(0), i(0), True, i(0), i(0), i(0), i(0), i(0), i(0), i(1), i(0), False, i(0), i(0), False, i(-1)],
+    ),
+  );
+  // sys.excepthook(type, value, traceback): what an uncaught exception prints (the VM's own report)
+  const excepthook = builtinFunction('excepthook', (a) => {
+    if (a.length !== 3) raise(typeErrorType, `excepthook expected 3 arguments, got ${a.length}`);
+    ts.host.writeStderr(formatException(a[1]!));
+    return None;
+  });
+  d.setStr('excepthook', excepthook);
+  d.setStr('__excepthook__', excepthook);
+  def('getdefaultencoding', () => newStr('utf-8'));
+  def('getfilesystemencoding', () => newStr('utf-8'));
+  def('getfilesystemencodeerrors', () => newStr('surrogateescape'));
+  def('_getframe', (a) => {
+    let depth = a[0] instanceof PyInt ? Number(a[0].value) : 0;
+    let f = ts.frame;
+    while (depth > 0 && f !== null) {
+      f = f.back;
+      depth--;
+    }
+    if (f === null) raise(valueErrorType, 'call stack is not deep enough');
+    return frameObject(f);
+  });
   def('getsizeof', () => intFromNumber(64));
   return m;
 }

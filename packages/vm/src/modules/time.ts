@@ -5,6 +5,7 @@ import { newInt } from '../objects/int.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyInt } from '../objects/int.js';
+import { structTimeType, timeStructFunctions } from './time-struct.js';
 
 export function makeTime(): PyModule {
   const m = new PyModule('time');
@@ -28,5 +29,7 @@ export function makeTime(): PyModule {
       return None;
     }),
   );
+  d.setStr('struct_time', structTimeType());
+  for (const f of timeStructFunctions()) d.setStr(f.name, f);
   return m;
 }

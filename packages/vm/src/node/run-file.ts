@@ -26,6 +26,8 @@ export interface RunFileOptions {
   /** -B / PYTHONDONTWRITEBYTECODE, -O, PYTHONPYCACHEPREFIX */
   config: LoaderConfig;
   checkHashBasedPycs?: CheckHashBasedPycs;
+  /** CPython's Lib/ directory (find-stdlib.ts), on sys.path after the script's directory; null: none */
+  stdlib?: string | null;
 }
 
 /**
@@ -65,3 +67,5 @@ export function runProgram(options: RunFileOptions): Promise<number> {
     worker.postMessage(options);
   });
 }
+
+export { findStdlib, StdlibError } from './find-stdlib.js';

@@ -90,7 +90,7 @@ async function main(options: RunFileOptions): Promise<number> {
     }
   };
   const hostFor = (sysPath0: string) =>
-    new NodeHost({ sysPath: [sysPath0], compile, compileSource, config: options.config, checkHashBasedPycs: options.checkHashBasedPycs });
+    new NodeHost({ sysPath: options.stdlib ? [sysPath0, options.stdlib] : [sysPath0], stdlib: options.stdlib ?? null, compile, compileSource, config: options.config, checkHashBasedPycs: options.checkHashBasedPycs });
   const { main, args } = options;
   switch (main.kind) {
     case 'pyc': {
@@ -151,7 +151,7 @@ parentPort!.once('message', (options: RunFileOptions) => {
         writeSync(2, `${err.message}\n`);
         parentPort!.postMessage({ exitCode: err.exitCode });
       } else {
-        parentPort!.postMessage({ internalError: err instanceof Error ? err.message : String(err) });
+        parentPort!.postMessage({ internalError: err instanceof Error ? (process.env.TSPYC_DEBUG ? String(err.stack) : err.message) : String(err) });
       }
     },
   );

@@ -5,6 +5,11 @@ import { raise } from '../errors.js';
 import { None, PyObject, PyType } from './object.js';
 import { newStr, PyStr } from './str.js';
 import { newTuple, PyTuple } from './tuple.js';
+import { PyNativeIter } from './iterators.js';
+import { defIteratorMethods } from './iterator-methods.js';
+import { builtinType } from './object.js';
+
+const positionsIteratorType = builtinType('positions_iterator', undefined, 0);
 import { PyDict } from './dict.js';
 import { PyCell, PyFunction, PyMethod, cellType, functionType, methodType } from './function.js';
 import { PyBuiltin, builtinFunctionType, defMethod, methodDescriptorType, type Kwargs } from './native.js';
@@ -22,7 +27,8 @@ import {
 import { attributeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
-import { descrGet, getAttr } from '../protocols/getattr.js';
+import { descrGet, getAttr, getAttrOpt } from '../protocols/getattr.js';
+import { isTrue } from '../protocols/truth.js';
 import { idHash, objectId, pyHash } from '../protocols/hash.js';
 import { isCallable } from '../builtins/introspection.js';
 import { intFromNumber, newInt, pyBool } from './int.js';
@@ -131,6 +137,7 @@ export function initFunctions(): void {
     if (!(v instanceof PyDict)) raise(typeErrorType, `__dict__ must be set to a dictionary, not a '${v.type.name}'`);
     o.dict = v;
   });
+  defGetSet(f, '__builtins__', (o) => fn(o).builtins);
 
   const m = methodType;
   defMethod(m, '__repr__', (a) => {
@@ -251,7 +258,21 @@ export function initFunctions(): void {
   defGetSet(p, 'fget', (o) => (o as PyProperty).fget ?? None);
   defGetSet(p, 'fset', (o) => (o as PyProperty).fset ?? None);
   defGetSet(p, 'fdel', (o) => (o as PyProperty).fdel ?? None);
-  defGetSet(p, '__doc__', (o) => (o as PyProperty).doc ?? None);
+  // __isabstractmethod__: what abc asks of descriptors wrapping an abstract function
+  const isAbstract = (f: PyObject | null) => {
+    if (f === null || f === None) return false;
+    const v = getAttrOpt(f, '__isabstractmethod__');
+    return v !== undefined && isTrue(v);
+  };
+  defGetSet(p, '__isabstractmethod__', (o) => {
+    const q = o as PyProperty;
+    return pyBool(isAbstract(q.fget) || isAbstract(q.fset) || isAbstract(q.fdel));
+  });
+  defGetSet(sm, '__isabstractmethod__', (o) => pyBool(isAbstract((o as PyStaticMethod).func)));
+  defGetSet(cm, '__isabstractmethod__', (o) => pyBool(isAbstract((o as PyClassMethod).func)));
+  defGetSet(p, '__doc__', (o) => (o as PyProperty).doc ?? None, (o, v) => {
+    (o as PyProperty).doc = v === None ? null : v;
+  });
 
   defMethod(getSetDescriptorType, '__get__', (a) => {
     const g = a[0] as PyGetSet;
@@ -262,6 +283,19 @@ export function initFunctions(): void {
     return newStr(`<attribute '${g.name}' of '${g.owner.name}' objects>`);
   });
 
+  defIteratorMethods(positionsIteratorType);
+  // co_positions(): (lineno, end_lineno, col_offset, end_col_offset) per code unit
+  defMethod(codeType, 'co_positions', (a) => {
+    const code = a[0] as Code;
+    const n = code.bytes.length >> 1;
+    let i = 0;
+    const orNone = (v: number | null) => (v === null ? None : intFromNumber(v));
+    return new PyNativeIter(positionsIteratorType, () => {
+      if (i >= n) return null;
+      const p = code.positionAt(i++);
+      return newTuple(p === null ? [None, None, None, None] : [orNone(p.line), orNone(p.endLine), orNone(p.col), orNone(p.endCol)]);
+    });
+  });
   defMethod(codeType, '__repr__', (a) => {
     const c = a[0] as Code;
     return newStr(`<code object ${c.name} at ${hex(c)}, file "${c.filename}", line ${c.firstlineno}>`);

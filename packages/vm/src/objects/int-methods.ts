@@ -5,7 +5,7 @@ import { NotImplemented, PyObject, PyType } from './object.js';
 import { PyInt, intType, boolType, newInt, intFromNumber, pyBool, True, False, getMaxStrDigits, intDecimal } from './int.js';
 import { PyFloat } from './float.js';
 import { PyStr, newStr } from './str.js';
-import { PyBytes, bytesLike } from './bytes.js';
+import { PyByteArray, PyBytes, bytesLike } from './bytes.js';
 import { bytesFromObject } from './bytes-methods.js';
 import { decimalsToAscii } from './unicode-digits.js';
 import { PyClassMethod } from './descr.js';
@@ -68,9 +68,11 @@ function intNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
   if (x === undefined) v = 0n;
   else if (baseArg !== undefined) {
     const base = Number(asIndex(baseArg));
-    if (!(x instanceof PyStr)) raise(typeErrorType, "int() can't convert non-string with explicit base");
+    // a str, or the ASCII text of bytes and bytearray
+    const text = x instanceof PyStr ? x.value : x instanceof PyBytes || x instanceof PyByteArray ? new TextDecoder('latin1').decode(x.value) : null;
+    if (text === null) raise(typeErrorType, "int() can't convert non-string with explicit base");
     if (base !== 0 && (base < 2 || base > 36)) raise(valueErrorType, 'int() base must be >= 2 and <= 36, or 0');
-    const r = parseIntLiteral(x.value, base);
+    const r = parseIntLiteral(text, base);
     if (r === null) raise(valueErrorType, `invalid literal for int() with base ${base}: ${repr(x)}`);
     v = r;
   } else if (x instanceof PyInt) v = x.value;

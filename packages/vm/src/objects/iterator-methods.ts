@@ -17,6 +17,7 @@ import {
   listIteratorType,
   tupleIteratorType,
   rangeIteratorType,
+  longRangeIteratorType,
   strIteratorType,
   dictKeyIteratorType,
   dictValueIteratorType,
@@ -25,7 +26,6 @@ import {
   seqIteratorType,
   callableIteratorType,
   listReverseIteratorType,
-  longRangeIteratorType,
   PyArrayIter,
   PyRangeIter,
 } from './iterators.js';
@@ -52,14 +52,19 @@ function iterable(o: PyObject, what: string): PyObject {
   return getIter(o);
 }
 
+/** __iter__ and __next__ for a type whose instances are PyNativeIters (the native modules' iterators). */
+export function defIteratorMethods(t: PyType): void {
+  defMethod(t, '__iter__', (a) => a[0]!);
+  defMethod(t, '__next__', (a) => next(a[0]!));
+}
+
 export function initIterators(): void {
   for (const t of [
-    listIteratorType, tupleIteratorType, rangeIteratorType, strIteratorType, dictKeyIteratorType,
+    listIteratorType, tupleIteratorType, rangeIteratorType, longRangeIteratorType, strIteratorType, dictKeyIteratorType,
     dictValueIteratorType, dictItemIteratorType, setIteratorType, seqIteratorType, callableIteratorType,
     enumerateType, zipType, mapType, filterType, reversedType, listReverseIteratorType,
   ]) {
-    defMethod(t, '__iter__', (a) => a[0]!);
-    defMethod(t, '__next__', (a) => next(a[0]!));
+    defIteratorMethods(t);
   }
   for (const t of [listIteratorType, tupleIteratorType, rangeIteratorType, longRangeIteratorType, listReverseIteratorType]) {
     defMethod(t, '__length_hint__', (a) => {

@@ -4,6 +4,8 @@ import { raise } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType } from './object.js';
 import { PyInt, intFromNumber, pyBool } from './int.js';
 import { newStr } from './str.js';
+import { newTuple } from './tuple.js';
+import { PyList } from './list.js';
 import { PyDict } from './dict.js';
 import { PySet, setType, frozenSetType, setUpdate } from './set.js';
 import { defMethod } from './native.js';
@@ -142,6 +144,12 @@ export function initSet(): void {
         return None;
       });
     }
+    // set_reduce: (type(s), (list(s),), the instance __dict__ or None)
+    defMethod(t, '__reduce__', (a) => {
+      const s = st(a[0]!);
+      const d = s.dict instanceof PyDict && s.dict.size > 0 ? s.dict : None;
+      return newTuple([s.type, newTuple([new PyList(toArray(s))]), d]);
+    });
     defMethod(t, '__repr__', (a) => {
       const s = st(a[0]!);
       const name = s.type.name;

@@ -82,7 +82,8 @@ export function asciiOf(s: string): string {
   return out;
 }
 
-function isSpaceChar(c: string): boolean {
+/** str.isspace for one character (Py_UNICODE_ISSPACE). */
+export function isSpaceChar(c: string): boolean {
   return /[\s\u001c-\u001f\u0085]/.test(c) && c !== '\u200b' && c !== '\ufeff';
 }
 

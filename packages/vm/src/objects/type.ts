@@ -22,7 +22,7 @@ import { PyList } from './list.js';
 import { PyDict } from './dict.js';
 import { PyMappingProxy } from './mappingproxy.js';
 import { PyCell, PyFunction } from './function.js';
-import { defMethod, type Kwargs } from './native.js';
+import { defMethod, PyBuiltin, type Kwargs } from './native.js';
 import { defGetSet, PyClassMethod, PyGetSet, PyMemberDescr, PyStaticMethod, memberDescriptorType } from './descr.js';
 import { toArray } from '../protocols/iter.js';
 import { attributeErrorType, baseExceptionType, PyBaseException, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
@@ -221,11 +221,15 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     });
     slotList = names;
     cls.hasInstanceDict = names.includes('__dict__') || bases.some((b) => (b.flags & TPFLAGS_HEAPTYPE) !== 0 && b.hasInstanceDict);
+    const made = new Set<string>();
     for (let n of names) {
       if (n === '__dict__' || n === '__weakref__') continue;
       n = mangle(cls.name, n);
+      // a name listed twice gets one slot (datetime's __slots__ = date.__slots__ + time.__slots__)
+      if (made.has(n)) continue;
       if (cls.attrs.has(n)) raise(valueErrorType, `'${n}' in __slots__ conflicts with class variable`);
       cls.attrs.set(n, new PyMemberDescr(cls, n));
+      made.add(n);
       layout = cls;
     }
   }
@@ -265,8 +269,12 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     }
   }
   // __init_subclass__ of the parent
-  const parent = cls.mro[1]!;
-  const init = parent.lookup('__init_subclass__');
+  // super(cls, cls).__init_subclass__: found along the new class's MRO after itself
+  let init: PyObject | undefined;
+  for (const t of cls.mro.slice(1)) {
+    init = t.attrs.get('__init_subclass__');
+    if (init !== undefined) break;
+  }
   if (init !== undefined) {
     const bound = init instanceof PyClassMethod ? callObject.bind(null, init.func) : null;
     if (bound) bound([cls], kw);
@@ -302,6 +310,12 @@ export function initType(): void {
     if (cls.solid !== objectType && cls.solid !== null) {
       raise(typeErrorType, `object.__new__(${cls.name}) is not safe, use ${cls.solid.name}.__new__()`);
     }
+    // Py_TPFLAGS_IS_ABSTRACT: a non-empty __abstractmethods__ of the class itself
+    const abstract = cls.attrs.get('__abstractmethods__');
+    if (abstract !== undefined && isTrue(abstract)) {
+      const names = toArray(abstract).map((n) => (n as PyStr).value).sort();
+      raise(typeErrorType, `Can't instantiate abstract class ${cls.name} with abstract method${names.length > 1 ? 's' : ''} ${names.join(', ')}`);
+    }
     const inst = new PyObject(cls);
     if (cls.flags & TPFLAGS_HEAPTYPE && cls.hasInstanceDict) inst.dict = new PyDict();
     return inst;
@@ -322,6 +336,8 @@ export function initType(): void {
   });
   defMethod(o, '__repr__', (a) => newStr(objectRepr(a[0]!)));
   defMethod(o, '__str__', (a) => newStr(repr(a[0]!)));
+  // object.__subclasshook__: no opinion (the ABC machinery asks every class)
+  o.setAttr('__subclasshook__', new PyClassMethod(new PyBuiltin('__subclasshook__', () => NotImplemented)));
   defMethod(o, '__hash__', (a) => new PyInt(idHash(a[0]!)));
   defMethod(o, '__eq__', (a) => (a[0] === a[1] ? True : NotImplemented));
   defMethod(o, '__ne__', (a) => {
@@ -425,6 +441,11 @@ export function initType(): void {
       else raise(typeErrorType, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
     }
     for (const b of bases) if (!(b instanceof PyType)) raise(typeErrorType, `type.__new__() argument 2 must be tuple of types`);
+    // a more derived metaclass with its own __new__ makes the class (type_new's winner)
+    if (winner !== meta) {
+      const wn = winner.lookup('__new__');
+      if (wn !== undefined && wn !== t.attrs.get('__new__')) return callObject(winner, [newStr(name), newTuple(bases), ns], kw) as PyType;
+    }
     return typeNew(winner, name, bases, ns, kw);
   };
   defMethod(t, '__init__', () => None);
@@ -485,6 +506,12 @@ export function initType(): void {
   defGetSet(t, '__doc__', (x) => {
     const d = (x as PyType).attrs.get('__doc__');
     return d === undefined ? None : descrGet(d, null, x as PyType);
+  }, (x, v) => {
+    // type_set_doc: heap types only
+    const cls = x as PyType;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__doc__' attribute of immutable type '${cls.name}'`);
+    cls.attrs.set('__doc__', v ?? None);
+    bumpTypeVersion();
   });
   defMethod(memberDescriptorType, '__repr__', (a) => {
     const m = a[0] as PyMemberDescr;

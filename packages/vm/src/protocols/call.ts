@@ -32,7 +32,8 @@ function typeCall(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
   const meta = cls.type;
   if (meta !== typeType) {
     const call = meta.lookup('__call__');
-    if (call !== undefined && call !== typeType.attrs.get('__call__')) return callObject(call, [cls, ...args], kw);
+    // bound as any descriptor is (a plain callable there, like typing's `__call__ = dict`, is not)
+    if (call !== undefined && call !== typeType.attrs.get('__call__')) return callObject(descrGet(call, cls, meta), args, kw);
   }
   return typeCallDefault(cls, args, kw);
 }

@@ -11,6 +11,7 @@ import { PyGenerator } from '../objects/generator.js';
 import { PyFunction } from '../objects/function.js';
 import {
   listIteratorType,
+  longRangeIteratorType,
   PyArrayIter,
   PyNativeIter,
   PyRangeIter,
@@ -19,7 +20,7 @@ import {
 } from '../objects/iterators.js';
 import { indexErrorType, stopIterationType, typeErrorType, PyBaseException } from '../objects/exception-types.js';
 import { callSpecial } from './call.js';
-import { intFromNumber } from '../objects/int.js';
+import { intFromNumber, newInt } from '../objects/int.js';
 import { genResume } from '../eval/ceval.js';
 
 const TWO_53 = 2n ** 53n;
@@ -31,6 +32,11 @@ export function getIter(o: PyObject): PyObject {
   if (t === tupleType) return new PyArrayIter(o as PyTuple, tupleIteratorType);
   if (o instanceof PyRange && o.length <= TWO_53 && o.start >= -TWO_53 && o.stop <= TWO_53) {
     return new PyRangeIter(Number(o.start), Number(o.step), Number(o.length));
+  }
+  if (o instanceof PyRange) {
+    // beyond the fast iterator's range: CPython's longrange_iterator, on bigints
+    let i = 0n;
+    return new PyNativeIter(longRangeIteratorType, () => (i < o.length ? newInt(o.item(i++)) : null));
   }
   const m = t.lookup('__iter__');
   if (m !== undefined && m !== None) {

@@ -1,0 +1,69 @@
+// A minimal posix module, enough for Lib/os.py and posixpath to load: no file system (the host
+// gives the VM imports, not files), an empty environment, urandom from the platform's crypto.
+// CPython counterpart: Modules/posixmodule.c.
+import { raise, PyError, newException } from '../errors.js';
+import { None, PyObject } from '../objects/object.js';
+import { intFromNumber, PyInt } from '../objects/int.js';
+import { PyBytes } from '../objects/bytes.js';
+import { PyDict } from '../objects/dict.js';
+import { PyList } from '../objects/list.js';
+import { newStr, PyStr } from '../objects/str.js';
+import { PyModule } from '../objects/module.js';
+import { builtinFunction } from '../objects/native.js';
+import { osErrorType, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { callSpecial } from '../protocols/call.js';
+import { structSeqType } from './structseq.js';
+
+const ENOSYS = 38;
+
+/** OSError(errno, strerror, filename): what the absent file system answers */
+function noFileSystem(what: string, path?: PyObject): never {
+  const e = newException(osErrorType, null);
+  const args: PyObject[] = [intFromNumber(ENOSYS), newStr(`Function not implemented (tspyc has no file system: ${what})`)];
+  if (path !== undefined) args.push(path);
+  (e as unknown as { args: PyObject[] }).args = args;
+  throw new PyError(e);
+}
+
+/** os.fspath: str and bytes as they are, else __fspath__(). */
+function fspath(o: PyObject): PyObject {
+  if (o instanceof PyStr || o instanceof PyBytes) return o;
+  const m = o.type.lookup('__fspath__');
+  if (m === undefined) raise(typeErrorType, `expected str, bytes or os.PathLike object, not ${o.type.name}`);
+  const r = callSpecial(m, o, []);
+  if (!(r instanceof PyStr || r instanceof PyBytes)) raise(typeErrorType, `expected ${o.type.name}.__fspath__() to return str or bytes, not ${r.type.name}`);
+  return r;
+}
+
+export function makePosix(): PyModule {
+  const m = new PyModule('posix');
+  const d = m.dict;
+  const def = (name: string, f: Parameters<typeof builtinFunction>[1]) => d.setStr(name, builtinFunction(name, f));
+  d.setStr('environ', new PyDict());
+  // the result types os.py and shutil name (nothing here produces a stat_result)
+  d.setStr('stat_result', structSeqType('os', 'stat_result', 'st_mode st_ino st_dev st_nlink st_uid st_gid st_size st_atime st_mtime st_ctime'));
+  d.setStr('terminal_size', structSeqType('os', 'terminal_size', 'columns lines'));
+  def('get_terminal_size', () => noFileSystem('get_terminal_size'));
+  d.setStr('_have_functions', new PyList([]));
+  d.setStr('error', osErrorType);
+  for (const [name, v] of [['F_OK', 0], ['R_OK', 4], ['W_OK', 2], ['X_OK', 1], ['O_RDONLY', 0], ['O_WRONLY', 1], ['O_RDWR', 2]] as const) d.setStr(name, intFromNumber(v));
+  def('fspath', (a) => fspath(a[0]!));
+  def('getcwd', () => newStr('/'));
+  def('getpid', () => intFromNumber(1));
+  def('urandom', (a) => {
+    const n = a[0] instanceof PyInt ? Number(a[0].value) : -1;
+    if (n < 0) raise(valueErrorType, 'negative argument not allowed');
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i += 65536) crypto.getRandomValues(out.subarray(i, Math.min(n, i + 65536)));
+    return new PyBytes(out);
+  });
+  def('_exit', (a) => {
+    const e = newException(systemExitType, null);
+    (e as unknown as { args: PyObject[] }).args = [a[0] ?? None];
+    throw new PyError(e);
+  });
+  for (const name of ['stat', 'lstat', 'listdir', 'open', 'scandir', 'mkdir', 'remove', 'unlink', 'rmdir', 'rename', 'access', 'chdir']) {
+    def(name, (a) => noFileSystem(name, a[0]));
+  }
+  return m;
+}
