@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against the sources, so a stale dist/ never hides a change.
     alias: {
       '@tspyc/bytecode': src('bytecode'),
+      '@tspyc/compiler/ast-nodes': fileURLToPath(new URL('./packages/compiler/src/ast/generated/nodes311.ts', import.meta.url)),
       '@tspyc/compiler': src('compiler'),
       '@tspyc/loader/runtime': fileURLToPath(new URL('./packages/loader/src/runtime.ts', import.meta.url)),
       '@tspyc/loader': src('loader'),

@@ -1,7 +1,8 @@
 // The _ast module: the AST node classes Lib/ast.py re-exports, built from the compiler's table of
 // CPython 3.11's node types (base, _fields, _attributes). Nodes are plain objects; compile() does
 // not take or give them yet. CPython counterpart: Python/Python-ast.c (ast_type_init, make_type).
-import { NODE_SPECS } from '@tspyc/compiler';
+// the node table alone: the compiler itself is loaded only when something compiles
+import { NODE_SPECS } from '@tspyc/compiler/ast-nodes';
 import { raise } from '../errors.js';
 import { None, PyType, typeType } from '../objects/object.js';
 import { intFromNumber } from '../objects/int.js';
