@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@tspyc/bytecode': src('bytecode'),
       '@tspyc/compiler': src('compiler'),
+      '@tspyc/loader/runtime': fileURLToPath(new URL('./packages/loader/src/runtime.ts', import.meta.url)),
       '@tspyc/loader': src('loader'),
       '@tspyc/vm': src('vm'),
     },

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_SPECS } from '../packages/compiler/src/ast/generated/nodes311.js';
-import { EXACT_TOKEN_TYPES } from '../packages/compiler/src/tokenize/generated/token311.js';
+import { EXACT_TOKEN_TYPES, TOKEN } from '../packages/compiler/src/tokenize/generated/token311.js';
 import { emitParser } from './gen-parser/emit.js';
 import { readGrammar } from './gen-parser/grammar.js';
 import { writeOrCheck } from './generated-file.js';
@@ -41,6 +41,19 @@ function patchGrammar(text: string): string {
   return text;
 }
 
+/**
+ * Rules generated without the memo pegen gives them ((memo) in the grammar, or being left-recursive
+ * leaders), because it never pays: each is tried by one rule only, at that rule's own starting
+ * position, once per attempt of it, and that rule is memoised or is itself in this list, so each is
+ * tried at a position no more often than the memoised disjunction or bitwise_or above it. The one
+ * exception, a leader's last round retrying its base alternative when the token after the result
+ * looked like its operator, is at most one retry per position (each leader's operators differ).
+ * The memo stays on the rules other rules reach directly (expression, disjunction, bitwise_or, t_primary, ...).
+ * Leaving a rule out changes no result (a memo only caches), and the stdlib then finds a remembered
+ * result for them next to never (tens of hits in millions of lookups), while writing them cost ~10%.
+ */
+const UNMEMOISED = new Set(['conjunction', 'inversion', 'bitwise_xor', 'bitwise_and', 'shift_expr', 'sum', 'term', 'factor', 'await_primary', 'primary']);
+
 export function generateParser(): string | null {
   const path = grammarPath();
   if (!path) return null;
@@ -48,8 +61,10 @@ export function generateParser(): string | null {
   return emitParser({
     rules: readGrammar(patchGrammar(readFileSync(path, 'utf8'))),
     exactTokens: { ...EXACT_TOKEN_TYPES, '<>': EXACT_TOKEN_TYPES['!=']! },
+    tokenTypes: TOKEN,
     ctx: { singletons },
     source: "CPython 3.11's Grammar/python.gram",
+    unmemoised: UNMEMOISED,
   });
 }
 

@@ -2,7 +2,9 @@
 // memoised rules, left-recursive leaders grown from a seed, lookaheads, cut, forced tokens, the
 // invalid_* alternatives gated behind the second (error) pass, and actions run on success.
 import { translateAction, type ActionContext } from './actions.js';
+import { ANY, FirstSets, type TokenSet } from './first-sets.js';
 import type { Alt, Item, NamedItem, Rule } from './grammar.js';
+import { leftRecursion, selfRecursiveLeader, type SelfRecursiveLeader } from './left-recursion.js';
 
 const TOKENS = new Set(['NAME', 'NUMBER', 'STRING', 'NEWLINE', 'INDENT', 'DEDENT', 'ENDMARKER', 'TYPE_COMMENT', 'ASYNC', 'AWAIT', 'SOFT_KEYWORD', 'OP']);
 
@@ -10,8 +12,12 @@ export interface EmitInput {
   rules: Rule[];
   /** operator text → token number */
   exactTokens: Readonly<Record<string, number>>;
+  /** token name → token number */
+  tokenTypes: Readonly<Record<string, number>>;
   ctx: ActionContext;
   source: string;
+  /** rules (memo) or self-recursive leaders generated without a memo (see gen-parser.ts) */
+  unmemoised: ReadonlySet<string>;
 }
 
 function itemText(i: Item): string {
@@ -63,122 +69,13 @@ function mentionsInvalid(i: Item): boolean {
   }
 }
 
-/** left-recursive rules and the leader of each cycle (pegen: the alphabetically first candidate) */
-function leftRecursion(rules: Rule[]): { leaders: Set<string>; leftRec: Set<string> } {
-  const byName = new Map(rules.map((r) => [r.name, r]));
-  const nullableMemo = new Map<string, boolean>();
-  const ruleNullable = (name: string, seen: Set<string>): boolean => {
-    if (nullableMemo.has(name)) return nullableMemo.get(name)!;
-    const r = byName.get(name);
-    if (!r || seen.has(name)) return false;
-    seen.add(name);
-    const v = r.alts.some((a) => a.items.every((n) => itemNullable(n.item, seen)));
-    nullableMemo.set(name, v);
-    return v;
-  };
-  const itemNullable = (i: Item, seen: Set<string>): boolean => {
-    switch (i.kind) {
-      case 'opt':
-      case 'star':
-      case 'pos':
-      case 'neg':
-      case 'cut':
-        return true;
-      case 'name':
-        return ruleNullable(i.value, seen);
-      case 'group':
-        return i.alts.some((a) => a.items.every((n) => itemNullable(n.item, seen)));
-      default:
-        return false;
-    }
-  };
-  const firsts = (i: Item, out: Set<string>): boolean => {
-    // adds the rules that may start this item; returns whether the item may match empty
-    switch (i.kind) {
-      case 'name':
-        if (byName.has(i.value)) out.add(i.value);
-        return ruleNullable(i.value, new Set());
-      case 'string':
-        return false;
-      case 'opt':
-      case 'star':
-        firsts(i.item, out);
-        return true;
-      case 'plus':
-        return firsts(i.item, out);
-      case 'gather':
-        return firsts(i.item, out);
-      case 'group': {
-        let nullable = false;
-        for (const a of i.alts) if (altFirsts(a, out)) nullable = true;
-        return nullable;
-      }
-      case 'pos':
-      case 'neg':
-      case 'cut':
-        return true;
-      case 'forced':
-        return firsts(i.item, out);
-    }
-  };
-  const altFirsts = (a: Alt, out: Set<string>): boolean => {
-    for (const n of a.items) if (!firsts(n.item, out)) return false;
-    return true;
-  };
-  const graph = new Map<string, Set<string>>();
-  for (const r of rules) {
-    const out = new Set<string>();
-    for (const a of r.alts) altFirsts(a, out);
-    graph.set(r.name, out);
-  }
-  // Tarjan's SCC
-  let index = 0;
-  const idx = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const on = new Set<string>();
-  const sccs: string[][] = [];
-  const strong = (v: string): void => {
-    idx.set(v, index);
-    low.set(v, index);
-    index++;
-    stack.push(v);
-    on.add(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!idx.has(w)) {
-        strong(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const scc: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        on.delete(w);
-        scc.push(w);
-      } while (w !== v);
-      sccs.push(scc);
-    }
-  };
-  for (const r of rules) if (!idx.has(r.name)) strong(r.name);
-  const leaders = new Set<string>();
-  const leftRec = new Set<string>();
-  for (const scc of sccs) {
-    if (scc.length === 1 && !graph.get(scc[0]!)!.has(scc[0]!)) continue;
-    for (const n of scc) leftRec.add(n);
-    leaders.add([...scc].sort()[0]!);
-  }
-  return { leaders, leftRec };
-}
-
 export function emitParser(input: EmitInput): string {
   const { rules, exactTokens, ctx } = input;
   const ruleIds = new Map(rules.map((r, i) => [r.name, i]));
-  const { leaders } = leftRecursion(rules);
+  const { leaders, sccOf } = leftRecursion(rules);
   // memo slots: one per memoised rule (marked (memo), or a left-recursive leader)
   const memoSlots = new Map<string, number>();
-  for (const r of rules) if (r.memo || leaders.has(r.name)) memoSlots.set(r.name, memoSlots.size);
+  for (const r of rules) if ((r.memo || leaders.has(r.name)) && !input.unmemoised.has(r.name)) memoSlots.set(r.name, memoSlots.size);
   const keywords = new Map<string, number>();
   const softKeywords = new Set<string>();
   const collectStrings = (i: Item): void => {
@@ -196,6 +93,28 @@ export function emitParser(input: EmitInput): string {
   };
   rules.forEach((r) => r.alts.forEach((a) => a.items.forEach((n) => collectStrings(n.item))));
   [...keywords.keys()].sort().forEach((k, i) => keywords.set(k, 500 + i));
+
+  const first = new FirstSets(rules, {
+    ofString: (value, quote) => (/^[A-Za-z_]\w*$/.test(value) ? (quote === "'" ? keywords.get(value)! : input.tokenTypes['NAME']!) : exactTokens[value]!),
+    ofToken: (name) => (TOKENS.has(name) ? input.tokenTypes[name === 'SOFT_KEYWORD' ? 'NAME' : name] : undefined),
+  });
+  const rulesByName = new Map(rules.map((r) => [r.name, r]));
+  const selfLeaders = new Map<string, SelfRecursiveLeader>();
+  for (const [leader, scc] of sccOf) {
+    const s = selfRecursiveLeader(rulesByName.get(leader)!, scc, rulesByName, first);
+    if (s) selfLeaders.set(leader, s);
+  }
+  // token sets as lookup tables (index: token type), one constant per distinct set
+  const tokenSets = new Map<string, string>();
+  const tokenSetName = (set: ReadonlySet<number>): string => {
+    const key = [...set].sort((a, b) => a - b).join(',');
+    let name = tokenSets.get(key);
+    if (name === undefined) tokenSets.set(key, (name = `TS${tokenSets.size}`));
+    return name;
+  };
+  /** the line that fails a rule at once on a token it cannot react to (see first-sets.ts) */
+  const entryCheck = (touch: TokenSet, fail: string): string[] =>
+    touch === ANY ? [] : [`    if (${tokenSetName(touch)}[this.peekType()] === 0) return ${fail};`];
 
   const methods: string[] = [];
   let helperCount = 0;
@@ -231,7 +150,7 @@ export function emitParser(input: EmitInput): string {
         if (i.alts.length === 1 && i.alts[0]!.items.length === 1 && !i.alts[0]!.action && i.alts[0]!.items[0]!.item.kind !== 'pos' && i.alts[0]!.items[0]!.item.kind !== 'neg') {
           return valueExpr(i.alts[0]!.items[0]!.item);
         }
-        return `this.${helper('tmp', i, () => ruleBody(`_tmp`, i.alts, null, false))}()`;
+        return `this.${helper('tmp', i, () => [...entryCheck(first.item(i).touch, 'null'), ruleBody(`_tmp`, i.alts, null, false)].join('\n'))}()`;
       case 'star':
         return `this.${helper('loop0', i, () => loopBody(i.item, false))}()`;
       case 'plus':
@@ -253,6 +172,7 @@ export function emitParser(input: EmitInput): string {
   // the list is only allocated once an item matched: most repetitions match nothing
   const loopBody = (item: Item, atLeastOne: boolean): string =>
     [
+      ...entryCheck(first.item(item).touch, atLeastOne ? 'null' : '[]'),
       `    let m = this.mark;`,
       `    let out: any[] | null = null;`,
       `    let v: any;`,
@@ -267,6 +187,7 @@ export function emitParser(input: EmitInput): string {
 
   const gatherBody = (sep: Item, item: Item): string =>
     [
+      ...entryCheck(first.item(item).touch, 'null'),
       `    const start = this.mark;`,
       `    let v: any = ${valueExpr(item)};`,
       `    if (v === null) {`,
@@ -313,7 +234,7 @@ export function emitParser(input: EmitInput): string {
   const producesValue = (i: Item): boolean => i.kind !== 'pos' && i.kind !== 'neg' && i.kind !== 'cut';
 
   /** the body of a rule or group helper: ordered choice over `alts` */
-  const ruleBody = (name: string, alts: Alt[], memoKey: number | null, isRule: boolean): string => {
+  const ruleBody = (name: string, alts: Alt[], memoKey: number | null, isRule: boolean, seeded = false): string => {
     const lines: string[] = [];
     const usesExtra = alts.some((a) => a.action && /\bEXTRA\b/.test(a.action));
     lines.push(`    const mark = this.mark;`);
@@ -327,16 +248,34 @@ export function emitParser(input: EmitInput): string {
     // (no depth counter: the JS stack is shallower than pegen's MAXSTACK, and parse() turns its
     // overflow into the error CPython gives)
     const ret = (e: string) => (withoutInvalid ? `{ this.callInvalidRules = prevCallInvalid; return ${e}; }` : `return ${e};`);
-    for (const a of alts) {
+    // Consecutive alternatives that begin with the same rule get its result once: a second call at
+    // the same position can only give the same result and end (a memoised rule answers from the
+    // memo; any other would redo the same work), so pegen's repeated calls are not observable.
+    const sharedHead = (a: Alt): string | null => {
+      const head = a.items[0]?.item;
+      if (head?.kind !== 'name' || TOKENS.has(head.value) || (seeded && head.value === name)) return null;
+      return a.items.some((n) => mentionsInvalid(n.item)) ? null : head.value;
+    };
+    let shared = null as { rule: string; v: string } | null;
+    for (const [ai, a] of alts.entries()) {
+      const head = sharedHead(a);
+      if (head === null || head !== shared?.rule) shared = null;
+      if (head !== null && shared === null && ai + 1 < alts.length && sharedHead(alts[ai + 1]!) === head) {
+        shared = { rule: head, v: `_h${ai}` };
+        lines.push(`    const ${shared.v} = this.r_${head}();`, `    const ${shared.v}m = this.mark;`);
+      }
       const state = { cut: false };
       const vars: string[] = [];
       let auto = 0;
-      const conds = a.items.map((n) => {
+      const conds = a.items.map((n, k) => {
         let v: string | null = null;
         if (producesValue(n.item)) {
           v = n.name ?? `_v${auto++}`;
           vars.push(v);
         }
+        // a leading self-reference of a self-recursive leader: this round's seed (see left-recursion.ts)
+        if (seeded && k === 0 && n.item.kind === 'name' && n.item.value === name) return `(${v} = seed) !== null && ((this.mark = seedMark), true)`;
+        if (shared !== null && k === 0) return `(${v} = ${shared.v}) !== null && ((this.mark = ${shared.v}m), true)`;
         return itemCond(n, v, state);
       });
       const gated = a.items.some((n) => mentionsInvalid(n.item));
@@ -356,14 +295,14 @@ export function emitParser(input: EmitInput): string {
       } else if (vars.length === 1) result = vars[0]!;
       else result = `H.dummyName(this)`;
       lines.push(`        const _res = ${result};`);
-      if (memoKey !== null) lines.push(`        this.memoize(mark, ${memoKey}, _res);`);
+      if (memoKey !== null) lines.push(`        this.memoize(mark, ${memoKey}, _res, this.mark);`);
       lines.push(`        ${ret('_res')}`);
       lines.push(`      }`);
       lines.push(`      this.mark = mark;`);
-      if (state.cut) lines.push(`      if (cut) ${memoKey !== null ? `{ this.memoize(mark, ${memoKey}, null); ${ret('null')} }` : ret('null')}`);
+      if (state.cut) lines.push(`      if (cut) ${memoKey !== null ? `{ this.memoizeFailure(mark, ${memoKey}); ${ret('null')} }` : ret('null')}`);
       lines.push(`    }`);
     }
-    if (memoKey !== null) lines.push(`    this.memoize(mark, ${memoKey}, null);`);
+    if (memoKey !== null) lines.push(`    this.memoizeFailure(mark, ${memoKey});`);
     lines.push(`    ${ret('null')}`);
     return lines.join('\n');
   };
@@ -371,9 +310,35 @@ export function emitParser(input: EmitInput): string {
   for (const r of rules) {
     const id = memoSlots.get(r.name) ?? -1;
     const header = `  /** ${r.name}: ${altsText(r.alts).replace(/\*\//g, '* /')} */`;
-    if (leaders.has(r.name)) {
+    const check = entryCheck(first.rule(r.name).touch, 'null').map((l) => l + '\n').join('');
+    const self = selfLeaders.get(r.name);
+    if (input.unmemoised.has(r.name) && !(r.memo || self)) throw new Error(`${r.name} cannot go without its memo`);
+    if (self) {
+      const follow = self.follow === ANY ? '' : `      if (${tokenSetName(self.follow)}[this.peekType()] === 0) break;\n`;
       methods.push(
         `${header}\n  r_${r.name}(): any {\n` +
+          check +
+          (id < 0 ? '' : `    const memo = this.memoLookup(${id});\n` + `    if (memo !== undefined) return memo;\n`) +
+          `    const mark = this.mark;\n` +
+          `    let res: any = null;\n` +
+          `    let resmark = mark;\n` +
+          `    for (;;) {\n` +
+          `      this.mark = mark;\n` +
+          `      const raw = this.r_${r.name}_leftrec(res, resmark);\n` +
+          `      if (raw === null || this.mark <= resmark) break;\n` +
+          `      resmark = this.mark;\n` +
+          `      res = raw;\n` +
+          follow +
+          `    }\n` +
+          (id < 0 ? '' : `    this.memoize(mark, ${id}, res, resmark);\n`) +
+          `    this.mark = resmark;\n` +
+          `    return res;\n  }\n`,
+      );
+      methods.push(`  r_${r.name}_leftrec(seed: any, seedMark: number): any {\n${ruleBody(r.name, r.alts, null, true, true)}\n  }\n`);
+    } else if (leaders.has(r.name)) {
+      methods.push(
+        `${header}\n  r_${r.name}(): any {\n` +
+          check +
           `    const memo = this.memoLookup(${id});\n` +
           `    if (memo !== undefined) return memo;\n` +
           `    const mark = this.mark;\n` +
@@ -391,19 +356,36 @@ export function emitParser(input: EmitInput): string {
           `    return res;\n  }\n`,
       );
       methods.push(`  r_${r.name}_leftrec(): any {\n${ruleBody(r.name, r.alts, null, true)}\n  }\n`);
-    } else if (r.memo) {
+    } else if (id >= 0) {
       methods.push(
         `${header}\n  r_${r.name}(): any {\n` +
+          check +
           `    const memo = this.memoLookup(${id});\n` +
           `    if (memo !== undefined) return memo;\n` +
           `${ruleBody(r.name, r.alts, id, true)}\n  }\n`,
       );
     } else {
-      methods.push(`${header}\n  r_${r.name}(): any {\n${ruleBody(r.name, r.alts, null, true)}\n  }\n`);
+      methods.push(`${header}\n  r_${r.name}(): any {\n${check}${ruleBody(r.name, r.alts, null, true)}\n  }\n`);
     }
   }
 
   const kw = [...keywords.entries()].map(([k, v]) => `  ${JSON.stringify(k)}: ${v},`).join('\n');
+  // keywordType: a switch on length and first character, then one or two string comparisons
+  const byShape = new Map<number, Map<number, [string, number][]>>();
+  for (const [k, v] of [...keywords].sort()) {
+    const byFirst = byShape.get(k.length) ?? new Map<number, [string, number][]>();
+    byShape.set(k.length, byFirst);
+    byFirst.set(k.charCodeAt(0), [...(byFirst.get(k.charCodeAt(0)) ?? []), [k, v]]);
+  }
+  const kwSwitch = [...byShape]
+    .sort(([a], [b]) => a - b)
+    .map(([len, byFirst]) => {
+      const cases = [...byFirst]
+        .sort(([a], [b]) => a - b)
+        .map(([c, kws]) => `        case ${c}: return ${kws.map(([k, v]) => `s === ${JSON.stringify(k)} ? ${v} : `).join('')}0;`);
+      return [`    case ${len}:`, `      switch (s.charCodeAt(0)) {`, ...cases, `      }`, `      return 0;`].join('\n');
+    })
+    .join('\n');
   return [
     `// GENERATED by tools/gen-parser.ts from ${input.source}. Do not edit.`,
     `// One method per grammar rule (r_<rule>), helpers for groups and repetitions (_tmp, _loop, _gather).`,
@@ -412,6 +394,7 @@ export function emitParser(input: EmitInput): string {
     `import * as A from '../../ast/generated/factory311.js';`,
     `import * as H from '../action-helpers.js';`,
     `import { ParserBase } from '../parser-base.js';`,
+    `import { tokenSet } from '../token-set.js';`,
     `import { TOKEN as T } from '../../tokenize/generated/token311.js';`,
     ``,
     `const C = { None: C_None, True: C_True, False: C_False, Ellipsis: C_Ellipsis };`,
@@ -419,6 +402,17 @@ export function emitParser(input: EmitInput): string {
     `/** hard keywords → their token types */`,
     `export const KEYWORDS: ReadonlyMap<string, number> = new Map(Object.entries({\n${kw}\n}));`,
     `export const SOFT_KEYWORDS: readonly string[] = ${JSON.stringify([...softKeywords].sort())};`,
+    ``,
+    `/** the token type of a hard keyword, or 0 for any other name */`,
+    `export function keywordType(s: string): number {`,
+    `  switch (s.length) {`,
+    kwSwitch,
+    `  }`,
+    `  return 0;`,
+    `}`,
+    ``,
+    `/** token types each rule can react to at its start (see tools/gen-parser/first-sets.ts) */`,
+    ...[...tokenSets].map(([key, name]) => `const ${name} = tokenSet([${key}]);`),
     ``,
     `/** memo slots per token (memoised rules and left-recursive leaders) */`,
     `export const MEMO_SLOTS = ${memoSlots.size};`,

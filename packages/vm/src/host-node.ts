@@ -1,8 +1,8 @@
 // The Node host: the one file of the VM that touches `process`.
 import { readFileSync, readSync, writeSync } from 'node:fs';
 import { targetForVersion, type CodeObject } from '@tspyc/bytecode';
-import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader';
-import { HostImportError, type FoundModule, type Host, type SourceMode } from './host.js';
+import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader/runtime';
+import { HostImportError, HostOSError, type FoundModule, type Host, type SourceMode } from './host.js';
 
 const PY311 = targetForVersion('3.11')!;
 
@@ -65,8 +65,12 @@ export class NodeHost implements Host {
             throw new HostImportError('ImportError', `tspyc cannot compile ${sourcePath}: run it with a fresh cache in __pycache__ (its cache is missing or stale)`);
           }),
       });
+      if (spec.loaderKind === 'extension') throw new HostImportError('ImportError', `tspyc cannot load the extension module ${spec.origin}`);
       return {
         code,
+        loaderKind: spec.loaderKind,
+        origin: spec.origin,
+        hasLocation: spec.hasLocation,
         file: spec.hasLocation ? spec.origin : null,
         cached: spec.cached,
         path: spec.submoduleSearchLocations,
@@ -127,7 +131,10 @@ function writeAll(fd: number, text: string): void {
     try {
       off += writeSync(fd, buf, off, buf.length - off);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      // The reader went away (`tspyc run x.py | head`): BrokenPipeError in Python, as in CPython.
+      if (code === 'EPIPE') throw new HostOSError(32, 'Broken pipe');
       throw err;
     }
   }

@@ -6,6 +6,12 @@ import type { CodeObject } from '@tspyc/bytecode';
 export interface FoundModule {
   /** null for a namespace package */
   code: CodeObject | null;
+  /** which importlib loader the spec carries */
+  loaderKind: 'source' | 'sourceless' | 'namespace';
+  /** spec.origin: the module's file; null for a namespace package */
+  origin: string | null;
+  /** spec.has_location: origin is a file (then __file__ is set) */
+  hasLocation: boolean;
   file: string | null;
   cached: string | null;
   /** __path__ for a package */
@@ -21,6 +27,16 @@ export class HostImportError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** A system call of the host failed: raised in Python as OSError(errno, strerror) (its errno's subclass). */
+export class HostOSError extends Error {
+  constructor(
+    readonly errno: number,
+    readonly strerror: string,
+  ) {
+    super(strerror);
   }
 }
 

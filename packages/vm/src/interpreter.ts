@@ -3,7 +3,7 @@
 // Modules/main.c (pymain_run_python's exit code).
 import type { CodeObject } from '@tspyc/bytecode';
 import { PyError } from './errors.js';
-import { None } from './objects/object.js';
+import { None, type PyObject } from './objects/object.js';
 import { PyDict } from './objects/dict.js';
 import { newStr } from './objects/str.js';
 import { codeFor } from './eval/code.js';
@@ -17,6 +17,7 @@ import type { Host, HostSyntaxError } from './host.js';
 import { PyModule } from './objects/module.js';
 import { PyList } from './objects/list.js';
 import { importModule, sysModules } from './modules/registry.js';
+import { builtinImporter, fileLoader, specLoader } from './modules/module-spec.js';
 
 export interface RunOptions {
   host: Host;
@@ -27,6 +28,11 @@ export interface RunOptions {
   /** __package__ and __cached__ of the main module (set by -m, as runpy does) */
   package?: string;
   cached?: string;
+  /**
+   * __loader__ of __main__: a SourceFileLoader or SourcelessFileLoader of `file` (`python FILE`), the
+   * BuiltinImporter class (`python -c`); None when not given.
+   */
+  mainLoader?: 'source' | 'sourceless' | 'builtin';
 }
 
 /** Execute a module-level code object as __main__; returns the process exit code. */
@@ -48,14 +54,27 @@ export function startInterpreter(options: RunOptions): PyModule {
   return builtins;
 }
 
-/** Execute `co` in a new __main__ namespace; the exit code. */
-export function execMain(co: CodeObject, builtins: PyModule, options: RunOptions): number {
+/** The __loader__ `options` ask for. */
+function mainLoaderFor(options: RunOptions): PyObject {
+  switch (options.mainLoader) {
+    case 'builtin':
+      return builtinImporter();
+    case 'source':
+    case 'sourceless':
+      return fileLoader(options.mainLoader, '__main__', options.file ?? '');
+    default:
+      return None;
+  }
+}
+
+/** Execute `co` in a new __main__ namespace (`spec`: -m's module spec, as runpy sets it); the exit code. */
+export function execMain(co: CodeObject, builtins: PyModule, options: RunOptions, spec: PyObject | null = null): number {
   const globals = new PyDict();
   globals.setStr('__name__', newStr('__main__'));
   globals.setStr('__doc__', None);
   globals.setStr('__package__', options.package === undefined ? None : newStr(options.package));
-  globals.setStr('__loader__', None);
-  globals.setStr('__spec__', None);
+  globals.setStr('__loader__', spec !== null ? specLoader(spec) : mainLoaderFor(options));
+  globals.setStr('__spec__', spec ?? None);
   globals.setStr('__annotations__', new PyDict());
   globals.setStr('__builtins__', builtins);
   if (options.file !== undefined) globals.setStr('__file__', newStr(options.file));

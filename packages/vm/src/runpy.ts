@@ -7,6 +7,7 @@ import { PyError } from './errors.js';
 import { HostImportError, HostSyntaxError, type FoundModule, type Host } from './host.js';
 import { execMain, startInterpreter, type RunOptions } from './interpreter.js';
 import { importFullName, pathEntries } from './modules/path-import.js';
+import { specFor } from './modules/module-spec.js';
 import { sysModules } from './modules/registry.js';
 import { sysState } from './modules/sys.js';
 import { PyBaseException, importErrorType } from './objects/exception-types.js';
@@ -22,6 +23,7 @@ import { newSyntaxError } from './eval/syntax-error.js';
 class RunpyError extends Error {}
 
 interface ModuleDetails {
+  name: string;
   found: FoundModule & { code: NonNullable<FoundModule['code']> };
 }
 
@@ -76,7 +78,7 @@ function getModuleDetails(modName: string, builtins: PyDict, host: Host): Module
     }
   }
   if (found.code === null) throw new RunpyError(`'${modName}' is a namespace package and cannot be executed`);
-  return { found: found as ModuleDetails['found'] };
+  return { name: modName, found: found as ModuleDetails['found'] };
 }
 
 /**
@@ -102,8 +104,8 @@ export function runModuleAsMain(modName: string, args: string[], options: Omit<R
     }
     throw err;
   }
-  const { found } = details;
+  const { name, found } = details;
   const file = found.file ?? undefined;
   sysState().argv.items[0] = newStr(file ?? '-m');
-  return execMain(found.code, builtins, { ...options, file, package: found.package, cached: found.cached ?? undefined });
+  return execMain(found.code, builtins, { ...options, file, package: found.package, cached: found.cached ?? undefined }, specFor(name, found));
 }

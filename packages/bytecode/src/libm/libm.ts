@@ -8,8 +8,9 @@ const P = 140n;
 const ONE = 1n << P;
 
 /** x = m * 2**e exactly (x finite, > 0). */
+const view = new DataView(new ArrayBuffer(8));
+
 export function decompose(x: number): [bigint, number] {
-  const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const hi = view.getUint32(0);
   const lo = view.getUint32(4);
@@ -34,7 +35,10 @@ function mul(a: bigint, b: bigint): bigint {
 }
 
 function bitLength(n: bigint): number {
-  return n.toString(2).length;
+  if (n <= 0n) return n.toString(2).length;
+  // from the hex digits: a quarter of the string toString(2) would build
+  const h = n.toString(16);
+  return (h.length - 1) * 4 + (32 - Math.clz32(parseInt(h[0]!, 16)));
 }
 
 /** log(m) for a fixed-point m in [1, 2]: 2 * atanh((m - 1) / (m + 1)). */
@@ -163,28 +167,49 @@ function piFixed(): bigint {
   return PI_FIXED;
 }
 
-/** sin and cos of a fixed-point r with |r| <= pi/4 (Taylor series). */
-function sinCosSmall(r: bigint): [bigint, bigint] {
-  const r2 = mul(r, r);
-  let term = r;
-  let sin = r;
-  for (let k = 2n; term !== 0n; k += 2n) {
-    term = -mul(term, r2) / (k * (k + 1n));
-    sin += term;
+/** 1/n! in fixed point for the odd (sin) or even (cos) n, while it is not 0 */
+let SIN_COEFFS: bigint[] | null = null;
+let COS_COEFFS: bigint[] | null = null;
+function taylorCoeffs(odd: boolean): bigint[] {
+  const out: bigint[] = [];
+  let fact = 1n;
+  let n = 0n;
+  if (odd) {
+    n = 1n;
   }
-  term = ONE;
-  let cos = ONE;
-  for (let k = 1n; term !== 0n; k += 2n) {
-    term = -mul(term, r2) / (k * (k + 1n));
-    cos += term;
+  for (;;) {
+    const c = ONE / fact;
+    if (c === 0n) return out;
+    out.push(c);
+    fact *= (n + 1n) * (n + 2n);
+    n += 2n;
   }
-  return [sin, cos];
+}
+
+/** sum of (-1)**k coeffs[k] x**k by Horner's rule (x = r**2 in fixed point, 0 <= x < 1). */
+function alternating(coeffs: bigint[], x: bigint): bigint {
+  let acc = coeffs[coeffs.length - 1]!;
+  for (let k = coeffs.length - 2; k >= 0; k--) acc = coeffs[k]! - mul(x, acc);
+  return acc;
+}
+
+/** sin of a fixed-point r with |r| <= pi/4 (Taylor series). */
+function sinSmall(r: bigint): bigint {
+  return mul(r, alternating((SIN_COEFFS ??= taylorCoeffs(true)), mul(r, r)));
+}
+
+/** cos of a fixed-point r with |r| <= pi/4 (Taylor series). */
+function cosSmall(r: bigint): bigint {
+  return alternating((COS_COEFFS ??= taylorCoeffs(false)), mul(r, r));
 }
 
 function signedToDouble(v: bigint): number {
   if (v === 0n) return 0;
   return v < 0n ? -fixedToDouble(-v, 0) : fixedToDouble(v, 0);
 }
+
+let HALF_PI: bigint | null = null;
+let QUARTER_PI: bigint | null = null;
 
 /** sin, cos or tan of x; exact reduction by pi/2 for |x| < 2**30 (larger arguments use V8's). */
 export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
@@ -196,16 +221,25 @@ export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
     return which === 'cos' ? 1 : x;
   }
   const xf = toFixed(x) << PI_GUARD;
-  const halfPi = piFixed() / 2n;
-  let q = (xf + halfPi / 2n) / halfPi;
-  if (xf + halfPi / 2n < 0n && q * halfPi !== xf + halfPi / 2n) q -= 1n;
+  const halfPi = (HALF_PI ??= piFixed() / 2n);
+  const shifted = xf + (QUARTER_PI ??= halfPi / 2n);
+  let q = shifted / halfPi;
+  if (shifted < 0n && q * halfPi !== shifted) q -= 1n;
   const r = (xf - q * halfPi) >> PI_GUARD;
-  const [s, c] = sinCosSmall(r);
   const quadrant = Number(((q % 4n) + 4n) % 4n);
+  // sin(x) is s, c, -s, -c and cos(x) is c, -s, -c, s by quadrant: only the series needed are summed
+  if (which === 'sin') {
+    const v = quadrant & 1 ? cosSmall(r) : sinSmall(r);
+    return signedToDouble(quadrant & 2 ? -v : v);
+  }
+  if (which === 'cos') {
+    const v = quadrant & 1 ? sinSmall(r) : cosSmall(r);
+    return signedToDouble(quadrant === 1 || quadrant === 2 ? -v : v);
+  }
+  const s = sinSmall(r);
+  const c = cosSmall(r);
   const sinX = [s, c, -s, -c][quadrant]!;
   const cosX = [c, -s, -c, s][quadrant]!;
-  if (which === 'sin') return signedToDouble(sinX);
-  if (which === 'cos') return signedToDouble(cosX);
   return signedToDouble((sinX << P) / cosX);
 }
 

@@ -16,7 +16,9 @@ const LONG = 14;
 const NONE = 15;
 
 export class LocationTableWriter {
-  private readonly out: number[] = [];
+  // a growable byte buffer: the table is written straight to bytes
+  private out = new Uint8Array(64);
+  private length = 0;
   private lineno: number;
 
   constructor(firstLineno: number) {
@@ -34,19 +36,28 @@ export class LocationTableWriter {
   }
 
   finish(): Uint8Array {
-    return Uint8Array.from(this.out);
+    return this.out.slice(0, this.length);
+  }
+
+  private push(b: number): void {
+    if (this.length === this.out.length) {
+      const bigger = new Uint8Array(this.out.length * 2);
+      bigger.set(this.out);
+      this.out = bigger;
+    }
+    this.out[this.length++] = b;
   }
 
   private first(code: number, length: number): void {
-    this.out.push(128 | (code << 3) | (length - 1));
+    this.push(128 | (code << 3) | (length - 1));
   }
 
   private varint(v: number): void {
     while (v >= 64) {
-      this.out.push(64 | (v & 63));
+      this.push(64 | (v & 63));
       v = Math.floor(v / 64);
     }
-    this.out.push(v);
+    this.push(v);
   }
 
   private svarint(v: number): void {
@@ -72,12 +83,13 @@ export class LocationTableWriter {
     } else if (endLine === p.line) {
       if (lineDelta === 0 && col < 80 && endCol - col < 16 && endCol >= col) {
         this.first(SHORT0 + (col >> 3), length);
-        this.out.push(((col & 7) << 4) | (endCol - col));
+        this.push(((col & 7) << 4) | (endCol - col));
         return;
       }
       if (lineDelta >= 0 && lineDelta < 3 && col < 128 && endCol < 128) {
         this.first(ONE_LINE0 + lineDelta, length);
-        this.out.push(col, endCol);
+        this.push(col);
+        this.push(endCol);
         this.lineno = p.line;
         return;
       }

@@ -199,17 +199,32 @@ export class MarshalWriter {
 
   private writeStr(s: PyStr, flag: number): void {
     const text = s.value;
-    if (s.utf8 === null && isAscii(text)) {
-      if (text.length < 256) {
+    if (s.utf8 === null) {
+      // optimistically ASCII: the header and characters are written in one pass, undone if a
+      // character turns out not to be
+      const start = this.pos;
+      const n = text.length;
+      if (n < 256) {
         this.writeByte((s.interned ? T.TYPE_SHORT_ASCII_INTERNED : T.TYPE_SHORT_ASCII) | flag);
-        this.writeByte(text.length);
+        this.writeByte(n);
       } else {
         this.writeByte((s.interned ? T.TYPE_ASCII_INTERNED : T.TYPE_ASCII) | flag);
-        this.writeLong(text.length);
+        this.writeLong(n);
       }
-      this.grow(text.length);
-      for (let i = 0; i < text.length; i++) this.buf[this.pos++] = text.charCodeAt(i);
-      return;
+      this.grow(n);
+      const buf = this.buf;
+      let at = this.pos;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 0x7f) break;
+        buf[at++] = c;
+      }
+      if (i === n) {
+        this.pos = at;
+        return;
+      }
+      this.pos = start;
     }
     this.writeByte((s.interned ? T.TYPE_INTERNED : T.TYPE_UNICODE) | flag);
     const bytes = s.utf8 ?? (hasLoneSurrogate(text) ? encodeUtf8Surrogatepass(text) : utf8Encoder.encode(text));
@@ -250,11 +265,6 @@ export class MarshalWriter {
 function need<V>(v: V | null, what: string): V {
   if (v === null) throw new MarshalError('unmarshallable', `code object has no ${what} for this layout`, -1);
   return v;
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 /** marshal.dumps(value, 4). Throws MarshalError for values the layout cannot hold. */

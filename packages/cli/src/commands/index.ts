@@ -2,6 +2,7 @@
 // The files are loaded on demand: a run of one command loads that command's modules only (the
 // compiler, the VM and the loader are large, and `tspyc run` should start in milliseconds).
 import type { Command } from 'commander';
+import { commandName } from './command-name.js';
 
 export type Register = (program: Command) => void;
 
@@ -21,7 +22,7 @@ export const commandLoaders: ReadonlyMap<string, () => Promise<Register>> = new 
 
 /** the registrations needed for `argv`: the named command's alone, or all of them (help, typos) */
 export async function commandsFor(argv: readonly string[]): Promise<Register[]> {
-  const name = argv.slice(2).find((a) => !a.startsWith('-'));
+  const name = commandName(argv);
   const one = name !== undefined ? commandLoaders.get(name) : undefined;
   if (one && name !== 'help') return [await one()];
   return Promise.all([...commandLoaders.values()].map((load) => load()));

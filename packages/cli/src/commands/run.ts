@@ -5,10 +5,11 @@
 // stderr and the exit code as CPython's. The main script itself is compiled, never cached.
 // The VM runs in a worker thread with a stack deep enough for Python's recursion limit.
 import type { Command } from 'commander';
-import { loaderConfig, type CheckHashBasedPycs } from '@tspyc/loader';
+import { loaderConfig, type CheckHashBasedPycs } from '@tspyc/loader/runtime';
 import { runProgram, type MainProgram } from '@tspyc/vm/node';
 import { CliError, ExitCode } from '../errors.js';
 import { readPycFile } from '../pyc-input.js';
+import { compilerModuleUrl } from '../compiler-url.js';
 
 interface RunFlags {
   c?: string;
@@ -63,7 +64,7 @@ export function registerRun(program: Command): void {
       process.exitCode = await runProgram({
         main,
         args: argv,
-        compiler: import.meta.resolve('@tspyc/compiler'),
+        compiler: compilerModuleUrl(),
         config: loaderConfig(process.env, { dontWriteBytecode: flags.B, optimize: flags.O, xOptions: flags.X }),
         checkHashBasedPycs: flags.checkHashBasedPycs,
       });

@@ -24,6 +24,46 @@ export interface AsmInstruction {
   handler: Handler | null;
 }
 
+/**
+ * The same instruction list as parallel arrays, which the flow graph's linearize fills without an
+ * object per instruction; jumpTargets holds -1 for an instruction that does not jump.
+ */
+export class LinearCode {
+  // plain arrays of the final size, filled in order: cheaper to make per code object than typed
+  // arrays (off-heap stores) and than arrays grown by push
+  readonly opcodes: number[];
+  readonly opargs: number[];
+  readonly jumpTargets: number[];
+  /** instructions with one location share one Position */
+  readonly locations: Position[];
+  readonly handlers: (Handler | null)[];
+  length = 0;
+
+  constructor(capacity: number) {
+    this.opcodes = new Array<number>(capacity);
+    this.opargs = new Array<number>(capacity);
+    this.jumpTargets = new Array<number>(capacity);
+    this.locations = new Array<Position>(capacity);
+    this.handlers = new Array<Handler | null>(capacity);
+  }
+
+  static from(instrs: readonly AsmInstruction[]): LinearCode {
+    const out = new LinearCode(instrs.length);
+    for (const i of instrs) out.push(i.opcode, i.oparg, i.jumpTarget ?? -1, i.location, i.handler);
+    return out;
+  }
+
+  /** the next instruction (at most `capacity` of them) */
+  push(opcode: number, oparg: number, jumpTarget: number, location: Position, handler: Handler | null): void {
+    const k = this.length++;
+    this.opcodes[k] = opcode;
+    this.opargs[k] = oparg;
+    this.jumpTargets[k] = jumpTarget;
+    this.locations[k] = location;
+    this.handlers[k] = handler;
+  }
+}
+
 export interface Assembled {
   code: Uint8Array;
   linetable: Uint8Array;
@@ -58,17 +98,34 @@ function jumpKinds(target: Target): JumpKinds {
   return kinds;
 }
 
-export function assemble311(instrs: readonly AsmInstruction[], firstLineno: number, target: Target): Assembled {
+const scratch = { opargs: new Int32Array(0), caches: new Int32Array(0), sizes: new Int32Array(0), offsets: new Int32Array(0) };
+
+function growScratch(min: number): void {
+  const size = Math.max(min, 2 * scratch.opargs.length, 1024);
+  scratch.opargs = new Int32Array(size);
+  scratch.caches = new Int32Array(size);
+  scratch.sizes = new Int32Array(size);
+  scratch.offsets = new Int32Array(size);
+}
+
+export function assemble311(input: readonly AsmInstruction[] | LinearCode, firstLineno: number, target: Target): Assembled {
+  const instrs = input instanceof LinearCode ? input : LinearCode.from(input);
   const table = opcodeTable(target);
   const { jrel, backward } = jumpKinds(target);
   const extendedArg = table.number.get('EXTENDED_ARG')!;
   const n = instrs.length;
+  const { opcodes, jumpTargets, locations, handlers } = instrs;
   // write_instr: an opcode below HAVE_ARGUMENT is written with argument 0 whatever it holds
   const haveArgument = table.facts.HAVE_ARGUMENT;
-  const opargs = Int32Array.from(instrs, (i) => (i.jumpTarget === null && i.opcode >= haveArgument ? i.oparg : 0));
-  const caches = Int32Array.from(instrs, (i) => table.cacheEntries[i.opcode]!);
-  const sizes = new Int32Array(n);
-  const offsets = new Int32Array(n + 1);
+  // working arrays shared by every call (assembly is synchronous and never nested)
+  if (scratch.opargs.length < n + 1) growScratch(n + 1);
+  const { opargs, caches, sizes, offsets } = scratch;
+  const cacheEntries = table.cacheEntries;
+  for (let k = 0; k < n; k++) {
+    const opcode = opcodes[k]!;
+    opargs[k] = jumpTargets[k] === -1 && opcode >= haveArgument ? instrs.opargs[k]! : 0;
+    caches[k] = cacheEntries[opcode]!;
+  }
   // assemble_jump_offsets: lay out, resolve jumps, repeat while a jump's prefix count changed
   for (let changed = true; changed; ) {
     let total = 0;
@@ -80,11 +137,11 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
     offsets[n] = total;
     changed = false;
     for (let k = 0; k < n; k++) {
-      const to = instrs[k]!.jumpTarget;
-      if (to === null) continue;
+      const to = jumpTargets[k]!;
+      if (to === -1) continue;
       const after = offsets[k]! + sizes[k]!;
       const dest = offsets[to]!;
-      const opcode = instrs[k]!.opcode;
+      const opcode = opcodes[k]!;
       // relative jumps count from the instruction after this one (backward ones count back)
       const arg = jrel[opcode] ? (backward[opcode] ? after - dest : dest - after) : dest;
       if (arg < 0) throw new Error(`${table.name[opcode]} at ${offsets[k]! * 2} cannot reach ${dest * 2}`);
@@ -102,10 +159,10 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
       code[at++] = extendedArg;
       code[at++] = (oparg >>> shift) & 0xff;
     }
-    code[at++] = instrs[k]!.opcode;
+    code[at++] = opcodes[k]!;
     code[at++] = oparg & 0xff;
     at += 2 * caches[k]!; // CACHE 0
-    const loc = instrs[k]!.location;
+    const loc = locations[k]!;
     run.line = loc.line;
     run.endLine = loc.endLine;
     run.col = loc.col;
@@ -119,7 +176,7 @@ export function assemble311(instrs: readonly AsmInstruction[], firstLineno: numb
   let start = 0;
   const same = (a: Handler | null, b: Handler | null) => a === b || (a !== null && b !== null && a.target === b.target && a.depth === b.depth && a.lasti === b.lasti);
   for (let k = 0; k <= n; k++) {
-    const h = k < n ? instrs[k]!.handler : null;
+    const h = k < n ? handlers[k]! : null;
     if (k === n || !same(h, current)) {
       if (current !== null) entries.push({ start, end: offsets[k]!, target: offsets[current.target]!, depth: current.depth, lasti: current.lasti });
       start = offsets[k]!;

@@ -44,7 +44,7 @@ export function compileAugAssign(c: Compiler, s: N.AugAssign): void {
     default:
       throw new Error(`invalid node type (${e._type}) for augmented assignment`);
   }
-  c.setLoc(saved);
+  c.restoreLoc(saved);
   visitExpr(c, s.value);
   c.addopI(Op.BINARY_OP, NB[s.op._type]! + NB_INPLACE);
   c.setLoc(e);

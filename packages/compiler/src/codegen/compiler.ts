@@ -1,7 +1,7 @@
 // The compiler's state and its emitting primitives: compile.c's struct compiler, compiler_addop*,
 // compiler_nameop, compiler_enter_scope / compiler_exit_scope. The visitors live in their own
 // files and call these.
-import type { PyValue, Target } from '@tspyc/bytecode';
+import { ConstantIds, type PyValue, type Target } from '@tspyc/bytecode';
 import type { CompileWarning } from '../parser/parser-base.js';
 import { PySyntaxError } from '../diagnostics/index.js';
 import {
@@ -51,6 +51,8 @@ export class Compiler {
   /** c_interactive */
   interactive = false;
   private lines: string[] | null = null;
+  /** the module's constant classes, shared by its units */
+  private readonly constIds = new ConstantIds();
 
   constructor(
     readonly st: SymbolTable,
@@ -67,7 +69,7 @@ export class Compiler {
   /** compiler_enter_scope */
   enterScope(name: string, scopeType: ScopeType, key: object, lineno: number): void {
     const ste = this.st.lookup(key as never);
-    const u = new CompilerUnit(name, scopeType, ste, lineno, cellvarsOf(ste), freevarsOf(ste));
+    const u = new CompilerUnit(name, scopeType, ste, lineno, cellvarsOf(ste), freevarsOf(ste), this.constIds);
     if (this.u) {
       this.units.push(this.u);
       u.privateName = this.u.privateName;
@@ -134,7 +136,7 @@ export class Compiler {
     const last = this.u.curblock.last;
     // a jump or an exit ends its block (compile.c's callers always start a new one after)
     if (last && (last.target !== null && !isSetup(last.opcode) || isExit(last.opcode))) this.nextBlock();
-    const instr: Instr = { opcode, oparg, target, loc };
+    const instr: Instr = { opcode, oparg, target, loc, except: null };
     this.u.curblock.instrs.push(instr);
   }
 
@@ -170,8 +172,13 @@ export class Compiler {
   saveLoc(): Location {
     return this.u.loc;
   }
-  setLoc(n: Located | Location): void {
-    this.u.loc = 'lineno' in n && 'col_offset' in n ? locOf(n as Located) : (n as Location);
+  /** SET_LOC: the span of an AST node */
+  setLoc(n: Located): void {
+    this.u.loc = locOf(n);
+  }
+  /** a saved or computed location back in force */
+  restoreLoc(loc: Location): void {
+    this.u.loc = loc;
   }
 
   // ---- names ----------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
-// The key under which codegen merges a unit's constants (compiler_add_const): _PyCode_ConstantKey,
-// which @tspyc/bytecode's reference model already implements — except for code objects, which
-// are their own keys in CPython and merge when code_richcompare finds them equal (the same
-// function compiled twice, as the two copies of a while loop's test, is one constant).
+// How codegen merges a unit's code-object constants (compiler_add_const). Other constants merge by
+// their _PyCode_ConstantKey class (@tspyc/bytecode's ConstantIds, in unit.ts); code objects are
+// their own keys in CPython and merge when code_richcompare finds them equal (the same function
+// compiled twice, as the two copies of a while loop's test, is one constant).
 import { byteChars, constantKey as valueKey, Kind, type CodeObject, type PyValue } from '@tspyc/bytecode';
 
 const codeKeys = new WeakMap<CodeObject, string>();
@@ -19,6 +19,17 @@ function codeKey(co: CodeObject): string {
   return key;
 }
 
-export function constantKey(v: PyValue): string {
+function constantKey(v: PyValue): string {
   return v.kind === Kind.Code ? '<code ' + codeKey(v) + '>' : valueKey(v);
+}
+
+/**
+ * code_richcompare as the constant cache sees it. The full keys are built only when the cheap
+ * fields agree, which is rare: most code constants of a unit differ in name or first line.
+ */
+export function sameCode(a: CodeObject, b: CodeObject): boolean {
+  if (a === b) return true;
+  if (a.firstlineno !== b.firstlineno || a.flags !== b.flags || a.argcount !== b.argcount || a.code.value.length !== b.code.value.length) return false;
+  if (a.coName !== b.coName) return false;
+  return codeKey(a) === codeKey(b);
 }

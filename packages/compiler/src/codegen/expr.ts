@@ -22,7 +22,7 @@ export function visitExpr(c: Compiler, e: N.expr): void {
   const saved = c.saveLoc();
   c.setLoc(e);
   visitExpr1(c, e);
-  c.setLoc(saved);
+  c.restoreLoc(saved);
 }
 
 export function visitExprs(c: Compiler, es: readonly N.expr[]): void {
@@ -148,7 +148,7 @@ export function updateStartLocationToMatchAttr(c: Compiler, attr: N.Attribute): 
   }
   const newEndLine = Math.max(endLineno, loc.endLineno);
   if (endLineno === newEndLine) endCol = Math.max(col, endCol);
-  c.setLoc({ lineno: endLineno, endLineno: newEndLine, colOffset: col, endColOffset: endCol });
+  c.restoreLoc({ lineno: endLineno, endLineno: newEndLine, colOffset: col, endColOffset: endCol });
 }
 
 /** ADDOP_YIELD */

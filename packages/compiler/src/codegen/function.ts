@@ -123,7 +123,7 @@ function applyDecorators(c: Compiler, decos: readonly N.expr[]): void {
     c.addopI(Op.PRECALL, 0);
     c.addopI(Op.CALL, 0);
   }
-  c.setLoc(saved);
+  c.restoreLoc(saved);
 }
 
 /** compiler_function */

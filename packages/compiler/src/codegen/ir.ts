@@ -12,7 +12,9 @@ export interface Location {
   readonly endColOffset: number;
 }
 
-export const NO_LOCATION: Location = Object.freeze({ lineno: -1, endLineno: 0, colOffset: 0, endColOffset: 0 });
+// not frozen: a frozen object has a map of its own, and instructions' `loc` fields would then hold
+// objects of two maps (Location's fields are readonly to TypeScript all the same)
+export const NO_LOCATION: Location = { lineno: -1, endLineno: 0, colOffset: 0, endColOffset: 0 };
 
 /** 3.11's real opcodes by name (Lib/opcode.py's opmap) */
 const opmap = opcodeTable(targetForVersion('3.11')!).number;
@@ -100,6 +102,8 @@ export interface Instr {
   /** for jumps and SETUP_*: the block jumped to */
   target: BasicBlock | null;
   loc: Location;
+  /** i_except: the handler label_exception_targets found for this instruction (every product site sets it to null at creation, keeping one object shape) */
+  except?: BasicBlock | null;
 }
 
 let nextBlockId = 0;
@@ -117,6 +121,8 @@ export class BasicBlock {
   exceptHandler = false;
   /** b_preserve_lasti: a SETUP_CLEANUP / SETUP_WITH target */
   preserveLasti = false;
+  /** the index of the block's first instruction once laid out (linearize) */
+  offset = -1;
 
   get last(): Instr | undefined {
     return this.instrs[this.instrs.length - 1];

@@ -1,7 +1,7 @@
 // One code object being compiled: compile.c's struct compiler_unit.
-import type { PyValue } from '@tspyc/bytecode';
+import { Kind, type CodeObject, type ConstantIds, type PyValue } from '@tspyc/bytecode';
 import type { SymbolTableEntry } from '../symtable/index.js';
-import { constantKey } from './const-key.js';
+import { sameCode } from './const-key.js';
 import { BasicBlock, NO_LOCATION, type Location } from './ir.js';
 
 export enum ScopeType {
@@ -71,7 +71,10 @@ export class CompilerUnit {
   posonlyargcount = 0;
   kwonlyargcount = 0;
   readonly consts: PyValue[] = [];
-  private readonly constIndex = new Map<string, number>();
+  /** consts' indices by their _PyCode_ConstantKey class (ids shared by the module's units) */
+  private readonly constIndex = new Map<number, number>();
+  /** indices of the code objects among consts */
+  private readonly codeConsts: number[] = [];
   readonly names = new IndexTable();
   readonly varnames: IndexTable;
   readonly cellvars: IndexTable;
@@ -93,6 +96,7 @@ export class CompilerUnit {
     lineno: number,
     cellvars: readonly string[],
     freevars: readonly string[],
+    private readonly constIds: ConstantIds,
   ) {
     this.varnames = new IndexTable(ste.varnames);
     this.cellvars = new IndexTable(cellvars);
@@ -112,13 +116,23 @@ export class CompilerUnit {
 
   /** compiler_add_const: the index of a constant, merged by _PyCode_ConstantKey */
   addConst(v: PyValue): number {
-    const key = constantKey(v);
+    if (v.kind === Kind.Code) return this.addCodeConst(v);
+    const key = this.constIds.of(v);
     let i = this.constIndex.get(key);
     if (i === undefined) {
       i = this.consts.length;
       this.consts.push(v);
       this.constIndex.set(key, i);
     }
+    return i;
+  }
+
+  /** a code object merges with an equal one already added (never with a constant of another kind) */
+  private addCodeConst(co: CodeObject): number {
+    for (const i of this.codeConsts) if (sameCode(this.consts[i] as CodeObject, co)) return i;
+    const i = this.consts.length;
+    this.consts.push(co);
+    this.codeConsts.push(i);
     return i;
   }
 

@@ -9,14 +9,17 @@ import { TOKEN } from '../tokenize/generated/token311.js';
 import { Tokenizer } from '../tokenizer/tokenizer.js';
 import { TokenizerDone } from '../tokenizer/tokenizer-errors.js';
 import type { Token } from '../tokenizer/token.js';
-import { GeneratedParser, KEYWORDS, SOFT_KEYWORDS } from './generated/parser311.js';
+import { GeneratedParser, keywordType, SOFT_KEYWORDS } from './generated/parser311.js';
 import type { CompileWarning, ParserBase, ParserOptions, StartRule } from './parser-base.js';
 import { setFstringExprCompiler } from './string-parser.js';
 import { decodeSource } from './source.js';
 
 class Parser extends GeneratedParser {
-  protected readonly keywords = KEYWORDS;
   protected readonly softKeywords = SOFT_KEYWORDS;
+
+  protected keywordType(name: string): number {
+    return keywordType(name);
+  }
 
   start(): unknown {
     switch (this.options.startRule) {
@@ -78,6 +81,14 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
 }
 
 function runParser(p: Parser): unknown {
+  try {
+    return runPasses(p);
+  } finally {
+    p.releaseMemo();
+  }
+}
+
+function runPasses(p: Parser): unknown {
   let error: PySyntaxError | null = null;
   try {
     const res = p.start();

@@ -8,6 +8,7 @@ import { Tokenizer } from '../tokenizer/tokenizer.js';
 import { codePointLength, TokenizerDone } from '../tokenizer/tokenizer-errors.js';
 import * as A from '../ast/generated/factory311.js';
 import type { expr, Name } from '../ast/generated/nodes311.js';
+import { acquireMemoTable, releaseMemoTable, type MemoTable } from './memo-table.js';
 import { parseNumber } from './number.js';
 import { getExprName, getInvalidTarget, type TargetsType } from './action-helpers.js';
 
@@ -45,13 +46,18 @@ export abstract class ParserBase {
   private parsingStarted = false;
   /** memo slots per token (the generated parser's memoised rules) */
   protected abstract readonly memoSlots: number;
-  protected abstract readonly keywords: ReadonlyMap<string, number>;
+  /** the token type of a hard keyword, 0 for other names */
+  protected abstract keywordType(name: string): number;
   protected abstract readonly softKeywords: readonly string[];
+
+  private readonly singleInput: boolean;
 
   constructor(
     readonly tok: Tokenizer,
     readonly options: ParserOptions,
-  ) {}
+  ) {
+    this.singleInput = options.startRule === 'single';
+  }
 
   get fill(): number {
     return this.tokens.length;
@@ -71,24 +77,24 @@ export abstract class ParserBase {
     } catch (e) {
       if (e instanceof TokenizerDone) {
         // CPython keeps the ERRORTOKEN (without a position) before reporting
-        this.tokens.push(new Token(TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level, this.tok.cur, this.tok.cur));
+        this.tokens.push(new Token(TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level));
         throw this.tokenizerError(e.done, e.detail);
       }
       throw e;
     }
     if (t.type === TOKEN.NAME) {
-      const kw = this.keywords.get(t.string);
-      if (kw !== undefined) t.type = kw;
+      const kw = this.keywordType(t.string);
+      if (kw !== 0) t.type = kw;
     }
     // single input: the end of the source first reads as one more NEWLINE (ending a compound statement)
-    if (this.options.startRule === 'single' && t.type === TOKEN.ENDMARKER && this.parsingStarted) {
+    if (this.singleInput && t.type === TOKEN.ENDMARKER && this.parsingStarted) {
       t.type = TOKEN.NEWLINE;
       this.parsingStarted = false;
     } else this.parsingStarted = true;
     const sl = this.options.startingLineno;
     if (sl !== undefined && this.tok.lineno === sl) {
       const shift = this.options.startingColOffset!;
-      t = new Token(t.type, t.string, t.lineno, t.col_offset + shift, t.end_lineno, t.end_col_offset + shift, t.level, t.start, t.end);
+      t = new Token(t.type, t.string, t.lineno, t.col_offset + shift, t.end_lineno, t.end_col_offset + shift, t.level);
     }
     this.tokens.push(t);
   }
@@ -96,6 +102,12 @@ export abstract class ParserBase {
   tokenAt(i: number): Token {
     while (i >= this.tokens.length) this.fillToken();
     return this.tokens[i]!;
+  }
+
+  /** the type of the token at the mark */
+  peekType(): number {
+    if (this.mark === this.tokens.length) this.fillToken();
+    return this.tokens[this.mark]!.type;
   }
 
   expectToken(type: number): Token | null {
@@ -184,53 +196,69 @@ export abstract class ParserBase {
 
   // ---- memo ----
 
-  // The memo (CPython's per-token Memo chains) in flat arrays, so memoising allocates no objects:
-  // memoIndex[mark * memoSlots + slot] is the entry for that rule at that token (-1: none), and
-  // entry e holds where the rule ended (memoEnd[e]) and its result (memoValue[e]).
-  private memoIndex = new Int32Array(0);
-  private memoEnd = new Int32Array(1024);
-  private memoValue: unknown[] = [];
+  // ---- memo (see memo-table.ts) ----
 
+  private memo: MemoTable | null = null;
+  private memoValues: unknown[] = [];
+
+  /** the rule's memoised result at the mark (moving the mark past it), or undefined when none */
   memoLookup(slot: number): unknown {
+    const memo = this.memo;
+    if (memo === null) return undefined;
     const i = this.mark * this.memoSlots + slot;
-    if (i >= this.memoIndex.length) return undefined;
-    const e = this.memoIndex[i]!;
-    if (e < 0) return undefined;
-    this.mark = this.memoEnd[e]!;
-    return this.memoValue[e];
+    if (i >= memo.used) return undefined;
+    const e = memo.ends[i]!;
+    if (e === 0) return undefined;
+    if (e === 1) return null;
+    this.mark = e - 2;
+    return this.memoValues[memo.valueAt[i]!];
   }
 
-  memoize(mark: number, slot: number, value: unknown, end: number = this.mark): void {
+  memoize(mark: number, slot: number, value: unknown, end: number): void {
+    const memo = this.memo ?? (this.memo = acquireMemoTable());
     const i = mark * this.memoSlots + slot;
-    if (i >= this.memoIndex.length) this.growMemo(i);
-    let e = this.memoIndex[i]!;
-    if (e >= 0) {
-      this.memoEnd[e] = end;
-      this.memoValue[e] = value;
-      return;
+    if (i >= memo.used) {
+      if (i >= memo.ends.length) memo.grow(i + 1);
+      memo.used = i + 1;
     }
-    e = this.memoValue.length;
-    if (e >= this.memoEnd.length) {
-      const ends = new Int32Array(this.memoEnd.length * 2);
-      ends.set(this.memoEnd);
-      this.memoEnd = ends;
+    // (an action may give null after consuming tokens: that end is kept, as pegen keeps it)
+    if (value === null && end === mark) memo.ends[i] = 1;
+    else {
+      memo.ends[i] = end + 2;
+      // the rules of one chain (disjunction ... primary) memoise the same node one after another
+      const values = this.memoValues;
+      const last = values.length - 1;
+      if (last >= 0 && values[last] === value) memo.valueAt[i] = last;
+      else {
+        memo.valueAt[i] = last + 1;
+        values.push(value);
+      }
     }
-    this.memoIndex[i] = e;
-    this.memoEnd[e] = end;
-    this.memoValue.push(value);
   }
 
-  private growMemo(i: number): void {
-    const index = new Int32Array(Math.max(i + 1, this.memoIndex.length * 2, 256 * this.memoSlots)).fill(-1);
-    index.set(this.memoIndex);
-    this.memoIndex = index;
+  /** memoize a failure at `mark` */
+  memoizeFailure(mark: number, slot: number): void {
+    const memo = this.memo ?? (this.memo = acquireMemoTable());
+    const i = mark * this.memoSlots + slot;
+    if (i >= memo.used) {
+      if (i >= memo.ends.length) memo.grow(i + 1);
+      memo.used = i + 1;
+    }
+    memo.ends[i] = 1;
   }
 
   resetForErrorPass(): void {
-    this.memoIndex.fill(-1);
-    this.memoValue = [];
+    this.memo?.clear();
+    this.memoValues = [];
     this.mark = 0;
     this.callInvalidRules = true;
+  }
+
+  /** give the memo back for the next parse (the parser cannot continue afterwards) */
+  releaseMemo(): void {
+    if (this.memo !== null) releaseMemoTable(this.memo);
+    this.memo = null;
+    this.memoValues = [];
   }
 
   warn(category: CompileWarning['category'], message: string, lineno: number): void {

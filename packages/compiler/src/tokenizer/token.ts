@@ -11,9 +11,6 @@ export class Token {
     readonly end_col_offset: number,
     /** parenthesis nesting level after this token */
     readonly level: number,
-    /** start and end as indices into the decoded source (for error messages) */
-    readonly start: number,
-    readonly end: number,
   ) {}
 
   /** the Name or Constant node the parser made of this token (the same token always gives the same node) */

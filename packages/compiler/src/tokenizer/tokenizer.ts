@@ -13,6 +13,23 @@ const EOF = -1;
 /** the text of each operator token type */
 const OP_TEXT: string[] = [];
 for (const [text, type] of Object.entries(EXACT_TOKEN_TYPES)) OP_TEXT[type] = text;
+// operators by their ASCII characters, so reading one builds no strings: ONE_CHAR[c] and
+// TWO_CHAR[c1 << 7 | c2] are token types (0: none); THIRD_CHAR[two-character type] is
+// (c3 << 8 | type) of the three-character operator that extends it
+const ONE_CHAR = new Uint8Array(128);
+const TWO_CHAR = new Uint8Array(128 * 128);
+const THIRD_CHAR = new Uint16Array(256);
+for (const [text, type] of Object.entries(EXACT_TOKEN_TYPES)) {
+  if (text.length === 1) ONE_CHAR[text.charCodeAt(0)] = type;
+  else if (text.length === 2) TWO_CHAR[(text.charCodeAt(0) << 7) | text.charCodeAt(1)] = type;
+}
+for (const [text, type] of Object.entries(EXACT_TOKEN_TYPES)) {
+  if (text.length !== 3) continue;
+  const two = TWO_CHAR[(text.charCodeAt(0) << 7) | text.charCodeAt(1)]!;
+  // ('...' never gets here: a '.' is read by its own branch)
+  if (two !== 0) THIRD_CHAR[two] = (text.charCodeAt(2) << 8) | type;
+}
+TWO_CHAR[(60 << 7) | 62] = TOKEN.NOTEQUAL; // '<>' (Barry as FLUFL) is read, and rejected by the parser
 const TABSIZE = 8;
 const MAXINDENT = 100;
 const MAXLEVEL = 200;
@@ -65,6 +82,8 @@ export class Tokenizer {
   lineStart = 0;
   lineno = 0;
   private lineAscii = true;
+  /** no character of the source is beyond ASCII (then no line needs checking) */
+  private readonly srcAscii: boolean;
   done: Done = Done.OK;
   level = 0;
   readonly parenStack: number[] = [];
@@ -88,6 +107,7 @@ export class Tokenizer {
     private readonly options: TokenizerOptions,
   ) {
     this.errors = new TokenizerErrors(this);
+    this.srcAscii = !/[^\0-\x7f]/.test(src);
   }
 
   // ---- character source (tok_nextc / tok_backup) ----
@@ -137,11 +157,11 @@ export class Tokenizer {
     const lineno = isString ? this.firstLineno : this.lineno;
     const col = start >= lineStart ? this.byteCol(start, lineStart) : -1;
     const endCol = end >= this.lineStart ? this.byteCol(end) : -1;
-    return new Token(type, text, lineno, col, this.lineno, endCol, this.level, start, end);
+    return new Token(type, text, lineno, col, this.lineno, endCol, this.level);
   }
 
   private noPos(type: number): Token {
-    return new Token(type, '', this.lineno, -1, this.lineno, -1, this.level, this.cur, this.cur);
+    return new Token(type, '', this.lineno, -1, this.lineno, -1, this.level);
   }
 
   // ---- the token loop (tok_get) ----
@@ -309,15 +329,13 @@ export class Tokenizer {
           continue; // goto again
         }
 
-        // operators: three, two, then one character
+        // operators: three, two, then one character (c is ASCII here: the rest start names)
         const c2 = this.nextc();
-        const two = String.fromCharCode(c) + (c2 === EOF ? '' : String.fromCharCode(c2));
-        const t2 = two === '<>' ? TOKEN.NOTEQUAL : two.length === 2 ? EXACT_TOKEN_TYPES[two] : undefined;
-        if (t2 !== undefined) {
+        const t2 = c2 >= 0 && c2 < 128 ? TWO_CHAR[(c << 7) | c2]! : 0;
+        if (t2 !== 0) {
           const c3 = this.nextc();
-          const three = two + (c3 === EOF ? '' : String.fromCharCode(c3));
-          const t3 = three.length === 3 ? EXACT_TOKEN_TYPES[three] : undefined;
-          if (t3 !== undefined) return this.make(t3, start, this.cur);
+          const third = THIRD_CHAR[t2]!;
+          if (third !== 0 && third >> 8 === c3) return this.make(third & 0xff, start, this.cur);
           this.backup(c3);
           return this.make(t2, start, this.cur);
         }
@@ -351,11 +369,11 @@ export class Tokenizer {
             break;
           }
         }
-        const one = EXACT_TOKEN_TYPES[String.fromCharCode(c)];
-        if (one === undefined && !isPrintable(c, '3.11')) {
+        const one = ONE_CHAR[c]!;
+        if (one === 0 && !isPrintable(c, '3.11')) {
           throw this.errors.syntaxError(`invalid non-printable character U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
         }
-        return this.make(one ?? TOKEN.OP, start, this.cur);
+        return this.make(one === 0 ? TOKEN.OP : one, start, this.cur);
       }
     }
   }
@@ -576,7 +594,20 @@ export class Tokenizer {
       else endQuoteSize = 1;
     }
     if (c !== quote) this.backup(c);
+    const src = this.src;
     while (endQuoteSize !== quoteSize) {
+      // the string's ordinary characters up to the line's end, read in place
+      let i = this.cur;
+      const inp = this.inp;
+      while (i < inp) {
+        const d = src.charCodeAt(i);
+        if (d === quote || d === CH_BACKSLASH || d === CH_NL) break;
+        i++;
+      }
+      if (i !== this.cur) {
+        this.cur = i;
+        endQuoteSize = 0;
+      }
       c = this.nextc();
       if (c === EOF || (quoteSize === 1 && c === CH_NL)) {
         const detectedAt = this.lineno;
@@ -601,6 +632,7 @@ export class Tokenizer {
     const nl = this.src.indexOf('\n', this.lineStart);
     this.inp = nl < 0 ? this.src.length : nl + 1;
     this.lineAscii = true;
+    if (this.srcAscii) return;
     for (let i = this.lineStart; i < this.inp; i++) {
       if (this.src.charCodeAt(i) >= 128) {
         this.lineAscii = false;

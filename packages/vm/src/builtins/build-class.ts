@@ -14,6 +14,7 @@ import { descrGet, getAttrOpt } from '../protocols/getattr.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
 import { localsSet } from '../eval/ops.js';
 import { toArray } from '../protocols/iter.js';
+import { setItem } from '../protocols/sequence.js';
 
 function calculateMetaclass(meta: PyType, bases: PyObject[]): PyType {
   let winner = meta;
@@ -37,6 +38,7 @@ export function buildClassBuiltin(): PyBuiltin {
     const nameObj = a[1]!;
     if (!(nameObj instanceof PyStr)) raise(typeErrorType, '__build_class__: name is not a string');
     let bases = a.slice(2);
+    const origBases = bases;
     // __mro_entries__
     if (bases.some((b) => !(b instanceof PyType))) {
       const resolved: PyObject[] = [];
@@ -68,6 +70,8 @@ export function buildClassBuiltin(): PyBuiltin {
       ns = new PyDict();
     }
     if (ns.type.lookup('__getitem__') === undefined) raise(typeErrorType, `${(meta as PyType).name}.__prepare__() must return a mapping, not ${ns.type.name}`);
+    // bases replaced through __mro_entries__: the originals stay visible as __orig_bases__
+    if (origBases !== bases) setItem(ns, newStr('__orig_bases__'), newTuple(origBases));
     const cell = evalCodeWithLocals(func.code, func.globals, func.builtins, ns, func);
     if (bases !== a.slice(2) && a.slice(2).some((b, i) => b !== bases[i])) localsSet(ns, '__orig_bases__', newTuple(a.slice(2)));
     const cls = callObject(meta, [nameObj, basesTuple, ns], kwargs);

@@ -45,11 +45,13 @@ function checkClassInfo(cls: PyObject, fname: string): void {
 /** PyObject_IsInstance */
 export function isInstance(obj: PyObject, cls: PyObject): boolean {
   if (cls instanceof PyType) {
-    if (obj.type === cls || obj.type.isSubtype(cls)) return true;
+    // only the exact type short-cuts a metaclass's __instancecheck__ (PyObject_IsInstance)
+    if (obj.type === cls) return true;
     if (cls.type !== typeType) {
       const m = cls.type.lookup('__instancecheck__');
       if (m !== undefined && m !== typeType.attrs.get('__instancecheck__')) return isTrue(callSpecial(m, cls, [obj]));
     }
+    if (obj.type.isSubtype(cls)) return true;
     const klass = getAttrOpt(obj, '__class__');
     return klass instanceof PyType && klass !== obj.type && klass.isSubtype(cls);
   }
@@ -64,14 +66,19 @@ export function isSubclass(sub: PyObject, cls: PyObject): boolean {
   if (cls instanceof PyTuple) return cls.items.some((c) => isSubclass(sub, c));
   if (cls instanceof PyUnion) return unionAny(cls, 'issubclass', (c) => isSubclass(sub, c));
   if (cls instanceof PyGenericAlias) raise(typeErrorType, 'issubclass() argument 2 cannot be a parameterized generic');
-  checkClassInfo(cls, 'issubclass');
-  if (!(sub instanceof PyType)) raise(typeErrorType, 'issubclass() arg 1 must be a class');
-  const c = cls as PyType;
-  if (c.type !== typeType) {
-    const m = c.type.lookup('__subclasscheck__');
-    if (m !== undefined && m !== typeType.attrs.get('__subclasscheck__')) return isTrue(callSpecial(m, c, [sub]));
+  if (!(cls instanceof PyType)) {
+    // an instance whose class defines __subclasscheck__ decides; otherwise arg 1 is checked first
+    const m = cls.type.lookup('__subclasscheck__');
+    if (m !== undefined) return isTrue(callSpecial(m, cls, [sub]));
+    if (!(sub instanceof PyType)) raise(typeErrorType, 'issubclass() arg 1 must be a class');
+    raise(typeErrorType, 'issubclass() arg 2 must be a class, a tuple of classes, or a union');
   }
-  return sub.isSubtype(c);
+  if (cls.type !== typeType) {
+    const m = cls.type.lookup('__subclasscheck__');
+    if (m !== undefined && m !== typeType.attrs.get('__subclasscheck__')) return isTrue(callSpecial(m, cls, [sub]));
+  }
+  if (!(sub instanceof PyType)) raise(typeErrorType, 'issubclass() arg 1 must be a class');
+  return sub.isSubtype(cls);
 }
 
 export function isCallable(o: PyObject): boolean {
@@ -120,6 +127,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
     }),
     builtinFunction('getattr', (a) => {
       if (a.length < 2) raise(typeErrorType, `getattr expected at least 2 arguments, got ${a.length}`);
+      if (a.length > 3) raise(typeErrorType, `getattr expected at most 3 arguments, got ${a.length}`);
       const name = attrName(a[1]!);
       if (a.length > 2) return getAttrOpt(a[0]!, name) ?? a[2]!;
       return getAttr(a[0]!, name);
@@ -130,6 +138,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
       return None;
     }),
     builtinFunction('delattr', (a) => {
+      if (a.length !== 2) raise(typeErrorType, `delattr expected 2 arguments, got ${a.length}`);
       setAttr(a[0]!, attrName(a[1]!), null);
       return None;
     }),
@@ -158,22 +167,25 @@ export function introspectionBuiltins(): PyBuiltin[] {
     builtinFunction('dir', (a) => {
       if (a.length === 0) return new PyList(toArray(frameLocals()).sort((x, y) => ((x as PyStr).value < (y as PyStr).value ? -1 : 1)));
       const o = a[0]!;
-      const names = new Set<string>();
       if (o instanceof PyType) {
+        const names = new Set<string>();
         for (const t of o.mro) for (const k of t.attrs.keys()) names.add(k);
-      } else {
-        const m = o.type.lookup('__dir__');
-        if (m !== undefined) for (const k of toArray(callSpecial(m, o, []))) names.add((k as PyStr).value);
+        return new PyList([...names].sort().map(newStr));
       }
-      return new PyList([...names].sort().map(newStr));
+      // sorted(__dir__()): duplicates and all, as the object gave them
+      const m = o.type.lookup('__dir__');
+      const out = new PyList(m !== undefined ? toArray(callSpecial(m, o, [])) : []);
+      sortItems(out.items, null, false);
+      return out;
     }),
     builtinFunction('globals', () => ts.frame?.globals ?? new PyDict()),
     builtinFunction('locals', () => frameLocals()),
     builtinFunction('iter', (a) => {
+      if (a.length > 2) raise(typeErrorType, `iter expected at most 2 arguments, got ${a.length}`);
       if (a.length === 2) {
         const f = a[0]!;
-        const sentinel = a[1]!;
         if (!isCallable(f)) raise(typeErrorType, 'iter(v, w): v must be callable');
+        const sentinel = a[1]!;
         let done = false;
         return new PyNativeIter(callableIteratorType, () => {
           if (done) return null;
@@ -185,7 +197,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
           return v;
         });
       }
-      if (a.length !== 1) raise(typeErrorType, `iter expected 1 argument, got ${a.length}`);
+      if (a.length !== 1) raise(typeErrorType, `iter expected at least 1 argument, got ${a.length}`);
       return getIter(a[0]!);
     }),
     builtinFunction('next', (a) => {
@@ -204,6 +216,9 @@ export function introspectionBuiltins(): PyBuiltin[] {
     builtinFunction('sorted', (a, kw: Kwargs | null) => {
       if (a.length !== 1) raise(typeErrorType, `sorted expected 1 argument, got ${a.length}`);
       const items = toArrayWithHint(a[0]!);
+      for (const k of kw?.keys() ?? []) {
+        if (k !== 'key' && k !== 'reverse') raise(typeErrorType, `'${k}' is an invalid keyword argument for sort()`);
+      }
       const key = kw?.get('key');
       const reverse = kw?.get('reverse');
       const keys = key !== undefined && key !== None ? items.map((v) => callObject(key, [v], null)) : null;

@@ -1,10 +1,11 @@
 // print(), input(), and the stdout/stderr objects sys exposes, all through the host.
 // CPython counterpart: Python/bltinmodule.c (builtin_print), Modules/_io/textio.c (write).
-import { raise } from '../errors.js';
+import { PyError, raise } from '../errors.js';
+import { HostOSError } from '../host.js';
 import { builtinType, None, PyObject } from '../objects/object.js';
 import { PyStr, newStr } from '../objects/str.js';
 import { builtinFunction, defMethod, type PyBuiltin } from '../objects/native.js';
-import { eofErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
+import { eofErrorType, osErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
 import { PyList } from '../objects/list.js';
 import { str } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
@@ -22,8 +23,13 @@ export class PyHostStream extends PyObject {
     this.fd = fd;
   }
   write(s: string): void {
-    if (this.fd === 1) ts.host.writeStdout(s);
-    else ts.host.writeStderr(s);
+    try {
+      if (this.fd === 1) ts.host.writeStdout(s);
+      else ts.host.writeStderr(s);
+    } catch (err) {
+      if (!(err instanceof HostOSError)) throw err;
+      throw new PyError(callObject(osErrorType, [intFromNumber(err.errno), newStr(err.strerror)], null));
+    }
   }
 }
 

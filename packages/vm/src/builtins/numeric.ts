@@ -7,7 +7,8 @@ import { PyInt, intFromNumber, newInt, intType, boolType } from '../objects/int.
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, newStr } from '../objects/str.js';
 import { builtinFunction, type Kwargs, type PyBuiltin } from '../objects/native.js';
-import { typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { overflowErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { PyBytes, PyByteArray } from '../objects/bytes.js';
 import { asIndex, binaryOp, NB_ADD, NB_POWER } from '../protocols/number.js';
 import { callObject, callSpecial } from '../protocols/call.js';
 import { getIter, iterNext } from '../protocols/iter.js';
@@ -39,6 +40,9 @@ function oneArg(name: string, a: PyObject[], kw: Kwargs | null): PyObject {
 function minMax(name: string, op: number, a: PyObject[], kw: Kwargs | null): PyObject {
   const key = kw?.get('key');
   const dflt = kw?.get('default');
+  for (const k of kw?.keys() ?? []) {
+    if (k !== 'key' && k !== 'default') raise(typeErrorType, `'${k}' is an invalid keyword argument for ${name}()`);
+  }
   let items: PyObject | null = null;
   let list: PyObject[] | null = null;
   if (a.length === 0) raise(typeErrorType, `${name} expected at least 1 argument, got 0`);
@@ -111,11 +115,16 @@ export function numericBuiltins(): PyBuiltin[] {
       const x = oneArg('chr', a, kw);
       if (x.type.name === 'float') raise(typeErrorType, `'${x.type.name}' object cannot be interpreted as an integer`);
       const v = asIndex(x);
+      if (v < -0x80000000n || v > 0x7fffffffn) raise(overflowErrorType, 'Python int too large to convert to C int');
       if (v < 0n || v > 0x10ffffn) raise(valueErrorType, 'chr() arg not in range(0x110000)');
       return newStr(String.fromCodePoint(Number(v)));
     }),
     builtinFunction('ord', (a, kw) => {
       const x = oneArg('ord', a, kw);
+      if (x instanceof PyBytes || x instanceof PyByteArray) {
+        if (x.value.length !== 1) raise(typeErrorType, `ord() expected a character, but string of length ${x.value.length} found`);
+        return intFromNumber(x.value[0]!);
+      }
       if (!(x instanceof PyStr)) raise(typeErrorType, `ord() expected string of length 1, but ${x.type.name} found`);
       const n = x.length;
       if (n !== 1) raise(typeErrorType, `ord() expected a character, but string of length ${n} found`);
@@ -125,7 +134,8 @@ export function numericBuiltins(): PyBuiltin[] {
       if (a.length < 1) raise(typeErrorType, 'sum() takes at least 1 positional argument (0 given)');
       let acc = a[1] ?? kw?.get('start') ?? intFromNumber(0);
       if (acc instanceof PyStr) raise(typeErrorType, "sum() can't sum strings [use ''.join(seq) instead]");
-      if (acc.type.name === 'bytes') raise(typeErrorType, "sum() can't sum bytes [use b''.join(seq) instead]");
+      if (acc instanceof PyBytes) raise(typeErrorType, "sum() can't sum bytes [use b''.join(seq) instead]");
+      if (acc instanceof PyByteArray) raise(typeErrorType, "sum() can't sum bytearray [use b''.join(seq) instead]");
       const it = getIter(a[0]!);
       for (let v = iterNext(it); v !== null; v = iterNext(it)) acc = binaryOp(acc, v, NB_ADD);
       return acc;

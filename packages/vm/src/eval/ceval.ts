@@ -48,6 +48,9 @@ import { getAttr, setAttr, lookupSpecial, genericGetAttr } from '../protocols/ge
 import { getIter, iterNext, toArray } from '../protocols/iter.js';
 import { contains, delItem, getItem, setItem } from '../protocols/sequence.js';
 import { bindArguments } from './call-args.js';
+import { loadAttr, loadMethod, storeAttr } from './attr-cache.js';
+import { decode } from './decode.js';
+import { loadGlobal } from './global-cache.js';
 import { CO_GENERATOR, CO_NEWLOCALS, type Code, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE, CO_VARARGS, CO_VARKEYWORDS } from './code.js';
 import { FRAME_COMPLETED, FRAME_EXECUTING, FRAME_SUSPENDED, Frame } from './frame.js';
 import { Op } from './opcodes.js';
@@ -55,19 +58,23 @@ import { ts } from './state.js';
 import * as ops from './ops.js';
 import { printExpr } from './displayhook.js';
 
-const CACHES = opcodeTable('3.11').cacheEntries;
 const OPNAMES = opcodeTable('3.11').name;
 
-/** Call a Python function: bind arguments, then run its frame (or make its generator). */
-export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | null): PyObject {
+/**
+ * Call a Python function: bind arguments, then run its frame (or make its generator). `self`,
+ * when not null, is an argument before `args` (a bound method's, without an array made for it).
+ */
+export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | null, self: PyObject | null = null): PyObject {
   const code = func.code;
   const f = new Frame(code, func, func.globals, func.builtins, null);
-  if (kw === null && args.length === code.argcount && code.kwonlyargcount === 0 && (code.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
+  const extra = self !== null ? 1 : 0;
+  if (kw === null && args.length + extra === code.argcount && code.kwonlyargcount === 0 && (code.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
     // the common case: exactly the positional parameters
     const fast = f.fast;
-    for (let i = 0; i < args.length; i++) fast[i] = args[i]!;
+    if (self !== null) fast[0] = self;
+    for (let i = 0; i < args.length; i++) fast[i + extra] = args[i]!;
   } else {
-    bindArguments(func, f.fast, args, kw);
+    bindArguments(func, f.fast, self !== null ? [self, ...args] : args, kw);
   }
   return evalFrame(f, null);
 }
@@ -171,7 +178,7 @@ const seen = new WeakSet<PyError>();
 
 function run(f: Frame, throwExc: PyObject | null): PyObject {
   const code = f.code;
-  const bytes = code.bytes;
+  const decoded = code.decoded ?? decode(code);
   const consts = code.consts;
   const names = code.names;
   const fast = f.fast;
@@ -197,17 +204,12 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
         throw new PyError(e);
       }
       for (;;) {
-        let op = bytes[ip << 1]!;
-        let oparg = bytes[(ip << 1) + 1]!;
-        ip++;
-        while (op === Op.EXTENDED_ARG) {
-          op = bytes[ip << 1]!;
-          oparg = (oparg << 8) | bytes[(ip << 1) + 1]!;
-          ip++;
-        }
-        instr = ip - 1;
+        const w = decoded[ip << 1]!;
+        const op = w & 0xff;
+        const oparg = decoded[(ip << 1) + 1]!;
+        instr = ip + (w >>> 16);
         f.lasti = instr;
-        ip += CACHES[op]!;
+        ip = instr + 1 + ((w >> 8) & 0xff);
 
         switch (op) {
           case Op.NOP:
@@ -274,9 +276,20 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             const b = stack[--sp]!;
             const a = stack[sp - 1]!;
             if (a instanceof PyInt && b instanceof PyInt && a.type === intType && b.type === intType) {
+              const xn = a.num;
+              const yn = b.num;
+              if (xn === xn && yn === yn) {
+                stack[sp - 1] = pyBool(cmpResult(xn < yn ? -1 : xn > yn ? 1 : 0, oparg));
+              } else {
+                const x = a.value;
+                const y = b.value;
+                stack[sp - 1] = pyBool(cmpResult(x < y ? -1 : x > y ? 1 : 0, oparg));
+              }
+            } else if (a instanceof PyFloat && b instanceof PyFloat && a.type === floatType && b.type === floatType) {
               const x = a.value;
               const y = b.value;
-              stack[sp - 1] = pyBool(cmpResult(x < y ? -1 : x > y ? 1 : 0, oparg));
+              // NaN: only != holds
+              stack[sp - 1] = pyBool(x !== x || y !== y ? oparg === CMP_NE : cmpResult(x < y ? -1 : x > y ? 1 : 0, oparg));
             } else {
               stack[sp - 1] = richCompare(a, b, oparg);
             }
@@ -330,12 +343,9 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
           case Op.LOAD_GLOBAL: {
             if (oparg & 1) stack[sp++] = null;
             const name = names[oparg >> 1]!;
-            let v = globals.getStr(name);
-            if (v === undefined) {
-              v = builtins.getStr(name);
-              if (v === undefined) raiseNameError(nameErrorType, `name '${name}' is not defined`, name);
-            }
-            stack[sp++] = v;
+            const v = loadGlobal(code, instr, globals, builtins, name);
+            if (v === undefined) raiseNameError(nameErrorType, `name '${name}' is not defined`, name);
+            stack[sp++] = v!;
             break;
           }
           case Op.STORE_GLOBAL:
@@ -405,12 +415,12 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case Op.LOAD_ATTR:
-            stack[sp - 1] = getAttr(stack[sp - 1]!, names[oparg]!);
+            stack[sp - 1] = loadAttr(code, instr, stack[sp - 1]!, names[oparg]!);
             break;
           case Op.STORE_ATTR: {
             const owner = stack[--sp]!;
             const v = stack[--sp]!;
-            setAttr(owner, names[oparg]!, v);
+            storeAttr(code, instr, owner, oparg, v);
             break;
           }
           case Op.DELETE_ATTR:
@@ -419,20 +429,13 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
           case Op.LOAD_METHOD: {
             const obj = stack[sp - 1]!;
             const name = names[oparg]!;
-            const t = obj.type;
-            let meth: PyObject | undefined;
-            if (!(obj instanceof PyType) && !(obj instanceof PyModule) && !(obj instanceof PySuper) && (t.solid === t || ops.usesGenericGetAttr(t))) {
-              const d = t.lookup(name);
-              if (d !== undefined && (d instanceof PyFunction || (d instanceof PyBuiltin && d.owner !== null))) {
-                if (obj.dict === null || (obj.dict as PyDict).getStr(name) === undefined) meth = d;
-              }
-            }
-            if (meth !== undefined) {
+            const meth = loadMethod(code, instr, obj, name);
+            if (meth !== null) {
               stack[sp - 1] = meth;
               stack[sp++] = obj;
             } else {
               stack[sp - 1] = null;
-              stack[sp++] = getAttr(obj, name);
+              stack[sp++] = loadAttr(code, instr, obj, name);
             }
             break;
           }
@@ -445,6 +448,26 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             const nargs = oparg + (isMeth ? 1 : 0);
             const callable = stack[sp - nargs - 1]!;
             const base = sp - nargs;
+            if (kwnames === null && (callable instanceof PyFunction || callable instanceof PyMethod)) {
+              // a Python function given exactly its positional parameters: the arguments go from
+              // this stack straight into the new frame's locals
+              const self = callable instanceof PyMethod ? callable.self : null;
+              const fn = self !== null ? (callable as PyMethod).func : callable;
+              if (fn instanceof PyFunction) {
+                const c = fn.code;
+                const extra = self !== null ? 1 : 0;
+                if (c.argcount === nargs + extra && c.kwonlyargcount === 0 && (c.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
+                  const nf = new Frame(c, fn, fn.globals, fn.builtins, null);
+                  const nfast = nf.fast;
+                  if (self !== null) nfast[0] = self;
+                  for (let i = 0; i < nargs; i++) nfast[i + extra] = stack[base + i]!;
+                  sp -= oparg + 2;
+                  for (let i = sp; i < sp + oparg + 2; i++) stack[i] = null;
+                  stack[sp++] = evalFrame(nf, null);
+                  break;
+                }
+              }
+            }
             let kw: Kwargs | null = null;
             let npos = nargs;
             if (kwnames !== null) {

@@ -21,6 +21,8 @@ import { PyBytes } from '../objects/bytes.js';
 import { newTuple } from '../objects/tuple.js';
 import { newFrozenSet } from '../objects/set.js';
 import { InternalError } from '../errors.js';
+import type { AttrEntry } from './attr-cache.js';
+import type { GlobalEntry } from './global-cache.js';
 
 export const codeType = builtinType('code', undefined, 0);
 
@@ -60,6 +62,12 @@ export class Code extends PyObject {
   /** line of each code unit, decoded on first use (tracebacks only) */
   private lines: Int32Array | null;
   private spans: LocationEntry[] | null;
+  /** the instruction stream pre-decoded for the eval loop (eval/decode.ts), made on first run */
+  decoded: Int32Array | null;
+  /** inline caches of LOAD_GLOBAL, by code unit (eval/global-cache.ts), made on first use */
+  globalCaches: (GlobalEntry | undefined)[] | null;
+  /** inline caches of the attribute instructions, by code unit (eval/attr-cache.ts), made on first use */
+  attrCaches: (AttrEntry | undefined)[] | null;
 
   constructor(co: CodeObject) {
     super(codeType);
@@ -92,6 +100,9 @@ export class Code extends PyObject {
     this.exceptionTable = co.exceptiontable ? decodeExceptionTable(co.exceptiontable.value) : [];
     this.lines = null;
     this.spans = null;
+    this.attrCaches = null;
+    this.decoded = null;
+    this.globalCaches = null;
   }
 
   /** co_positions() of code unit `unit`: lines and UTF-8 byte columns, null where unknown. */

@@ -37,8 +37,15 @@ export class Frame {
     this.globals = globals;
     this.builtins = builtins;
     this.locals = locals;
-    this.fast = new Array(code.nlocalsplus).fill(null);
-    this.stack = new Array(code.stacksize + 1).fill(null);
+    // exactly sized (growing by push would over-allocate every frame)
+    const nfast = code.nlocalsplus;
+    const fast = new Array<PyObject | null>(nfast);
+    for (let i = 0; i < nfast; i++) fast[i] = null;
+    this.fast = fast;
+    const nstack = code.stacksize + 1;
+    const stack = new Array<PyObject | null>(nstack);
+    for (let i = 0; i < nstack; i++) stack[i] = null;
+    this.stack = stack;
     this.sp = 0;
     this.ip = 0;
     this.lasti = -1;

@@ -36,7 +36,7 @@ import { asciiOf } from '../objects/str-methods.js';
 import { genResume } from './ceval.js';
 import type { Frame } from './frame.js';
 import { importFullName } from '../modules/path-import.js';
-import { LoaderError, resolveImportName, type ImportGlobals } from '@tspyc/loader';
+import { LoaderError, resolveImportName, type ImportGlobals } from '@tspyc/loader/runtime';
 import { objectType } from '../objects/object.js';
 
 // f_locals is usually an exact dict; any other mapping goes through its __getitem__ & co.,
@@ -248,9 +248,10 @@ export function formatValue(v: PyObject, conversion: number, spec: PyObject | nu
 function absoluteImportName(f: Frame, name: string, level: number): string {
   const g = f.globals;
   const value = (o: PyObject | undefined): unknown => (o === undefined ? undefined : o === None ? null : o instanceof PyStr ? o.value : o);
+  const spec = g.getStr('__spec__');
   const globals: ImportGlobals = {
     __package__: value(g.getStr('__package__')),
-    __spec__: null,
+    __spec__: spec === undefined || spec === None ? null : { parent: value(getAttrOpt(spec, 'parent')) },
     __name__: value(g.getStr('__name__')),
     hasPath: g.getStr('__path__') !== undefined,
   };

@@ -12,7 +12,7 @@ import { PyModule } from '../objects/module.js';
 import { builtinFunction, defMethod, type Kwargs } from '../objects/native.js';
 import { PyClassMethod, defGetSet } from '../objects/descr.js';
 import { PyNativeIter, seqIteratorType } from '../objects/iterators.js';
-import { indexErrorType, keyErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { attributeErrorType, indexErrorType, keyErrorType, notImplementedErrorType, runtimeErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { dictUpdateFrom } from '../objects/dict-methods.js';
 import { sortItems } from '../objects/list-methods.js';
 import { typeNew } from '../objects/type.js';
@@ -20,7 +20,7 @@ import { repr, str, withReprGuard } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
 import { getIter, iterNext, toArray } from '../protocols/iter.js';
 import { binaryOp, NB_ADD, asJsIndex } from '../protocols/number.js';
-import { pyEq, richCompareBool, CMP_GT, CMP_LT } from '../protocols/compare.js';
+import { pyEq, richCompareBool, cmpResult, CMP_GE, CMP_GT, CMP_LE, CMP_LT, CMP_NE } from '../protocols/compare.js';
 import { keyError } from '../protocols/sequence.js';
 import { isTrue } from '../protocols/truth.js';
 import { getAttrOpt } from '../protocols/getattr.js';
@@ -37,6 +37,7 @@ export const defaultDictType = collectionsType('defaultdict', dictType);
 export const counterType = collectionsType('Counter', dictType);
 export const orderedDictType = collectionsType('OrderedDict', dictType);
 export const dequeType = collectionsType('deque');
+for (const t of [defaultDictType, orderedDictType, dequeType]) t.tpName = `collections.${t.name}`;
 dequeType.flags |= TPFLAGS_SEQUENCE;
 
 class PyDefaultDict extends PyDict {
@@ -124,7 +125,7 @@ function initCollectionTypes(): void {
   });
   defMethod(dd, '__repr__', (a) => {
     const self = a[0] as PyDefaultDict;
-    return newStr(withReprGuard(self, '...', () => `defaultdict(${repr(self.factory)}, ${dictBody(self)})`));
+    return newStr(`defaultdict(${repr(self.factory)}, ${withReprGuard(self, '{...}', () => dictBody(self))})`);
   });
   defMethod(dd, 'copy', (a) => {
     const self = a[0] as PyDefaultDict;
@@ -133,6 +134,16 @@ function initCollectionTypes(): void {
     for (const [k, v] of self.entries()) c.set(k, v);
     return c;
   });
+  // defdict_or: a defaultdict with the same factory
+  const ddOr = (self: PyDefaultDict, left: PyObject, right: PyObject): PyObject => {
+    const out = new PyDefaultDict(self.type);
+    out.factory = self.factory;
+    dictUpdateFrom(out, left, null);
+    dictUpdateFrom(out, right, null);
+    return out;
+  };
+  defMethod(dd, '__or__', (a) => (a[1] instanceof PyDict ? ddOr(a[0] as PyDefaultDict, a[0]!, a[1]) : NotImplemented));
+  defMethod(dd, '__ror__', (a) => (a[1] instanceof PyDict ? ddOr(a[0] as PyDefaultDict, a[1], a[0]!) : NotImplemented));
   defGetSet(
     dd,
     'default_factory',
@@ -194,6 +205,37 @@ function initCollectionTypes(): void {
       for (const [k, v] of p.entries()) if (!pyEq(v, q.get(k) ?? zero)) return pyBool(false);
     }
     return pyBool(true);
+  });
+  // Counter inclusion (3.10+): every count <= the other's, missing ones being zero
+  const counterLe = (x: PyDict, y: PyDict): boolean => {
+    const zero = intFromNumber(0);
+    for (const [p, q] of [[x, y], [y, x]] as const) {
+      for (const k of p.keyList()) if (!richCompareBool(x.get(k) ?? zero, y.get(k) ?? zero, CMP_LE)) return false;
+      void q;
+    }
+    return true;
+  };
+  const counterCmp = (name: string, f: (x: PyDict, y: PyDict) => boolean) =>
+    defMethod(c, name, (a) => {
+      const y = a[1]!;
+      if (!(y instanceof PyDict) || !y.type.isSubtype(counterType)) return NotImplemented;
+      return pyBool(f(a[0] as PyDict, y));
+    });
+  const counterEq = (x: PyDict, y: PyDict) => counterLe(x, y) && counterLe(y, x);
+  counterCmp('__ne__', (x, y) => !counterEq(x, y));
+  counterCmp('__le__', counterLe);
+  counterCmp('__lt__', (x, y) => counterLe(x, y) && !counterEq(x, y));
+  counterCmp('__ge__', (x, y) => counterLe(y, x));
+  counterCmp('__gt__', (x, y) => counterLe(y, x) && !counterEq(x, y));
+  c.setAttr(
+    'fromkeys',
+    new PyClassMethod(
+      builtinFunction('fromkeys', () => raise(notImplementedErrorType, 'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')),
+    ),
+  );
+  defMethod(c, '__delitem__', (a) => {
+    (a[0] as PyDict).delete(a[1]!); // a missing element is no error (Counter.__delitem__)
+    return None;
   });
   defMethod(c, '__pos__', (a) => counterFrom((a[0] as PyDict).entries(), positive));
   defMethod(c, '__neg__', (a) => {
@@ -259,8 +301,12 @@ function initCollectionTypes(): void {
   defMethod(od, '__repr__', (a) => {
     const self = a[0] as PyDict;
     if (self.size === 0) return newStr(`${self.type.name}()`);
-    const parts = [...self.entries()].map(([k, v]) => `(${repr(k)}, ${repr(v)})`);
-    return newStr(`${self.type.name}([${parts.join(', ')}])`);
+    return newStr(
+      withReprGuard(self, '...', () => {
+        const parts = [...self.entries()].map(([k, v]) => `(${repr(k)}, ${repr(v)})`);
+        return `${self.type.name}([${parts.join(', ')}])`;
+      }),
+    );
   });
   defMethod(od, 'move_to_end', (a, kw) => {
     const self = a[0] as PyDict;
@@ -287,6 +333,19 @@ function initCollectionTypes(): void {
     const k = last ? keys[keys.length - 1]! : keys[0]!;
     const v = self.delete(k)!;
     return newTuple([k, v]);
+  });
+  defMethod(od, 'copy', (a) => callObject(a[0]!.type, [a[0]!], null));
+  defMethod(od, '__or__', (a) => {
+    if (!(a[1] instanceof PyDict)) return NotImplemented;
+    const out = callObject(a[0]!.type, [a[0]!], null) as PyDict;
+    dictUpdateFrom(out, a[1], null);
+    return out;
+  });
+  defMethod(od, '__ror__', (a) => {
+    if (!(a[1] instanceof PyDict)) return NotImplemented;
+    const out = callObject(a[0]!.type, [a[1]], null) as PyDict;
+    dictUpdateFrom(out, a[0]!, null);
+    return out;
   });
   defMethod(od, '__eq__', (a) => {
     const x = a[0] as PyDict;
@@ -317,6 +376,7 @@ function initCollectionTypes(): void {
   defMethod(dq, '__new__', (a) => new PyDeque(a[0] as PyType));
   defMethod(dq, '__init__', (a, kw) => {
     const d = a[0] as PyDeque;
+    if (a.length > 3) raise(typeErrorType, `deque() takes at most 2 arguments (${a.length - 1} given)`);
     const src = a[1] ?? kw?.get('iterable');
     const ml = a[2] ?? kw?.get('maxlen');
     if (ml !== undefined && ml !== None) {
@@ -403,12 +463,49 @@ function initCollectionTypes(): void {
     d.maxlen = (a[0] as PyDeque).maxlen;
     return d;
   });
+  const dequeOf = (like: PyDeque, vals: PyObject[]): PyDeque => {
+    const d = new PyDeque(like.type);
+    d.items = vals;
+    d.maxlen = like.maxlen;
+    trim(d, true);
+    return d;
+  };
+  defMethod(dq, '__add__', (a) => {
+    if (!(a[1] instanceof PyDeque)) raise(typeErrorType, `can only concatenate deque (not "${a[1]!.type.name}") to deque`);
+    return dequeOf(a[0] as PyDeque, [...items(a[0]!), ...a[1].items]);
+  });
+  const repeat = (d: PyDeque, n: PyObject): PyObject[] => {
+    const k = Math.max(0, asJsIndex(n));
+    const out: PyObject[] = [];
+    for (let i = 0; i < k; i++) out.push(...d.items);
+    return out;
+  };
+  defMethod(dq, '__mul__', (a) => dequeOf(a[0] as PyDeque, repeat(a[0] as PyDeque, a[1]!)));
+  defMethod(dq, '__rmul__', (a) => dequeOf(a[0] as PyDeque, repeat(a[0] as PyDeque, a[1]!)));
+  defMethod(dq, '__iadd__', (a) => {
+    const d = a[0] as PyDeque;
+    for (const v of toArray(a[1]!)) d.items.push(v);
+    trim(d, true);
+    return d;
+  });
+  defMethod(dq, '__imul__', (a) => {
+    const d = a[0] as PyDeque;
+    d.items = repeat(d, a[1]!);
+    trim(d, true);
+    return d;
+  });
   defMethod(dq, '__len__', (a) => intFromNumber(items(a[0]!).length));
   defMethod(dq, '__bool__', (a) => pyBool(items(a[0]!).length > 0));
   defMethod(dq, '__iter__', (a) => {
-    const it = items(a[0]!);
+    const d = a[0] as PyDeque;
+    const it = d.items;
+    const n = it.length;
     let i = 0;
-    return new PyNativeIter(seqIteratorType, () => (i < it.length ? it[i++]! : null));
+    return new PyNativeIter(seqIteratorType, () => {
+      // dequeiter_next: a change of size (or of the whole contents) ends the iteration with an error
+      if (d.items !== it || it.length !== n) raise(runtimeErrorType, 'deque mutated during iteration');
+      return i < it.length ? it[i++]! : null;
+    });
   });
   defMethod(dq, '__reversed__', (a) => {
     const it = items(a[0]!);
@@ -438,6 +535,21 @@ function initCollectionTypes(): void {
     const y = a[1].items;
     return pyBool(x.length === y.length && x.every((v, i) => v === y[i] || pyEq(v, y[i]!)));
   });
+  // deque_richcompare: the first differing items decide, else the lengths
+  for (const [name, op] of [['__ne__', CMP_NE], ['__lt__', CMP_LT], ['__le__', CMP_LE], ['__gt__', CMP_GT], ['__ge__', CMP_GE]] as const) {
+    defMethod(dq, name, (a) => {
+      if (!(a[1] instanceof PyDeque)) return NotImplemented;
+      const x = items(a[0]!).slice();
+      const y = a[1].items.slice();
+      let i = 0;
+      while (i < x.length && i < y.length && (x[i] === y[i] || pyEq(x[i]!, y[i]!))) i++;
+      if (i < x.length && i < y.length) {
+        if (op === CMP_NE) return True;
+        return pyBool(richCompareBool(x[i]!, y[i]!, op));
+      }
+      return pyBool(cmpResult(x.length - y.length, op));
+    });
+  }
   defMethod(dq, '__repr__', (a) => {
     const d = a[0] as PyDeque;
     return newStr(
@@ -455,8 +567,16 @@ const KEYWORDS = new Set(
   'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
 );
 
+const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+
+/** str.isidentifier(); the ASCII test first: the Unicode one is slow to compile and to run cold, and sys's struct sequences use it at every start-up. */
+function isIdentifier(n: string): boolean {
+  return ASCII_IDENTIFIER.test(n) || IDENTIFIER.test(n);
+}
+
 function checkIdentifier(n: string): void {
-  if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(n)) raise(valueErrorType, `Type names and field names must be valid identifiers: ${repr(newStr(n))}`);
+  if (!isIdentifier(n)) raise(valueErrorType, `Type names and field names must be valid identifiers: ${repr(newStr(n))}`);
   if (KEYWORDS.has(n)) raise(valueErrorType, `Type names and field names cannot be a keyword: ${repr(newStr(n))}`);
 }
 
@@ -466,7 +586,7 @@ function identifierList(o: PyObject, rename: boolean): string[] {
   if (rename) {
     const seen = new Set<string>();
     names.forEach((n, i) => {
-      const bad = !/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(n) || KEYWORDS.has(n) || n.startsWith('_') || seen.has(n);
+      const bad = !isIdentifier(n) || KEYWORDS.has(n) || n.startsWith('_') || seen.has(n);
       if (bad) names[i] = `_${i}`;
       seen.add(names[i]!);
     });
@@ -558,9 +678,36 @@ export function namedtuple(a: PyObject[], kw: Kwargs | null): PyObject {
     return new PyTuple(vals, args[0] as PyType);
   });
   cls.attrs.set('_make', new PyClassMethod(makeFn));
-  fields.forEach((f, i) => defGetSet(cls, f, (o) => (o as PyTuple).items[i]!));
+  fields.forEach((f, i) => cls.setAttr(f, new PyTupleGetter(i, `Alias for field number ${i}`)));
   return cls;
 }
+
+/** _collections._tuplegetter: a namedtuple field, a read-only data descriptor. */
+const tupleGetterType = builtinType('_tuplegetter', undefined, 0);
+tupleGetterType.module = '_collections';
+class PyTupleGetter extends PyObject {
+  constructor(
+    readonly index: number,
+    readonly doc: string,
+  ) {
+    super(tupleGetterType);
+  }
+}
+defMethod(tupleGetterType, '__get__', (a) => {
+  const self = a[0] as PyTupleGetter;
+  const obj = a[1]!;
+  if (obj === None) return self;
+  if (!(obj instanceof PyTuple)) raise(typeErrorType, `descriptor for index '${self.index}' for tuple subclasses doesn't apply to '${obj.type.name}' object`);
+  if (self.index >= obj.items.length) raise(indexErrorType, 'tuple index out of range');
+  return obj.items[self.index]!;
+});
+defMethod(tupleGetterType, '__set__', () => raise(attributeErrorType, "can't set attribute"));
+defMethod(tupleGetterType, '__delete__', () => raise(attributeErrorType, "can't delete attribute"));
+defMethod(tupleGetterType, '__repr__', (a) => {
+  const self = a[0] as PyTupleGetter;
+  return newStr(`_tuplegetter(${self.index}, ${repr(newStr(self.doc))})`);
+});
+defGetSet(tupleGetterType, '__doc__', (o) => newStr((o as PyTupleGetter).doc));
 
 export function makeCollections(): PyModule {
   initCollectionTypes();

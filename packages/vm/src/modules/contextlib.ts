@@ -5,7 +5,7 @@ import { None, PyObject, PyType, builtinType } from '../objects/object.js';
 import { pyBool } from '../objects/int.js';
 import { PyModule } from '../objects/module.js';
 import { PyBuiltin, builtinFunction, defMethod, type Kwargs } from '../objects/native.js';
-import { PyBaseException, runtimeErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
+import { PyBaseException, attributeErrorType, runtimeErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr, getAttrOpt, lookupSpecial } from '../protocols/getattr.js';
 import { str } from '../protocols/repr.js';
@@ -24,7 +24,14 @@ const closingType = contextlibType('closing');
 const exitStackType = contextlibType('ExitStack');
 
 class PyGeneratorCM extends PyObject {
-  constructor(readonly gen: PyObject) {
+  /** __enter__ deletes self.args (and friends): a second __enter__ fails on that */
+  entered = false;
+  constructor(
+    readonly gen: PyObject,
+    readonly func: PyObject,
+    readonly args: PyObject[],
+    readonly kw: Kwargs | null,
+  ) {
     super(generatorCMType);
   }
 }
@@ -135,6 +142,8 @@ export function makeContextlib(): PyModule {
 
   defMethod(generatorCMType, '__enter__', (a) => {
     const cm = a[0] as PyGeneratorCM;
+    if (cm.entered) raise(attributeErrorType, "'_GeneratorContextManager' object has no attribute 'args'");
+    cm.entered = true;
     try {
       return callObject(getAttr(cm.gen, '__next__'), [], null);
     } catch (e) {
@@ -142,13 +151,36 @@ export function makeContextlib(): PyModule {
       throw e;
     }
   });
+  // ContextDecorator.__call__: each call of the decorated function runs in a recreated manager
+  defMethod(generatorCMType, '__call__', (a) => {
+    const cm = a[0] as PyGeneratorCM;
+    const fn = a[1]!;
+    const name = getAttrOpt(fn, '__name__');
+    return new PyBuiltin(name !== undefined ? str(name) : 'inner', (args, kw) => {
+      const fresh = new PyGeneratorCM(callObject(cm.func, cm.args, cm.kw), cm.func, cm.args, cm.kw);
+      const enter = generatorCMType.lookup('__enter__')!;
+      const exit = generatorCMType.lookup('__exit__')!;
+      callObject(enter, [fresh], null);
+      let result: PyObject;
+      try {
+        result = callObject(fn, args, kw);
+      } catch (e) {
+        if (!isExc(e)) throw e;
+        const exc = e.exc;
+        if (!isTrue(callObject(exit, [fresh, exc.type, exc, None], null))) throw e;
+        return None;
+      }
+      callObject(exit, [fresh, None, None, None], null);
+      return result;
+    });
+  });
   defMethod(generatorCMType, '__exit__', (a) => generatorExit(a[0] as PyGeneratorCM, a[1] ?? None, a[2] ?? None, a[3] ?? None));
   d.setStr(
     'contextmanager',
     builtinFunction('contextmanager', (a) => {
       const func = a[0]!;
       const name = getAttrOpt(func, '__name__');
-      return new PyBuiltin(name !== undefined ? str(name) : 'helper', (args: PyObject[], kw: Kwargs | null) => new PyGeneratorCM(callObject(func, args, kw)));
+      return new PyBuiltin(name !== undefined ? str(name) : 'helper', (args: PyObject[], kw: Kwargs | null) => new PyGeneratorCM(callObject(func, args, kw), func, args, kw));
     }),
   );
 

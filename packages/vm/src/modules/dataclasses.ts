@@ -3,7 +3,7 @@
 // texts of Lib/dataclasses.py. CPython counterpart: Lib/dataclasses.py.
 import { raise, PyError, newException } from '../errors.js';
 import { builtinType, None, NotImplemented, PyObject, PyType, objectType, TPFLAGS_BASETYPE } from '../objects/object.js';
-import { PyInt, pyBool } from '../objects/int.js';
+import { False, PyInt, True, pyBool } from '../objects/int.js';
 import { newStr, PyStr } from '../objects/str.js';
 import { newTuple, PyTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
@@ -11,7 +11,9 @@ import { PyDict } from '../objects/dict.js';
 import { PySet } from '../objects/set.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction, defMethod, type Kwargs } from '../objects/native.js';
-import { defGetSet } from '../objects/descr.js';
+import { PyClassMethod, defGetSet } from '../objects/descr.js';
+import { PyMappingProxy } from '../objects/mappingproxy.js';
+import { typeNew } from '../objects/type.js';
 import { attributeErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
@@ -24,6 +26,7 @@ import { specialFormType } from './typing.js';
 const fieldType = builtinType('Field', undefined, 0);
 fieldType.module = 'dataclasses';
 const missingType = builtinType('_MISSING_TYPE', undefined, 0);
+missingType.module = 'dataclasses';
 const MISSING = new PyObject(missingType);
 export const frozenInstanceErrorType = builtinType('FrozenInstanceError', attributeErrorType, TPFLAGS_BASETYPE);
 frozenInstanceErrorType.module = 'dataclasses';
@@ -37,6 +40,10 @@ class PyField extends PyObject {
   init: boolean;
   repr: boolean;
   compare: boolean;
+  /** None: follow compare */
+  hash: PyObject;
+  kwOnly: PyObject;
+  metadata: PyObject;
   constructor() {
     super(fieldType);
     this.name = '';
@@ -46,8 +53,24 @@ class PyField extends PyObject {
     this.init = true;
     this.repr = true;
     this.compare = true;
+    this.hash = None;
+    this.kwOnly = MISSING;
+    this.metadata = None;
   }
 }
+
+/** dataclasses.InitVar[T]: an __init__ parameter passed on to __post_init__, not a field. */
+const initVarType = builtinType('InitVar', undefined, 0);
+initVarType.module = 'dataclasses';
+class PyInitVar extends PyObject {
+  constructor(readonly inner: PyObject) {
+    super(initVarType);
+  }
+}
+/** The KW_ONLY sentinel type: fields annotated after it are keyword-only. */
+const kwOnlyType = builtinType('_KW_ONLY_TYPE', undefined, 0);
+kwOnlyType.module = 'dataclasses';
+const KW_ONLY = new PyObject(kwOnlyType);
 
 function fieldsOf(cls: PyType): PyField[] | null {
   const d = cls.lookup('__dataclass_fields__');
@@ -64,6 +87,8 @@ function valuesOf(obj: PyObject, fields: PyField[]): PyObject {
 }
 
 function processClass(cls: PyType, opts: Map<string, boolean>): PyType {
+  const kwOnlyDefault = opts.get('kw_only') ?? false;
+  const initVars: PyField[] = [];
   const frozen = opts.get('frozen') ?? false;
   const eq = opts.get('eq') ?? true;
   const order = opts.get('order') ?? false;
@@ -74,9 +99,14 @@ function processClass(cls: PyType, opts: Map<string, boolean>): PyType {
   }
   const ann = cls.attrs.get('__annotations__');
   if (ann instanceof PyDict) {
+    let kwOnlyHere = kwOnlyDefault;
     for (const [k, t] of ann.entries()) {
       const name = (k as PyStr).value;
       if (t.type === specialFormType && repr(t).startsWith('typing.ClassVar')) continue;
+      if (t === kwOnlyType) {
+        kwOnlyHere = true;
+        continue;
+      }
       let f: PyField;
       const dflt = cls.attrs.get(name);
       if (dflt instanceof PyField) {
@@ -89,6 +119,11 @@ function processClass(cls: PyType, opts: Map<string, boolean>): PyType {
       }
       f.name = name;
       f.annotation = t;
+      if (f.kwOnly === MISSING) f.kwOnly = kwOnlyHere ? True : False;
+      if (t instanceof PyInitVar || t === initVarType) {
+        initVars.push(f);
+        continue;
+      }
       if (f.defaultValue !== MISSING && isMutableDefault(f.defaultValue)) {
         raise(valueErrorType, `mutable default ${repr(f.defaultValue.type)} for field ${name} is not allowed: use default_factory`);
       }
@@ -99,9 +134,11 @@ function processClass(cls: PyType, opts: Map<string, boolean>): PyType {
   const fd = new PyDict();
   for (const f of fields) fd.setStr(f.name, f);
   cls.setAttr('__dataclass_fields__', fd);
-  const initFields = fields.filter((f) => f.init);
+  const initFields = [...fields, ...initVars].filter((f) => f.init);
+  const positional = initFields.filter((f) => f.kwOnly !== True);
+  const keywordOnly = initFields.filter((f) => f.kwOnly === True);
   let seenDefault = false;
-  for (const f of initFields) {
+  for (const f of positional) {
     const hasDefault = f.defaultValue !== MISSING || f.defaultFactory !== MISSING;
     if (!hasDefault && seenDefault) raise(typeErrorType, `non-default argument '${f.name}' follows default argument`);
     if (hasDefault) seenDefault = true;
@@ -112,14 +149,14 @@ function processClass(cls: PyType, opts: Map<string, boolean>): PyType {
     defMethod(cls, '__init__', (a, kw) => {
       const self = a[0]!;
       const args = a.slice(1);
-      if (args.length > initFields.length) {
-        const n = initFields.length + 1;
-        const ndef = initFields.filter((f) => f.defaultValue !== MISSING || f.defaultFactory !== MISSING).length;
+      if (args.length > positional.length) {
+        const n = positional.length + 1;
+        const ndef = positional.filter((f) => f.defaultValue !== MISSING || f.defaultFactory !== MISSING).length;
         const sig = ndef > 0 ? `from ${n - ndef} to ${n} positional arguments` : `${n} positional argument${n === 1 ? '' : 's'}`;
         raise(typeErrorType, `${qual}() takes ${sig} but ${args.length + 1} were given`);
       }
       const vals = new Map<string, PyObject>();
-      initFields.forEach((f, i) => {
+      positional.forEach((f, i) => {
         if (i < args.length) vals.set(f.name, args[i]!);
       });
       if (kw) for (const [k, v] of kw) {
@@ -127,10 +164,12 @@ function processClass(cls: PyType, opts: Map<string, boolean>): PyType {
         if (vals.has(k)) raise(typeErrorType, `${qual}() got multiple values for argument '${k}'`);
         vals.set(k, v);
       }
-      const missing = initFields.filter((f) => !vals.has(f.name) && f.defaultValue === MISSING && f.defaultFactory === MISSING).map((f) => `'${f.name}'`);
-      if (missing.length) {
-        const list = missing.length === 1 ? missing[0] : missing.length === 2 ? `${missing[0]} and ${missing[1]}` : `${missing.slice(0, -1).join(', ')}, and ${missing[missing.length - 1]}`;
-        raise(typeErrorType, `${qual}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${list}`);
+      for (const [group, what] of [[positional, 'positional'], [keywordOnly, 'keyword-only']] as const) {
+        const missing = group.filter((f) => !vals.has(f.name) && f.defaultValue === MISSING && f.defaultFactory === MISSING).map((f) => `'${f.name}'`);
+        if (missing.length) {
+          const list = missing.length === 1 ? missing[0] : missing.length === 2 ? `${missing[0]} and ${missing[1]}` : `${missing.slice(0, -1).join(', ')}, and ${missing[missing.length - 1]}`;
+          raise(typeErrorType, `${qual}() missing ${missing.length} required ${what} argument${missing.length > 1 ? 's' : ''}: ${list}`);
+        }
       }
       for (const f of fields) {
         let v = vals.get(f.name);
@@ -142,7 +181,10 @@ function processClass(cls: PyType, opts: Map<string, boolean>): PyType {
         setField(self, f.name, v);
       }
       const post = self.type.lookup('__post_init__');
-      if (post !== undefined) callObject(getAttr(self, '__post_init__'), [], null);
+      if (post !== undefined) {
+        const extra = initVars.map((f) => vals.get(f.name) ?? (f.defaultFactory !== MISSING ? callObject(f.defaultFactory, [], null) : f.defaultValue));
+        callObject(getAttr(self, '__post_init__'), extra, null);
+      }
       return None;
     });
   }
@@ -182,12 +224,30 @@ function processClass(cls: PyType, opts: Map<string, boolean>): PyType {
       throw new PyError(e);
     });
   }
-  const hashFromFields = () => defMethod(cls, '__hash__', (a) => new PyInt(tupleHash((valuesOf(a[0]!, fields) as PyTuple).items)));
+  const hashFields = fields.filter((f) => (f.hash === None ? f.compare : isTrue(f.hash)));
+  const hashFromFields = () =>
+    defMethod(cls, '__hash__', (a) => new PyInt(tupleHash(hashFields.map((f) => getAttr(a[0]!, f.name)))));
   if (unsafeHash || (eq && frozen)) hashFromFields();
   else if (eq && !cls.attrs.has('__hash__')) cls.setAttr('__hash__', None);
-  if (!cls.attrs.has('__match_args__')) cls.setAttr('__match_args__', newTuple(initFields.map((f) => newStr(f.name))));
+  if (!cls.attrs.has('__match_args__')) cls.setAttr('__match_args__', newTuple(positional.map((f) => newStr(f.name))));
   void pyHash;
+  if (opts.get('slots')) return withSlots(cls, fields);
   return cls;
+}
+
+/** _add_slots: the class made again with __slots__ = the field names (no instance __dict__). */
+function withSlots(cls: PyType, fields: PyField[]): PyType {
+  const ns = new PyDict();
+  for (const [k, v] of cls.attrs) {
+    if (k === '__dict__' || k === '__weakref__' || fields.some((f) => f.name === k)) continue;
+    ns.setStr(k, v);
+  }
+  ns.setStr('__slots__', newTuple(fields.map((f) => newStr(f.name))));
+  ns.setStr('__qualname__', newStr(cls.qualname));
+  const made = typeNew(cls.type, cls.name, cls.bases, ns, null);
+  // the methods made for `cls` look their class up by identity: move the fields dict over
+  made.setAttr('__dataclass_fields__', cls.attrs.get('__dataclass_fields__')!);
+  return made;
 }
 
 function toPlain(o: PyObject, dictLike: boolean): PyObject {
@@ -226,6 +286,14 @@ export function makeDataclasses(): PyModule {
   fieldAttr('repr', (f) => pyBool(f.repr));
   fieldAttr('compare', (f) => pyBool(f.compare));
   d.setStr('MISSING', MISSING);
+  d.setStr('KW_ONLY', KW_ONLY);
+  d.setStr('InitVar', initVarType);
+  defMethod(initVarType, '__class_getitem__', (a) => new PyInitVar(a[1]!));
+  initVarType.attrs.set('__class_getitem__', new PyClassMethod(initVarType.attrs.get('__class_getitem__')!));
+  defMethod(initVarType, '__repr__', (a) => newStr(`dataclasses.InitVar[${(a[0] as PyInitVar).inner instanceof PyType ? ((a[0] as PyInitVar).inner as PyType).name : repr((a[0] as PyInitVar).inner)}]`));
+  fieldAttr('hash', (f) => f.hash);
+  fieldAttr('kw_only', (f) => f.kwOnly);
+  fieldAttr('metadata', (f) => new PyMappingProxy(f.metadata instanceof PyDict ? f.metadata : new PyDict()));
   d.setStr('FrozenInstanceError', frozenInstanceErrorType);
   d.setStr(
     'field',
@@ -238,6 +306,9 @@ export function makeDataclasses(): PyModule {
         else if (k === 'init') f.init = isTrue(v);
         else if (k === 'repr') f.repr = isTrue(v);
         else if (k === 'compare') f.compare = isTrue(v);
+        else if (k === 'hash') f.hash = v;
+        else if (k === 'kw_only') f.kwOnly = isTrue(v) ? True : False;
+        else if (k === 'metadata') f.metadata = v;
       }
       if (f.defaultValue !== MISSING && f.defaultFactory !== MISSING) raise(valueErrorType, 'cannot specify both default and default_factory');
       return f;

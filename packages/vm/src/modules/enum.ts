@@ -5,7 +5,7 @@ import { raise, PyError, newException } from '../errors.js';
 import { builtinType, None, NotImplemented, PyObject, PyType, TPFLAGS_BASETYPE, TPFLAGS_HEAPTYPE, typeType } from '../objects/object.js';
 import { PyInt, intType, newInt, pyBool } from '../objects/int.js';
 import { newStr, PyStr } from '../objects/str.js';
-import { PyTuple } from '../objects/tuple.js';
+import { PyTuple, newTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
 import { PyDict, dictType } from '../objects/dict.js';
 import { PyFunction } from '../objects/function.js';
@@ -13,7 +13,9 @@ import { PyModule } from '../objects/module.js';
 import { PyBuiltin, builtinFunction, defMethod } from '../objects/native.js';
 import { PyClassMethod, PyProperty, PyStaticMethod, defGetSet } from '../objects/descr.js';
 import { PyNativeIter, seqIteratorType } from '../objects/iterators.js';
-import { keyErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { attributeErrorType, keyErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { callObject } from '../protocols/call.js';
+import { getAttr, typeSetAttr } from '../protocols/getattr.js';
 import { typeNew } from '../objects/type.js';
 import { repr, str } from '../protocols/repr.js';
 import { format } from '../protocols/format.js';
@@ -21,6 +23,7 @@ import { strHash } from '../protocols/hash.js';
 import { pyEq } from '../protocols/compare.js';
 import { toArray } from '../protocols/iter.js';
 import { binaryOp, NB_ADD } from '../protocols/number.js';
+import { sortItems } from '../objects/list-methods.js';
 
 export const enumTypeType = builtinType('EnumType', typeType, TPFLAGS_BASETYPE);
 enumTypeType.module = 'enum';
@@ -58,6 +61,25 @@ function isIntEnum(cls: PyType): boolean {
   return cls.isSubtype(intType);
 }
 
+/** Enum._generate_next_value_ (3.11): one more than the greatest value so far, or 1. */
+function nextValue(lastValues: PyObject[]): PyObject {
+  if (lastValues.length === 0) return newInt(1n);
+  const sorted = lastValues.slice();
+  try {
+    sortItems(sorted, null, false);
+  } catch (e) {
+    if (e instanceof PyError && e.exc.type.isSubtype(typeErrorType)) raise(typeErrorType, 'unable to sort non-numeric values');
+    throw e;
+  }
+  const last = sorted[sorted.length - 1]!;
+  try {
+    return binaryOp(last, newInt(1n), NB_ADD);
+  } catch (e) {
+    if (e instanceof PyError && e.exc.type.isSubtype(typeErrorType)) raise(typeErrorType, `unable to increment ${repr(last)}`);
+    throw e;
+  }
+}
+
 function enumNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Map<string, PyObject> | null): PyType {
   const plain = new PyDict();
   const candidates: [string, PyObject][] = [];
@@ -69,13 +91,25 @@ function enumNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Ma
     else candidates.push([key, v]);
   }
   const cls = typeNew(meta, name, bases, plain, kw);
+  for (const b of bases) {
+    const bd = enumData.get(b);
+    if (bd && bd.byValue.length > 0) raise(typeErrorType, `<enum '${name}'> cannot extend <enum '${b.name}'>`);
+  }
   const data: EnumData = { names: [], members: new Map(), byValue: [] };
   enumData.set(cls, data);
-  let last: PyObject | null = null;
+  const lastValues: PyObject[] = [];
+  let count = 0;
   for (const [key, raw] of candidates) {
     let value = raw;
-    if (raw.type === autoType) value = last instanceof PyInt ? binaryOp(last, newInt(1n), NB_ADD) : newInt(1n);
-    last = value;
+    if (raw.type === autoType) {
+      // _EnumDict: _generate_next_value_(name, 1, count so far, the values so far)
+      const gen = cls.lookup('_generate_next_value_');
+      if (gen !== undefined && !(gen instanceof PyBuiltin)) {
+        value = callObject(gen, [newStr(key), newInt(1n), newInt(BigInt(count)), new PyList(lastValues.slice())], null);
+      } else value = nextValue(lastValues);
+    }
+    lastValues.push(value);
+    count++;
     const alias = data.byValue.find((m) => pyEq(memberValue(m), value));
     if (alias !== undefined) {
       data.members.set(key, alias);
@@ -93,6 +127,9 @@ function enumNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Ma
     member.dict = new PyDict();
     (member.dict as PyDict).setStr('_name_', newStr(key));
     (member.dict as PyDict).setStr('_value_', value);
+    // a member's __init__ gets the value's items (enum.py's _proto_member)
+    const init = cls.lookup('__init__');
+    if (init instanceof PyFunction) callObject(init, [member, ...(value instanceof PyTuple ? value.items : [value])], null);
     data.names.push(key);
     data.members.set(key, member);
     data.byValue.push(member);
@@ -127,6 +164,13 @@ export function makeEnum(): PyModule {
     const value = a[1]!;
     if (value.type === cls) return value;
     for (const mem of data.byValue) if (pyEq(memberValue(mem), value)) return mem;
+    // _missing_ may supply a member
+    const missing = cls.lookup('_missing_');
+    if (missing !== undefined && !(missing instanceof PyBuiltin)) {
+      const r = callObject(getAttr(cls, '_missing_'), [value], null);
+      if (r.type.isSubtype(cls)) return r;
+      if (r !== None) raise(typeErrorType, `error in ${cls.qualname}._missing_: returned ${repr(r)} instead of None or a valid member`);
+    }
     raise(valueErrorType, `${repr(value)} is not a valid ${cls.qualname}`);
   });
   defMethod(meta, '__getitem__', (a) => {
@@ -159,6 +203,21 @@ export function makeEnum(): PyModule {
     }
     return pyBool(true);
   });
+  // EnumType.__setattr__/__delattr__: members cannot be rebound or deleted
+  defMethod(meta, '__setattr__', (a) => {
+    const cls = a[0] as PyType;
+    const name = (a[1] as PyStr).value;
+    if (dataOf(cls)?.members.has(name)) raise(attributeErrorType, `cannot reassign member '${name}'`);
+    typeSetAttr(cls, name, a[2]!);
+    return None;
+  });
+  defMethod(meta, '__delattr__', (a) => {
+    const cls = a[0] as PyType;
+    const name = (a[1] as PyStr).value;
+    if (dataOf(cls)?.members.has(name)) raise(attributeErrorType, `${cls.name} cannot delete member '${name}'.`);
+    typeSetAttr(cls, name, null);
+    return None;
+  });
   defMethod(meta, '__repr__', (a) => newStr(`<enum '${(a[0] as PyType).name}'>`));
   defMethod(meta, '__bool__', () => pyBool(true));
   defGetSet(meta, '__members__', (o) => {
@@ -175,9 +234,10 @@ export function makeEnum(): PyModule {
   defMethod(Enum, '__str__', (a) => newStr(`${a[0]!.type.name}.${memberName(a[0]!)}`));
   defMethod(Enum, '__format__', (a) => newStr(format(newStr(str(a[0]!)), (a[1] as PyStr).value)));
   defMethod(Enum, '__hash__', (a) => new PyInt(strHash(newStr(memberName(a[0]!)))));
-  defMethod(Enum, '__reduce_ex__', () => NotImplemented);
-  defGetSet(Enum, 'name', (o) => newStr(memberName(o)));
-  defGetSet(Enum, 'value', (o) => memberValue(o));
+  defMethod(Enum, '__reduce_ex__', (a) => newTuple([a[0]!.type, newTuple([memberValue(a[0]!)])]));
+  const readonly = (attr: string) => (): void => raise(attributeErrorType, `<enum 'Enum'> cannot set attribute '${attr}'`);
+  defGetSet(Enum, 'name', (o) => newStr(memberName(o)), readonly('name'));
+  defGetSet(Enum, 'value', (o) => memberValue(o), readonly('value'));
   Enum.flags |= TPFLAGS_HEAPTYPE;
 
   const ins = new PyDict();

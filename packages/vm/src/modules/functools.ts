@@ -19,6 +19,7 @@ import { repr } from '../protocols/repr.js';
 import { isTrue } from '../protocols/truth.js';
 import { richCompareBool, CMP_EQ, CMP_LT } from '../protocols/compare.js';
 import { typeNew } from '../objects/type.js';
+import { initSingleDispatch, singledispatch, singleDispatchMethodType } from './singledispatch.js';
 
 export const partialType = builtinType('partial');
 partialType.module = 'functools';
@@ -279,9 +280,13 @@ export function makeFunctools(): PyModule {
   d.setStr('partial', partialType);
   d.setStr('partialmethod', partialMethodType);
   d.setStr('cached_property', cachedPropertyType);
+  initSingleDispatch();
+  def('singledispatch', (a) => singledispatch(a[0]!, updateWrapper));
+  d.setStr('singledispatchmethod', singleDispatchMethodType);
   def('reduce', (a) => {
     if (a.length < 2) raise(typeErrorType, `reduce expected at least 2 arguments, got ${a.length}`);
     const fn = a[0]!;
+    if (a[1]!.type.lookup('__iter__') === undefined && a[1]!.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'reduce() arg 2 must support iteration');
     const it = getIter(a[1]!);
     let acc: PyObject | null = a.length > 2 ? a[2]! : null;
     for (let v = iterNext(it); v !== null; v = iterNext(it)) acc = acc === null ? v : callObject(fn, [acc, v], null);

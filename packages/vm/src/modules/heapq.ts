@@ -6,14 +6,18 @@ import { PyList } from '../objects/list.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction, type Kwargs } from '../objects/native.js';
 import { indexErrorType, typeErrorType } from '../objects/exception-types.js';
-import { pyLt } from '../protocols/compare.js';
+import { pyEq, pyLt } from '../protocols/compare.js';
+import { getIter, iterNext } from '../protocols/iter.js';
+import { isTrue } from '../protocols/truth.js';
+import { PyNativeIter, seqIteratorType } from '../objects/iterators.js';
 import { toArray } from '../protocols/iter.js';
 import { callObject } from '../protocols/call.js';
 import { asJsIndex } from '../protocols/number.js';
 import { sortItems } from '../objects/list-methods.js';
 
-function heapOf(o: PyObject | undefined): PyObject[] {
-  if (!(o instanceof PyList)) raise(typeErrorType, `heap argument must be a list`);
+/** Argument Clinic's list check: 'heapify() argument must be list', 'heappush() argument 1 must be list'. */
+function heapOf(o: PyObject | undefined, fn: string, onlyArg: boolean): PyObject[] {
+  if (!(o instanceof PyList)) raise(typeErrorType, `${fn}() argument${onlyArg ? '' : ' 1'} must be list, not ${o === undefined ? 'nothing' : o.type.name}`);
   return o.items;
 }
 
@@ -79,18 +83,18 @@ export function makeHeapq(): PyModule {
   const d = m.dict;
   const def = (name: string, f: (a: PyObject[], kw: Kwargs | null) => PyObject) => d.setStr(name, builtinFunction(name, f));
   def('heappush', (a) => {
-    const heap = heapOf(a[0]);
+    const heap = heapOf(a[0], 'heappush', false);
     heap.push(a[1]!);
     siftdown(heap, 0, heap.length - 1);
     return None;
   });
-  def('heappop', (a) => heappop(heapOf(a[0])));
+  def('heappop', (a) => heappop(heapOf(a[0], 'heappop', true)));
   def('heapify', (a) => {
-    heapify(heapOf(a[0]));
+    heapify(heapOf(a[0], 'heapify', true));
     return None;
   });
   def('heapreplace', (a) => {
-    const heap = heapOf(a[0]);
+    const heap = heapOf(a[0], 'heapreplace', false);
     if (heap.length === 0) raise(indexErrorType, 'index out of range');
     const ret = heap[0]!;
     heap[0] = a[1]!;
@@ -98,7 +102,7 @@ export function makeHeapq(): PyModule {
     return ret;
   });
   def('heappushpop', (a) => {
-    const heap = heapOf(a[0]);
+    const heap = heapOf(a[0], 'heappushpop', false);
     let item = a[1]!;
     if (heap.length && pyLt(heap[0]!, item)) {
       const top = heap[0]!;
@@ -107,6 +111,40 @@ export function makeHeapq(): PyModule {
       siftup(heap, 0);
     }
     return item;
+  });
+  def('merge', (a, kw) => {
+    // Lib/heapq.py merge: lazily, the least head first (greatest with reverse); ties go to the
+    // earlier iterable, as its [value, order, next] lists compare
+    const key = kw?.get('key');
+    const reverse = kw?.get('reverse');
+    const rev = reverse !== undefined && isTrue(reverse);
+    const its = a.map((o) => getIter(o));
+    const heads: ({ v: PyObject; k: PyObject } | null)[] = its.map(() => null);
+    const pull = (i: number) => {
+      const v = iterNext(its[i]!);
+      heads[i] = v === null ? null : { v, k: key === undefined || key === None ? v : callObject(key, [v], null) };
+    };
+    let started = false;
+    return new PyNativeIter(seqIteratorType, () => {
+      if (!started) {
+        started = true;
+        its.forEach((_, i) => pull(i));
+      }
+      let best = -1;
+      for (let i = 0; i < heads.length; i++) {
+        const h = heads[i];
+        if (h === null) continue;
+        if (best < 0) best = i;
+        else {
+          const b = heads[best]!;
+          if (!pyEq(h.k, b.k) && (rev ? pyLt(b.k, h.k) : pyLt(h.k, b.k))) best = i;
+        }
+      }
+      if (best < 0) return null;
+      const out = heads[best]!.v;
+      pull(best);
+      return out;
+    });
   });
   def('nsmallest', (a, kw) => nBest(a, kw, false));
   def('nlargest', (a, kw) => nBest(a, kw, true));

@@ -2,7 +2,9 @@
 // order of results included).
 import { raise } from '../errors.js';
 import { builtinType, None, PyObject, PyType } from '../objects/object.js';
-import { intFromNumber, newInt, PyInt } from '../objects/int.js';
+import { intFromNumber, intType, newInt, PyInt } from '../objects/int.js';
+import { newStr } from '../objects/str.js';
+import { repr } from '../protocols/repr.js';
 import { newTuple } from '../objects/tuple.js';
 import { PyModule } from '../objects/module.js';
 import { PyNativeIter } from '../objects/iterators.js';
@@ -15,12 +17,28 @@ import { isTrue } from '../protocols/truth.js';
 import { binaryOp, NB_ADD, asJsIndex } from '../protocols/number.js';
 import { pyEq } from '../protocols/compare.js';
 
-type Make = (args: PyObject[], kw: Kwargs | null) => () => PyObject | null;
+/** An iterator's next-step function, with its repr when the state shows in it (count, repeat). */
+type Step = () => PyObject | null;
+type Make = (args: PyObject[], kw: Kwargs | null) => Step | { step: Step; repr: () => string };
 
-function iterType(name: string, make: Make): PyType {
+/** PyNumber_Check: what count() accepts as start and step. */
+function isNumber(o: PyObject): boolean {
+  return ['__index__', '__int__', '__float__', '__complex__'].some((n) => o.type.lookup(n) !== undefined);
+}
+
+const stateReprs = new WeakMap<PyObject, () => string>();
+
+function iterType(name: string, make: Make, withRepr = false): PyType {
   const t = builtinType(name);
   t.module = 'itertools';
-  defMethod(t, '__new__', (a, kw) => new PyNativeIter(a[0] as PyType, make(a.slice(1), kw)));
+  defMethod(t, '__new__', (a, kw) => {
+    const made = make(a.slice(1), kw);
+    if (typeof made === 'function') return new PyNativeIter(a[0] as PyType, made);
+    const it = new PyNativeIter(a[0] as PyType, made.step);
+    stateReprs.set(it, made.repr);
+    return it;
+  });
+  if (withRepr) defMethod(t, '__repr__', (a) => newStr(stateReprs.get(a[0]!)!()));
   defMethod(t, '__iter__', (a) => a[0]!);
   defMethod(t, '__next__', (a) => {
     const v = (a[0] as PyNativeIter).step();
@@ -29,7 +47,6 @@ function iterType(name: string, make: Make): PyType {
   });
   return t;
 }
-
 
 function nonNegative(o: PyObject | undefined, name: string, what: string): number | null {
   if (o === undefined || o === None) return null;
@@ -100,15 +117,24 @@ export function makeItertools(): PyModule {
   const add = (t: PyType) => d.setStr(t.name, t);
 
   add(
-    iterType('count', (a, kw) => {
-      let cur = a[0] ?? kw?.get('start') ?? intFromNumber(0);
-      const step = a[1] ?? kw?.get('step') ?? intFromNumber(1);
-      return () => {
-        const v = cur;
-        cur = binaryOp(cur, step, NB_ADD);
-        return v;
-      };
-    }),
+    iterType(
+      'count',
+      (a, kw) => {
+        let cur = a[0] ?? kw?.get('start') ?? intFromNumber(0);
+        const step = a[1] ?? kw?.get('step') ?? intFromNumber(1);
+        if (!isNumber(cur) || !isNumber(step)) raise(typeErrorType, 'a number is required');
+        const one = step instanceof PyInt && step.type === intType && step.value === 1n;
+        return {
+          step: () => {
+            const v = cur;
+            cur = binaryOp(cur, step, NB_ADD);
+            return v;
+          },
+          repr: () => (one ? `count(${repr(cur)})` : `count(${repr(cur)}, ${repr(step)})`),
+        };
+      },
+      true,
+    ),
   );
   add(
     iterType('cycle', (a) => {
@@ -133,12 +159,20 @@ export function makeItertools(): PyModule {
     }),
   );
   add(
-    iterType('repeat', (a, kw) => {
-      const obj = a[0] ?? kw?.get('object');
-      const times = a[1] ?? kw?.get('times');
-      let left = times === undefined ? Infinity : Math.max(0, asJsIndex(times));
-      return () => (left-- > 0 ? obj! : null);
-    }),
+    iterType(
+      'repeat',
+      (a, kw) => {
+        const obj = a[0] ?? kw?.get('object');
+        if (obj === undefined) raise(typeErrorType, "repeat() missing required argument 'object' (pos 1)");
+        const times = a[1] ?? kw?.get('times');
+        let left = times === undefined ? Infinity : Math.max(0, asJsIndex(times));
+        return {
+          step: () => (left > 0 ? (left--, obj) : null),
+          repr: () => (left === Infinity ? `repeat(${repr(obj)})` : `repeat(${repr(obj)}, ${left})`),
+        };
+      },
+      true,
+    ),
   );
   const chain = iterType('chain', (a) => {
     let k = 0;
@@ -228,6 +262,7 @@ export function makeItertools(): PyModule {
       const rep = kw?.get('repeat');
       const pools = a.map((p) => toArray(p));
       const n = rep === undefined ? 1 : asJsIndex(rep);
+      if (n < 0) raise(valueErrorType, 'repeat argument cannot be negative');
       const all: PyObject[][] = [];
       for (let i = 0; i < n; i++) all.push(...pools);
       let rows: PyObject[][] = [[]];

@@ -2,12 +2,14 @@
 // separators, ensure_ascii, default), with CPython's output byte for byte.
 // CPython counterpart: Lib/json/encoder.py (the pure-Python encoder's rules), Lib/json/decoder.py.
 import { withRecursionCheck } from '../eval/recursion.js';
-import { raise, PyError, newException } from '../errors.js';
+import { raise, PyError, newException, setExceptionAttr } from '../errors.js';
 import { builtinType, None, PyObject, TPFLAGS_BASETYPE } from '../objects/object.js';
-import { False, PyInt, True, newInt } from '../objects/int.js';
+import { False, PyInt, True, intFromNumber, newInt } from '../objects/int.js';
 import { PyFloat } from '../objects/float.js';
 import { newStr, PyStr } from '../objects/str.js';
-import { PyTuple } from '../objects/tuple.js';
+import { PyTuple, newTuple } from '../objects/tuple.js';
+import { bytesLike } from '../objects/bytes.js';
+import { decodeBytes } from '../objects/codecs.js';
 import { PyList } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { PyModule } from '../objects/module.js';
@@ -151,97 +153,201 @@ function dumps(a: PyObject[], kw: Kwargs | null): string {
   return encode(a[0]!, o, 0, new Set());
 }
 
-class Decoder {
-  pos = 0;
-  constructor(readonly s: string) {}
-  fail(msg: string): never {
-    const lines = this.s.slice(0, this.pos).split('\n');
-    const lineno = lines.length;
-    const colno = lines[lines.length - 1]!.length + 1;
-    const e = newException(jsonDecodeErrorType, `${msg}: line ${lineno} column ${colno} (char ${this.pos})`);
-    throw new PyError(e);
-  }
-  ws(): void {
-    while (this.pos < this.s.length && ' \t\n\r'.includes(this.s[this.pos]!)) this.pos++;
-  }
-  value(): PyObject {
-    this.ws();
-    const c = this.s[this.pos];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return newStr(this.string());
-    if (this.s.startsWith('true', this.pos)) return (this.pos += 4), True;
-    if (this.s.startsWith('false', this.pos)) return (this.pos += 5), False;
-    if (this.s.startsWith('null', this.pos)) return (this.pos += 4), None;
-    if (this.s.startsWith('NaN', this.pos)) return (this.pos += 3), new PyFloat(NaN);
-    if (this.s.startsWith('Infinity', this.pos)) return (this.pos += 8), new PyFloat(Infinity);
-    if (this.s.startsWith('-Infinity', this.pos)) return (this.pos += 9), new PyFloat(-Infinity);
-    const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(this.s.slice(this.pos));
-    if (m) {
-      this.pos += m[0].length;
-      if (m[1] || m[2]) return new PyFloat(Number(m[0]));
-      return newInt(BigInt(m[0]));
+interface DecodeOpts {
+  strict: boolean;
+  parseFloat: PyObject | null;
+  parseInt: PyObject | null;
+  parseConstant: PyObject | null;
+  objectHook: PyObject | null;
+  objectPairsHook: PyObject | null;
+}
+
+/** The JSONDecodeError of decoder.py: msg, doc, pos, lineno, colno (positions in code points). */
+function decodeError(msg: string, doc: string[], pos: number): never {
+  let lineno = 1;
+  let lastNl = -1;
+  for (let i = 0; i < pos && i < doc.length; i++) {
+    if (doc[i] === '\n') {
+      lineno++;
+      lastNl = i;
     }
-    this.fail('Expecting value');
   }
-  string(): string {
-    this.pos++;
+  const colno = pos - lastNl;
+  const e = newException(jsonDecodeErrorType, `${msg}: line ${lineno} column ${colno} (char ${pos})`);
+  setExceptionAttr(e, 'msg', newStr(msg));
+  setExceptionAttr(e, 'doc', newStr(doc.join('')));
+  setExceptionAttr(e, 'pos', intFromNumber(pos));
+  setExceptionAttr(e, 'lineno', intFromNumber(lineno));
+  setExceptionAttr(e, 'colno', intFromNumber(colno));
+  throw new PyError(e);
+}
+
+/** Lib/json/decoder.py with the C scanner's messages (scanner.py's scan_once, scanstring, JSONObject, JSONArray). */
+class Decoder {
+  readonly s: string[];
+  constructor(
+    text: string,
+    readonly o: DecodeOpts,
+  ) {
+    this.s = Array.from(text);
+  }
+  ws(i: number): number {
+    while (i < this.s.length && ' \t\n\r'.includes(this.s[i]!)) i++;
+    return i;
+  }
+  startsWith(word: string, i: number): boolean {
+    for (let k = 0; k < word.length; k++) if (this.s[i + k] !== word[k]) return false;
+    return true;
+  }
+  constant(name: string, v: number): PyObject {
+    return this.o.parseConstant ? callObject(this.o.parseConstant, [newStr(name)], null) : new PyFloat(v);
+  }
+  /** scan_once: the value at i and the index after it, or null (StopIteration) when none starts there. */
+  scan(i: number): [PyObject, number] | null {
+    const c = this.s[i];
+    if (c === undefined) return null;
+    if (c === '"') return this.string(i + 1);
+    if (c === '{') return this.object(i + 1);
+    if (c === '[') return this.array(i + 1);
+    if (c === 'n' && this.startsWith('null', i)) return [None, i + 4];
+    if (c === 't' && this.startsWith('true', i)) return [True, i + 4];
+    if (c === 'f' && this.startsWith('false', i)) return [False, i + 5];
+    if (c === 'N' && this.startsWith('NaN', i)) return [this.constant('NaN', NaN), i + 3];
+    if (c === 'I' && this.startsWith('Infinity', i)) return [this.constant('Infinity', Infinity), i + 8];
+    if (c === '-' && this.startsWith('-Infinity', i)) return [this.constant('-Infinity', -Infinity), i + 9];
+    const m = /^(-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?/.exec(this.s.slice(i, i + 400).join(''));
+    if (m === null) return null;
+    const end = i + m[0].length;
+    if (m[2] !== undefined || m[3] !== undefined) {
+      const text = m[0];
+      return [this.o.parseFloat ? callObject(this.o.parseFloat, [newStr(text)], null) : new PyFloat(Number(text)), end];
+    }
+    return [this.o.parseInt ? callObject(this.o.parseInt, [newStr(m[1]!)], null) : newInt(BigInt(m[1]!)), end];
+  }
+  value(i: number): [PyObject, number] {
+    const r = this.scan(i);
+    if (r === null) decodeError('Expecting value', this.s, i);
+    return r;
+  }
+  /** scanstring from just after the opening quote. */
+  string(i: number): [PyObject, number] {
+    const begin = i - 1;
+    const s = this.s;
     let out = '';
     for (;;) {
-      if (this.pos >= this.s.length) this.fail('Unterminated string starting at');
-      const c = this.s[this.pos++]!;
-      if (c === '"') return out;
+      if (i >= s.length) decodeError('Unterminated string starting at', s, begin);
+      const c = s[i++]!;
+      if (c === '"') return [newStr(out), i];
       if (c === '\\') {
-        const e = this.s[this.pos++]!;
-        const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e === 'u') {
-          out += String.fromCharCode(parseInt(this.s.slice(this.pos, this.pos + 4), 16));
-          this.pos += 4;
-        } else if (map[e] !== undefined) out += map[e];
-        else this.fail('Invalid \\escape');
-      } else out += c;
-    }
-  }
-  array(): PyObject {
-    this.pos++;
-    const items: PyObject[] = [];
-    this.ws();
-    if (this.s[this.pos] === ']') return this.pos++, new PyList(items);
-    for (;;) {
-      items.push(this.value());
-      this.ws();
-      const c = this.s[this.pos++];
-      if (c === ']') return new PyList(items);
-      if (c !== ',') {
-        this.pos--;
-        this.fail("Expecting ',' delimiter");
+        if (i >= s.length) decodeError('Unterminated string starting at', s, begin);
+        const e = s[i]!;
+        if (e !== 'u') {
+          const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+          if (map[e] === undefined) decodeError('Invalid \\escape', s, i - 1);
+          out += map[e];
+          i++;
+          continue;
+        }
+        const hex = (at: number): number => {
+          const h = s.slice(at, at + 4).join('');
+          if (h.length < 4 || !/^[0-9a-fA-F]{4}$/.test(h)) decodeError('Invalid \\uXXXX escape', s, at - 1);
+          return parseInt(h, 16);
+        };
+        let u = hex(i + 1);
+        i += 5;
+        // a high surrogate followed by \\u and a low one is one character
+        if (u >= 0xd800 && u <= 0xdbff && s[i] === '\\' && s[i + 1] === 'u') {
+          const lo = hex(i + 2);
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+            i += 6;
+          }
+        }
+        out += String.fromCodePoint(u);
+        continue;
       }
+      if (this.o.strict && c.codePointAt(0)! < 0x20) decodeError('Invalid control character at', s, i - 1);
+      out += c;
     }
   }
-  object(): PyObject {
-    this.pos++;
+  object(i: number): [PyObject, number] {
+    const s = this.s;
+    const pairs: [PyObject, PyObject][] = [];
+    i = this.ws(i);
+    let next = s[i];
+    if (next !== '"') {
+      if (next === '}') return [this.finishObject(pairs), i + 1];
+      decodeError('Expecting property name enclosed in double quotes', s, i);
+    }
+    i++;
+    for (;;) {
+      const [key, afterKey] = this.string(i);
+      i = this.ws(afterKey);
+      if (s[i] !== ':') decodeError("Expecting ':' delimiter", s, i);
+      i = this.ws(i + 1);
+      const [v, afterValue] = this.value(i);
+      pairs.push([key, v]);
+      i = this.ws(afterValue);
+      next = s[i++];
+      if (next === '}') return [this.finishObject(pairs), i];
+      if (next !== ',') decodeError("Expecting ',' delimiter", s, i - 1);
+      i = this.ws(i);
+      next = s[i++];
+      if (next !== '"') decodeError('Expecting property name enclosed in double quotes', s, i - 1);
+    }
+  }
+  finishObject(pairs: [PyObject, PyObject][]): PyObject {
+    if (this.o.objectPairsHook) return callObject(this.o.objectPairsHook, [new PyList(pairs.map(([k, v]) => newTuple([k, v])))], null);
     const d = new PyDict();
-    this.ws();
-    if (this.s[this.pos] === '}') return this.pos++, d;
+    for (const [k, v] of pairs) d.set(k, v);
+    return this.o.objectHook ? callObject(this.o.objectHook, [d], null) : d;
+  }
+  array(i: number): [PyObject, number] {
+    const s = this.s;
+    const items: PyObject[] = [];
+    i = this.ws(i);
+    if (s[i] === ']') return [new PyList(items), i + 1];
     for (;;) {
-      this.ws();
-      if (this.s[this.pos] !== '"') this.fail('Expecting property name enclosed in double quotes');
-      const k = this.string();
-      this.ws();
-      if (this.s[this.pos++] !== ':') {
-        this.pos--;
-        this.fail("Expecting ':' delimiter");
-      }
-      d.set(newStr(k), this.value());
-      this.ws();
-      const c = this.s[this.pos++];
-      if (c === '}') return d;
-      if (c !== ',') {
-        this.pos--;
-        this.fail("Expecting ',' delimiter");
-      }
+      const [v, after] = this.value(i);
+      items.push(v);
+      i = this.ws(after);
+      const next = s[i++];
+      if (next === ']') return [new PyList(items), i];
+      if (next !== ',') decodeError("Expecting ',' delimiter", s, i - 1);
+      i = this.ws(i);
     }
   }
+}
+
+function loads(a: PyObject[], kw: Kwargs | null): PyObject {
+  const src = a[0] ?? kw?.get('s');
+  let text: string;
+  if (src instanceof PyStr) {
+    text = src.value;
+    if (text.startsWith('\ufeff')) decodeError('Unexpected UTF-8 BOM (decode using utf-8-sig)', Array.from(text), 0);
+  } else {
+    const b = src === undefined ? null : bytesLike(src);
+    if (b === null) raise(typeErrorType, `the JSON object must be str, bytes or bytearray, not ${src?.type.name ?? 'NoneType'}`);
+    const hasBom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    text = decodeBytes(hasBom ? b.subarray(3) : b, 'utf-8', 'surrogatepass');
+  }
+  const opt = (name: string): PyObject | null => {
+    const v = kw?.get(name);
+    return v === undefined || v === None ? null : v;
+  };
+  const strictArg = kw?.get('strict');
+  const dec = new Decoder(text, {
+    strict: strictArg === undefined || isTrue(strictArg),
+    parseFloat: opt('parse_float'),
+    parseInt: opt('parse_int'),
+    parseConstant: opt('parse_constant'),
+    objectHook: opt('object_hook'),
+    objectPairsHook: opt('object_pairs_hook'),
+  });
+  const [v, end] = dec.value(dec.ws(0));
+  const after = dec.ws(end);
+  if (after !== dec.s.length) decodeError('Extra data', dec.s, after);
+  return v;
 }
 
 export function makeJson(): PyModule {
@@ -256,17 +362,7 @@ export function makeJson(): PyModule {
       return None;
     }),
   );
-  d.setStr(
-    'loads',
-    builtinFunction('loads', (a) => {
-      const src = a[0];
-      if (!(src instanceof PyStr)) raise(typeErrorType, `the JSON object must be str, bytes or bytearray, not ${src?.type.name}`);
-      const dec = new Decoder(src.value);
-      const v = dec.value();
-      dec.ws();
-      if (dec.pos !== src.value.length) dec.fail('Extra data');
-      return v;
-    }),
-  );
+  d.setStr('loads', builtinFunction('loads', loads));
+  d.setStr('load', builtinFunction('load', (a, kw) => loads([callObject(getAttr(a[0]!, 'read'), [], null)], kw)));
   return m;
 }

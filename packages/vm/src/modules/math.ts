@@ -1,21 +1,24 @@
 // The math module. CPython counterpart: Modules/mathmodule.c (error texts included).
 import { raise } from '../errors.js';
-import { PyObject } from '../objects/object.js';
+import { None, PyObject } from '../objects/object.js';
 import { PyInt, newInt, pyBool } from '../objects/int.js';
 import { PyFloat } from '../objects/float.js';
 import { newTuple } from '../objects/tuple.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
-import { overflowErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { overflowErrorType, typeErrorType, valueErrorType, zeroDivisionErrorType } from '../objects/exception-types.js';
 import { asIndex, binaryOp, libmPow, NB_MULTIPLY } from '../protocols/number.js';
 import { crAsinAcos, crAtan, crAtan2, crExp, crHypot, crLog, crLogBase, crTrig } from '../objects/libm.js';
 import { callSpecial } from '../protocols/call.js';
 import { toArray } from '../protocols/iter.js';
 import { isTrue } from '../protocols/truth.js';
+import { erf, erfc, gamma, lgamma } from './math-special.js';
+import type { Kwargs } from '../objects/native.js';
 
 function toFloat(o: PyObject): number {
   if (o instanceof PyFloat) return o.value;
   if (o instanceof PyInt) {
+    if (o.num === o.num) return o.num;
     const f = Number(o.value);
     if (!Number.isFinite(f)) raise(overflowErrorType, 'int too large to convert to float');
     return f;
@@ -25,6 +28,19 @@ function toFloat(o: PyObject): number {
   const idx = o.type.lookup('__index__');
   if (idx !== undefined) return Number(asIndex(o));
   raise(typeErrorType, `must be real number, not ${o.type.name}`);
+}
+
+/** C's nextafter on doubles. */
+function nextAfter(x: number, y: number): number {
+  if (x !== x || y !== y) return NaN;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 5e-324 : -5e-324;
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  let bits = buf.getBigUint64(0);
+  bits += (y > x) === (x > 0) ? 1n : -1n;
+  buf.setBigUint64(0, bits);
+  return buf.getFloat64(0);
 }
 
 function domain(ok: boolean): void {
@@ -76,7 +92,7 @@ function floorCeil(o: PyObject, name: '__floor__' | '__ceil__', f: (x: number) =
 export function makeMath(): PyModule {
   const m = new PyModule('math');
   const d = m.dict;
-  const def = (name: string, f: (a: PyObject[]) => PyObject) => d.setStr(name, builtinFunction(name, (a) => f(a)));
+  const def = (name: string, f: (a: PyObject[], kw: Kwargs | null) => PyObject) => d.setStr(name, builtinFunction(name, f));
   const f1 = (name: string, fn: (x: number) => number, ok: (x: number) => boolean = () => true) =>
     def(name, (a) => {
       const x = toFloat(a[0]!);
@@ -101,18 +117,72 @@ export function makeMath(): PyModule {
   f1('cosh', Math.cosh);
   f1('tanh', Math.tanh);
   f1('fabs', Math.abs);
-  f1('log2', (x) => crLogBase(x, 2), (x) => x > 0 || x !== x);
-  f1('log10', (x) => crLogBase(x, 10), (x) => x > 0 || x !== x);
+  // an int too large for a float: func(frexp mantissa) + func(2) * exponent (loghelper)
+  const intLog = (o: PyObject, base: 0 | 2 | 10): number | null => {
+    if (!(o instanceof PyInt) || o.value <= 0n || Number.isFinite(Number(o.value))) return null;
+    const v = o.value;
+    const s = v.toString(2).length;
+    // the top 64 bits with a sticky bit, so that Number() rounds as _PyLong_Frexp does
+    let top = v >> BigInt(s - 64);
+    if (top << BigInt(s - 64) !== v) top |= 1n;
+    const x = Number(top) / 2 ** 64;
+    const fn = (y: number) => (base === 0 ? crLog(y) : crLogBase(y, base));
+    return fn(x) + fn(2.0) * s;
+  };
+  for (const [name, base] of [['log2', 2], ['log10', 10]] as const) {
+    def(name, (a) => {
+      const big = intLog(a[0]!, base);
+      if (big !== null) return new PyFloat(big);
+      const x = toFloat(a[0]!);
+      domain(x > 0 || x !== x);
+      return checked(crLogBase(x, base), x);
+    });
+  }
   f1('log1p', Math.log1p, (x) => x > -1 || x !== x);
   f1('expm1', Math.expm1);
+  f1('exp2', (x) => 2 ** x);
+  f1('cbrt', Math.cbrt);
+  f1('asinh', Math.asinh);
+  f1('acosh', Math.acosh, (x) => x >= 1 || x !== x);
+  f1('atanh', Math.atanh, (x) => (x > -1 && x < 1) || x !== x);
+  f1('erf', erf);
+  f1('erfc', erfc);
+  f1('gamma', gamma);
+  f1('lgamma', lgamma);
+  def('remainder', (a) => {
+    const x = toFloat(a[0]!);
+    const y = toFloat(a[1]!);
+    if (x !== x || y !== y) return new PyFloat(NaN);
+    domain(Number.isFinite(x) && y !== 0);
+    if (!Number.isFinite(y)) return new PyFloat(x);
+    // IEEE remainder: x - n*y with n the integer nearest x/y, ties to even (m_remainder)
+    const absx = Math.abs(x);
+    const absy = Math.abs(y);
+    const m = absx % absy;
+    const c = absy - m;
+    let r: number;
+    if (m < c) r = m;
+    else if (m > c) r = -c;
+    else r = m - 2.0 * ((0.5 * (absx - m)) % absy);
+    return new PyFloat(x < 0 || Object.is(x, -0) ? -r : r);
+  });
+  def('nextafter', (a) => new PyFloat(nextAfter(toFloat(a[0]!), toFloat(a[1]!))));
+  def('ulp', (a) => {
+    let x = Math.abs(toFloat(a[0]!));
+    if (x !== x || x === Infinity) return new PyFloat(x);
+    const x2 = nextAfter(x, Infinity);
+    if (x2 === Infinity) {
+      x = nextAfter(x, -Infinity);
+      return new PyFloat(Math.abs(toFloat(a[0]!)) - x);
+    }
+    return new PyFloat(x2 - x);
+  });
   f1('degrees', (x) => (x * 180) / Math.PI);
   f1('radians', (x) => (x * Math.PI) / 180);
   def('log', (a) => {
     const lg = (o: PyObject): number => {
-      if (o instanceof PyInt && o.value > 0n) {
-        const s = o.value.toString(2).length;
-        if (s > 1000) return crLog(Number(o.value >> BigInt(s - 60))) + (s - 60) * Math.LN2;
-      }
+      const big = intLog(o, 0);
+      if (big !== null) return big;
       const x = toFloat(o);
       domain(x > 0 || x !== x);
       return crLog(x);
@@ -120,7 +190,7 @@ export function makeMath(): PyModule {
     const num = lg(a[0]!);
     if (a.length > 1) {
       const den = lg(a[1]!);
-      if (den === 0) raise(valueErrorType, 'math domain error');
+      if (den === 0) raise(zeroDivisionErrorType, 'float division by zero');
       return new PyFloat(num / den);
     }
     return new PyFloat(num);
@@ -165,13 +235,16 @@ export function makeMath(): PyModule {
     return pyBool(x === Infinity || x === -Infinity);
   });
   def('isfinite', (a) => pyBool(Number.isFinite(toFloat(a[0]!))));
-  def('isclose', (a) => {
-    const x = toFloat(a[0]!);
-    const y = toFloat(a[1]!);
+  def('isclose', (a, kw) => {
+    const x = toFloat(a[0] ?? kw?.get('a') ?? raise(typeErrorType, "isclose() missing required argument 'a' (pos 1)"));
+    const y = toFloat(a[1] ?? kw?.get('b') ?? raise(typeErrorType, "isclose() missing required argument 'b' (pos 2)"));
+    const rel = kw?.get('rel_tol') === undefined ? 1e-9 : toFloat(kw.get('rel_tol')!);
+    const abs = kw?.get('abs_tol') === undefined ? 0 : toFloat(kw.get('abs_tol')!);
+    if (rel < 0 || abs < 0) raise(valueErrorType, 'tolerances must be non-negative');
     if (x === y) return pyBool(true);
     if (!Number.isFinite(x) || !Number.isFinite(y)) return pyBool(false);
     const diff = Math.abs(y - x);
-    return pyBool(diff <= Math.abs(1e-9 * y) || diff <= Math.abs(1e-9 * x));
+    return pyBool(diff <= Math.abs(rel * y) || diff <= Math.abs(rel * x) || diff <= abs);
   });
   def('gcd', (a) => newInt(a.map(intOf).reduce((x, y) => gcd(x, y), 0n)));
   def('lcm', (a) =>
@@ -187,6 +260,7 @@ export function makeMath(): PyModule {
   def('factorial', (a) => {
     const n = intOf(a[0]!);
     if (n < 0n) raise(valueErrorType, 'factorial() not defined for negative values');
+    if (n > 0x7fffffffffffffffn) raise(overflowErrorType, 'factorial() argument should not exceed 9223372036854775807');
     let r = 1n;
     for (let i = 2n; i <= n; i++) r *= i;
     return newInt(r);
@@ -204,7 +278,9 @@ export function makeMath(): PyModule {
   });
   def('perm', (a) => {
     const n = intOf(a[0]!);
-    const k = a.length > 1 ? intOf(a[1]!) : n;
+    const k = a.length > 1 && a[1] !== None ? intOf(a[1]!) : n;
+    if (n < 0n) raise(valueErrorType, 'n must be a non-negative integer');
+    if (k < 0n) raise(valueErrorType, 'k must be a non-negative integer');
     if (k > n) return newInt(0n);
     let r = 1n;
     for (let i = 0n; i < k; i++) r *= n - i;
@@ -213,8 +289,20 @@ export function makeMath(): PyModule {
   def('fsum', (a) => {
     // Shewchuk's exact summation, as msum in mathmodule.c
     const partials: number[] = [];
+    let special = 0;
+    let infSum = 0;
+    let sawSpecial = false;
     for (const o of toArray(a[0]!)) {
       let x = toFloat(o);
+      const xsave = x;
+      if (!Number.isFinite(x)) {
+        // inf and nan are summed apart; inf - inf is the ValueError below
+        if (x === Infinity || x === -Infinity) infSum += x;
+        special += x;
+        sawSpecial = true;
+        partials.length = 0;
+        continue;
+      }
       let i = 0;
       for (let y of partials) {
         if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
@@ -224,7 +312,18 @@ export function makeMath(): PyModule {
         x = hi;
       }
       partials.length = i;
-      partials.push(x);
+      if (x !== 0) {
+        if (!Number.isFinite(x)) {
+          // the sum overflowed although every input is finite
+          if (Number.isFinite(xsave)) raise(overflowErrorType, 'intermediate overflow in fsum');
+          special += xsave;
+          sawSpecial = true;
+        } else partials.push(x);
+      }
+    }
+    if (sawSpecial) {
+      if (infSum !== infSum) raise(valueErrorType, '-inf + inf in fsum');
+      return new PyFloat(special);
     }
     let hi = 0;
     let n = partials.length;
@@ -248,8 +347,8 @@ export function makeMath(): PyModule {
     }
     return new PyFloat(hi);
   });
-  def('prod', (a) => {
-    let acc: PyObject = newInt(1n);
+  def('prod', (a, kw) => {
+    let acc: PyObject = kw?.get('start') ?? newInt(1n);
     for (const v of toArray(a[0]!)) acc = binaryOp(acc, v, NB_MULTIPLY);
     return acc;
   });

@@ -14,6 +14,7 @@ import { PyModule } from '../objects/module.js';
 import type { PyDict } from '../objects/dict.js';
 import { None } from '../objects/object.js';
 import { newStr, PyStr } from '../objects/str.js';
+import { specFor, specLoader } from './module-spec.js';
 import { importModule, sysModules } from './registry.js';
 
 function notFound(message: string): never {
@@ -64,10 +65,12 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
   const d = mod.dict;
   d.setStr('__doc__', None);
   d.setStr('__package__', newStr(found.package));
-  d.setStr('__loader__', None);
-  d.setStr('__spec__', None);
+  const spec = specFor(fullname, found);
+  d.setStr('__loader__', specLoader(spec));
+  d.setStr('__spec__', spec);
   if (found.path !== null) d.setStr('__path__', new PyList(found.path.map(newStr)));
   if (found.file !== null) d.setStr('__file__', newStr(found.file));
+  else if (found.loaderKind === 'namespace') d.setStr('__file__', None); // bpo-32305
   if (found.cached !== null) d.setStr('__cached__', newStr(found.cached));
   const builtinsModule = sysModules().getStr('builtins');
   if (builtinsModule !== undefined) d.setStr('__builtins__', builtinsModule);

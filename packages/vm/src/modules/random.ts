@@ -3,14 +3,16 @@
 // (init_genrand, init_by_array, genrand_uint32, random_random, getrandbits) and Lib/random.py
 // (_randbelow_with_getrandbits, randrange, choice, shuffle, sample, choices, uniform).
 import { raise } from '../errors.js';
-import { None, PyObject } from '../objects/object.js';
+import { builtinType, None, PyObject, PyType } from '../objects/object.js';
+import { PyStr } from '../objects/str.js';
+import { PyBytes, bytesLike } from '../objects/bytes.js';
+import { PyTuple, newTuple } from '../objects/tuple.js';
+import { callSpecial } from '../protocols/call.js';
 import { PyInt, newInt, intFromNumber } from '../objects/int.js';
 import { PyFloat } from '../objects/float.js';
 import { PyList } from '../objects/list.js';
 import { PyModule } from '../objects/module.js';
-import { PySet } from '../objects/set.js';
-import { PyDict } from '../objects/dict.js';
-import { builtinFunction, type Kwargs } from '../objects/native.js';
+import { PyBuiltin, builtinFunction, defMethod, type Kwargs } from '../objects/native.js';
 import { indexErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { asIndex } from '../protocols/number.js';
 import { getItem, len, setItem } from '../protocols/sequence.js';
@@ -128,27 +130,65 @@ class MersenneTwister {
   }
 }
 
-export function makeRandom(): PyModule {
-  const gen = new MersenneTwister();
-  gen.seedInt(BigInt(Date.now()));
-  const m = new PyModule('random');
-  const d = m.dict;
-  const def = (name: string, f: (a: PyObject[], kw: Kwargs | null) => PyObject) => d.setStr(name, builtinFunction(name, f));
-  def('seed', (a) => {
-    const s = a[0];
-    if (s === undefined || s === None) gen.seedInt(BigInt(Date.now()));
-    else if (s instanceof PyInt) gen.seedInt(s.value);
-    else if (s instanceof PyFloat) gen.seedInt(floatHash(s.value) ?? 0n);
-    else raise(typeErrorType, 'The only supported seed types are: None,\nint, float, str, bytes, and bytearray.');
+/** A random.Random: its generator and the second normal deviate gauss() keeps. */
+class PyRandom extends PyObject {
+  readonly gen = new MersenneTwister();
+  gaussNext: number | null = null;
+}
+
+export const randomType = builtinType('Random');
+randomType.module = 'random';
+
+function num(o: PyObject): number {
+  if (o instanceof PyFloat) return o.value;
+  if (o instanceof PyInt) return Number(o.value);
+  const f = o.type.lookup('__float__');
+  if (f !== undefined) return (callSpecial(f, o, []) as PyFloat).value;
+  raise(typeErrorType, `must be real number, not ${o.type.name}`);
+}
+
+function seed(r: PyRandom, s: PyObject | undefined): void {
+  r.gaussNext = null;
+  if (s === undefined || s === None) r.gen.seedInt(BigInt(Date.now()));
+  else if (s instanceof PyInt) r.gen.seedInt(s.value);
+  else if (s instanceof PyFloat) r.gen.seedInt(floatHash(s.value) ?? 0n);
+  else if (s instanceof PyStr || bytesLike(s) !== null) raise(typeErrorType, 'tspyc: seeding random with str or bytes (sha512) is not supported yet');
+  else raise(typeErrorType, 'The only supported seed types are: None,\nint, float, str, bytes, and bytearray.');
+}
+
+function initRandomType(): void {
+  const t = randomType;
+  const def = (name: string, f: (r: PyRandom, a: PyObject[], kw: Kwargs | null) => PyObject) =>
+    defMethod(t, name, (a, kw) => f(a[0] as PyRandom, a.slice(1), kw));
+  defMethod(t, '__new__', (a) => {
+    const r = new PyRandom(a[0] as PyType);
+    seed(r, a[1]);
+    return r;
+  });
+  defMethod(t, '__init__', () => None);
+  def('seed', (r, a, kw) => {
+    seed(r, a[0] ?? kw?.get('a'));
     return None;
   });
-  def('random', () => new PyFloat(gen.random()));
-  def('getrandbits', (a) => {
+  def('random', (r) => new PyFloat(r.gen.random()));
+  def('getrandbits', (r, a) => {
     const k = Number(asIndex(a[0]!));
     if (k < 0) raise(valueErrorType, 'number of bits must be non-negative');
-    return newInt(k === 0 ? 0n : gen.getrandbits(k));
+    return newInt(k === 0 ? 0n : r.gen.getrandbits(k));
   });
-  const randrange = (start: bigint, stop: bigint | null, step: bigint): bigint => {
+  def('randbytes', (r, a) => {
+    const n = Number(asIndex(a[0]!));
+    if (n < 0) raise(valueErrorType, 'negative argument not allowed');
+    let v = n === 0 ? 0n : r.gen.getrandbits(n * 8);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      out[i] = Number(v & 0xffn);
+      v >>= 8n;
+    }
+    return new PyBytes(out);
+  });
+  const randrange = (r: PyRandom, start: bigint, stop: bigint | null, step: bigint): bigint => {
+    const gen = r.gen;
     if (stop === null) {
       if (start > 0n) return gen.randbelow(start);
       raise(valueErrorType, 'empty range for randrange()');
@@ -165,24 +205,24 @@ export function makeRandom(): PyModule {
     if (n <= 0n) raise(valueErrorType, 'empty range for randrange()');
     return start + step * gen.randbelow(n);
   };
-  def('randrange', (a) => {
+  def('randrange', (r, a) => {
     const start = asIndex(a[0]!);
     const stop = a[1] === undefined || a[1] === None ? null : asIndex(a[1]);
     const step = a[2] === undefined ? 1n : asIndex(a[2]);
-    return newInt(randrange(start, stop, step));
+    return newInt(randrange(r, start, stop, step));
   });
-  def('randint', (a) => newInt(randrange(asIndex(a[0]!), asIndex(a[1]!) + 1n, 1n)));
-  def('choice', (a) => {
+  def('randint', (r, a) => newInt(randrange(r, asIndex(a[0]!), asIndex(a[1]!) + 1n, 1n)));
+  def('choice', (r, a) => {
     const seq = a[0]!;
     const n = len(seq);
     if (n === 0) raise(indexErrorType, 'Cannot choose from an empty sequence');
-    return getItem(seq, newInt(gen.randbelow(BigInt(n))));
+    return getItem(seq, newInt(r.gen.randbelow(BigInt(n))));
   });
-  def('shuffle', (a) => {
+  def('shuffle', (r, a) => {
     const x = a[0]!;
     const n = len(x);
     for (let i = n - 1; i > 0; i--) {
-      const j = Number(gen.randbelow(BigInt(i + 1)));
+      const j = Number(r.gen.randbelow(BigInt(i + 1)));
       const xi = getItem(x, intFromNumber(i));
       const xj = getItem(x, intFromNumber(j));
       setItem(x, intFromNumber(i), xj);
@@ -190,24 +230,91 @@ export function makeRandom(): PyModule {
     }
     return None;
   });
-  def('uniform', (a) => {
-    const lo = Number(a[0] instanceof PyInt ? a[0].value : (a[0] as PyFloat).value);
-    const hi = Number(a[1] instanceof PyInt ? a[1].value : (a[1] as PyFloat).value);
-    return new PyFloat(lo + (hi - lo) * gen.random());
+  def('uniform', (r, a) => {
+    const lo = num(a[0]!);
+    const hi = num(a[1]!);
+    return new PyFloat(lo + (hi - lo) * r.gen.random());
   });
-  def('choices', (a, kw) => {
+  def('triangular', (r, a, kw) => {
+    let low = num(a[0] ?? kw?.get('low') ?? new PyFloat(0));
+    let high = num(a[1] ?? kw?.get('high') ?? new PyFloat(1));
+    const mode = a[2] ?? kw?.get('mode') ?? None;
+    let u = r.gen.random();
+    if (high === low) return new PyFloat(low);
+    let c = mode === None ? 0.5 : (num(mode) - low) / (high - low);
+    if (u > c) {
+      u = 1.0 - u;
+      c = 1.0 - c;
+      [low, high] = [high, low];
+    }
+    return new PyFloat(low + (high - low) * Math.sqrt(u * c));
+  });
+  def('gauss', (r, a, kw) => {
+    const mu = num(a[0] ?? kw?.get('mu') ?? new PyFloat(0));
+    const sigma = num(a[1] ?? kw?.get('sigma') ?? new PyFloat(1));
+    let z = r.gaussNext;
+    r.gaussNext = null;
+    if (z === null) {
+      const x2pi = r.gen.random() * 2 * Math.PI;
+      const g2rad = Math.sqrt(-2.0 * Math.log(1.0 - r.gen.random()));
+      z = Math.cos(x2pi) * g2rad;
+      r.gaussNext = Math.sin(x2pi) * g2rad;
+    }
+    return new PyFloat(mu + z * sigma);
+  });
+  def('normalvariate', (r, a, kw) => {
+    const mu = num(a[0] ?? kw?.get('mu') ?? new PyFloat(0));
+    const sigma = num(a[1] ?? kw?.get('sigma') ?? new PyFloat(1));
+    const NV_MAGICCONST = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
+    let z: number;
+    for (;;) {
+      const u1 = r.gen.random();
+      const u2 = 1.0 - r.gen.random();
+      z = (NV_MAGICCONST * (u1 - 0.5)) / u2;
+      const zz = (z * z) / 4.0;
+      if (zz <= -Math.log(u2)) break;
+    }
+    return new PyFloat(mu + z * sigma);
+  });
+  def('expovariate', (r, a, kw) => new PyFloat(-Math.log(1.0 - r.gen.random()) / num(a[0] ?? kw?.get('lambd') ?? new PyFloat(1))));
+  def('choices', (r, a, kw) => {
     const population = toArray(a[0]!);
+    const weights = a[1] ?? kw?.get('weights') ?? None;
+    const cumArg = kw?.get('cum_weights') ?? None;
     const kArg = kw?.get('k') ?? a[3];
     const k = kArg === undefined ? 1 : Number(asIndex(kArg));
-    if (kw?.get('weights') !== undefined || kw?.get('cum_weights') !== undefined || a[1] !== undefined) {
-      raise(typeErrorType, 'tspyc: random.choices() with weights is not supported yet');
-    }
     const n = population.length;
     const out: PyObject[] = [];
-    for (let i = 0; i < k; i++) out.push(population[Math.floor(gen.random() * n)]!);
+    if (weights === None && cumArg === None) {
+      for (let i = 0; i < k; i++) out.push(population[Math.floor(r.gen.random() * n)]!);
+      return new PyList(out);
+    }
+    if (weights !== None && cumArg !== None) raise(typeErrorType, 'Cannot specify both weights and cumulative weights');
+    let cum: number[];
+    if (cumArg !== None) cum = toArray(cumArg).map(num);
+    else {
+      let acc = 0;
+      cum = toArray(weights).map((w) => (acc += num(w)));
+    }
+    if (cum.length !== n) raise(valueErrorType, 'The number of weights does not match the population');
+    const total = cum[n - 1]! + 0.0;
+    if (total <= 0.0) raise(valueErrorType, 'Total of weights must be greater than zero');
+    if (!Number.isFinite(total)) raise(valueErrorType, 'Total of weights must be finite');
+    for (let i = 0; i < k; i++) {
+      // bisect_right(cum_weights, random() * total, 0, n - 1)
+      const x = r.gen.random() * total;
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (x < cum[mid]!) hi = mid;
+        else lo = mid + 1;
+      }
+      out.push(population[lo]!);
+    }
     return new PyList(out);
   });
-  def('sample', (a, kw) => {
+  def('sample', (r, a, kw) => {
     const population = toArray(a[0]!);
     const kArg = a[1] ?? kw?.get('k');
     if (kArg === undefined) raise(typeErrorType, "sample() missing 1 required positional argument: 'k'");
@@ -220,22 +327,52 @@ export function makeRandom(): PyModule {
     if (n <= setsize) {
       const pool = population.slice();
       for (let i = 0; i < k; i++) {
-        const j = Number(gen.randbelow(BigInt(n - i)));
+        const j = Number(r.gen.randbelow(BigInt(n - i)));
         result[i] = pool[j]!;
         pool[j] = pool[n - i - 1]!;
       }
     } else {
       const selected = new Set<number>();
       for (let i = 0; i < k; i++) {
-        let j = Number(gen.randbelow(BigInt(n)));
-        while (selected.has(j)) j = Number(gen.randbelow(BigInt(n)));
+        let j = Number(r.gen.randbelow(BigInt(n)));
+        while (selected.has(j)) j = Number(r.gen.randbelow(BigInt(n)));
         selected.add(j);
         result[i] = population[j]!;
       }
     }
     return new PyList(result);
   });
-  void PySet;
-  void PyDict;
+  // getstate(): (VERSION, the 624 words and the index, gauss_next) as Random.getstate gives it
+  def('getstate', (r) =>
+    newTuple([
+      intFromNumber(3),
+      newTuple([...Array.from(r.gen.mt, (w) => intFromNumber(w)), intFromNumber(r.gen.mti)]),
+      r.gaussNext === null ? None : new PyFloat(r.gaussNext),
+    ]),
+  );
+  def('setstate', (r, a) => {
+    const st = a[0];
+    if (!(st instanceof PyTuple) || st.items.length !== 3) raise(valueErrorType, 'state vector must be a tuple');
+    const words = toArray(st.items[1]!).map((w) => Number(asIndex(w)));
+    if (words.length !== N + 1) raise(valueErrorType, 'state vector is the wrong size');
+    words.slice(0, N).forEach((w, i) => (r.gen.mt[i] = w >>> 0));
+    r.gen.mti = words[N]!;
+    r.gaussNext = st.items[2] === None ? null : num(st.items[2]!);
+    return None;
+  });
+}
+
+export function makeRandom(): PyModule {
+  initRandomType();
+  const m = new PyModule('random');
+  const d = m.dict;
+  const inst = new PyRandom(randomType);
+  seed(inst, undefined);
+  d.setStr('Random', randomType);
+  // the module's functions are the bound methods of one hidden instance (random._inst)
+  for (const [name, v] of randomType.attrs) {
+    if (name.startsWith('_') || !(v instanceof PyBuiltin)) continue;
+    d.setStr(name, builtinFunction(name, (a, kw) => v.fn([inst, ...a], kw)));
+  }
   return m;
 }

@@ -1,9 +1,10 @@
-// string: the constants (the Formatter and Template classes need the pure-Python module).
+// string: the constants, capwords, and the Template and Formatter classes (string-classes.ts).
 // CPython counterpart: Lib/string.py.
 import { newStr } from '../objects/str.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { PyStr } from '../objects/str.js';
+import { addStringClasses } from './string-classes.js';
 
 export function makeString(): PyModule {
   const m = new PyModule('string');
@@ -31,5 +32,6 @@ export function makeString(): PyModule {
       return newStr(cap.join(sep ?? ' '));
     }),
   );
+  addStringClasses(d);
   return m;
 }

@@ -23,6 +23,7 @@ import { repr, withReprGuard } from '../protocols/repr.js';
 import { richCompareBool, CMP_EQ } from '../protocols/compare.js';
 
 export const simpleNamespaceType = builtinType('SimpleNamespace');
+simpleNamespaceType.tpName = 'types.SimpleNamespace';
 simpleNamespaceType.module = 'types';
 
 function initSimpleNamespace(): void {
@@ -49,6 +50,7 @@ function initSimpleNamespace(): void {
       }),
     );
   });
+  t.attrs.set('__hash__', None);
   defMethod(t, '__eq__', (a) => {
     const x = a[0]!;
     const y = a[1]!;

@@ -8,6 +8,7 @@ import { PyModule } from '../objects/module.js';
 import { builtinFunction, defMethod } from '../objects/native.js';
 import { repr } from '../protocols/repr.js';
 import { False } from '../objects/int.js';
+import { addTypingClasses } from './typing-classes.js';
 
 export const specialFormType = builtinType('_SpecialForm', undefined, 0);
 specialFormType.module = 'typing';
@@ -44,18 +45,18 @@ export function makeTyping(): PyModule {
     'Any', 'List', 'Dict', 'Set', 'FrozenSet', 'Tuple', 'Optional', 'Union', 'Callable', 'Iterable', 'Iterator',
     'Generator', 'Sequence', 'Mapping', 'MutableMapping', 'MutableSequence', 'Type', 'ClassVar', 'Final', 'Literal',
     'Deque', 'DefaultDict', 'Counter', 'OrderedDict', 'NoReturn', 'Awaitable', 'Coroutine', 'AsyncIterator', 'Hashable',
-    'Sized', 'Collection', 'Container', 'Reversible', 'SupportsInt', 'SupportsFloat', 'Annotated', 'Protocol', 'Generic',
+    'Sized', 'Collection', 'Container', 'Reversible', 'SupportsInt', 'SupportsFloat', 'Annotated',
   ]) {
     m.dict.setStr(name, new PyTypingForm(name, null));
   }
   m.dict.setStr('TYPE_CHECKING', False);
-  m.dict.setStr('TypeVar', builtinFunction('TypeVar', (a) => new PyTypingForm((a[0] as PyStr).value, null)));
   m.dict.setStr('NewType', builtinFunction('NewType', (a) => a[1]!));
   m.dict.setStr('cast', builtinFunction('cast', (a) => a[1]!));
   m.dict.setStr('overload', builtinFunction('overload', (a) => a[0]!));
   m.dict.setStr('final', builtinFunction('final', (a) => a[0]!));
   m.dict.setStr('no_type_check', builtinFunction('no_type_check', (a) => a[0]!));
   m.dict.setStr('runtime_checkable', builtinFunction('runtime_checkable', (a) => a[0]!));
+  addTypingClasses(m);
   return m;
 }
 

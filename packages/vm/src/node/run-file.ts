@@ -2,7 +2,7 @@
 // sys.getrecursionlimit() Python frames (the main thread's ~1 MB is not). The one place, with
 // host-node.ts, where the VM touches Node APIs.
 import { Worker } from 'node:worker_threads';
-import type { CheckHashBasedPycs, LoaderConfig } from '@tspyc/loader';
+import type { CheckHashBasedPycs, LoaderConfig } from '@tspyc/loader/runtime';
 
 /** Stack for the VM thread: 1000+ Python frames, each a few JS frames of the eval loop. */
 const STACK_MB = 512;
@@ -28,15 +28,33 @@ export interface RunFileOptions {
   checkHashBasedPycs?: CheckHashBasedPycs;
 }
 
+/**
+ * A worker started before its program is known (prestartRunWorker), so that its start-up — a Node
+ * thread and the VM's modules, most of `tspyc run`'s time — overlaps the CLI's own argument parsing.
+ */
+let prestarted: Worker | null = null;
+
+function startWorker(): Worker {
+  return new Worker(new URL('./run-worker.js', import.meta.url), {
+    resourceLimits: { stackSizeMb: STACK_MB },
+    stdout: false,
+    stderr: false,
+  });
+}
+
+/** Start the VM's worker now; the next runProgram uses it. */
+export function prestartRunWorker(): void {
+  prestarted ??= startWorker();
+  // An idle prestarted worker (the command line turned out to be wrong) must not keep Node alive.
+  prestarted.unref();
+}
+
 /** Run the program as __main__ in a worker thread; resolves to the exit code. */
 export function runProgram(options: RunFileOptions): Promise<number> {
+  const worker = prestarted ?? startWorker();
+  prestarted = null;
+  worker.ref();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./run-worker.js', import.meta.url), {
-      workerData: options,
-      resourceLimits: { stackSizeMb: STACK_MB },
-      stdout: false,
-      stderr: false,
-    });
     let code: number | null = null;
     worker.on('message', (m: { exitCode?: number; internalError?: string }) => {
       if (typeof m.exitCode === 'number') code = m.exitCode;
@@ -44,5 +62,6 @@ export function runProgram(options: RunFileOptions): Promise<number> {
     });
     worker.on('error', reject);
     worker.on('exit', () => resolve(code ?? 70));
+    worker.postMessage(options);
   });
 }

@@ -4,12 +4,13 @@
 // pymain_run_module) and Python/pathconfig.c (_PyPathConfig_ComputeSysPath0).
 import { readFileSync, realpathSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { readPyc, type CodeObject } from '@tspyc/bytecode';
-import type { CompileFn } from '@tspyc/loader';
+import type { CompileFn } from '@tspyc/loader/runtime';
 import { mainSyntaxErrorText, runMain } from '../interpreter.js';
 import { runModuleAsMain } from '../runpy.js';
 import { NodeHost } from '../host-node.js';
+import { loadCompilerModule } from './load-compiler.js';
 import { HostImportError, HostSyntaxError, type SourceMode } from '../host.js';
 import type { RunFileOptions } from './run-file.js';
 
@@ -40,38 +41,47 @@ class StartError extends Error {
   }
 }
 
+/**
+ * The compiler module, loaded on first use (synchronously: the loader compiles inside an import), so
+ * a program whose modules all have fresh caches never pays for loading the compiler.
+ */
+function lazyCompiler(url: string): () => CompilerModule {
+  let module: CompilerModule | undefined;
+  return () => (module ??= loadCompilerModule(url) as CompilerModule);
+}
+
 async function main(options: RunFileOptions): Promise<number> {
-  const compiler = options.compiler ? ((await import(options.compiler)) as CompilerModule) : null;
+  const compilerModule = options.compiler ? lazyCompiler(options.compiler) : null;
   const optimize = Math.min(options.config.optimization, 2) as 0 | 1 | 2;
-  const isSyntaxError = (err: unknown): err is SyntaxErrorFields => compiler !== null && err instanceof compiler.PySyntaxError;
+  const isSyntaxError = (err: unknown): err is SyntaxErrorFields => compilerModule !== null && err instanceof compilerModule().PySyntaxError;
   /** The compiler's SyntaxError as the one the VM raises (a codec error as an ImportError). */
   const asHostError = (err: SyntaxErrorFields): Error =>
     err.type === 'UnicodeDecodeError'
       ? new HostImportError('ImportError', `${err.type}: ${err.msg}`)
       : new HostSyntaxError(err.type as HostSyntaxError['pyType'], err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, err.endOffset);
   const compile: CompileFn | null =
-    compiler &&
+    compilerModule &&
     ((source, path) => {
       try {
-        return compiler.compileSource(source, path, { optimize });
+        return compilerModule().compileSource(source, path, { optimize });
       } catch (err) {
         throw isSyntaxError(err) ? asHostError(err) : err;
       }
     });
   const compileSource =
-    compiler &&
+    compilerModule &&
     ((source: Uint8Array | string, filename: string, mode: SourceMode): CodeObject => {
       try {
-        return compiler.compileSource(source, filename, { optimize, mode });
+        return compilerModule().compileSource(source, filename, { optimize, mode });
       } catch (err) {
         throw isSyntaxError(err) ? asHostError(err) : err;
       }
     });
   /** The main file's code, or its SyntaxError printed as CPython's excepthook prints it (exit 1). */
   const compileMain = (source: Uint8Array | string, filename: string): CodeObject => {
-    if (compiler === null) throw new StartError(`cannot compile ${filename}: no compiler was given`, 70);
+    if (compilerModule === null) throw new StartError(`cannot compile ${filename}: no compiler was given`, 70);
     try {
-      return compiler.compileSource(source, filename, { optimize });
+      return compilerModule().compileSource(source, filename, { optimize });
     } catch (err) {
       if (!isSyntaxError(err)) throw err;
       const host = asHostError(err);
@@ -85,13 +95,12 @@ async function main(options: RunFileOptions): Promise<number> {
   switch (main.kind) {
     case 'pyc': {
       const pyc = readPyc(readFileSync(main.path), { aliasInput: true });
-      return runMain(pyc.code, { host: hostFor(dirname(resolve(main.path))), argv: [main.path, ...args], file: main.path });
+      return runMain(pyc.code, { host: hostFor(dirname(resolve(main.path))), argv: [main.path, ...args], file: absolutePath(main.path), mainLoader: 'sourceless' });
     }
     case 'source': {
       // __file__ and co_filename: the path made absolute as _Py_abspath does (joined to the working
       // directory, not normalised); sys.path[0]: the directory of the real file (symlinks resolved).
-      const cwd = process.cwd();
-      const file = isAbsolute(main.path) ? main.path : `${cwd}${cwd.endsWith('/') ? '' : '/'}${main.path}`;
+      const file = absolutePath(main.path);
       let source: Uint8Array;
       try {
         source = readFileSync(file);
@@ -100,15 +109,21 @@ async function main(options: RunFileOptions): Promise<number> {
         throw new StartError(`tspyc: can't open file '${file}': [Errno ${-(e.errno ?? -2)}] ${strerror(e.code)}`, 2);
       }
       const code = compileMain(source, file);
-      return runMain(code, { host: hostFor(dirname(realpathSync(file))), argv: [main.path, ...args], file });
+      return runMain(code, { host: hostFor(dirname(realpathSync(file))), argv: [main.path, ...args], file, mainLoader: 'source' });
     }
     case 'command': {
       const code = compileMain(main.code, '<string>');
-      return runMain(code, { host: hostFor(''), argv: ['-c', ...args] });
+      return runMain(code, { host: hostFor(''), argv: ['-c', ...args], mainLoader: 'builtin' });
     }
     case 'module':
       return runModuleAsMain(main.name, args, { host: hostFor(process.cwd()) });
   }
+}
+
+/** The main file's path made absolute as _Py_abspath does (joined to the working directory, not normalised). */
+function absolutePath(path: string): string {
+  const cwd = process.cwd();
+  return isAbsolute(path) ? path : `${cwd}${cwd.endsWith('/') ? '' : '/'}${path}`;
 }
 
 /** os.strerror for the errors opening a file can give. */
@@ -127,14 +142,17 @@ function strerror(code: string | undefined): string {
   }
 }
 
-try {
-  const exitCode = await main(workerData as RunFileOptions);
-  parentPort!.postMessage({ exitCode });
-} catch (err) {
-  if (err instanceof StartError) {
-    writeSync(2, `${err.message}\n`);
-    parentPort!.postMessage({ exitCode: err.exitCode });
-  } else {
-    parentPort!.postMessage({ internalError: err instanceof Error ? err.message : String(err) });
-  }
-}
+// The program arrives as the first message (the worker may be started before it is known).
+parentPort!.once('message', (options: RunFileOptions) => {
+  main(options).then(
+    (exitCode) => parentPort!.postMessage({ exitCode }),
+    (err: unknown) => {
+      if (err instanceof StartError) {
+        writeSync(2, `${err.message}\n`);
+        parentPort!.postMessage({ exitCode: err.exitCode });
+      } else {
+        parentPort!.postMessage({ internalError: err instanceof Error ? err.message : String(err) });
+      }
+    },
+  );
+});

@@ -1,5 +1,6 @@
 // bytearray's own methods: construction, repr, and the mutating ones. CPython counterpart:
 // Objects/bytearrayobject.c.
+import { PyStr } from './str.js';
 import { raise } from '../errors.js';
 import { None, PyObject, PyType } from './object.js';
 import { PyInt, intFromNumber } from './int.js';
@@ -40,7 +41,7 @@ export function initByteArray(): void {
     const d = ba(a[0]!);
     if (a[1] instanceof PySlice) {
       const src = a[2]!;
-      const vals = src instanceof PyInt ? raise(typeErrorType, 'can assign only bytes, buffers, or iterables of ints in range(0, 256)') : bytesFromObject(src, 'bytearray');
+      const vals = src instanceof PyInt || src instanceof PyStr ? raise(typeErrorType, 'can assign only bytes, buffers, or iterables of ints in range(0, 256)') : bytesFromObject(src, 'bytearray');
       const [start, stop, step, n] = sliceIndices(a[1], d.length);
       if (step === 1) d.splice(start, Math.max(0, stop - start), ...vals);
       else {

@@ -1,15 +1,14 @@
 // The methods bytes and bytearray share, and bytes' own. CPython counterpart:
 // Objects/bytesobject.c, Objects/bytes_methods.c, Objects/stringlib (find, split, strip, …).
 // The work is done on latin-1 JS strings (one char per byte), converted back at the end.
-import { formatFloat } from '../format/format-spec.js';
 import { bytesRepr, valueHash, PyBytes as FmtBytes, targetForVersion } from '@tspyc/bytecode';
+import { percentFormat } from '../format/percent.js';
 import { raise } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType } from './object.js';
 import { PyInt, intFromNumber, pyBool } from './int.js';
 import { PyStr, newStr } from './str.js';
 import { PyList } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
-import { PyDict } from './dict.js';
 import { PyByteArray, PyBytes, byteArrayType, bytesLike, bytesType } from './bytes.js';
 import { PySlice, sliceArray } from './slice.js';
 import { PyStaticMethod, PyClassMethod } from './descr.js';
@@ -595,57 +594,7 @@ function defShared(t: PyType): void {
       }),
     ),
   );
-  defMethod(t, '__mod__', (a) => like(a[0]!, percentBytes(me(a[0]!, '__mod__'), a[1]!)));
-}
-
-/** bytes % args for the common conversions (%s %b %d %i %x %X %o %r %a %c %%, width and precision). */
-function percentBytes(fmt: string, args: PyObject): string {
-  const items = args instanceof PyTuple ? args.items : [args];
-  const mapping = args instanceof PyDict ? args : null;
-  let k = 0;
-  const next = () => {
-    if (k >= items.length) raise(typeErrorType, 'not enough arguments for format string');
-    return items[k++]!;
-  };
-  const out = fmt.replace(/%(\([^)]*\))?([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([a-zA-Z%])/g, (_m, key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
-    if (conv === '%') return '%';
-    const v = key !== undefined && mapping !== null ? mapping.getStr(key.slice(1, -1)) ?? raise(typeErrorType, 'format requires a mapping') : next();
-    let s: string;
-    if (conv === 's' || conv === 'b') {
-      const b = bytesLike(v);
-      if (b !== null) s = latin1(b);
-      else {
-        const m = lookupSpecial(v, '__bytes__');
-        if (m === undefined) raise(typeErrorType, `%b requires a bytes-like object, or an object that implements __bytes__, not '${v.type.name}'`);
-        s = latin1(bytesLike(callObject(m, [], null))!);
-      }
-      if (prec !== undefined) s = s.slice(0, Number(prec));
-    } else if (conv === 'd' || conv === 'i' || conv === 'x' || conv === 'X' || conv === 'o') {
-      const n = asIndex(v);
-      const base = conv === 'x' || conv === 'X' ? 16 : conv === 'o' ? 8 : 10;
-      s = (n < 0n ? -n : n).toString(base);
-      if (conv === 'X') s = s.toUpperCase();
-      if (flags.includes('#') && base !== 10) s = (base === 16 ? (conv === 'X' ? '0X' : '0x') : '0o') + s;
-      if (n < 0n) s = '-' + s;
-      else if (flags.includes('+')) s = '+' + s;
-      else if (flags.includes(' ')) s = ' ' + s;
-    } else if (conv === 'c') {
-      s = v instanceof PyInt ? String.fromCharCode(byteValue(v)) : bufArg(v);
-    } else if (conv === 'r' || conv === 'a') {
-      s = latin1(encodeStr(repr(v), 'ascii', 'backslashreplace'));
-    } else if ('fFeEgG'.includes(conv)) {
-      const x = asFloatOperand(v) ?? raise(typeErrorType, `float argument required, not ${v.type.name}`);
-      const sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
-      s = formatFloat(x, `${sign}${flags.includes('#') ? '#' : ''}.${prec ?? '6'}${conv}`);
-    } else {
-      raise(valueErrorType, `unsupported format character '${conv}' (0x${conv.charCodeAt(0).toString(16)})`);
-    }
-    const w = width === undefined ? 0 : Number(width);
-    if (s.length < w) s = flags.includes('-') ? s + ' '.repeat(w - s.length) : flags.includes('0') && conv !== 's' ? s.replace(/^([-+ ]?(?:0[xXo])?)/, (p) => p + '0'.repeat(w - s.length)) : ' '.repeat(w - s.length) + s;
-    return s;
-  });
-  if (mapping === null && k < items.length) raise(typeErrorType, 'not all arguments converted during bytes formatting');
-  return out;
+  defMethod(t, '__mod__', (a) => like(a[0]!, percentFormat(me(a[0]!, '__mod__'), a[1]!, true)));
 }
 
 export function initBytes(): void {

@@ -10,7 +10,8 @@ import { defMethod } from './native.js';
 import { defGetSet } from './descr.js';
 import { overflowErrorType, typeErrorType, valueErrorType, zeroDivisionErrorType } from './exception-types.js';
 import { floatHash } from '@tspyc/bytecode';
-import { intToFloat } from '../protocols/number.js';
+import { intToFloat, libmPow } from '../protocols/number.js';
+import { crAtan2, crExp, crHypot, crLog, crTrig } from './libm.js';
 import { callSpecial } from '../protocols/call.js';
 import { formatComplex } from '../format/format-spec.js';
 import { str } from '../protocols/repr.js';
@@ -66,15 +67,16 @@ function powC(a: C, b: C): C {
     if (b[1] !== 0 || b[0] < 0) raise(zeroDivisionErrorType, '0.0 to a negative or complex power');
     return [0, 0];
   }
-  const vabs = Math.hypot(a[0], a[1]);
-  let len = Math.pow(vabs, b[0]);
-  const at = Math.atan2(a[1], a[0]);
+  // glibc's (correctly rounded) functions, not V8's, so that the last digits agree
+  const vabs = crHypot([a[0], a[1]]);
+  let len = libmPow(vabs, b[0]);
+  const at = crAtan2(a[1], a[0]);
   let phase = at * b[0];
   if (b[1] !== 0) {
-    len /= Math.exp(at * b[1]);
-    phase += b[1] * Math.log(vabs);
+    len /= crExp(at * b[1]);
+    phase += b[1] * crLog(vabs);
   }
-  return [len * Math.cos(phase), len * Math.sin(phase)];
+  return [len * crTrig(phase, 'cos'), len * crTrig(phase, 'sin')];
 }
 
 function powi(x: C, n: number): C {
@@ -126,7 +128,13 @@ function binary(op: string, a: C, b: C): C {
 }
 
 function parseComplex(s: string): C | null {
-  const t = s.trim().replace(/^\((.*)\)$/, '$1').trim().replace(/_/g, '');
+  let t = s.trim();
+  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim();
+  // underscores only between digits
+  if (/(^|[^0-9])_|_($|[^0-9])/.test(t)) return null;
+  t = t.replace(/_/g, '');
+  const bare = /^([+-]?)j$/i.exec(t);
+  if (bare) return [0, bare[1] === '-' ? -1 : 1];
   const num = '(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?|inf|infinity|nan)';
   let m = new RegExp(`^([+-]?${num})?([+-](?:${num})?)j$`, 'i').exec(t);
   if (m) {

@@ -41,14 +41,25 @@ export class PyClassMethod extends PyObject {
   }
 }
 
+export const memberDescriptorType = builtinType('member_descriptor', undefined, 0);
+
 /** A native attribute (like __class__ or __name__), a data descriptor. */
 export class PyGetSet extends PyObject {
   readonly name: string;
   readonly owner: PyType;
   readonly get: (obj: PyObject) => PyObject;
   readonly set: ((obj: PyObject, value: PyObject | null) => void) | null;
-  constructor(owner: PyType, name: string, get: (obj: PyObject) => PyObject, set: ((obj: PyObject, value: PyObject | null) => void) | null) {
-    super(getSetDescriptorType);
+  /** A READONLY PyMemberDef in CPython (slice.start, complex.real): 'readonly attribute' on assignment. */
+  readonly member: boolean;
+  constructor(
+    owner: PyType,
+    name: string,
+    get: (obj: PyObject) => PyObject,
+    set: ((obj: PyObject, value: PyObject | null) => void) | null,
+    member = false,
+  ) {
+    super(member ? memberDescriptorType : getSetDescriptorType);
+    this.member = member;
     this.name = name;
     this.owner = owner;
     this.get = get;
@@ -65,7 +76,11 @@ export function defGetSet(
   t.setAttr(name, new PyGetSet(t, name, get, set));
 }
 
-export const memberDescriptorType = builtinType('member_descriptor', undefined, 0);
+/** A read-only member (PyMemberDef with READONLY). */
+export function defReadonlyMember(t: PyType, name: string, get: (obj: PyObject) => PyObject): void {
+  t.setAttr(name, new PyGetSet(t, name, get, null, true));
+}
+
 
 /** A __slots__ entry: a data descriptor keeping each instance's value. */
 export class PyMemberDescr extends PyObject {

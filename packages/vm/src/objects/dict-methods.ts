@@ -8,10 +8,9 @@ import { PyList } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
 import { PyDict, dictType } from './dict.js';
 import { PySet, newSet, setType, setUpdate } from './set.js';
+import { checkArity, defMethod, type Kwargs } from './native.js';
+import { PyClassMethod, defGetSet } from './descr.js';
 import { PyMappingProxy } from './mappingproxy.js';
-import { defGetSet } from './descr.js';
-import { defMethod, type Kwargs } from './native.js';
-import { PyClassMethod } from './descr.js';
 import { dictItemIteratorType, dictKeyIteratorType, dictValueIteratorType, PyNativeIter } from './iterators.js';
 import { keyErrorType, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
@@ -110,6 +109,7 @@ export function initDict(): void {
     return new PyNativeIter(dictKeyIteratorType, () => (i < items.length ? items[i++]! : null));
   });
   defMethod(t, '__getitem__', (a) => {
+    checkArity('dict', '__getitem__', a.length - 1, 1, 1);
     const d = dct(a[0]!);
     const v = d.get(a[1]!);
     if (v !== undefined) return v;
@@ -143,8 +143,9 @@ export function initDict(): void {
   defMethod(t, 'keys', (a) => new PyDictView(dictKeysType, dct(a[0]!)));
   defMethod(t, 'values', (a) => new PyDictView(dictValuesType, dct(a[0]!)));
   defMethod(t, 'items', (a) => new PyDictView(dictItemsType, dct(a[0]!)));
-  defMethod(t, 'get', (a) => dct(a[0]!).get(a[1]!) ?? a[2] ?? None);
+  defMethod(t, 'get', (a) => checkArity('dict', 'get', a.length - 1, 1, 2) ?? dct(a[0]!).get(a[1]!) ?? a[2] ?? None);
   defMethod(t, 'setdefault', (a) => {
+    checkArity('dict', 'setdefault', a.length - 1, 1, 2);
     const d = dct(a[0]!);
     const v = d.get(a[1]!);
     if (v !== undefined) return v;
@@ -153,12 +154,14 @@ export function initDict(): void {
     return dflt;
   });
   defMethod(t, 'pop', (a) => {
+    checkArity('dict', 'pop', a.length - 1, 1, 2);
     const v = dct(a[0]!).delete(a[1]!);
     if (v !== undefined) return v;
     if (a[2] !== undefined) return a[2];
     keyError(a[1]!);
   });
   defMethod(t, 'popitem', (a) => {
+    checkArity('dict', 'popitem', a.length - 1, 0, 0);
     const d = dct(a[0]!);
     for (let i = d.keys.length - 1; i >= 0; i--) {
       const k = d.keys[i];
@@ -175,15 +178,18 @@ export function initDict(): void {
     return None;
   });
   defMethod(t, 'clear', (a) => {
+    checkArity('dict', 'clear', a.length - 1, 0, 0);
     dct(a[0]!).clear();
     return None;
   });
   defMethod(t, 'copy', (a) => {
+    checkArity('dict', 'copy', a.length - 1, 0, 0);
     const d = new PyDict();
     for (const [k, v] of dct(a[0]!).entries()) d.set(k, v);
     return d;
   });
   defMethod(t, 'fromkeys', (a) => {
+    checkArity('dict', 'fromkeys', a.length - 1, 1, 2);
     const cls = a[0] instanceof PyType ? a[0] : a[0]!.type;
     const d = callObject(cls, [], null);
     for (const k of toArray(a[1]!)) {
@@ -198,6 +204,7 @@ export function initDict(): void {
   for (const [vt, kind, name] of [[dictKeysType, 0, 'dict_keys'], [dictValuesType, 1, 'dict_values'], [dictItemsType, 2, 'dict_items']] as const) {
     defMethod(vt, '__iter__', (a) => dictIter((a[0] as PyDictView).mapping, kind));
     defMethod(vt, '__len__', (a) => intFromNumber((a[0] as PyDictView).mapping.size));
+    vt.attrs.set('__hash__', None);
     defGetSet(vt, 'mapping', (o) => new PyMappingProxy((o as PyDictView).mapping));
     defMethod(vt, '__repr__', (a) => {
       const items = toArray(dictIter((a[0] as PyDictView).mapping, kind));
@@ -227,14 +234,25 @@ export function initDict(): void {
         for (const v of toArray(a[1]!)) if (viewContains(self, v)) return pyBool(false);
         return pyBool(true);
       });
-      defMethod(vt, '__eq__', (a) => {
-        const other = a[1]!;
-        if (!(other instanceof PyDictView) && !(other instanceof PySet)) return NotImplemented;
-        const x = toArray(a[0]!);
-        const y = toArray(other);
-        const sy = newSet(y);
-        return pyBool(x.length === y.length && x.every((v) => sy.has(v)));
-      });
+      // dictview_richcompare: sizes first, then all_contained_in
+      const viewCompare = (name: string, test: (nx: number, ny: number, xInY: () => boolean, yInX: () => boolean) => boolean) =>
+        defMethod(vt, name, (a) => {
+          const other = a[1]!;
+          if (!(other instanceof PyDictView && other.type !== dictValuesType) && !(other instanceof PySet)) return NotImplemented;
+          const x = toArray(a[0]!);
+          const y = toArray(other);
+          const contained = (p: PyObject[], q: PyObject[]) => () => {
+            const sq = newSet(q);
+            return p.every((v) => sq.has(v));
+          };
+          return pyBool(test(x.length, y.length, contained(x, y), contained(y, x)));
+        });
+      viewCompare('__eq__', (nx, ny, xInY) => nx === ny && xInY());
+      viewCompare('__ne__', (nx, ny, xInY) => !(nx === ny && xInY()));
+      viewCompare('__le__', (nx, ny, xInY) => nx <= ny && xInY());
+      viewCompare('__lt__', (nx, ny, xInY) => nx < ny && xInY());
+      viewCompare('__ge__', (nx, ny, _x, yInX) => nx >= ny && yInX());
+      viewCompare('__gt__', (nx, ny, _x, yInX) => nx > ny && yInX());
     }
   }
 }

@@ -5,6 +5,10 @@
 // primitive (the string, or the number/bigint value, so 1 == 1.0 == True share a slot as in
 // Python). Keys with the default identity __eq__/__hash__ are indexed by the object itself. Every
 // other key (tuples, user classes with __eq__) goes through its Python hash and __eq__.
+//
+// Small dicts whose keys are all plain strings (instance __dict__s, keyword arguments) have no
+// index at all: up to SMALL slots are searched in order, which is quicker than a Map and far
+// lighter to allocate. The first other key, or the SMALL+1-th slot, builds the index.
 import { builtinType, TPFLAGS_BASETYPE, TPFLAGS_MAPPING, objectType, PyObject, type PyType } from './object.js';
 import { PyStr, strType } from './str.js';
 import { PyInt } from './int.js';
@@ -16,12 +20,15 @@ export const dictType = builtinType('dict', undefined, TPFLAGS_BASETYPE | TPFLAG
 
 /** Marks a key that must be found through its Python hash. */
 const HASHED = Symbol('hashed');
+/** slots searched linearly before the dict gets an index */
+const SMALL = 8;
 type Prim = string | number | bigint | PyObject;
 
 export class PyDict extends PyObject {
   keys: (PyObject | undefined)[];
   values: (PyObject | undefined)[];
-  private index: Map<Prim, number>;
+  /** null while the dict is small and string-keyed (see above) */
+  private index: Map<Prim, number> | null;
   private buckets: Map<number, number[]> | null;
   size: number;
   /** bumped on every insertion or deletion (iterators detect size changes) */
@@ -30,10 +37,37 @@ export class PyDict extends PyObject {
     super(type);
     this.keys = [];
     this.values = [];
-    this.index = new Map();
+    this.index = null;
     this.buckets = null;
     this.size = 0;
     this.version = 0;
+  }
+
+  /** The slot of a string key (a str with str's own __eq__ and __hash__), or -1. */
+  private slotOfStr(key: string): number {
+    const index = this.index;
+    if (index !== null) {
+      const i = index.get(key);
+      return i === undefined ? -1 : i;
+    }
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k !== undefined && (k as PyStr).value === key) return i;
+    }
+    return -1;
+  }
+
+  /** The index, built from the live slots when the dict stops being small. */
+  private indexed(): Map<Prim, number> {
+    let index = this.index;
+    if (index === null) {
+      index = new Map();
+      const keys = this.keys;
+      for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) index.set((keys[i] as PyStr).value, i);
+      this.index = index;
+    }
+    return index;
   }
 
   private findHashed(key: PyObject, h: number): number {
@@ -57,14 +91,14 @@ export class PyDict extends PyObject {
       if (this.buckets === null || this.buckets.size === 0) return -1;
       return this.findHashed(key, Number(pyHash(key)));
     }
-    if (this.index.size === 0 || h === null) return -1;
+    if (h === null || this.size === 0) return -1;
     const cands: Prim[] = (h === -2n ? [-2n, -1n] : [h]).map((c) => (c >= -9007199254740991n && c <= 9007199254740991n ? Number(c) : c));
     // a str/int/float subclass overriding __eq__ may equal the plain value it holds
     if (key instanceof PyStr) cands.push(key.value);
     else if (key instanceof PyInt) cands.push(primKeyOfValue(key.value));
     for (const c of cands) {
-      const i = this.index.get(c);
-      if (i !== undefined && this.keys[i] !== undefined && richCompareBool(this.keys[i]!, key, CMP_EQ)) return i;
+      const i = typeof c === 'string' ? this.slotOfStr(c) : this.index === null ? -1 : (this.index.get(c) ?? -1);
+      if (i >= 0 && this.keys[i] !== undefined && richCompareBool(this.keys[i]!, key, CMP_EQ)) return i;
     }
     return -1;
   }
@@ -73,8 +107,8 @@ export class PyDict extends PyObject {
   find(key: PyObject): number {
     const p = primKey(key);
     if (p !== HASHED) {
-      const i = this.index.get(p);
-      return i === undefined ? this.findOther(key, p, null) : i;
+      const i = typeof p === 'string' ? this.slotOfStr(p) : this.index === null ? -1 : (this.index.get(p) ?? -1);
+      return i >= 0 ? i : this.findOther(key, p, null);
     }
     const h = pyHash(key);
     const i = this.findHashed(key, Number(h));
@@ -86,20 +120,26 @@ export class PyDict extends PyObject {
     return i < 0 ? undefined : this.values[i];
   }
 
-  /** Lookup by a JS string (globals, attribute dicts). */
-  getStr(key: string): PyObject | undefined {
-    const i = this.index.get(key);
-    return i === undefined ? undefined : this.values[i];
+  /** The slot of a JS string key, or -1 (the global caches of eval/global-cache.ts keep it). */
+  findStr(key: string): number {
+    return this.slotOfStr(key);
   }
 
-  setStr(key: string, value: PyObject): void {
-    const i = this.index.get(key);
-    if (i !== undefined) {
+  /** Lookup by a JS string (globals, attribute dicts). */
+  getStr(key: string): PyObject | undefined {
+    const i = this.slotOfStr(key);
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  /** Store under a JS string; `keyObj`, when given, is the exact str object for it (an interned name). */
+  setStr(key: string, value: PyObject, keyObj?: PyStr): void {
+    const i = this.slotOfStr(key);
+    if (i >= 0) {
       this.values[i] = value;
       return;
     }
-    this.index.set(key, this.keys.length);
-    this.keys.push(new PyStr(key));
+    if (this.index !== null || this.keys.length >= SMALL) this.indexed().set(key, this.keys.length);
+    this.keys.push(keyObj ?? new PyStr(key));
     this.values.push(value);
     this.size++;
     this.version++;
@@ -107,14 +147,23 @@ export class PyDict extends PyObject {
 
   set(key: PyObject, value: PyObject): void {
     const p = primKey(key);
-    if (p !== HASHED) {
-      let i = this.index.get(p);
-      if (i === undefined) i = this.findOther(key, p, null);
-      if (i !== undefined && i >= 0) {
+    if (typeof p === 'string') {
+      let i = this.slotOfStr(p);
+      if (i < 0) i = this.findOther(key, p, null);
+      if (i >= 0) {
         this.values[i] = value;
         return;
       }
-      this.index.set(p, this.keys.length);
+      if (this.index !== null || this.keys.length >= SMALL) this.indexed().set(p, this.keys.length);
+    } else if (p !== HASHED) {
+      const index = this.indexed();
+      let i = index.get(p) ?? -1;
+      if (i < 0) i = this.findOther(key, p, null);
+      if (i >= 0) {
+        this.values[i] = value;
+        return;
+      }
+      index.set(p, this.keys.length);
     } else {
       const hb = pyHash(key);
       const h = Number(hb);
@@ -124,6 +173,7 @@ export class PyDict extends PyObject {
         this.values[i] = value;
         return;
       }
+      this.indexed(); // a small dict's linear search sees string keys only
       if (!this.buckets) this.buckets = new Map();
       const b = this.buckets.get(h);
       if (b) b.push(this.keys.length);
@@ -142,9 +192,8 @@ export class PyDict extends PyObject {
     let i: number;
     let bucket: number | null = null;
     if (p !== HASHED) {
-      const j = this.index.get(p);
-      if (j !== undefined) i = j;
-      else {
+      i = typeof p === 'string' ? this.slotOfStr(p) : this.index === null ? -1 : (this.index.get(p) ?? -1);
+      if (i < 0) {
         i = this.findOther(key, p, null);
         if (i >= 0) bucket = Number(pyHash(key));
       }
@@ -155,7 +204,7 @@ export class PyDict extends PyObject {
       else i = this.findOther(key, p, hb);
     }
     if (i < 0) return undefined;
-    if (bucket === null) this.index.delete(primKey(this.keys[i]!) as Prim);
+    if (bucket === null) this.index?.delete(primKey(this.keys[i]!) as Prim);
     else {
       const b = this.buckets!.get(bucket)!;
       b.splice(b.indexOf(i), 1);
@@ -171,8 +220,8 @@ export class PyDict extends PyObject {
   }
 
   deleteStr(key: string): boolean {
-    const i = this.index.get(key);
-    if (i === undefined) return false;
+    const i = this.slotOfStr(key);
+    if (i < 0) return false;
     this.delete(this.keys[i]!);
     return true;
   }
@@ -180,7 +229,7 @@ export class PyDict extends PyObject {
   clear(): void {
     this.keys = [];
     this.values = [];
-    this.index = new Map();
+    this.index = null;
     this.buckets = null;
     this.size = 0;
     this.version++;
@@ -215,8 +264,8 @@ function primKey(key: PyObject): Prim | typeof HASHED {
   if (key instanceof PyStr) return t === strType || sameEqHash(t, strType) ? key.value : HASHED;
   if (key instanceof PyInt) {
     if (t.solid === t || sameEqHash(t, t.solid!)) {
-      const v = key.value;
-      return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+      const n = key.num;
+      return n === n ? n : key.value;
     }
     return HASHED;
   }

@@ -20,6 +20,8 @@ import {
   importErrorType,
   osErrorType,
   OSERROR_BY_ERRNO,
+  syntaxErrorType,
+  indexErrorType,
 } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { PyTraceback } from './traceback.js';
@@ -159,6 +161,57 @@ export function initExceptions(): void {
       },
     );
   }
+  // NameError(name=...), AttributeError(name=..., obj=...)
+  for (const [type, allowed] of [[nameErrorType, ['name']], [attributeErrorType, ['name', 'obj']]] as const) {
+    defMethod(type, '__init__', (a, kw) => {
+      const e = exc(a[0]!);
+      e.args = a.slice(1);
+      for (const [k, v] of kw ?? []) {
+        if (!(allowed as readonly string[]).includes(k)) raise(typeErrorType, `'${k}' is an invalid keyword argument for ${type.name}()`);
+        (e.dict as PyDict).setStr(k, v);
+      }
+      return None;
+    });
+  }
+  // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])): the details as attributes
+  const syntaxAttrs = ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line'];
+  for (const attr of syntaxAttrs) {
+    defGetSet(
+      syntaxErrorType,
+      attr,
+      (o) => (exc(o).dict as PyDict).getStr(attr) ?? None,
+      (o, v) => {
+        (exc(o).dict as PyDict).setStr(attr, v ?? None);
+      },
+    );
+  }
+  defMethod(syntaxErrorType, '__init__', (a) => {
+    const e = exc(a[0]!);
+    const args = a.slice(1);
+    e.args = args;
+    const d = e.dict as PyDict;
+    if (args.length >= 1) d.setStr('msg', args[0]!);
+    if (args.length === 2) {
+      const info = args[1] instanceof PyTuple ? args[1].items : null;
+      if (info === null) raise(typeErrorType, 'SyntaxError() argument 2 must be tuple');
+      if (info.length < 4 || info.length > 6) raise(indexErrorType, 'tuple index out of range');
+      ['filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset'].forEach((k, i) => d.setStr(k, info[i] ?? None));
+    }
+    return None;
+  });
+  defMethod(syntaxErrorType, '__str__', (a) => {
+    // SyntaxError_str: "msg (file, line N)" with the file's basename
+    const d = exc(a[0]!).dict as PyDict;
+    const msg = str(d.getStr('msg') ?? None);
+    const f = d.getStr('filename');
+    const file = f instanceof PyStr ? f.value.split('/').pop()! : null;
+    const ln = d.getStr('lineno');
+    const line = ln instanceof PyInt ? ln.value.toString() : null;
+    if (file !== null && line !== null) return newStr(`${msg} (${file}, line ${line})`);
+    if (file !== null) return newStr(`${msg} (${file})`);
+    if (line !== null) return newStr(`${msg} (line ${line})`);
+    return newStr(msg);
+  });
   // OSError: (errno, strerror[, filename[, winerror[, filename2]]]); OSError itself becomes the
   // subclass its errno selects (ENOENT → FileNotFoundError …), and args keep only the first two.
   defMethod(osErrorType, '__new__', (a) => {

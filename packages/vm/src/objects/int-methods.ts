@@ -60,7 +60,9 @@ export function parseIntLiteral(text: string, base: number): bigint | null {
 }
 
 function intNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
-  const x = args[0] ?? kw?.get('x');
+  // int(x=0, /, base=10): x is positional-only
+  for (const k of kw?.keys() ?? []) if (k !== 'base') raise(typeErrorType, `'${k}' is an invalid keyword argument for int()`);
+  const x = args[0];
   const baseArg = args[1] ?? kw?.get('base');
   let v: bigint;
   if (x === undefined) v = 0n;
@@ -206,9 +208,14 @@ export function initInt(): void {
   defMethod(t, 'as_integer_ratio', (a) => newTuple([newInt(val(a[0]!)), newInt(1n)]));
   defMethod(t, 'to_bytes', (a, kw) => {
     const v = val(a[0]!);
-    const length = Number(asIndex(a[1] ?? kw?.get('length') ?? newInt(1n)));
+    const lengthArg = asIndex(a[1] ?? kw?.get('length') ?? newInt(1n));
+    if (lengthArg < 0n) raise(valueErrorType, 'length argument must be non-negative');
+    const length = Number(lengthArg);
     const order = ((a[2] ?? kw?.get('byteorder')) as PyStr | undefined)?.value ?? 'big';
+    if (order !== 'big' && order !== 'little') raise(valueErrorType, "byteorder must be either 'little' or 'big'");
     const signed = kw?.get('signed') !== undefined && isTrue(kw.get('signed')!);
+    if (signed && length > 0 && v >= 1n << BigInt(8 * length - 1)) raise(overflowErrorType, 'int too big to convert');
+    if (signed && length === 0 && v !== 0n) raise(overflowErrorType, 'int too big to convert');
     let x = v;
     if (x < 0n) {
       if (!signed) raise(overflowErrorType, "can't convert negative int to unsigned");
@@ -250,7 +257,11 @@ export function initInt(): void {
 
   // bool
   const b = boolType;
-  defMethod(b, '__new__', (a) => pyBool(a.length > 1 ? isTrue(a[1]!) : false));
+  defMethod(b, '__new__', (a, kw) => {
+    if (kw && kw.size > 0) raise(typeErrorType, 'bool() takes no keyword arguments');
+    if (a.length > 2) raise(typeErrorType, `bool expected at most 1 argument, got ${a.length - 1}`);
+    return pyBool(a.length > 1 ? isTrue(a[1]!) : false);
+  });
   defMethod(b, '__repr__', (a) => newStr(a[0] === True ? 'True' : 'False'));
   void False;
   void floatBinary;

@@ -8,12 +8,42 @@ import { valueErrorType } from './exception-types.js';
 export const intType = builtinType('int');
 export const boolType = builtinType('bool', intType, 0);
 
+const MAX_SAFE = 9007199254740991;
+const MAX_SAFE_BIG = 9007199254740991n;
+
+/**
+ * An int. Values that are safe JS integers (|v| < 2**53) are held as a number in `num` and get
+ * their bigint only when asked (the arithmetic fast paths never ask); larger ones have `num` NaN.
+ */
 export class PyInt extends PyObject {
-  readonly value: bigint;
-  constructor(value: bigint, type: PyType = intType) {
+  /** the value as a JS number when it is a safe integer, else NaN */
+  readonly num: number;
+  private big: bigint | null;
+  constructor(value: bigint | number, type: PyType = intType) {
     super(type);
-    this.value = value;
+    if (typeof value === 'number') {
+      this.num = value + 0; // never -0
+      this.big = null;
+    } else {
+      this.num = value >= -MAX_SAFE_BIG && value <= MAX_SAFE_BIG ? Number(value) : NaN;
+      this.big = value;
+    }
   }
+
+  get value(): bigint {
+    let b = this.big;
+    if (b === null) {
+      b = BigInt(this.num);
+      this.big = b;
+    }
+    return b;
+  }
+}
+
+/** The int's value as a JS number (rounded, as Number(bigint), when it is not a safe integer). */
+export function intNumber(o: PyInt): number {
+  const n = o.num;
+  return n === n ? n : Number(o.value);
 }
 
 export const False = new PyInt(0n, boolType);
@@ -22,7 +52,7 @@ export const True = new PyInt(1n, boolType);
 const SMALL_MIN = -5;
 const SMALL_MAX = 256;
 const small: PyInt[] = [];
-for (let i = SMALL_MIN; i <= SMALL_MAX; i++) small.push(new PyInt(BigInt(i)));
+for (let i = SMALL_MIN; i <= SMALL_MAX; i++) small.push(new PyInt(i));
 
 /** An int object for `v` (cached for -5..256, as CPython). */
 export function newInt(v: bigint): PyInt {
@@ -33,7 +63,14 @@ export function newInt(v: bigint): PyInt {
 /** An int from a JS integer (must be a safe integer). */
 export function intFromNumber(n: number): PyInt {
   if (n >= SMALL_MIN && n <= SMALL_MAX) return small[n - SMALL_MIN]!;
-  return new PyInt(BigInt(n));
+  return n >= -MAX_SAFE && n <= MAX_SAFE ? new PyInt(n) : new PyInt(BigInt(n));
+}
+
+/** An int from a JS number known to be an integer: null when it is not a safe one (use bigints). */
+export function intFromSafe(n: number): PyInt | null {
+  if (n >= SMALL_MIN && n <= SMALL_MAX) return small[n - SMALL_MIN]!;
+  if (n >= -MAX_SAFE && n <= MAX_SAFE) return new PyInt(n);
+  return null;
 }
 
 export function pyBool(b: boolean): PyInt {

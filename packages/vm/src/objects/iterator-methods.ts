@@ -2,7 +2,7 @@
 // (enumerate, zip, map, filter, reversed). CPython counterpart: Objects/enumobject.c,
 // Python/bltinmodule.c (map_new, filter_new, zip_new), Objects/iterobject.c.
 import { raise, PyError, newException } from '../errors.js';
-import { None, PyObject, PyType } from './object.js';
+import { None, NotImplemented, PyObject, PyType } from './object.js';
 import { PyDict } from './dict.js';
 import { PyInt, newInt, False } from './int.js';
 import { newTuple } from './tuple.js';
@@ -25,6 +25,9 @@ import {
   seqIteratorType,
   callableIteratorType,
   listReverseIteratorType,
+  longRangeIteratorType,
+  PyArrayIter,
+  PyRangeIter,
 } from './iterators.js';
 import { stopIterationType, typeErrorType, valueErrorType } from './exception-types.js';
 import { getIter, iterNext } from '../protocols/iter.js';
@@ -58,6 +61,17 @@ export function initIterators(): void {
     defMethod(t, '__iter__', (a) => a[0]!);
     defMethod(t, '__next__', (a) => next(a[0]!));
   }
+  for (const t of [listIteratorType, tupleIteratorType, rangeIteratorType, longRangeIteratorType, listReverseIteratorType]) {
+    defMethod(t, '__length_hint__', (a) => {
+      const it = a[0]!;
+      if (it instanceof PyArrayIter) return intFromNumber(Math.max(0, it.owner.items.length - it.index));
+      if (it instanceof PyRangeIter) return intFromNumber(Math.max(0, it.remaining));
+      if (it instanceof PyNativeIter && it.hint) return intFromNumber(it.hint());
+      return NotImplemented;
+    });
+  }
+  defMethod(longRangeIteratorType, '__iter__', (a) => a[0]!);
+  defMethod(longRangeIteratorType, '__next__', (a) => next(a[0]!));
   defMethod(enumerateType, '__new__', (a: PyObject[], kw: Kwargs | null) => {
     const src = a[1] ?? kw?.get('iterable');
     if (src === undefined) raise(typeErrorType, "enumerate() missing required argument 'iterable'");
@@ -71,12 +85,7 @@ export function initIterators(): void {
     });
   });
   defMethod(zipType, '__new__', (a, kw) => {
-    const its = a.slice(1).map((o, i) => {
-      if (o.type.lookup('__iter__') === undefined && o.type.lookup('__getitem__') === undefined) {
-        raise(typeErrorType, `zip argument #${i + 1} must support iteration`);
-      }
-      return getIter(o);
-    });
+    const its = a.slice(1).map((o) => getIter(o));
     const strict = kw?.get('strict');
     const isStrict = strict !== undefined && isTrue(strict);
     let done = false;
@@ -126,7 +135,9 @@ export function initIterators(): void {
       }
     });
   });
-  defMethod(reversedType, '__new__', (a) => {
+  defMethod(reversedType, '__new__', (a, kw) => {
+    if (kw && kw.size > 0) raise(typeErrorType, 'reversed() takes no keyword arguments');
+    if (a.length !== 2) raise(typeErrorType, `reversed expected 1 argument, got ${a.length - 1}`);
     const seq = a[1]!;
     const rev = lookupSpecial(seq, '__reversed__');
     if (rev === None) raise(typeErrorType, `'${seq.type.name}' object is not reversible`);

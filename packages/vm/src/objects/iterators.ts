@@ -7,6 +7,7 @@ import { builtinType, PyObject, type PyType } from './object.js';
 export const listIteratorType = builtinType('list_iterator', undefined, 0);
 export const tupleIteratorType = builtinType('tuple_iterator', undefined, 0);
 export const rangeIteratorType = builtinType('range_iterator', undefined, 0);
+export const longRangeIteratorType = builtinType('longrange_iterator', undefined, 0);
 export const strIteratorType = builtinType('str_ascii_iterator', undefined, 0);
 export const dictKeyIteratorType = builtinType('dict_keyiterator', undefined, 0);
 export const dictValueIteratorType = builtinType('dict_valueiterator', undefined, 0);
@@ -48,8 +49,11 @@ export class PyRangeIter extends PyObject {
 /** Any other native iterator: `step` gives the next item or null when exhausted. */
 export class PyNativeIter extends PyObject {
   step: () => PyObject | null;
-  constructor(type: PyType, step: () => PyObject | null) {
+  /** __length_hint__'s answer, for the iterators that have one. */
+  hint: (() => number) | undefined;
+  constructor(type: PyType, step: () => PyObject | null, hint?: () => number) {
     super(type);
     this.step = step;
+    this.hint = hint;
   }
 }

@@ -7,7 +7,7 @@ import { PyStr, newStr } from './str.js';
 import { PyList, listType } from './list.js';
 import { PyTuple, tupleType, newTuple, EMPTY_TUPLE } from './tuple.js';
 import { PySlice, sliceArray, sliceIndices } from './slice.js';
-import { defMethod, type Kwargs } from './native.js';
+import { checkArity, defMethod, type Kwargs } from './native.js';
 import { PyArrayIter, listIteratorType, tupleIteratorType, PyNativeIter, listReverseIteratorType } from './iterators.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
@@ -108,7 +108,11 @@ export function initList(): void {
   defMethod(t, '__reversed__', (a) => {
     const items = lst(a[0]!);
     let i = items.length - 1;
-    return new PyNativeIter(listReverseIteratorType, () => (i >= 0 && i < items.length ? items[i--]! : null));
+    return new PyNativeIter(
+      listReverseIteratorType,
+      () => (i >= 0 && i < items.length ? items[i--]! : null),
+      () => (i >= 0 && i < items.length ? i + 1 : 0),
+    );
   });
   defMethod(t, '__contains__', (a) => pyBool(lst(a[0]!).some((v) => v === a[1] || pyEq(v, a[1]!))));
   defMethod(t, '__getitem__', (a) => {
@@ -120,8 +124,9 @@ export function initList(): void {
     const items = lst(a[0]!);
     if (a[1] instanceof PySlice) {
       const src = a[2]!;
+      // list_ass_slice: PySequence_Fast(v, "can only assign an iterable")
       if (src.type.lookup('__iter__') === undefined && src.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'can only assign an iterable');
-      const vals = toArray(src);
+      const vals = src === a[0] ? items.slice() : toArray(src);
       const [start, stop, step, n] = sliceIndices(a[1], items.length);
       if (step === 1) items.splice(start, Math.max(0, stop - start), ...vals);
       else {
@@ -177,15 +182,18 @@ export function initList(): void {
     defMethod(t, name, (a) => (a[1] instanceof PyList ? pyBool(seqCompare(lst(a[0]!), a[1].items, op)) : NotImplemented));
   }
   defMethod(t, 'append', (a) => {
+    checkArity('list', 'append', a.length - 1, 1, 1);
     if (a.length !== 2) raise(typeErrorType, `list.append() takes exactly one argument (${a.length - 1} given)`);
     lst(a[0]!).push(a[1]!);
     return None;
   });
   defMethod(t, 'extend', (a) => {
+    checkArity('list', 'extend', a.length - 1, 1, 1);
     lst(a[0]!).push(...toArrayWithHint(a[1]!));
     return None;
   });
   defMethod(t, 'insert', (a) => {
+    checkArity('list', 'insert', a.length - 1, 2, 2);
     const items = lst(a[0]!);
     let i = asJsIndex(a[1]!);
     if (i < 0) i = Math.max(0, i + items.length);
@@ -194,6 +202,7 @@ export function initList(): void {
     return None;
   });
   defMethod(t, 'pop', (a) => {
+    checkArity('list', 'pop', a.length - 1, 0, 1);
     const items = lst(a[0]!);
     if (items.length === 0) raise(indexErrorType, 'pop from empty list');
     let i = a[1] === undefined ? items.length - 1 : asJsIndex(a[1]);
@@ -202,6 +211,7 @@ export function initList(): void {
     return items.splice(i, 1)[0]!;
   });
   defMethod(t, 'remove', (a) => {
+    checkArity('list', 'remove', a.length - 1, 1, 1);
     const items = lst(a[0]!);
     const i = items.findIndex((v) => v === a[1] || pyEq(v, a[1]!));
     if (i < 0) raise(valueErrorType, 'list.remove(x): x not in list');
@@ -209,6 +219,7 @@ export function initList(): void {
     return None;
   });
   defMethod(t, 'index', (a) => {
+    checkArity('list', 'index', a.length - 1, 1, 3);
     const items = lst(a[0]!);
     let start = a[2] === undefined ? 0 : asJsIndex(a[2]);
     let stop = a[3] === undefined ? items.length : asJsIndex(a[3]);
@@ -217,34 +228,40 @@ export function initList(): void {
     for (let i = start; i < Math.min(stop, items.length); i++) if (items[i] === a[1] || pyEq(items[i]!, a[1]!)) return intFromNumber(i);
     raise(valueErrorType, `${repr(a[1]!)} is not in list`);
   });
-  defMethod(t, 'count', (a) => intFromNumber(lst(a[0]!).filter((v) => v === a[1] || pyEq(v, a[1]!)).length));
+  defMethod(t, 'count', (a) => checkArity('list', 'count', a.length - 1, 1, 1) ?? intFromNumber(lst(a[0]!).filter((v) => v === a[1] || pyEq(v, a[1]!)).length));
   defMethod(t, 'clear', (a) => {
+    checkArity('list', 'clear', a.length - 1, 0, 0);
     lst(a[0]!).length = 0;
     return None;
   });
-  defMethod(t, 'copy', (a) => new PyList(lst(a[0]!).slice()));
+  defMethod(t, 'copy', (a) => checkArity('list', 'copy', a.length - 1, 0, 0) ?? new PyList(lst(a[0]!).slice()));
   defMethod(t, 'reverse', (a) => {
+    checkArity('list', 'reverse', a.length - 1, 0, 0);
     lst(a[0]!).reverse();
     return None;
   });
   defMethod(t, 'sort', (a, kw: Kwargs | null) => {
     if (a.length > 1) raise(typeErrorType, 'sort() takes no positional arguments');
-    const self = a[0] as PyList;
-    const items = self.items;
+    const items = lst(a[0]!);
+    for (const k of kw?.keys() ?? []) {
+      if (k !== 'key' && k !== 'reverse') raise(typeErrorType, `'${k}' is an invalid keyword argument for sort()`);
+    }
     const keyFn = kw?.get('key');
     const reverse = kw?.get('reverse');
-    // list_sort_impl: the list is empty while it sorts; a change made meanwhile is an error
-    const during: PyObject[] = [];
-    self.items = during;
-    let modified = false;
+    // the list is empty while it sorts (list_sort_impl): changes made meanwhile are detected, then dropped
+    const saved = items.slice();
+    items.length = 0;
+    let ok = false;
     try {
-      const keys = keyFn !== undefined && keyFn !== None ? items.map((v) => callObject(keyFn, [v], null)) : null;
-      sortItems(items, keys, reverse !== undefined && isTrue(reverse));
+      const keys = keyFn !== undefined && keyFn !== None ? saved.map((v) => callObject(keyFn, [v], null)) : null;
+      sortItems(saved, keys, reverse !== undefined && isTrue(reverse));
+      ok = true;
     } finally {
-      modified = self.items !== during || during.length > 0;
-      self.items = items;
+      const modified = items.length > 0;
+      items.length = 0;
+      for (const v of saved) items.push(v);
+      if (ok && modified) raise(valueErrorType, 'list modified during sort');
     }
-    if (modified) raise(valueErrorType, 'list modified during sort');
     return None;
   });
 
@@ -284,12 +301,16 @@ export function initList(): void {
     defMethod(tt, name, (a) => (a[1] instanceof PyTuple ? pyBool(seqCompare((a[0] as PyTuple).items, a[1].items, op)) : NotImplemented));
   }
   defMethod(tt, 'index', (a) => {
+    checkArity('tuple', 'index', a.length - 1, 1, 3);
     const items = (a[0] as PyTuple).items;
-    const i = items.findIndex((v) => v === a[1] || pyEq(v, a[1]!));
-    if (i < 0) raise(valueErrorType, 'tuple.index(x): x not in tuple');
-    return intFromNumber(i);
+    let start = a[2] === undefined ? 0 : asJsIndex(a[2]);
+    let stop = a[3] === undefined ? items.length : asJsIndex(a[3]);
+    if (start < 0) start = Math.max(0, start + items.length);
+    if (stop < 0) stop = Math.max(0, stop + items.length);
+    for (let i = start; i < Math.min(stop, items.length); i++) if (items[i] === a[1] || pyEq(items[i]!, a[1]!)) return intFromNumber(i);
+    raise(valueErrorType, 'tuple.index(x): x not in tuple');
   });
-  defMethod(tt, 'count', (a) => intFromNumber((a[0] as PyTuple).items.filter((v) => v === a[1] || pyEq(v, a[1]!)).length));
+  defMethod(tt, 'count', (a) => checkArity('tuple', 'count', a.length - 1, 1, 1) ?? intFromNumber((a[0] as PyTuple).items.filter((v) => v === a[1] || pyEq(v, a[1]!)).length));
   defMethod(tt, '__getnewargs__', (a) => newTuple([newTuple((a[0] as PyTuple).items)]));
   void PyStr;
 }

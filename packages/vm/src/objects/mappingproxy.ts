@@ -8,7 +8,11 @@ import { defMethod } from './native.js';
 import { keyError } from '../protocols/sequence.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr } from '../protocols/getattr.js';
-import { repr } from '../protocols/repr.js';
+import { repr, str } from '../protocols/repr.js';
+import { raise } from '../errors.js';
+import { typeErrorType } from './exception-types.js';
+import { richCompare, CMP_EQ } from '../protocols/compare.js';
+import { binaryOp, NB_OR } from '../protocols/number.js';
 
 export const mappingProxyType = builtinType('mappingproxy', undefined, 0);
 
@@ -32,4 +36,15 @@ export function initMappingProxy(): void {
     defMethod(t, name, (a) => callObject(getAttr(m(a[0]!), name), [], null));
   }
   defMethod(t, '__repr__', (a) => newStr(`mappingproxy(${repr(m(a[0]!))})`));
+  defMethod(t, '__new__', (a) => {
+    const mapping = a[1];
+    if (!(mapping instanceof PyDict)) {
+      raise(typeErrorType, `mappingproxy() argument must be a mapping, not ${mapping?.type.name ?? 'NoneType'}`);
+    }
+    return new PyMappingProxy(mapping);
+  });
+  defMethod(t, '__eq__', (a) => richCompare(m(a[0]!), a[1] instanceof PyMappingProxy ? a[1].mapping : a[1]!, CMP_EQ));
+  defMethod(t, '__or__', (a) => binaryOp(callObject(getAttr(m(a[0]!), 'copy'), [], null), a[1] instanceof PyMappingProxy ? a[1].mapping : a[1]!, NB_OR));
+  defMethod(t, '__ror__', (a) => binaryOp(a[1]!, callObject(getAttr(m(a[0]!), 'copy'), [], null), NB_OR));
+  defMethod(t, '__str__', (a) => newStr(str(m(a[0]!))));
 }

@@ -83,6 +83,15 @@ export function rangeArity(name: string, min: number, max: number, given: number
   raise(typeErrorType, `${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${given}`);
 }
 
+/** Argument Clinic's positional-count check for a method of `owner` (`given` excludes self). */
+export function checkArity(owner: string, name: string, given: number, min: number, max: number): void {
+  if (given >= min && given <= max) return;
+  if (max === 0) raise(typeErrorType, `${owner}.${name}() takes no arguments (${given} given)`);
+  if (min === 1 && max === 1) raise(typeErrorType, `${owner}.${name}() takes exactly one argument (${given} given)`);
+  if (min === max) raise(typeErrorType, `${name} expected ${min} argument${min === 1 ? '' : 's'}, got ${given}`);
+  rangeArity(name, min, max, given);
+}
+
 /** A module-level builtin function. */
 export function builtinFunction(name: string, fn: NativeFn): PyBuiltin {
   return new PyBuiltin(name, fn, null);

@@ -14,6 +14,9 @@ export const TPFLAGS_SEQUENCE = 1 << 5;
 export const TPFLAGS_MAPPING = 1 << 6;
 
 /** Every Python object. `dict` is the instance __dict__ (a PyDict) or null for builtin instances. */
+/** Every builtin type, in creation order: their bases' __subclasses__() list them first. */
+export const builtinTypes: PyType[] = [];
+
 export class PyObject {
   type: PyType;
   dict: PyObject | null;
@@ -27,6 +30,10 @@ export class PyObject {
 let typeVersion = 0;
 export function bumpTypeVersion(): void {
   typeVersion++;
+}
+/** The current global type version: inline caches (eval/attr-cache.ts) are valid while it holds. */
+export function currentTypeVersion(): number {
+  return typeVersion;
 }
 
 /** A type object. `attrs` is its __dict__; `mro` its __mro__ (itself first). */
@@ -43,6 +50,8 @@ export class PyType extends PyObject {
   solid: PyType | null;
   /** whether instances of this (heap) type get a __dict__ (false with __slots__ all the way up) */
   hasInstanceDict: boolean;
+  /** CPython's tp_name when it differs from __name__ ('collections.deque'): error messages use it */
+  tpName: string | null = null;
   /** Method-cache: name → attribute found along the MRO (undefined = absent), valid for cacheVersion. */
   private cache: Map<string, PyObject | undefined>;
   private cacheVersion: number;

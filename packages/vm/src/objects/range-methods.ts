@@ -7,12 +7,12 @@ import { newTuple } from './tuple.js';
 import { PyRange, rangeType } from './range.js';
 import { PySlice, sliceIndices, sliceType } from './slice.js';
 import { defMethod } from './native.js';
-import { defGetSet } from './descr.js';
-import { PyNativeIter, rangeIteratorType } from './iterators.js';
-import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { defGetSet, defReadonlyMember } from './descr.js';
+import { PyNativeIter, longRangeIteratorType, rangeIteratorType } from './iterators.js';
+import { indexErrorType, overflowErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { asIndex } from '../protocols/number.js';
 import { repr } from '../protocols/repr.js';
-import { pyEq, richCompareBool, CMP_EQ } from '../protocols/compare.js';
+import { pyEq, richCompareBool, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE } from '../protocols/compare.js';
 import { getIter } from '../protocols/iter.js';
 import { tupleHash } from '../protocols/hash.js';
 
@@ -42,9 +42,19 @@ export function initRange(): void {
     const r = a[0] as PyRange;
     return newStr(r.step === 1n ? `range(${r.start}, ${r.stop})` : `range(${r.start}, ${r.stop}, ${r.step})`);
   });
-  defMethod(t, '__len__', (a) => newInt((a[0] as PyRange).length));
+  // range_length: PyLong_AsSsize_t of the length, so a huge range has no len()
+  defMethod(t, '__len__', (a) => {
+    const n = (a[0] as PyRange).length;
+    if (n > 0x7fffffffffffffffn) raise(overflowErrorType, 'Python int too large to convert to C ssize_t');
+    return newInt(n);
+  });
   defMethod(t, '__bool__', (a) => pyBool((a[0] as PyRange).length > 0n));
-  defMethod(t, '__iter__', (a) => getIter(a[0]!));
+  defMethod(t, '__iter__', (a) => {
+    const r = a[0] as PyRange;
+    if (r.length <= 2n ** 53n && r.start >= -(2n ** 53n) && r.stop <= 2n ** 53n) return getIter(r);
+    let i = 0n;
+    return new PyNativeIter(longRangeIteratorType, () => (i < r.length ? newInt(r.item(i++)) : null), () => Number(r.length - i));
+  });
   defMethod(t, '__reversed__', (a) => {
     const r = a[0] as PyRange;
     let i = r.length - 1n;
@@ -64,6 +74,9 @@ export function initRange(): void {
       // compute_slice: the slice's indices mapped through the range
       const [start, stop, step] = sliceIndices(k, Number(r.length));
       return new PyRange(r.start + BigInt(start) * r.step, r.start + BigInt(stop) * r.step, r.step * BigInt(step));
+    }
+    if (!(k instanceof PyInt) && k.type.lookup('__index__') === undefined) {
+      raise(typeErrorType, `range indices must be integers or slices, not ${k.type.name}`);
     }
     let i = asIndex(k);
     if (i < 0n) i += r.length;
@@ -99,8 +112,11 @@ export function initRange(): void {
   defGetSet(t, 'step', (o) => newInt((o as PyRange).step));
 
   const s = sliceType;
-  defMethod(s, '__new__', (a) => {
+  defMethod(s, '__new__', (a, kw) => {
     const args = a.slice(1);
+    if (kw && kw.size > 0) raise(typeErrorType, 'slice() takes no keyword arguments');
+    if (args.length === 0) raise(typeErrorType, 'slice expected at least 1 argument, got 0');
+    if (args.length > 3) raise(typeErrorType, `slice expected at most 3 arguments, got ${args.length}`);
     if (args.length === 1) return new PySlice(None, args[0]!, None);
     return new PySlice(args[0]!, args[1]!, args[2] ?? None);
   });
@@ -114,12 +130,25 @@ export function initRange(): void {
     if (!(y instanceof PySlice)) return NotImplemented;
     return pyBool(richCompareBool(newTuple([x.start, x.stop, x.step]), newTuple([y.start, y.stop, y.step]), CMP_EQ));
   });
+  const sliceCompare = (op: number) => (a: PyObject[]) => {
+    const x = a[0] as PySlice;
+    const y = a[1]!;
+    if (!(y instanceof PySlice)) return NotImplemented;
+    return pyBool(richCompareBool(newTuple([x.start, x.stop, x.step]), newTuple([y.start, y.stop, y.step]), op));
+  };
+  defMethod(s, '__ne__', sliceCompare(CMP_NE));
+  defMethod(s, '__lt__', sliceCompare(CMP_LT));
+  defMethod(s, '__le__', sliceCompare(CMP_LE));
+  defMethod(s, '__gt__', sliceCompare(CMP_GT));
+  defMethod(s, '__ge__', sliceCompare(CMP_GE));
   defMethod(s, 'indices', (a) => {
-    const [start, stop, step] = sliceIndices(a[0] as PySlice, Number(asIndex(a[1]!)));
+    const n = asIndex(a[1]!);
+    if (n < 0n) raise(valueErrorType, 'length should not be negative');
+    const [start, stop, step] = sliceIndices(a[0] as PySlice, Number(n));
     return newTuple([intFromNumber(start), intFromNumber(stop), intFromNumber(step)]);
   });
   s.attrs.set('__hash__', None);
-  defGetSet(s, 'start', (o) => (o as PySlice).start);
-  defGetSet(s, 'stop', (o) => (o as PySlice).stop);
-  defGetSet(s, 'step', (o) => (o as PySlice).step);
+  defReadonlyMember(s, 'start', (o) => (o as PySlice).start);
+  defReadonlyMember(s, 'stop', (o) => (o as PySlice).stop);
+  defReadonlyMember(s, 'step', (o) => (o as PySlice).step);
 }

@@ -8,7 +8,7 @@ import { PyDict } from './dict.js';
 import { PySet, setType, frozenSetType, setUpdate } from './set.js';
 import { defMethod } from './native.js';
 import { setIteratorType, PyNativeIter } from './iterators.js';
-import { keyErrorType, runtimeErrorType } from './exception-types.js';
+import { keyErrorType, runtimeErrorType, typeErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { toArray } from '../protocols/iter.js';
 import { keyError } from '../protocols/sequence.js';
@@ -113,6 +113,12 @@ function isSubset(a: PySet, b: PySet): boolean {
   return a.items().every((v) => b.has(v));
 }
 
+/** A set used as a key is looked up as the frozenset of its items (set_contains, set_discard). */
+function asSetKey(o: PyObject): PyObject {
+  if (o instanceof PySet && o.type.lookup('__hash__') === None) return setFrom(frozenSetType, o);
+  return o;
+}
+
 function st(o: PyObject): PySet {
   return o as PySet;
 }
@@ -120,8 +126,10 @@ function st(o: PyObject): PySet {
 export function initSet(): void {
   for (const t of [setType, frozenSetType]) {
     const frozen = t === frozenSetType;
-    defMethod(t, '__new__', (a) => {
+    defMethod(t, '__new__', (a, kw) => {
       const cls = a[0] as PyType;
+      if (kw && kw.size > 0 && (cls === setType || cls === frozenSetType)) raise(typeErrorType, `${cls.name}() takes no keyword arguments`);
+      if (a.length > 2) raise(typeErrorType, `${t.name} expected at most 1 argument, got ${a.length - 1}`);
       if (!frozen) return new PySet(cls);
       if (cls === frozenSetType && a[1] instanceof PySet && a[1].type === frozenSetType) return a[1];
       return setFrom(cls, a[1]);
@@ -147,7 +155,7 @@ export function initSet(): void {
     });
     defMethod(t, '__len__', (a) => intFromNumber(st(a[0]!).size));
     defMethod(t, '__iter__', (a) => setIter(st(a[0]!)));
-    defMethod(t, '__contains__', (a) => pyBool(st(a[0]!).has(a[1]!)));
+    defMethod(t, '__contains__', (a) => pyBool(st(a[0]!).has(asSetKey(a[1]!))));
     if (frozen) defMethod(t, '__hash__', (a) => new PyInt(frozensetHash(st(a[0]!))));
     else t.attrs.set('__hash__', None);
     const binop = (name: string, f: (a: PySet, b: PyObject) => PySet) =>
@@ -189,11 +197,11 @@ export function initSet(): void {
     return None;
   });
   defMethod(t, 'remove', (a) => {
-    if (!st(a[0]!).discard(a[1]!)) keyError(a[1]!);
+    if (!st(a[0]!).discard(asSetKey(a[1]!))) keyError(a[1]!);
     return None;
   });
   defMethod(t, 'discard', (a) => {
-    st(a[0]!).discard(a[1]!);
+    st(a[0]!).discard(asSetKey(a[1]!));
     return None;
   });
   defMethod(t, 'pop', (a) => {

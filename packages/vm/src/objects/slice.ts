@@ -2,8 +2,8 @@
 import { raise } from '../errors.js';
 import { builtinType, None, PyObject } from './object.js';
 import { typeErrorType, valueErrorType } from './exception-types.js';
-import { PyInt } from './int.js';
 import { asIndex } from '../protocols/number.js';
+import { PyInt } from './int.js';
 
 export const sliceType = builtinType('slice', undefined, 0);
 
@@ -19,25 +19,24 @@ export class PySlice extends PyObject {
   }
 }
 
+/** A slice bound as a JS number, clamped to ±2**53 (beyond any sequence's length). */
+function clampIdx(o: PyObject): number {
+  if (o instanceof PyInt && o.num === o.num) return o.num; // a safe int: no bigint needed
+  // _PyEval_SliceIndex's message for bounds that are neither ints, None nor __index__ objects
+  if (!(o instanceof PyInt) && o.type.lookup('__index__') === undefined) {
+    raise(typeErrorType, 'slice indices must be integers or None or have an __index__ method');
+  }
+  const v = asIndex(o);
+  return v > 1n << 53n ? 2 ** 53 : v < -(1n << 53n) ? -(2 ** 53) : Number(v);
+}
+
 /** [start, stop, step, length] of the slice applied to a sequence of `length` items. */
 export function sliceIndices(s: PySlice, length: number): [number, number, number, number] {
   let step = 1;
-  // _PyEval_SliceIndex's message for bounds that are neither ints, None nor __index__ objects
-  const sliceIndex = (o: PyObject): bigint => {
-    if (!(o instanceof PyInt) && o.type.lookup('__index__') === undefined) {
-      raise(typeErrorType, 'slice indices must be integers or None or have an __index__ method');
-    }
-    return asIndex(o);
-  };
   if (s.step !== None) {
-    const st = sliceIndex(s.step);
-    if (st === 0n) raise(valueErrorType, 'slice step cannot be zero');
-    step = st > 1n << 53n ? 2 ** 53 : st < -(1n << 53n) ? -(2 ** 53) : Number(st);
+    step = clampIdx(s.step);
+    if (step === 0) raise(valueErrorType, 'slice step cannot be zero');
   }
-  const clampIdx = (o: PyObject): number => {
-    const v = sliceIndex(o);
-    return v > 1n << 53n ? 2 ** 53 : v < -(1n << 53n) ? -(2 ** 53) : Number(v);
-  };
   let start: number;
   let stop: number;
   if (s.start === None) start = step < 0 ? length - 1 : 0;

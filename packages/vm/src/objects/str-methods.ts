@@ -1,6 +1,6 @@
 // str's methods. CPython counterpart: Objects/unicodeobject.c (unicode_methods, unicode_new),
 // Objects/stringlib/ (split, find, partition), Objects/stringlib/unicode_format.h (str.format).
-import { raise } from '../errors.js';
+import { raise, PyError } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType } from './object.js';
 import { PyInt, intFromNumber, pyBool, True } from './int.js';
 import { PyStr, newStr, strType, EMPTY_STR } from './str.js';
@@ -14,7 +14,8 @@ import { PyBuiltin, defMethod, type Kwargs } from './native.js';
 import { PyStaticMethod } from './descr.js';
 import { PyDict } from './dict.js';
 import { strIteratorType, PyNativeIter } from './iterators.js';
-import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { indexErrorType, lookupErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { NUMERIC_IDEOGRAPHS } from './unicode-digits.js';
 import { repr, str, strRepr } from '../protocols/repr.js';
 import { asJsIndex, indexOrTypeError } from '../protocols/number.js';
 import { toArray } from '../protocols/iter.js';
@@ -44,7 +45,28 @@ function inOperand(o: PyObject): string {
 
 function argStr(o: PyObject | undefined, what: string): string {
   if (o instanceof PyStr) return o.value;
-  raise(typeErrorType, `${what} must be str, not ${o === undefined ? 'nothing' : o.type.name}`);
+  raise(typeErrorType, `${what ? what + ' ' : ''}must be str, not ${o === undefined ? 'nothing' : o.type.name}`);
+}
+
+/** A start/end argument of find() and friends (_PyEval_SliceIndex's check). */
+function sliceArg(o: PyObject): number {
+  if (!(o instanceof PyInt) && o.type.lookup('__index__') === undefined) {
+    raise(typeErrorType, 'slice indices must be integers or None or have an __index__ method');
+  }
+  return asJsIndex(o);
+}
+
+/** find/index/count's first argument, with their arity message. */
+function subArg(a: PyObject[], name: string): string {
+  if (a.length < 2) raise(typeErrorType, `${name}() takes at least 1 argument (0 given)`);
+  if (a.length > 4) raise(typeErrorType, `${name}() takes at most 3 arguments (${a.length - 1} given)`);
+  return argStr(a[1], '');
+}
+
+/** center/ljust/rjust's arity. */
+function justifyArgs(a: PyObject[], name: string): void {
+  if (a.length < 2) raise(typeErrorType, `${name} expected at least 1 argument, got 0`);
+  if (a.length > 3) raise(typeErrorType, `${name} expected at most 2 arguments, got ${a.length - 1}`);
 }
 
 /** ascii(): repr with non-ASCII characters escaped. */
@@ -115,8 +137,8 @@ function rsplitWhitespace(s: string, maxsplit: number): string[] {
 /** Code-point index → UTF-16 offset, and back, for find/index with start/end. */
 function cpRange(s: string, startArg: PyObject | undefined, endArg: PyObject | undefined): [number, number, number] {
   const n = cps(s).length;
-  let start = startArg === undefined || startArg === None ? 0 : asJsIndex(startArg);
-  let end = endArg === undefined || endArg === None ? n : asJsIndex(endArg);
+  let start = startArg === undefined || startArg === None ? 0 : sliceArg(startArg);
+  let end = endArg === undefined || endArg === None ? n : sliceArg(endArg);
   if (start < 0) start = Math.max(0, start + n);
   if (end < 0) end = Math.max(0, end + n);
   if (end > n) end = n;
@@ -165,9 +187,8 @@ export function strNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObje
 }
 
 /** str.format and format_map. */
-export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject | null, numbering: { auto: number } = { auto: 0 }): string {
-  // the automatic field counter is shared with the nested fields of format specs
-  const st = numbering;
+export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject | null, numbering = { auto: 0, depth: 0 }): string {
+  // `numbering` is shared with nested specs ('{:{}}' numbers its inner field after the outer one)
   let out = '';
   let i = 0;
   const lookupField = (field: string): PyObject => {
@@ -176,13 +197,13 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
     let rest = m[2]!;
     let obj: PyObject;
     if (first === '') {
-      if (st.auto < 0) raise(valueErrorType, 'cannot switch from manual field specification to automatic field numbering');
-      const idx = st.auto++;
+      if (numbering.auto < 0) raise(valueErrorType, 'cannot switch from manual field specification to automatic field numbering');
+      const idx = numbering.auto++;
       if (idx >= args.length) raise(indexErrorType, `Replacement index ${idx} out of range for positional args tuple`);
       obj = args[idx]!;
     } else if (/^\d+$/.test(first)) {
-      if (st.auto > 0) raise(valueErrorType, 'cannot switch from automatic field numbering to manual field specification');
-      st.auto = -1;
+      if (numbering.auto > 0) raise(valueErrorType, 'cannot switch from automatic field numbering to manual field specification');
+      numbering.auto = -1;
       const idx = Number(first);
       if (idx >= args.length) raise(indexErrorType, `Replacement index ${idx} out of range for positional args tuple`);
       obj = args[idx]!;
@@ -195,12 +216,16 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
     }
     while (rest.length > 0) {
       if (rest[0] === '.') {
-        const mm = /^\.([^.[]+)/.exec(rest)!;
+        const mm = /^\.([^.[]*)/.exec(rest)!;
+        if (mm[1] === '') raise(valueErrorType, 'Empty attribute in format string');
         obj = getAttr(obj, mm[1]!);
         rest = rest.slice(mm[0].length);
       } else {
+        if (rest[0] !== '[') raise(valueErrorType, "Only '.' or '[' may follow ']' in format field specifier");
         const close = rest.indexOf(']');
+        if (close < 0) raise(valueErrorType, "Missing ']' in format string");
         const key = rest.slice(1, close);
+        if (key === '') raise(valueErrorType, 'Empty attribute in format string');
         obj = getItem(obj, /^\d+$/.test(key) ? intFromNumber(Number(key)) : newStr(key));
         rest = rest.slice(close + 1);
       }
@@ -215,32 +240,59 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
         i += 2;
         continue;
       }
-      // find the matching close brace (nested braces in the spec)
-      let depth = 1;
+      if (i + 1 >= fmt.length) raise(valueErrorType, "Single '{' encountered in format string");
+      // parse_field (Objects/stringlib/unicode_format.h): the name ends at '}', ':' or '!'
       let j = i + 1;
-      while (j < fmt.length && depth > 0) {
-        if (fmt[j] === '{') depth++;
-        else if (fmt[j] === '}') depth--;
-        if (depth > 0) j++;
+      let stop = '';
+      while (j < fmt.length) {
+        const ch = fmt[j++]!;
+        if (ch === '{') raise(valueErrorType, "unexpected '{' in field name");
+        if (ch === '[') {
+          while (j < fmt.length && fmt[j] !== ']') j++;
+          continue;
+        }
+        if (ch === '}' || ch === ':' || ch === '!') {
+          stop = ch;
+          break;
+        }
       }
-      if (depth > 0) raise(valueErrorType, i + 1 >= fmt.length ? "Single '{' encountered in format string" : "expected '}' before end of string");
-      const inner = fmt.slice(i + 1, j);
-      i = j + 1;
-      let field = inner;
+      const field = fmt.slice(i + 1, stop ? j - 1 : j);
       let conv = '';
       let spec = '';
-      const colon = findTop(inner, ':');
-      if (colon >= 0) {
-        spec = inner.slice(colon + 1);
-        field = inner.slice(0, colon);
-      }
-      const bang = field.indexOf('!');
-      if (bang >= 0) {
-        conv = field.slice(bang + 1);
-        field = field.slice(0, bang);
-      }
+      if (stop === '!' || stop === ':') {
+        let specWanted = true;
+        if (stop === '!') {
+          if (j >= fmt.length) raise(valueErrorType, 'end of string while looking for conversion specifier');
+          conv = fmt[j++]!;
+          if (j < fmt.length) {
+            const after = fmt[j++]!;
+            if (after === '}') specWanted = false;
+            else if (after !== ':') raise(valueErrorType, "expected ':' after conversion specifier");
+          }
+        }
+        if (specWanted) {
+          const specStart = j;
+          let depth = 1;
+          while (j < fmt.length && depth > 0) {
+            const ch = fmt[j++]!;
+            if (ch === '{') depth++;
+            else if (ch === '}') depth--;
+          }
+          if (depth > 0) raise(valueErrorType, "unmatched '{' in format spec");
+          spec = fmt.slice(specStart, j - 1);
+        }
+      } else if (stop !== '}') raise(valueErrorType, "expected '}' before end of string");
+      i = j;
       let obj = lookupField(field);
-      if (spec.includes('{')) spec = strFormat(spec, args, kw, st);
+      if (spec.includes('{')) {
+        if (numbering.depth >= 1) raise(valueErrorType, 'Max string recursion exceeded');
+        numbering.depth++;
+        try {
+          spec = strFormat(spec, args, kw, numbering);
+        } finally {
+          numbering.depth--;
+        }
+      }
       if (conv === 'r') obj = newStr(repr(obj));
       else if (conv === 's') obj = newStr(str(obj));
       else if (conv === 'a') obj = newStr(asciiOf(repr(obj)));
@@ -260,17 +312,6 @@ export function strFormat(fmt: string, args: PyObject[], kw: Kwargs | PyObject |
     i++;
   }
   return out;
-}
-
-
-function findTop(s: string, ch: string): number {
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '[') depth++;
-    else if (s[i] === ']') depth--;
-    else if (s[i] === ch && depth === 0) return i;
-  }
-  return -1;
 }
 
 function getStrItem(s: PyStr, key: PyObject): PyObject {
@@ -366,7 +407,7 @@ export function initStr(): void {
   // Numeric_Type=Digit beyond Nd: superscripts, subscripts, circled and dingbat digits
   pred('isdigit', (s) => s.length > 0 && /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u1369-\u1371\u19da]+$/u.test(s));
   pred('isdecimal', (s) => s.length > 0 && /^\p{Nd}+$/u.test(s));
-  pred('isnumeric', (s) => s.length > 0 && /^[\p{Nd}\p{Nl}\p{No}]+$/u.test(s));
+  pred('isnumeric', (s) => s.length > 0 && cps(s).every((c) => /^[\p{Nd}\p{Nl}\p{No}]$/u.test(c) || NUMERIC_IDEOGRAPHS.has(c.codePointAt(0)!)));
   pred('isalpha', (s) => s.length > 0 && /^\p{L}+$/u.test(s));
   pred('isalnum', (s) => s.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(s));
   pred('isspace', (s) => s.length > 0 && cps(s).every(isSpaceChar));
@@ -391,18 +432,36 @@ export function initStr(): void {
   const splitImpl = (name: string, reverse: boolean) =>
     defMethod(t, name, (a, kw) => {
       const s = self(a[0]!, name);
+      const nkw = kw?.size ?? 0;
+      if (a.length - 1 + nkw > 2) {
+        raise(typeErrorType, nkw > 0 ? `${name}() takes at most 2 keyword arguments (${a.length - 1 + nkw} given)` : `${name}() takes at most 2 arguments (${a.length - 1} given)`);
+      }
+      for (const k of kw?.keys() ?? []) if (k !== 'sep' && k !== 'maxsplit') raise(typeErrorType, `${name}() got an unexpected keyword argument '${k}'`);
       const sepO = a[1] ?? kw?.get('sep') ?? None;
       const maxO = a[2] ?? kw?.get('maxsplit');
       const maxsplit = maxO === undefined ? -1 : asJsIndex(maxO);
       let parts: string[];
       if (sepO === None) parts = reverse ? rsplitWhitespace(s, maxsplit) : splitWhitespace(s, maxsplit);
       else {
-        const sep = argStr(sepO, 'separator');
+        if (!(sepO instanceof PyStr)) raise(typeErrorType, `must be str or None, not ${sepO.type.name}`);
+        const sep = sepO.value;
         if (sep === '') raise(valueErrorType, 'empty separator');
-        const all = s.split(sep);
-        if (maxsplit < 0 || all.length - 1 <= maxsplit) parts = all;
-        else if (!reverse) parts = [...all.slice(0, maxsplit), all.slice(maxsplit).join(sep)];
-        else parts = [all.slice(0, all.length - maxsplit).join(sep), ...all.slice(all.length - maxsplit)];
+        if (!reverse) {
+          const all = s.split(sep);
+          parts = maxsplit < 0 || all.length - 1 <= maxsplit ? all : [...all.slice(0, maxsplit), all.slice(maxsplit).join(sep)];
+        } else {
+          // matched from the right ('aaa'.rsplit('aa') == ['a', ''])
+          parts = [];
+          let end = s.length;
+          while ((maxsplit < 0 || parts.length < maxsplit) && end >= sep.length) {
+            const i = s.lastIndexOf(sep, end - sep.length);
+            if (i < 0) break;
+            parts.push(s.slice(i + sep.length, end));
+            end = i;
+          }
+          parts.push(s.slice(0, end));
+          parts.reverse();
+        }
       }
       return new PyList(parts.map(newStr));
     });
@@ -424,7 +483,10 @@ export function initStr(): void {
   });
   defMethod(t, 'join', (a) => {
     const sep = self(a[0]!, 'join');
-    const items = toArray(a[1]!);
+    if (a.length !== 2) raise(typeErrorType, `str.join() takes exactly one argument (${a.length - 1} given)`);
+    const src = a[1]!;
+    if (src.type.lookup('__iter__') === undefined && src.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'can only join an iterable');
+    const items = toArray(src);
     const parts: string[] = [];
     for (let i = 0; i < items.length; i++) {
       const it = items[i]!;
@@ -473,24 +535,25 @@ export function initStr(): void {
     });
   startsEnds('startswith', false);
   startsEnds('endswith', true);
-  defMethod(t, 'find', (a) => intFromNumber(find(self(a[0]!, 'find'), argStr(a[1], 'argument'), a[2], a[3], false)));
-  defMethod(t, 'rfind', (a) => intFromNumber(find(self(a[0]!, 'rfind'), argStr(a[1], 'argument'), a[2], a[3], true)));
+  defMethod(t, 'find', (a) => intFromNumber(find(self(a[0]!, 'find'), subArg(a, 'find'), a[2], a[3], false)));
+  defMethod(t, 'rfind', (a) => intFromNumber(find(self(a[0]!, 'rfind'), subArg(a, 'rfind'), a[2], a[3], true)));
   defMethod(t, 'index', (a) => {
-    const r = find(self(a[0]!, 'index'), argStr(a[1], 'argument'), a[2], a[3], false);
+    const r = find(self(a[0]!, 'index'), subArg(a, 'index'), a[2], a[3], false);
     if (r < 0) raise(valueErrorType, 'substring not found');
     return intFromNumber(r);
   });
   defMethod(t, 'rindex', (a) => {
-    const r = find(self(a[0]!, 'rindex'), argStr(a[1], 'argument'), a[2], a[3], true);
+    const r = find(self(a[0]!, 'rindex'), subArg(a, 'rindex'), a[2], a[3], true);
     if (r < 0) raise(valueErrorType, 'substring not found');
     return intFromNumber(r);
   });
-  defMethod(t, 'count', (a) => intFromNumber(count(self(a[0]!, 'count'), argStr(a[1], 'argument'), a[2], a[3])));
-  defMethod(t, 'center', (a) => newStr(justify(self(a[0]!, 'center'), asJsIndex(a[1]!), fillChar(a[2], 'center'), 'c')));
-  defMethod(t, 'ljust', (a) => newStr(justify(self(a[0]!, 'ljust'), asJsIndex(a[1]!), fillChar(a[2], 'ljust'), 'l')));
-  defMethod(t, 'rjust', (a) => newStr(justify(self(a[0]!, 'rjust'), asJsIndex(a[1]!), fillChar(a[2], 'rjust'), 'r')));
+  defMethod(t, 'count', (a) => intFromNumber(count(self(a[0]!, 'count'), subArg(a, 'count'), a[2], a[3])));
+  defMethod(t, 'center', (a) => justifyArgs(a, 'center') ?? newStr(justify(self(a[0]!, 'center'), asJsIndex(a[1]!), fillChar(a[2], 'center'), 'c')));
+  defMethod(t, 'ljust', (a) => justifyArgs(a, 'ljust') ?? newStr(justify(self(a[0]!, 'ljust'), asJsIndex(a[1]!), fillChar(a[2], 'ljust'), 'l')));
+  defMethod(t, 'rjust', (a) => justifyArgs(a, 'rjust') ?? newStr(justify(self(a[0]!, 'rjust'), asJsIndex(a[1]!), fillChar(a[2], 'rjust'), 'r')));
   defMethod(t, 'zfill', (a) => {
     const s = self(a[0]!, 'zfill');
+    if (a.length !== 2) raise(typeErrorType, `str.zfill() takes exactly one argument (${a.length - 1} given)`);
     const w = asJsIndex(a[1]!);
     const n = cps(s).length;
     if (w <= n) return newStr(s);
@@ -500,7 +563,7 @@ export function initStr(): void {
   const partition = (name: string, reverse: boolean) =>
     defMethod(t, name, (a) => {
       const s = self(a[0]!, name);
-      const sep = argStr(a[1], 'argument');
+      const sep = argStr(a[1], '');
       if (sep === '') raise(valueErrorType, 'empty separator');
       const i = reverse ? s.lastIndexOf(sep) : s.indexOf(sep);
       if (i < 0) return newTuple(reverse ? [EMPTY_STR, EMPTY_STR, newStr(s)] : [newStr(s), EMPTY_STR, EMPTY_STR]);
@@ -518,9 +581,10 @@ export function initStr(): void {
     const p = argStr(a[1], 'removesuffix() argument');
     return newStr(p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s);
   });
-  defMethod(t, 'expandtabs', (a) => {
+  defMethod(t, 'expandtabs', (a, kw) => {
     const s = self(a[0]!, 'expandtabs');
-    const size = a[1] === undefined ? 8 : asJsIndex(a[1]);
+    const sizeArg = a[1] ?? kw?.get('tabsize');
+    const size = sizeArg === undefined ? 8 : asJsIndex(sizeArg);
     let out = '';
     let col = 0;
     for (const c of s) {
@@ -581,13 +645,18 @@ export function initStr(): void {
       let v: PyObject | undefined;
       try {
         v = getItem(a[1]!, intFromNumber(c.codePointAt(0)!));
-      } catch {
+      } catch (e) {
+        // only a LookupError leaves the character as it is
+        if (!(e instanceof PyError && e.exc.type.isSubtype(lookupErrorType))) throw e;
         v = undefined;
       }
       if (v === undefined) out += c;
       else if (v === None) continue;
       else if (v instanceof PyStr) out += v.value;
-      else out += String.fromCodePoint(Number((v as PyInt).value));
+      else if (v instanceof PyInt) {
+        if (v.value < 0n || v.value > 0x10ffffn) raise(valueErrorType, 'character mapping must be in range(0x110000)');
+        out += String.fromCodePoint(Number(v.value));
+      } else raise(typeErrorType, 'character mapping must return integer, None or str');
     }
     return newStr(out);
   });

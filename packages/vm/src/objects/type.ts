@@ -11,6 +11,7 @@ import {
   TPFLAGS_HEAPTYPE,
   builtinSubclasses,
   bumpTypeVersion,
+  builtinTypes,
   objectType,
   typeType,
 } from './object.js';
@@ -399,9 +400,23 @@ export function initType(): void {
     if (a.length !== 4) raise(typeErrorType, 'type() takes 1 or 3 arguments');
     const name = a[1]!;
     if (!(name instanceof PyStr)) raise(typeErrorType, `type.__new__() argument 1 must be str, not ${name.type.name}`);
-    const bases = (a[2] as PyTuple).items as PyType[];
+    if (!(a[2] instanceof PyTuple)) raise(typeErrorType, `type.__new__() argument 2 must be tuple, not ${a[2]!.type.name}`);
+    const bases = a[2].items as PyType[];
     if (!(a[3] instanceof PyDict)) raise(typeErrorType, `type.__new__() argument 3 must be dict, not ${a[3]!.type.name}`);
     const ns = a[3];
+    // type_new_set_module: __module__ from the calling frame's globals (on type_new's copy of the dict)
+    if (ns.getStr('__module__') === undefined) {
+      const modName = ts.frame?.globals.getStr('__name__');
+      if (modName !== undefined) {
+        const copy = new PyDict();
+        for (const [k, v] of ns.entries()) copy.set(k, v);
+        copy.setStr('__module__', modName);
+        return typeNewChecked(meta, name.value, bases, copy, kw);
+      }
+    }
+    return typeNewChecked(meta, name.value, bases, ns, kw);
+  });
+  const typeNewChecked = (meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Kwargs | null): PyType => {
     let winner = meta;
     for (const b of bases) {
       const bt = b.type;
@@ -410,8 +425,8 @@ export function initType(): void {
       else raise(typeErrorType, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
     }
     for (const b of bases) if (!(b instanceof PyType)) raise(typeErrorType, `type.__new__() argument 2 must be tuple of types`);
-    return typeNew(winner, name.value, bases, ns, kw);
-  });
+    return typeNew(winner, name, bases, ns, kw);
+  };
   defMethod(t, '__init__', () => None);
   defMethod(t, '__call__', (a, kw) => typeCallDefault(a[0] as PyType, a.slice(1), kw));
   defMethod(t, '__repr__', (a) => newStr(typeRepr(a[0] as PyType)));

@@ -82,6 +82,7 @@ export function casefold(s: string): string {
   for (const c of s) {
     if (c.charCodeAt(0) < 128) out += c.toLowerCase();
     else if (c === 'İ') out += 'i̇';
+    else if (c === 'ı') out += c; // no folding (only Turkic's T entries name it)
     else {
       const f = c.toUpperCase().toLowerCase();
       out += f.length > 0 && CASED.test(c) ? f.replace(/ß/g, 'ss') : c;

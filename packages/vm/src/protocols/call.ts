@@ -1,7 +1,8 @@
 // Calling objects. CPython counterpart: Objects/call.c (PyObject_Call, _PyObject_Call_Prepend),
 // Objects/typeobject.c (type_call).
 import { raise } from '../errors.js';
-import { PyObject, PyType, typeType } from '../objects/object.js';
+import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, objectType, typeType } from '../objects/object.js';
+import { PyDict } from '../objects/dict.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin, type Kwargs } from '../objects/native.js';
 import { typeErrorType } from '../objects/exception-types.js';
@@ -13,6 +14,7 @@ export function callObject(f: PyObject, args: PyObject[], kw: Kwargs | null): Py
   if (f instanceof PyFunction) return callPyFunction(f, args, kw);
   if (f instanceof PyBuiltin) return f.fn(args, kw);
   if (f instanceof PyMethod) {
+    if (f.func instanceof PyFunction) return callPyFunction(f.func, args, kw, f.self);
     const a = new Array<PyObject>(args.length + 1);
     a[0] = f.self;
     for (let i = 0; i < args.length; i++) a[i + 1] = args[i]!;
@@ -35,8 +37,23 @@ function typeCall(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
   return typeCallDefault(cls, args, kw);
 }
 
+let objectNew: PyObject | undefined;
+
 export function typeCallDefault(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
   const newFn = cls.lookup('__new__');
+  objectNew ??= objectType.attrs.get('__new__');
+  if (newFn === objectNew && cls.solid === objectType && cls.flags & TPFLAGS_HEAPTYPE) {
+    // a plain class with a Python __init__: object.__new__ has nothing to check, so make the
+    // instance here and call __init__ without a bound method in between
+    const init = cls.lookup('__init__');
+    if (init instanceof PyFunction) {
+      const obj = new PyObject(cls);
+      if (cls.hasInstanceDict) obj.dict = new PyDict();
+      const r = callPyFunction(init, args, kw, obj);
+      if (r !== None) raise(typeErrorType, `__init__() should return None, not '${r.type.name}'`);
+      return obj;
+    }
+  }
   if (newFn === undefined) raise(typeErrorType, `cannot create '${cls.name}' instances`);
   const obj = callObject(descrGet(newFn, null, cls), [cls, ...args], kw);
   if (!obj.type.isSubtype(cls)) return obj;
@@ -50,7 +67,7 @@ export function typeCallDefault(cls: PyType, args: PyObject[], kw: Kwargs | null
 
 /** Call a special method found on a type with `self` first: descr(self, ...args). */
 export function callSpecial(descr: PyObject, self: PyObject, args: PyObject[]): PyObject {
-  if (descr instanceof PyFunction) return callPyFunction(descr, [self, ...args], null);
+  if (descr instanceof PyFunction) return callPyFunction(descr, args, null, self);
   if (descr instanceof PyBuiltin && descr.owner !== null) return descr.fn([self, ...args], null);
   return callObject(descrGet(descr, self, self.type), args, null);
 }

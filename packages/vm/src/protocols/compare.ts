@@ -60,6 +60,9 @@ function fastCompare(a: PyObject, b: PyObject, op: number): boolean | undefined 
   const ta = a.type;
   const tb = b.type;
   if ((ta === intType || ta === boolType) && (tb === intType || tb === boolType)) {
+    const xn = (a as PyInt).num;
+    const yn = (b as PyInt).num;
+    if (xn === xn && yn === yn) return cmpResult(xn < yn ? -1 : xn > yn ? 1 : 0, op);
     const x = (a as PyInt).value;
     const y = (b as PyInt).value;
     return cmpResult(x < y ? -1 : x > y ? 1 : 0, op);

@@ -46,7 +46,7 @@ export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyOb
   if (d instanceof PyProperty) {
     if (obj === null) return d;
     if (d.fget === null) {
-      raise(attributeErrorType, d.name ? `property '${d.name}' of '${owner.name}' object has no getter` : 'unreadable attribute');
+      raise(attributeErrorType, d.name ? `property '${d.name}' of '${owner.name}' object has no getter` : `property of '${owner.name}' object has no getter`);
     }
     return callObject(d.fget, [obj], null);
   }
@@ -54,7 +54,7 @@ export function descrGet(d: PyObject, obj: PyObject | null, owner: PyType): PyOb
   if (d instanceof PyMemberDescr) {
     if (obj === null) return d;
     const v = d.values.get(obj);
-    if (v === undefined) raiseAttributeError(attributeErrorType, `'${obj.type.name}' object has no attribute '${d.name}'`, d.name, obj);
+    if (v === undefined) raiseAttributeError(attributeErrorType, `'${obj.type.tpName ?? obj.type.name}' object has no attribute '${d.name}'`, d.name, obj);
     return v;
   }
   const t = d.type;
@@ -81,7 +81,7 @@ export function genericGetAttr(obj: PyObject, name: string, soft = false): PyObj
   }
   if (d !== undefined) return hasGet(d) ? descrGet(d, obj, t) : d;
   if (soft) return undefined;
-  raiseAttributeError(attributeErrorType, `'${t.name}' object has no attribute '${name}'`, name, obj);
+  raiseAttributeError(attributeErrorType, `'${t.tpName ?? t.name}' object has no attribute '${name}'`, name, obj);
 }
 
 /** type_getattro: attributes of a class object. */
@@ -195,7 +195,7 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
       return;
     }
     if (d instanceof PyGetSet) {
-      if (d.set === null) raise(attributeErrorType, `attribute '${name}' of '${d.owner.name}' objects is not writable`);
+      if (d.set === null) raise(attributeErrorType, d.member ? 'readonly attribute' : `attribute '${name}' of '${d.owner.name}' objects is not writable`);
       d.set(obj, value);
       return;
     }
@@ -204,7 +204,7 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
       else if (!d.values.delete(obj)) raise(attributeErrorType, name);
       return;
     }
-    if (!(d instanceof PyFunction || d instanceof PyBuiltin) && d.type.solid !== d.type) {
+    if (!(d instanceof PyFunction || d instanceof PyBuiltin)) {
       const f = d.type.lookup(value === null ? '__delete__' : '__set__');
       if (f !== undefined) {
         callObject(f, value === null ? [d, obj] : [d, obj, value], null);
@@ -218,10 +218,10 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
   const dict = obj.dict as PyDict | null;
   if (dict === null) {
     if (d !== undefined) raise(attributeErrorType, `'${t.name}' object attribute '${name}' is read-only`);
-    raise(attributeErrorType, `'${t.name}' object has no attribute '${name}'`);
+    raise(attributeErrorType, `'${t.tpName ?? t.name}' object has no attribute '${name}'`);
   }
   if (value === null) {
-    if (!dict.deleteStr(name)) raise(attributeErrorType, `'${t.name}' object has no attribute '${name}'`);
+    if (!dict.deleteStr(name)) raise(attributeErrorType, `'${t.tpName ?? t.name}' object has no attribute '${name}'`);
   } else {
     dict.setStr(name, value);
   }
@@ -232,7 +232,7 @@ export function typeSetAttr(cls: PyType, name: string, value: PyObject | null): 
   const d = meta.lookup(name);
   if (d !== undefined && isDataDescriptor(d)) {
     if (d instanceof PyGetSet) {
-      if (d.set === null) raise(attributeErrorType, `attribute '${name}' of '${d.owner.name}' objects is not writable`);
+      if (d.set === null) raise(attributeErrorType, d.member ? 'readonly attribute' : `attribute '${name}' of '${d.owner.name}' objects is not writable`);
       d.set(cls, value);
       return;
     }

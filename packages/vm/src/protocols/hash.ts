@@ -21,10 +21,15 @@ export function strHash(s: PyStr): bigint {
 export function pyHash(o: PyObject): bigint {
   const t = o.type;
   if (t === strType) return strHash(o as PyStr);
-  if (t === intType || t === boolType) return intHash((o as PyInt).value);
+  if (t === intType || t === boolType) {
+    // a safe int is below the modulus 2**61 - 1: its own hash, but for -1
+    const n = (o as PyInt).num;
+    if (n === n) return n === -1 ? -2n : (o as PyInt).value;
+    return intHash((o as PyInt).value);
+  }
   if (t === floatType) return floatHashOf(o as PyFloat);
   const h = t.lookup('__hash__');
-  if (h === undefined || h === None) raise(typeErrorType, `unhashable type: '${t.name}'`);
+  if (h === undefined || h === None) raise(typeErrorType, `unhashable type: '${t.tpName ?? t.name}'`);
   const r = callSpecial(h, o, []);
   if (!(r instanceof PyInt)) raise(typeErrorType, '__hash__ method should return an integer');
   const v = r.value;

@@ -22,12 +22,14 @@ import { callSpecial } from './call.js';
 import { intFromNumber } from '../objects/int.js';
 import { genResume } from '../eval/ceval.js';
 
+const TWO_53 = 2n ** 53n;
+
 /** PyObject_GetIter */
 export function getIter(o: PyObject): PyObject {
   const t = o.type;
   if (t === listType) return new PyArrayIter(o as PyList, listIteratorType);
   if (t === tupleType) return new PyArrayIter(o as PyTuple, tupleIteratorType);
-  if (o instanceof PyRange && o.length <= 2n ** 53n && o.start >= -(2n ** 53n) && o.stop <= 2n ** 53n) {
+  if (o instanceof PyRange && o.length <= TWO_53 && o.start >= -TWO_53 && o.stop <= TWO_53) {
     return new PyRangeIter(Number(o.start), Number(o.step), Number(o.length));
   }
   const m = t.lookup('__iter__');

@@ -1,15 +1,16 @@
 // Arithmetic. CPython counterpart: Objects/abstract.c (binary_op1, PyNumber_*), with the int and
 // float kernels of Objects/longobject.c and Objects/floatobject.c.
-import { raise } from '../errors.js';
+import { raise, newException, PyError } from '../errors.js';
 import { NotImplemented, PyObject, type PyType } from '../objects/object.js';
 import { tupleType } from '../objects/tuple.js';
-import { PyInt, newInt, intType, boolType } from '../objects/int.js';
+import { PyInt, newInt, intType, boolType, intNumber, intFromSafe } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyComplex, complexPow } from '../objects/complex.js';
 import { crPow, decompose } from '../objects/libm.js';
-import { PyStr, strType } from '../objects/str.js';
+import { PyStr, newStr, strType } from '../objects/str.js';
 import { PyList, listType } from '../objects/list.js';
 import {
+  PyBaseException,
   overflowErrorType,
   typeErrorType,
   valueErrorType,
@@ -126,6 +127,59 @@ export function intShift(a: bigint, b: bigint, left: boolean): bigint {
   return a >> b;
 }
 
+const MAX_SAFE_NUM = 9007199254740991;
+
+/**
+ * Binary op on two ints held as safe JS integers (`num` fields; NaN for big ones): the result when
+ * it is exact in doubles and a safe integer again, else null (then the bigint kernel decides,
+ * errors included). `op` is BINARY_OP's argument (in-place forms too).
+ */
+export function smallIntBinary(x: number, y: number, op: number): PyInt | null {
+  let r: number;
+  switch (op >= NB_INPLACE ? op - NB_INPLACE : op) {
+    case NB_ADD: r = x + y; break;
+    case NB_SUBTRACT: r = x - y; break;
+    case NB_MULTIPLY: r = x * y; break;
+    case NB_FLOOR_DIVIDE: {
+      if (y === 0) return null;
+      const m = x % y; // exact for integers
+      r = (x - m) / y; // exact: x - m is a multiple of y
+      if (m !== 0 && (m < 0) !== (y < 0)) r -= 1;
+      break;
+    }
+    case NB_REMAINDER: {
+      if (y === 0) return null;
+      r = x % y;
+      if (r !== 0 && (r < 0) !== (y < 0)) r += y;
+      break;
+    }
+    case NB_AND:
+      if ((x | 0) !== x || (y | 0) !== y) return null;
+      r = x & y;
+      break;
+    case NB_OR:
+      if ((x | 0) !== x || (y | 0) !== y) return null;
+      r = x | y;
+      break;
+    case NB_XOR:
+      if ((x | 0) !== x || (y | 0) !== y) return null;
+      r = x ^ y;
+      break;
+    case NB_RSHIFT:
+      if ((x | 0) !== x || !(y >= 0 && y < 32)) return null;
+      r = x >> y;
+      break;
+    case NB_LSHIFT:
+      if (!(y >= 0 && y < 32)) return null;
+      r = x * 2 ** y;
+      break;
+    default:
+      return null;
+  }
+  // NaN operands (big ints) fail these comparisons too
+  return r <= MAX_SAFE_NUM && r >= -MAX_SAFE_NUM ? intFromSafe(r) : null;
+}
+
 /** Binary op on two ints (bool included); undefined for @. */
 export function intBinary(a: bigint, b: bigint, op: number): PyObject | undefined {
   switch (op) {
@@ -235,7 +289,10 @@ export function floatPow(x: number, y: number): number {
   if ((x === 1 || x === -1) && !Number.isFinite(y)) return 1;
   const r = libmPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
-    raise(overflowErrorType, '(34, \'Numerical result out of range\')');
+    // errno's two-argument OverflowError (ERANGE)
+    const e = newException(overflowErrorType, null) as PyBaseException;
+    e.args = [newInt(34n), newStr('Numerical result out of range')];
+    throw new PyError(e);
   }
   return r;
 }
@@ -266,7 +323,7 @@ export function floatBinary(a: number, b: number, op: number): PyObject | undefi
 /** The float value of an int or float operand, or undefined. */
 export function asFloatOperand(o: PyObject): number | undefined {
   if (o instanceof PyFloat) return o.value;
-  if (o instanceof PyInt) return intToFloat(o.value);
+  if (o instanceof PyInt) return o.num === o.num ? o.num : intToFloat(o.value);
   return undefined;
 }
 
@@ -302,6 +359,10 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
   const tb = b.type;
   // fast paths for exact builtin types
   if ((ta === intType || ta === boolType) && (tb === intType || tb === boolType)) {
+    if (ta === intType && tb === intType) {
+      const s = smallIntBinary((a as PyInt).num, (b as PyInt).num, op);
+      if (s !== null) return s;
+    }
     const r = intBinary((a as PyInt).value, (b as PyInt).value, base);
     if (r !== undefined) return r;
   } else if ((ta === floatType && (tb === floatType || tb === intType)) || (ta === intType && tb === floatType)) {
@@ -389,6 +450,7 @@ export function asIndex(o: PyObject): bigint {
 
 /** An index as a JS number (clamped to ±2**53 for huge values, which are out of range anyway). */
 export function asJsIndex(o: PyObject): number {
+  if (o instanceof PyInt && o.num === o.num) return o.num;
   const v = asIndex(o);
   if (v > MAX_SAFE) return Number.MAX_SAFE_INTEGER;
   if (v < -MAX_SAFE) return -Number.MAX_SAFE_INTEGER;
@@ -397,7 +459,7 @@ export function asJsIndex(o: PyObject): number {
 
 /** For a sequence index: an int via __index__, else TypeError naming the container. */
 export function indexOrTypeError(o: PyObject, what: string): number {
-  if (o instanceof PyInt) return Number(o.value);
+  if (o instanceof PyInt) return intNumber(o);
   const m = o.type.lookup('__index__');
   if (m === undefined) raise(typeErrorType, `${what} indices must be integers or slices, not ${o.type.name}`);
   return asJsIndex(o);

@@ -3,11 +3,12 @@
 import { raise } from '../errors.js';
 import { None, PyObject, PyType } from '../objects/object.js';
 import { PyList, listType } from '../objects/list.js';
+import { PySlice, sliceArray } from '../objects/slice.js';
 import { PyTuple, tupleType } from '../objects/tuple.js';
 import { PyDict, dictType } from '../objects/dict.js';
 import { PyStr, strType } from '../objects/str.js';
 import { PySet } from '../objects/set.js';
-import { PyInt, intFromNumber } from '../objects/int.js';
+import { PyInt, intFromNumber, intNumber } from '../objects/int.js';
 import { indexErrorType, keyErrorType, overflowErrorType, typeErrorType, valueErrorType, PyBaseException } from '../objects/exception-types.js';
 import { isTrue } from './truth.js';
 import { PyError } from '../errors.js';
@@ -30,14 +31,15 @@ export function getItem(o: PyObject, key: PyObject): PyObject {
   const t = o.type;
   if (t === listType && key instanceof PyInt) {
     const items = (o as PyList).items;
-    let i = Number(key.value);
+    let i = intNumber(key);
     if (i < 0) i += items.length;
     if (i < 0 || i >= items.length) raise(indexErrorType, 'list index out of range');
     return items[i]!;
   }
+  if (t === listType && key instanceof PySlice) return new PyList(sliceArray((o as PyList).items, key));
   if (t === tupleType && key instanceof PyInt) {
     const items = (o as PyTuple).items;
-    let i = Number(key.value);
+    let i = intNumber(key);
     if (i < 0) i += items.length;
     if (i < 0 || i >= items.length) raise(indexErrorType, 'tuple index out of range');
     return items[i]!;
@@ -61,7 +63,7 @@ export function setItem(o: PyObject, key: PyObject, value: PyObject): void {
   const t = o.type;
   if (t === listType && key instanceof PyInt) {
     const items = (o as PyList).items;
-    let i = Number(key.value);
+    let i = intNumber(key);
     if (i < 0) i += items.length;
     if (i < 0 || i >= items.length) raise(indexErrorType, 'list assignment index out of range');
     items[i] = value;

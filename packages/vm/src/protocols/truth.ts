@@ -9,13 +9,14 @@ import { PyTuple } from '../objects/tuple.js';
 import { PyDict } from '../objects/dict.js';
 import { typeErrorType } from '../objects/exception-types.js';
 import { callSpecial } from './call.js';
+import { len } from './sequence.js';
 
 export function isTrue(o: PyObject): boolean {
   if (o === True) return true;
   if (o === False || o === None) return false;
   const t = o.type;
   if (t.solid === t) {
-    if (o instanceof PyInt) return o.value !== 0n;
+    if (o instanceof PyInt) return o.num !== 0;
     if (o instanceof PyStr) return o.value.length !== 0;
     if (o instanceof PyList || o instanceof PyTuple) return o.items.length !== 0;
     if (o instanceof PyDict) return o.size !== 0;
@@ -30,9 +31,7 @@ export function isTrue(o: PyObject): boolean {
   }
   const l = t.lookup('__len__');
   if (l !== undefined) {
-    const r = callSpecial(l, o, []);
-    if (!(r instanceof PyInt)) raise(typeErrorType, `'${r.type.name}' object cannot be interpreted as an integer`);
-    return r.value !== 0n;
+    return len(o) !== 0;
   }
   return true;
 }

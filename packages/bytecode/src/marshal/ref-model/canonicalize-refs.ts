@@ -28,7 +28,7 @@ import {
 import { marshalOptionsFor } from '../options.js';
 import { ConstCache } from './const-cache.js';
 import { orderSetElements } from './frozenset-order.js';
-import { identifierConsts } from './identifier-consts.js';
+import { identifierConsts, type IdentifierConsts } from './identifier-consts.js';
 import { InternTable } from './interning.js';
 import { freshPyCompileState, type ProcessState } from './process-state.js';
 import { assignRefFlags } from './ref-flags.js';
@@ -49,18 +49,23 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
   const target = options.target ?? targetForVersion('3.11')!;
   const state = options.processState ?? freshPyCompileState(target);
   const rules = versionRules(target);
-  const identifiers = moduleIdentifiers(top, target, rules);
-  const model = new ModuleCompile(target, rules, state, (s) => identifiers.has(s) || state.internedStrings(s));
+  const idsOf = new Map<CodeObject, IdentifierConsts>();
+  const identifiers = moduleIdentifiers(top, target, rules, idsOf);
+  const model = new ModuleCompile(target, rules, state, (s) => identifiers.has(s) || state.internedStrings(s), idsOf);
   const out = model.compileUnit(top);
   if (options.heldTopLevel ?? true) model.held.add(out);
   for (const s of model.singletons.used) model.held.add(s);
   assignRefFlags(out, model.held);
-  orderSetElements(out, marshalOptionsFor(target), rules.setKeysFlagged);
+  // most modules have no set constant: then there is nothing to order
+  if (model.madeSets) orderSetElements(out, marshalOptionsFor(target), rules.setKeysFlagged);
   return out;
 }
 
-/** Every string the parser interned as an identifier, as far as the code objects show them. */
-function moduleIdentifiers(top: CodeObject, target: Target, rules: VersionRules): Set<string> {
+/**
+ * Every string the parser interned as an identifier, as far as the code objects show them; `idsOf`
+ * receives each code object's identifier constants, which the unit compile needs again.
+ */
+function moduleIdentifiers(top: CodeObject, target: Target, rules: VersionRules, idsOf: Map<CodeObject, IdentifierConsts>): Set<string> {
   const out = new Set<string>();
   const addStrs = (t: PyTuple | null) => {
     for (const v of t?.items ?? []) if (v.kind === Kind.Str) out.add(v.value);
@@ -72,6 +77,7 @@ function moduleIdentifiers(top: CodeObject, target: Target, rules: VersionRules)
     for (const v of co.names.items) if (v.kind === Kind.Str && v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
     if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, rules)) out.add(co.name.value);
     const ids = identifierConsts(co, target);
+    idsOf.set(co, ids);
     for (const i of ids.fromIdentifiers) {
       const c = co.consts.items[i];
       if (c?.kind === Kind.Tuple) addStrs(c);
@@ -90,32 +96,37 @@ class ModuleCompile {
   /** objects referenced from outside the tree (see ref-flags.ts) */
   readonly held = new Set<object>();
   private filename: PyStr | null = null;
+  /** whether any set or frozenset constant was made (only then does marshal's set order matter) */
+  madeSets = false;
 
   constructor(
     private readonly target: Target,
     private readonly rules: VersionRules,
     state: ProcessState,
     preInterned: (value: string) => boolean,
+    private readonly idsOf: ReadonlyMap<CodeObject, IdentifierConsts>,
   ) {
     this.singletons = new Singletons(state.internedChars);
     this.interned = new InternTable(this.singletons, preInterned, state.internedStrings);
   }
 
   compileUnit(src: CodeObject): CodeObject {
-    const ids = identifierConsts(src, this.target);
+    const ids = this.idsOf.get(src) ?? identifierConsts(src, this.target);
     let name = this.unitName(src.name);
     let qualname = this.unitQualname(src, name);
 
     const consts: PyValue[] = [];
-    src.consts.items.forEach((c, i) => {
+    const items = src.consts.items;
+    for (let i = 0; i < items.length; i++) {
+      const c = items[i]!;
       if (c.kind === Kind.Code) {
         consts.push(this.compileUnit(c));
-        return;
+        continue;
       }
       // compiler_class adds u_qualname itself as the __qualname__ constant
       const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.fromIdentifiers.has(i));
       consts.push(this.cache.mergeConstsRecursive(fresh));
-    });
+    }
 
     // assemble()
     const exceptiontable = src.exceptiontable && this.cache.mergeConstOne(this.buffer(src.exceptiontable));
@@ -138,9 +149,10 @@ class ModuleCompile {
     }
 
     // co_code: the de-optimised copy the code object caches, so always one reference more
-    const code = new PyBytes(src.code.value.slice());
+    // (new objects share the input's byte arrays: nothing writes into a value's bytes)
+    const code = new PyBytes(src.code.value);
     this.held.add(code);
-    const kinds = src.localspluskinds && (src.localspluskinds.value.length === 0 ? this.singletons.bytes(src.localspluskinds.value)! : new PyBytes(src.localspluskinds.value.slice()));
+    const kinds = src.localspluskinds && (src.localspluskinds.value.length === 0 ? this.singletons.bytes(src.localspluskinds.value)! : new PyBytes(src.localspluskinds.value));
 
     return new CodeObject({
       layout: src.layout,
@@ -203,7 +215,7 @@ class ModuleCompile {
 
   /** linetable / exceptiontable as assemble() leaves them: b'' is the singleton, others are new. */
   private buffer(v: PyBytes): PyBytes {
-    return v.value.length === 0 ? this.singletons.bytes(v.value)! : new PyBytes(v.value.slice());
+    return v.value.length === 0 ? this.singletons.bytes(v.value)! : new PyBytes(v.value);
   }
 
   /** A constant as the parser and AST optimiser create it: new objects, except the process singletons. */
@@ -227,8 +239,10 @@ class ModuleCompile {
       case Kind.Tuple:
         return this.singletons.tuple(v.items.map((item) => this.fresh(item, identifierItems)));
       case Kind.FrozenSet:
+        this.madeSets = true;
         return new PyFrozenSet(v.items.map((item) => this.fresh(item)));
       case Kind.Set:
+        this.madeSets = true;
         return new PySet(v.items.map((item) => this.fresh(item)));
       case Kind.List:
         return new PyList(v.items.map((item) => this.fresh(item)));

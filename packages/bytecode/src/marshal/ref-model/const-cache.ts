@@ -4,18 +4,20 @@
 // object's names/consts/localsplusnames tuples and its linetable/exceptiontable, not recursive).
 // The first object entered under a key wins; later equal ones are replaced by it.
 import { Kind, PyFrozenSet, type PyValue } from '../../values.js';
-import { constantKey } from './constant-key.js';
+import { ConstantIds } from './constant-ids.js';
 
 export class ConstCache {
-  private readonly cache = new Map<string, PyValue>();
+  private readonly ids = new ConstantIds();
+  /** by constant id (ConstantIds hands them out densely) */
+  private readonly cache: (PyValue | undefined)[] = [];
 
   /** merge_consts_recursive: the cached object equal to `o`, entering `o` (and its items) if new. */
   mergeConstsRecursive(o: PyValue): PyValue {
     if (o.kind === Kind.None || o.kind === Kind.Ellipsis) return o;
-    const key = constantKey(o);
-    const cached = this.cache.get(key);
+    const key = this.ids.of(o);
+    const cached = this.cache[key];
     if (cached) return cached;
-    this.cache.set(key, o);
+    this.cache[key] = o;
     if (o.kind === Kind.Tuple) {
       const items = o.items;
       for (let i = 0; i < items.length; i++) items[i] = this.mergeConstsRecursive(items[i]!);
@@ -23,7 +25,7 @@ export class ConstCache {
       // a frozenset cannot be rewritten: CPython builds a new one from the merged items and
       // caches that in place of `o`
       const merged = new PyFrozenSet(o.items.map((item) => this.mergeConstsRecursive(item)));
-      this.cache.set(key, merged);
+      this.cache[key] = merged;
       return merged;
     }
     return o;
@@ -31,10 +33,10 @@ export class ConstCache {
 
   /** merge_const_one: the cached object equal to `o`, entering `o` itself (not its items) if new. */
   mergeConstOne<T extends PyValue>(o: T): T {
-    const key = constantKey(o);
-    const cached = this.cache.get(key);
+    const key = this.ids.of(o);
+    const cached = this.cache[key];
     if (cached) return cached as T;
-    this.cache.set(key, o);
+    this.cache[key] = o;
     return o;
   }
 }

@@ -25,17 +25,38 @@ export interface IdentifierConsts {
   qualnameConst: number;
 }
 
+interface Ops {
+  LOAD_CONST: number;
+  KW_NAMES: number;
+  CALL_KW: number;
+  IMPORT_NAME: number;
+  STORE_NAME: number;
+  LOAD_NAME: number;
+  MATCH_CLASS: number;
+  STORE_SUBSCR: number;
+  EXTENDED_ARG: number;
+  CACHE: number;
+}
+
+const opsByTarget = new Map<Target, Ops>();
+
+function opsOf(target: Target): Ops {
+  let ops = opsByTarget.get(target);
+  if (!ops) {
+    const table = opcodeTable(target);
+    const op = (name: string) => table.number.get(name) ?? -1;
+    ops = {
+      LOAD_CONST: op('LOAD_CONST'), KW_NAMES: op('KW_NAMES'), CALL_KW: op('CALL_KW'), IMPORT_NAME: op('IMPORT_NAME'),
+      STORE_NAME: op('STORE_NAME'), LOAD_NAME: op('LOAD_NAME'), MATCH_CLASS: op('MATCH_CLASS'), STORE_SUBSCR: op('STORE_SUBSCR'),
+      EXTENDED_ARG: table.extendedArg, CACHE: table.cache,
+    };
+    opsByTarget.set(target, ops);
+  }
+  return ops;
+}
+
 export function identifierConsts(code: CodeObject, target: Target): IdentifierConsts {
-  const table = opcodeTable(target);
-  const op = (name: string) => table.number.get(name) ?? -1;
-  const LOAD_CONST = op('LOAD_CONST');
-  const KW_NAMES = op('KW_NAMES');
-  const CALL_KW = op('CALL_KW');
-  const IMPORT_NAME = op('IMPORT_NAME');
-  const STORE_NAME = op('STORE_NAME');
-  const LOAD_NAME = op('LOAD_NAME');
-  const MATCH_CLASS = op('MATCH_CLASS');
-  const STORE_SUBSCR = op('STORE_SUBSCR');
+  const { LOAD_CONST, KW_NAMES, CALL_KW, IMPORT_NAME, STORE_NAME, LOAD_NAME, MATCH_CLASS, STORE_SUBSCR, EXTENDED_ARG, CACHE } = opsOf(target);
   const nameIs = (arg: number, value: string) => {
     const name = code.names.items[arg];
     return name?.kind === Kind.Str && name.value === value;
@@ -48,12 +69,12 @@ export function identifierConsts(code: CodeObject, target: Target): IdentifierCo
   for (let i = 0; i + 1 < bytes.length; i += 2) {
     const opcode = bytes[i]!;
     const arg = bytes[i + 1]! | ext;
-    if (opcode === table.extendedArg) {
+    if (opcode === EXTENDED_ARG) {
       ext = arg << 8;
       continue;
     }
     ext = 0;
-    if (opcode === table.cache) continue;
+    if (opcode === CACHE) continue;
     if (opcode === KW_NAMES) out.fromIdentifiers.add(arg);
     else if ((opcode === IMPORT_NAME || opcode === CALL_KW || opcode === MATCH_CLASS) && lastLoadConst >= 0) {
       out.fromIdentifiers.add(lastLoadConst);

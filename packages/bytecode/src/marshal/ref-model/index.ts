@@ -2,3 +2,4 @@
 export { canonicalizeRefs, type RefModelOptions } from './canonicalize-refs.js';
 export { freshPyCompileState, type ProcessState } from './process-state.js';
 export { byteChars, constantKey } from './constant-key.js';
+export { ConstantIds } from './constant-ids.js';

@@ -37,7 +37,8 @@ export class InternTable {
 
   /** The parser's identifier object for `value` (interned; '' and Latin-1 characters are the singletons). */
   identifier(value: string, utf8: Uint8Array | null = null): PyStr {
-    return this.internInPlace(this.plain(value, utf8));
+    // the canonical object when there is one (internInPlace would return it for any new object)
+    return this.canonicals.get(value) ?? this.internInPlace(this.plain(value, utf8));
   }
 
   /** A str as the parser makes a literal: a singleton, or a fresh non-interned object. */

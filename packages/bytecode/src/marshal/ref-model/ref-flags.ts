@@ -2,24 +2,10 @@
 // above 1 at write time or (3.11+) when it is an interned str. With identity settled, the count is
 // the number of slots in the tree that point at the object, plus one for objects something outside
 // the tree also holds (process singletons, the filename the caller passed, the cached co_code,
-// the top-level code object py_compile holds).
+// the top-level code object py_compile holds). Only "above 1" matters, so the walk flags an object
+// on its second slot rather than counting.
 import type { CodeObject } from '../../code-object.js';
 import { Kind, type PyValue } from '../../values.js';
-
-/** Slots pointing at each object, counting each container once however often it is reached. */
-export function countReferences(top: CodeObject): Map<PyValue, number> {
-  const counts = new Map<PyValue, number>();
-  const seen = new Set<PyValue>();
-  const visit = (v: PyValue): void => {
-    counts.set(v, (counts.get(v) ?? 0) + 1);
-    if (seen.has(v)) return;
-    seen.add(v);
-    for (const child of childrenOf(v)) visit(child);
-  };
-  seen.add(top);
-  for (const child of childrenOf(top)) visit(child);
-  return counts;
-}
 
 /** The objects a value points at, in marshal's write order. */
 export function childrenOf(v: PyValue): PyValue[] {
@@ -46,12 +32,40 @@ export function childrenOf(v: PyValue): PyValue[] {
   }
 }
 
-/** Set `ref` on every object of the tree: held from outside, shared inside, or interned. */
+/**
+ * Set `ref` on every object of the tree: held from outside, shared inside (reached through a
+ * second slot), or interned. One walk: an object's children are visited when it is first reached.
+ */
 export function assignRefFlags(top: CodeObject, held: ReadonlySet<object>): void {
-  const counts = countReferences(top);
+  const seen = new Set<PyValue>();
+  const visit = (v: PyValue): void => {
+    switch (v.kind) {
+      case Kind.None:
+      case Kind.Bool:
+      case Kind.Ellipsis:
+      case Kind.StopIteration:
+        return;
+    }
+    if (seen.has(v)) {
+      v.ref = true;
+      return;
+    }
+    seen.add(v);
+    v.ref = held.has(v) || (v.kind === Kind.Str && v.interned);
+    switch (v.kind) {
+      case Kind.Tuple:
+      case Kind.List:
+      case Kind.Set:
+      case Kind.FrozenSet:
+        for (const item of v.items) visit(item);
+        return;
+      case Kind.Dict:
+      case Kind.Code:
+        for (const child of childrenOf(v)) visit(child);
+        return;
+    }
+  };
   top.ref = held.has(top);
-  for (const [v, n] of counts) {
-    if (v.kind === Kind.None || v.kind === Kind.Bool || v.kind === Kind.Ellipsis || v.kind === Kind.StopIteration) continue;
-    v.ref = n > 1 || held.has(v) || (v.kind === Kind.Str && v.interned);
-  }
+  seen.add(top);
+  for (const child of childrenOf(top)) visit(child);
 }

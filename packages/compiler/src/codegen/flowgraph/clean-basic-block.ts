@@ -1,10 +1,11 @@
 // compile.c clean_basic_block: drop the NOPs that carry no line of their own, so a NOP survives only
 // where it is the sole instruction of its line (line-tracing needs it).
-import type { BasicBlock, Instr } from '../ir.js';
+import type { BasicBlock } from '../ir.js';
 import { Op } from '../ir.js';
 
 export function cleanBasicBlock(bb: BasicBlock): void {
-  const kept: Instr[] = [];
+  // compacted in place: `dest` counts the instructions kept so far
+  let dest = 0;
   let prevLineno = -1;
   const instrs = bb.instrs;
   for (let src = 0; src < instrs.length; src++) {
@@ -28,8 +29,8 @@ export function cleanBasicBlock(bb: BasicBlock): void {
         if (next !== null && next.instrs[0]!.loc.lineno === lineno) continue;
       }
     }
-    kept.push(instr);
+    instrs[dest++] = instr;
     prevLineno = lineno;
   }
-  bb.instrs = kept;
+  instrs.length = dest;
 }

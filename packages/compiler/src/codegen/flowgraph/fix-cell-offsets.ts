@@ -22,6 +22,8 @@ export function fixCellOffsets(entry: BasicBlock, nlocals: number, fixedmap: num
     if (fixedmap[i] === i + nlocals) fixedmap[i]! -= numdropped;
     else numdropped++; // a cell that is an argument
   }
+  // no cells and no frees: no instruction addresses one
+  if (fixedmap.length === 0) return 0;
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     for (const instr of b.instrs) {
       if (DEREF_OPS.has(instr.opcode)) {

@@ -24,9 +24,9 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
   const entry = unit.entry;
   // blocks in allocation order; compile.c walks u_blocks, the most recent first
   const allocated = [...unit.blocks];
-  const blockList = () => [...allocated].reverse();
-  for (const b of blockList()) normalizeBasicBlock(b);
-  for (const b of blockList()) extendBlock(b);
+  const blockList = [...allocated].reverse();
+  for (const b of blockList) normalizeBasicBlock(b);
+  for (const b of blockList) extendBlock(b);
 
   const nlocals = unit.nlocals;
   const ncellvars = unit.cellvars.length;
@@ -43,17 +43,17 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
   insertPrefixInstructions(entry, unit.flags, firstlineno, cellfixedoffsets, ncellvars, nfreevars);
   nlocalsplus -= fixCellOffsets(entry, nlocals, cellfixedoffsets);
 
-  optimizeCfg(unit, entry, blockList());
+  optimizeCfg(unit, entry, blockList);
   duplicateExitsWithoutLineno(entry, allocated);
   const consts = trimUnusedConsts(entry, unit.consts);
   propagateLineNumbers(entry);
   guaranteeLinenoForExits(entry, firstlineno);
 
   const maxdepth = stackdepth(entry, isGeneratorLike(unit.flags));
-  const except = labelExceptionTargets(entry);
+  labelExceptionTargets(entry);
   convertExceptionHandlersToNops(entry);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
 
   normalizeJumps(entry);
-  return { instrs: linearize(entry, except), stacksize: maxdepth, consts, firstlineno, nlocalsplus };
+  return { instrs: linearize(entry), stacksize: maxdepth, consts, firstlineno, nlocalsplus };
 }

@@ -2,7 +2,7 @@
 // "make sure every block that falls off the end returns None" on): what codegen hands over for one
 // code object, and what comes back for the assembler.
 import type { PyValue } from '@tspyc/bytecode';
-import type { AsmInstruction } from '../../assemble/assemble.js';
+import type { LinearCode } from '../../assemble/assemble.js';
 import type { BasicBlock } from '../ir.js';
 
 export interface CfgUnit {
@@ -32,7 +32,8 @@ export interface CfgUnit {
 }
 
 export interface CfgResult {
-  instrs: AsmInstruction[];
+  /** the laid-out instructions, for assemble311 */
+  instrs: LinearCode;
   /** co_stacksize */
   stacksize: number;
   /** the final co_consts (after folding and trimming) */

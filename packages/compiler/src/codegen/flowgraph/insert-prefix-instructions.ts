@@ -14,7 +14,7 @@ export function isGeneratorLike(flags: number): boolean {
 }
 
 function instr(opcode: number, oparg: number): Instr {
-  return { opcode, oparg, target: null, loc: UNSET_LOCATION };
+  return { opcode, oparg, target: null, loc: UNSET_LOCATION, except: null };
 }
 
 /**
@@ -28,7 +28,7 @@ export function insertPrefixInstructions(entry: BasicBlock, flags: number, first
   const cells = Array.from({ length: ncellvars }, (_, i) => i).sort((a, b) => fixed[a]! - fixed[b]!);
   for (const c of cells) prefix.push(instr(Op.MAKE_CELL, c));
   if (isGeneratorLike(flags)) {
-    prefix.push({ opcode: Op.RETURN_GENERATOR, oparg: 0, target: null, loc: { lineno: firstlineno, endLineno: firstlineno, colOffset: -1, endColOffset: -1 } });
+    prefix.push({ opcode: Op.RETURN_GENERATOR, oparg: 0, target: null, loc: { lineno: firstlineno, endLineno: firstlineno, colOffset: -1, endColOffset: -1 }, except: null });
     prefix.push(instr(Op.POP_TOP, 0));
   }
   entry.instrs.unshift(...prefix);

@@ -1,15 +1,12 @@
 // compile.c label_exception_targets and convert_exception_handlers_to_nops: walking the graph with
 // a stack of active handlers (SETUP_* pushes, POP_BLOCK pops), each instruction learns its handler;
 // then the SETUP_* and POP_BLOCK pseudo-instructions become NOPs.
-import type { BasicBlock, Instr } from '../ir.js';
+import type { BasicBlock } from '../ir.js';
 import { Op, SETUP_CLEANUP, SETUP_WITH } from '../ir.js';
 import { isBlockPush, isJump, isPopBlock, noFallthrough } from './opcode-kinds.js';
 
-/** the handler of each instruction that has one (i_except) */
-export type ExceptTargets = Map<Instr, BasicBlock>;
-
-export function labelExceptionTargets(entry: BasicBlock): ExceptTargets {
-  const except: ExceptTargets = new Map();
+/** sets i_except on each instruction that has a handler */
+export function labelExceptionTargets(entry: BasicBlock): void {
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) b.visited = false;
   const stacks = new Map<BasicBlock, (BasicBlock | null)[]>();
   const todo: BasicBlock[] = [entry];
@@ -37,13 +34,12 @@ export function labelExceptionTargets(entry: BasicBlock): ExceptTargets {
         stack.pop();
       } else {
         const handler = stack[stack.length - 1]!;
-        if (handler !== null) except.set(instr, handler);
+        if (handler !== null) instr.except = handler;
         if (isJump(instr)) visit(instr.target!, stack);
       }
     }
     if (!noFallthrough(b) && b.next !== null) visit(b.next, stack);
   }
-  return except;
 }
 
 export function convertExceptionHandlersToNops(entry: BasicBlock): void {

@@ -1,36 +1,47 @@
 // The emitting loop of compile.c assemble(): the blocks in layout order as the assembler's
 // instruction list, jumps and handlers pointing at instruction indices.
-import type { AsmInstruction, Handler } from '../../assemble/assemble.js';
-import type { BasicBlock } from '../ir.js';
+import { LinearCode, type Handler } from '../../assemble/assemble.js';
+import type { Position } from '@tspyc/bytecode';
+import type { BasicBlock, Location } from '../ir.js';
 import { opName } from '../ir.js';
-import type { ExceptTargets } from './label-exception-targets.js';
 import { toPosition } from './location.js';
 import { isJump } from './opcode-kinds.js';
 
-export function linearize(entry: BasicBlock, except: ExceptTargets): AsmInstruction[] {
+export function linearize(entry: BasicBlock): LinearCode {
   // an empty block starts where the next instruction does
-  const start = new Map<BasicBlock, number>();
   let n = 0;
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
-    start.set(b, n);
+    b.offset = n;
     n += b.instrs.length;
   }
+  // one Handler per handler block, one Position per run of instructions sharing a location
+  const handlers = new Map<BasicBlock, Handler>();
   const handlerOf = (h: BasicBlock): Handler => {
-    const lasti = h.preserveLasti;
-    return { target: start.get(h)!, depth: h.startDepth - 1 - (lasti ? 1 : 0), lasti };
+    let handler = handlers.get(h);
+    if (handler === undefined) {
+      const lasti = h.preserveLasti;
+      handlers.set(h, (handler = { target: h.offset, depth: h.startDepth - 1 - (lasti ? 1 : 0), lasti }));
+    }
+    return handler;
   };
-  const out: AsmInstruction[] = [];
+  let lastLoc: Location | null = null;
+  let lastPosition: Position | null = null;
+  const out = new LinearCode(n);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     for (const instr of b.instrs) {
       if (instr.opcode >= 256) throw new Error(`pseudo-instruction ${opName(instr.opcode)} left at assembly`);
-      let jumpTarget: number | null = null;
+      let jumpTarget = -1;
       if (isJump(instr)) {
-        const to = start.get(instr.target!);
-        if (to === undefined) throw new Error(`${opName(instr.opcode)} to block ${instr.target!.id}, which is not laid out`);
+        const to = instr.target!.offset;
+        if (to < 0) throw new Error(`${opName(instr.opcode)} to block ${instr.target!.id}, which is not laid out`);
         jumpTarget = to;
       }
-      const h = except.get(instr);
-      out.push({ opcode: instr.opcode, oparg: instr.oparg, jumpTarget, location: toPosition(instr.loc), handler: h ? handlerOf(h) : null });
+      const h = instr.except;
+      if (instr.loc !== lastLoc) {
+        lastLoc = instr.loc;
+        lastPosition = toPosition(lastLoc);
+      }
+      out.push(instr.opcode, instr.oparg, jumpTarget, lastPosition!, h ? handlerOf(h) : null);
     }
   }
   return out;

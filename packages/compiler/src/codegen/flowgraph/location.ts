@@ -5,7 +5,7 @@ import type { Position } from '@tspyc/bytecode';
 import type { Location } from '../ir.js';
 
 /** UNSET_LOC: every field -1 (the prefix instructions insert_prefix_instructions adds) */
-export const UNSET_LOCATION: Location = Object.freeze({ lineno: -1, endLineno: -1, colOffset: -1, endColOffset: -1 });
+export const UNSET_LOCATION: Location = { lineno: -1, endLineno: -1, colOffset: -1, endColOffset: -1 };
 
 export function hasLineno(loc: Location): boolean {
   return loc.lineno >= 0;

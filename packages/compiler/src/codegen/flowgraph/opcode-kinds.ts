@@ -16,10 +16,15 @@ export function isVirtualJump(opcode: number): boolean {
     opcode === POP_JUMP_IF_NONE || opcode === POP_JUMP_IF_NOT_NONE;
 }
 
+/** 1 for the jump opcodes, real and pseudo, indexed by opcode (pseudo-opcodes run to 265) */
+const JUMP_OPCODES = new Uint8Array(512);
+for (let op = 0; op < JUMP_OPCODES.length; op++) {
+  JUMP_OPCODES[op] = (op >= 256 ? isVirtualJump(op) : ((table.flags[op] ?? 0) & (HAS_JREL | HAS_JABS)) !== 0) ? 1 : 0;
+}
+
 /** IS_JUMP_OPCODE / is_jump: the virtual jumps and 3.11's hasjrel/hasjabs opcodes */
 export function isJumpOpcode(opcode: number): boolean {
-  if (opcode >= 256) return isVirtualJump(opcode);
-  return ((table.flags[opcode] ?? 0) & (HAS_JREL | HAS_JABS)) !== 0;
+  return JUMP_OPCODES[opcode] === 1;
 }
 
 export function isJump(i: Instr): boolean {

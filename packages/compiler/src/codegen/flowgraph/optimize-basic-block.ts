@@ -12,7 +12,7 @@ import { isBlockPush, isJump } from './opcode-kinds.js';
 import { applyStaticSwaps, swaptimize } from './swaptimize.js';
 
 /** what `target` is for an instruction that does not jump */
-const NOP_INSTR: Readonly<Instr> = Object.freeze({ opcode: Op.NOP, oparg: 0, target: null, loc: UNSET_LOCATION });
+const NOP_INSTR: Readonly<Instr> = { opcode: Op.NOP, oparg: 0, target: null, loc: UNSET_LOCATION, except: null };
 
 export function optimizeBasicBlock(unit: CfgUnit, bb: BasicBlock): void {
   const instrs = bb.instrs;

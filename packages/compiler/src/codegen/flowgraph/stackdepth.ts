@@ -8,8 +8,24 @@ import { isBlockPush, isJump, isVirtualJump } from './opcode-kinds.js';
 
 const names = opcodeTable(targetForVersion('3.11')!).name;
 
+// stackEffect311 dispatches on the opcode's name; the effects of one-byte arguments are memoised
+// here by (opcode, oparg, jump), NO_EFFECT marking a slot not computed yet
+const NO_EFFECT = -0x8000;
+const memo = new Int16Array(256 * 256 * 2).fill(NO_EFFECT);
+
 /** compile.c stack_effect, the pseudo-opcodes included */
 export function stackEffect(instr: Instr, jump: boolean): number {
+  const { opcode, oparg } = instr;
+  if (opcode < 256 && oparg >= 0 && oparg < 256) {
+    const slot = (((opcode << 8) | oparg) << 1) | (jump ? 1 : 0);
+    let effect = memo[slot]!;
+    if (effect === NO_EFFECT) memo[slot] = effect = computeStackEffect(instr, jump);
+    return effect;
+  }
+  return computeStackEffect(instr, jump);
+}
+
+function computeStackEffect(instr: Instr, jump: boolean): number {
   switch (instr.opcode) {
     case SETUP_FINALLY:
     case SETUP_WITH:

@@ -5,6 +5,7 @@ import { None as C_None, True as C_True, False as C_False, Ellipsis as C_Ellipsi
 import * as A from '../../ast/generated/factory311.js';
 import * as H from '../action-helpers.js';
 import { ParserBase } from '../parser-base.js';
+import { tokenSet } from '../token-set.js';
 import { TOKEN as T } from '../../tokenize/generated/token311.js';
 
 const C = { None: C_None, True: C_True, False: C_False, Ellipsis: C_Ellipsis };
@@ -47,13 +48,193 @@ export const KEYWORDS: ReadonlyMap<string, number> = new Map(Object.entries({
 }));
 export const SOFT_KEYWORDS: readonly string[] = ["_","case","match"];
 
+/** the token type of a hard keyword, or 0 for any other name */
+export function keywordType(s: string): number {
+  switch (s.length) {
+    case 2:
+      switch (s.charCodeAt(0)) {
+        case 97: return s === "as" ? 504 : 0;
+        case 105: return s === "if" ? 518 : s === "in" ? 520 : s === "is" ? 521 : 0;
+        case 111: return s === "or" ? 525 : 0;
+      }
+      return 0;
+    case 3:
+      switch (s.charCodeAt(0)) {
+        case 97: return s === "and" ? 503 : 0;
+        case 100: return s === "def" ? 509 : s === "del" ? 510 : 0;
+        case 102: return s === "for" ? 515 : 0;
+        case 110: return s === "not" ? 524 : 0;
+        case 116: return s === "try" ? 529 : 0;
+      }
+      return 0;
+    case 4:
+      switch (s.charCodeAt(0)) {
+        case 78: return s === "None" ? 501 : 0;
+        case 84: return s === "True" ? 502 : 0;
+        case 101: return s === "elif" ? 511 : s === "else" ? 512 : 0;
+        case 102: return s === "from" ? 516 : 0;
+        case 112: return s === "pass" ? 526 : 0;
+        case 119: return s === "with" ? 531 : 0;
+      }
+      return 0;
+    case 5:
+      switch (s.charCodeAt(0)) {
+        case 70: return s === "False" ? 500 : 0;
+        case 98: return s === "break" ? 506 : 0;
+        case 99: return s === "class" ? 507 : 0;
+        case 114: return s === "raise" ? 527 : 0;
+        case 119: return s === "while" ? 530 : 0;
+        case 121: return s === "yield" ? 532 : 0;
+      }
+      return 0;
+    case 6:
+      switch (s.charCodeAt(0)) {
+        case 97: return s === "assert" ? 505 : 0;
+        case 101: return s === "except" ? 513 : 0;
+        case 103: return s === "global" ? 517 : 0;
+        case 105: return s === "import" ? 519 : 0;
+        case 108: return s === "lambda" ? 522 : 0;
+        case 114: return s === "return" ? 528 : 0;
+      }
+      return 0;
+    case 7:
+      switch (s.charCodeAt(0)) {
+        case 102: return s === "finally" ? 514 : 0;
+      }
+      return 0;
+    case 8:
+      switch (s.charCodeAt(0)) {
+        case 99: return s === "continue" ? 508 : 0;
+        case 110: return s === "nonlocal" ? 523 : 0;
+      }
+      return 0;
+  }
+  return 0;
+}
+
+/** token types each rule can react to at its start (see tools/gen-parser/first-sets.ts) */
+const TS0 = tokenSet([0,1,2,3,7,9,14,15,16,25,31,49,52,55,56,500,501,502,505,506,507,508,509,510,515,516,517,518,519,522,523,524,526,527,528,529,530,531,532]);
+const TS1 = tokenSet([0,1,2,3,4,7,9,14,15,16,25,31,49,52,55,56,500,501,502,505,506,507,508,509,510,515,516,517,518,519,522,523,524,526,527,528,529,530,531,532]);
+const TS2 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,522,524]);
+const TS3 = tokenSet([4]);
+const TS4 = tokenSet([7]);
+const TS5 = tokenSet([1,2,3,7,9,14,15,16,25,31,52,55,500,501,502,522,524]);
+const TS6 = tokenSet([1,2,3,7,9,14,15,16,25,31,49,52,55,56,500,501,502,505,506,507,508,509,510,515,516,517,518,519,522,523,524,526,527,528,529,530,531,532]);
+const TS7 = tokenSet([1,2,3,7,9,14,15,16,25,31,52,55,500,501,502,505,506,508,510,516,517,519,522,523,524,526,527,528,532]);
+const TS8 = tokenSet([516,519]);
+const TS9 = tokenSet([1,49,56,507,509,515,518,529,530,531]);
+const TS10 = tokenSet([49,56,509]);
+const TS11 = tokenSet([49,507]);
+const TS12 = tokenSet([56,531]);
+const TS13 = tokenSet([56,515]);
+const TS14 = tokenSet([1,2,3,7,9,14,15,16,25,31,52,55,500,501,502,522,524,532]);
+const TS15 = tokenSet([22]);
+const TS16 = tokenSet([1,2,3,7,9,25,52,500,501,502]);
+const TS17 = tokenSet([1,2,3,7,9,16,25,52,500,501,502]);
+const TS18 = tokenSet([36,37,38,39,40,41,42,43,44,45,46,48,50]);
+const TS19 = tokenSet([528]);
+const TS20 = tokenSet([527]);
+const TS21 = tokenSet([516]);
+const TS22 = tokenSet([517]);
+const TS23 = tokenSet([1]);
+const TS24 = tokenSet([523]);
+const TS25 = tokenSet([510]);
+const TS26 = tokenSet([4,13]);
+const TS27 = tokenSet([532]);
+const TS28 = tokenSet([505]);
+const TS29 = tokenSet([12]);
+const TS30 = tokenSet([519]);
+const TS31 = tokenSet([23,52]);
+const TS32 = tokenSet([1,7,16]);
+const TS33 = tokenSet([504]);
+const TS34 = tokenSet([23]);
+const TS35 = tokenSet([1,2,3,4,7,9,14,15,16,25,31,52,55,500,501,502,505,506,508,510,516,517,519,522,523,524,526,527,528,532]);
+const TS36 = tokenSet([49]);
+const TS37 = tokenSet([507]);
+const TS38 = tokenSet([56,509]);
+const TS39 = tokenSet([51]);
+const TS40 = tokenSet([1,7,16,17,35]);
+const TS41 = tokenSet([1,16,35]);
+const TS42 = tokenSet([16,35]);
+const TS43 = tokenSet([35]);
+const TS44 = tokenSet([11]);
+const TS45 = tokenSet([518]);
+const TS46 = tokenSet([511]);
+const TS47 = tokenSet([512]);
+const TS48 = tokenSet([530]);
+const TS49 = tokenSet([8,11,12]);
+const TS50 = tokenSet([529]);
+const TS51 = tokenSet([513]);
+const TS52 = tokenSet([514]);
+const TS53 = tokenSet([1,2,3,7,9,15,16,25,500,501,502]);
+const TS54 = tokenSet([1,2,3,7,9,15,25,500,501,502]);
+const TS55 = tokenSet([2,3,15,500,501,502]);
+const TS56 = tokenSet([14,15]);
+const TS57 = tokenSet([2,15]);
+const TS58 = tokenSet([2]);
+const TS59 = tokenSet([7,22,23]);
+const TS60 = tokenSet([7,9]);
+const TS61 = tokenSet([16]);
+const TS62 = tokenSet([25]);
+const TS63 = tokenSet([1,2,3,15,500,501,502]);
+const TS64 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,524]);
+const TS65 = tokenSet([525]);
+const TS66 = tokenSet([503]);
+const TS67 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502]);
+const TS68 = tokenSet([20,21,27,28,29,30,520,521,524]);
+const TS69 = tokenSet([27]);
+const TS70 = tokenSet([28]);
+const TS71 = tokenSet([29]);
+const TS72 = tokenSet([20]);
+const TS73 = tokenSet([30]);
+const TS74 = tokenSet([21]);
+const TS75 = tokenSet([524]);
+const TS76 = tokenSet([520]);
+const TS77 = tokenSet([521]);
+const TS78 = tokenSet([18]);
+const TS79 = tokenSet([32]);
+const TS80 = tokenSet([19]);
+const TS81 = tokenSet([33,34]);
+const TS82 = tokenSet([16,17,24,47,49]);
+const TS83 = tokenSet([1,2,3,7,9,25,52,55,500,501,502]);
+const TS84 = tokenSet([7,9,23,25]);
+const TS85 = tokenSet([1,2,3,7,9,11,14,15,16,25,31,52,55,500,501,502,522,524]);
+const TS86 = tokenSet([1,2,3,7,9,11,14,15,25,31,52,55,500,501,502,522,524]);
+const TS87 = tokenSet([7,9,25]);
+const TS88 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,522,524,532]);
+const TS89 = tokenSet([522]);
+const TS90 = tokenSet([3]);
+const TS91 = tokenSet([9]);
+const TS92 = tokenSet([1,2,3,7,9,14,15,25,31,35,52,55,500,501,502,522,524]);
+const TS93 = tokenSet([1,2,3,7,9,14,15,16,25,31,35,52,55,500,501,502,522,524]);
+const TS94 = tokenSet([1,7,9]);
+const TS95 = tokenSet([7,9,23]);
+const TS96 = tokenSet([4,58]);
+const TS97 = tokenSet([500,501,502]);
+const TS98 = tokenSet([11,512]);
+const TS99 = tokenSet([22,53]);
+const TS100 = tokenSet([7,9,25,500,501,502]);
+const TS101 = tokenSet([9,25]);
+const TS102 = tokenSet([1,7,16,17]);
+const TS103 = tokenSet([1,12]);
+const TS104 = tokenSet([8,12]);
+const TS105 = tokenSet([8,35]);
+const TS106 = tokenSet([16,17,35]);
+const TS107 = tokenSet([11,12]);
+const TS108 = tokenSet([11,35]);
+const TS109 = tokenSet([58]);
+const TS110 = tokenSet([513,514]);
+const TS111 = tokenSet([4,11]);
+const TS112 = tokenSet([12,26]);
+
 /** memo slots per token (memoised rules and left-recursive leaders) */
-export const MEMO_SLOTS = 27;
+export const MEMO_SLOTS = 17;
 
 export abstract class GeneratedParser extends ParserBase {
   protected readonly memoSlots = MEMO_SLOTS;
   /** file: a=[statements] ENDMARKER */
   r_file(): any {
+    if (TS0[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=[statements] ENDMARKER
     {
@@ -72,6 +253,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** interactive: a=statement_newline */
   r_interactive(): any {
+    if (TS1[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=statement_newline
     {
@@ -89,6 +271,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** NEWLINE* */
   _loop0_0(): any {
+    if (TS3[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -103,6 +286,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** eval: a=expressions NEWLINE* ENDMARKER */
   r_eval(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=expressions NEWLINE* ENDMARKER
     {
@@ -122,6 +306,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** NEWLINE* */
   _loop0_1(): any {
+    if (TS3[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -136,6 +321,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** func_type: '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER */
   r_func_type(): any {
+    if (TS4[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER
     {
@@ -159,6 +345,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** fstring: star_expressions */
   r_fstring(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     // star_expressions
     {
@@ -176,6 +363,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** statement+ */
   _loop1_2(): any {
+    if (TS6[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -190,6 +378,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** statements: a=statement+ */
   r_statements(): any {
+    if (TS6[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=statement+
     {
@@ -207,6 +396,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** statement: a=compound_stmt | a=simple_stmts */
   r_statement(): any {
+    if (TS6[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=compound_stmt
     {
@@ -235,6 +425,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** statement_newline: a=compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER */
   r_statement_newline(): any {
+    if (TS1[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=compound_stmt NEWLINE
@@ -289,6 +480,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ';'.simple_stmt+ */
   _gather_3(): any {
+    if (TS7[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_simple_stmt();
     if (v === null) {
@@ -307,6 +499,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** simple_stmts: a=simple_stmt !';' NEWLINE | a=';'.simple_stmt+ [';'] NEWLINE */
   r_simple_stmts(): any {
+    if (TS7[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=simple_stmt !';' NEWLINE
     {
@@ -339,6 +532,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('import' | 'from') */
   _tmp_4(): any {
+    if (TS8[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'import'
     {
@@ -367,6 +561,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** simple_stmt: assignment | e=star_expressions | &'return' return_stmt | &('import' | 'from') import_stmt | &'raise' raise_stmt | 'pass' | &'del' del_stmt | &'yield' yield_stmt | &'assert' assert_stmt | 'break' | 'continue' | &'global' global_stmt | &'nonlocal' nonlocal_stmt */
   r_simple_stmt(): any {
+    if (TS7[this.peekType()] === 0) return null;
     const memo = this.memoLookup(0);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -378,7 +573,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_assignment()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -392,7 +587,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Expr(e, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -405,7 +600,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_return_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -418,7 +613,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_import_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -431,7 +626,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_raise_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -445,7 +640,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Pass(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -458,7 +653,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_del_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -471,7 +666,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_yield_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -484,7 +679,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_assert_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -498,7 +693,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Break(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -512,7 +707,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Continue(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -525,7 +720,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_global_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -538,17 +733,18 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_nonlocal_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 0, null);
+    this.memoizeFailure(mark, 0);
     return null;
   }
 
   /** ('def' | '@' | ASYNC) */
   _tmp_5(): any {
+    if (TS10[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'def'
     {
@@ -588,6 +784,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('class' | '@') */
   _tmp_6(): any {
+    if (TS11[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'class'
     {
@@ -616,6 +813,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('with' | ASYNC) */
   _tmp_7(): any {
+    if (TS12[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'with'
     {
@@ -644,6 +842,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('for' | ASYNC) */
   _tmp_8(): any {
+    if (TS13[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'for'
     {
@@ -672,6 +871,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** compound_stmt: &('def' | '@' | ASYNC) function_def | &'if' if_stmt | &('class' | '@') class_def | &('with' | ASYNC) with_stmt | &('for' | ASYNC) for_stmt | &'try' try_stmt | &'while' while_stmt | match_stmt */
   r_compound_stmt(): any {
+    if (TS9[this.peekType()] === 0) return null;
     const mark = this.mark;
     // &('def' | '@' | ASYNC) function_def
     {
@@ -773,6 +973,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('=' d=annotated_rhs) */
   _tmp_9(): any {
+    if (TS15[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '=' d=annotated_rhs
     {
@@ -791,6 +992,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('(' b=single_target ')' | single_subscript_attribute_target) */
   _tmp_10(): any {
+    if (TS16[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '(' b=single_target ')'
     {
@@ -821,6 +1023,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('=' d=annotated_rhs) */
   _tmp_11(): any {
+    if (TS15[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '=' d=annotated_rhs
     {
@@ -839,6 +1042,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (z=star_targets '=') */
   _tmp_13(): any {
+    if (TS17[this.peekType()] === 0) return null;
     const mark = this.mark;
     // z=star_targets '='
     {
@@ -857,6 +1061,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (z=star_targets '=')+ */
   _loop1_12(): any {
+    if (TS17[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -871,6 +1076,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (yield_expr | star_expressions) */
   _tmp_14(): any {
+    if (TS14[this.peekType()] === 0) return null;
     const mark = this.mark;
     // yield_expr
     {
@@ -899,6 +1105,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (yield_expr | star_expressions) */
   _tmp_15(): any {
+    if (TS14[this.peekType()] === 0) return null;
     const mark = this.mark;
     // yield_expr
     {
@@ -927,6 +1134,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** assignment: a=NAME ':' b=expression c=['=' d=annotated_rhs] | a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs] | a=(z=star_targets '=')+ b=(yield_expr | star_expressions) !'=' tc=[TYPE_COMMENT] | a=single_target b=augassign ~ c=(yield_expr | star_expressions) | invalid_assignment */
   r_assignment(): any {
+    if (TS14[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     let cut = false;
@@ -1012,6 +1220,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** annotated_rhs: yield_expr | star_expressions */
   r_annotated_rhs(): any {
+    if (TS14[this.peekType()] === 0) return null;
     const mark = this.mark;
     // yield_expr
     {
@@ -1040,6 +1249,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** augassign: '+=' | '-=' | '*=' | '@=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=' | '//=' */
   r_augassign(): any {
+    if (TS18[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '+='
     {
@@ -1189,6 +1399,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** return_stmt: 'return' a=[star_expressions] */
   r_return_stmt(): any {
+    if (TS19[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'return' a=[star_expressions]
@@ -1210,6 +1421,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('from' z=expression) */
   _tmp_16(): any {
+    if (TS21[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'from' z=expression
     {
@@ -1228,6 +1440,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** raise_stmt: 'raise' a=expression b=['from' z=expression] | 'raise' */
   r_raise_stmt(): any {
+    if (TS20[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'raise' a=expression b=['from' z=expression]
@@ -1263,6 +1476,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.NAME+ */
   _gather_17(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.nameToken();
     if (v === null) {
@@ -1281,6 +1495,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** global_stmt: 'global' a=','.NAME+ */
   r_global_stmt(): any {
+    if (TS22[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'global' a=','.NAME+
@@ -1302,6 +1517,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.NAME+ */
   _gather_18(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.nameToken();
     if (v === null) {
@@ -1320,6 +1536,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** nonlocal_stmt: 'nonlocal' a=','.NAME+ */
   r_nonlocal_stmt(): any {
+    if (TS24[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'nonlocal' a=','.NAME+
@@ -1341,6 +1558,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (';' | NEWLINE) */
   _tmp_19(): any {
+    if (TS26[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ';'
     {
@@ -1369,6 +1587,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** del_stmt: 'del' a=del_targets &(';' | NEWLINE) | invalid_del_stmt */
   r_del_stmt(): any {
+    if (TS25[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'del' a=del_targets &(';' | NEWLINE)
@@ -1403,6 +1622,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** yield_stmt: y=yield_expr */
   r_yield_stmt(): any {
+    if (TS27[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // y=yield_expr
@@ -1423,6 +1643,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' z=expression) */
   _tmp_20(): any {
+    if (TS29[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ',' z=expression
     {
@@ -1441,6 +1662,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** assert_stmt: 'assert' a=expression b=[',' z=expression] */
   r_assert_stmt(): any {
+    if (TS28[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'assert' a=expression b=[',' z=expression]
@@ -1463,6 +1685,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_stmt: import_name | import_from */
   r_import_stmt(): any {
+    if (TS8[this.peekType()] === 0) return null;
     const mark = this.mark;
     // import_name
     {
@@ -1491,6 +1714,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_name: 'import' a=dotted_as_names */
   r_import_name(): any {
+    if (TS30[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'import' a=dotted_as_names
@@ -1512,6 +1736,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...') */
   _tmp_22(): any {
+    if (TS31[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '.'
     {
@@ -1540,6 +1765,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...')* */
   _loop0_21(): any {
+    if (TS31[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -1554,6 +1780,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...') */
   _tmp_24(): any {
+    if (TS31[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '.'
     {
@@ -1582,6 +1809,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '...')+ */
   _loop1_23(): any {
+    if (TS31[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -1596,6 +1824,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_from: 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets | 'from' a=('.' | '...')+ 'import' b=import_from_targets */
   r_import_from(): any {
+    if (TS21[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets
@@ -1636,6 +1865,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_from_targets: '(' a=import_from_as_names [','] ')' | import_from_as_names !',' | '*' | invalid_import_from_targets */
   r_import_from_targets(): any {
+    if (TS32[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '(' a=import_from_as_names [','] ')'
@@ -1694,6 +1924,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.import_from_as_name+ */
   _gather_25(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_import_from_as_name();
     if (v === null) {
@@ -1712,6 +1943,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_from_as_names: a=','.import_from_as_name+ */
   r_import_from_as_names(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=','.import_from_as_name+
     {
@@ -1729,6 +1961,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' z=NAME) */
   _tmp_26(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
@@ -1747,6 +1980,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** import_from_as_name: a=NAME b=['as' z=NAME] */
   r_import_from_as_name(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=['as' z=NAME]
@@ -1768,6 +2002,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.dotted_as_name+ */
   _gather_27(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_dotted_as_name();
     if (v === null) {
@@ -1786,6 +2021,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dotted_as_names: a=','.dotted_as_name+ */
   r_dotted_as_names(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=','.dotted_as_name+
     {
@@ -1803,6 +2039,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' z=NAME) */
   _tmp_28(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
@@ -1821,6 +2058,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dotted_as_name: a=dotted_name b=['as' z=NAME] */
   r_dotted_as_name(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=dotted_name b=['as' z=NAME]
@@ -1842,30 +2080,32 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dotted_name: a=dotted_name '.' b=NAME | NAME */
   r_dotted_name(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const memo = this.memoLookup(1);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 1, res, resmark);
       this.mark = mark;
-      const raw = this.r_dotted_name_leftrec();
+      const raw = this.r_dotted_name_leftrec(res, resmark);
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
+      if (TS34[this.peekType()] === 0) break;
     }
+    this.memoize(mark, 1, res, resmark);
     this.mark = resmark;
     return res;
   }
 
-  r_dotted_name_leftrec(): any {
+  r_dotted_name_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
     // a=dotted_name '.' b=NAME
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_dotted_name()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null
       ) {
@@ -1890,6 +2130,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** block: NEWLINE INDENT a=statements DEDENT | simple_stmts | invalid_block */
   r_block(): any {
+    if (TS35[this.peekType()] === 0) return null;
     const memo = this.memoLookup(2);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -1903,7 +2144,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v2 = this.expectToken(T.DEDENT)) !== null
       ) {
         const _res = a;
-        this.memoize(mark, 2, _res);
+        this.memoize(mark, 2, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -1915,7 +2156,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_simple_stmts()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 2, _res);
+        this.memoize(mark, 2, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -1928,17 +2169,18 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_block()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 2, _res);
+        this.memoize(mark, 2, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 2, null);
+    this.memoizeFailure(mark, 2);
     return null;
   }
 
   /** ('@' f=named_expression NEWLINE) */
   _tmp_30(): any {
+    if (TS36[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '@' f=named_expression NEWLINE
     {
@@ -1958,6 +2200,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('@' f=named_expression NEWLINE)+ */
   _loop1_29(): any {
+    if (TS36[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -1972,6 +2215,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** decorators: a=('@' f=named_expression NEWLINE)+ */
   r_decorators(): any {
+    if (TS36[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=('@' f=named_expression NEWLINE)+
     {
@@ -1989,6 +2233,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** class_def: a=decorators b=class_def_raw | class_def_raw */
   r_class_def(): any {
+    if (TS11[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=decorators b=class_def_raw
     {
@@ -2018,6 +2263,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('(' z=[arguments] ')') */
   _tmp_31(): any {
+    if (TS4[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '(' z=[arguments] ')'
     {
@@ -2037,6 +2283,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** class_def_raw: invalid_class_def_raw | 'class' a=NAME b=['(' z=[arguments] ')'] ':' c=block */
   r_class_def_raw(): any {
+    if (TS37[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_class_def_raw
@@ -2073,6 +2320,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** function_def: d=decorators f=function_def_raw | function_def_raw */
   r_function_def(): any {
+    if (TS10[this.peekType()] === 0) return null;
     const mark = this.mark;
     // d=decorators f=function_def_raw
     {
@@ -2102,6 +2350,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('->' z=expression) */
   _tmp_32(): any {
+    if (TS39[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '->' z=expression
     {
@@ -2120,6 +2369,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('->' z=expression) */
   _tmp_33(): any {
+    if (TS39[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '->' z=expression
     {
@@ -2138,6 +2388,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** function_def_raw: invalid_def_raw | 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block | ASYNC 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block */
   r_function_def_raw(): any {
+    if (TS38[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_def_raw
@@ -2200,6 +2451,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** params: invalid_parameters | parameters */
   r_params(): any {
+    if (TS40[this.peekType()] === 0) return null;
     const mark = this.mark;
     // invalid_parameters
     {
@@ -2229,6 +2481,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_34(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2243,6 +2496,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default* */
   _loop0_35(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2257,6 +2511,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default* */
   _loop0_36(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2271,6 +2526,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default+ */
   _loop1_37(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2285,6 +2541,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default* */
   _loop0_38(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2299,6 +2556,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default+ */
   _loop1_39(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2313,6 +2571,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** parameters: a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc] | a=slash_with_default b=param_with_default* c=[star_etc] | a=param_no_default+ b=param_with_default* c=[star_etc] | a=param_with_default+ b=[star_etc] | a=star_etc */
   r_parameters(): any {
+    if (TS41[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc]
     {
@@ -2382,6 +2641,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default+ */
   _loop1_40(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2396,6 +2656,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default+ */
   _loop1_41(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2410,6 +2671,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** slash_no_default: a=param_no_default+ '/' ',' | a=param_no_default+ '/' &')' */
   r_slash_no_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=param_no_default+ '/' ','
     {
@@ -2442,6 +2704,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_42(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2456,6 +2719,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default+ */
   _loop1_43(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2470,6 +2734,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_44(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2484,6 +2749,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default+ */
   _loop1_45(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2498,6 +2764,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** slash_with_default: a=param_no_default* b=param_with_default+ '/' ',' | a=param_no_default* b=param_with_default+ '/' &')' */
   r_slash_with_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=param_no_default* b=param_with_default+ '/' ','
     {
@@ -2532,6 +2799,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_46(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2546,6 +2814,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_47(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2560,6 +2829,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default+ */
   _loop1_48(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2574,6 +2844,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_etc: invalid_star_etc | '*' a=param_no_default b=param_maybe_default* c=[kwds] | '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds] | '*' ',' b=param_maybe_default+ c=[kwds] | a=kwds */
   r_star_etc(): any {
+    if (TS42[this.peekType()] === 0) return null;
     const mark = this.mark;
     // invalid_star_etc
     {
@@ -2645,6 +2916,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kwds: invalid_kwds | '**' a=param_no_default */
   r_kwds(): any {
+    if (TS43[this.peekType()] === 0) return null;
     const mark = this.mark;
     // invalid_kwds
     {
@@ -2675,12 +2947,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default: a=param ',' tc=TYPE_COMMENT? | a=param tc=TYPE_COMMENT? &')' */
   r_param_no_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_param();
+    const _h0m = this.mark;
     // a=param ',' tc=TYPE_COMMENT?
     {
       let a: any, _v0: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
@@ -2693,7 +2968,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
@@ -2707,12 +2982,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default_star_annotation: a=param_star_annotation ',' tc=TYPE_COMMENT? | a=param_star_annotation tc=TYPE_COMMENT? &')' */
   r_param_no_default_star_annotation(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_param_star_annotation();
+    const _h0m = this.mark;
     // a=param_star_annotation ',' tc=TYPE_COMMENT?
     {
       let a: any, _v0: any, tc: any;
       if (
-        (a = this.r_param_star_annotation()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
@@ -2725,7 +3003,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, tc: any;
       if (
-        (a = this.r_param_star_annotation()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
@@ -2739,12 +3017,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default: a=param c=default ',' tc=TYPE_COMMENT? | a=param c=default tc=TYPE_COMMENT? &')' */
   r_param_with_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_param();
+    const _h0m = this.mark;
     // a=param c=default ',' tc=TYPE_COMMENT?
     {
       let a: any, c: any, _v0: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
@@ -2758,7 +3039,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, c: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         this.positive(this.mark, this.expectToken(8 /* ')' */))
@@ -2773,12 +3054,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default: a=param c=default? ',' tc=TYPE_COMMENT? | a=param c=default? tc=TYPE_COMMENT? &')' */
   r_param_maybe_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_param();
+    const _h0m = this.mark;
     // a=param c=default? ',' tc=TYPE_COMMENT?
     {
       let a: any, c: any, _v0: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
@@ -2792,7 +3076,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, c: any, tc: any;
       if (
-        (a = this.r_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         this.positive(this.mark, this.expectToken(8 /* ')' */))
@@ -2807,6 +3091,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param: a=NAME b=annotation? */
   r_param(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=annotation?
@@ -2828,6 +3113,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_star_annotation: a=NAME b=star_annotation */
   r_param_star_annotation(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME b=star_annotation
@@ -2849,6 +3135,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** annotation: ':' a=expression */
   r_annotation(): any {
+    if (TS44[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ':' a=expression
     {
@@ -2867,6 +3154,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_annotation: ':' a=star_expression */
   r_star_annotation(): any {
+    if (TS44[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ':' a=star_expression
     {
@@ -2885,6 +3173,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** default: '=' a=expression | invalid_default */
   r_default(): any {
+    if (TS15[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '=' a=expression
     {
@@ -2915,6 +3204,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** if_stmt: invalid_if_stmt | 'if' a=named_expression ':' b=block c=elif_stmt | 'if' a=named_expression ':' b=block c=[else_block] */
   r_if_stmt(): any {
+    if (TS45[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_if_stmt
@@ -2968,6 +3258,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** elif_stmt: invalid_elif_stmt | 'elif' a=named_expression ':' b=block c=elif_stmt | 'elif' a=named_expression ':' b=block c=[else_block] */
   r_elif_stmt(): any {
+    if (TS46[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_elif_stmt
@@ -3021,6 +3312,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** else_block: invalid_else_stmt | 'else' &&':' b=block */
   r_else_block(): any {
+    if (TS47[this.peekType()] === 0) return null;
     const mark = this.mark;
     // invalid_else_stmt
     {
@@ -3052,6 +3344,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** while_stmt: invalid_while_stmt | 'while' a=named_expression ':' b=block c=[else_block] */
   r_while_stmt(): any {
+    if (TS48[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_while_stmt
@@ -3088,6 +3381,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** for_stmt: invalid_for_stmt | 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | ASYNC 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | invalid_for_target */
   r_for_stmt(): any {
+    if (TS13[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     let cut = false;
@@ -3165,6 +3459,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.with_item+ */
   _gather_49(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_with_item();
     if (v === null) {
@@ -3183,6 +3478,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.with_item+ */
   _gather_50(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_with_item();
     if (v === null) {
@@ -3201,6 +3497,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.with_item+ */
   _gather_51(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_with_item();
     if (v === null) {
@@ -3219,6 +3516,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.with_item+ */
   _gather_52(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_with_item();
     if (v === null) {
@@ -3237,6 +3535,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** with_stmt: invalid_with_stmt_indent | 'with' '(' a=','.with_item+ ','? ')' ':' b=block | 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | ASYNC 'with' '(' a=','.with_item+ ','? ')' ':' b=block | ASYNC 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | invalid_with_stmt */
   r_with_stmt(): any {
+    if (TS12[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_with_stmt_indent
@@ -3342,6 +3641,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' | ')' | ':') */
   _tmp_53(): any {
+    if (TS49[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ','
     {
@@ -3381,6 +3681,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** with_item: e=expression 'as' t=star_target &(',' | ')' | ':') | invalid_with_item | e=expression */
   r_with_item(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // e=expression 'as' t=star_target &(',' | ')' | ':')
     {
@@ -3424,6 +3725,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_block+ */
   _loop1_54(): any {
+    if (TS51[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -3438,6 +3740,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_star_block+ */
   _loop1_55(): any {
+    if (TS51[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -3452,6 +3755,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** try_stmt: invalid_try_stmt | 'try' &&':' b=block f=finally_block | 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block] | 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block] */
   r_try_stmt(): any {
+    if (TS50[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_try_stmt
@@ -3523,6 +3827,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' z=NAME) */
   _tmp_56(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
@@ -3541,6 +3846,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_block: invalid_except_stmt_indent | 'except' e=expression t=['as' z=NAME] ':' b=block | 'except' ':' b=block | invalid_except_stmt */
   r_except_block(): any {
+    if (TS51[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_except_stmt_indent
@@ -3604,6 +3910,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' z=NAME) */
   _tmp_57(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
@@ -3622,6 +3929,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_star_block: invalid_except_star_stmt_indent | 'except' '*' e=expression t=['as' z=NAME] ':' b=block | invalid_except_stmt */
   r_except_star_block(): any {
+    if (TS51[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_except_star_stmt_indent
@@ -3671,6 +3979,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** finally_block: invalid_finally_stmt | 'finally' &&':' a=block */
   r_finally_block(): any {
+    if (TS52[this.peekType()] === 0) return null;
     const mark = this.mark;
     // invalid_finally_stmt
     {
@@ -3702,6 +4011,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** case_block+ */
   _loop1_58(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -3716,6 +4026,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** match_stmt: "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT | invalid_match_stmt */
   r_match_stmt(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
@@ -3754,6 +4065,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** subject_expr: value=star_named_expression ',' values=star_named_expressions? | named_expression */
   r_subject_expr(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // value=star_named_expression ',' values=star_named_expressions?
@@ -3787,6 +4099,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** case_block: invalid_case_block | "case" pattern=patterns guard=guard? ':' body=block */
   r_case_block(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // invalid_case_block
     {
@@ -3820,6 +4133,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** guard: 'if' guard=named_expression */
   r_guard(): any {
+    if (TS45[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'if' guard=named_expression
     {
@@ -3838,6 +4152,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** patterns: patterns=open_sequence_pattern | pattern */
   r_patterns(): any {
+    if (TS53[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // patterns=open_sequence_pattern
@@ -3869,6 +4184,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** pattern: as_pattern | or_pattern */
   r_pattern(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const mark = this.mark;
     // as_pattern
     {
@@ -3897,6 +4213,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** as_pattern: pattern=or_pattern 'as' target=pattern_capture_target | invalid_as_pattern */
   r_as_pattern(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // pattern=or_pattern 'as' target=pattern_capture_target
@@ -3931,6 +4248,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** '|'.closed_pattern+ */
   _gather_59(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_closed_pattern();
     if (v === null) {
@@ -3949,6 +4267,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** or_pattern: patterns='|'.closed_pattern+ */
   r_or_pattern(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // patterns='|'.closed_pattern+
@@ -3969,6 +4288,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** closed_pattern: literal_pattern | capture_pattern | wildcard_pattern | value_pattern | group_pattern | sequence_pattern | mapping_pattern | class_pattern */
   r_closed_pattern(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const memo = this.memoLookup(3);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -3979,7 +4299,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_literal_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -3991,7 +4311,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_capture_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4003,7 +4323,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_wildcard_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4015,7 +4335,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_value_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4027,7 +4347,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_group_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4039,7 +4359,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_sequence_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4051,7 +4371,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_mapping_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4063,17 +4383,18 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_class_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 3, null);
+    this.memoizeFailure(mark, 3);
     return null;
   }
 
   /** ('+' | '-') */
   _tmp_60(): any {
+    if (TS56[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '+'
     {
@@ -4102,6 +4423,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** literal_pattern: value=signed_number !('+' | '-') | value=complex_number | value=strings | 'None' | 'True' | 'False' */
   r_literal_pattern(): any {
+    if (TS55[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // value=signed_number !('+' | '-')
@@ -4188,6 +4510,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('+' | '-') */
   _tmp_61(): any {
+    if (TS56[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '+'
     {
@@ -4216,6 +4539,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** literal_expr: signed_number !('+' | '-') | complex_number | strings | 'None' | 'True' | 'False' */
   r_literal_expr(): any {
+    if (TS55[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // signed_number !('+' | '-')
@@ -4296,13 +4620,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** complex_number: real=signed_real_number '+' imag=imaginary_number | real=signed_real_number '-' imag=imaginary_number */
   r_complex_number(): any {
+    if (TS57[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_signed_real_number();
+    const _h0m = this.mark;
     // real=signed_real_number '+' imag=imaginary_number
     {
       let real: any, _v0: any, imag: any;
       if (
-        (real = this.r_signed_real_number()) !== null &&
+        (real = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(14 /* '+' */)) !== null &&
         (imag = this.r_imaginary_number()) !== null
       ) {
@@ -4317,7 +4644,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let real: any, _v0: any, imag: any;
       if (
-        (real = this.r_signed_real_number()) !== null &&
+        (real = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
         (imag = this.r_imaginary_number()) !== null
       ) {
@@ -4333,6 +4660,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** signed_number: NUMBER | '-' number=NUMBER */
   r_signed_number(): any {
+    if (TS57[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // NUMBER
@@ -4365,6 +4693,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** signed_real_number: real_number | '-' real=real_number */
   r_signed_real_number(): any {
+    if (TS57[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // real_number
@@ -4397,6 +4726,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** real_number: real=NUMBER */
   r_real_number(): any {
+    if (TS58[this.peekType()] === 0) return null;
     const mark = this.mark;
     // real=NUMBER
     {
@@ -4414,6 +4744,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** imaginary_number: imag=NUMBER */
   r_imaginary_number(): any {
+    if (TS58[this.peekType()] === 0) return null;
     const mark = this.mark;
     // imag=NUMBER
     {
@@ -4431,6 +4762,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** capture_pattern: target=pattern_capture_target */
   r_capture_pattern(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // target=pattern_capture_target
@@ -4451,6 +4783,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '(' | '=') */
   _tmp_62(): any {
+    if (TS59[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '.'
     {
@@ -4490,6 +4823,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** pattern_capture_target: !"_" name=NAME !('.' | '(' | '=') */
   r_pattern_capture_target(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // !"_" name=NAME !('.' | '(' | '=')
     {
@@ -4509,6 +4843,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** wildcard_pattern: "_" */
   r_wildcard_pattern(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // "_"
@@ -4529,6 +4864,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('.' | '(' | '=') */
   _tmp_63(): any {
+    if (TS59[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '.'
     {
@@ -4568,6 +4904,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** value_pattern: attr=attr !('.' | '(' | '=') */
   r_value_pattern(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // attr=attr !('.' | '(' | '=')
@@ -4589,6 +4926,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** attr: value=name_or_attr '.' attr=NAME */
   r_attr(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const memo = this.memoLookup(4);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -4629,6 +4967,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** name_or_attr: attr | NAME */
   r_name_or_attr(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // attr
     {
@@ -4657,6 +4996,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** group_pattern: '(' pattern=pattern ')' */
   r_group_pattern(): any {
+    if (TS4[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '(' pattern=pattern ')'
     {
@@ -4676,6 +5016,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** sequence_pattern: '[' patterns=maybe_sequence_pattern? ']' | '(' patterns=open_sequence_pattern? ')' */
   r_sequence_pattern(): any {
+    if (TS60[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '[' patterns=maybe_sequence_pattern? ']'
@@ -4713,6 +5054,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** open_sequence_pattern: pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern? */
   r_open_sequence_pattern(): any {
+    if (TS53[this.peekType()] === 0) return null;
     const mark = this.mark;
     // pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
     {
@@ -4732,6 +5074,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.maybe_star_pattern+ */
   _gather_64(): any {
+    if (TS53[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_maybe_star_pattern();
     if (v === null) {
@@ -4750,6 +5093,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** maybe_sequence_pattern: patterns=','.maybe_star_pattern+ ','? */
   r_maybe_sequence_pattern(): any {
+    if (TS53[this.peekType()] === 0) return null;
     const mark = this.mark;
     // patterns=','.maybe_star_pattern+ ','?
     {
@@ -4768,6 +5112,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** maybe_star_pattern: star_pattern | pattern */
   r_maybe_star_pattern(): any {
+    if (TS53[this.peekType()] === 0) return null;
     const mark = this.mark;
     // star_pattern
     {
@@ -4796,6 +5141,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_pattern: '*' target=pattern_capture_target | '*' wildcard_pattern */
   r_star_pattern(): any {
+    if (TS61[this.peekType()] === 0) return null;
     const memo = this.memoLookup(5);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -4810,7 +5156,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(target.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 5, _res);
+        this.memoize(mark, 5, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4825,17 +5171,18 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 5, _res);
+        this.memoize(mark, 5, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 5, null);
+    this.memoizeFailure(mark, 5);
     return null;
   }
 
   /** mapping_pattern: '{' '}' | '{' rest=double_star_pattern ','? '}' | '{' items=items_pattern ',' rest=double_star_pattern ','? '}' | '{' items=items_pattern ','? '}' */
   r_mapping_pattern(): any {
+    if (TS62[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' '}'
@@ -4907,6 +5254,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.key_value_pattern+ */
   _gather_65(): any {
+    if (TS63[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_key_value_pattern();
     if (v === null) {
@@ -4925,6 +5273,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** items_pattern: ','.key_value_pattern+ */
   r_items_pattern(): any {
+    if (TS63[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ','.key_value_pattern+
     {
@@ -4942,6 +5291,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (literal_expr | attr) */
   _tmp_66(): any {
+    if (TS63[this.peekType()] === 0) return null;
     const mark = this.mark;
     // literal_expr
     {
@@ -4970,6 +5320,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** key_value_pattern: key=(literal_expr | attr) ':' pattern=pattern */
   r_key_value_pattern(): any {
+    if (TS63[this.peekType()] === 0) return null;
     const mark = this.mark;
     // key=(literal_expr | attr) ':' pattern=pattern
     {
@@ -4989,6 +5340,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** double_star_pattern: '**' target=pattern_capture_target */
   r_double_star_pattern(): any {
+    if (TS43[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '**' target=pattern_capture_target
     {
@@ -5007,13 +5359,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** class_pattern: cls=name_or_attr '(' ')' | cls=name_or_attr '(' patterns=positional_patterns ','? ')' | cls=name_or_attr '(' keywords=keyword_patterns ','? ')' | cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')' | invalid_class_pattern */
   r_class_pattern(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_name_or_attr();
+    const _h0m = this.mark;
     // cls=name_or_attr '(' ')'
     {
       let cls: any, _v0: any, _v1: any;
       if (
-        (cls = this.r_name_or_attr()) !== null &&
+        (cls = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
       ) {
@@ -5028,7 +5383,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let cls: any, _v0: any, patterns: any, _v1: any, _v2: any;
       if (
-        (cls = this.r_name_or_attr()) !== null &&
+        (cls = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         (patterns = this.r_positional_patterns()) !== null &&
         ((_v1 = this.expectToken(12 /* ',' */)), true) &&
@@ -5045,7 +5400,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let cls: any, _v0: any, keywords: any, _v1: any, _v2: any;
       if (
-        (cls = this.r_name_or_attr()) !== null &&
+        (cls = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         (keywords = this.r_keyword_patterns()) !== null &&
         ((_v1 = this.expectToken(12 /* ',' */)), true) &&
@@ -5062,7 +5417,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let cls: any, _v0: any, patterns: any, _v1: any, keywords: any, _v2: any, _v3: any;
       if (
-        (cls = this.r_name_or_attr()) !== null &&
+        (cls = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         (patterns = this.r_positional_patterns()) !== null &&
         (_v1 = this.expectToken(12 /* ',' */)) !== null &&
@@ -5094,6 +5449,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.pattern+ */
   _gather_67(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_pattern();
     if (v === null) {
@@ -5112,6 +5468,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** positional_patterns: args=','.pattern+ */
   r_positional_patterns(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const mark = this.mark;
     // args=','.pattern+
     {
@@ -5129,6 +5486,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.keyword_pattern+ */
   _gather_68(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_keyword_pattern();
     if (v === null) {
@@ -5147,6 +5505,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** keyword_patterns: ','.keyword_pattern+ */
   r_keyword_patterns(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ','.keyword_pattern+
     {
@@ -5164,6 +5523,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** keyword_pattern: arg=NAME '=' value=pattern */
   r_keyword_pattern(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // arg=NAME '=' value=pattern
     {
@@ -5183,6 +5543,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=expression) */
   _tmp_70(): any {
+    if (TS29[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ',' c=expression
     {
@@ -5201,6 +5562,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=expression)+ */
   _loop1_69(): any {
+    if (TS29[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -5215,13 +5577,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** expressions: a=expression b=(',' c=expression)+ [','] | a=expression ',' | expression */
   r_expressions(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_expression();
+    const _h0m = this.mark;
     // a=expression b=(',' c=expression)+ [',']
     {
       let a: any, b: any, _v0: any;
       if (
-        (a = this.r_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_69()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
@@ -5236,7 +5601,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this.r_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5250,7 +5615,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_expression()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         return _res;
@@ -5262,6 +5627,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** expression: invalid_expression | invalid_legacy_expression | a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef */
   r_expression(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const memo = this.memoLookup(6);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -5274,7 +5640,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res);
+        this.memoize(mark, 6, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5287,16 +5653,18 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_legacy_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res);
+        this.memoize(mark, 6, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
+    const _h2 = this.r_disjunction();
+    const _h2m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
     {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
-        (a = this.r_disjunction()) !== null &&
+        (a = _h2) !== null && ((this.mark = _h2m), true) &&
         (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
         (b = this.r_disjunction()) !== null &&
         (_v1 = this.expectToken(512 /* 'else' */)) !== null &&
@@ -5305,7 +5673,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.IfExp(b, a, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 6, _res);
+        this.memoize(mark, 6, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5314,10 +5682,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_disjunction()) !== null
+        (_v0 = _h2) !== null && ((this.mark = _h2m), true)
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res);
+        this.memoize(mark, 6, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5329,17 +5697,18 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_lambdef()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res);
+        this.memoize(mark, 6, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 6, null);
+    this.memoizeFailure(mark, 6);
     return null;
   }
 
   /** yield_expr: 'yield' 'from' a=expression | 'yield' a=[star_expressions] */
   r_yield_expr(): any {
+    if (TS27[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'yield' 'from' a=expression
@@ -5376,6 +5745,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_expression) */
   _tmp_72(): any {
+    if (TS29[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ',' c=star_expression
     {
@@ -5394,6 +5764,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_expression)+ */
   _loop1_71(): any {
+    if (TS29[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -5408,13 +5779,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_expressions: a=star_expression b=(',' c=star_expression)+ [','] | a=star_expression ',' | star_expression */
   r_star_expressions(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_star_expression();
+    const _h0m = this.mark;
     // a=star_expression b=(',' c=star_expression)+ [',']
     {
       let a: any, b: any, _v0: any;
       if (
-        (a = this.r_star_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_71()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
@@ -5429,7 +5803,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this.r_star_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5443,7 +5817,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_star_expression()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         return _res;
@@ -5455,6 +5829,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_expression: '*' a=bitwise_or | expression */
   r_star_expression(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const memo = this.memoLookup(7);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -5469,7 +5844,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 7, _res);
+        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5481,17 +5856,18 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 7, _res);
+        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 7, null);
+    this.memoizeFailure(mark, 7);
     return null;
   }
 
   /** ','.star_named_expression+ */
   _gather_73(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_star_named_expression();
     if (v === null) {
@@ -5510,6 +5886,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_named_expressions: a=','.star_named_expression+ [','] */
   r_star_named_expressions(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=','.star_named_expression+ [',']
     {
@@ -5528,6 +5905,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_named_expression: '*' a=bitwise_or | named_expression */
   r_star_named_expression(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=bitwise_or
@@ -5560,6 +5938,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** assignment_expression: a=NAME ':=' ~ b=expression */
   r_assignment_expression(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     let cut = false;
@@ -5585,6 +5964,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** named_expression: assignment_expression | invalid_named_expression | expression !':=' */
   r_named_expression(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // assignment_expression
     {
@@ -5626,6 +6006,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('or' c=conjunction) */
   _tmp_75(): any {
+    if (TS65[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'or' c=conjunction
     {
@@ -5644,6 +6025,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('or' c=conjunction)+ */
   _loop1_74(): any {
+    if (TS65[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -5658,21 +6040,24 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** disjunction: a=conjunction b=('or' c=conjunction)+ | conjunction */
   r_disjunction(): any {
+    if (TS64[this.peekType()] === 0) return null;
     const memo = this.memoLookup(8);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_conjunction();
+    const _h0m = this.mark;
     // a=conjunction b=('or' c=conjunction)+
     {
       let a: any, b: any;
       if (
-        (a = this.r_conjunction()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_74()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BoolOp( A.Or, H.seqInsertInFront(this, a, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 8, _res);
+        this.memoize(mark, 8, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5681,20 +6066,21 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_conjunction()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
-        this.memoize(mark, 8, _res);
+        this.memoize(mark, 8, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 8, null);
+    this.memoizeFailure(mark, 8);
     return null;
   }
 
   /** ('and' c=inversion) */
   _tmp_77(): any {
+    if (TS66[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'and' c=inversion
     {
@@ -5713,6 +6099,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('and' c=inversion)+ */
   _loop1_76(): any {
+    if (TS66[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -5727,21 +6114,21 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** conjunction: a=inversion b=('and' c=inversion)+ | inversion */
   r_conjunction(): any {
-    const memo = this.memoLookup(9);
-    if (memo !== undefined) return memo;
+    if (TS64[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_inversion();
+    const _h0m = this.mark;
     // a=inversion b=('and' c=inversion)+
     {
       let a: any, b: any;
       if (
-        (a = this.r_inversion()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_76()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BoolOp( A.And, H.seqInsertInFront(this, a, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 9, _res);
         return _res;
       }
       this.mark = mark;
@@ -5750,22 +6137,19 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_inversion()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
-        this.memoize(mark, 9, _res);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 9, null);
     return null;
   }
 
   /** inversion: 'not' a=inversion | comparison */
   r_inversion(): any {
-    const memo = this.memoLookup(10);
-    if (memo !== undefined) return memo;
+    if (TS64[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'not' a=inversion
@@ -5778,7 +6162,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.Not, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 10, _res);
         return _res;
       }
       this.mark = mark;
@@ -5790,17 +6173,16 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_comparison()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 10, _res);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 10, null);
     return null;
   }
 
   /** compare_op_bitwise_or_pair+ */
   _loop1_78(): any {
+    if (TS68[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -5815,13 +6197,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** comparison: a=bitwise_or b=compare_op_bitwise_or_pair+ | bitwise_or */
   r_comparison(): any {
+    if (TS67[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_bitwise_or();
+    const _h0m = this.mark;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
     {
       let a: any, b: any;
       if (
-        (a = this.r_bitwise_or()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_78()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5835,7 +6220,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_bitwise_or()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         return _res;
@@ -5847,6 +6232,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | lte_bitwise_or | lt_bitwise_or | gte_bitwise_or | gt_bitwise_or | notin_bitwise_or | in_bitwise_or | isnot_bitwise_or | is_bitwise_or */
   r_compare_op_bitwise_or_pair(): any {
+    if (TS68[this.peekType()] === 0) return null;
     const mark = this.mark;
     // eq_bitwise_or
     {
@@ -5963,6 +6349,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** eq_bitwise_or: '==' a=bitwise_or */
   r_eq_bitwise_or(): any {
+    if (TS69[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '==' a=bitwise_or
     {
@@ -5981,6 +6368,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (tok='!=') */
   _tmp_79(): any {
+    if (TS70[this.peekType()] === 0) return null;
     const mark = this.mark;
     // tok='!='
     {
@@ -5998,6 +6386,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** noteq_bitwise_or: (tok='!=') a=bitwise_or */
   r_noteq_bitwise_or(): any {
+    if (TS70[this.peekType()] === 0) return null;
     const mark = this.mark;
     // (tok='!=') a=bitwise_or
     {
@@ -6016,6 +6405,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lte_bitwise_or: '<=' a=bitwise_or */
   r_lte_bitwise_or(): any {
+    if (TS71[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '<=' a=bitwise_or
     {
@@ -6034,6 +6424,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lt_bitwise_or: '<' a=bitwise_or */
   r_lt_bitwise_or(): any {
+    if (TS72[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '<' a=bitwise_or
     {
@@ -6052,6 +6443,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** gte_bitwise_or: '>=' a=bitwise_or */
   r_gte_bitwise_or(): any {
+    if (TS73[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '>=' a=bitwise_or
     {
@@ -6070,6 +6462,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** gt_bitwise_or: '>' a=bitwise_or */
   r_gt_bitwise_or(): any {
+    if (TS74[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '>' a=bitwise_or
     {
@@ -6088,6 +6481,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** notin_bitwise_or: 'not' 'in' a=bitwise_or */
   r_notin_bitwise_or(): any {
+    if (TS75[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'not' 'in' a=bitwise_or
     {
@@ -6107,6 +6501,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** in_bitwise_or: 'in' a=bitwise_or */
   r_in_bitwise_or(): any {
+    if (TS76[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'in' a=bitwise_or
     {
@@ -6125,6 +6520,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** isnot_bitwise_or: 'is' 'not' a=bitwise_or */
   r_isnot_bitwise_or(): any {
+    if (TS77[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'is' 'not' a=bitwise_or
     {
@@ -6144,6 +6540,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** is_bitwise_or: 'is' a=bitwise_or */
   r_is_bitwise_or(): any {
+    if (TS77[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'is' a=bitwise_or
     {
@@ -6162,31 +6559,33 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** bitwise_or: a=bitwise_or '|' b=bitwise_xor | bitwise_xor */
   r_bitwise_or(): any {
-    const memo = this.memoLookup(11);
+    if (TS67[this.peekType()] === 0) return null;
+    const memo = this.memoLookup(9);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 11, res, resmark);
       this.mark = mark;
-      const raw = this.r_bitwise_or_leftrec();
+      const raw = this.r_bitwise_or_leftrec(res, resmark);
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
+      if (TS78[this.peekType()] === 0) break;
     }
+    this.memoize(mark, 9, res, resmark);
     this.mark = resmark;
     return res;
   }
 
-  r_bitwise_or_leftrec(): any {
+  r_bitwise_or_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_or '|' b=bitwise_xor
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_bitwise_or()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(18 /* '|' */)) !== null &&
         (b = this.r_bitwise_xor()) !== null
       ) {
@@ -6213,31 +6612,30 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and */
   r_bitwise_xor(): any {
-    const memo = this.memoLookup(12);
-    if (memo !== undefined) return memo;
+    if (TS67[this.peekType()] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 12, res, resmark);
       this.mark = mark;
-      const raw = this.r_bitwise_xor_leftrec();
+      const raw = this.r_bitwise_xor_leftrec(res, resmark);
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
+      if (TS79[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
   }
 
-  r_bitwise_xor_leftrec(): any {
+  r_bitwise_xor_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_xor '^' b=bitwise_and
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_bitwise_xor()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(32 /* '^' */)) !== null &&
         (b = this.r_bitwise_and()) !== null
       ) {
@@ -6264,31 +6662,30 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr */
   r_bitwise_and(): any {
-    const memo = this.memoLookup(13);
-    if (memo !== undefined) return memo;
+    if (TS67[this.peekType()] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 13, res, resmark);
       this.mark = mark;
-      const raw = this.r_bitwise_and_leftrec();
+      const raw = this.r_bitwise_and_leftrec(res, resmark);
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
+      if (TS80[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
   }
 
-  r_bitwise_and_leftrec(): any {
+  r_bitwise_and_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=bitwise_and '&' b=shift_expr
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_bitwise_and()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(19 /* '&' */)) !== null &&
         (b = this.r_shift_expr()) !== null
       ) {
@@ -6315,31 +6712,30 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | sum */
   r_shift_expr(): any {
-    const memo = this.memoLookup(14);
-    if (memo !== undefined) return memo;
+    if (TS67[this.peekType()] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 14, res, resmark);
       this.mark = mark;
-      const raw = this.r_shift_expr_leftrec();
+      const raw = this.r_shift_expr_leftrec(res, resmark);
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
+      if (TS81[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
   }
 
-  r_shift_expr_leftrec(): any {
+  r_shift_expr_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=shift_expr '<<' b=sum
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_shift_expr()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(33 /* '<<' */)) !== null &&
         (b = this.r_sum()) !== null
       ) {
@@ -6354,7 +6750,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_shift_expr()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(34 /* '>>' */)) !== null &&
         (b = this.r_sum()) !== null
       ) {
@@ -6381,31 +6777,30 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** sum: a=sum '+' b=term | a=sum '-' b=term | term */
   r_sum(): any {
-    const memo = this.memoLookup(15);
-    if (memo !== undefined) return memo;
+    if (TS67[this.peekType()] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 15, res, resmark);
       this.mark = mark;
-      const raw = this.r_sum_leftrec();
+      const raw = this.r_sum_leftrec(res, resmark);
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
+      if (TS56[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
   }
 
-  r_sum_leftrec(): any {
+  r_sum_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=sum '+' b=term
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_sum()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(14 /* '+' */)) !== null &&
         (b = this.r_term()) !== null
       ) {
@@ -6420,7 +6815,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_sum()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(15 /* '-' */)) !== null &&
         (b = this.r_term()) !== null
       ) {
@@ -6447,31 +6842,30 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | factor */
   r_term(): any {
-    const memo = this.memoLookup(16);
-    if (memo !== undefined) return memo;
+    if (TS67[this.peekType()] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 16, res, resmark);
       this.mark = mark;
-      const raw = this.r_term_leftrec();
+      const raw = this.r_term_leftrec(res, resmark);
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
+      if (TS82[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
   }
 
-  r_term_leftrec(): any {
+  r_term_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=term '*' b=factor
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_term()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(16 /* '*' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
@@ -6486,7 +6880,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_term()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(17 /* '/' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
@@ -6501,7 +6895,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_term()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(47 /* '//' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
@@ -6516,7 +6910,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_term()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(24 /* '%' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
@@ -6531,7 +6925,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_term()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(49 /* '@' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
@@ -6558,8 +6952,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** factor: '+' a=factor | '-' a=factor | '~' a=factor | power */
   r_factor(): any {
-    const memo = this.memoLookup(17);
-    if (memo !== undefined) return memo;
+    if (TS67[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '+' a=factor
@@ -6572,7 +6965,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.UAdd, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 17, _res);
         return _res;
       }
       this.mark = mark;
@@ -6587,7 +6979,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.USub, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 17, _res);
         return _res;
       }
       this.mark = mark;
@@ -6602,7 +6993,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.UnaryOp(A.Invert, a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 17, _res);
         return _res;
       }
       this.mark = mark;
@@ -6614,24 +7004,25 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_power()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 17, _res);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 17, null);
     return null;
   }
 
   /** power: a=await_primary '**' b=factor | await_primary */
   r_power(): any {
+    if (TS83[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_await_primary();
+    const _h0m = this.mark;
     // a=await_primary '**' b=factor
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_await_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(35 /* '**' */)) !== null &&
         (b = this.r_factor()) !== null
       ) {
@@ -6646,7 +7037,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_await_primary()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         return _res;
@@ -6658,8 +7049,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** await_primary: AWAIT a=primary | primary */
   r_await_primary(): any {
-    const memo = this.memoLookup(18);
-    if (memo !== undefined) return memo;
+    if (TS83[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // AWAIT a=primary
@@ -6672,7 +7062,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Await(a, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 18, _res);
         return _res;
       }
       this.mark = mark;
@@ -6684,42 +7073,39 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_primary()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 18, _res);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 18, null);
     return null;
   }
 
   /** primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom */
   r_primary(): any {
-    const memo = this.memoLookup(19);
-    if (memo !== undefined) return memo;
+    if (TS16[this.peekType()] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 19, res, resmark);
       this.mark = mark;
-      const raw = this.r_primary_leftrec();
+      const raw = this.r_primary_leftrec(res, resmark);
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
+      if (TS84[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
   }
 
-  r_primary_leftrec(): any {
+  r_primary_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=primary '.' b=NAME
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_primary()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null
       ) {
@@ -6734,7 +7120,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any;
       if (
-        (a = this.r_primary()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (b = this.r_genexp()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6748,7 +7134,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_primary()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         ((b = this.r_arguments()), true) &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null
@@ -6764,7 +7150,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_primary()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
         (b = this.r_slices()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null
@@ -6792,6 +7178,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (slice | starred_expression) */
   _tmp_81(): any {
+    if (TS85[this.peekType()] === 0) return null;
     const mark = this.mark;
     // slice
     {
@@ -6820,6 +7207,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (slice | starred_expression) */
   _tmp_82(): any {
+    if (TS85[this.peekType()] === 0) return null;
     const mark = this.mark;
     // slice
     {
@@ -6848,6 +7236,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(slice | starred_expression)+ */
   _gather_80(): any {
+    if (TS85[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_81();
     if (v === null) {
@@ -6866,6 +7255,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** slices: a=slice !',' | a=','.(slice | starred_expression)+ [','] */
   r_slices(): any {
+    if (TS85[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=slice !','
@@ -6899,6 +7289,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (':' d=[expression]) */
   _tmp_83(): any {
+    if (TS44[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ':' d=[expression]
     {
@@ -6917,6 +7308,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** slice: a=[expression] ':' b=[expression] c=[':' d=[expression]] | a=named_expression */
   r_slice(): any {
+    if (TS86[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
@@ -6951,6 +7343,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (tuple | group | genexp) */
   _tmp_84(): any {
+    if (TS87[this.peekType()] === 0) return null;
     const mark = this.mark;
     // tuple
     {
@@ -6990,6 +7383,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (list | listcomp) */
   _tmp_85(): any {
+    if (TS87[this.peekType()] === 0) return null;
     const mark = this.mark;
     // list
     {
@@ -7018,6 +7412,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (dict | set | dictcomp | setcomp) */
   _tmp_86(): any {
+    if (TS87[this.peekType()] === 0) return null;
     const mark = this.mark;
     // dict
     {
@@ -7068,6 +7463,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** atom: NAME | 'True' | 'False' | 'None' | &STRING strings | NUMBER | &'(' (tuple | group | genexp) | &'[' (list | listcomp) | &'{' (dict | set | dictcomp | setcomp) | '...' */
   r_atom(): any {
+    if (TS16[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // NAME
@@ -7197,6 +7593,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (yield_expr | named_expression) */
   _tmp_87(): any {
+    if (TS88[this.peekType()] === 0) return null;
     const mark = this.mark;
     // yield_expr
     {
@@ -7225,6 +7622,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** group: '(' a=(yield_expr | named_expression) ')' | invalid_group */
   r_group(): any {
+    if (TS4[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '(' a=(yield_expr | named_expression) ')'
     {
@@ -7256,6 +7654,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambdef: 'lambda' a=[lambda_params] ':' b=expression */
   r_lambdef(): any {
+    if (TS89[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // 'lambda' a=[lambda_params] ':' b=expression
@@ -7279,6 +7678,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_params: invalid_lambda_parameters | lambda_parameters */
   r_lambda_params(): any {
+    if (TS40[this.peekType()] === 0) return null;
     const mark = this.mark;
     // invalid_lambda_parameters
     {
@@ -7308,6 +7708,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_88(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7322,6 +7723,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default* */
   _loop0_89(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7336,6 +7738,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default* */
   _loop0_90(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7350,6 +7753,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default+ */
   _loop1_91(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7364,6 +7768,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default* */
   _loop0_92(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7378,6 +7783,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default+ */
   _loop1_93(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7392,6 +7798,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_parameters: a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc] | a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_with_default+ b=[lambda_star_etc] | a=lambda_star_etc */
   r_lambda_parameters(): any {
+    if (TS41[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
     {
@@ -7461,6 +7868,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default+ */
   _loop1_94(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7475,6 +7883,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default+ */
   _loop1_95(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7489,6 +7898,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_slash_no_default: a=lambda_param_no_default+ '/' ',' | a=lambda_param_no_default+ '/' &':' */
   r_lambda_slash_no_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=lambda_param_no_default+ '/' ','
     {
@@ -7521,6 +7931,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_96(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7535,6 +7946,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default+ */
   _loop1_97(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7549,6 +7961,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_98(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7563,6 +7976,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default+ */
   _loop1_99(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7577,6 +7991,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_slash_with_default: a=lambda_param_no_default* b=lambda_param_with_default+ '/' ',' | a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':' */
   r_lambda_slash_with_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
     {
@@ -7611,6 +8026,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_100(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7625,6 +8041,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default+ */
   _loop1_101(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7639,6 +8056,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_star_etc: invalid_lambda_star_etc | '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds] | '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds] | a=lambda_kwds */
   r_lambda_star_etc(): any {
+    if (TS42[this.peekType()] === 0) return null;
     const mark = this.mark;
     // invalid_lambda_star_etc
     {
@@ -7696,6 +8114,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_kwds: invalid_lambda_kwds | '**' a=lambda_param_no_default */
   r_lambda_kwds(): any {
+    if (TS43[this.peekType()] === 0) return null;
     const mark = this.mark;
     // invalid_lambda_kwds
     {
@@ -7726,12 +8145,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default: a=lambda_param ',' | a=lambda_param &':' */
   r_lambda_param_no_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_lambda_param();
+    const _h0m = this.mark;
     // a=lambda_param ','
     {
       let a: any, _v0: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res = a;
@@ -7743,7 +8165,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = a;
@@ -7756,12 +8178,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default: a=lambda_param c=default ',' | a=lambda_param c=default &':' */
   r_lambda_param_with_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_lambda_param();
+    const _h0m = this.mark;
     // a=lambda_param c=default ','
     {
       let a: any, c: any, _v0: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
@@ -7774,7 +8199,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, c: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
@@ -7788,12 +8213,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default: a=lambda_param c=default? ',' | a=lambda_param c=default? &':' */
   r_lambda_param_maybe_default(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_lambda_param();
+    const _h0m = this.mark;
     // a=lambda_param c=default? ','
     {
       let a: any, c: any, _v0: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
@@ -7806,7 +8234,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, c: any;
       if (
-        (a = this.r_lambda_param()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
         this.positive(this.mark, this.expectToken(11 /* ':' */))
       ) {
@@ -7820,6 +8248,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param: a=NAME */
   r_lambda_param(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME
@@ -7840,6 +8269,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** STRING+ */
   _loop1_102(): any {
+    if (TS90[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7854,7 +8284,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** strings: a=STRING+ */
   r_strings(): any {
-    const memo = this.memoLookup(20);
+    if (TS90[this.peekType()] === 0) return null;
+    const memo = this.memoLookup(10);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=STRING+
@@ -7864,17 +8295,18 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._loop1_102()) !== null
       ) {
         const _res = H.concatenateStrings(this, a);
-        this.memoize(mark, 20, _res);
+        this.memoize(mark, 10, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 20, null);
+    this.memoizeFailure(mark, 10);
     return null;
   }
 
   /** list: '[' a=[star_named_expressions] ']' */
   r_list(): any {
+    if (TS91[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '[' a=[star_named_expressions] ']'
@@ -7897,6 +8329,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (y=star_named_expression ',' z=[star_named_expressions]) */
   _tmp_103(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     // y=star_named_expression ',' z=[star_named_expressions]
     {
@@ -7916,6 +8349,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** tuple: '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')' */
   r_tuple(): any {
+    if (TS4[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
@@ -7938,6 +8372,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** set: '{' a=star_named_expressions '}' */
   r_set(): any {
+    if (TS62[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=star_named_expressions '}'
@@ -7960,6 +8395,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dict: '{' a=[double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}' */
   r_dict(): any {
+    if (TS62[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=[double_starred_kvpairs] '}'
@@ -7996,6 +8432,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.double_starred_kvpair+ */
   _gather_104(): any {
+    if (TS92[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_double_starred_kvpair();
     if (v === null) {
@@ -8014,6 +8451,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** double_starred_kvpairs: a=','.double_starred_kvpair+ [','] */
   r_double_starred_kvpairs(): any {
+    if (TS92[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=','.double_starred_kvpair+ [',']
     {
@@ -8032,6 +8470,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** double_starred_kvpair: '**' a=bitwise_or | kvpair */
   r_double_starred_kvpair(): any {
+    if (TS92[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '**' a=bitwise_or
     {
@@ -8061,6 +8500,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kvpair: a=expression ':' b=expression */
   r_kvpair(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=expression ':' b=expression
     {
@@ -8080,6 +8520,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** for_if_clause+ */
   _loop1_105(): any {
+    if (TS13[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8094,6 +8535,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** for_if_clauses: a=for_if_clause+ */
   r_for_if_clauses(): any {
+    if (TS13[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=for_if_clause+
     {
@@ -8111,6 +8553,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction) */
   _tmp_107(): any {
+    if (TS45[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'if' z=disjunction
     {
@@ -8129,6 +8572,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction)* */
   _loop0_106(): any {
+    if (TS45[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8143,6 +8587,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction) */
   _tmp_109(): any {
+    if (TS45[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'if' z=disjunction
     {
@@ -8161,6 +8606,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('if' z=disjunction)* */
   _loop0_108(): any {
+    if (TS45[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8175,6 +8621,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** for_if_clause: ASYNC 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | invalid_for_target */
   r_for_if_clause(): any {
+    if (TS13[this.peekType()] === 0) return null;
     const mark = this.mark;
     let cut = false;
     // ASYNC 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
@@ -8229,6 +8676,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** listcomp: '[' a=named_expression b=for_if_clauses ']' | invalid_comprehension */
   r_listcomp(): any {
+    if (TS87[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '[' a=named_expression b=for_if_clauses ']'
@@ -8264,6 +8712,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** setcomp: '{' a=named_expression b=for_if_clauses '}' | invalid_comprehension */
   r_setcomp(): any {
+    if (TS87[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=named_expression b=for_if_clauses '}'
@@ -8299,6 +8748,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (assignment_expression | expression !':=') */
   _tmp_110(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // assignment_expression
     {
@@ -8328,6 +8778,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** genexp: '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')' | invalid_comprehension */
   r_genexp(): any {
+    if (TS87[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
@@ -8363,6 +8814,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** dictcomp: '{' a=kvpair b=for_if_clauses '}' | invalid_dict_comprehension */
   r_dictcomp(): any {
+    if (TS62[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '{' a=kvpair b=for_if_clauses '}'
@@ -8398,7 +8850,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** arguments: a=args [','] &')' | invalid_arguments */
   r_arguments(): any {
-    const memo = this.memoLookup(21);
+    if (TS93[this.peekType()] === 0) return null;
+    const memo = this.memoLookup(11);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=args [','] &')'
@@ -8410,7 +8863,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.positive(this.mark, this.expectToken(8 /* ')' */))
       ) {
         const _res = a;
-        this.memoize(mark, 21, _res);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -8423,17 +8876,18 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_arguments()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 21, _res);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 21, null);
+    this.memoizeFailure(mark, 11);
     return null;
   }
 
   /** (assignment_expression | expression !':=') */
   _tmp_113(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // assignment_expression
     {
@@ -8463,6 +8917,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
   _tmp_112(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     // starred_expression
     {
@@ -8492,6 +8947,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (assignment_expression | expression !':=') */
   _tmp_115(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // assignment_expression
     {
@@ -8521,6 +8977,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
   _tmp_114(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     // starred_expression
     {
@@ -8550,6 +9007,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ */
   _gather_111(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_112();
     if (v === null) {
@@ -8568,6 +9026,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' k=kwargs) */
   _tmp_116(): any {
+    if (TS29[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ',' k=kwargs
     {
@@ -8586,6 +9045,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** args: a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs] | a=kwargs */
   r_args(): any {
+    if (TS93[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
@@ -8620,6 +9080,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.kwarg_or_starred+ */
   _gather_117(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_starred();
     if (v === null) {
@@ -8638,6 +9099,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.kwarg_or_double_starred+ */
   _gather_118(): any {
+    if (TS92[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_double_starred();
     if (v === null) {
@@ -8656,6 +9118,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.kwarg_or_starred+ */
   _gather_119(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_starred();
     if (v === null) {
@@ -8674,6 +9137,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.kwarg_or_double_starred+ */
   _gather_120(): any {
+    if (TS92[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_double_starred();
     if (v === null) {
@@ -8692,6 +9156,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kwargs: a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+ | ','.kwarg_or_starred+ | ','.kwarg_or_double_starred+ */
   r_kwargs(): any {
+    if (TS93[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
     {
@@ -8733,6 +9198,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** starred_expression: '*' a=expression */
   r_starred_expression(): any {
+    if (TS61[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // '*' a=expression
@@ -8754,6 +9220,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kwarg_or_starred: invalid_kwarg | a=NAME '=' b=expression | a=starred_expression */
   r_kwarg_or_starred(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_kwarg
@@ -8799,6 +9266,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** kwarg_or_double_starred: invalid_kwarg | a=NAME '=' b=expression | '**' a=expression */
   r_kwarg_or_double_starred(): any {
+    if (TS92[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // invalid_kwarg
@@ -8847,6 +9315,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target) */
   _tmp_122(): any {
+    if (TS29[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ',' c=star_target
     {
@@ -8865,6 +9334,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target)* */
   _loop0_121(): any {
+    if (TS29[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8879,13 +9349,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_targets: a=star_target !',' | a=star_target b=(',' c=star_target)* [','] */
   r_star_targets(): any {
+    if (TS17[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_star_target();
+    const _h0m = this.mark;
     // a=star_target !','
     {
       let a: any;
       if (
-        (a = this.r_star_target()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         this.negative(this.mark, this.expectToken(12 /* ',' */))
       ) {
         const _res = a;
@@ -8897,7 +9370,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any, _v0: any;
       if (
-        (a = this.r_star_target()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((b = this._loop0_121()), true) &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
@@ -8913,6 +9386,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.star_target+ */
   _gather_123(): any {
+    if (TS17[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_star_target();
     if (v === null) {
@@ -8931,6 +9405,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_targets_list_seq: a=','.star_target+ [','] */
   r_star_targets_list_seq(): any {
+    if (TS17[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=','.star_target+ [',']
     {
@@ -8949,6 +9424,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target) */
   _tmp_125(): any {
+    if (TS29[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ',' c=star_target
     {
@@ -8967,6 +9443,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' c=star_target)+ */
   _loop1_124(): any {
+    if (TS29[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8981,12 +9458,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_targets_tuple_seq: a=star_target b=(',' c=star_target)+ [','] | a=star_target ',' */
   r_star_targets_tuple_seq(): any {
+    if (TS17[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_star_target();
+    const _h0m = this.mark;
     // a=star_target b=(',' c=star_target)+ [',']
     {
       let a: any, b: any, _v0: any;
       if (
-        (a = this.r_star_target()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (b = this._loop1_124()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
@@ -8999,7 +9479,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this.r_star_target()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null
       ) {
         const _res =  H.singletonSeq(this, a);
@@ -9012,6 +9492,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (!'*' star_target) */
   _tmp_126(): any {
+    if (TS17[this.peekType()] === 0) return null;
     const mark = this.mark;
     // !'*' star_target
     {
@@ -9030,7 +9511,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** star_target: '*' a=(!'*' star_target) | target_with_star_atom */
   r_star_target(): any {
-    const memo = this.memoLookup(22);
+    if (TS17[this.peekType()] === 0) return null;
+    const memo = this.memoLookup(12);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
@@ -9044,7 +9526,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(H.setExprContext(this, a, A.Store), A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 22, _res);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9056,26 +9538,29 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_target_with_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 22, _res);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 22, null);
+    this.memoizeFailure(mark, 12);
     return null;
   }
 
   /** target_with_star_atom: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | star_atom */
   r_target_with_star_atom(): any {
-    const memo = this.memoLookup(23);
+    if (TS16[this.peekType()] === 0) return null;
+    const memo = this.memoLookup(13);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_t_primary();
+    const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
@@ -9083,7 +9568,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 23, _res);
+        this.memoize(mark, 13, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9092,7 +9577,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
         (b = this.r_slices()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
@@ -9101,7 +9586,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 23, _res);
+        this.memoize(mark, 13, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9113,17 +9598,18 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 23, _res);
+        this.memoize(mark, 13, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 23, null);
+    this.memoizeFailure(mark, 13);
     return null;
   }
 
   /** star_atom: a=NAME | '(' a=target_with_star_atom ')' | '(' a=[star_targets_tuple_seq] ')' | '[' a=[star_targets_list_seq] ']' */
   r_star_atom(): any {
+    if (TS94[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME
@@ -9185,6 +9671,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** single_target: single_subscript_attribute_target | a=NAME | '(' a=single_target ')' */
   r_single_target(): any {
+    if (TS16[this.peekType()] === 0) return null;
     const mark = this.mark;
     // single_subscript_attribute_target
     {
@@ -9226,13 +9713,16 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** single_subscript_attribute_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead */
   r_single_subscript_attribute_target(): any {
+    if (TS16[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_t_primary();
+    const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
@@ -9248,7 +9738,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
         (b = this.r_slices()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
@@ -9266,31 +9756,33 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** t_primary: a=t_primary '.' b=NAME &t_lookahead | a=t_primary '[' b=slices ']' &t_lookahead | a=t_primary b=genexp &t_lookahead | a=t_primary '(' b=[arguments] ')' &t_lookahead | a=atom &t_lookahead */
   r_t_primary(): any {
-    const memo = this.memoLookup(24);
+    if (TS16[this.peekType()] === 0) return null;
+    const memo = this.memoLookup(14);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 24, res, resmark);
       this.mark = mark;
-      const raw = this.r_t_primary_leftrec();
+      const raw = this.r_t_primary_leftrec(res, resmark);
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
+      if (TS84[this.peekType()] === 0) break;
     }
+    this.memoize(mark, 14, res, resmark);
     this.mark = resmark;
     return res;
   }
 
-  r_t_primary_leftrec(): any {
+  r_t_primary_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=t_primary '.' b=NAME &t_lookahead
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.positive(this.mark, this.r_t_lookahead())
@@ -9306,7 +9798,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
         (b = this.r_slices()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
@@ -9323,7 +9815,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (b = this.r_genexp()) !== null &&
         this.positive(this.mark, this.r_t_lookahead())
       ) {
@@ -9338,7 +9830,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = seed) !== null && ((this.mark = seedMark), true) &&
         (_v0 = this.expectToken(7 /* '(' */)) !== null &&
         ((b = this.r_arguments()), true) &&
         (_v1 = this.expectToken(8 /* ')' */)) !== null &&
@@ -9368,6 +9860,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** t_lookahead: '(' | '[' | '.' */
   r_t_lookahead(): any {
+    if (TS95[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '('
     {
@@ -9407,6 +9900,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.del_target+ */
   _gather_127(): any {
+    if (TS16[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_del_target();
     if (v === null) {
@@ -9425,6 +9919,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** del_targets: a=','.del_target+ [','] */
   r_del_targets(): any {
+    if (TS16[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=','.del_target+ [',']
     {
@@ -9443,15 +9938,18 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** del_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | del_t_atom */
   r_del_target(): any {
-    const memo = this.memoLookup(25);
+    if (TS16[this.peekType()] === 0) return null;
+    const memo = this.memoLookup(15);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_t_primary();
+    const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
     {
       let a: any, _v0: any, b: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.negative(this.mark, this.r_t_lookahead())
@@ -9459,7 +9957,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 25, _res);
+        this.memoize(mark, 15, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9468,7 +9966,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, b: any, _v1: any;
       if (
-        (a = this.r_t_primary()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(9 /* '[' */)) !== null &&
         (b = this.r_slices()) !== null &&
         (_v1 = this.expectToken(10 /* ']' */)) !== null &&
@@ -9477,7 +9975,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 25, _res);
+        this.memoize(mark, 15, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9489,17 +9987,18 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_del_t_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 25, _res);
+        this.memoize(mark, 15, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 25, null);
+    this.memoizeFailure(mark, 15);
     return null;
   }
 
   /** del_t_atom: a=NAME | '(' a=del_target ')' | '(' a=[del_targets] ')' | '[' a=[del_targets] ']' */
   r_del_t_atom(): any {
+    if (TS94[this.peekType()] === 0) return null;
     const mark = this.mark;
     if (mark === this.tokens.length) this.fillToken();
     // a=NAME
@@ -9561,6 +10060,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.expression+ */
   _gather_128(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_expression();
     if (v === null) {
@@ -9579,6 +10079,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.expression+ */
   _gather_129(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_expression();
     if (v === null) {
@@ -9597,6 +10098,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.expression+ */
   _gather_130(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_expression();
     if (v === null) {
@@ -9615,6 +10117,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.expression+ */
   _gather_131(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_expression();
     if (v === null) {
@@ -9633,6 +10136,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** type_expressions: a=','.expression+ ',' '*' b=expression ',' '**' c=expression | a=','.expression+ ',' '*' b=expression | a=','.expression+ ',' '**' b=expression | '*' a=expression ',' '**' b=expression | '*' a=expression | '**' a=expression | a=','.expression+ */
   r_type_expressions(): any {
+    if (TS93[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
     {
@@ -9734,6 +10238,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (NEWLINE INDENT) */
   _tmp_132(): any {
+    if (TS3[this.peekType()] === 0) return null;
     const mark = this.mark;
     // NEWLINE INDENT
     {
@@ -9752,6 +10257,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** func_type_comment: NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT) | invalid_double_type_comments | TYPE_COMMENT */
   r_func_type_comment(): any {
+    if (TS96[this.peekType()] === 0) return null;
     const mark = this.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
     {
@@ -9794,6 +10300,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (assignment_expression | expression !':=') */
   _tmp_137(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // assignment_expression
     {
@@ -9823,6 +10330,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
   _tmp_136(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     // starred_expression
     {
@@ -9852,6 +10360,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (assignment_expression | expression !':=') */
   _tmp_139(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // assignment_expression
     {
@@ -9881,6 +10390,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
   _tmp_138(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     // starred_expression
     {
@@ -9910,6 +10420,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ */
   _gather_135(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_136();
     if (v === null) {
@@ -9928,6 +10439,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) */
   _tmp_134(): any {
+    if (TS5[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
     {
@@ -9947,6 +10459,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) */
   _tmp_133(): any {
+    if (TS93[this.peekType()] === 0) return null;
     const mark = this.mark;
     // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
     {
@@ -9975,6 +10488,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (args | expression for_if_clauses) */
   _tmp_140(): any {
+    if (TS93[this.peekType()] === 0) return null;
     const mark = this.mark;
     // args
     {
@@ -10004,6 +10518,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_arguments: ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*' | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args */
   r_invalid_arguments(): any {
+    if (TS93[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*'
     {
@@ -10046,11 +10561,13 @@ export abstract class GeneratedParser extends ParserBase {
       }
       this.mark = mark;
     }
+    const _h3 = this.r_args();
+    const _h3m = this.mark;
     // a=args b=for_if_clauses
     {
       let a: any, b: any;
       if (
-        (a = this.r_args()) !== null &&
+        (a = _h3) !== null && ((this.mark = _h3m), true) &&
         (b = this.r_for_if_clauses()) !== null
       ) {
         const _res = H.nonparenGenexpInCall(this, a, b);
@@ -10062,7 +10579,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any, b: any;
       if (
-        (_v0 = this.r_args()) !== null &&
+        (_v0 = _h3) !== null && ((this.mark = _h3m), true) &&
         (_v1 = this.expectToken(12 /* ',' */)) !== null &&
         (a = this.r_expression()) !== null &&
         (b = this.r_for_if_clauses()) !== null
@@ -10076,7 +10593,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, _v1: any;
       if (
-        (a = this.r_args()) !== null &&
+        (a = _h3) !== null && ((this.mark = _h3m), true) &&
         (_v0 = this.expectToken(12 /* ',' */)) !== null &&
         (_v1 = this.r_args()) !== null
       ) {
@@ -10090,6 +10607,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('True' | 'False' | 'None') */
   _tmp_141(): any {
+    if (TS97[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'True'
     {
@@ -10129,6 +10647,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (NAME '=') */
   _tmp_142(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // NAME '='
     {
@@ -10147,6 +10666,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_kwarg: a=('True' | 'False' | 'None') b='=' | a=NAME b='=' expression for_if_clauses | !(NAME '=') a=expression b='=' */
   r_invalid_kwarg(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=('True' | 'False' | 'None') b='='
     {
@@ -10192,15 +10712,18 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** expression_without_invalid: a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef */
   r_expression_without_invalid(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     const prevCallInvalid = this.callInvalidRules;
     this.callInvalidRules = false;
     if (mark === this.tokens.length) this.fillToken();
+    const _h0 = this.r_disjunction();
+    const _h0m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
     {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
-        (a = this.r_disjunction()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
         (b = this.r_disjunction()) !== null &&
         (_v1 = this.expectToken(512 /* 'else' */)) !== null &&
@@ -10217,7 +10740,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.r_disjunction()) !== null
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
         { this.callInvalidRules = prevCallInvalid; return _res; }
@@ -10240,6 +10763,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_legacy_expression: a=NAME !'(' b=star_expressions */
   r_invalid_legacy_expression(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=NAME !'(' b=star_expressions
     {
@@ -10259,6 +10783,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (NAME STRING | SOFT_KEYWORD) */
   _tmp_143(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // NAME STRING
     {
@@ -10288,6 +10813,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('else' | ':') */
   _tmp_144(): any {
+    if (TS98[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'else'
     {
@@ -10316,6 +10842,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid | a=disjunction 'if' b=disjunction !('else' | ':') */
   r_invalid_expression(): any {
+    if (TS64[this.peekType()] === 0) return null;
     const mark = this.mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
     {
@@ -10349,6 +10876,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('=' | ':=') */
   _tmp_145(): any {
+    if (TS99[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '='
     {
@@ -10377,6 +10905,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (list | tuple | genexp | 'True' | 'None' | 'False') */
   _tmp_146(): any {
+    if (TS100[this.peekType()] === 0) return null;
     const mark = this.mark;
     // list
     {
@@ -10449,6 +10978,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('=' | ':=') */
   _tmp_147(): any {
+    if (TS99[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '='
     {
@@ -10477,7 +11007,8 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_named_expression: a=expression ':=' expression | a=NAME '=' b=bitwise_or !('=' | ':=') | !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=') */
   r_invalid_named_expression(): any {
-    const memo = this.memoLookup(26);
+    if (TS2[this.peekType()] === 0) return null;
+    const memo = this.memoLookup(16);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=expression ':=' expression
@@ -10489,7 +11020,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use assignment expressions with %s", H.getExprName(a));
-        this.memoize(mark, 26, _res);
+        this.memoize(mark, 16, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -10504,7 +11035,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_145())
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        this.memoize(mark, 26, _res);
+        this.memoize(mark, 16, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -10520,17 +11051,18 @@ export abstract class GeneratedParser extends ParserBase {
         this.negative(this.mark, this._tmp_147())
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", H.getExprName(a));
-        this.memoize(mark, 26, _res);
+        this.memoize(mark, 16, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoize(mark, 26, null);
+    this.memoizeFailure(mark, 16);
     return null;
   }
 
   /** star_named_expressions* */
   _loop0_148(): any {
+    if (TS5[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10545,6 +11077,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=') */
   _tmp_150(): any {
+    if (TS17[this.peekType()] === 0) return null;
     const mark = this.mark;
     // star_targets '='
     {
@@ -10563,6 +11096,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=')* */
   _loop0_149(): any {
+    if (TS17[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10577,6 +11111,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=') */
   _tmp_152(): any {
+    if (TS17[this.peekType()] === 0) return null;
     const mark = this.mark;
     // star_targets '='
     {
@@ -10595,6 +11130,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (star_targets '=')* */
   _loop0_151(): any {
+    if (TS17[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10609,6 +11145,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (yield_expr | star_expressions) */
   _tmp_153(): any {
+    if (TS14[this.peekType()] === 0) return null;
     const mark = this.mark;
     // yield_expr
     {
@@ -10637,6 +11174,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_assignment: a=invalid_ann_assign_target ':' expression | a=star_named_expression ',' star_named_expressions* ':' expression | a=expression ':' expression | (star_targets '=')* a=star_expressions '=' | (star_targets '=')* a=yield_expr '=' | a=star_expressions augassign (yield_expr | star_expressions) */
   r_invalid_assignment(): any {
+    if (TS14[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=invalid_ann_assign_target ':' expression
     {
@@ -10724,6 +11262,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_ann_assign_target: list | tuple | '(' a=invalid_ann_assign_target ')' */
   r_invalid_ann_assign_target(): any {
+    if (TS60[this.peekType()] === 0) return null;
     const mark = this.mark;
     // list
     {
@@ -10766,6 +11305,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_del_stmt: 'del' a=star_expressions */
   r_invalid_del_stmt(): any {
+    if (TS25[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'del' a=star_expressions
     {
@@ -10784,6 +11324,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_block: NEWLINE !INDENT */
   r_invalid_block(): any {
+    if (TS3[this.peekType()] === 0) return null;
     const mark = this.mark;
     // NEWLINE !INDENT
     {
@@ -10802,6 +11343,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('[' | '(' | '{') */
   _tmp_154(): any {
+    if (TS87[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '['
     {
@@ -10841,6 +11383,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('[' | '{') */
   _tmp_155(): any {
+    if (TS101[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '['
     {
@@ -10869,6 +11412,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('[' | '{') */
   _tmp_156(): any {
+    if (TS101[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '['
     {
@@ -10897,6 +11441,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses | ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses | ('[' | '{') a=star_named_expression b=',' for_if_clauses */
   r_invalid_comprehension(): any {
+    if (TS87[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
     {
@@ -10945,6 +11490,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}' */
   r_invalid_dict_comprehension(): any {
+    if (TS62[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
     {
@@ -10966,6 +11512,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_157(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10980,6 +11527,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default* */
   _loop0_158(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -10994,6 +11542,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_no_default+ */
   _loop1_159(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11008,6 +11557,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (slash_no_default | slash_with_default) */
   _tmp_160(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // slash_no_default
     {
@@ -11036,6 +11586,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_161(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11050,6 +11601,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (slash_no_default | slash_with_default) */
   _tmp_162(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // slash_no_default
     {
@@ -11078,6 +11630,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_163(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11092,6 +11645,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' | param_no_default) */
   _tmp_164(): any {
+    if (TS103[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ','
     {
@@ -11120,6 +11674,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_165(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11134,6 +11689,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default+ */
   _loop1_166(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11148,6 +11704,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_parameters: param_no_default* invalid_parameters_helper a=param_no_default | param_no_default* a='(' param_no_default+ ','? b=')' | a="/" ',' | (slash_no_default | slash_with_default) param_maybe_default* a='/' | [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/' | param_maybe_default+ '/' a='*' */
   r_invalid_parameters(): any {
+    if (TS102[this.peekType()] === 0) return null;
     const mark = this.mark;
     // param_no_default* invalid_parameters_helper a=param_no_default
     {
@@ -11237,6 +11794,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (')' | ',') */
   _tmp_167(): any {
+    if (TS104[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ')'
     {
@@ -11265,6 +11823,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_default: a='=' &(')' | ',') */
   r_invalid_default(): any {
+    if (TS15[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a='=' &(')' | ',')
     {
@@ -11283,6 +11842,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (')' | '**') */
   _tmp_169(): any {
+    if (TS105[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ')'
     {
@@ -11311,6 +11871,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (')' | ',' (')' | '**')) */
   _tmp_168(): any {
+    if (TS104[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ')'
     {
@@ -11340,6 +11901,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (param_no_default | ',') */
   _tmp_170(): any {
+    if (TS103[this.peekType()] === 0) return null;
     const mark = this.mark;
     // param_no_default
     {
@@ -11368,6 +11930,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_maybe_default* */
   _loop0_171(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11382,6 +11945,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (param_no_default | ',') */
   _tmp_172(): any {
+    if (TS103[this.peekType()] === 0) return null;
     const mark = this.mark;
     // param_no_default
     {
@@ -11410,6 +11974,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_star_etc: a='*' (')' | ',' (')' | '**')) | '*' ',' TYPE_COMMENT | '*' param a='=' | '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',') */
   r_invalid_star_etc(): any {
+    if (TS61[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a='*' (')' | ',' (')' | '**'))
     {
@@ -11469,6 +12034,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('*' | '**' | '/') */
   _tmp_173(): any {
+    if (TS106[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '*'
     {
@@ -11508,6 +12074,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_kwds: '**' param a='=' | '**' param ',' a=param | '**' param ',' a=('*' | '**' | '/') */
   r_invalid_kwds(): any {
+    if (TS43[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '**' param a='='
     {
@@ -11555,6 +12122,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** param_with_default+ */
   _loop1_174(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11569,6 +12137,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_parameters_helper: a=slash_with_default | param_with_default+ */
   r_invalid_parameters_helper(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=slash_with_default
     {
@@ -11597,6 +12166,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_175(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11611,6 +12181,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_no_default* */
   _loop0_176(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11625,6 +12196,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.lambda_param+ */
   _gather_177(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_lambda_param();
     if (v === null) {
@@ -11643,6 +12215,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (lambda_slash_no_default | lambda_slash_with_default) */
   _tmp_178(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // lambda_slash_no_default
     {
@@ -11671,6 +12244,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_179(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11685,6 +12259,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (lambda_slash_no_default | lambda_slash_with_default) */
   _tmp_180(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // lambda_slash_no_default
     {
@@ -11713,6 +12288,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_181(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11727,6 +12303,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' | lambda_param_no_default) */
   _tmp_182(): any {
+    if (TS103[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ','
     {
@@ -11755,6 +12332,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_183(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11769,6 +12347,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default+ */
   _loop1_184(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11783,6 +12362,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_lambda_parameters: lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default | lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')' | a="/" ',' | (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/' | [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/' | lambda_param_maybe_default+ '/' a='*' */
   r_invalid_lambda_parameters(): any {
+    if (TS102[this.peekType()] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
     {
@@ -11872,6 +12452,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_with_default+ */
   _loop1_185(): any {
+    if (TS23[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11886,6 +12467,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_lambda_parameters_helper: a=lambda_slash_with_default | lambda_param_with_default+ */
   r_invalid_lambda_parameters_helper(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a=lambda_slash_with_default
     {
@@ -11914,6 +12496,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (':' | '**') */
   _tmp_187(): any {
+    if (TS108[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ':'
     {
@@ -11942,6 +12525,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (':' | ',' (':' | '**')) */
   _tmp_186(): any {
+    if (TS107[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ':'
     {
@@ -11971,6 +12555,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (lambda_param_no_default | ',') */
   _tmp_188(): any {
+    if (TS103[this.peekType()] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default
     {
@@ -11999,6 +12584,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** lambda_param_maybe_default* */
   _loop0_189(): any {
+    if (TS23[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12013,6 +12599,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (lambda_param_no_default | ',') */
   _tmp_190(): any {
+    if (TS103[this.peekType()] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default
     {
@@ -12041,6 +12628,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_lambda_star_etc: '*' (':' | ',' (':' | '**')) | '*' lambda_param a='=' | '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',') */
   r_invalid_lambda_star_etc(): any {
+    if (TS61[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '*' (':' | ',' (':' | '**'))
     {
@@ -12087,6 +12675,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('*' | '**' | '/') */
   _tmp_191(): any {
+    if (TS106[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '*'
     {
@@ -12126,6 +12715,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_lambda_kwds: '**' lambda_param a='=' | '**' lambda_param ',' a=lambda_param | '**' lambda_param ',' a=('*' | '**' | '/') */
   r_invalid_lambda_kwds(): any {
+    if (TS43[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '**' lambda_param a='='
     {
@@ -12173,6 +12763,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_double_type_comments: TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT */
   r_invalid_double_type_comments(): any {
+    if (TS109[this.peekType()] === 0) return null;
     const mark = this.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
     {
@@ -12194,6 +12785,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (',' | ')' | ':') */
   _tmp_192(): any {
+    if (TS49[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ','
     {
@@ -12233,6 +12825,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_with_item: expression 'as' a=expression &(',' | ')' | ':') */
   r_invalid_with_item(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expression 'as' a=expression &(',' | ')' | ':')
     {
@@ -12253,6 +12846,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_for_target: ASYNC? 'for' a=star_expressions */
   r_invalid_for_target(): any {
+    if (TS13[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ASYNC? 'for' a=star_expressions
     {
@@ -12272,6 +12866,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_group: '(' a=starred_expression ')' | '(' a='**' expression ')' */
   r_invalid_group(): any {
+    if (TS4[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '(' a=starred_expression ')'
     {
@@ -12305,6 +12900,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_import_from_targets: import_from_as_names ',' NEWLINE */
   r_invalid_import_from_targets(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // import_from_as_names ',' NEWLINE
     {
@@ -12324,6 +12920,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_195(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12342,6 +12939,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' star_target]) */
   _tmp_194(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expression ['as' star_target]
     {
@@ -12360,6 +12958,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_197(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12378,6 +12977,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' star_target]) */
   _tmp_196(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expression ['as' star_target]
     {
@@ -12396,6 +12996,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(expression ['as' star_target])+ */
   _gather_193(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_194();
     if (v === null) {
@@ -12414,6 +13015,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_200(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12432,6 +13034,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expressions ['as' star_target]) */
   _tmp_199(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expressions ['as' star_target]
     {
@@ -12450,6 +13053,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_202(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12468,6 +13072,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expressions ['as' star_target]) */
   _tmp_201(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expressions ['as' star_target]
     {
@@ -12486,6 +13091,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(expressions ['as' star_target])+ */
   _gather_198(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_199();
     if (v === null) {
@@ -12504,6 +13110,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_with_stmt: [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE | [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE */
   r_invalid_with_stmt(): any {
+    if (TS12[this.peekType()] === 0) return null;
     const mark = this.mark;
     // [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE
     {
@@ -12541,6 +13148,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_205(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12559,6 +13167,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' star_target]) */
   _tmp_204(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expression ['as' star_target]
     {
@@ -12577,6 +13186,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_207(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12595,6 +13205,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' star_target]) */
   _tmp_206(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expression ['as' star_target]
     {
@@ -12613,6 +13224,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(expression ['as' star_target])+ */
   _gather_203(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_204();
     if (v === null) {
@@ -12631,6 +13243,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_210(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12649,6 +13262,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expressions ['as' star_target]) */
   _tmp_209(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expressions ['as' star_target]
     {
@@ -12667,6 +13281,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' star_target) */
   _tmp_212(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
@@ -12685,6 +13300,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expressions ['as' star_target]) */
   _tmp_211(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expressions ['as' star_target]
     {
@@ -12703,6 +13319,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.(expressions ['as' star_target])+ */
   _gather_208(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_209();
     if (v === null) {
@@ -12721,6 +13338,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_with_stmt_indent: [ASYNC] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT | [ASYNC] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT */
   r_invalid_with_stmt_indent(): any {
+    if (TS12[this.peekType()] === 0) return null;
     const mark = this.mark;
     // [ASYNC] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
     {
@@ -12762,6 +13380,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('except' | 'finally') */
   _tmp_213(): any {
+    if (TS110[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'except'
     {
@@ -12790,6 +13409,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** block* */
   _loop0_214(): any {
+    if (TS35[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12804,6 +13424,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_block+ */
   _loop1_215(): any {
+    if (TS51[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12818,6 +13439,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_216(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -12836,6 +13458,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** block* */
   _loop0_217(): any {
+    if (TS35[this.peekType()] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12850,6 +13473,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** except_star_block+ */
   _loop1_218(): any {
+    if (TS51[this.peekType()] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12864,6 +13488,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_220(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -12882,6 +13507,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (expression ['as' NAME]) */
   _tmp_219(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
     // expression ['as' NAME]
     {
@@ -12900,6 +13526,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_try_stmt: a='try' ':' NEWLINE !INDENT | 'try' ':' block !('except' | 'finally') | 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':' | 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':' */
   r_invalid_try_stmt(): any {
+    if (TS50[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a='try' ':' NEWLINE !INDENT
     {
@@ -12970,6 +13597,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_221(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -12988,6 +13616,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_222(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13006,6 +13635,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (NEWLINE | ':') */
   _tmp_223(): any {
+    if (TS111[this.peekType()] === 0) return null;
     const mark = this.mark;
     // NEWLINE
     {
@@ -13034,6 +13664,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_except_stmt: 'except' '*'? a=expression ',' expressions ['as' NAME] ':' | a='except' '*'? expression ['as' NAME] NEWLINE | a='except' NEWLINE | a='except' '*' (NEWLINE | ':') */
   r_invalid_except_stmt(): any {
+    if (TS51[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'except' '*'? a=expression ',' expressions ['as' NAME] ':'
     {
@@ -13097,6 +13728,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_finally_stmt: a='finally' ':' NEWLINE !INDENT */
   r_invalid_finally_stmt(): any {
+    if (TS52[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a='finally' ':' NEWLINE !INDENT
     {
@@ -13117,6 +13749,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_224(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13135,6 +13768,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_except_stmt_indent: a='except' expression ['as' NAME] ':' NEWLINE !INDENT | a='except' ':' NEWLINE !INDENT */
   r_invalid_except_stmt_indent(): any {
+    if (TS51[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
     {
@@ -13171,6 +13805,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('as' NAME) */
   _tmp_225(): any {
+    if (TS33[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
@@ -13189,6 +13824,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_except_star_stmt_indent: a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT */
   r_invalid_except_star_stmt_indent(): any {
+    if (TS51[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
     {
@@ -13212,6 +13848,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_match_stmt: "match" subject_expr NEWLINE | a="match" subject=subject_expr ':' NEWLINE !INDENT */
   r_invalid_match_stmt(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // "match" subject_expr NEWLINE
     {
@@ -13246,6 +13883,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_case_block: "case" patterns guard? NEWLINE | a="case" patterns guard? ':' NEWLINE !INDENT */
   r_invalid_case_block(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // "case" patterns guard? NEWLINE
     {
@@ -13282,12 +13920,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_as_pattern: or_pattern 'as' a="_" | or_pattern 'as' !NAME a=expression */
   r_invalid_as_pattern(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_or_pattern();
+    const _h0m = this.mark;
     // or_pattern 'as' a="_"
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.r_or_pattern()) !== null &&
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v1 = this.expectToken(504 /* 'as' */)) !== null &&
         (a = this.expectSoftKeyword("_")) !== null
       ) {
@@ -13300,7 +13941,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.r_or_pattern()) !== null &&
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v1 = this.expectToken(504 /* 'as' */)) !== null &&
         this.negative(this.mark, this.nameToken()) &&
         (a = this.r_expression()) !== null
@@ -13315,6 +13956,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_class_pattern: name_or_attr '(' a=invalid_class_argument_pattern */
   r_invalid_class_pattern(): any {
+    if (TS23[this.peekType()] === 0) return null;
     const mark = this.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
     {
@@ -13335,6 +13977,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** (positional_patterns ',') */
   _tmp_226(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const mark = this.mark;
     // positional_patterns ','
     {
@@ -13353,6 +13996,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_class_argument_pattern: [positional_patterns ','] keyword_patterns ',' a=positional_patterns */
   r_invalid_class_argument_pattern(): any {
+    if (TS54[this.peekType()] === 0) return null;
     const mark = this.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
     {
@@ -13373,6 +14017,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_if_stmt: 'if' named_expression NEWLINE | a='if' a=named_expression ':' NEWLINE !INDENT */
   r_invalid_if_stmt(): any {
+    if (TS45[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'if' named_expression NEWLINE
     {
@@ -13407,6 +14052,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_elif_stmt: 'elif' named_expression NEWLINE | a='elif' named_expression ':' NEWLINE !INDENT */
   r_invalid_elif_stmt(): any {
+    if (TS46[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'elif' named_expression NEWLINE
     {
@@ -13441,6 +14087,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_else_stmt: a='else' ':' NEWLINE !INDENT */
   r_invalid_else_stmt(): any {
+    if (TS47[this.peekType()] === 0) return null;
     const mark = this.mark;
     // a='else' ':' NEWLINE !INDENT
     {
@@ -13461,6 +14108,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_while_stmt: 'while' named_expression NEWLINE | a='while' named_expression ':' NEWLINE !INDENT */
   r_invalid_while_stmt(): any {
+    if (TS48[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'while' named_expression NEWLINE
     {
@@ -13495,6 +14143,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_for_stmt: [ASYNC] 'for' star_targets 'in' star_expressions NEWLINE | [ASYNC] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT */
   r_invalid_for_stmt(): any {
+    if (TS13[this.peekType()] === 0) return null;
     const mark = this.mark;
     // [ASYNC] 'for' star_targets 'in' star_expressions NEWLINE
     {
@@ -13535,6 +14184,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('->' expression) */
   _tmp_227(): any {
+    if (TS39[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '->' expression
     {
@@ -13553,6 +14203,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_def_raw: [ASYNC] a='def' NAME '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT */
   r_invalid_def_raw(): any {
+    if (TS38[this.peekType()] === 0) return null;
     const mark = this.mark;
     // [ASYNC] a='def' NAME '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
     {
@@ -13579,6 +14230,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('(' [arguments] ')') */
   _tmp_228(): any {
+    if (TS4[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '(' [arguments] ')'
     {
@@ -13598,6 +14250,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('(' [arguments] ')') */
   _tmp_229(): any {
+    if (TS4[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '(' [arguments] ')'
     {
@@ -13617,6 +14270,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_class_def_raw: 'class' NAME ['(' [arguments] ')'] NEWLINE | a='class' NAME ['(' [arguments] ')'] ':' NEWLINE !INDENT */
   r_invalid_class_def_raw(): any {
+    if (TS37[this.peekType()] === 0) return null;
     const mark = this.mark;
     // 'class' NAME ['(' [arguments] ')'] NEWLINE
     {
@@ -13653,6 +14307,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ','.double_starred_kvpair+ */
   _gather_230(): any {
+    if (TS92[this.peekType()] === 0) return null;
     const start = this.mark;
     let v: any = this.r_double_starred_kvpair();
     if (v === null) {
@@ -13671,6 +14326,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('}' | ',') */
   _tmp_231(): any {
+    if (TS112[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '}'
     {
@@ -13699,6 +14355,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',') */
   r_invalid_double_starred_kvpairs(): any {
+    if (TS92[this.peekType()] === 0) return null;
     const mark = this.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
     {
@@ -13714,11 +14371,13 @@ export abstract class GeneratedParser extends ParserBase {
       }
       this.mark = mark;
     }
+    const _h1 = this.r_expression();
+    const _h1m = this.mark;
     // expression ':' a='*' bitwise_or
     {
       let _v0: any, _v1: any, a: any, _v2: any;
       if (
-        (_v0 = this.r_expression()) !== null &&
+        (_v0 = _h1) !== null && ((this.mark = _h1m), true) &&
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (_v2 = this.r_bitwise_or()) !== null
@@ -13732,7 +14391,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.r_expression()) !== null &&
+        (_v0 = _h1) !== null && ((this.mark = _h1m), true) &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
         this.positive(this.mark, this._tmp_231())
       ) {
@@ -13746,6 +14405,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** ('}' | ',') */
   _tmp_232(): any {
+    if (TS112[this.peekType()] === 0) return null;
     const mark = this.mark;
     // '}'
     {
@@ -13774,12 +14434,15 @@ export abstract class GeneratedParser extends ParserBase {
 
   /** invalid_kvpair: a=expression !(':') | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',') */
   r_invalid_kvpair(): any {
+    if (TS2[this.peekType()] === 0) return null;
     const mark = this.mark;
+    const _h0 = this.r_expression();
+    const _h0m = this.mark;
     // a=expression !(':')
     {
       let a: any;
       if (
-        (a = this.r_expression()) !== null &&
+        (a = _h0) !== null && ((this.mark = _h0m), true) &&
         this.negative(this.mark, this.expectToken(11 /* ':' */))
       ) {
         const _res = this.raiseErrorKnownLocation('SyntaxError', a.lineno, a.end_col_offset - 1, a.end_lineno, -1, "':' expected after dictionary key");
@@ -13791,7 +14454,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any, _v2: any;
       if (
-        (_v0 = this.r_expression()) !== null &&
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (_v1 = this.expectToken(11 /* ':' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (_v2 = this.r_bitwise_or()) !== null
@@ -13805,7 +14468,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.r_expression()) !== null &&
+        (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
         this.positive(this.mark, this._tmp_232())
       ) {
