@@ -75,6 +75,7 @@ import { makeJson } from './modules/json.js';
 import { makeEnum } from './modules/enum.js';
 import { makeContextlib } from './modules/contextlib.js';
 import { makeTypes } from './modules/types.js';
+import { accelerator } from './modules/accelerators.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -146,6 +147,10 @@ export function bootstrap(): PyModule {
   registerModule('time', makeTime);
   registerModule('string', makeString, 'standIn');
   registerModule('heapq', makeHeapq, 'standIn');
+  registerModule('_heapq', accelerator('_heapq', makeHeapq, null));
+  registerModule('_bisect', accelerator('_bisect', makeBisect, null));
+  registerModule('_operator', accelerator('_operator', makeOperator, null));
+  registerModule('_functools', accelerator('_functools', makeFunctools, ['reduce', 'cmp_to_key', 'partial']));
   registerModule('bisect', makeBisect, 'standIn');
   registerModule('__future__', makeFuture, 'standIn');
   registerModule('typing', makeTyping, 'standIn');
