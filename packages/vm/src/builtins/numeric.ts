@@ -1,6 +1,7 @@
 // Numeric builtins: abs, divmod, pow, round, hex, oct, bin, chr, ord, sum, min, max.
 // CPython counterpart: Python/bltinmodule.c (builtin_abs, builtin_divmod, builtin_pow,
 // builtin_round, builtin_sum, min_max, builtin_chr, builtin_ord, builtin_hex/oct/bin).
+import { withRecursionCheck } from '../eval/recursion.js';
 import { raise } from '../errors.js';
 import { None, NotImplemented, PyObject } from '../objects/object.js';
 import { PyInt, intFromNumber, newInt, intType, boolType } from '../objects/int.js';
@@ -140,8 +141,9 @@ export function numericBuiltins(): PyBuiltin[] {
       for (let v = iterNext(it); v !== null; v = iterNext(it)) acc = binaryOp(acc, v, NB_ADD);
       return acc;
     }),
-    builtinFunction('min', (a, kw) => minMax('min', CMP_LT, a, kw)),
-    builtinFunction('max', (a, kw) => minMax('max', CMP_GT, a, kw)),
+    // METH_VARARGS functions: cfunction_call counts them against the recursion limit
+    builtinFunction('min', (a, kw) => withRecursionCheck(' while calling a Python object', () => minMax('min', CMP_LT, a, kw))),
+    builtinFunction('max', (a, kw) => withRecursionCheck(' while calling a Python object', () => minMax('max', CMP_GT, a, kw))),
     builtinFunction('len', (a, kw) => intFromNumber(len(oneArg('len', a, kw)))),
   ];
 }

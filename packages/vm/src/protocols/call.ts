@@ -5,7 +5,8 @@ import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, objectType, typeType } from '
 import { PyDict } from '../objects/dict.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin, type Kwargs } from '../objects/native.js';
-import { typeErrorType } from '../objects/exception-types.js';
+import { recursionErrorType, typeErrorType } from '../objects/exception-types.js';
+import { ts } from '../eval/state.js';
 import { callPyFunction } from '../eval/ceval.js';
 import { descrGet } from './getattr.js';
 
@@ -26,8 +27,24 @@ export function callObject(f: PyObject, args: PyObject[], kw: Kwargs | null): Py
   return callObject(descrGet(call, f, f.type), args, kw);
 }
 
-/** type_call: cls.__new__(cls, ...) then __init__ when the result is an instance of cls. */
+/**
+ * Calling a class. A class has no vectorcall in 3.11, so _PyObject_MakeTpCall counts the call against
+ * the recursion limit: recursion through `__init__` stops at half the depth of plain recursion, with
+ * CPython's message.
+ */
 function typeCall(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
+  if (!(cls.flags & TPFLAGS_HEAPTYPE)) return typeCallUncounted(cls, args, kw);
+  if (ts.depth >= ts.recursionLimit) raise(recursionErrorType, 'maximum recursion depth exceeded while calling a Python object');
+  ts.depth++;
+  try {
+    return typeCallUncounted(cls, args, kw);
+  } finally {
+    ts.depth--;
+  }
+}
+
+/** type_call: cls.__new__(cls, ...) then __init__ when the result is an instance of cls. */
+function typeCallUncounted(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
   if (cls === typeType && args.length === 1 && (kw === null || kw.size === 0)) return args[0]!.type;
   const meta = cls.type;
   if (meta !== typeType) {
