@@ -2,6 +2,7 @@
 // callable, id, hash, repr, ascii, format, vars, dir, globals, locals, iter, next, sorted, any,
 // all. CPython counterpart: Python/bltinmodule.c and Objects/abstract.c
 // (PyObject_IsInstance, PyObject_IsSubclass).
+import { withRecursionCheck } from '../eval/recursion.js';
 import { raise, PyError, newException } from '../errors.js';
 import { None, PyObject, PyType, typeType } from '../objects/object.js';
 import { PyInt, newInt, intFromNumber, pyBool, True, False } from '../objects/int.js';
@@ -224,9 +225,12 @@ export function introspectionBuiltins(): PyBuiltin[] {
       }
       const key = kw?.get('key');
       const reverse = kw?.get('reverse');
-      const keys = key !== undefined && key !== None ? items.map((v) => callObject(key, [v], null)) : null;
-      sortItems(items, keys, reverse !== undefined && isTrue(reverse));
-      return new PyList(items);
+      // builtin_sorted calls list.sort through its vectorcall, which counts against the recursion limit
+      return withRecursionCheck(' while calling a Python object', () => {
+        const keys = key !== undefined && key !== None ? items.map((v) => callObject(key, [v], null)) : null;
+        sortItems(items, keys, reverse !== undefined && isTrue(reverse));
+        return new PyList(items);
+      });
     }),
     builtinFunction('any', (a) => {
       const it = getIter(a[0]!);
