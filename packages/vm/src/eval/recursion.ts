@@ -5,12 +5,22 @@ import { raise } from '../errors.js';
 import { recursionErrorType } from '../objects/exception-types.js';
 import { ts } from './state.js';
 
-export function withRecursionCheck<T>(where: string, f: () => T): T {
+/** _Py_EnterRecursiveCall: one level more, or RecursionError ("maximum recursion depth exceeded" + where). */
+export function enterRecursiveCall(where: string): void {
   if (ts.depth >= ts.recursionLimit) raise(recursionErrorType, `maximum recursion depth exceeded${where}`);
   ts.depth++;
+}
+
+/** _Py_LeaveRecursiveCall */
+export function leaveRecursiveCall(): void {
+  ts.depth--;
+}
+
+export function withRecursionCheck<T>(where: string, f: () => T): T {
+  enterRecursiveCall(where);
   try {
     return f();
   } finally {
-    ts.depth--;
+    leaveRecursiveCall();
   }
 }

@@ -3,6 +3,7 @@
 import { raise } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType, TPFLAGS_BASETYPE, builtinType, typeType } from '../objects/object.js';
 import { True, False, pyBool } from '../objects/int.js';
+import { isSubclass } from '../builtins/introspection.js';
 import { newStr, PyStr } from '../objects/str.js';
 import { PyDict } from '../objects/dict.js';
 import { newFrozenSet, PySet } from '../objects/set.js';
@@ -12,7 +13,7 @@ import { builtinFunction, defMethod } from '../objects/native.js';
 import { PyClassMethod, PyProperty, PyStaticMethod } from '../objects/descr.js';
 import { runtimeErrorType, typeErrorType } from '../objects/exception-types.js';
 import { directSubclasses, typeNew } from '../objects/type.js';
-import { callObject, callSpecial, typeCallDefault } from '../protocols/call.js';
+import { callObject, typeCallDefault } from '../protocols/call.js';
 import { getAttrOpt, setAttr } from '../protocols/getattr.js';
 import { isTrue } from '../protocols/truth.js';
 import { toArray } from '../protocols/iter.js';
@@ -50,13 +51,6 @@ function abstractNames(cls: PyType): string[] {
 /** ABCMeta.register's virtual subclasses, per ABC. */
 const registries = new WeakMap<PyType, PyType[]>();
 
-/** issubclass(sub, cls) for ABCs: also through registered and hooked classes. */
-function subclassOf(sub: PyType, cls: PyType): boolean {
-  const m = cls.type.lookup('__subclasscheck__');
-  if (m !== undefined && m !== typeType.attrs.get('__subclasscheck__')) return isTrue(callSpecial(m, cls, [sub]));
-  return sub.isSubtype(cls);
-}
-
 /** _abc_subclasscheck: __subclasshook__, then the MRO, the registry, and the subclasses (without caches). */
 function abcSubclassCheck(cls: PyType, sub: PyType): boolean {
   const hook = getAttrOpt(cls, '__subclasshook__');
@@ -65,8 +59,8 @@ function abcSubclassCheck(cls: PyType, sub: PyType): boolean {
     if (ok !== NotImplemented) return isTrue(ok);
   }
   if (sub.mro.includes(cls)) return true;
-  for (const r of registries.get(cls) ?? []) if (subclassOf(sub, r)) return true;
-  for (const s of directSubclasses(cls)) if (subclassOf(sub, s)) return true;
+  for (const r of registries.get(cls) ?? []) if (isSubclass(sub, r)) return true;
+  for (const s of directSubclasses(cls)) if (isSubclass(sub, s)) return true;
   return false;
 }
 

@@ -5,7 +5,7 @@
 // Modules/_operator.c, Modules/_bisectmodule.c, Modules/_functoolsmodule.c.
 import { PyModule } from '../objects/module.js';
 import { None } from '../objects/object.js';
-import { newStr } from '../objects/str.js';
+import { newStr, PyStr } from '../objects/str.js';
 
 /** A module `name` holding `names` of `standIn` (all of its public names when `names` is null). */
 export function accelerator(name: string, standIn: () => PyModule, names: readonly string[] | null): () => PyModule {
@@ -14,8 +14,9 @@ export function accelerator(name: string, standIn: () => PyModule, names: readon
     const m = new PyModule(name);
     m.dict.setStr('__doc__', source.dict.getStr('__doc__') ?? None);
     for (const [k, v] of source.dict.entries()) {
-      const key = (k as { value?: unknown }).value;
-      if (typeof key !== 'string' || key.startsWith('__')) continue;
+      if (!(k instanceof PyStr)) continue;
+      const key = k.value;
+      if (key.startsWith('__')) continue;
       if (names === null ? key.startsWith('_') : !names.includes(key)) continue;
       m.dict.setStr(key, v);
     }

@@ -5,8 +5,8 @@ import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, objectType, typeType } from '
 import { PyDict } from '../objects/dict.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
 import { PyBuiltin, type Kwargs } from '../objects/native.js';
-import { recursionErrorType, typeErrorType } from '../objects/exception-types.js';
-import { ts } from '../eval/state.js';
+import { typeErrorType } from '../objects/exception-types.js';
+import { enterRecursiveCall, leaveRecursiveCall } from '../eval/recursion.js';
 import { callPyFunction } from '../eval/ceval.js';
 import { descrGet } from './getattr.js';
 
@@ -34,12 +34,11 @@ export function callObject(f: PyObject, args: PyObject[], kw: Kwargs | null): Py
  */
 function typeCall(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
   if (!(cls.flags & TPFLAGS_HEAPTYPE)) return typeCallUncounted(cls, args, kw);
-  if (ts.depth >= ts.recursionLimit) raise(recursionErrorType, 'maximum recursion depth exceeded while calling a Python object');
-  ts.depth++;
+  enterRecursiveCall(' while calling a Python object');
   try {
     return typeCallUncounted(cls, args, kw);
   } finally {
-    ts.depth--;
+    leaveRecursiveCall();
   }
 }
 
