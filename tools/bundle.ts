@@ -6,7 +6,7 @@
 //   npx tsc -b && npx tsx tools/bundle.ts        (npm run build and npm ci do both)
 import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,9 @@ await build({
   banner: { js: "import { createRequire as __tspycCreateRequire } from 'node:module'; const require = __tspycCreateRequire(import.meta.url);" },
 });
 // The VM worker as one CommonJS file (run through V8's code cache by run-worker-boot), carrying the
-// compiler, which esbuild evaluates only when loadCompilerModule first requires it.
+// compiler, which esbuild evaluates only when loadCompilerModule first requires it. The boot reads
+// it as latin1 and runs it as a script, so it is ASCII, without comments and blank space (a smaller
+// file to read), and wrapped as the function expression Node wraps CommonJS modules in.
 await build({
   entryPoints: [dist('vm', 'node/run-worker.js')],
   outfile: join(OUT, 'run-worker.cjs'),
@@ -59,9 +61,18 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  charset: 'ascii',
+  minifyWhitespace: true,
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '\n})' },
   logLevel: 'warning',
   plugins: [replace('load-compiler', /[\\/]vm[\\/]dist[\\/]node[\\/]load-compiler\.js$/, "export function loadCompilerModule() { return require('@tspyc/compiler'); }\n")],
 });
+// esbuild's charset leaves regular-expression literals as they are (/ß/): escape what remains, as
+// \uXXXX per UTF-16 unit, which means the same in a regular expression, a string or an identifier.
+const workerFile = join(OUT, 'run-worker.cjs');
+const workerSource = readFileSync(workerFile, 'utf8');
+writeFileSync(workerFile, workerSource.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 // The stamp bin/tspyc.js compares with each package's .tsbuildinfo.
 writeFileSync(join(OUT, 'stamp'), `${new Date().toISOString()}\n`);
 // Warm-up runs write the worker's code cache: the first compiles a module and caches it, the second

@@ -51,19 +51,25 @@ export function prestartRunWorker(): void {
   prestarted.unref();
 }
 
-/** Run the program as __main__ in a worker thread; resolves to the exit code. */
+/**
+ * Run the program as __main__ in a worker thread; resolves to the exit code. The worker posts it
+ * when all is done (atexit handlers run, output written synchronously), so the process need not
+ * wait for the thread's own teardown: the worker is unreferenced then, and Node ends it at exit.
+ */
 export function runProgram(options: RunFileOptions): Promise<number> {
   const worker = prestarted ?? startWorker();
   prestarted = null;
   worker.ref();
   return new Promise((resolve, reject) => {
-    let code: number | null = null;
     worker.on('message', (m: { exitCode?: number; internalError?: string }) => {
-      if (typeof m.exitCode === 'number') code = m.exitCode;
+      if (typeof m.exitCode === 'number') {
+        worker.unref();
+        resolve(m.exitCode);
+      }
       if (typeof m.internalError === 'string') reject(new Error(m.internalError));
     });
     worker.on('error', reject);
-    worker.on('exit', () => resolve(code ?? 70));
+    worker.on('exit', () => resolve(70));
     worker.postMessage(options);
   });
 }

@@ -142,16 +142,29 @@ function strerror(code: string | undefined): string {
   }
 }
 
+/** Run just before the exit code is posted (run-worker-boot's code-cache write). */
+const beforeExitCode: (() => void)[] = [];
+
+/** Register `hook` to run before the exit code is posted: the main thread exits as soon as it has it. */
+export function onBeforeExitCode(hook: () => void): void {
+  beforeExitCode.push(hook);
+}
+
+function post(message: { exitCode: number } | { internalError: string }): void {
+  for (const hook of beforeExitCode.splice(0)) hook();
+  parentPort!.postMessage(message);
+}
+
 // The program arrives as the first message (the worker may be started before it is known).
 parentPort!.once('message', (options: RunFileOptions) => {
   main(options).then(
-    (exitCode) => parentPort!.postMessage({ exitCode }),
+    (exitCode) => post({ exitCode }),
     (err: unknown) => {
       if (err instanceof StartError) {
         writeSync(2, `${err.message}\n`);
-        parentPort!.postMessage({ exitCode: err.exitCode });
+        post({ exitCode: err.exitCode });
       } else {
-        parentPort!.postMessage({ internalError: err instanceof Error ? (process.env.TSPYC_DEBUG ? String(err.stack) : err.message) : String(err) });
+        post({ internalError: err instanceof Error ? (process.env.TSPYC_DEBUG ? String(err.stack) : err.message) : String(err) });
       }
     },
   );
