@@ -21,7 +21,6 @@ const OUT = join(ROOT, 'packages', 'cli', 'bundle');
  */
 const entryPoints = {
   main: dist('cli', 'main.js'),
-  'run-worker': dist('cli', 'bundle/run-worker-boot.js'),
   'compile-worker': dist('cli', 'commands/compile-worker.js'),
   compiler: dist('compiler', 'index.js'),
 };
@@ -46,9 +45,22 @@ await build({
   packages: 'bundle',
   logLevel: 'warning',
   // In the bundle, the compiler module `tspyc run` names is OUT/compiler.js.
-  plugins: [replace('compiler-url', /[\\/]cli[\\/]dist[\\/]compiler-url\.js$/, "export function compilerModuleUrl() { return new URL('./compiler.js', import.meta.url).href; }\n")],
+  plugins: [
+    replace('compiler-url', /[\\/]cli[\\/]dist[\\/]compiler-url\.js$/, "export function compilerModuleUrl() { return new URL('./compiler.js', import.meta.url).href; }\n"),
+    replace('run-worker-url', /[\\/]vm[\\/]dist[\\/]node[\\/]run-worker-url\.js$/, "export function runWorkerUrl() { return new URL('./run-worker-boot.cjs', import.meta.url); }\n"),
+  ],
   // commander and fast-glob are CommonJS: give their `require` calls one to use.
   banner: { js: "import { createRequire as __tspycCreateRequire } from 'node:module'; const require = __tspycCreateRequire(import.meta.url);" },
+});
+// The worker's boot, CommonJS: it runs the VM's file below through V8's code cache.
+await build({
+  entryPoints: [dist('cli', 'bundle/run-worker-boot.js')],
+  outfile: join(OUT, 'run-worker-boot.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
 });
 // The VM worker as one CommonJS file (run through V8's code cache by run-worker-boot), carrying the
 // compiler, which esbuild evaluates only when loadCompilerModule first requires it. The boot reads

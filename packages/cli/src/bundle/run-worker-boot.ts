@@ -3,13 +3,13 @@
 // parse a megabyte of JavaScript again. The cache sits beside the bundle (written at build time by
 // a warm-up run, rewritten when V8 rejects it, e.g. after a Node upgrade); when it cannot be
 // written, the worker simply runs uncached. Node 20 has no code cache for ES modules, hence CJS.
+// This file itself is bundled as CommonJS (bundle/run-worker-boot.cjs), hence __dirname.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
-const file = fileURLToPath(new URL('./run-worker.cjs', import.meta.url));
+const file = join(__dirname, 'run-worker.cjs');
 const cacheFile = `${file}.v8-cache`;
 
 let cachedData: Buffer | undefined;

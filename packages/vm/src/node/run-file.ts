@@ -3,6 +3,7 @@
 // host-node.ts, where the VM touches Node APIs.
 import { Worker } from 'node:worker_threads';
 import type { CheckHashBasedPycs, LoaderConfig } from '@tspyc/loader/runtime';
+import { runWorkerUrl } from './run-worker-url.js';
 
 /** Stack for the VM thread: 1000+ Python frames, each a few JS frames of the eval loop. */
 const STACK_MB = 512;
@@ -37,7 +38,7 @@ export interface RunFileOptions {
 let prestarted: Worker | null = null;
 
 function startWorker(): Worker {
-  return new Worker(new URL('./run-worker.js', import.meta.url), {
+  return new Worker(runWorkerUrl(), {
     resourceLimits: { stackSizeMb: STACK_MB },
     stdout: false,
     stderr: false,
