@@ -53,7 +53,7 @@ function checkReferent(o: PyObject): void {
   }
 }
 
-function newRef(type: PyType, referent: PyObject, callback: PyObject): PyWeakRef {
+export function newRef(type: PyType, referent: PyObject, callback: PyObject): PyWeakRef {
   checkReferent(referent);
   const list = refsTo.get(referent) ?? [];
   // ref(o) without a callback is one shared object, as CPython's

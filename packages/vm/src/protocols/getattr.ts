@@ -3,7 +3,7 @@
 // _PyObject_LookupSpecial).
 import { raise, raiseAttributeError } from '../errors.js';
 import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, objectType, typeType } from '../objects/object.js';
-import { PyFunction, PyMethod } from '../objects/function.js';
+import { PyFunction, PyMethod, methodType } from '../objects/function.js';
 import { PyBuiltin, builtinFunctionType } from '../objects/native.js';
 import { PyClassMethod, PyGetSet, PyMemberDescr, PyProperty, PyStaticMethod } from '../objects/descr.js';
 import { PyDict } from '../objects/dict.js';
@@ -104,6 +104,14 @@ function moduleGetAttr(m: PyModule, name: string, soft: boolean): PyObject | und
   raiseAttributeError(attributeErrorType, `module '${m.name}' has no attribute '${name}'`, name, m);
 }
 
+/** method_getattro: the method type's attributes, then the function's (a bound method has no __dict__). */
+function methodGetAttr(m: PyMethod, name: string, soft: boolean): PyObject | undefined {
+  const t = m.type;
+  const d = t.lookup(name);
+  if (d !== undefined) return hasGet(d) ? descrGet(d, m, t) : d;
+  return getAttrImpl(m.func, name, soft);
+}
+
 /** PyObject_GetAttr: honours __getattribute__ overrides and __getattr__. */
 export function getAttr(obj: PyObject, name: string): PyObject {
   return getAttrImpl(obj, name, false)!;
@@ -128,6 +136,7 @@ function getAttrImpl(obj: PyObject, name: string, soft: boolean): PyObject | und
     // an exact builtin type: no user __getattribute__ or __getattr__ possible
     if (obj instanceof PyType) return typeGetAttr(obj, name, soft);
     if (obj instanceof PyModule) return moduleGetAttr(obj, name, soft);
+    if (t === methodType) return methodGetAttr(obj as PyMethod, name, soft);
     return genericGetAttr(obj, name, soft);
   }
   const ga = t.lookup('__getattribute__');
