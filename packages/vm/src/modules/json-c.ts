@@ -1,7 +1,8 @@
 // The _json module Lib/json/encoder.py takes its fast paths from: make_encoder (the one-shot
 // encoder of json.dumps without indent, over modules/json.ts's encoder, with its RecursionError
-// text) and the two string encoders. The scanner stays Lib's pure-Python one.
-// CPython counterpart: Modules/_json.c (encoder_call, py_encode_basestring(_ascii)).
+// text) and the two string encoders; and scanstring (json-scanstring.ts), which Lib/json/decoder.py
+// uses. The scanner itself (make_scanner) stays Lib's pure-Python one.
+// CPython counterpart: Modules/_json.c (encoder_call, py_encode_basestring(_ascii), py_scanstring).
 import { raise } from '../errors.js';
 import { builtinType, None, PyObject } from '../objects/object.js';
 import { newStr, PyStr } from '../objects/str.js';
@@ -11,6 +12,7 @@ import { builtinFunction, defMethod, PyBuiltin } from '../objects/native.js';
 import { typeErrorType } from '../objects/exception-types.js';
 import { isTrue } from '../protocols/truth.js';
 import { encode, encodeString, type Opts } from './json.js';
+import { scanstringFunction } from './json-scanstring.js';
 
 const encoderType = builtinType('make_encoder', undefined, 0);
 encoderType.module = '_json';
@@ -49,5 +51,6 @@ export function makeJsonC(): PyModule {
   });
   defMethod(encoderType, '__call__', (a) => newTuple([newStr(encode(a[1]!, (a[0] as PyEncoder).opts, 0, new Set()))]));
   m.dict.setStr('make_encoder', encoderType);
+  m.dict.setStr('scanstring', scanstringFunction);
   return m;
 }
