@@ -23,9 +23,11 @@ import { binaryOp, NB_ADD, asJsIndex } from '../protocols/number.js';
 import { pyEq, richCompareBool, cmpResult, CMP_GE, CMP_GT, CMP_LE, CMP_LT, CMP_NE } from '../protocols/compare.js';
 import { keyError } from '../protocols/sequence.js';
 import { isTrue } from '../protocols/truth.js';
-import { getAttrOpt } from '../protocols/getattr.js';
+import { getAttr, getAttrOpt } from '../protocols/getattr.js';
+import { objectGetState } from '../objects/object-reduce.js';
 import { ts } from '../eval/state.js';
 import { makeChainMap } from './chainmap.js';
+import { PyTupleGetter } from './tuplegetter.js';
 
 function collectionsType(name: string, base?: PyType): PyType {
   const t = builtinType(name, base, TPFLAGS_BASETYPE);
@@ -303,6 +305,11 @@ export function initCollectionTypes(): void {
 
   // OrderedDict
   const od = orderedDictType;
+  // odict_reduce: (type, (), state, None, items iterator)
+  defMethod(od, '__reduce__', (a) => {
+    const self = a[0]!;
+    return newTuple([self.type, newTuple([]), objectGetState(self), None, getIter(callObject(getAttr(self, 'items'), [], null))]);
+  });
   defMethod(od, '__repr__', (a) => {
     const self = a[0] as PyDict;
     if (self.size === 0) return newStr(`${self.type.name}()`);
@@ -555,6 +562,12 @@ export function initCollectionTypes(): void {
       return pyBool(cmpResult(x.length - y.length, op));
     });
   }
+  // deque_reduce: (type, () or ((), maxlen), state, iterator)
+  defMethod(dq, '__reduce__', (a) => {
+    const self = a[0] as PyDeque;
+    const args = self.maxlen === null ? newTuple([]) : newTuple([newTuple([]), intFromNumber(self.maxlen)]);
+    return newTuple([self.type, args, objectGetState(self), getIter(self)]);
+  });
   defMethod(dq, '__repr__', (a) => {
     const d = a[0] as PyDeque;
     return newStr(
@@ -683,36 +696,9 @@ export function namedtuple(a: PyObject[], kw: Kwargs | null): PyObject {
     return new PyTuple(vals, args[0] as PyType);
   });
   cls.attrs.set('_make', new PyClassMethod(makeFn));
-  fields.forEach((f, i) => cls.setAttr(f, new PyTupleGetter(i, `Alias for field number ${i}`)));
+  fields.forEach((f, i) => cls.setAttr(f, new PyTupleGetter(i, newStr(`Alias for field number ${i}`))));
   return cls;
 }
-
-/** _collections._tuplegetter: a namedtuple field, a read-only data descriptor. */
-const tupleGetterType = builtinType('_tuplegetter', undefined, 0);
-tupleGetterType.module = '_collections';
-class PyTupleGetter extends PyObject {
-  constructor(
-    readonly index: number,
-    readonly doc: string,
-  ) {
-    super(tupleGetterType);
-  }
-}
-defMethod(tupleGetterType, '__get__', (a) => {
-  const self = a[0] as PyTupleGetter;
-  const obj = a[1]!;
-  if (obj === None) return self;
-  if (!(obj instanceof PyTuple)) raise(typeErrorType, `descriptor for index '${self.index}' for tuple subclasses doesn't apply to '${obj.type.name}' object`);
-  if (self.index >= obj.items.length) raise(indexErrorType, 'tuple index out of range');
-  return obj.items[self.index]!;
-});
-defMethod(tupleGetterType, '__set__', () => raise(attributeErrorType, "can't set attribute"));
-defMethod(tupleGetterType, '__delete__', () => raise(attributeErrorType, "can't delete attribute"));
-defMethod(tupleGetterType, '__repr__', (a) => {
-  const self = a[0] as PyTupleGetter;
-  return newStr(`_tuplegetter(${self.index}, ${repr(newStr(self.doc))})`);
-});
-defGetSet(tupleGetterType, '__doc__', (o) => newStr((o as PyTupleGetter).doc));
 
 export function makeCollections(): PyModule {
   initCollectionTypes();

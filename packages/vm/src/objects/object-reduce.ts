@@ -2,6 +2,8 @@
 // CPython counterpart: Objects/typeobject.c (object___reduce_ex___impl, reduce_newobj,
 // object_getstate) and Lib/copyreg.py (_reduce_ex, __newobj__, __newobj_ex__, which these call).
 import { None, objectType, PyObject } from './object.js';
+import { raise } from '../errors.js';
+import { typeErrorType } from './exception-types.js';
 import { PyInt } from './int.js';
 import { PyDict, dictType } from './dict.js';
 import { listType } from './list.js';
@@ -39,9 +41,19 @@ function getState(obj: PyObject): PyObject {
   return slots.size > 0 ? newTuple([state, slots]) : state;
 }
 
+/** _PyObject_GetState: obj.__getstate__(), what a __reduce__ puts in its third item. */
+export function objectGetState(obj: PyObject): PyObject {
+  const gs = getAttrOpt(obj, '__getstate__');
+  return gs === undefined ? getState(obj) : callObject(gs, [], null);
+}
+
+/** Builtin types CPython gives no tp_new: their instances cannot be rebuilt, so not pickled or copied. */
+const NO_TP_NEW = new Set(['generator', 'coroutine', 'async_generator', 'frame', 'builtin_function_or_method', 'method-wrapper', 'wrapper_descriptor', 'method_descriptor', 'getset_descriptor', 'member_descriptor']);
+
 /** reduce_newobj (protocol 2 and up) */
 function reduceNewObj(obj: PyObject): PyObject {
   const cls = obj.type;
+  if (cls.solid === cls && NO_TP_NEW.has(cls.name)) raise(typeErrorType, `cannot pickle '${cls.tpName ?? cls.name}' object`);
   let args: PyObject[] = [];
   let kwargs: PyObject | null = null;
   const ex = getAttrOpt(obj, '__getnewargs_ex__');
@@ -53,8 +65,7 @@ function reduceNewObj(obj: PyObject): PyObject {
     const na = getAttrOpt(obj, '__getnewargs__');
     if (na !== undefined) args = (callObject(na, [], null) as PyTuple).items;
   }
-  const gs = getAttrOpt(obj, '__getstate__');
-  const state = gs === undefined ? getState(obj) : callObject(gs, [], null);
+  const state = objectGetState(obj);
   const listItems = cls.isSubtype(listType) ? getIter(obj) : None;
   const dictItems = cls.isSubtype(dictType) ? getIter(callObject(getAttr(obj, 'items'), [], null)) : None;
   const hasKw = kwargs instanceof PyDict && kwargs.size > 0;
