@@ -24,6 +24,9 @@ import { initIO } from './builtins/io.js';
 import { initWeakref, makeWeakref } from './modules/weakref.js';
 import { initMemoryView } from './objects/memoryview.js';
 import { makeThread } from './modules/thread.js';
+import { initByteArrayReduce } from './objects/bytearray-reduce.js';
+import { initCodeReplace } from './objects/code-replace.js';
+import { makeAbcC } from './modules/abc-c.js';
 import { makeCollectionsC } from './modules/collections-c.js';
 import { initObjectReduce } from './objects/object-reduce.js';
 import { makeErrno } from './modules/errno.js';
@@ -93,6 +96,8 @@ export function bootstrap(): PyModule {
   initStr();
   initBytes();
   initByteArray();
+  initByteArrayReduce();
+  initCodeReplace();
   initUnicodeErrors();
   initList();
   initDict();
@@ -139,6 +144,7 @@ export function bootstrap(): PyModule {
   registerModule('_sre', makeSre);
   registerModule('_string', makeStringC);
   registerModule('posix', makePosix);
+  registerModule('_abc', makeAbcC);
   registerModule('_collections', makeCollectionsC);
   registerModule('collections', makeCollections, 'standIn');
   registerModule('itertools', makeItertools);

@@ -1,0 +1,129 @@
+// code.replace(**changes): a copy of a code object with some fields changed (types.coroutine sets
+// CO_ITERABLE_COROUTINE this way; dataclasses and test helpers rename functions).
+// CPython counterpart: Objects/codeobject.c (code_replace_impl).
+import {
+  CodeObject,
+  Ellipsis as MEllipsis,
+  False as MFalse,
+  None as MNone,
+  PyBytes as MBytes,
+  PyComplex as MComplex,
+  PyFloat as MFloat,
+  PyFrozenSet as MFrozenSet,
+  PyInt as MInt,
+  PyStr as MStr,
+  PyTuple as MTuple,
+  True as MTrue,
+  Kind,
+  type PyValue,
+} from '@tspyc/bytecode';
+import { raise } from '../errors.js';
+import { Ellipsis, None, PyObject } from './object.js';
+import { False, PyInt, True } from './int.js';
+import { PyFloat } from './float.js';
+import { PyComplex } from './complex.js';
+import { PyStr } from './str.js';
+import { PyBytes } from './bytes.js';
+import { PyTuple } from './tuple.js';
+import { PySet } from './set.js';
+import { defMethod, type Kwargs } from './native.js';
+import { systemErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { Code, codeFor, codeType } from '../eval/code.js';
+import { asJsIndex } from '../protocols/number.js';
+
+const INT_FIELDS = ['co_argcount', 'co_posonlyargcount', 'co_kwonlyargcount', 'co_nlocals', 'co_stacksize', 'co_flags', 'co_firstlineno'] as const;
+const STR_FIELDS = ['co_filename', 'co_name', 'co_qualname'] as const;
+const BYTES_FIELDS = ['co_code', 'co_linetable', 'co_exceptiontable'] as const;
+const NAME_TUPLE_FIELDS = ['co_names', 'co_varnames', 'co_freevars', 'co_cellvars'] as const;
+const KNOWN = new Set<string>([...INT_FIELDS, ...STR_FIELDS, ...BYTES_FIELDS, ...NAME_TUPLE_FIELDS, 'co_consts']);
+
+/** A constant as marshal holds it, or null for objects marshal cannot hold (kept as objects). */
+function constValue(o: PyObject): PyValue | null {
+  if (o === None) return MNone;
+  if (o === True) return MTrue;
+  if (o === False) return MFalse;
+  if (o === Ellipsis) return MEllipsis;
+  if (o instanceof Code) return o.co;
+  if (o instanceof PyInt && o.type.name === 'int') return new MInt(o.value);
+  if (o instanceof PyFloat && o.type.name === 'float') return new MFloat(o.value);
+  if (o instanceof PyComplex && o.type.name === 'complex') return new MComplex(o.real, o.imag);
+  if (o instanceof PyStr && o.type.name === 'str') return new MStr(o.value);
+  if (o instanceof PyBytes && o.type.name === 'bytes') return new MBytes(o.value);
+  if (o instanceof PyTuple && o.type.name === 'tuple') {
+    const items = o.items.map(constValue);
+    return items.every((v) => v !== null) ? new MTuple(items as PyValue[]) : null;
+  }
+  if (o instanceof PySet && o.type.name === 'frozenset') {
+    const items = o.items().map(constValue);
+    return items.every((v) => v !== null) ? new MFrozenSet(items as PyValue[]) : null;
+  }
+  return null;
+}
+
+function names(field: string, v: PyObject): string[] {
+  if (!(v instanceof PyTuple) || v.type.name !== 'tuple') raise(typeErrorType, `replace() argument '${field}' must be tuple, not ${v.type.name}`);
+  return v.items.map((n) => (n instanceof PyStr ? n.value : raise(systemErrorType, 'non-string found in code slot')));
+}
+
+function replace(code: Code, kw: Kwargs): Code {
+  const co = code.co;
+  const f = new CodeObject(co);
+  for (const [key, v] of kw) {
+    if (!KNOWN.has(key)) raise(typeErrorType, `'${key}' is an invalid keyword argument for replace()`);
+    if ((INT_FIELDS as readonly string[]).includes(key)) {
+      const n = asJsIndex(v);
+      if (key === 'co_argcount') f.argcount = n;
+      else if (key === 'co_posonlyargcount') f.posonlyargcount = n;
+      else if (key === 'co_kwonlyargcount') f.kwonlyargcount = n;
+      else if (key === 'co_nlocals') {
+        if (n !== code.localsplusNames.filter((_, i) => code.isLocal(i)).length) raise(valueErrorType, 'code: co_nlocals != len(co_varnames)');
+      } else if (key === 'co_stacksize') f.stacksize = n;
+      else if (key === 'co_flags') f.flags = n;
+      else f.firstlineno = n;
+    } else if ((STR_FIELDS as readonly string[]).includes(key)) {
+      if (!(v instanceof PyStr)) raise(typeErrorType, `replace() argument '${key}' must be str, not ${v.type.name}`);
+      const s = new MStr(v.value);
+      if (key === 'co_filename') f.filename = s;
+      else if (key === 'co_name') f.name = s;
+      else f.qualname = s;
+    } else if ((BYTES_FIELDS as readonly string[]).includes(key)) {
+      if (!(v instanceof PyBytes) || v.type.name !== 'bytes') raise(typeErrorType, `replace() argument '${key}' must be bytes, not ${v.type.name}`);
+      const b = new MBytes(v.value);
+      if (key === 'co_code') f.code = b;
+      else if (key === 'co_linetable') f.linetable = b;
+      else f.exceptiontable = b;
+    } else if (key === 'co_names') {
+      f.names = new MTuple(names(key, v).map((n) => new MStr(n)));
+    } else if (key !== 'co_consts') {
+      // the local names: renamed in place, slot by slot, as localsplus keeps them
+      const given = names(key, v);
+      const current = key === 'co_varnames' ? co.coVarnames : key === 'co_cellvars' ? co.coCellvars : co.coFreevars;
+      if (given.length !== current.length) raise(valueErrorType, `code: co_nlocals != len(co_varnames)`);
+      const slots = co.localsplusnames!.items.slice();
+      for (let i = 0; i < given.length; i++) {
+        const at = slots.findIndex((s) => s.kind === Kind.Str && s.value === current[i]);
+        if (at >= 0) slots[at] = new MStr(given[i]!);
+      }
+      f.localsplusnames = new MTuple(slots);
+    }
+  }
+  const consts = kw.get('co_consts');
+  let objects: PyObject[] | null = null;
+  if (consts !== undefined) {
+    if (!(consts instanceof PyTuple) || consts.type.name !== 'tuple') raise(typeErrorType, `replace() argument 'co_consts' must be tuple, not ${consts.type.name}`);
+    const values = consts.items.map(constValue);
+    f.consts = new MTuple(values.map((x) => x ?? MNone));
+    // objects marshal cannot hold stay the objects given (the marshalled tuple has None there)
+    if (values.some((x) => x === null)) objects = consts.items.slice();
+  }
+  const result = codeFor(new CodeObject(f));
+  if (objects !== null) (result as { consts: PyObject[] }).consts = objects;
+  return result;
+}
+
+export function initCodeReplace(): void {
+  defMethod(codeType, 'replace', (a, kw) => {
+    if (a.length > 1) raise(typeErrorType, 'replace() takes no positional arguments');
+    return replace(a[0] as Code, kw ?? new Map());
+  });
+}
