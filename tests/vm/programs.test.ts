@@ -34,18 +34,11 @@ const MODES = ['stand-ins', 'Lib'] as const;
 type Mode = (typeof MODES)[number];
 
 /**
- * Fixtures known to differ with CPython's Lib/, and why: CPython runs C accelerators (_json's
- * scanner, _abc, _collections._tuplegetter) the VM does not have yet, so Lib's pure-Python
- * fallbacks run, with their own error texts and reprs. Each is an expected failure: the test fails
- * loudly once the fixture passes, so the entry can go.
+ * Fixtures known to differ with CPython's Lib/, and why (e.g. a C accelerator the VM lacks, so that
+ * Lib's pure-Python fallback runs with its own error texts). Each is an expected failure: the test
+ * fails loudly once the fixture passes, so the entry can go. None at present.
  */
-const LIB_KNOWN: Readonly<Record<string, string>> = {
-  'bt_abc_register_hooks.py': 'no _abc: _py_abc computes __abstractmethods__ differently for a partial override',
-  'bt_collections_namedtuple.py': 'no _collections._tuplegetter: fields are properties (repr, setter message)',
-  'bt_copy_module.py': "Lib's copy.py reaches object.__reduce_ex__ paths the VM lacks (deque, OrderedDict, bytearray)",
-  'bt_json_loads_errors.py': "no _json.scanstring: py_scanstring's error positions and texts differ from the C scanner's",
-  'lang_coroutines_manual.py': "Lib's types.coroutine needs code.replace() (not in the VM)",
-};
+const LIB_KNOWN: Readonly<Record<string, string>> = {};
 
 describe.skipIf(!python || !BUILT)('fixtures/vm: tspyc run == python3.11 (from the same pyc)', () => {
   let dir = '';
