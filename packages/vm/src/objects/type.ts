@@ -184,7 +184,7 @@ export function directSubclasses(t: PyType): PyType[] {
 export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kw: Kwargs | null): PyType {
   if (bases.length === 0) bases = [objectType];
   for (const b of bases) {
-    if (!(b.flags & TPFLAGS_BASETYPE)) raise(typeErrorType, `type '${b.name}' is not an acceptable base type`);
+    if (!(b.flags & TPFLAGS_BASETYPE)) raise(typeErrorType, `type '${b.tpName ?? b.name}' is not an acceptable base type`);
   }
   bases.forEach((b, i) => {
     if (bases.indexOf(b) !== i) raise(typeErrorType, `duplicate base class ${b.name}`);
