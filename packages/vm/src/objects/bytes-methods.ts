@@ -262,7 +262,7 @@ function affix(s: string, arg_: PyObject, start: PyObject | undefined, end: PyOb
   return false;
 }
 
-function hex(s: string, sep: PyObject | undefined, perSep: PyObject | undefined): string {
+export function hex(s: string, sep: PyObject | undefined, perSep: PyObject | undefined): string {
   const digits = Array.from(s, (c) => c.charCodeAt(0).toString(16).padStart(2, '0'));
   if (sep === undefined || sep === None) return digits.join('');
   const sp = sep instanceof PyStr ? sep.value : bytesLike(sep) !== null ? latin1(bytesLike(sep)!) : raise(typeErrorType, 'sep must be str or bytes.');
