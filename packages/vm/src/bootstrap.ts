@@ -26,6 +26,11 @@ import { initMemoryView } from './objects/memoryview.js';
 import { makeThread } from './modules/thread.js';
 import { initByteArrayReduce } from './objects/bytearray-reduce.js';
 import { initCodeReplace } from './objects/code-replace.js';
+import { makeContextvarsC } from './modules/contextvars-c.js';
+import { makeBinascii } from './modules/binascii.js';
+import { compareDigest } from './modules/compare-digest.js';
+import { makeSignalC } from './modules/signal-c.js';
+import { makeGc } from './modules/gc.js';
 import { makeAbcC } from './modules/abc-c.js';
 import { makeCollectionsC } from './modules/collections-c.js';
 import { initObjectReduce } from './objects/object-reduce.js';
@@ -145,6 +150,10 @@ export function bootstrap(): PyModule {
   registerModule('_string', makeStringC);
   registerModule('posix', makePosix);
   registerModule('_abc', makeAbcC);
+  registerModule('_signal', makeSignalC);
+  registerModule('gc', makeGc);
+  registerModule('binascii', makeBinascii);
+  registerModule('_contextvars', makeContextvarsC);
   registerModule('_collections', makeCollectionsC);
   registerModule('collections', makeCollections, 'standIn');
   registerModule('itertools', makeItertools);
@@ -155,7 +164,11 @@ export function bootstrap(): PyModule {
   registerModule('heapq', makeHeapq, 'standIn');
   registerModule('_heapq', accelerator('_heapq', makeHeapq, null));
   registerModule('_bisect', accelerator('_bisect', makeBisect, null));
-  registerModule('_operator', accelerator('_operator', makeOperator, null));
+  registerModule('_operator', () => {
+    const m = accelerator('_operator', makeOperator, null)();
+    m.dict.setStr('_compare_digest', compareDigest);
+    return m;
+  });
   registerModule('_functools', accelerator('_functools', makeFunctools, ['reduce', 'cmp_to_key', 'partial']));
   registerModule('bisect', makeBisect, 'standIn');
   registerModule('__future__', makeFuture, 'standIn');

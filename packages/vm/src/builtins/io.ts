@@ -2,7 +2,8 @@
 // CPython counterpart: Python/bltinmodule.c (builtin_print), Modules/_io/textio.c (write).
 import { PyError, raise } from '../errors.js';
 import { HostOSError } from '../host.js';
-import { builtinType, None, PyObject } from '../objects/object.js';
+import { builtinType, None, PyObject, type PyType } from '../objects/object.js';
+import { defGetSet } from '../objects/descr.js';
 import { PyStr, newStr } from '../objects/str.js';
 import { builtinFunction, defMethod, type PyBuiltin } from '../objects/native.js';
 import { eofErrorType, osErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
@@ -11,7 +12,7 @@ import { str } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr } from '../protocols/getattr.js';
 import { isTrue } from '../protocols/truth.js';
-import { intFromNumber, False } from '../objects/int.js';
+import { intFromNumber, False, pyBool } from '../objects/int.js';
 import { ts } from '../eval/state.js';
 
 export const textIOType = builtinType('TextIOWrapper');
@@ -68,6 +69,22 @@ export function initIO(): void {
   defMethod(textIOType, 'flush', () => None);
   defMethod(textIOType, 'isatty', () => False);
   defMethod(textIOType, 'fileno', (a) => intFromNumber((a[0] as PyHostStream).fd));
+  // the attributes programs read off the standard streams (doctest saves sys.stdout's encoding)
+  const streamAttrs = (t: PyType, fdOf: (o: PyObject) => 0 | 1 | 2) => {
+    defGetSet(t, 'encoding', () => newStr('utf-8'));
+    defGetSet(t, 'errors', (o) => newStr(fdOf(o) === 2 ? 'backslashreplace' : 'surrogateescape'));
+    defGetSet(t, 'name', (o) => newStr(['<stdin>', '<stdout>', '<stderr>'][fdOf(o)]!));
+    defGetSet(t, 'mode', (o) => newStr(fdOf(o) === 0 ? 'r' : 'w'));
+    defGetSet(t, 'closed', () => False);
+    defGetSet(t, 'line_buffering', () => False);
+    defGetSet(t, 'newlines', () => None);
+    defMethod(t, 'readable', (a) => pyBool(fdOf(a[0]!) === 0));
+    defMethod(t, 'writable', (a) => pyBool(fdOf(a[0]!) !== 0));
+    defMethod(t, 'seekable', () => False);
+  };
+  streamAttrs(textIOType, (o) => (o as PyHostStream).fd);
+  streamAttrs(stdinType, () => 0);
+  defMethod(stdinType, 'fileno', () => intFromNumber(0));
 }
 
 export function ioBuiltins(getStdout: () => PyObject): PyBuiltin[] {

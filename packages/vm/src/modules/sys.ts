@@ -1,13 +1,13 @@
 // The sys module (the parts that make sense without an OS). CPython counterpart: Python/sysmodule.c.
 import { raise, PyError, newException } from '../errors.js';
-import { None } from '../objects/object.js';
+import { None, type PyObject } from '../objects/object.js';
 import { PyFloat } from '../objects/float.js';
 import { defMethod } from '../objects/native.js';
 import { callObject } from '../protocols/call.js';
 import { repr } from '../protocols/repr.js';
 import { structSeq } from './structseq.js';
 import { DEFAULT_MAX_STR_DIGITS, getMaxStrDigits, intFromNumber, newInt, PyInt, setMaxStrDigits, STR_DIGITS_CHECK_THRESHOLD } from '../objects/int.js';
-import { newStr } from '../objects/str.js';
+import { newStr, PyStr } from '../objects/str.js';
 import { newTuple, PyTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
@@ -16,7 +16,7 @@ import { frameObject } from '../objects/frame-object.js';
 import { newNamespace } from '../objects/namespace.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
-import { PyBaseException, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { notImplementedErrorType, PyBaseException, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { ts } from '../eval/state.js';
 import { formatException } from '../eval/pythonrun.js';
 import { PyHostInput, PyHostStream } from '../builtins/io.js';
@@ -99,6 +99,28 @@ export function makeSys(): PyModule {
     if (status instanceof PyTuple) e.args = status.items.slice();
     else if (status !== undefined && status !== None) e.args = [status];
     throw new PyError(e);
+  });
+  // The VM delivers no trace or profile events: None (what doctest and pdb save and restore) is the
+  // only function it accepts; installing a real one is refused rather than silently ignored.
+  for (const what of ['trace', 'profile']) {
+    def(`get${what}`, () => None);
+    def(`set${what}`, (a) => {
+      if (a[0] !== None) raise(notImplementedErrorType, `tspyc: sys.set${what}() with a function: the VM delivers no ${what} events`);
+      return None;
+    });
+  }
+  // Audit hooks see the events Python code raises with sys.audit (the VM's own operations raise none).
+  const auditHooks: PyObject[] = [];
+  def('addaudithook', (a) => {
+    auditHooks.push(a[0]!);
+    return None;
+  });
+  def('audit', (a) => {
+    if (a.length === 0) raise(typeErrorType, 'audit() missing 1 required positional argument: \'event\'');
+    if (!(a[0] instanceof PyStr)) raise(typeErrorType, `expected str for argument 'event', not ${a[0]!.type.name}`);
+    const args = newTuple(a.slice(1));
+    for (const hook of auditHooks) callObject(hook, [a[0], args], null);
+    return None;
   });
   def('getrecursionlimit', () => intFromNumber(ts.recursionLimit));
   def('setrecursionlimit', (a) => {

@@ -53,7 +53,5 @@ export function initFrameObjects(): void {
   });
   const tb = (o: PyObject) => o as PyTraceback;
   defGetSet(tracebackType, 'tb_frame', (o) => frameObject(tb(o).frame));
-  defGetSet(tracebackType, 'tb_next', (o) => tb(o).next ?? None);
-  defGetSet(tracebackType, 'tb_lineno', (o) => lineOrNone(tb(o).lineno));
-  defGetSet(tracebackType, 'tb_lasti', (o) => intFromNumber(tb(o).lasti * 2));
+  // tb_next, tb_lineno and tb_lasti: objects/traceback.ts
 }
