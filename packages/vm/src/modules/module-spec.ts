@@ -182,6 +182,21 @@ export function specFor(name: string, found: FoundModule): PyObject {
   ]);
 }
 
+/** A built-in module's spec: ModuleSpec(name, BuiltinImporter, origin='built-in'). */
+export function builtinSpec(name: string): PyObject {
+  return instance(moduleSpecType, [
+    ['name', newStr(name)],
+    ['loader', builtinImporter()],
+    ['origin', newStr('built-in')],
+    ['loader_state', None],
+    ['submodule_search_locations', None],
+    ['_uninitialized_submodules', new PyList([])],
+    ['_set_fileattr', False],
+    ['_cached', None],
+    ['_initializing', False],
+  ]);
+}
+
 /** The loader a spec made by specFor carries. */
 export function specLoader(spec: PyObject): PyObject {
   return attr(spec, 'loader');

@@ -35,6 +35,13 @@ function fspath(o: PyObject): PyObject {
   return r;
 }
 
+const OPEN_FLAGS: Readonly<Record<string, number>> = {
+  O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_ACCMODE: 3, O_CREAT: 64, O_EXCL: 128, O_NOCTTY: 256, O_TRUNC: 512, O_APPEND: 1024,
+  O_NONBLOCK: 2048, O_NDELAY: 2048, O_DSYNC: 4096, O_ASYNC: 8192, O_DIRECT: 16384, O_LARGEFILE: 0, O_DIRECTORY: 65536,
+  O_NOFOLLOW: 131072, O_NOATIME: 262144, O_CLOEXEC: 524288, O_SYNC: 1052672, O_RSYNC: 1052672, O_FSYNC: 1052672,
+  O_PATH: 2097152, O_TMPFILE: 4259840,
+};
+
 export function makePosix(): PyModule {
   const m = new PyModule('posix');
   const d = m.dict;
@@ -46,7 +53,9 @@ export function makePosix(): PyModule {
   def('get_terminal_size', () => noFileSystem('get_terminal_size'));
   d.setStr('_have_functions', new PyList([]));
   d.setStr('error', osErrorType);
-  for (const [name, v] of [['F_OK', 0], ['R_OK', 4], ['W_OK', 2], ['X_OK', 1], ['O_RDONLY', 0], ['O_WRONLY', 1], ['O_RDWR', 2]] as const) d.setStr(name, intFromNumber(v));
+  for (const [name, v] of [['F_OK', 0], ['R_OK', 4], ['W_OK', 2], ['X_OK', 1]] as const) d.setStr(name, intFromNumber(v));
+  // open() flags, Linux's values (tempfile and others build their flags from them at import)
+  for (const [name, v] of Object.entries(OPEN_FLAGS)) d.setStr(name, intFromNumber(v));
   def('fspath', (a) => fspath(a[0]!));
   def('getcwd', () => newStr('/'));
   def('getpid', () => intFromNumber(1));

@@ -9,7 +9,9 @@
 // sys.path; without a Lib (the browser with no bundle, --stdlib none) the stand-ins serve them.
 import { PyModule } from '../objects/module.js';
 import { PyDict } from '../objects/dict.js';
-import { PyStr } from '../objects/str.js';
+import { EMPTY_STR, PyStr } from '../objects/str.js';
+import { None } from '../objects/object.js';
+import { builtinImporter, builtinSpec } from './module-spec.js';
 
 const factories = new Map<string, () => PyModule>();
 const standIns = new Set<string>();
@@ -40,6 +42,12 @@ export function importModule(name: string): PyModule | null {
   const make = factories.get(top);
   if (!make || (!standInsEnabled && standIns.has(top))) return null;
   const m = make();
+  // what _bootstrap._init_module_attrs gives a built-in module
+  const d = m.dict;
+  if (d.getStr('__doc__') === undefined) d.setStr('__doc__', None);
+  d.setStr('__package__', EMPTY_STR);
+  d.setStr('__loader__', builtinImporter());
+  d.setStr('__spec__', builtinSpec(top));
   sysModules().setStr(top, m);
   return m;
 }

@@ -58,6 +58,8 @@ export function makeSys(): PyModule {
   d.setStr('maxsize', newInt(9223372036854775807n));
   d.setStr('byteorder', newStr('little'));
   d.setStr('platform', newStr('tspyc'));
+  d.setStr('platlibdir', newStr('lib'));
+  d.setStr('abiflags', newStr(''));
   d.setStr('version', newStr('3.11.7 (tspyc)'));
   const i = intFromNumber;
   const f = (x: number) => new PyFloat(x);

@@ -6,6 +6,8 @@ import { defMethod } from './native.js';
 import { raise } from '../errors.js';
 import { typeErrorType } from './exception-types.js';
 import { defGetSet } from './descr.js';
+import { PyList } from './list.js';
+import { callObject } from '../protocols/call.js';
 
 export function initModules(): void {
   defMethod(moduleType, '__new__', (a) => new PyModule((a[1] as PyStr).value));
@@ -23,5 +25,12 @@ export function initModules(): void {
     return newStr(m.name === 'sys' || m.name === 'builtins' || m.name === 'math' ? `<module '${m.name}' (built-in)>` : `<module '${m.name}'>`);
   });
   defGetSet(moduleType, '__dict__', (o) => (o as PyModule).dict);
+  // module_dir: the module's own __dir__ function (PEP 562) when it has one, else its names
+  defMethod(moduleType, '__dir__', (a) => {
+    const d = (a[0] as PyModule).dict;
+    const hook = d.getStr('__dir__');
+    if (hook !== undefined) return callObject(hook, [], null);
+    return new PyList(d.keyList());
+  });
   void PyType;
 }
