@@ -1,14 +1,7 @@
 // The _sha512 module: sha512 and sha384 (FIPS 180-4), what Lib/random.py seeds str and bytes with.
 // CPython counterpart: Modules/sha512module.c.
-import { raise } from '../errors.js';
-import { builtinType, None, PyObject } from '../objects/object.js';
-import { intFromNumber } from '../objects/int.js';
-import { newStr } from '../objects/str.js';
-import { PyByteArray, PyBytes } from '../objects/bytes.js';
 import { PyModule } from '../objects/module.js';
-import { builtinFunction, defMethod } from '../objects/native.js';
-import { defGetSet } from '../objects/descr.js';
-import { typeErrorType } from '../objects/exception-types.js';
+import { makeHashModule } from './hash-object.js';
 
 const K = [
   '428a2f98d728ae22', '7137449123ef65cd', 'b5c0fbcfec4d3b2f', 'e9b5dba58189dbbc', '3956c25bf348b538', '59f111f1b605d019', '923f82a4af194f9b', 'ab1c5ed5da6d8118',
@@ -79,60 +72,9 @@ export function sha512(data: Uint8Array): Uint8Array {
   return digestOf(IV512, data, 64);
 }
 
-interface Algorithm {
-  name: string;
-  iv: string[];
-  size: number;
-}
-
-class PyHash extends PyObject {
-  data: Uint8Array = new Uint8Array(0);
-  constructor(readonly alg: Algorithm) {
-    super(alg.size === 64 ? sha512Type : sha384Type);
-  }
-  update(o: PyObject | undefined): void {
-    if (o === undefined) return;
-    if (!(o instanceof PyBytes || o instanceof PyByteArray)) {
-      raise(typeErrorType, o.type.name === 'str' ? 'Strings must be encoded before hashing' : `object supporting the buffer API required`);
-    }
-    const next = new Uint8Array(this.data.length + o.value.length);
-    next.set(this.data);
-    next.set(o.value, this.data.length);
-    this.data = next;
-  }
-}
-
-const sha512Type = builtinType('sha512', undefined, 0);
-const sha384Type = builtinType('sha384', undefined, 0);
-
 export function makeSha512(): PyModule {
-  const m = new PyModule('_sha512');
-  for (const [t, alg] of [[sha512Type, { name: 'sha512', iv: IV512, size: 64 }], [sha384Type, { name: 'sha384', iv: IV384, size: 48 }]] as const) {
-    t.module = '_sha512';
-    const h = (o: PyObject) => o as PyHash;
-    const digest = (o: PyObject) => digestOf(h(o).alg.iv, h(o).data, h(o).alg.size);
-    defMethod(t, 'update', (a) => {
-      h(a[0]!).update(a[1]);
-      return None;
-    });
-    defMethod(t, 'digest', (a) => new PyBytes(digest(a[0]!)));
-    defMethod(t, 'hexdigest', (a) => newStr(Array.from(digest(a[0]!), (b) => b.toString(16).padStart(2, '0')).join('')));
-    defMethod(t, 'copy', (a) => {
-      const c = new PyHash(h(a[0]!).alg);
-      c.data = h(a[0]!).data;
-      return c;
-    });
-    defGetSet(t, 'name', () => newStr(alg.name));
-    defGetSet(t, 'digest_size', () => intFromNumber(alg.size));
-    defGetSet(t, 'block_size', () => intFromNumber(128));
-    m.dict.setStr(
-      alg.name,
-      builtinFunction(alg.name, (a, kw) => {
-        const o = new PyHash(alg);
-        o.update(a[0] ?? kw?.get('string'));
-        return o;
-      }),
-    );
-  }
-  return m;
+  return makeHashModule('_sha512', [
+    { alg: { name: 'sha384', digestSize: 48, blockSize: 128, digest: (d) => digestOf(IV384, d, 48) }, typeName: 'sha384' },
+    { alg: { name: 'sha512', digestSize: 64, blockSize: 128, digest: (d) => digestOf(IV512, d, 64) }, typeName: 'sha512' },
+  ]);
 }
