@@ -3,6 +3,7 @@ import { readFileSync, readSync, writeSync } from 'node:fs';
 import { targetForVersion, type CodeObject } from '@tspyc/bytecode';
 import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader/runtime';
 import { HostImportError, HostOSError, type FoundModule, type Host, type SourceMode } from './host.js';
+import { nodeFiles } from './node/files-node.js';
 
 const PY311 = targetForVersion('3.11')!;
 
@@ -26,6 +27,7 @@ export interface NodeHostOptions {
 
 /** Writes synchronously to fds 1 and 2, so output order and exit codes behave like CPython's. */
 export class NodeHost implements Host {
+  readonly files = nodeFiles;
   readonly sysPath: readonly string[];
   readonly stdlib: string | null;
   private readonly compile: CompileFn | null;

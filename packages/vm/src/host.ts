@@ -57,7 +57,56 @@ export class HostSyntaxError extends Error {
   }
 }
 
+/** What os.stat reports of a file (the fields of os.stat_result). */
+export interface HostStat {
+  mode: number;
+  ino: bigint;
+  dev: bigint;
+  nlink: number;
+  uid: number;
+  gid: number;
+  size: number;
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  blksize: number;
+  blocks: number;
+  rdev: number;
+}
+
+/**
+ * The file system as a program sees it through open() and os: POSIX-like calls on paths and file
+ * descriptors. Every failure is a HostOSError with the POSIX errno and its strerror text.
+ */
+export interface HostFiles {
+  /** open(2): flags are Linux's O_* bits; returns the descriptor */
+  open(path: string, flags: number, mode: number): number;
+  /** up to `n` bytes at the descriptor's position; n < 0: up to the end */
+  read(fd: number, n: number): Uint8Array;
+  write(fd: number, data: Uint8Array): number;
+  /** lseek(2): the new position */
+  seek(fd: number, offset: number, whence: 0 | 1 | 2): number;
+  close(fd: number): void;
+  truncate(fd: number, size: number): void;
+  fstat(fd: number): HostStat;
+  stat(path: string, followSymlinks: boolean): HostStat;
+  isatty(fd: number): boolean;
+  listdir(path: string): string[];
+  mkdir(path: string, mode: number): void;
+  rmdir(path: string): void;
+  unlink(path: string): void;
+  rename(from: string, to: string): void;
+  getcwd(): string;
+  chdir(path: string): void;
+  readlink(path: string): string;
+  chmod(path: string, mode: number): void;
+  /** set the access and modification times, in nanoseconds */
+  utime(path: string, atimeNs: bigint, mtimeNs: bigint): void;
+}
+
 export interface Host {
+  /** files for open() and os; absent: a host without a file system (open raises OSError) */
+  readonly files?: HostFiles;
   /** the initial sys.path, when the host finds modules on one (findModule then gets sys.path as it is at the import) */
   readonly sysPath?: readonly string[];
   /**

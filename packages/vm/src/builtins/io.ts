@@ -4,6 +4,7 @@ import { PyError, raise } from '../errors.js';
 import { HostOSError } from '../host.js';
 import { builtinType, None, PyObject, type PyType } from '../objects/object.js';
 import { defGetSet } from '../objects/descr.js';
+import { textIOWrapperType } from '../modules/io-bases.js';
 import { PyStr, newStr } from '../objects/str.js';
 import { builtinFunction, defMethod, type PyBuiltin } from '../objects/native.js';
 import { eofErrorType, osErrorType, stopIterationType, typeErrorType } from '../objects/exception-types.js';
@@ -15,7 +16,10 @@ import { isTrue } from '../protocols/truth.js';
 import { intFromNumber, False, pyBool } from '../objects/int.js';
 import { ts } from '../eval/state.js';
 
-export const textIOType = builtinType('TextIOWrapper');
+// sys.stdout and sys.stderr: a TextIOWrapper over the host's output (io-bases.ts's, whose file methods
+// these override)
+export const textIOType = builtinType('TextIOWrapper', textIOWrapperType);
+textIOType.module = '_io';
 
 export class PyHostStream extends PyObject {
   readonly fd: 1 | 2;
@@ -35,7 +39,8 @@ export class PyHostStream extends PyObject {
 }
 
 /** sys.stdin: lines from the host. */
-export const stdinType = builtinType('TextIOWrapper');
+export const stdinType = builtinType('TextIOWrapper', textIOWrapperType);
+stdinType.module = '_io';
 
 export class PyHostInput extends PyObject {
   constructor() {

@@ -1,6 +1,6 @@
 // The _io module Lib/io.py re-exports: the I/O base classes, StringIO and BytesIO in memory, and
-// the file classes, which need a file system the VM does not have (opening a file is an OSError,
-// as posix's calls are). CPython counterpart: Modules/_io/ (iobase.c, stringio.c, bytesio.c,
+// the file classes and open() of io-file.ts (over the host's files; a host without them answers
+// with OSError). CPython counterpart: Modules/_io/ (iobase.c, stringio.c, bytesio.c,
 // _iomodule.c).
 import { raise, PyError, newException } from '../errors.js';
 import { builtinType, None, PyObject, type PyType } from '../objects/object.js';
@@ -12,9 +12,9 @@ import { PyDict } from '../objects/dict.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction, defMethod, type Kwargs, type PyBuiltin } from '../objects/native.js';
 import { defGetSet } from '../objects/descr.js';
-import { osErrorType, stopIterationType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { notImplementedErrorType, osErrorType, stopIterationType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { typeNew } from '../objects/type.js';
-import { textIOType } from '../builtins/io.js';
+import { bufferedIOBaseType, ioBaseType, ioType, rawIOBaseType, textIOBaseType } from './io-bases.js';
 import { asIndex } from '../protocols/number.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr, getAttrOpt } from '../protocols/getattr.js';
@@ -22,20 +22,12 @@ import { getIter, iterNext } from '../protocols/iter.js';
 import { isTrue } from '../protocols/truth.js';
 import { len } from '../protocols/sequence.js';
 import { sysModules } from './registry.js';
+import { fileTypes, initFileTypes, makeOpen } from './io-file.js';
 
-function ioType(name: string, base?: PyType): PyType {
-  const t = builtinType(name, base);
-  t.module = '_io';
-  return t;
-}
-const ioBaseType = ioType('_IOBase');
-const rawIOBaseType = ioType('_RawIOBase', ioBaseType);
-const bufferedIOBaseType = ioType('_BufferedIOBase', ioBaseType);
-const textIOBaseType = ioType('_TextIOBase', ioBaseType);
 const stringIOType = ioType('StringIO', textIOBaseType);
 const bytesIOType = ioType('BytesIO', bufferedIOBaseType);
-/** classes over files: they exist (io.py registers them) but cannot be made without a file system */
-const FILE_CLASSES = ['FileIO', 'BufferedReader', 'BufferedWriter', 'BufferedRWPair', 'BufferedRandom', 'IncrementalNewlineDecoder'];
+/** classes io.py registers that the VM does not make */
+const ABSENT_CLASSES = ['BufferedRWPair', 'IncrementalNewlineDecoder'];
 
 let unsupported: PyType | null = null;
 /** io.UnsupportedOperation(OSError, ValueError) */
@@ -48,14 +40,14 @@ function unsupportedOperation(): PyType {
   return unsupported;
 }
 
-function noFileSystem(): never {
-  const e = newException(osErrorType, null);
-  (e as unknown as { args: PyObject[] }).args = [intFromNumber(38), newStr('Function not implemented (tspyc has no file system)')];
-  throw new PyError(e);
+
+/** The file types of io-file.ts, made over this module's base classes on first use. */
+function ensureFileTypes(): void {
+  initFileTypes({ rawIOBase: rawIOBaseType, bufferedIOBase: bufferedIOBaseType, unsupported: unsupportedOperation });
 }
 
-/** The open() of builtins and io: there are no files to open. */
-export const openBuiltin: PyBuiltin = builtinFunction('open', () => noFileSystem());
+/** The open() of builtins and io (io-file.ts). */
+export const openBuiltin: PyBuiltin = makeOpen(ensureFileTypes);
 
 // _IOBase: closed state kept in the instance, as iobase.c keeps __IOBase_closed
 const CLOSED = '__IOBase_closed';
@@ -321,18 +313,18 @@ export function makeIOC(): PyModule {
   const m = new PyModule('_io');
   const d = m.dict;
   for (const t of [ioBaseType, rawIOBaseType, bufferedIOBaseType, textIOBaseType, stringIOType, bytesIOType]) d.setStr(t.name, t);
-  for (const name of FILE_CLASSES) {
-    const t = ioType(name, name === 'FileIO' ? rawIOBaseType : name === 'IncrementalNewlineDecoder' ? undefined : bufferedIOBaseType);
-    defMethod(t, '__new__', () => noFileSystem());
+  for (const name of ABSENT_CLASSES) {
+    const t = ioType(name, name === 'IncrementalNewlineDecoder' ? undefined : bufferedIOBaseType);
+    defMethod(t, '__new__', () => raise(notImplementedErrorType, `tspyc: _io.${name} is not implemented`));
     d.setStr(name, t);
   }
-  // sys.stdout's type is the TextIOWrapper of this VM
-  d.setStr('TextIOWrapper', textIOType);
+  ensureFileTypes();
+  for (const [name, t] of Object.entries(fileTypes())) d.setStr(name, t);
   d.setStr('DEFAULT_BUFFER_SIZE', intFromNumber(8192));
   d.setStr('UnsupportedOperation', unsupportedOperation());
   d.setStr('BlockingIOError', (sysModules().getStr('builtins') as PyModule).dict.getStr('BlockingIOError')!);
   d.setStr('open', openBuiltin);
-  d.setStr('open_code', builtinFunction('open_code', () => noFileSystem()));
+  d.setStr('open_code', builtinFunction('open_code', (a) => callObject(openBuiltin, [a[0] ?? None, newStr('rb')], null)));
   d.setStr(
     'text_encoding',
     builtinFunction('text_encoding', (a: PyObject[], kw: Kwargs | null) => {

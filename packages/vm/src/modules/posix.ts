@@ -1,5 +1,6 @@
-// A minimal posix module, enough for Lib/os.py and posixpath to load: no file system (the host
-// gives the VM imports, not files), an empty environment, urandom from the platform's crypto.
+// A minimal posix module, enough for Lib/os.py and posixpath: the file functions over the host's
+// files (posix-files.ts; OSError ENOSYS in a host without them), an empty environment, urandom
+// from the platform's crypto.
 // CPython counterpart: Modules/posixmodule.c.
 import { raise, PyError, newException } from '../errors.js';
 import { None, PyObject } from '../objects/object.js';
@@ -13,6 +14,8 @@ import { builtinFunction } from '../objects/native.js';
 import { osErrorType, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { callSpecial } from '../protocols/call.js';
 import { structSeqType } from './structseq.js';
+import { fspath } from './host-files.js';
+import { installFileFunctions } from './posix-files.js';
 
 const ENOSYS = 38;
 
@@ -23,16 +26,6 @@ function noFileSystem(what: string, path?: PyObject): never {
   if (path !== undefined) args.push(path);
   (e as unknown as { args: PyObject[] }).args = args;
   throw new PyError(e);
-}
-
-/** os.fspath: str and bytes as they are, else __fspath__(). */
-function fspath(o: PyObject): PyObject {
-  if (o instanceof PyStr || o instanceof PyBytes) return o;
-  const m = o.type.lookup('__fspath__');
-  if (m === undefined) raise(typeErrorType, `expected str, bytes or os.PathLike object, not ${o.type.name}`);
-  const r = callSpecial(m, o, []);
-  if (!(r instanceof PyStr || r instanceof PyBytes)) raise(typeErrorType, `expected ${o.type.name}.__fspath__() to return str or bytes, not ${r.type.name}`);
-  return r;
 }
 
 const OPEN_FLAGS: Readonly<Record<string, number>> = {
@@ -47,8 +40,6 @@ export function makePosix(): PyModule {
   const d = m.dict;
   const def = (name: string, f: Parameters<typeof builtinFunction>[1]) => d.setStr(name, builtinFunction(name, f));
   d.setStr('environ', new PyDict());
-  // the result types os.py and shutil name (nothing here produces a stat_result)
-  d.setStr('stat_result', structSeqType('os', 'stat_result', 'st_mode st_ino st_dev st_nlink st_uid st_gid st_size st_atime st_mtime st_ctime'));
   d.setStr('terminal_size', structSeqType('os', 'terminal_size', 'columns lines'));
   def('get_terminal_size', () => noFileSystem('get_terminal_size'));
   d.setStr('_have_functions', new PyList([]));
@@ -57,7 +48,6 @@ export function makePosix(): PyModule {
   // open() flags, Linux's values (tempfile and others build their flags from them at import)
   for (const [name, v] of Object.entries(OPEN_FLAGS)) d.setStr(name, intFromNumber(v));
   def('fspath', (a) => fspath(a[0]!));
-  def('getcwd', () => newStr('/'));
   def('getpid', () => intFromNumber(1));
   def('urandom', (a) => {
     const n = a[0] instanceof PyInt ? Number(a[0].value) : -1;
@@ -71,8 +61,7 @@ export function makePosix(): PyModule {
     (e as unknown as { args: PyObject[] }).args = [a[0] ?? None];
     throw new PyError(e);
   });
-  for (const name of ['stat', 'lstat', 'listdir', 'open', 'scandir', 'mkdir', 'remove', 'unlink', 'rmdir', 'rename', 'access', 'chdir']) {
-    def(name, (a) => noFileSystem(name, a[0]));
-  }
+  // the file functions, over the host's files (posix-files.ts)
+  installFileFunctions(d);
   return m;
 }

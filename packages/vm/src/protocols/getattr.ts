@@ -73,15 +73,25 @@ function hasGet(d: PyObject): boolean {
 export function genericGetAttr(obj: PyObject, name: string, soft = false): PyObject | undefined {
   const t = obj.type;
   const d = t.lookup(name);
-  if (d !== undefined && isDataDescriptor(d)) return descrGet(d, obj, t);
+  if (d !== undefined && isDataDescriptor(d)) return soft ? softDescrGet(d, obj, t) : descrGet(d, obj, t);
   const dict = obj.dict;
   if (dict !== null) {
     const v = (dict as PyDict).getStr(name);
     if (v !== undefined) return v;
   }
-  if (d !== undefined) return hasGet(d) ? descrGet(d, obj, t) : d;
+  if (d !== undefined) return hasGet(d) ? (soft ? softDescrGet(d, obj, t) : descrGet(d, obj, t)) : d;
   if (soft) return undefined;
   raiseAttributeError(attributeErrorType, `'${t.tpName ?? t.name}' object has no attribute '${name}'`, name, obj);
+}
+
+/** A descriptor's value for getattr with a default: its AttributeError means "absent". */
+function softDescrGet(d: PyObject, obj: PyObject, t: PyType): PyObject | undefined {
+  try {
+    return descrGet(d, obj, t);
+  } catch (e) {
+    if (e instanceof PyError && e.exc.type.isSubtype(attributeErrorType)) return undefined;
+    throw e;
+  }
 }
 
 /** type_getattro: attributes of a class object. */
