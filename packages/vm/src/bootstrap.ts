@@ -36,6 +36,7 @@ import { makeSha1 } from './modules/sha1.js';
 import { makeSha256 } from './modules/sha256.js';
 import { makeSha3 } from './modules/sha3.js';
 import { makeBlake2 } from './modules/blake2.js';
+import { makeCsvC } from './modules/csv-c.js';
 import { makeAbcC } from './modules/abc-c.js';
 import { makeCollectionsC } from './modules/collections-c.js';
 import { initObjectReduce } from './objects/object-reduce.js';
@@ -155,6 +156,7 @@ export function bootstrap(): PyModule {
   registerModule('_string', makeStringC);
   registerModule('posix', makePosix);
   registerModule('_abc', makeAbcC);
+  registerModule('_csv', makeCsvC);
   registerModule('_md5', makeMd5);
   registerModule('_sha1', makeSha1);
   registerModule('_sha256', makeSha256);
