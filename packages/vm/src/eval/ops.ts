@@ -294,10 +294,21 @@ export function importFrom(mod: PyObject, name: string): PyObject {
   raise(importErrorType, `cannot import name '${name}' from '${modName}' (${file instanceof PyStr ? file.value : 'unknown location'})`);
 }
 
+/** import_all_from: the names of __all__, or else the public names of __dict__. */
 export function importStar(f: Frame, mod: PyObject): void {
-  if (!(mod instanceof PyModule) || f.locals === null) raise(importErrorType, 'import * only allowed at module level');
-  for (const [k, v] of mod.dict.entries()) {
-    if (k instanceof PyStr && !k.value.startsWith('_')) localsSet(f.locals, k.value, v);
+  if (f.locals === null) raise(importErrorType, 'import * only allowed at module level');
+  const all = getAttrOpt(mod, '__all__');
+  const names = all !== undefined ? toArray(all) : toArray(callObject(getAttr(getAttr(mod, '__dict__'), 'keys'), [], null));
+  const modName = () => {
+    const n = getAttrOpt(mod, '__name__');
+    return n instanceof PyStr ? n.value : '<unknown module name>';
+  };
+  for (const k of names) {
+    if (!(k instanceof PyStr)) {
+      raise(typeErrorType, all !== undefined ? `Item in ${modName()}.__all__ must be str, not ${k.type.name}` : `Key in ${modName()}.__dict__ must be str, not ${k.type.name}`);
+    }
+    if (all === undefined && k.value.startsWith('_')) continue;
+    localsSet(f.locals, k.value, getAttr(mod, k.value));
   }
 }
 

@@ -4,7 +4,7 @@
 // CPython counterpart: Modules/posixmodule.c.
 import { raise, PyError, newException } from '../errors.js';
 import { None, PyObject } from '../objects/object.js';
-import { intFromNumber, PyInt } from '../objects/int.js';
+import { intFromNumber, PyInt, pyBool } from '../objects/int.js';
 import { PyBytes } from '../objects/bytes.js';
 import { PyDict } from '../objects/dict.js';
 import { PyList } from '../objects/list.js';
@@ -12,7 +12,7 @@ import { newStr, PyStr } from '../objects/str.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
 import { osErrorType, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
-import { callSpecial } from '../protocols/call.js';
+import { callObject } from '../protocols/call.js';
 import { structSeqType } from './structseq.js';
 import { fspath } from './host-files.js';
 import { installFileFunctions } from './posix-files.js';
@@ -60,6 +60,27 @@ export function makePosix(): PyModule {
     const e = newException(systemExitType, null);
     (e as unknown as { args: PyObject[] }).args = [a[0] ?? None];
     throw new PyError(e);
+  });
+  // wait statuses (pure arithmetic on Linux's encoding); there are no child processes to wait for
+  const status = (a: PyObject[]) => Number(BigInt.asIntN(32, (a[0] as PyInt).value));
+  def('WIFEXITED', (a) => pyBool((status(a) & 0x7f) === 0));
+  def('WEXITSTATUS', (a) => intFromNumber((status(a) >> 8) & 0xff));
+  def('WIFSIGNALED', (a) => pyBool(((status(a) & 0x7f) + 1) >> 1 > 0));
+  def('WTERMSIG', (a) => intFromNumber(status(a) & 0x7f));
+  def('WIFSTOPPED', (a) => pyBool((status(a) & 0xff) === 0x7f));
+  def('WSTOPSIG', (a) => intFromNumber((status(a) >> 8) & 0xff));
+  def('waitstatus_to_exitcode', (a) => {
+    const st = status(a);
+    if ((st & 0x7f) === 0) return intFromNumber((st >> 8) & 0xff);
+    if (((st & 0x7f) + 1) >> 1 > 0) return intFromNumber(-(st & 0x7f));
+    raise(valueErrorType, `invalid wait status: ${st}`);
+  });
+  d.setStr('WNOHANG', intFromNumber(1));
+  def('pipe', () => {
+    throw new PyError(callObject(osErrorType, [intFromNumber(38), newStr('Function not implemented (tspyc has no pipes)')], null));
+  });
+  def('waitpid', () => {
+    throw new PyError(callObject(osErrorType, [intFromNumber(10), newStr('No child processes')], null));
   });
   // the file functions, over the host's files (posix-files.ts)
   installFileFunctions(d);

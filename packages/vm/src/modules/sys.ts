@@ -22,6 +22,7 @@ import { formatException } from '../eval/pythonrun.js';
 import { PyHostInput, PyHostStream } from '../builtins/io.js';
 import { builtinModuleNames, sysModules } from './registry.js';
 import { displayHook } from '../eval/displayhook.js';
+import { isCallable } from '../builtins/introspection.js';
 
 interface SysState {
   stdin: PyHostInput;
@@ -124,6 +125,30 @@ export function makeSys(): PyModule {
     for (const hook of auditHooks) callObject(hook, [a[0], args], null);
     return None;
   });
+  // asyncio's hooks for async generators: kept and reported (the VM does not call them yet, so an
+  // event loop's shutdown_asyncgens finds none to close)
+  let asyncgenHooks: [PyObject, PyObject] = [None, None];
+  def('get_asyncgen_hooks', () => structSeq('sys', 'asyncgen_hooks', 'firstiter finalizer', asyncgenHooks));
+  def('set_asyncgen_hooks', (a, kw) => {
+    const next: [PyObject, PyObject] = [...asyncgenHooks];
+    (['firstiter', 'finalizer'] as const).forEach((name, i) => {
+      const v = a[i] ?? kw?.get(name);
+      if (v === undefined) return;
+      if (v !== None && !isCallable(v)) raise(typeErrorType, `callable ${name} expected, got ${v.type.name}`);
+      next[i] = v;
+    });
+    asyncgenHooks = next;
+    return None;
+  });
+  let originDepth = 0;
+  def('get_coroutine_origin_tracking_depth', () => intFromNumber(originDepth));
+  def('set_coroutine_origin_tracking_depth', (a, kw) => {
+    const depth = Number((a[0] ?? kw?.get('depth') ?? intFromNumber(0)) instanceof PyInt ? ((a[0] ?? kw?.get('depth')) as PyInt).value : 0n);
+    if (depth < 0) raise(valueErrorType, 'depth must be >= 0');
+    originDepth = depth;
+    return None;
+  });
+  def('is_finalizing', () => False);
   def('getrecursionlimit', () => intFromNumber(ts.recursionLimit));
   def('setrecursionlimit', (a) => {
     const n = a[0];

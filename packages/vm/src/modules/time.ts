@@ -1,4 +1,10 @@
 // time: clocks through the JS runtime (no host state). CPython counterpart: Modules/timemodule.c.
+import { sleepMs } from './sleep.js';
+import { raise } from '../errors.js';
+import { newStr, PyStr } from '../objects/str.js';
+import { pyBool } from '../objects/int.js';
+import { valueErrorType } from '../objects/exception-types.js';
+import { newNamespace } from '../objects/namespace.js';
 import { None } from '../objects/object.js';
 import { PyFloat } from '../objects/float.js';
 import { newInt } from '../objects/int.js';
@@ -22,11 +28,31 @@ export function makeTime(): PyModule {
     builtinFunction('sleep', (a) => {
       const s = a[0];
       const secs = s instanceof PyFloat ? s.value : s instanceof PyInt ? Number(s.value) : 0;
-      const until = now() + secs * 1000;
-      while (now() < until) {
-        /* a busy wait: the VM is synchronous */
-      }
+      sleepMs(secs * 1000);
       return None;
+    }),
+  );
+  // get_clock_info: what CPython reports on Linux (clock_gettime, nanosecond resolution)
+  const clocks: Record<string, [string, boolean, boolean]> = {
+    time: ['clock_gettime(CLOCK_REALTIME)', false, true],
+    monotonic: ['clock_gettime(CLOCK_MONOTONIC)', true, false],
+    perf_counter: ['clock_gettime(CLOCK_MONOTONIC)', true, false],
+    process_time: ['clock_gettime(CLOCK_PROCESS_CPUTIME_ID)', true, false],
+    thread_time: ['clock_gettime(CLOCK_THREAD_CPUTIME_ID)', true, false],
+  };
+  d.setStr(
+    'get_clock_info',
+    builtinFunction('get_clock_info', (a) => {
+      const name = a[0];
+      const info = name instanceof PyStr ? clocks[name.value] : undefined;
+      if (info === undefined) raise(valueErrorType, 'unknown clock');
+      const [implementation, monotonic, adjustable] = info;
+      return newNamespace([
+        ['implementation', newStr(implementation)],
+        ['monotonic', pyBool(monotonic)],
+        ['adjustable', pyBool(adjustable)],
+        ['resolution', new PyFloat(1e-9)],
+      ]);
     }),
   );
   d.setStr('struct_time', structTimeType());
