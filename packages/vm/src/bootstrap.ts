@@ -40,6 +40,7 @@ import { makeCsvC } from './modules/csv-c.js';
 import { makeSocketC } from './modules/socket-c.js';
 import { makeSelectC } from './modules/select-c.js';
 import { makePosixSubprocess } from './modules/posixsubprocess.js';
+import { makeArray } from './modules/array.js';
 import { makeAbcC } from './modules/abc-c.js';
 import { makeCollectionsC } from './modules/collections-c.js';
 import { initObjectReduce } from './objects/object-reduce.js';
@@ -159,6 +160,7 @@ export function bootstrap(): PyModule {
   registerModule('_string', makeStringC);
   registerModule('posix', makePosix);
   registerModule('_abc', makeAbcC);
+  registerModule('array', makeArray);
   registerModule('_socket', makeSocketC);
   registerModule('select', makeSelectC);
   registerModule('_posixsubprocess', makePosixSubprocess);

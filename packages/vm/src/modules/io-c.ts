@@ -22,6 +22,7 @@ import { getIter, iterNext } from '../protocols/iter.js';
 import { isTrue } from '../protocols/truth.js';
 import { len } from '../protocols/sequence.js';
 import { sysModules } from './registry.js';
+import { PyMemoryView } from '../objects/memoryview.js';
 import { fileTypes, initFileTypes, makeOpen } from './io-file.js';
 
 const stringIOType = ioType('StringIO', textIOBaseType);
@@ -245,6 +246,7 @@ function initStringIO(): void {
 
 function bytesArg(o: PyObject | undefined): number[] {
   if (o instanceof PyBytes || o instanceof PyByteArray) return Array.from(o.value);
+  if (o instanceof PyMemoryView) return Array.from(o.bytes);
   raise(typeErrorType, `a bytes-like object is required, not '${o?.type.name ?? 'NoneType'}'`);
 }
 
@@ -279,6 +281,8 @@ function initBytesIO(): void {
     return bytes(s.buf.slice(...take(s, s.buf.length, sizeArg(a[1]), (from) => s.buf.indexOf(10, from))));
   });
   defMethod(t, 'getvalue', (a) => bytes(bo(a[0]!).buf));
+  // a memoryview of the contents as they are now (CPython's is a live view; pickle only reads it)
+  defMethod(t, 'getbuffer', (a) => new PyMemoryView(bytes(bo(a[0]!).buf) as PyBytes));
   defMethod(t, 'tell', (a) => intFromNumber(bo(a[0]!).pos));
   defMethod(t, 'seek', (a) => seekTo(bo(a[0]!), a, bo(a[0]!).buf.length, false));
   defMethod(t, 'truncate', (a) => {
