@@ -3,6 +3,8 @@
 // (V8's Math.exp/log/pow are off by an ulp for 3-10% of arguments). Fixed-point BigInt arithmetic
 // with 140 fractional bits: exp by range reduction and Taylor series, log by the atanh series.
 // CPython counterpart: the platform libm behind Modules/mathmodule.c and float_pow.
+import { TRIG_DD_MAX, trigFast } from './trig-dd.js';
+
 /** fractional bits of the fixed-point arithmetic */
 const P = 140n;
 const ONE = 1n << P;
@@ -211,7 +213,11 @@ function signedToDouble(v: bigint): number {
 let HALF_PI: bigint | null = null;
 let QUARTER_PI: bigint | null = null;
 
-/** sin, cos or tan of x; exact reduction by pi/2 for |x| < 2**30 (larger arguments use V8's). */
+/**
+ * sin, cos or tan of x; exact reduction by pi/2 for |x| < 2**30 (larger arguments use V8's).
+ * Ziv's strategy: the double-double fast path (trig-dd.ts) answers unless its result is too close to
+ * a rounding boundary, then the exact BigInt evaluation decides.
+ */
 export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
   if (!Number.isFinite(x)) return NaN;
   if (Math.abs(x) >= 2 ** 30) return which === 'sin' ? Math.sin(x) : which === 'cos' ? Math.cos(x) : Math.tan(x);
@@ -220,6 +226,18 @@ export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
     // sin(x) and tan(x) round to x, cos(x) to 1
     return which === 'cos' ? 1 : x;
   }
+  if (Math.abs(x) < TRIG_DD_MAX) {
+    const fast = trigFast(x, which);
+    if (fast === fast) return fast;
+  }
+  return signedToDouble(trigFixed(x, which));
+}
+
+/**
+ * sin, cos or tan of x (2**-27 <= |x| < 2**30) in fixed point, within 2**-139 or so: the reference
+ * the fast path falls back to (and is tested against).
+ */
+export function trigFixed(x: number, which: 'sin' | 'cos' | 'tan'): bigint {
   const xf = toFixed(x) << PI_GUARD;
   const halfPi = (HALF_PI ??= piFixed() / 2n);
   const shifted = xf + (QUARTER_PI ??= halfPi / 2n);
@@ -230,17 +248,17 @@ export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
   // sin(x) is s, c, -s, -c and cos(x) is c, -s, -c, s by quadrant: only the series needed are summed
   if (which === 'sin') {
     const v = quadrant & 1 ? cosSmall(r) : sinSmall(r);
-    return signedToDouble(quadrant & 2 ? -v : v);
+    return quadrant & 2 ? -v : v;
   }
   if (which === 'cos') {
     const v = quadrant & 1 ? sinSmall(r) : cosSmall(r);
-    return signedToDouble(quadrant === 1 || quadrant === 2 ? -v : v);
+    return quadrant === 1 || quadrant === 2 ? -v : v;
   }
   const s = sinSmall(r);
   const c = cosSmall(r);
   const sinX = [s, c, -s, -c][quadrant]!;
   const cosX = [c, -s, -c, s][quadrant]!;
-  return signedToDouble((sinX << P) / cosX);
+  return (sinX << P) / cosX;
 }
 
 // ---- hypot and inverse trigonometry ----

@@ -1,0 +1,189 @@
+// The fast path of crTrig (Ziv's strategy): sin, cos or tan in double-double arithmetic, with a
+// rigorous bound on its error. When every value within the bound rounds to the same double, that
+// double is the correctly rounded result; otherwise (rare) crTrig falls back to its BigInt path.
+// Plain doubles only, nothing allocated per call.
+import { ddAdd, ddDiv, ddLow, ddMul, twoProd, twoSum } from './double-double.js';
+
+/** Beyond this |x| the fast path declines (Cody-Waite below needs |k| < 2**20). */
+export const TRIG_DD_MAX = 2 ** 20;
+
+const TWO_OVER_PI = 0x145f306dc9c883 * 2 ** -53; // 2/pi rounded
+// pi/2 = PIO2_1 + ... + PIO2_5 + (< 2**-197): the first four have at most 33 significant bits, so k * PIO2_i
+// is exact for |k| < 2**20 (Cody-Waite); the last carries 53 more bits.
+const PIO2_1 = 0x6487ed51 * 2 ** -30;
+const PIO2_2 = 0x85a308d3 * 2 ** -65;
+const PIO2_3 = 0x98cc517 * 2 ** -96;
+const PIO2_4 = 0xdc1cd129 * 2 ** -135;
+const PIO2_5 = 0x93822299f31d * 2 ** -189;
+/** |pi/2 - sum of PIO2_i| plus the rounding of k * PIO2_5, per unit of |k| (2**-197 + 2**-194). */
+const PIO2_ERR_PER_K = 2 ** -190;
+
+/**
+ * Relative error of the series below, as evaluated: at most 9 Horner steps in double-double, each
+ * op within 2**-102.8 (see double-double.ts), amplified by sum|c_i z^i| / |sum c_i z^i| <= 1.9,
+ * the double-precision tail (< 2**-102), the coefficients' rounding and the truncation
+ * (< 2**-110): under 2**-97 in all. 2**-92 leaves a factor 32 of slack at no measurable cost.
+ */
+const POLY_REL_ERR = 2 ** -92;
+const DIV_REL_ERR = 2 ** -100;
+
+/** sin(r) = r * sum (-1)**i z**i / (2i+1)!, cos(r) = sum (-1)**i z**i / (2i)!, z = r**2, |r| <= pi/4 + tiny */
+const SIN_DD_TERMS = 8; // i < 8 in double-double: z**8/17! < 2**-53.9, so the rest only needs doubles
+const SIN_TERMS = 15; // z**15/31! < 2**-123
+const COS_DD_TERMS = 9; // z**9/18! < 2**-58.8
+const COS_TERMS = 16; // z**16/32! < 2**-128
+
+/** (-1)**i / n! as a double-double for n = 0..31 (n! is exact in a double up to 22!). */
+const FACT_INV_HI = new Float64Array(32);
+const FACT_INV_LO = new Float64Array(32);
+{
+  let fact = 1;
+  let inv = 1;
+  for (let n = 0; n < 32; n++) {
+    if (n > 0) {
+      fact *= n;
+      inv /= n;
+    }
+    const sign = (n >> 1) & 1 ? -1 : 1;
+    if (n <= 22) {
+      // hi = 1/n! rounded, lo = (1 - hi * n!) / n! from the exact remainder
+      const hi = 1 / fact;
+      const p = twoProd(hi, fact);
+      const lo = (1 - p - ddLow[0]!) / fact;
+      FACT_INV_HI[n] = sign * hi;
+      FACT_INV_LO[n] = sign * lo;
+    } else {
+      // only in the double-precision tail: a few ulps of error there are negligible
+      FACT_INV_HI[n] = sign * inv;
+    }
+  }
+}
+
+// Module-level state lives in a Float64Array: a double stored in a module variable would be boxed
+// (a heap number allocated per store), a typed-array slot holds it raw.
+const REDUCED_HI = 0;
+const REDUCED_LO = 1;
+const REDUCED_ERR = 2;
+/** r = x - k pi/2 as the double-double REDUCED_HI + REDUCED_LO, with a bound on its absolute error */
+const reduced = new Float64Array(3);
+
+/** Subtract the exact double t from the reduced argument, adding the rounding to its error bound. */
+function subtractExact(t: number): void {
+  const s = twoSum(reduced[REDUCED_HI]!, -t);
+  const lo = reduced[REDUCED_LO]! + ddLow[0]!; // the only rounding of the step: at most |lo| * 2**-53
+  reduced[REDUCED_HI] = twoSum(s, lo);
+  reduced[REDUCED_LO] = ddLow[0]!;
+  reduced[REDUCED_ERR] += Math.abs(lo) * 2 ** -52;
+}
+
+/** Cody-Waite reduction of x (|x| < TRIG_DD_MAX) by k pi/2, into `reduced`. */
+function reduce(x: number, k: number): void {
+  if (k === 0) {
+    reduced[REDUCED_HI] = x;
+    reduced[REDUCED_LO] = 0;
+    reduced[REDUCED_ERR] = 0;
+    return;
+  }
+  // x - k PIO2_1 is exact: k is the nearest integer to x 2/pi, so Sterbenz's lemma applies
+  reduced[REDUCED_HI] = x - k * PIO2_1;
+  reduced[REDUCED_LO] = 0;
+  reduced[REDUCED_ERR] = Math.abs(k) * PIO2_ERR_PER_K;
+  subtractExact(k * PIO2_2);
+  subtractExact(k * PIO2_3);
+  subtractExact(k * PIO2_4);
+  subtractExact(k * PIO2_5);
+}
+
+/** Horner's rule on FACT_INV[first + 2i] z**i, the tail in doubles then the head in double-double. */
+function series(zh: number, zl: number, first: number, ddTerms: number, terms: number): number {
+  let acc = FACT_INV_HI[first + 2 * (terms - 1)]!;
+  for (let i = terms - 2; i >= ddTerms; i--) acc = FACT_INV_HI[first + 2 * i]! + zh * acc;
+  let accHi = acc;
+  let accLo = 0;
+  for (let i = ddTerms - 1; i >= 0; i--) {
+    const ph = ddMul(zh, zl, accHi, accLo);
+    const pl = ddLow[0]!;
+    accHi = ddAdd(FACT_INV_HI[first + 2 * i]!, FACT_INV_LO[first + 2 * i]!, ph, pl);
+    accLo = ddLow[0]!;
+  }
+  ddLow[0] = accLo;
+  return accHi;
+}
+
+/** sin(r) of the reduced argument, z = r**2, as a double-double (the result + ddLow[0]). */
+function sinReduced(zh: number, zl: number): number {
+  const sh = series(zh, zl, 1, SIN_DD_TERMS, SIN_TERMS);
+  return ddMul(reduced[REDUCED_HI]!, reduced[REDUCED_LO]!, sh, ddLow[0]!);
+}
+
+/** cos(r) of the reduced argument, z = r**2, as a double-double (the result + ddLow[0]). */
+function cosReduced(zh: number, zl: number): number {
+  return series(zh, zl, 0, COS_DD_TERMS, COS_TERMS);
+}
+
+/**
+ * sin, cos or tan of x (2**-27 <= |x| < TRIG_DD_MAX) as the double-double returned + ddLow[0],
+ * with trigDdError[0] a bound on the absolute error. Exported for the tests of the bound.
+ */
+export const trigDdError = new Float64Array(1);
+
+export function trigDd(x: number, which: 'sin' | 'cos' | 'tan'): number {
+  const k = Math.round(x * TWO_OVER_PI);
+  reduce(x, k);
+  const quadrant = k & 3;
+  const rh = reduced[REDUCED_HI]!;
+  const rErr = reduced[REDUCED_ERR]!;
+  // z = r**2: rl**2 < 2**-106 z is dropped, the cross term rounded
+  const zh = twoProd(rh, rh);
+  const zl = ddLow[0]! + 2 * rh * reduced[REDUCED_LO]!;
+  let hi: number;
+  let lo: number;
+  let err: number;
+  if (which === 'tan') {
+    const sh = sinReduced(zh, zl);
+    const sl = ddLow[0]!;
+    const ch = cosReduced(zh, zl);
+    const cl = ddLow[0]!;
+    // tan x is s/c in even quadrants, -c/s in odd ones; the relative errors of s and c add up
+    const relErr = 2 * POLY_REL_ERR + DIV_REL_ERR + rErr / Math.abs(sh) + rErr / Math.abs(ch);
+    if (quadrant & 1) {
+      hi = -ddDiv(ch, cl, sh, sl);
+      lo = -ddLow[0]!;
+    } else {
+      hi = ddDiv(sh, sl, ch, cl);
+      lo = ddLow[0]!;
+    }
+    err = relErr * 1.01 * Math.abs(hi);
+  } else {
+    // sin x is s, c, -s, -c and cos x is c, -s, -c, s by quadrant
+    const useSin = which === 'sin' ? (quadrant & 1) === 0 : (quadrant & 1) === 1;
+    hi = useSin ? sinReduced(zh, zl) : cosReduced(zh, zl);
+    lo = ddLow[0]!;
+    const negate = which === 'sin' ? quadrant >= 2 : quadrant === 1 || quadrant === 2;
+    if (negate) {
+      hi = -hi;
+      lo = -lo;
+    }
+    // |d sin/dr| and |d cos/dr| are at most 1: the reduction error passes through unscaled
+    err = POLY_REL_ERR * Math.abs(hi) + rErr;
+  }
+  trigDdError[0] = err;
+  ddLow[0] = lo;
+  return hi;
+}
+
+/**
+ * The correctly rounded sin, cos or tan of x (2**-27 <= |x| < TRIG_DD_MAX), or NaN when the
+ * double-double result is too close to a rounding boundary to decide (then the caller computes it
+ * exactly).
+ */
+export function trigFast(x: number, which: 'sin' | 'cos' | 'tan'): number {
+  const hi = trigDd(x, which);
+  const lo = ddLow[0]!;
+  // widen the bound so that the two roundings of lo -+ bound below cannot shrink the interval
+  const bound = trigDdError[0]! * (1 + 2 ** -40) + Math.abs(lo) * 2 ** -51;
+  const below = hi + (lo - bound);
+  const above = hi + (lo + bound);
+  // rounding is monotonic: equal ends mean every value in between rounds to the same double
+  return below === above && hi !== 0 ? below : NaN;
+}
