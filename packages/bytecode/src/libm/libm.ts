@@ -149,10 +149,10 @@ export function crLogBase(x: number, base: 2 | 10): number {
 
 // ---- trigonometry ----
 
-/** pi in fixed point with 64 extra guard bits (Machin: pi = 16 atan(1/5) - 4 atan(1/239)). */
+/** pi in fixed point with 64 extra guard bits, 204 fractional bits in all (Machin: pi = 16 atan(1/5) - 4 atan(1/239)). */
 let PI_FIXED: bigint | null = null;
 const PI_GUARD = 64n;
-function piFixed(): bigint {
+export function piFixed(): bigint {
   if (PI_FIXED !== null) return PI_FIXED;
   const one = 1n << (P + PI_GUARD);
   const atanInv = (n: bigint): bigint => {
@@ -230,6 +230,11 @@ export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
     const fast = trigFast(x, which);
     if (fast === fast) return fast;
   }
+  return crTrigExact(x, which);
+}
+
+/** sin, cos or tan of x (2**-27 <= |x| < 2**30) correctly rounded by the BigInt evaluation alone. */
+export function crTrigExact(x: number, which: 'sin' | 'cos' | 'tan'): number {
   return signedToDouble(trigFixed(x, which));
 }
 

@@ -15,6 +15,7 @@ const PIO2_2 = 0x85a308d3 * 2 ** -65;
 const PIO2_3 = 0x98cc517 * 2 ** -96;
 const PIO2_4 = 0xdc1cd129 * 2 ** -135;
 const PIO2_5 = 0x93822299f31d * 2 ** -189;
+export const PIO2_PARTS: readonly number[] = [PIO2_1, PIO2_2, PIO2_3, PIO2_4, PIO2_5];
 /** |pi/2 - sum of PIO2_i| plus the rounding of k * PIO2_5, per unit of |k| (2**-197 + 2**-194). */
 const PIO2_ERR_PER_K = 2 ** -190;
 
