@@ -7,7 +7,7 @@
 export const ddLow = new Float64Array(1);
 
 /** 2**27 + 1: splits a double into two halves of at most 26 significant bits each (Veltkamp). */
-const SPLITTER = 134217729;
+export const SPLITTER = 134217729;
 
 /** a + b = s + ddLow[0] exactly (Knuth's TwoSum: no condition on the magnitudes). */
 export function twoSum(a: number, b: number): number {

@@ -2,7 +2,7 @@
 // rigorous bound on its error. When every value within the bound rounds to the same double, that
 // double is the correctly rounded result; otherwise (rare) crTrig falls back to its BigInt path.
 // Plain doubles only, nothing allocated per call.
-import { ddAdd, ddDiv, ddLow, ddMul, twoProd, twoSum } from './double-double.js';
+import { SPLITTER, ddDiv, ddLow, ddMul, twoProd, twoSum } from './double-double.js';
 
 /** Beyond this |x| the fast path declines (Cody-Waite below needs |k| < 2**20). */
 export const TRIG_DD_MAX = 2 ** 20;
@@ -21,8 +21,8 @@ const PIO2_ERR_PER_K = 2 ** -190;
 
 /**
  * Relative error of the series below, as evaluated: at most 9 Horner steps in double-double, each
- * op within 2**-102.8 (see double-double.ts), amplified by sum|c_i z^i| / |sum c_i z^i| <= 1.9,
- * the double-precision tail (< 2**-102), the coefficients' rounding and the truncation
+ * within 12u**2 = 2**-102.4, amplified by sum|c_i z^i| / |sum c_i z^i| <= 1.9, then the product by r
+ * (8u**2), the double-precision tail (< 2**-102), the coefficients' rounding and the truncation
  * (< 2**-110): under 2**-97 in all. 2**-92 leaves a factor 32 of slack at no measurable cost.
  */
 const POLY_REL_ERR = 2 ** -92;
@@ -95,17 +95,36 @@ function reduce(x: number, k: number): void {
   subtractExact(k * PIO2_5);
 }
 
-/** Horner's rule on FACT_INV[first + 2i] z**i, the tail in doubles then the head in double-double. */
+/**
+ * Horner's rule on FACT_INV[first + 2i] z**i, the tail in doubles then the head in double-double.
+ * Each double-double step c + z * acc adds without the accurate two-sum of the low parts: the terms
+ * fall fast enough that |z * acc| < |c| / 2, so nothing cancels and the step stays within 12u**2.
+ * The step is written out (Dekker's product on locals) so that nothing goes through memory.
+ */
 function series(zh: number, zl: number, first: number, ddTerms: number, terms: number): number {
   let acc = FACT_INV_HI[first + 2 * (terms - 1)]!;
   for (let i = terms - 2; i >= ddTerms; i--) acc = FACT_INV_HI[first + 2 * i]! + zh * acc;
+  let t = SPLITTER * zh;
+  const zhHi = t - (t - zh);
+  const zhLo = zh - zhHi;
   let accHi = acc;
   let accLo = 0;
   for (let i = ddTerms - 1; i >= 0; i--) {
-    const ph = ddMul(zh, zl, accHi, accLo);
-    const pl = ddLow[0]!;
-    accHi = ddAdd(FACT_INV_HI[first + 2 * i]!, FACT_INV_LO[first + 2 * i]!, ph, pl);
-    accLo = ddLow[0]!;
+    // (ph, pe) = zh * accHi exactly
+    const ph = zh * accHi;
+    t = SPLITTER * accHi;
+    const aHi = t - (t - accHi);
+    const aLo = accHi - aHi;
+    const pe = zhHi * aHi - ph + zhHi * aLo + zhLo * aHi + zhLo * aLo;
+    const pl = pe + (zh * accLo + zl * accHi);
+    // (s, se) = c + ph exactly, then the low parts
+    const c = FACT_INV_HI[first + 2 * i]!;
+    const s = c + ph;
+    const bb = s - c;
+    const se = c - (s - bb) + (ph - bb);
+    const lo = se + FACT_INV_LO[first + 2 * i]! + pl;
+    accHi = s + lo;
+    accLo = lo - (accHi - s);
   }
   ddLow[0] = accLo;
   return accHi;
