@@ -2,7 +2,7 @@
 // rigorous bound on its error. When every value within the bound rounds to the same double, that
 // double is the correctly rounded result; otherwise (rare) crTrig falls back to its BigInt path.
 // Plain doubles only, nothing allocated per call.
-import { SPLITTER, ddDiv, ddLow, ddMul, twoProd, twoSum } from './double-double.js';
+import { SPLITTER, ddDiv, ddLow, ddMul, twoProd } from './double-double.js';
 
 /** Beyond this |x| the fast path declines (Cody-Waite below needs |k| < 2**20). */
 export const TRIG_DD_MAX = 2 ** 20;
@@ -15,7 +15,7 @@ const PIO2_2 = 0x85a308d3 * 2 ** -65;
 const PIO2_3 = 0x98cc517 * 2 ** -96;
 const PIO2_4 = 0xdc1cd129 * 2 ** -135;
 const PIO2_5 = 0x93822299f31d * 2 ** -189;
-export const PIO2_PARTS: readonly number[] = [PIO2_1, PIO2_2, PIO2_3, PIO2_4, PIO2_5];
+export const PIO2_PARTS = new Float64Array([PIO2_1, PIO2_2, PIO2_3, PIO2_4, PIO2_5]);
 /** |pi/2 - sum of PIO2_i| plus the rounding of k * PIO2_5, per unit of |k| (2**-197 + 2**-194). */
 const PIO2_ERR_PER_K = 2 ** -190;
 
@@ -68,16 +68,11 @@ const REDUCED_ERR = 2;
 /** r = x - k pi/2 as the double-double REDUCED_HI + REDUCED_LO, with a bound on its absolute error */
 const reduced = new Float64Array(3);
 
-/** Subtract the exact double t from the reduced argument, adding the rounding to its error bound. */
-function subtractExact(t: number): void {
-  const s = twoSum(reduced[REDUCED_HI]!, -t);
-  const lo = reduced[REDUCED_LO]! + ddLow[0]!; // the only rounding of the step: at most |lo| * 2**-53
-  reduced[REDUCED_HI] = twoSum(s, lo);
-  reduced[REDUCED_LO] = ddLow[0]!;
-  reduced[REDUCED_ERR] += Math.abs(lo) * 2 ** -52;
-}
-
-/** Cody-Waite reduction of x (|x| < TRIG_DD_MAX) by k pi/2, into `reduced`. */
+/**
+ * Cody-Waite reduction of x (|x| < TRIG_DD_MAX) by k pi/2, into `reduced`. Each step subtracts the
+ * exact k * PIO2_i with a two-sum; the one rounding per step (of the low parts' sum lo) is at most
+ * |lo| * 2**-53, and cancellation costs nothing since the partial results are exact.
+ */
 function reduce(x: number, k: number): void {
   if (k === 0) {
     reduced[REDUCED_HI] = x;
@@ -86,13 +81,22 @@ function reduce(x: number, k: number): void {
     return;
   }
   // x - k PIO2_1 is exact: k is the nearest integer to x 2/pi, so Sterbenz's lemma applies
-  reduced[REDUCED_HI] = x - k * PIO2_1;
-  reduced[REDUCED_LO] = 0;
-  reduced[REDUCED_ERR] = Math.abs(k) * PIO2_ERR_PER_K;
-  subtractExact(k * PIO2_2);
-  subtractExact(k * PIO2_3);
-  subtractExact(k * PIO2_4);
-  subtractExact(k * PIO2_5);
+  let hi = x - k * PIO2_1;
+  let lo = 0;
+  let err = Math.abs(k) * PIO2_ERR_PER_K;
+  for (let part = 1; part < 5; part++) {
+    const t = -k * PIO2_PARTS[part]!;
+    const s = hi + t;
+    let bb = s - hi;
+    const sum = lo + (hi - (s - bb) + (t - bb));
+    err += Math.abs(sum) * 2 ** -52;
+    hi = s + sum;
+    bb = hi - s;
+    lo = s - (hi - bb) + (sum - bb);
+  }
+  reduced[REDUCED_HI] = hi;
+  reduced[REDUCED_LO] = lo;
+  reduced[REDUCED_ERR] = err;
 }
 
 /**
