@@ -2,7 +2,8 @@
 // rigorous bound on its error. When every value within the bound rounds to the same double, that
 // double is the correctly rounded result; otherwise (rare) crTrig falls back to its BigInt path.
 // Plain doubles only, nothing allocated per call.
-import { SPLITTER, ddDiv, ddLow, ddMul, twoProd } from './double-double.js';
+import { ddDiv, ddLow, ddMul, twoProd } from './double-double.js';
+import { factorialSeries } from './taylor.js';
 
 /** Beyond this |x| the fast path declines (Cody-Waite below needs |k| < 2**20). */
 export const TRIG_DD_MAX = 2 ** 20;
@@ -21,44 +22,18 @@ const PIO2_ERR_PER_K = 2 ** -190;
 
 /**
  * Relative error of the series below, as evaluated: at most 9 Horner steps in double-double, each
- * within 12u**2 = 2**-102.4, amplified by sum|c_i z^i| / |sum c_i z^i| <= 1.9, then the product by r
+ * within 12u**2 = 2**-102.4 (taylor.ts), amplified by sum|c_i z^i| / |sum c_i z^i| <= 1.9, then the product by r
  * (8u**2), the double-precision tail (< 2**-102), the coefficients' rounding and the truncation
  * (< 2**-110): under 2**-97 in all. 2**-92 leaves a factor 32 of slack at no measurable cost.
  */
 const POLY_REL_ERR = 2 ** -92;
 const DIV_REL_ERR = 2 ** -100;
 
-/** sin(r) = r * sum (-1)**i z**i / (2i+1)!, cos(r) = sum (-1)**i z**i / (2i)!, z = r**2, |r| <= pi/4 + tiny */
+/** sin(r) = r * sum (-z)**i / (2i+1)!, cos(r) = sum (-z)**i / (2i)!, z = r**2, |r| <= pi/4 + tiny */
 const SIN_DD_TERMS = 8; // i < 8 in double-double: z**8/17! < 2**-53.9, so the rest only needs doubles
 const SIN_TERMS = 15; // z**15/31! < 2**-123
 const COS_DD_TERMS = 9; // z**9/18! < 2**-58.8
 const COS_TERMS = 16; // z**16/32! < 2**-128
-
-/** (-1)**i / n! as a double-double for n = 0..31 (n! is exact in a double up to 22!). */
-const FACT_INV_HI = new Float64Array(32);
-const FACT_INV_LO = new Float64Array(32);
-{
-  let fact = 1;
-  let inv = 1;
-  for (let n = 0; n < 32; n++) {
-    if (n > 0) {
-      fact *= n;
-      inv /= n;
-    }
-    const sign = (n >> 1) & 1 ? -1 : 1;
-    if (n <= 22) {
-      // hi = 1/n! rounded, lo = (1 - hi * n!) / n! from the exact remainder
-      const hi = 1 / fact;
-      const p = twoProd(hi, fact);
-      const lo = (1 - p - ddLow[0]!) / fact;
-      FACT_INV_HI[n] = sign * hi;
-      FACT_INV_LO[n] = sign * lo;
-    } else {
-      // only in the double-precision tail: a few ulps of error there are negligible
-      FACT_INV_HI[n] = sign * inv;
-    }
-  }
-}
 
 // Module-level state lives in a Float64Array: a double stored in a module variable would be boxed
 // (a heap number allocated per store), a typed-array slot holds it raw.
@@ -99,50 +74,15 @@ function reduce(x: number, k: number): void {
   reduced[REDUCED_ERR] = err;
 }
 
-/**
- * Horner's rule on FACT_INV[first + 2i] z**i, the tail in doubles then the head in double-double.
- * Each double-double step c + z * acc adds without the accurate two-sum of the low parts: the terms
- * fall fast enough that |z * acc| < |c| / 2, so nothing cancels and the step stays within 12u**2.
- * The step is written out (Dekker's product on locals) so that nothing goes through memory.
- */
-function series(zh: number, zl: number, first: number, ddTerms: number, terms: number): number {
-  let acc = FACT_INV_HI[first + 2 * (terms - 1)]!;
-  for (let i = terms - 2; i >= ddTerms; i--) acc = FACT_INV_HI[first + 2 * i]! + zh * acc;
-  let t = SPLITTER * zh;
-  const zhHi = t - (t - zh);
-  const zhLo = zh - zhHi;
-  let accHi = acc;
-  let accLo = 0;
-  for (let i = ddTerms - 1; i >= 0; i--) {
-    // (ph, pe) = zh * accHi exactly
-    const ph = zh * accHi;
-    t = SPLITTER * accHi;
-    const aHi = t - (t - accHi);
-    const aLo = accHi - aHi;
-    const pe = zhHi * aHi - ph + zhHi * aLo + zhLo * aHi + zhLo * aLo;
-    const pl = pe + (zh * accLo + zl * accHi);
-    // (s, se) = c + ph exactly, then the low parts
-    const c = FACT_INV_HI[first + 2 * i]!;
-    const s = c + ph;
-    const bb = s - c;
-    const se = c - (s - bb) + (ph - bb);
-    const lo = se + FACT_INV_LO[first + 2 * i]! + pl;
-    accHi = s + lo;
-    accLo = lo - (accHi - s);
-  }
-  ddLow[0] = accLo;
-  return accHi;
-}
-
 /** sin(r) of the reduced argument, z = r**2, as a double-double (the result + ddLow[0]). */
 function sinReduced(zh: number, zl: number): number {
-  const sh = series(zh, zl, 1, SIN_DD_TERMS, SIN_TERMS);
+  const sh = factorialSeries(-zh, -zl, 1, 2, SIN_DD_TERMS, SIN_TERMS);
   return ddMul(reduced[REDUCED_HI]!, reduced[REDUCED_LO]!, sh, ddLow[0]!);
 }
 
 /** cos(r) of the reduced argument, z = r**2, as a double-double (the result + ddLow[0]). */
 function cosReduced(zh: number, zl: number): number {
-  return series(zh, zl, 0, COS_DD_TERMS, COS_TERMS);
+  return factorialSeries(-zh, -zl, 0, 2, COS_DD_TERMS, COS_TERMS);
 }
 
 /**
