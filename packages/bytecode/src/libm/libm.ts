@@ -3,6 +3,7 @@
 // (V8's Math.exp/log/pow are off by an ulp for 3-10% of arguments). Fixed-point BigInt arithmetic
 // with 140 fractional bits: exp by range reduction and Taylor series, log by the atanh series.
 // CPython counterpart: the platform libm behind Modules/mathmodule.c and float_pow.
+import { EXP_DD_MAX, EXP_DD_MIN, expFast } from './exp-dd.js';
 import { TRIG_DD_MAX, trigFast } from './trig-dd.js';
 
 /** fractional bits of the fixed-point arithmetic */
@@ -24,7 +25,7 @@ export function decompose(x: number): [bigint, number] {
 }
 
 /** A double as a fixed-point number (exact for the magnitudes used here). */
-function toFixed(x: number): bigint {
+export function toFixed(x: number): bigint {
   const neg = x < 0;
   const [m, e] = decompose(Math.abs(x));
   const sh = BigInt(e) + P;
@@ -70,7 +71,7 @@ function logFixed(x: number): bigint {
 }
 
 /** exp(t) for a fixed-point t, as a fixed-point mantissa in [1, 2) and a power of two. */
-function expFixed(t: bigint): [bigint, number] {
+export function expFixed(t: bigint): [bigint, number] {
   const l2 = ln2();
   let k = t / l2;
   if (t < 0n && k * l2 !== t) k -= 1n;
@@ -104,6 +105,16 @@ export function crExp(x: number): number {
   if (x > 709.8) return Infinity;
   if (x < -745.2) return 0;
   if (x === 0) return 1;
+  if (x >= EXP_DD_MIN && x <= EXP_DD_MAX) {
+    // Ziv's strategy: the double-double fast path (exp-dd.ts) unless it cannot decide
+    const fast = expFast(x);
+    if (fast === fast) return fast;
+  }
+  return crExpExact(x);
+}
+
+/** exp(x) correctly rounded by the BigInt evaluation alone (x finite, nonzero, within the range above). */
+export function crExpExact(x: number): number {
   const [mf, k] = expFixed(toFixed(x));
   return fixedToDouble(mf, k);
 }
