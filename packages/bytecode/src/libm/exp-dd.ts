@@ -14,6 +14,7 @@ const INV_LN2_64 = 92.33248261689366; // 64/ln2 rounded
 const LN2_64_1 = 0xb17217f7d * 2 ** -42;
 const LN2_64_2 = 0xe7bcd5e4f * 2 ** -81;
 const LN2_64_3 = 0xece600fcbdabd * 2 ** -136;
+export const LN2_64_PARTS = new Float64Array([LN2_64_1, LN2_64_2, LN2_64_3]);
 
 /** 2**(j/64) as a double-double, j = 0..63 (rounded from exact integer 64th roots; see the test). */
 export const EXP2_J64_HI = new Float64Array([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { oracle, runPython } from '../../../../tools/oracles.js';
+import { oracle } from '../../../../tools/oracles.js';
+import { describeParity, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
 import { crTrig, crTrigExact, decompose, piFixed, trigFixed } from './libm.js';
 import { ddLow } from './double-double.js';
 import { PIO2_PARTS, TRIG_DD_MAX, trigDd, trigDdError, trigFast } from './trig-dd.js';
@@ -10,17 +11,6 @@ const CI = Boolean(process.env.CI);
 const RANDOM_COUNT = CI ? 1_000_000 : 35_000; // per function: 3M in all in CI, ~100k in sample mode
 const FUNCTIONS = ['sin', 'cos', 'tan'] as const;
 type Which = (typeof FUNCTIONS)[number];
-
-/** mulberry32: a fixed seed keeps a failure reproducible */
-function prng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The next double away from zero (x > 0 finite), ulps times. */
 function stepUlps(x: number, ulps: number): number {
@@ -33,7 +23,6 @@ function stepUlps(x: number, ulps: number): number {
 /** Inputs across the fast path's range: every magnitude, near multiples of pi/4, integers. */
 function inputs(count: number, seed: number): number[] {
   const rnd = prng(seed);
-  const mantissa = (): number => 1 + rnd() + rnd() * 2 ** -32;
   const sign = (): number => (rnd() < 0.5 ? -1 : 1);
   const out: number[] = [];
   const HALF_PI = Math.PI / 2;
@@ -41,7 +30,7 @@ function inputs(count: number, seed: number): number[] {
     const kind = out.length % 5;
     if (kind === 0 || kind === 1) {
       // every binade from 2**-27 to 2**19
-      out.push(sign() * mantissa() * 2 ** (Math.floor(rnd() * 47) - 27));
+      out.push(randomInBinade(rnd, Math.floor(rnd() * 47) - 27));
     } else if (kind === 2) {
       out.push(sign() * (rnd() * 10 + rnd() * 2 ** -32));
     } else if (kind === 3) {
@@ -153,53 +142,13 @@ describe('trig-dd: the double-double fast path', () => {
   });
 });
 
-// glibc's sin, cos and tan are not correctly rounded since glibc 2.28 dropped their slow paths: on
-// some 0.1-0.3% of arguments python3.11 returns the double on the other side of the exact value.
-// There crTrig must be the correctly rounded one, which mpmath (in the oracle, when installed) tells.
 describe('trig-dd: parity with python3.11 math.sin/cos/tan', () => {
   const exe = oracle('3.11');
-  it.skipIf(!exe)('crTrig equals math.sin, math.cos and math.tan, or is closer to the exact value', () => {
+  it.skipIf(!exe)('crTrig equals math.sin, math.cos and math.tan, or is the correctly rounded one', () => {
     const xs = [...inputs(CI ? 200_000 : 12_000, 2), ...HARD_CASES];
-    const script = `
-import math, sys
-try:
-    import mpmath
-    mpmath.mp.prec = 300
-except ImportError:
-    mpmath = None
-for i, line in enumerate(sys.stdin):
-    x, *ours = line.split()
-    x = float(x)
-    for name, our in zip(("sin", "cos", "tan"), ours):
-        theirs = getattr(math, name)(x)
-        if float(our) != theirs:
-            exact = float(getattr(mpmath, name)(mpmath.mpf(x))) if mpmath else None
-            print(i, name, repr(theirs), repr(exact))
-`;
-    const ours = xs.map((x) => FUNCTIONS.map((which) => crTrig(x, which)));
-    const input = xs.map((x, i) => `${x} ${ours[i]!.join(' ')}`).join('\n') + '\n';
-    const r = runPython('3.11', ['-c', script], { input });
-    expect(r.stderr).toBe('');
-    const differences = r.stdout.split('\n').filter(Boolean);
-    const wrong: string[] = [];
-    let checkedByMpmath = 0;
-    for (const line of differences) {
-      const [i, which, theirs, exact] = line.split(' ');
-      const x = xs[Number(i)]!;
-      const our = ours[Number(i)]![FUNCTIONS.indexOf(which as Which)]!;
-      // one ulp apart at most, and ours the correctly rounded one when mpmath can say
-      const oneUlp = Math.abs(our - Number(theirs)) <= Math.abs(our) * 2 ** -52;
-      if (exact !== 'None') checkedByMpmath++;
-      if (!oneUlp || (exact !== 'None' && !Object.is(our, Number(exact)))) {
-        wrong.push(`${which}(${x}): ours ${our}, python3.11 ${theirs}, mpmath ${exact}`);
-      }
-    }
-    const compared = xs.length * FUNCTIONS.length;
-    console.log(
-      `trig-dd: ${compared - differences.length} of ${compared} results equal python3.11's; ` +
-        `${differences.length} differ by one ulp, ${checkedByMpmath} of them checked correctly rounded by mpmath`,
-    );
-    expect(wrong.slice(0, 20)).toEqual([]);
-    expect(differences.length).toBeLessThan(compared / 100);
+    const report = parityWithPython(FUNCTIONS, xs, (name, x) => crTrig(x as number, name as Which));
+    console.log(describeParity('trig-dd', report));
+    expect(report.wrong.slice(0, 20)).toEqual([]);
+    expect(report.different).toBeLessThan(report.compared / 100);
   });
 });
