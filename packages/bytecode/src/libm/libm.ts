@@ -4,6 +4,7 @@
 // with 140 fractional bits: exp by range reduction and Taylor series, log by the atanh series.
 // CPython counterpart: the platform libm behind Modules/mathmodule.c and float_pow.
 import { EXP_DD_MAX, EXP_DD_MIN, expFast } from './exp-dd.js';
+import { logFast, powFast } from './log-dd.js';
 import { TRIG_DD_MAX, trigFast } from './trig-dd.js';
 
 /** fractional bits of the fixed-point arithmetic */
@@ -63,7 +64,7 @@ function ln2(): bigint {
 }
 
 /** log(x) as fixed point, x > 0 finite. */
-function logFixed(x: number): bigint {
+export function logFixed(x: number): bigint {
   const [m, e] = decompose(x);
   const bl = bitLength(m);
   const mf = (m << P) >> BigInt(bl - 1);
@@ -124,12 +125,53 @@ export function crLog(x: number): number {
   if (x === 0) return -Infinity;
   if (x === Infinity) return Infinity;
   if (x === 1) return 0;
+  if (x >= MIN_NORMAL) {
+    // Ziv's strategy: the double-double fast path (log-dd.ts) unless it cannot decide
+    const fast = logFast(x);
+    if (fast === fast) return fast;
+  }
+  return crLogExact(x);
+}
+
+/** log(x) correctly rounded by the BigInt evaluation alone (x finite, > 0, not 1). */
+export function crLogExact(x: number): number {
+  if (Math.abs(x - 1) < 2 ** -20) return log1pExact(x - 1);
   const l = logFixed(x);
   return l < 0n ? -fixedToDouble(-l, 0) : fixedToDouble(l, 0);
 }
 
+/**
+ * log(1 + u) for 0 < |u| < 2**-20 (u exact) by its series in fixed point with 140 bits below u's
+ * leading bit: logFixed's 140 absolute bits are too few there (log(1 - 2**-52) lies 2**-157 from a
+ * rounding midpoint).
+ */
+function log1pExact(u: number): number {
+  const [m, e] = decompose(Math.abs(u));
+  // u = +-m 2**e; work with Q fractional bits, Q = 140 + (bits of u below 2**0)
+  const q = BigInt(140 - e);
+  const uf = u < 0 ? -(m << (q + BigInt(e))) : m << (q + BigInt(e));
+  let power = uf;
+  let sum = 0n;
+  for (let n = 1n; power !== 0n; n++) {
+    sum += power / n;
+    power = -((power * uf) >> q);
+  }
+  return sum < 0n ? -fixedToDouble(-sum, Number(P - q)) : fixedToDouble(sum, Number(P - q));
+}
+
+const MIN_NORMAL = 2 ** -1022;
+
 /** x ** y for finite x > 0 and finite non-integral y. */
 export function crPow(x: number, y: number): number {
+  if (x >= MIN_NORMAL) {
+    const fast = powFast(x, y);
+    if (fast === fast) return fast;
+  }
+  return crPowExact(x, y);
+}
+
+/** x ** y correctly rounded by the BigInt evaluation alone (as crPow). */
+export function crPowExact(x: number, y: number): number {
   const t = mul(logFixed(x), toFixed(y));
   if (t > toFixed(709.9)) return Infinity;
   if (t < toFixed(-745.3)) return 0;
