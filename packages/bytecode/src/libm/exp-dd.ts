@@ -63,6 +63,18 @@ const EXP_POLY_REL_ERR = 2 ** -96;
 const EXP_DD_TERMS = 6;
 const EXP_TERMS = 13; // r**13/13! < 2**-130
 
+/** 2**e for e = -1074..1023 at index e + 1074: Math.pow with a variable exponent is a slow call. */
+const POW2 = new Float64Array(2098);
+{
+  let p = 2 ** -1074;
+  for (let i = 0; i < 2098; i++, p *= 2) POW2[i] = p;
+}
+
+/** 2**e exactly, for an integer -1074 <= e <= 1023. */
+export function pow2(e: number): number {
+  return POW2[e + 1074]!;
+}
+
 /** The power of two and the relative error bound of the last expDd. */
 export const expDdScale = new Float64Array(2);
 const SCALE_EXP = 0;
@@ -110,5 +122,5 @@ export function expFast(x: number): number {
   const bound = expDdScale[SCALE_REL_ERR]! * (1 + 2 ** -40) * mh + Math.abs(ml) * 2 ** -51;
   const below = mh + (ml - bound);
   const above = mh + (ml + bound);
-  return below === above ? below * 2 ** expDdScale[SCALE_EXP]! : NaN;
+  return below === above ? below * pow2(expDdScale[SCALE_EXP]!) : NaN;
 }

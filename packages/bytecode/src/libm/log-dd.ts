@@ -3,7 +3,7 @@
 // double-double exp; pow(x, y) as exp(y log x). When the result is too close to a rounding boundary
 // the callers fall back to their BigInt evaluation.
 import { ddLow, twoProd } from './double-double.js';
-import { expDd, expDdScale, EXP_DD_MAX, EXP_DD_MIN } from './exp-dd.js';
+import { expDd, expDdScale, EXP_DD_MAX, EXP_DD_MIN, pow2 } from './exp-dd.js';
 
 /** Below this |x - 1| the log1p series is used: Newton's absolute error would be too large a part. */
 const NEAR_ONE = 2 ** -20;
@@ -37,7 +37,7 @@ export function logDd(x: number): number {
   const ml = ddLow[0]!;
   const expRelErr = expDdScale[1]!;
   // x exp(-y0) = (x 2**e) (mh + ml): scaling by 2**e is exact, the product near 1
-  const xs = x * 2 ** expDdScale[0]!;
+  const xs = x * pow2(expDdScale[0]!);
   const p = twoProd(xs, mh);
   const pe = ddLow[0]!;
   const d = p - 1 + (pe + xs * ml); // p - 1 exact (Sterbenz); two roundings of at most u |d| + u**2 |p|
@@ -86,5 +86,5 @@ export function powFast(x: number, y: number): number {
   // t's absolute error is a relative error of exp(t)
   const relErr = expDdScale[1]! + tErr * 1.01;
   const m = roundIfDecided(mh, ml, relErr * mh);
-  return m * 2 ** expDdScale[0]!;
+  return m * pow2(expDdScale[0]!);
 }
