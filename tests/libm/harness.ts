@@ -57,7 +57,8 @@ for i, line in enumerate(sys.stdin):
             exact = None
             if mpmath:
                 a = [mpmath.mpf(x) for x in xs]
-                exact = float(mpmath.power(*a) if name == "pow" else getattr(mpmath, name)(*a))
+                f = {"pow": mpmath.power, "log2": lambda v: mpmath.log(v, 2)}.get(name) or getattr(mpmath, name)
+                exact = float(f(*a))
             print(i, name, repr(theirs), repr(exact))
 `;
   const results = args.map((a) => names.map((n) => ours(n, a)));

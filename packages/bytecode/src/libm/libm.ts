@@ -3,8 +3,8 @@
 // (V8's Math.exp/log/pow are off by an ulp for 3-10% of arguments). Fixed-point BigInt arithmetic
 // with 140 fractional bits: exp by range reduction and Taylor series, log by the atanh series.
 // CPython counterpart: the platform libm behind Modules/mathmodule.c and float_pow.
-import { EXP_DD_MAX, EXP_DD_MIN, expFast } from './exp-dd.js';
-import { logFast, powFast } from './log-dd.js';
+import { EXP_DD_MAX, EXP_DD_MIN, expFast, pow2 } from './exp-dd.js';
+import { log2Fast, logFast, powFast } from './log-dd.js';
 import { TRIG_DD_MAX, trigFast } from './trig-dd.js';
 
 /** fractional bits of the fixed-point arithmetic */
@@ -179,25 +179,64 @@ export function crPowExact(x: number, y: number): number {
   return fixedToDouble(mf, k);
 }
 
-let LN10: bigint | null = null;
-
-/** log2(x) and log10(x), each rounded once. */
+/**
+ * log2(x) correctly rounded (as glibc's log2, within its rare misroundings); log10(x) as glibc
+ * computes it, which CPython's math.log10 returns: fdlibm's e_log10.c over log, up to 2 ulps from
+ * the exact value but reproducible from a correctly rounded log.
+ */
 export function crLogBase(x: number, base: 2 | 10): number {
   if (x !== x || x < 0) return NaN;
   if (x === 0) return -Infinity;
   if (x === Infinity) return Infinity;
-  if (base === 2) {
-    const [m, e] = decompose(x);
-    if ((m & (m - 1n)) === 0n) return e + bitLength(m) - 1; // exact powers of two
-  }
-  const den = base === 2 ? ln2() : (LN10 ??= logFixed(10));
-  const l = (logFixed(x) << P) / den;
   if (base === 10) {
     // exact powers of ten give exact results in glibc
     const r = Math.round(Math.log10(x));
     if (10 ** r === x) return r;
+    return log10Glibc(x);
   }
+  // exact powers of two
+  const r = Math.round(Math.log2(x));
+  if (r >= -1074 && r <= 1023 && pow2(r) === x) return r;
+  if (x >= MIN_NORMAL) {
+    // Ziv's strategy: the double-double fast path (log-dd.ts) unless it cannot decide
+    const fast = log2Fast(x);
+    if (fast === fast) return fast;
+  }
+  return crLog2Exact(x);
+}
+
+/** log2(x) correctly rounded by the BigInt evaluation alone (x finite, > 0). */
+export function crLog2Exact(x: number): number {
+  const l = (logFixed(x) << P) / ln2();
   return l < 0n ? -fixedToDouble(-l, 0) : fixedToDouble(l, 0);
+}
+
+// e_log10.c's constants: 1/ln10 and log10(2) split so that k * LOG10_2HI is exact
+const IVLN10 = 4.34294481903251816668e-1;
+const LOG10_2HI = 3.01029995663611771306e-1;
+const LOG10_2LO = 3.69423907715893078616e-13;
+
+/**
+ * glibc's __ieee754_log10 (fdlibm) for a finite x > 0: x = 2**k m with m in [1, 2), or [0.5, 1)
+ * for k < 0 so that log(m) and k agree in sign, then k log10(2) + log(m) / ln10 in that order of
+ * roundings.
+ */
+function log10Glibc(x: number): number {
+  let k = 0;
+  if (x < MIN_NORMAL) {
+    k = -54;
+    x *= 2 ** 54;
+  }
+  view.setFloat64(0, x);
+  let hx = view.getUint32(0);
+  k += (hx >>> 20) - 1023;
+  const i = k < 0 ? 1 : 0;
+  hx = (hx & 0xfffff) | ((0x3ff - i) << 20);
+  view.setUint32(0, hx);
+  const m = view.getFloat64(0);
+  const y = k + i;
+  const z = y * LOG10_2LO + IVLN10 * crLog(m);
+  return z + y * LOG10_2HI;
 }
 
 // ---- trigonometry ----

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { oracle } from '../../../../tools/oracles.js';
 import { describeParity, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
-import { crLog, crLogExact, crPow, crPowExact, decompose, logFixed } from './libm.js';
+import { crLog, crLog2Exact, crLogBase, crLogExact, crPow, crPowExact, decompose, logFixed } from './libm.js';
 import { ddLow } from './double-double.js';
-import { logDd, logDdError, logFast, powFast } from './log-dd.js';
+import { log2Fast, logDd, logDdError, logFast, powFast } from './log-dd.js';
 
 // The double-double fast paths of log and pow against the exact BigInt evaluations they fall back
 // to, then crLog and crPow against python3.11's math.log and math.pow.
@@ -92,6 +92,24 @@ describe('log-dd: the double-double fast paths of log and pow', () => {
     expect(violations.slice(0, 10)).toEqual([]);
   });
 
+  it('log2 equals the BigInt evaluation, fallback rare', () => {
+    const mismatches: string[] = [];
+    let fallbacks = 0;
+    const sample = xs.filter((_, i) => i % 2 === 0);
+    for (const x of sample) {
+      const fast = log2Fast(x);
+      if (fast !== fast) {
+        fallbacks++;
+        continue;
+      }
+      const exact = crLog2Exact(x);
+      if (!Object.is(fast, exact) && mismatches.length < 20) mismatches.push(`log2(${x}): ${fast} vs ${exact}`);
+    }
+    console.log(`log-dd log2: ${fallbacks} fallbacks in ${sample.length} arguments`);
+    expect(mismatches).toEqual([]);
+    expect(fallbacks).toBeLessThan(sample.length / 1000);
+  });
+
   const pairs = [...powInputs(POW_COUNT, 3), ...POW_HARD];
 
   it(`pow equals the BigInt evaluation on ${pairs.length} pairs, fallback rare`, () => {
@@ -112,13 +130,24 @@ describe('log-dd: the double-double fast paths of log and pow', () => {
   });
 });
 
-describe('log-dd: parity with python3.11 math.log and math.pow', () => {
+describe('log-dd: parity with python3.11 math.log, log2, log10 and pow', () => {
   const exe = oracle('3.11');
   it.skipIf(!exe)('crLog equals math.log, or is the correctly rounded one', () => {
     const report = parityWithPython(['log'], [...logInputs(CI ? 300_000 : 20_000, 2), ...LOG_HARD], (_, x) => crLog(x as number));
     console.log(describeParity('log-dd log', report));
     expect(report.wrong.slice(0, 20)).toEqual([]);
     expect(report.different).toBeLessThan(report.compared / 100);
+  });
+  it.skipIf(!exe)('crLogBase equals math.log2 (or is the correctly rounded one) and math.log10', () => {
+    const xs = [...logInputs(CI ? 200_000 : 10_000, 5), ...LOG_HARD, 1024, 2 ** -1074, 1000, 1e-5, 3, 5e-324, 1e-310];
+    const log2 = parityWithPython(['log2'], xs, (_, x) => crLogBase(x as number, 2));
+    console.log(describeParity('log-dd log2', log2));
+    expect(log2.wrong.slice(0, 20)).toEqual([]);
+    expect(log2.different).toBeLessThan(log2.compared / 100);
+    // log10 follows glibc's own rounding (see crLogBase): equal but where crLog and glibc's log differ
+    const log10 = parityWithPython(['log10'], xs, (_, x) => crLogBase(x as number, 10));
+    console.log(describeParity('log-dd log10', log10));
+    expect(log10.different).toBeLessThan(log10.compared / 1000);
   });
   it.skipIf(!exe)('crPow equals math.pow, or is the correctly rounded one', () => {
     const args = [...powInputs(CI ? 100_000 : 8_000, 4), ...POW_HARD];

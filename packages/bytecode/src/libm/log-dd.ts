@@ -2,7 +2,7 @@
 // double-double with a rigorous error bound, by one Newton step on Math.log's estimate through the
 // double-double exp; pow(x, y) as exp(y log x). When the result is too close to a rounding boundary
 // the callers fall back to their BigInt evaluation.
-import { ddLow, twoProd } from './double-double.js';
+import { ddLow, ddMul, twoProd } from './double-double.js';
 import { expDd, expDdScale, EXP_DD_MAX, EXP_DD_MIN, pow2 } from './exp-dd.js';
 
 /** Below this |x - 1| the log1p series is used: Newton's absolute error would be too large a part. */
@@ -64,6 +64,18 @@ function roundIfDecided(hi: number, lo: number, err: number): number {
 export function logFast(x: number): number {
   const h = logDd(x);
   return roundIfDecided(h, ddLow[0]!, logDdError[0]!);
+}
+
+// 1/ln2 as a double-double (within 2**-109 relative)
+const INV_LN2_HI = 1.4426950408889634;
+const INV_LN2_LO = 2.0355273740931033e-17;
+
+/** The correctly rounded log2(x) for a normal, finite x > 0, x != 1, or NaN when undecided. */
+export function log2Fast(x: number): number {
+  const lh = logDd(x);
+  const h = ddMul(lh, ddLow[0]!, INV_LN2_HI, INV_LN2_LO);
+  // log's error scaled by the constant, then the product's 8u**2 and the constant's rounding
+  return roundIfDecided(h, ddLow[0]!, logDdError[0]! * INV_LN2_HI * 1.01 + Math.abs(h) * 2 ** -101);
 }
 
 /**
