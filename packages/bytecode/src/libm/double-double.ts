@@ -9,14 +9,6 @@ export const ddLow = new Float64Array(1);
 /** 2**27 + 1: splits a double into two halves of at most 26 significant bits each (Veltkamp). */
 export const SPLITTER = 134217729;
 
-/** a + b = s + ddLow[0] exactly (Knuth's TwoSum: no condition on the magnitudes). */
-export function twoSum(a: number, b: number): number {
-  const s = a + b;
-  const bb = s - a;
-  ddLow[0] = a - (s - bb) + (b - bb);
-  return s;
-}
-
 /** a * b = p + ddLow[0] exactly (Dekker's TwoProduct; |a|, |b| well below 2**996, no underflow). */
 export function twoProd(a: number, b: number): number {
   const p = a * b;
@@ -40,23 +32,6 @@ export function ddMul(ah: number, al: number, bh: number, bl: number): number {
   const e = ddLow[0]! + (ah * bl + al * bh);
   const h = p + e;
   ddLow[0] = e - (h - p);
-  return h;
-}
-
-/**
- * (ah + al) + (bh + bl) as a double-double. The "accurate" DWPlusDW: relative error below 3u**2
- * (2**-104.4) whatever the signs, so cancellation costs nothing relative to the exact sum.
- */
-export function ddAdd(ah: number, al: number, bh: number, bl: number): number {
-  const sh = twoSum(ah, bh);
-  const se = ddLow[0]!;
-  const th = twoSum(al, bl);
-  const te = ddLow[0]!;
-  let c = se + th;
-  const vh = sh + c;
-  c = c - (vh - sh) + te;
-  const h = vh + c;
-  ddLow[0] = c - (h - vh);
   return h;
 }
 
