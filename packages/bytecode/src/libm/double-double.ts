@@ -57,3 +57,16 @@ export function ddDiv(ah: number, al: number, bh: number, bl: number): number {
   ddLow[0] = tl - (h - th);
   return h;
 }
+
+/**
+ * Ziv's rounding test: the double nearest to hi + lo when every value within err of hi + lo rounds
+ * to it (so it is the correctly rounded value of whatever lies within the bound), else NaN.
+ */
+export function roundIfDecided(hi: number, lo: number, err: number): number {
+  // widen the bound so that the two roundings of lo -+ bound cannot shrink the interval
+  const bound = err * (1 + 2 ** -40) + Math.abs(lo) * 2 ** -51;
+  const below = hi + (lo - bound);
+  const above = hi + (lo + bound);
+  // rounding is monotonic: equal ends mean every value in between rounds to the same double
+  return below === above ? below : NaN;
+}

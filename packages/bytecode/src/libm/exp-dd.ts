@@ -1,7 +1,7 @@
 // The fast path of crExp (Ziv's strategy, as trig-dd.ts for sin/cos/tan): exp in double-double
 // with a rigorous error bound; crExp falls back to its BigInt evaluation when the result is too close
 // to a rounding boundary. Also the exp step of the log and pow fast paths (log-dd.ts).
-import { ddLow, ddMul } from './double-double.js';
+import { ddLow, ddMul, roundIfDecided } from './double-double.js';
 import { factorialSeries } from './taylor.js';
 
 /** The fast path's range: the result stays a normal double (and |k| < 2**17 below). */
@@ -117,10 +117,7 @@ export function expDd(xh: number, xl: number): number {
  */
 export function expFast(x: number): number {
   const mh = expDd(x, 0);
-  const ml = ddLow[0]!;
   // the mantissa rounds as the result does: scaling a normal double by 2**e is exact
-  const bound = expDdScale[SCALE_REL_ERR]! * (1 + 2 ** -40) * mh + Math.abs(ml) * 2 ** -51;
-  const below = mh + (ml - bound);
-  const above = mh + (ml + bound);
-  return below === above ? below * pow2(expDdScale[SCALE_EXP]!) : NaN;
+  const m = roundIfDecided(mh, ddLow[0]!, expDdScale[SCALE_REL_ERR]! * mh);
+  return m * pow2(expDdScale[SCALE_EXP]!);
 }

@@ -2,7 +2,7 @@
 // double-double with a rigorous error bound, by one Newton step on Math.log's estimate through the
 // double-double exp; pow(x, y) as exp(y log x). When the result is too close to a rounding boundary
 // the callers fall back to their BigInt evaluation.
-import { ddLow, ddMul, twoProd } from './double-double.js';
+import { ddLow, ddMul, roundIfDecided, twoProd } from './double-double.js';
 import { expDd, expDdScale, EXP_DD_MAX, EXP_DD_MIN, pow2 } from './exp-dd.js';
 
 /** Below this |x - 1| the log1p series is used: Newton's absolute error would be too large a part. */
@@ -49,15 +49,6 @@ export function logDd(x: number): number {
   // exp(-y0)'s relative error is d's absolute error (times 1 + d), then the roundings above
   logDdError[0] = expRelErr * 1.01 + Math.abs(d) * 2 ** -51 + Math.abs(p) * 2 ** -104 + Math.abs(d * d * d);
   return h;
-}
-
-/** Round hi + lo when every value within err of it rounds alike, else NaN (Ziv's test). */
-function roundIfDecided(hi: number, lo: number, err: number): number {
-  // widen the bound so that the two roundings of lo -+ bound cannot shrink the interval
-  const bound = err * (1 + 2 ** -40) + Math.abs(lo) * 2 ** -51;
-  const below = hi + (lo - bound);
-  const above = hi + (lo + bound);
-  return below === above ? below : NaN;
 }
 
 /** The correctly rounded log(x) for a normal, finite x > 0, x != 1, or NaN when undecided. */

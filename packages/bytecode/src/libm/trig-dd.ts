@@ -2,15 +2,15 @@
 // rigorous bound on its error. When every value within the bound rounds to the same double, that
 // double is the correctly rounded result; otherwise (rare) crTrig falls back to its BigInt path.
 // Plain doubles only, nothing allocated per call.
-import { ddDiv, ddLow, ddMul, twoProd } from './double-double.js';
+import { ddDiv, ddLow, ddMul, roundIfDecided, twoProd } from './double-double.js';
 import { factorialSeries } from './taylor.js';
 
 /** Beyond this |x| the fast path declines (Cody-Waite below needs |k| < 2**20). */
 export const TRIG_DD_MAX = 2 ** 20;
 
 const TWO_OVER_PI = 0x145f306dc9c883 * 2 ** -53; // 2/pi rounded
-// pi/2 = PIO2_1 + ... + PIO2_5 + (< 2**-197): the first four have at most 33 significant bits, so k * PIO2_i
-// is exact for |k| < 2**20 (Cody-Waite); the last carries 53 more bits.
+// pi/2 = PIO2_1 + ... + PIO2_5 + (< 2**-197): the first four have at most 33 significant bits,
+// so k * PIO2_i is exact for |k| < 2**20 (Cody-Waite); the last carries 53 more bits.
 const PIO2_1 = 0x6487ed51 * 2 ** -30;
 const PIO2_2 = 0x85a308d3 * 2 ** -65;
 const PIO2_3 = 0x98cc517 * 2 ** -96;
@@ -21,9 +21,9 @@ export const PIO2_PARTS = new Float64Array([PIO2_1, PIO2_2, PIO2_3, PIO2_4, PIO2
 const PIO2_ERR_PER_K = 2 ** -190;
 
 /**
- * Relative error of the series below, as evaluated: at most 9 Horner steps in double-double, each
- * within 12u**2 = 2**-102.4 (taylor.ts), amplified by sum|c_i z^i| / |sum c_i z^i| <= 1.9, then the product by r
- * (8u**2), the double-precision tail (< 2**-102), the coefficients' rounding and the truncation
+ * Relative error of the series below, as evaluated: at most 9 Horner steps in double-double,
+ * each within 12u**2 = 2**-102.4 (taylor.ts), amplified by sum|c_i z^i| / |sum c_i z^i| <= 1.9,
+ * then the product by r (8u**2), the double-precision tail (< 2**-102), the coefficients' rounding and the truncation
  * (< 2**-110): under 2**-97 in all. 2**-92 leaves a factor 32 of slack at no measurable cost.
  */
 const POLY_REL_ERR = 2 ** -92;
@@ -85,12 +85,13 @@ function cosReduced(zh: number, zl: number): number {
   return factorialSeries(-zh, -zl, 0, 2, COS_DD_TERMS, COS_TERMS);
 }
 
-/**
- * sin, cos or tan of x (2**-27 <= |x| < TRIG_DD_MAX) as the double-double returned + ddLow[0],
- * with trigDdError[0] a bound on the absolute error. Exported for the tests of the bound.
- */
+/** The absolute error bound of the last trigDd. */
 export const trigDdError = new Float64Array(1);
 
+/**
+ * sin, cos or tan of x (2**-27 <= |x| < TRIG_DD_MAX) as the double-double returned + ddLow[0],
+ * within trigDdError[0]. Exported for the tests of the bound.
+ */
 export function trigDd(x: number, which: 'sin' | 'cos' | 'tan'): number {
   const k = Math.round(x * TWO_OVER_PI);
   reduce(x, k);
@@ -143,11 +144,5 @@ export function trigDd(x: number, which: 'sin' | 'cos' | 'tan'): number {
  */
 export function trigFast(x: number, which: 'sin' | 'cos' | 'tan'): number {
   const hi = trigDd(x, which);
-  const lo = ddLow[0]!;
-  // widen the bound so that the two roundings of lo -+ bound below cannot shrink the interval
-  const bound = trigDdError[0]! * (1 + 2 ** -40) + Math.abs(lo) * 2 ** -51;
-  const below = hi + (lo - bound);
-  const above = hi + (lo + bound);
-  // rounding is monotonic: equal ends mean every value in between rounds to the same double
-  return below === above && hi !== 0 ? below : NaN;
+  return hi === 0 ? NaN : roundIfDecided(hi, ddLow[0]!, trigDdError[0]!);
 }
