@@ -244,12 +244,9 @@ function log10Glibc(x: number): number {
 
 // ---- trigonometry ----
 
-/** pi in fixed point with 64 extra guard bits, 204 fractional bits (Machin: 16 atan(1/5) - 4 atan(1/239)). */
-let PI_FIXED: bigint | null = null;
-const PI_GUARD = 64n;
-export function piFixed(): bigint {
-  if (PI_FIXED !== null) return PI_FIXED;
-  const one = 1n << (P + PI_GUARD);
+/** pi with `bits` fractional bits, within a few units (Machin: 16 atan(1/5) - 4 atan(1/239)). */
+function machinPi(bits: bigint): bigint {
+  const one = 1n << bits;
   const atanInv = (n: bigint): bigint => {
     let term = one / n;
     let sum = term;
@@ -260,8 +257,22 @@ export function piFixed(): bigint {
     }
     return sum;
   };
-  PI_FIXED = 16n * atanInv(5n) - 4n * atanInv(239n);
-  return PI_FIXED;
+  return 16n * atanInv(5n) - 4n * atanInv(239n);
+}
+
+/** pi in fixed point with 64 extra guard bits, 204 fractional bits. */
+let PI_FIXED: bigint | null = null;
+const PI_GUARD = 64n;
+export function piFixed(): bigint {
+  return (PI_FIXED ??= machinPi(P + PI_GUARD));
+}
+
+/** pi with P + guard fractional bits, guard up to 1100 (enough for the reduction of any double). */
+let PI_WIDE: bigint | null = null;
+const PI_WIDE_GUARD = 1100n;
+function piWithGuard(guard: bigint): bigint {
+  if (guard === PI_GUARD) return piFixed();
+  return (PI_WIDE ??= machinPi(P + PI_WIDE_GUARD)) >> (PI_WIDE_GUARD - guard);
 }
 
 /** 1/n! in fixed point for the odd (sin) or even (cos) n, while it is not 0 */
@@ -309,13 +320,13 @@ let HALF_PI: bigint | null = null;
 let QUARTER_PI: bigint | null = null;
 
 /**
- * sin, cos or tan of x; exact reduction by pi/2 for |x| < 2**30 (larger arguments use V8's).
+ * sin, cos or tan of x, correctly rounded for every finite x (V8's Math.sin and the like are an ulp
+ * off for some 3% of large arguments).
  * Ziv's strategy: the double-double fast path (trig-dd.ts) answers unless its result is too close to
  * a rounding boundary, then the exact BigInt evaluation decides.
  */
 export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
   if (!Number.isFinite(x)) return NaN;
-  if (Math.abs(x) >= 2 ** 30) return which === 'sin' ? Math.sin(x) : which === 'cos' ? Math.cos(x) : Math.tan(x);
   if (x === 0) return which === 'cos' ? 1 : x;
   if (Math.abs(x) < 2 ** -27) {
     // sin(x) and tan(x) round to x, cos(x) to 1
@@ -328,22 +339,25 @@ export function crTrig(x: number, which: 'sin' | 'cos' | 'tan'): number {
   return crTrigExact(x, which);
 }
 
-/** sin, cos or tan of x (2**-27 <= |x| < 2**30) correctly rounded by the BigInt evaluation alone. */
+/** sin, cos or tan of a finite x, |x| >= 2**-27, correctly rounded by the BigInt evaluation alone. */
 export function crTrigExact(x: number, which: 'sin' | 'cos' | 'tan'): number {
   return signedToDouble(trigFixed(x, which));
 }
 
 /**
- * sin, cos or tan of x (2**-27 <= |x| < 2**30) in fixed point, within 2**-139 or so: the reference
+ * sin, cos or tan of a finite x, |x| >= 2**-27, in fixed point, within 2**-139 or so: the reference
  * the fast path falls back to (and is tested against).
  */
 export function trigFixed(x: number, which: 'sin' | 'cos' | 'tan'): bigint {
-  const xf = toFixed(x) << PI_GUARD;
-  const halfPi = (HALF_PI ??= piFixed() / 2n);
-  const shifted = xf + (QUARTER_PI ??= halfPi / 2n);
+  // q = x / (pi/2) has up to log2|x| bits: pi needs that many more guard bits, past the usual 64
+  const ax = Math.abs(x);
+  const guard = ax < 2 ** 30 ? PI_GUARD : BigInt(Math.ceil(Math.log2(ax))) + PI_GUARD;
+  const xf = toFixed(x) << guard;
+  const halfPi = guard === PI_GUARD ? (HALF_PI ??= piFixed() / 2n) : piWithGuard(guard) / 2n;
+  const shifted = xf + (guard === PI_GUARD ? (QUARTER_PI ??= halfPi / 2n) : halfPi / 2n);
   let q = shifted / halfPi;
   if (shifted < 0n && q * halfPi !== shifted) q -= 1n;
-  const r = (xf - q * halfPi) >> PI_GUARD;
+  const r = (xf - q * halfPi) >> guard;
   const quadrant = Number(((q % 4n) + 4n) % 4n);
   // sin(x) is s, c, -s, -c and cos(x) is c, -s, -c, s by quadrant: only the series needed are summed
   if (which === 'sin') {
