@@ -33,7 +33,7 @@ export interface ParityReport {
 
 /**
  * Compare ours(name)(x) with python3.11's math.<name>(x) for each name and argument (one process).
- * `args` are the arguments of a one-argument function, or pairs for pow.
+ * `args` are the arguments of a one-argument function, or pairs (pow, hypot).
  */
 export function parityWithPython(
   names: readonly string[],
@@ -52,12 +52,12 @@ for i, line in enumerate(sys.stdin):
     fields = line.split()
     xs = [float(f) for f in fields[:-len(names)]]
     for name, our in zip(names, fields[-len(names):]):
-        theirs = math.pow(*xs) if name == "pow" else getattr(math, name)(*xs)
+        theirs = getattr(math, name)(*xs)
         if float(our) != theirs or (theirs == 0 and repr(float(our)) != repr(theirs)):
             exact = None
             if mpmath:
                 a = [mpmath.mpf(x) for x in xs]
-                f = {"pow": mpmath.power, "log2": lambda v: mpmath.log(v, 2)}.get(name) or getattr(mpmath, name)
+                f = {"pow": mpmath.power, "log2": lambda v: mpmath.log(v, 2), "hypot": lambda a, b: mpmath.sqrt(a * a + b * b)}.get(name) or getattr(mpmath, name)
                 exact = float(f(*a))
             print(i, name, repr(theirs), repr(exact))
 `;

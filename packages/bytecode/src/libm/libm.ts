@@ -7,6 +7,7 @@
 // with 140 fractional bits: exp by range reduction and Taylor series, log by the atanh series.
 // CPython counterpart: the platform libm behind Modules/mathmodule.c and float_pow.
 import { EXP_DD_MAX, EXP_DD_MIN, expFast, pow2 } from './exp-dd.js';
+import { hypotFast } from './hypot-dd.js';
 import { log2Fast, logFast, powFast } from './log-dd.js';
 import { TRIG_DD_MAX, trigFast } from './trig-dd.js';
 
@@ -393,15 +394,24 @@ function isqrt(n: bigint): bigint {
 export function crHypot(values: number[]): number {
   let inf = false;
   let nan = false;
-  const parts: [bigint, number][] = [];
+  let nonzero = false;
   for (const v of values) {
     if (v === Infinity || v === -Infinity) inf = true;
     else if (v !== v) nan = true;
-    else if (v !== 0) parts.push(decompose(Math.abs(v)));
+    else if (v !== 0) nonzero = true;
   }
   if (inf) return Infinity;
   if (nan) return NaN;
-  if (parts.length === 0) return 0;
+  if (!nonzero) return 0;
+  // Ziv's strategy: the double-double fast path (hypot-dd.ts) unless it cannot decide
+  const fast = hypotFast(values);
+  if (fast === fast) return fast;
+  return hypotExact(values);
+}
+
+/** crHypot of finite values, not all 0, by the exact BigInt square root. */
+export function hypotExact(values: number[]): number {
+  const parts = values.filter((v) => v !== 0).map((v) => decompose(Math.abs(v)));
   const emin = Math.min(...parts.map(([, e]) => e));
   let s = 0n;
   for (const [m, e] of parts) s += (m * m) << BigInt(2 * (e - emin));
