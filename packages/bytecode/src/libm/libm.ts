@@ -6,6 +6,7 @@
 // error bound (Ziv's strategy: *-dd.ts) and falls back, rarely, to fixed-point BigInt arithmetic
 // with 140 fractional bits: exp by range reduction and Taylor series, log by the atanh series.
 // CPython counterpart: the platform libm behind Modules/mathmodule.c and float_pow.
+import { atan2Fast, atanFast } from './atan-dd.js';
 import { EXP_DD_MAX, EXP_DD_MIN, expFast, pow2 } from './exp-dd.js';
 import { hypotFast } from './hypot-dd.js';
 import { log2Fast, logFast, powFast } from './log-dd.js';
@@ -456,8 +457,20 @@ function atanFixed(t: bigint): bigint {
 /** atan2(y, x) correctly rounded for finite nonzero arguments (others follow C99 via Math.atan2). */
 export function crAtan2(y: number, x: number): number {
   if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return Math.atan2(y, x);
+  // Ziv's strategy: the double-double fast path (atan-dd.ts) unless it cannot decide
+  const fast = atan2Fast(y, x);
+  if (fast === fast) return fast;
+  return crAtan2Exact(y, x);
+}
+
+/** atan2(y, x) for finite nonzero x and y, correctly rounded by the BigInt evaluation alone. */
+export function crAtan2Exact(y: number, x: number): number {
   const [my, ey] = decompose(Math.abs(y));
   const [mx, ex] = decompose(Math.abs(x));
+  if (x > 0 && ey - ex < -20) {
+    const a = atanOfSmallRatio(my, ey, mx, ex);
+    return y < 0 ? -a : a;
+  }
   // |y/x| as fixed point
   const sh = BigInt(ey - ex) + P;
   const ratio = sh >= 0n ? (my << sh) / mx : my / (mx << -sh);
@@ -468,8 +481,33 @@ export function crAtan2(y: number, x: number): number {
   return y < 0 ? -signedToDouble(a) : signedToDouble(a);
 }
 
+/**
+ * atan(my 2**ey / (mx 2**ex)) for a ratio below 2**-20 by its series, in fixed point with 140 bits
+ * below the ratio's leading bit: the 140 absolute bits of atanFixed leave too few of a tiny result.
+ */
+function atanOfSmallRatio(my: bigint, ey: number, mx: bigint, ex: number): number {
+  const q = BigInt(140 + ex - ey);
+  const sh = q + BigInt(ey - ex);
+  const t = (my << sh) / mx;
+  const t2 = (t * t) >> q;
+  let term = t;
+  let sum = 0n;
+  for (let k = 1n, sign = 1n; term !== 0n; k += 2n, sign = -sign) {
+    sum += (sign * term) / k;
+    term = (term * t2) >> q;
+  }
+  return sum === 0n ? 0 : fixedToDouble(sum, Number(P - q));
+}
+
 export function crAtan(x: number): number {
   if (!Number.isFinite(x) || x === 0 || Math.abs(x) < 2 ** -27) return Math.atan(x);
+  const fast = atanFast(x);
+  if (fast === fast) return fast;
+  return crAtanExact(x);
+}
+
+/** atan(x) for a finite x, |x| >= 2**-27, correctly rounded by the BigInt evaluation alone. */
+export function crAtanExact(x: number): number {
   return signedToDouble(atanFixed(toFixed(x)));
 }
 

@@ -1,0 +1,100 @@
+// The fast paths of crAtan and crAtan2 (Ziv's strategy, as trig-dd.ts): atan in double-double with
+// an error bound, by one Newton step on Math.atan's estimate through the double-double tan:
+// atan(a) = y0 + atan(d), d = (a - tan y0) / (1 + a tan y0), tiny. The callers fall back to their
+// BigInt evaluation when the result is too close to a rounding boundary.
+import { ddDiv, ddLow, roundIfDecided } from './double-double.js';
+import { trigDd, trigDdError } from './trig-dd.js';
+
+// pi and pi/2 as double-doubles (within 2**-109 relative)
+const PI_HI = 3.141592653589793;
+const PI_LO = 1.2246467991473532e-16;
+const PIO2_HI = 1.5707963267948966;
+const PIO2_LO = 6.123233995736766e-17;
+
+/** Below this the ratio's double-double could lose bits to underflow: the callers decline. */
+const TINY = 2 ** -900;
+
+/** The absolute error bound of the last atanUnit. */
+const atanError = new Float64Array(1);
+
+/** atan(ah + al) for TINY <= ah <= 1, |al| <= ulp(ah), as the returned high part + ddLow[0]. */
+function atanUnit(ah: number, al: number): number {
+  const y0 = Math.atan(ah);
+  const th = trigDd(y0, 'tan');
+  const tl = ddLow[0]!;
+  const tanErr = trigDdError[0]!;
+  // ah - th is exact (Sterbenz: tan y0 is within an ulp or so of ah); then a rounding of u |num|,
+  // one of the low parts (under 2u**2 ah), and u each in den and the division
+  const num = ah - th + (al - tl);
+  const d = num / (1 + ah * th);
+  const h = y0 + d;
+  ddLow[0] = d - (h - y0);
+  // d's error from tan's is at most tan's (the derivative is -1/(1 + a**2) near the root), then the
+  // roundings, then the dropped -d**3/3
+  atanError[0] = tanErr * 1.01 + ah * 2 ** -104 + Math.abs(d) * 2 ** -50 + Math.abs(d * d * d);
+  return h;
+}
+
+/** (ch + cl) + sign * (h + l) as a double-double with |result| >= |h|/2, within 2**-104 of it. */
+function addToConstant(ch: number, cl: number, sign: number, h: number, l: number): number {
+  const bh = sign * h;
+  const s = ch + bh;
+  const bb = s - ch;
+  const lo = ch - (s - bb) + (bh - bb) + (cl + sign * l);
+  const r = s + lo;
+  ddLow[0] = lo - (r - s);
+  return r;
+}
+
+/** The correctly rounded atan(x) for a finite x with |x| >= TINY, or NaN when undecided. */
+export function atanFast(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax >= TINY)) return NaN;
+  let h: number;
+  let l: number;
+  let err: number;
+  if (ax <= 1) {
+    h = atanUnit(ax, 0);
+    l = ddLow[0]!;
+    err = atanError[0]!;
+  } else {
+    // atan(x) = pi/2 - atan(1/x); the quotient's 2**-102 passes through atan's derivative (< 1)
+    const rh = ddDiv(1, 0, ax, 0);
+    const a = atanUnit(rh, ddLow[0]!);
+    h = addToConstant(PIO2_HI, PIO2_LO, -1, a, ddLow[0]!);
+    l = ddLow[0]!;
+    err = atanError[0]! + rh * 2 ** -101 + 2 ** -104 * 2;
+  }
+  return x < 0 ? -roundIfDecided(h, l, err) : roundIfDecided(h, l, err);
+}
+
+/** The correctly rounded atan2(y, x) for finite nonzero x and y, or NaN when undecided. */
+export function atan2Fast(y: number, x: number): number {
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  const steep = ay > ax;
+  // the ratio of the smaller to the larger magnitude, within 2**-102
+  const rh = steep ? ddDiv(ax, 0, ay, 0) : ddDiv(ay, 0, ax, 0);
+  const rl = ddLow[0]!;
+  if (!(rh >= TINY)) return NaN;
+  const a = atanUnit(rh, rl);
+  const al = ddLow[0]!;
+  let h: number;
+  let l: number;
+  if (!steep) {
+    // atan(ay/ax), or pi minus it for x < 0
+    if (x > 0) {
+      h = a;
+      l = al;
+    } else {
+      h = addToConstant(PI_HI, PI_LO, -1, a, al);
+      l = ddLow[0]!;
+    }
+  } else {
+    // pi/2 -+ atan(ax/ay)
+    h = addToConstant(PIO2_HI, PIO2_LO, x > 0 ? -1 : 1, a, al);
+    l = ddLow[0]!;
+  }
+  const err = atanError[0]! + rh * 2 ** -101 + Math.abs(h) * 2 ** -102;
+  return y < 0 ? -roundIfDecided(h, l, err) : roundIfDecided(h, l, err);
+}
