@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { oracle } from '../../../../tools/oracles.js';
 import { describeParity, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
-import { crAtan, crAtan2, crAtan2Exact, crAtanExact } from './libm.js';
-import { atan2Fast, atanFast } from './atan-dd.js';
+import { atanFixed, crAtan, crAtan2, crAtan2Exact, crAtanExact, decompose, piFixed, toFixed } from './libm.js';
+import { ddLow } from './double-double.js';
+import { atan2Dd, atan2Fast, atanDd, atanDdError, atanFast } from './atan-dd.js';
 
 // The double-double fast paths of atan and atan2 against the BigInt evaluation they fall back to,
 // then crAtan and crAtan2 against python3.11's math.atan and math.atan2.
@@ -67,6 +68,50 @@ describe('atan-dd: the double-double fast paths of atan and atan2', () => {
     console.log(`atan-dd atan2: ${fallbacks} fallbacks in ${pairs.length} pairs`);
     expect(mismatches).toEqual([]);
     expect(fallbacks).toBeLessThan(pairs.length / 1000);
+  });
+});
+
+/** v as a fixed-point BigInt with 140 fractional bits (|v| >= 2**-140 or the tail is cut). */
+function fixed140(v: number): bigint {
+  if (v === 0) return 0n;
+  const [m, e] = decompose(Math.abs(v));
+  const f = e + 140 >= 0 ? m << BigInt(e + 140) : m >> BigInt(-(e + 140));
+  return v < 0 ? -f : f;
+}
+
+describe('atan-dd: the error bounds hold against the 140-bit evaluation', () => {
+  // where the result is at least 2**-20 the reference's 140 absolute bits are enough
+  const check = (what: string, hi: number, ref: bigint, violations: string[]): number => {
+    const diff = fixed140(hi) + fixed140(ddLow[0]!) - ref;
+    const absDiff = Number(diff < 0n ? -diff : diff) * 2 ** -140;
+    const err = atanDdError[0]!;
+    if (absDiff > err + 2 ** -134) violations.push(`${what}: error ${absDiff} > bound ${err}`);
+    return absDiff / err;
+  };
+  it('atan', () => {
+    const violations: string[] = [];
+    let worst = 0;
+    for (const x of atanInputs(CI ? 100_000 : 10_000, 5).filter((v) => Math.abs(v) >= 2 ** -20)) {
+      const hi = atanDd(x);
+      worst = Math.max(worst, check(`atan(${x})`, hi, atanFixed(toFixed(x)), violations));
+    }
+    console.log(`atan-dd atan: worst |error| / bound ${worst.toExponential(2)}`);
+    expect(violations.slice(0, 10)).toEqual([]);
+  });
+  it('atan2', () => {
+    const violations: string[] = [];
+    let worst = 0;
+    const pi = piFixed() >> 64n;
+    for (const [y, x] of atan2Inputs(CI ? 100_000 : 10_000, 6)) {
+      if (!(x < 0 || Math.abs(y / x) >= 2 ** -20)) continue;
+      const hi = atan2Dd(y, x);
+      let ref = atanFixed((fixed140(Math.abs(y)) << 140n) / fixed140(Math.abs(x)));
+      if (x < 0) ref = pi - ref;
+      if (y < 0) ref = -ref;
+      worst = Math.max(worst, check(`atan2(${y}, ${x})`, hi, ref, violations));
+    }
+    console.log(`atan-dd atan2: worst |error| / bound ${worst.toExponential(2)}`);
+    expect(violations.slice(0, 10)).toEqual([]);
   });
 });
 

@@ -46,30 +46,42 @@ function addToConstant(ch: number, cl: number, sign: number, h: number, l: numbe
   return r;
 }
 
-/** The correctly rounded atan(x) for a finite x with |x| >= TINY, or NaN when undecided. */
-export function atanFast(x: number): number {
+/** The absolute error bound of the last atanDd or atan2Dd. */
+export const atanDdError = new Float64Array(1);
+
+/** atan(x) for a finite x, |x| >= TINY, as the returned high part + ddLow[0], within atanDdError[0]. */
+export function atanDd(x: number): number {
   const ax = Math.abs(x);
-  if (!(ax >= TINY)) return NaN;
   let h: number;
   let l: number;
-  let err: number;
   if (ax <= 1) {
     h = atanUnit(ax, 0);
     l = ddLow[0]!;
-    err = atanError[0]!;
+    atanDdError[0] = atanError[0]!;
   } else {
     // atan(x) = pi/2 - atan(1/x); the quotient's 2**-102 passes through atan's derivative (< 1)
     const rh = ddDiv(1, 0, ax, 0);
     const a = atanUnit(rh, ddLow[0]!);
     h = addToConstant(PIO2_HI, PIO2_LO, -1, a, ddLow[0]!);
     l = ddLow[0]!;
-    err = atanError[0]! + rh * 2 ** -101 + 2 ** -104 * 2;
+    atanDdError[0] = atanError[0]! + rh * 2 ** -101 + 2 ** -104 * 2;
   }
-  return x < 0 ? -roundIfDecided(h, l, err) : roundIfDecided(h, l, err);
+  ddLow[0] = x < 0 ? -l : l;
+  return x < 0 ? -h : h;
 }
 
-/** The correctly rounded atan2(y, x) for finite nonzero x and y, or NaN when undecided. */
-export function atan2Fast(y: number, x: number): number {
+/** The correctly rounded atan(x) for a finite x, or NaN when undecided (or |x| < TINY). */
+export function atanFast(x: number): number {
+  if (!(Math.abs(x) >= TINY)) return NaN;
+  const h = atanDd(x);
+  return roundIfDecided(h, ddLow[0]!, atanDdError[0]!);
+}
+
+/**
+ * atan2(y, x) for finite nonzero x and y as the returned high part + ddLow[0], within
+ * atanDdError[0]; NaN when the ratio of the smaller magnitude to the larger is below TINY.
+ */
+export function atan2Dd(y: number, x: number): number {
   const ax = Math.abs(x);
   const ay = Math.abs(y);
   const steep = ay > ax;
@@ -95,6 +107,13 @@ export function atan2Fast(y: number, x: number): number {
     h = addToConstant(PIO2_HI, PIO2_LO, x > 0 ? -1 : 1, a, al);
     l = ddLow[0]!;
   }
-  const err = atanError[0]! + rh * 2 ** -101 + Math.abs(h) * 2 ** -102;
-  return y < 0 ? -roundIfDecided(h, l, err) : roundIfDecided(h, l, err);
+  atanDdError[0] = atanError[0]! + rh * 2 ** -101 + Math.abs(h) * 2 ** -102;
+  ddLow[0] = y < 0 ? -l : l;
+  return y < 0 ? -h : h;
+}
+
+/** The correctly rounded atan2(y, x) for finite nonzero x and y, or NaN when undecided. */
+export function atan2Fast(y: number, x: number): number {
+  const h = atan2Dd(y, x);
+  return h !== h ? NaN : roundIfDecided(h, ddLow[0]!, atanDdError[0]!);
 }

@@ -7,13 +7,16 @@ import { ddLow, roundIfDecided, twoProd } from './double-double.js';
 const SAFE_MIN = 2 ** -450;
 const SAFE_MAX = 2 ** 450;
 
+/** The absolute error bound of the last hypotDd. */
+export const hypotDdError = new Float64Array(1);
+
 /**
- * The correctly rounded sqrt(sum of v**2) for finite values each 0 or of magnitude in
- * [2**-450, 2**450] (at least one nonzero), or NaN when undecided or out of that range.
+ * sqrt(sum of v**2) as the returned high part + ddLow[0], within hypotDdError[0], for finite values
+ * each 0 or of magnitude in [2**-450, 2**450], at least one nonzero; NaN out of that range.
  */
-export function hypotFast(values: readonly number[]): number {
+export function hypotDd(values: readonly number[]): number {
   // the sum of squares as a double-double: each square exact (two-product), all terms positive so
-  // nothing cancels and each addition is within 3u**2 of the sum
+  // nothing cancels
   let sh = 0;
   let sl = 0;
   for (let i = 0; i < values.length; i++) {
@@ -37,6 +40,13 @@ export function hypotFast(values: readonly number[]): number {
   const corr = rem / (2 * s);
   // each addition above is within 6u**2 of the sum (two roundings of terms under 3u times it),
   // the square root halves that and adds its 4u**2; twice that for slack
-  const relErr = (values.length * 8 + 16) * 2 ** -106;
-  return roundIfDecided(s, corr, relErr * s);
+  hypotDdError[0] = (values.length * 8 + 16) * 2 ** -106 * s;
+  ddLow[0] = corr;
+  return s;
+}
+
+/** The correctly rounded hypotDd, or NaN when undecided or out of its range. */
+export function hypotFast(values: readonly number[]): number {
+  const h = hypotDd(values);
+  return h !== h ? NaN : roundIfDecided(h, ddLow[0]!, hypotDdError[0]!);
 }

@@ -427,7 +427,7 @@ export function hypotExact(values: number[]): number {
 }
 
 /** atan of a fixed-point t (any magnitude), fixed point. */
-function atanFixed(t: bigint): bigint {
+export function atanFixed(t: bigint): bigint {
   const neg = t < 0n;
   let x = neg ? -t : t;
   let invert = false;
