@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { oracle } from '../../../../tools/oracles.js';
 import { describeParity, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
-import { atanFixed, crAtan, crAtan2, crAtan2Exact, crAtanExact, decompose, piFixed, toFixed } from './libm.js';
+import { atanFixed, crAsinAcos, crAsinAcosExact, crAtan, crAtan2, crAtan2Exact, crAtanExact, decompose, piFixed, toFixed } from './libm.js';
 import { ddLow } from './double-double.js';
-import { atan2Dd, atan2Fast, atanDd, atanDdError, atanFast } from './atan-dd.js';
+import { asinAcosFast, atan2Dd, atan2Fast, atanDd, atanDdError, atanFast } from './atan-dd.js';
 
 // The double-double fast paths of atan and atan2 against the BigInt evaluation they fall back to,
 // then crAtan and crAtan2 against python3.11's math.atan and math.atan2.
@@ -78,6 +78,49 @@ function fixed140(v: number): bigint {
   const f = e + 140 >= 0 ? m << BigInt(e + 140) : m >> BigInt(-(e + 140));
   return v < 0 ? -f : f;
 }
+
+/** Arguments of asin and acos: 2**-27 <= |x| < 1, many near +-1. */
+function asinInputs(count: number, seed: number): number[] {
+  const rnd = prng(seed);
+  const out: number[] = [];
+  while (out.length < count) {
+    const x = out.length % 3 === 0 ? (rnd() < 0.5 ? -1 : 1) * (1 - Math.abs(randomInBinade(rnd, -Math.floor(rnd() * 53) - 1))) : randomInBinade(rnd, -Math.floor(rnd() * 27) - 1);
+    if (Math.abs(x) < 1 && Math.abs(x) >= 2 ** -27) out.push(x);
+  }
+  return out;
+}
+const ASIN_HARD: readonly number[] = [0.5, -0.5, Math.SQRT1_2, 1 - 2 ** -53, -1 + 2 ** -53, 2 ** -27, 0.9999999999999999, 0.1];
+
+describe('atan-dd: asin and acos', () => {
+  for (const which of ['asin', 'acos'] as const) {
+    it(`${which} equals the BigInt evaluation, fallback rare`, () => {
+      const xs = [...asinInputs(CI ? 300_000 : 20_000, 8), ...ASIN_HARD];
+      const mismatches: string[] = [];
+      let fallbacks = 0;
+      for (const x of xs) {
+        const fast = asinAcosFast(x, which);
+        if (fast !== fast) {
+          fallbacks++;
+          continue;
+        }
+        const exact = crAsinAcosExact(x, which);
+        if (!Object.is(fast, exact) && mismatches.length < 20) mismatches.push(`${which}(${x}): ${fast} vs ${exact}`);
+      }
+      console.log(`atan-dd ${which}: ${fallbacks} fallbacks in ${xs.length} arguments`);
+      expect(mismatches).toEqual([]);
+      expect(fallbacks).toBeLessThan(xs.length / 1000);
+    });
+  }
+  const exe = oracle('3.11');
+  it.skipIf(!exe)('crAsinAcos equals python3.11 math.asin and math.acos, or is the correctly rounded one', () => {
+    const report = parityWithPython(['asin', 'acos'], [...asinInputs(CI ? 200_000 : 10_000, 9), ...ASIN_HARD], (name, x) =>
+      crAsinAcos(x as number, name as 'asin' | 'acos'),
+    );
+    console.log(describeParity('atan-dd asin/acos', report));
+    expect(report.wrong.slice(0, 20)).toEqual([]);
+    expect(report.different).toBeLessThan(report.compared / 100);
+  });
+});
 
 describe('atan-dd: the error bounds hold against the 140-bit evaluation', () => {
   // where the result is at least 2**-20 the reference's 140 absolute bits are enough

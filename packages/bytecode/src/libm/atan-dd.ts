@@ -2,7 +2,7 @@
 // an error bound, by one Newton step on Math.atan's estimate through the double-double tan:
 // atan(a) = y0 + atan(d), d = (a - tan y0) / (1 + a tan y0), tiny. The callers fall back to their
 // BigInt evaluation when the result is too close to a rounding boundary.
-import { ddDiv, ddLow, roundIfDecided } from './double-double.js';
+import { ddDiv, ddLow, roundIfDecided, twoProd } from './double-double.js';
 import { trigDd, trigDdError } from './trig-dd.js';
 
 // pi and pi/2 as double-doubles (within 2**-109 relative)
@@ -82,11 +82,21 @@ export function atanFast(x: number): number {
  * atanDdError[0]; NaN when the ratio of the smaller magnitude to the larger is below TINY.
  */
 export function atan2Dd(y: number, x: number): number {
-  const ax = Math.abs(x);
-  const ay = Math.abs(y);
+  return atan2OfDd(y, 0, x, 0, 0);
+}
+
+/**
+ * atan2 of the double-doubles y = yh + yl and x = xh + xl (nonzero), each within a relative error
+ * inputRelErr, as atan2Dd.
+ */
+function atan2OfDd(yh: number, yl: number, xh: number, xl: number, inputRelErr: number): number {
+  const ay = yh < 0 ? -yh : yh;
+  const ayl = yh < 0 ? -yl : yl;
+  const ax = xh < 0 ? -xh : xh;
+  const axl = xh < 0 ? -xl : xl;
   const steep = ay > ax;
-  // the ratio of the smaller to the larger magnitude, within 2**-102
-  const rh = steep ? ddDiv(ax, 0, ay, 0) : ddDiv(ay, 0, ax, 0);
+  // the ratio of the smaller to the larger magnitude, within 2**-102 and the inputs' errors
+  const rh = steep ? ddDiv(ax, axl, ay, ayl) : ddDiv(ay, ayl, ax, axl);
   const rl = ddLow[0]!;
   if (!(rh >= TINY)) return NaN;
   const a = atanUnit(rh, rl);
@@ -95,7 +105,7 @@ export function atan2Dd(y: number, x: number): number {
   let l: number;
   if (!steep) {
     // atan(ay/ax), or pi minus it for x < 0
-    if (x > 0) {
+    if (xh > 0) {
       h = a;
       l = al;
     } else {
@@ -104,12 +114,38 @@ export function atan2Dd(y: number, x: number): number {
     }
   } else {
     // pi/2 -+ atan(ax/ay)
-    h = addToConstant(PIO2_HI, PIO2_LO, x > 0 ? -1 : 1, a, al);
+    h = addToConstant(PIO2_HI, PIO2_LO, xh > 0 ? -1 : 1, a, al);
     l = ddLow[0]!;
   }
-  atanDdError[0] = atanError[0]! + rh * 2 ** -101 + Math.abs(h) * 2 ** -102;
-  ddLow[0] = y < 0 ? -l : l;
-  return y < 0 ? -h : h;
+  // the ratio's relative error times the ratio bounds the error it makes in atan (derivative < 1)
+  atanDdError[0] = atanError[0]! + rh * (2 ** -101 + 2.01 * inputRelErr) + Math.abs(h) * 2 ** -102;
+  ddLow[0] = yh < 0 ? -l : l;
+  return yh < 0 ? -h : h;
+}
+
+/**
+ * The correctly rounded asin(x) or acos(x) for 2**-27 <= |x| < 1, or NaN when undecided:
+ * asin(x) = atan2(x, sqrt(1 - x**2)) and acos(x) = atan2(sqrt(1 - x**2), x), the root in
+ * double-double.
+ */
+export function asinAcosFast(x: number, which: 'asin' | 'acos'): number {
+  // 1 - x**2 exactly as a double-double: x**2 = p + pe, 1 - p by a two-sum, then -pe (one rounding
+  // of at most u (|se| + |pe|) < 2u**2, and none when |x| >= 2**-0.5 where 1 - p is exact)
+  const p = twoProd(x, x);
+  const pe = ddLow[0]!;
+  const dh0 = 1 - p;
+  const bb = dh0 - 1;
+  const se = 1 - (dh0 - bb) + (-p - bb);
+  const dl0 = se - pe;
+  const dh = dh0 + dl0;
+  const dl = dl0 - (dh - dh0);
+  // its square root: one Newton correction of Math.sqrt, as in hypot-dd.ts
+  const s = Math.sqrt(dh);
+  const s2 = twoProd(s, s);
+  const corr = (dh - s2 - ddLow[0]! + dl) / (2 * s);
+  const rootRelErr = 2 ** -102;
+  const h = which === 'asin' ? atan2OfDd(x, 0, s, corr, rootRelErr) : atan2OfDd(s, corr, x, 0, rootRelErr);
+  return h !== h ? NaN : roundIfDecided(h, ddLow[0]!, atanDdError[0]!);
 }
 
 /** The correctly rounded atan2(y, x) for finite nonzero x and y, or NaN when undecided. */

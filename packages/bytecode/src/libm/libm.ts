@@ -6,7 +6,7 @@
 // error bound (Ziv's strategy: *-dd.ts) and falls back, rarely, to fixed-point BigInt arithmetic
 // with 140 fractional bits: exp by range reduction and Taylor series, log by the atanh series.
 // CPython counterpart: the platform libm behind Modules/mathmodule.c and float_pow.
-import { atan2Fast, atanFast } from './atan-dd.js';
+import { asinAcosFast, atan2Fast, atanFast } from './atan-dd.js';
 import { EXP_DD_MAX, EXP_DD_MIN, expFast, pow2 } from './exp-dd.js';
 import { hypotFast } from './hypot-dd.js';
 import { log2Fast, logFast, powFast } from './log-dd.js';
@@ -515,6 +515,14 @@ export function crAtanExact(x: number): number {
 export function crAsinAcos(x: number, which: 'asin' | 'acos'): number {
   if (!(x >= -1 && x <= 1)) return NaN;
   if (x === 0 || Math.abs(x) === 1 || Math.abs(x) < 2 ** -27) return which === 'asin' ? Math.asin(x) : Math.acos(x);
+  // Ziv's strategy: the double-double fast path (atan-dd.ts) unless it cannot decide
+  const fast = asinAcosFast(x, which);
+  if (fast === fast) return fast;
+  return crAsinAcosExact(x, which);
+}
+
+/** asin or acos of x (2**-27 <= |x| < 1) correctly rounded by the BigInt evaluation alone. */
+export function crAsinAcosExact(x: number, which: 'asin' | 'acos'): number {
   const xf = toFixed(x);
   const root = isqrt((ONE - mul(xf, xf)) << P);
   const pi = piFixed() >> PI_GUARD;
