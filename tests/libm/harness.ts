@@ -86,3 +86,41 @@ export function describeParity(what: string, r: ParityReport): string {
     `${r.different} differ, ${r.checked} of them checked against mpmath`
   );
 }
+
+export interface FastPathReport {
+  /** arguments where the fast path could not decide */
+  fallbacks: number;
+  /** arguments where it decided on a different double than the exact evaluation (the first 20) */
+  mismatches: string[];
+}
+
+/**
+ * Run a fast path (NaN: undecided) and the exact evaluation it falls back to on each argument;
+ * every decided result must equal the exact one.
+ */
+export function fastVsExact<A>(args: readonly A[], fast: (a: A) => number, exact: (a: A) => number, show: (a: A) => string): FastPathReport {
+  const report: FastPathReport = { fallbacks: 0, mismatches: [] };
+  for (const a of args) {
+    const f = fast(a);
+    if (f !== f) {
+      report.fallbacks++;
+      continue;
+    }
+    const e = exact(a);
+    if (!Object.is(f, e) && report.mismatches.length < 20) report.mismatches.push(`${show(a)}: ${f} vs ${e}`);
+  }
+  return report;
+}
+
+/** v * 2**bits as a BigInt, truncated toward zero (exact when v's last bit is at least 2**-bits). */
+export function fixedPoint(v: number, bits: number): bigint {
+  if (v === 0 || !Number.isFinite(v)) return 0n;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(v));
+  const biased = (view.getUint32(0) >>> 20) & 0x7ff;
+  const fraction = view.getBigUint64(0) & ((1n << 52n) - 1n);
+  const m = biased === 0 ? fraction : fraction | (1n << 52n);
+  const sh = (biased === 0 ? -1074 : biased - 1075) + bits;
+  const f = sh >= 0 ? m << BigInt(sh) : m >> BigInt(-sh);
+  return v < 0 ? -f : f;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oracle } from '../../../../tools/oracles.js';
-import { describeParity, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
-import { atanFixed, crAsinAcos, crAsinAcosExact, crAtan, crAtan2, crAtan2Exact, crAtanExact, decompose, piFixed, toFixed } from './libm.js';
+import { describeParity, fastVsExact, fixedPoint, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
+import { atanFixed, crAsinAcos, crAsinAcosExact, crAtan, crAtan2, crAtan2Exact, crAtanExact, piFixed, toFixed } from './libm.js';
 import { ddLow } from './double-double.js';
 import { asinAcosFast, atan2Dd, atan2Fast, atanDd, atanDdError, atanFast } from './atan-dd.js';
 
@@ -36,48 +36,20 @@ const ATAN2_HARD: readonly [number, number][] = [
 describe('atan-dd: the double-double fast paths of atan and atan2', () => {
   it('atan equals the BigInt evaluation, fallback rare', () => {
     const xs = [...atanInputs(COUNT, 1), ...ATAN_HARD];
-    const mismatches: string[] = [];
-    let fallbacks = 0;
-    for (const x of xs) {
-      const fast = atanFast(x);
-      if (fast !== fast) {
-        fallbacks++;
-        continue;
-      }
-      const exact = crAtanExact(x);
-      if (!Object.is(fast, exact) && mismatches.length < 20) mismatches.push(`atan(${x}): ${fast} vs ${exact}`);
-    }
-    console.log(`atan-dd atan: ${fallbacks} fallbacks in ${xs.length} arguments`);
-    expect(mismatches).toEqual([]);
-    expect(fallbacks).toBeLessThan(xs.length / 1000);
+    const r = fastVsExact(xs, atanFast, crAtanExact, (x) => `atan(${x})`);
+    console.log(`atan-dd atan: ${r.fallbacks} fallbacks in ${xs.length} arguments`);
+    expect(r.mismatches).toEqual([]);
+    expect(r.fallbacks).toBeLessThan(xs.length / 1000);
   });
 
   it('atan2 equals the BigInt evaluation, fallback rare', () => {
     const pairs = [...atan2Inputs(COUNT, 2), ...ATAN2_HARD];
-    const mismatches: string[] = [];
-    let fallbacks = 0;
-    for (const [y, x] of pairs) {
-      const fast = atan2Fast(y, x);
-      if (fast !== fast) {
-        fallbacks++;
-        continue;
-      }
-      const exact = crAtan2Exact(y, x);
-      if (!Object.is(fast, exact) && mismatches.length < 20) mismatches.push(`atan2(${y}, ${x}): ${fast} vs ${exact}`);
-    }
-    console.log(`atan-dd atan2: ${fallbacks} fallbacks in ${pairs.length} pairs`);
-    expect(mismatches).toEqual([]);
-    expect(fallbacks).toBeLessThan(pairs.length / 1000);
+    const r = fastVsExact(pairs, ([y, x]) => atan2Fast(y, x), ([y, x]) => crAtan2Exact(y, x), ([y, x]) => `atan2(${y}, ${x})`);
+    console.log(`atan-dd atan2: ${r.fallbacks} fallbacks in ${pairs.length} pairs`);
+    expect(r.mismatches).toEqual([]);
+    expect(r.fallbacks).toBeLessThan(pairs.length / 1000);
   });
 });
-
-/** v as a fixed-point BigInt with 140 fractional bits (|v| >= 2**-140 or the tail is cut). */
-function fixed140(v: number): bigint {
-  if (v === 0) return 0n;
-  const [m, e] = decompose(Math.abs(v));
-  const f = e + 140 >= 0 ? m << BigInt(e + 140) : m >> BigInt(-(e + 140));
-  return v < 0 ? -f : f;
-}
 
 /** Arguments of asin and acos: 2**-27 <= |x| < 1, many near +-1. */
 function asinInputs(count: number, seed: number): number[] {
@@ -95,20 +67,10 @@ describe('atan-dd: asin and acos', () => {
   for (const which of ['asin', 'acos'] as const) {
     it(`${which} equals the BigInt evaluation, fallback rare`, () => {
       const xs = [...asinInputs(CI ? 300_000 : 20_000, 8), ...ASIN_HARD];
-      const mismatches: string[] = [];
-      let fallbacks = 0;
-      for (const x of xs) {
-        const fast = asinAcosFast(x, which);
-        if (fast !== fast) {
-          fallbacks++;
-          continue;
-        }
-        const exact = crAsinAcosExact(x, which);
-        if (!Object.is(fast, exact) && mismatches.length < 20) mismatches.push(`${which}(${x}): ${fast} vs ${exact}`);
-      }
-      console.log(`atan-dd ${which}: ${fallbacks} fallbacks in ${xs.length} arguments`);
-      expect(mismatches).toEqual([]);
-      expect(fallbacks).toBeLessThan(xs.length / 1000);
+      const r = fastVsExact(xs, (x) => asinAcosFast(x, which), (x) => crAsinAcosExact(x, which), (x) => `${which}(${x})`);
+      console.log(`atan-dd ${which}: ${r.fallbacks} fallbacks in ${xs.length} arguments`);
+      expect(r.mismatches).toEqual([]);
+      expect(r.fallbacks).toBeLessThan(xs.length / 1000);
     });
   }
   const exe = oracle('3.11');
@@ -125,7 +87,7 @@ describe('atan-dd: asin and acos', () => {
 describe('atan-dd: the error bounds hold against the 140-bit evaluation', () => {
   // where the result is at least 2**-20 the reference's 140 absolute bits are enough
   const check = (what: string, hi: number, ref: bigint, violations: string[]): number => {
-    const diff = fixed140(hi) + fixed140(ddLow[0]!) - ref;
+    const diff = fixedPoint(hi, 140) + fixedPoint(ddLow[0]!, 140) - ref;
     const absDiff = Number(diff < 0n ? -diff : diff) * 2 ** -140;
     const err = atanDdError[0]!;
     if (absDiff > err + 2 ** -134) violations.push(`${what}: error ${absDiff} > bound ${err}`);
@@ -148,7 +110,7 @@ describe('atan-dd: the error bounds hold against the 140-bit evaluation', () => 
     for (const [y, x] of atan2Inputs(CI ? 100_000 : 10_000, 6)) {
       if (!(x < 0 || Math.abs(y / x) >= 2 ** -20)) continue;
       const hi = atan2Dd(y, x);
-      let ref = atanFixed((fixed140(Math.abs(y)) << 140n) / fixed140(Math.abs(x)));
+      let ref = atanFixed((fixedPoint(Math.abs(y), 140) << 140n) / fixedPoint(Math.abs(x), 140));
       if (x < 0) ref = pi - ref;
       if (y < 0) ref = -ref;
       worst = Math.max(worst, check(`atan2(${y}, ${x})`, hi, ref, violations));

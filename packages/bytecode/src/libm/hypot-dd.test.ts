@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oracle } from '../../../../tools/oracles.js';
-import { describeParity, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
-import { crHypot, decompose, hypotExact } from './libm.js';
+import { describeParity, fixedPoint, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
+import { crHypot, hypotExact } from './libm.js';
 import { ddLow } from './double-double.js';
 import { hypotDd, hypotDdError, hypotFast } from './hypot-dd.js';
 
@@ -56,14 +56,6 @@ describe('hypot-dd: the double-double fast path', () => {
   });
 });
 
-/** v * 2**300 as a BigInt (exact for the magnitudes the bound test uses). */
-function scaled(v: number): bigint {
-  if (v === 0) return 0n;
-  const [m, e] = decompose(Math.abs(v));
-  const f = m << BigInt(e + 300);
-  return v < 0 ? -f : f;
-}
-
 describe('hypot-dd: the error bound holds against the exact sum of squares', () => {
   it('|(hi + lo) - sqrt(sum)| = |(hi + lo)**2 - sum| / (hi + lo + sqrt(sum)) is within the bound', () => {
     const violations: string[] = [];
@@ -72,8 +64,8 @@ describe('hypot-dd: the error bound holds against the exact sum of squares', () 
     const sample = vectors(CI ? 100_000 : 10_000, 7).filter((v) => v.every((c) => c === 0 || (Math.abs(c) >= 2 ** -100 && Math.abs(c) <= 2 ** 100)));
     for (const v of sample) {
       const hi = hypotDd(v);
-      const approx = scaled(hi) + scaled(ddLow[0]!);
-      const sum = v.reduce((acc, c) => acc + scaled(c) ** 2n, 0n);
+      const approx = fixedPoint(hi, 300) + fixedPoint(ddLow[0]!, 300);
+      const sum = v.reduce((acc, c) => acc + fixedPoint(c, 300) ** 2n, 0n);
       const d = approx * approx - sum;
       // sqrt(sum) is at least approx / 2 here: dividing by 1.5 approx is an honest stand-in
       const errScaled = Number(((d < 0n ? -d : d) * 2n) / (3n * approx));

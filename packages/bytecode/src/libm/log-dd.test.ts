@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oracle } from '../../../../tools/oracles.js';
-import { describeParity, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
-import { crLog, crLog2Exact, crLogBase, crLogExact, crPow, crPowExact, decompose, logFixed } from './libm.js';
+import { describeParity, fastVsExact, fixedPoint, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
+import { crLog, crLog2Exact, crLogBase, crLogExact, crPow, crPowExact, logFixed } from './libm.js';
 import { ddLow } from './double-double.js';
 import { log2Fast, logDd, logDdError, logFast, powFast } from './log-dd.js';
 
@@ -48,31 +48,14 @@ const POW_HARD: readonly [number, number][] = [
   [4, 1.5], [8, 1 / 3], [2, 0.25], [9, 2.5], [10, -2.5], [1.0000001, 1e6 + 0.5], [0.5, 1022.5], [2, -1021.5],
 ];
 
-function fixed140(v: number): bigint {
-  if (v === 0) return 0n;
-  const [m, e] = decompose(Math.abs(v));
-  const f = e + 140 >= 0 ? m << BigInt(e + 140) : m >> BigInt(-(e + 140));
-  return v < 0 ? -f : f;
-}
-
 describe('log-dd: the double-double fast paths of log and pow', () => {
   const xs = [...logInputs(RANDOM_COUNT, 1), ...LOG_HARD];
 
   it(`log equals the BigInt evaluation on ${xs.length} arguments, fallback rare`, () => {
-    const mismatches: string[] = [];
-    let fallbacks = 0;
-    for (const x of xs) {
-      const fast = logFast(x);
-      if (fast !== fast) {
-        fallbacks++;
-        continue;
-      }
-      const exact = crLogExact(x);
-      if (!Object.is(fast, exact) && mismatches.length < 20) mismatches.push(`log(${x}): ${fast} vs ${exact}`);
-    }
-    console.log(`log-dd: ${fallbacks} fallbacks in ${xs.length} arguments`);
-    expect(mismatches).toEqual([]);
-    expect(fallbacks).toBeLessThan(xs.length / 1000);
+    const r = fastVsExact(xs, logFast, crLogExact, (x) => `log(${x})`);
+    console.log(`log-dd: ${r.fallbacks} fallbacks in ${xs.length} arguments`);
+    expect(r.mismatches).toEqual([]);
+    expect(r.fallbacks).toBeLessThan(xs.length / 1000);
   });
 
   it('the log error bound holds against the 140-bit evaluation', () => {
@@ -82,7 +65,7 @@ describe('log-dd: the double-double fast paths of log and pow', () => {
       const hi = logDd(x);
       const lo = ddLow[0]!;
       const err = logDdError[0]!;
-      const diff = fixed140(hi) + fixed140(lo) - logFixed(x);
+      const diff = fixedPoint(hi, 140) + fixedPoint(lo, 140) - logFixed(x);
       const absDiff = Number(diff < 0n ? -diff : diff) * 2 ** -140;
       // the reference is within a few units of 2**-140
       if (absDiff > err + 2 ** -134) violations.push(`log(${x}): error ${absDiff} > bound ${err}`);
@@ -93,40 +76,20 @@ describe('log-dd: the double-double fast paths of log and pow', () => {
   });
 
   it('log2 equals the BigInt evaluation, fallback rare', () => {
-    const mismatches: string[] = [];
-    let fallbacks = 0;
     const sample = xs.filter((_, i) => i % 2 === 0);
-    for (const x of sample) {
-      const fast = log2Fast(x);
-      if (fast !== fast) {
-        fallbacks++;
-        continue;
-      }
-      const exact = crLog2Exact(x);
-      if (!Object.is(fast, exact) && mismatches.length < 20) mismatches.push(`log2(${x}): ${fast} vs ${exact}`);
-    }
-    console.log(`log-dd log2: ${fallbacks} fallbacks in ${sample.length} arguments`);
-    expect(mismatches).toEqual([]);
-    expect(fallbacks).toBeLessThan(sample.length / 1000);
+    const r = fastVsExact(sample, log2Fast, crLog2Exact, (x) => `log2(${x})`);
+    console.log(`log-dd log2: ${r.fallbacks} fallbacks in ${sample.length} arguments`);
+    expect(r.mismatches).toEqual([]);
+    expect(r.fallbacks).toBeLessThan(sample.length / 1000);
   });
 
   const pairs = [...powInputs(POW_COUNT, 3), ...POW_HARD];
 
   it(`pow equals the BigInt evaluation on ${pairs.length} pairs, fallback rare`, () => {
-    const mismatches: string[] = [];
-    let fallbacks = 0;
-    for (const [x, y] of pairs) {
-      const fast = powFast(x, y);
-      if (fast !== fast) {
-        fallbacks++;
-        continue;
-      }
-      const exact = crPowExact(x, y);
-      if (!Object.is(fast, exact) && mismatches.length < 20) mismatches.push(`pow(${x}, ${y}): ${fast} vs ${exact}`);
-    }
-    console.log(`log-dd pow: ${fallbacks} fallbacks (or results out of the fast range) in ${pairs.length} pairs`);
-    expect(mismatches).toEqual([]);
-    expect(fallbacks).toBeLessThan(pairs.length / 100);
+    const r = fastVsExact(pairs, ([x, y]) => powFast(x, y), ([x, y]) => crPowExact(x, y), ([x, y]) => `pow(${x}, ${y})`);
+    console.log(`log-dd pow: ${r.fallbacks} fallbacks (or results out of the fast range) in ${pairs.length} pairs`);
+    expect(r.mismatches).toEqual([]);
+    expect(r.fallbacks).toBeLessThan(pairs.length / 100);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oracle } from '../../../../tools/oracles.js';
-import { describeParity, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
+import { describeParity, fixedPoint, parityWithPython, prng, randomInBinade } from '../../../../tests/libm/harness.js';
 import { crTrig, crTrigExact, decompose, piFixed, trigFixed } from './libm.js';
 import { ddLow } from './double-double.js';
 import { PIO2_PARTS, TRIG_DD_MAX, trigDd, trigDdError, trigFast } from './trig-dd.js';
@@ -61,15 +61,6 @@ const HARD_CASES: readonly number[] = [
   Math.PI / 4, 3 * (Math.PI / 4), TRIG_DD_MAX - 2 ** -33, 2 ** 19 + 0.5,
 ];
 
-/** v as a fixed-point BigInt with 140 fractional bits (|v| >= 2**-140 or the tail is cut). */
-function toFixed140(v: number): bigint {
-  if (v === 0) return 0n;
-  const [m, e] = decompose(Math.abs(v));
-  const sh = e + 140;
-  const f = sh >= 0 ? m << BigInt(sh) : m >> BigInt(-sh);
-  return v < 0 ? -f : f;
-}
-
 describe('trig-dd: the double-double fast path', () => {
   it('splits pi/2 into parts exact when multiplied by k < 2**20', () => {
     let sum = 0n;
@@ -120,7 +111,7 @@ describe('trig-dd: the double-double fast path', () => {
         const hi = trigDd(x, which);
         const lo = ddLow[0]!;
         const err = trigDdError[0]!;
-        const diff = toFixed140(hi) + toFixed140(lo) - trigFixed(x, which);
+        const diff = fixedPoint(hi, 140) + fixedPoint(lo, 140) - trigFixed(x, which);
         const absDiff = Number(diff < 0n ? -diff : diff) * 2 ** -140;
         // the reference is within a few units of 2**-140 for sin and cos; its tan divides by cos,
         // which multiplies that by 1 + tan**2 (near a pole the check is only as tight as that)
