@@ -1,10 +1,11 @@
 // Shared by the compiler (constant folding of float ** float) and the VM (math, float.__pow__).
-// exp, log, log2, pow, sin, cos and tan correctly rounded (V8's Math.exp/log/pow are off by an ulp
-// for 3-10% of arguments). glibc, behind CPython, is correctly rounded on all but some 0.01-0.2% of
-// arguments (it dropped its slow paths in 2.28); log10 follows glibc's own formula instead, which is
-// up to 2 ulps off but reproducible. Each function first tries a double-double fast path with an
-// error bound (Ziv's strategy: *-dd.ts) and falls back, rarely, to fixed-point BigInt arithmetic
-// with 140 fractional bits: exp by range reduction and Taylor series, log by the atanh series.
+// exp, log, log2, pow, sin, cos, tan, atan, atan2, asin, acos and hypot correctly rounded (V8's
+// Math.exp/log/pow are off by an ulp for 3-10% of arguments). glibc, behind CPython, is correctly
+// rounded on all but some 0.01-0.2% of arguments (it dropped its slow paths in 2.28); log10 follows
+// glibc's own formula instead, which is up to 2 ulps off but reproducible. Each function first tries
+// a double-double fast path with an error bound (Ziv's strategy: *-dd.ts) and falls back, rarely,
+// to fixed-point BigInt arithmetic with 140 fractional bits: exp by range reduction and Taylor
+// series, log by the atanh series.
 // CPython counterpart: the platform libm behind Modules/mathmodule.c and float_pow.
 import { asinAcosFast, atan2Fast, atanFast } from './atan-dd.js';
 import { EXP_DD_MAX, EXP_DD_MIN, expFast, pow2 } from './exp-dd.js';
