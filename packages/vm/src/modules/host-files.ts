@@ -6,7 +6,7 @@ import { None, PyObject } from '../objects/object.js';
 import { intFromNumber } from '../objects/int.js';
 import { PyBytes } from '../objects/bytes.js';
 import { newStr, PyStr } from '../objects/str.js';
-import { osErrorType, typeErrorType } from '../objects/exception-types.js';
+import { osErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { callObject, callSpecial } from '../protocols/call.js';
 import { ts } from '../eval/state.js';
 import { HostOSError, type HostFiles } from '../host.js';
@@ -48,13 +48,18 @@ export function fspath(o: PyObject): PyObject {
   return r;
 }
 
-/** A path argument as the host takes it (bytes paths as UTF-8, the file system encoding). */
-export function pathText(o: PyObject, fname: string, argName = 'path'): string {
+/**
+ * A path argument as the host takes it (bytes paths as UTF-8, the file system encoding), with
+ * path_converter's errors; `accepts` names what else the function takes ("integer", "None").
+ */
+export function pathText(o: PyObject, fname: string, argName = 'path', accepts: string[] = []): string {
   if (!(o instanceof PyStr || o instanceof PyBytes) && o.type.lookup('__fspath__') === undefined) {
-    raise(typeErrorType, `${fname}: ${argName} should be string, bytes or os.PathLike, not ${o.type.name}`);
+    const kinds = ['string', 'bytes', 'os.PathLike', ...accepts];
+    const list = kinds.length === 3 ? 'string, bytes or os.PathLike' : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
+    raise(typeErrorType, `${fname}: ${argName} should be ${list}, not ${o.type.name}`);
   }
   const p = fspath(o);
   const text = p instanceof PyStr ? p.value : new TextDecoder().decode((p as PyBytes).value);
-  if (text.includes('\0')) raise(typeErrorType, `${fname}: embedded null character in ${argName}`);
+  if (text.includes('\0')) raise(valueErrorType, 'embedded null byte');
   return text;
 }

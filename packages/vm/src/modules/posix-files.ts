@@ -93,7 +93,7 @@ function statOf(fname: string, path: PyObject, follow: boolean): PyObject {
     const fd = asJsIndex(path);
     return statObject(osCall(() => hostFiles(fname).fstat(fd)));
   }
-  const p = pathText(path, fname);
+  const p = pathText(path, fname, 'path', ['integer']);
   return statObject(osCall(() => hostFiles(fname, path).stat(p, follow), path));
 }
 
@@ -200,7 +200,7 @@ export function installFileFunctions(d: PyDict): void {
   });
   def('listdir', (a) => {
     const path = a[0] ?? None;
-    const p = path === None ? '.' : pathText(path, 'listdir');
+    const p = path === None ? '.' : pathText(path, 'listdir', 'path', ['integer', 'None']);
     const names = osCall(() => files('listdir', path === None ? newStr('.') : path).listdir(p), path === None ? newStr('.') : path);
     const asBytes = path instanceof PyBytes;
     return new PyList(names.map((n) => (asBytes ? new PyBytes(new TextEncoder().encode(n)) : newStr(n))));

@@ -58,6 +58,8 @@ function posix<T>(f: () => T): T {
     const known = e.code !== undefined ? ERRORS[e.code] : undefined;
     if (known !== undefined) throw new HostOSError(known[0], known[1]);
     if (typeof e.errno === 'number') throw new HostOSError(-e.errno, e.code ?? 'Unknown error');
+    // node:fs checks a descriptor's range itself (a negative one): the system call would say EBADF
+    if (e.code === 'ERR_OUT_OF_RANGE') throw new HostOSError(9, 'Bad file descriptor');
     throw err;
   }
 }
@@ -142,6 +144,12 @@ export const nodeFiles: HostFiles = {
     });
   },
   close(fd) {
+    // only what open() gave: another descriptor of the process is not the program's to close
+    // (0-2 stay with the host's streams)
+    if (!positions.has(fd)) {
+      if (fd > 2) throw new HostOSError(9, 'Bad file descriptor');
+      return;
+    }
     posix(() => closeSync(fd));
     positions.delete(fd);
     appending.delete(fd);
