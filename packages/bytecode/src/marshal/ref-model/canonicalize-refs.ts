@@ -53,8 +53,8 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
   const identifiers = moduleIdentifiers(top, target, rules, idsOf);
   const model = new ModuleCompile(target, rules, state, (s) => identifiers.has(s) || state.internedStrings(s), idsOf);
   const out = model.compileUnit(top);
-  if (options.heldTopLevel ?? true) model.held.add(out);
-  for (const s of model.singletons.used) model.held.add(s);
+  if (options.heldTopLevel ?? true) model.held.push(out);
+  for (const s of model.singletons.used) model.held.push(s);
   assignRefFlags(out, model.held);
   // most modules have no set constant: then there is nothing to order
   if (model.madeSets) orderSetElements(out, marshalOptionsFor(target), rules.setKeysFlagged);
@@ -68,13 +68,23 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
 function moduleIdentifiers(top: CodeObject, target: Target, rules: VersionRules, idsOf: Map<CodeObject, IdentifierConsts>): Set<string> {
   const out = new Set<string>();
   const addStrs = (t: PyTuple | null) => {
-    for (const v of t?.items ?? []) if (v.kind === Kind.Str) out.add(v.value);
+    if (t === null) return;
+    const items = t.items;
+    for (let i = 0; i < items.length; i++) {
+      const v = items[i]!;
+      if (v.kind === Kind.Str) out.add(v.value);
+    }
   };
   const walk = (co: CodeObject) => {
-    addStrs(co.names);
     addStrs(co.localsplusnames);
-    // `import a.b.c` names the dotted string; its parts are NAME tokens too
-    for (const v of co.names.items) if (v.kind === Kind.Str && v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
+    const names = co.names.items;
+    for (let i = 0; i < names.length; i++) {
+      const v = names[i]!;
+      if (v.kind !== Kind.Str) continue;
+      out.add(v.value);
+      // `import a.b.c` names the dotted string; its parts are NAME tokens too
+      if (v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
+    }
     if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, rules)) out.add(co.name.value);
     const ids = identifierConsts(co, target);
     idsOf.set(co, ids);
@@ -94,7 +104,7 @@ class ModuleCompile {
   readonly interned: InternTable;
   readonly cache = new ConstCache();
   /** objects referenced from outside the tree (see ref-flags.ts) */
-  readonly held = new Set<object>();
+  readonly held: { ref: boolean }[] = [];
   private filename: PyStr | null = null;
   /** whether any set or frozenset constant was made (only then does marshal's set order matter) */
   madeSets = false;
@@ -151,7 +161,7 @@ class ModuleCompile {
     // co_code: the de-optimised copy the code object caches, so always one reference more
     // (new objects share the input's byte arrays: nothing writes into a value's bytes)
     const code = new PyBytes(src.code.value);
-    this.held.add(code);
+    this.held.push(code);
     const kinds = src.localspluskinds && (src.localspluskinds.value.length === 0 ? this.singletons.bytes(src.localspluskinds.value)! : new PyBytes(src.localspluskinds.value));
 
     return new CodeObject({
@@ -202,7 +212,7 @@ class ModuleCompile {
     if (!this.filename) {
       const s = asStr(v);
       this.filename = new PyStr(s.value, false, false, s.utf8);
-      this.held.add(this.filename);
+      this.held.push(this.filename);
     }
     return this.filename;
   }

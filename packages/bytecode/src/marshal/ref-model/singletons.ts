@@ -24,7 +24,7 @@ export class Singletons {
   private readonly byteChars = new Map<number, PyBytes>();
   private readonly staticNames = new Map<string, PyStr>();
   /** every singleton handed out, so the ref pass can flag them */
-  readonly used = new Set<object>();
+  readonly used = new Set<{ ref: boolean }>();
 
   /** @param internedAtStartup 1-character strings the process interned before compiling */
   constructor(private readonly internedAtStartup: (value: string) => boolean) {}
@@ -61,7 +61,7 @@ export class Singletons {
     return v;
   }
 
-  private use<T extends object>(v: T): T {
+  private use<T extends { ref: boolean }>(v: T): T {
     this.used.add(v);
     return v;
   }
