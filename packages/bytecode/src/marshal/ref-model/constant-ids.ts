@@ -90,9 +90,11 @@ export class ConstantIds {
 
   private bytesId(v: PyBytes): number {
     const b = v.value;
-    // FNV-1a over the bytes
+    // FNV-1a over at most 64 of the bytes, spread over them (the cache holds every code object's
+    // linetable and exceptiontable: hashing them whole was a visible cost; equal buckets compare whole)
     let h = 0x811c9dc5 ^ b.length;
-    for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    const step = b.length <= 64 ? 1 : Math.floor(b.length / 64);
+    for (let i = 0; i < b.length; i += step) h = Math.imul(h ^ b[i]!, 0x01000193);
     let bucket = this.bytes.get(h);
     if (bucket === undefined) this.bytes.set(h, (bucket = []));
     for (const [other, id] of bucket) if (sameBytes(other, b)) return id;
