@@ -142,14 +142,17 @@ class ModuleCompile {
     const exceptiontable = src.exceptiontable && this.cache.mergeConstOne(this.buffer(src.exceptiontable));
     const linetable = this.cache.mergeConstOne(this.buffer(src.linetable));
     // makecode()
-    const names = this.cache.mergeConstOne(this.singletons.tuple(src.names.items.map((v) => this.identifier(v))));
+    const builtNames = this.singletons.tuple(src.names.items.map((v) => this.identifier(v)));
+    const names = this.cache.mergeConstOne(builtNames);
     const constsTuple = this.cache.mergeConstOne(this.singletons.tuple(consts));
-    const localsplusnames =
-      src.localsplusnames && this.cache.mergeConstOne(this.singletons.tuple(src.localsplusnames.items.map((v) => this.identifier(v))));
-    // _PyCode_New
-    this.interned.internStrings(names);
+    const builtLocals = src.localsplusnames && this.singletons.tuple(src.localsplusnames.items.map((v) => this.identifier(v)));
+    const localsplusnames = builtLocals && this.cache.mergeConstOne(builtLocals);
+    // _PyCode_New. intern_strings leaves a tuple built here as it is (identifier() gave it the
+    // canonical objects, and a value's canonical object never changes); one the cache gave
+    // instead may hold a literal's strings.
+    if (names !== builtNames) this.interned.internStrings(names);
     this.interned.internStringConstants(constsTuple);
-    if (localsplusnames) this.interned.internStrings(localsplusnames);
+    if (localsplusnames && localsplusnames !== builtLocals) this.interned.internStrings(localsplusnames);
     let filename = this.filenameOf(src.filename);
     if (this.rules.internsCodeNames) {
       // 3.13's init_code; the class body's __qualname__ constant keeps u_qualname if it loses
