@@ -9,9 +9,9 @@ import type { CompileFileFlags } from './compile-file.js';
 const STACK_MB = 256;
 /**
  * V8 young generation of a compile thread. A compile allocates fast and keeps its trees alive for
- * a while: with V8's default a stdlib compile runs about 350 scavenges (a tenth of its time), each
- * copying the live young trees again; with 128 MB, 130 of them, about half the time (peak RSS of
- * -j1 over the stdlib: about 280 MB either way).
+ * a while: with V8's default a -j1 compile of the stdlib runs about 350 scavenges (about a tenth of
+ * its time), each copying the live young trees again; with 128 MB (V8 caps it near there) about
+ * 130, and their total time measured well under half. Peak RSS stays about 260-280 MB.
  */
 const YOUNG_MB = 128;
 
