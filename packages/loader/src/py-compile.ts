@@ -3,10 +3,9 @@
 // A compile error is a PyCompileError whose `msg` is py_compile's text; a failure of the file
 // system is a PyOSError with CPython's class and str(). PYTHONDONTWRITEBYTECODE does not apply:
 // an explicit compile always writes. CPython counterpart: Lib/py_compile.py compile.
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { cacheFromSource, canonicalizeRefs, type CodeObject, type Target } from '@tspyc/bytecode';
 import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, withProgramText, type CompileWarning } from '@tspyc/compiler';
-import { calcMode } from './cache-write.js';
 import { NodeFileSystem } from './fs-node.js';
 import type { FileSystem } from './fs.js';
 import { PyOSError } from './py-compile-os-error.js';
@@ -153,17 +152,17 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
   const cfile = options.cfile ?? pyCompileCfile(file, optimize, target);
   const name = options.dfile || file;
 
-  let isLink = false;
+  // one lstat: absent, a symlink, or (not being a link) what stat would say
+  let existing: Stats | undefined;
   try {
-    isLink = lstatSync(cfile).isSymbolicLink();
+    existing = lstatSync(cfile, { throwIfNoEntry: false });
   } catch {
-    /* absent: fine */
+    /* unreadable: as absent */
   }
-  if (isLink) {
+  if (existing?.isSymbolicLink()) {
     throw PyOSError.withMessage('FileExistsError', `${cfile} is a symlink and will be changed into a regular file if import writes a byte-compiled file to it`);
   }
-  const existing = fs.stat(cfile);
-  if (existing && !existing.isFile) {
+  if (existing && !existing.isFile()) {
     throw PyOSError.withMessage('FileExistsError', `${cfile} is a non-regular file and will be changed into a regular one if import writes a byte-compiled file to it`);
   }
 
@@ -189,14 +188,16 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
   }
 
   const dirname = pathSplit(cfile)[0];
-  if (dirname) {
+  // an existing directory: os.makedirs would only fail with FileExistsError, which is ignored
+  if (dirname && !fs.stat(dirname)?.isDirectory) {
     try {
       makedirs(fs, dirname);
     } catch (err) {
       if (!(err instanceof PyOSError && err.pythonType === 'FileExistsError')) throw err;
     }
   }
-  const written = fs.writeFileAtomic(cfile, data, { mode: calcMode(fs, file) });
+  // _calc_mode's stat of the source: the one taken before reading it
+  const written = fs.writeFileAtomic(cfile, data, { mode: st.mode | 0o200 });
   if (!written.written) throw writeError(written.errno, written.detail, cfile);
   return cfile;
 }

@@ -53,8 +53,8 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
   const identifiers = moduleIdentifiers(top, target, rules, idsOf);
   const model = new ModuleCompile(target, rules, state, (s) => identifiers.has(s) || state.internedStrings(s), idsOf);
   const out = model.compileUnit(top);
-  if (options.heldTopLevel ?? true) model.held.add(out);
-  for (const s of model.singletons.used) model.held.add(s);
+  if (options.heldTopLevel ?? true) model.held.push(out);
+  for (const s of model.singletons.used) model.held.push(s);
   assignRefFlags(out, model.held);
   // most modules have no set constant: then there is nothing to order
   if (model.madeSets) orderSetElements(out, marshalOptionsFor(target), rules.setKeysFlagged);
@@ -68,13 +68,23 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
 function moduleIdentifiers(top: CodeObject, target: Target, rules: VersionRules, idsOf: Map<CodeObject, IdentifierConsts>): Set<string> {
   const out = new Set<string>();
   const addStrs = (t: PyTuple | null) => {
-    for (const v of t?.items ?? []) if (v.kind === Kind.Str) out.add(v.value);
+    if (t === null) return;
+    const items = t.items;
+    for (let i = 0; i < items.length; i++) {
+      const v = items[i]!;
+      if (v.kind === Kind.Str) out.add(v.value);
+    }
   };
   const walk = (co: CodeObject) => {
-    addStrs(co.names);
     addStrs(co.localsplusnames);
-    // `import a.b.c` names the dotted string; its parts are NAME tokens too
-    for (const v of co.names.items) if (v.kind === Kind.Str && v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
+    const names = co.names.items;
+    for (let i = 0; i < names.length; i++) {
+      const v = names[i]!;
+      if (v.kind !== Kind.Str) continue;
+      out.add(v.value);
+      // `import a.b.c` names the dotted string; its parts are NAME tokens too
+      if (v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
+    }
     if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, rules)) out.add(co.name.value);
     const ids = identifierConsts(co, target);
     idsOf.set(co, ids);
@@ -94,7 +104,7 @@ class ModuleCompile {
   readonly interned: InternTable;
   readonly cache = new ConstCache();
   /** objects referenced from outside the tree (see ref-flags.ts) */
-  readonly held = new Set<object>();
+  readonly held: { ref: boolean }[] = [];
   private filename: PyStr | null = null;
   /** whether any set or frozenset constant was made (only then does marshal's set order matter) */
   madeSets = false;
@@ -132,14 +142,17 @@ class ModuleCompile {
     const exceptiontable = src.exceptiontable && this.cache.mergeConstOne(this.buffer(src.exceptiontable));
     const linetable = this.cache.mergeConstOne(this.buffer(src.linetable));
     // makecode()
-    const names = this.cache.mergeConstOne(this.singletons.tuple(src.names.items.map((v) => this.identifier(v))));
+    const builtNames = this.singletons.tuple(src.names.items.map((v) => this.identifier(v)));
+    const names = this.cache.mergeConstOne(builtNames);
     const constsTuple = this.cache.mergeConstOne(this.singletons.tuple(consts));
-    const localsplusnames =
-      src.localsplusnames && this.cache.mergeConstOne(this.singletons.tuple(src.localsplusnames.items.map((v) => this.identifier(v))));
-    // _PyCode_New
-    this.interned.internStrings(names);
+    const builtLocals = src.localsplusnames && this.singletons.tuple(src.localsplusnames.items.map((v) => this.identifier(v)));
+    const localsplusnames = builtLocals && this.cache.mergeConstOne(builtLocals);
+    // _PyCode_New. intern_strings leaves a tuple built here as it is (identifier() gave it the
+    // canonical objects, and a value's canonical object never changes); one the cache gave
+    // instead may hold a literal's strings.
+    if (names !== builtNames) this.interned.internStrings(names);
     this.interned.internStringConstants(constsTuple);
-    if (localsplusnames) this.interned.internStrings(localsplusnames);
+    if (localsplusnames && localsplusnames !== builtLocals) this.interned.internStrings(localsplusnames);
     let filename = this.filenameOf(src.filename);
     if (this.rules.internsCodeNames) {
       // 3.13's init_code; the class body's __qualname__ constant keeps u_qualname if it loses
@@ -151,7 +164,7 @@ class ModuleCompile {
     // co_code: the de-optimised copy the code object caches, so always one reference more
     // (new objects share the input's byte arrays: nothing writes into a value's bytes)
     const code = new PyBytes(src.code.value);
-    this.held.add(code);
+    this.held.push(code);
     const kinds = src.localspluskinds && (src.localspluskinds.value.length === 0 ? this.singletons.bytes(src.localspluskinds.value)! : new PyBytes(src.localspluskinds.value));
 
     return new CodeObject({
@@ -202,7 +215,7 @@ class ModuleCompile {
     if (!this.filename) {
       const s = asStr(v);
       this.filename = new PyStr(s.value, false, false, s.utf8);
-      this.held.add(this.filename);
+      this.held.push(this.filename);
     }
     return this.filename;
   }

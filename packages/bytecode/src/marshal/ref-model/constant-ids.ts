@@ -1,17 +1,33 @@
 // _PyCode_ConstantKey as numbers: every value gets the id of its equivalence class under
 // constant-key.ts's keys (equal ids exactly when the keys are equal), found without building the
-// key strings for the common constants. A str is looked up by its own value, a tuple or frozenset
-// by its items' ids, bytes by a hash of their contents; the rest fall back to constantKey.
+// key strings for the common constants. A str is looked up by its own value, an int by its value,
+// a tuple or frozenset by its items' ids (a trie keyed by numbers: no key string at all), bytes by
+// a hash of their contents, an object keyed by identity by the object; the rest fall back to
+// constantKey.
 import { Kind, type PyBytes, type PyValue } from '../../values.js';
 import { constantKey } from './constant-key.js';
+
+/** A trie node over item ids: `id` is the class of the sequence that ends here (-1: none yet). */
+interface SeqNode {
+  id: number;
+  next: Map<number, SeqNode> | null;
+}
+
+const seqNode = (): SeqNode => ({ id: -1, next: null });
 
 export class ConstantIds {
   private next = 0;
   /** plain str (no utf8 form) by value */
   private readonly strs = new Map<string, number>();
+  private readonly ints = new Map<bigint, number>();
+  /** code objects, lists, dicts, sets and NaNs: each object is a class of its own */
+  private readonly identities = new Map<object, number>();
   /** bytes by a hash of their contents, each bucket holding [value, id] pairs */
   private readonly bytes = new Map<number, [Uint8Array, number][]>();
-  /** tuples and frozensets by their items' ids ('<t…', '<f…': no constantKey starts with '<'), everything else by constantKey */
+  private readonly tuples = seqNode();
+  /** frozensets by their items' ids in ascending order */
+  private readonly frozensets = seqNode();
+  /** everything else by constantKey */
   private readonly composite = new Map<string, number>();
 
   /** the id of `v`'s class, allocating one for a value not seen before */
@@ -19,21 +35,51 @@ export class ConstantIds {
     switch (v.kind) {
       case Kind.Str:
         return v.utf8 === null ? this.lookup(this.strs, v.value) : this.lookup(this.composite, constantKey(v));
+      case Kind.Int: {
+        let id = this.ints.get(v.value);
+        if (id === undefined) this.ints.set(v.value, (id = this.next++));
+        return id;
+      }
       case Kind.Bytes:
         return this.bytesId(v);
       case Kind.Tuple: {
-        let key = '<t';
-        for (const item of v.items) key += this.of(item) + ',';
-        return this.lookup(this.composite, key);
+        let node = this.tuples;
+        const items = v.items;
+        for (let i = 0; i < items.length; i++) node = this.step(node, this.of(items[i]!));
+        return node.id >= 0 ? node.id : (node.id = this.next++);
       }
       case Kind.FrozenSet: {
         // a frozenset of keys: element order does not matter
         const ids = v.items.map((item) => this.of(item)).sort((a, b) => a - b);
-        return this.lookup(this.composite, '<f' + ids.join(','));
+        let node = this.frozensets;
+        for (let i = 0; i < ids.length; i++) node = this.step(node, ids[i]!);
+        return node.id >= 0 ? node.id : (node.id = this.next++);
       }
+      case Kind.Code:
+      case Kind.List:
+      case Kind.Dict:
+      case Kind.Set:
+        return this.identity(v);
+      case Kind.Float:
+        return v.value !== v.value ? this.identity(v) : this.lookup(this.composite, constantKey(v));
+      case Kind.Complex:
+        return v.real !== v.real || v.imag !== v.imag ? this.identity(v) : this.lookup(this.composite, constantKey(v));
       default:
         return this.lookup(this.composite, constantKey(v));
     }
+  }
+
+  private step(node: SeqNode, id: number): SeqNode {
+    if (node.next === null) node.next = new Map();
+    let child = node.next.get(id);
+    if (child === undefined) node.next.set(id, (child = seqNode()));
+    return child;
+  }
+
+  private identity(v: object): number {
+    let id = this.identities.get(v);
+    if (id === undefined) this.identities.set(v, (id = this.next++));
+    return id;
   }
 
   private lookup(map: Map<string, number>, key: string): number {
@@ -44,9 +90,11 @@ export class ConstantIds {
 
   private bytesId(v: PyBytes): number {
     const b = v.value;
-    // FNV-1a over the bytes
+    // FNV-1a over at most 64 of the bytes, spread over them (the cache holds every code object's
+    // linetable and exceptiontable: hashing them whole was a visible cost; equal buckets compare whole)
     let h = 0x811c9dc5 ^ b.length;
-    for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    const step = b.length <= 64 ? 1 : Math.floor(b.length / 64);
+    for (let i = 0; i < b.length; i += step) h = Math.imul(h ^ b[i]!, 0x01000193);
     let bucket = this.bytes.get(h);
     if (bucket === undefined) this.bytes.set(h, (bucket = []));
     for (const [other, id] of bucket) if (sameBytes(other, b)) return id;

@@ -31,7 +31,8 @@ export function orderSetElements(top: CodeObject, options: WriteOptions, keysFla
     for (const child of childrenOf(v)) visit(child);
     if (v.kind !== Kind.FrozenSet && v.kind !== Kind.Set) return;
     const keyed = v.items.map((item) => {
-      const w = new MarshalWriter(options);
+      // (most elements are a few bytes: a small first buffer)
+      const w = new MarshalWriter(options, 64);
       // 3.13 dumps the element while holding a reference of its own to it
       const natural = hasRefFlag(item) && item.ref;
       if (keysFlagged && hasRefFlag(item)) item.ref = true;

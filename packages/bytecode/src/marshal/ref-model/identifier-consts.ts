@@ -62,6 +62,8 @@ export function identifierConsts(code: CodeObject, target: Target): IdentifierCo
     return name?.kind === Kind.Str && name.value === value;
   };
   const out: IdentifierConsts = { fromIdentifiers: new Set(), qualnameConst: -1 };
+  // only a str or tuple constant can be one: without any, the bytecode need not be read
+  if (!code.consts.items.some((c) => c.kind === Kind.Str || c.kind === Kind.Tuple)) return out;
   const bytes = code.code.value;
   let ext = 0;
   let lastLoadConst = -1;

@@ -34,9 +34,13 @@ export function childrenOf(v: PyValue): PyValue[] {
 
 /**
  * Set `ref` on every object of the tree: held from outside, shared inside (reached through a
- * second slot), or interned. One walk: an object's children are visited when it is first reached.
+ * second slot), or interned. The tree's objects must all still have `ref` false (the model makes
+ * them). Held objects are flagged first; then one walk, in which an object already flagged needs
+ * no more looking at (a held object has no children but the top's, a shared one's children were
+ * visited when it was first reached), and only the unflagged ones are remembered as seen.
  */
-export function assignRefFlags(top: CodeObject, held: ReadonlySet<object>): void {
+export function assignRefFlags(top: CodeObject, held: Iterable<{ ref: boolean }>): void {
+  for (const h of held) h.ref = true;
   const seen = new Set<PyValue>();
   const visit = (v: PyValue): void => {
     switch (v.kind) {
@@ -45,27 +49,33 @@ export function assignRefFlags(top: CodeObject, held: ReadonlySet<object>): void
       case Kind.Ellipsis:
       case Kind.StopIteration:
         return;
+      case Kind.Str:
+        // no children: interned or shared, it is flagged
+        if (v.ref) return;
+        if (v.interned || seen.has(v)) v.ref = true;
+        else seen.add(v);
+        return;
     }
+    if (v.ref) return;
     if (seen.has(v)) {
       v.ref = true;
       return;
     }
     seen.add(v);
-    v.ref = held.has(v) || (v.kind === Kind.Str && v.interned);
     switch (v.kind) {
       case Kind.Tuple:
       case Kind.List:
       case Kind.Set:
-      case Kind.FrozenSet:
-        for (const item of v.items) visit(item);
+      case Kind.FrozenSet: {
+        const items = v.items;
+        for (let i = 0; i < items.length; i++) visit(items[i]!);
         return;
+      }
       case Kind.Dict:
       case Kind.Code:
         for (const child of childrenOf(v)) visit(child);
         return;
     }
   };
-  top.ref = held.has(top);
-  seen.add(top);
   for (const child of childrenOf(top)) visit(child);
 }

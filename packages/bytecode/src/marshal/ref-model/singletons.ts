@@ -23,8 +23,8 @@ export class Singletons {
   private readonly chars = new Map<string, PyStr>();
   private readonly byteChars = new Map<number, PyBytes>();
   private readonly staticNames = new Map<string, PyStr>();
-  /** every singleton handed out, so the ref pass can flag them */
-  readonly used = new Set<object>();
+  /** every singleton made (the empty tuple and bytes always are), so the ref pass can flag them */
+  readonly used: { ref: boolean }[] = [this.emptyTuple, this.emptyBytes];
 
   /** @param internedAtStartup 1-character strings the process interned before compiling */
   constructor(private readonly internedAtStartup: (value: string) => boolean) {}
@@ -44,7 +44,7 @@ export class Singletons {
   }
 
   bytes(value: Uint8Array): PyBytes | null {
-    if (value.length === 0) return this.use(this.emptyBytes);
+    if (value.length === 0) return this.emptyBytes;
     if (value.length !== 1) return null;
     let v = this.byteChars.get(value[0]!);
     if (!v) this.byteChars.set(value[0]!, (v = this.use(new PyBytes(value.slice()))));
@@ -52,7 +52,7 @@ export class Singletons {
   }
 
   tuple(items: PyTuple['items']): PyTuple {
-    return items.length === 0 ? this.use(this.emptyTuple) : new PyTuple(items);
+    return items.length === 0 ? this.emptyTuple : new PyTuple(items);
   }
 
   staticName(value: string): PyStr {
@@ -61,8 +61,8 @@ export class Singletons {
     return v;
   }
 
-  private use<T extends object>(v: T): T {
-    this.used.add(v);
+  private use<T extends { ref: boolean }>(v: T): T {
+    this.used.push(v);
     return v;
   }
 }

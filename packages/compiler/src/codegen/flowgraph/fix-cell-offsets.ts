@@ -6,10 +6,10 @@ import { Op } from '../ir.js';
 
 /** for each cell then free index: its localsplus offset, before dropped cells are taken out */
 export function buildCellFixedOffsets(nlocals: number, cellArgIndex: readonly number[], nfreevars: number): number[] {
-  const fixed = Array.from({ length: cellArgIndex.length + nfreevars }, (_, i) => nlocals + i);
-  cellArgIndex.forEach((arg, i) => {
-    if (arg >= 0) fixed[i] = arg;
-  });
+  // (plain loops: this runs for every code object, and Array.from over an array-like is slow)
+  const n = cellArgIndex.length + nfreevars;
+  const fixed: number[] = [];
+  for (let i = 0; i < n; i++) fixed.push(i < cellArgIndex.length && cellArgIndex[i]! >= 0 ? cellArgIndex[i]! : nlocals + i);
   return fixed;
 }
 

@@ -25,11 +25,15 @@ export function insertPrefixInstructions(entry: BasicBlock, flags: number, first
   const prefix: Instr[] = [];
   if (nfreevars > 0) prefix.push(instr(Op.COPY_FREE_VARS, nfreevars));
   // the cells sorted by where they live in localsplus (argument cells first)
-  const cells = Array.from({ length: ncellvars }, (_, i) => i).sort((a, b) => fixed[a]! - fixed[b]!);
-  for (const c of cells) prefix.push(instr(Op.MAKE_CELL, c));
+  if (ncellvars > 0) {
+    const cells: number[] = [];
+    for (let i = 0; i < ncellvars; i++) cells.push(i);
+    cells.sort((a, b) => fixed[a]! - fixed[b]!);
+    for (const c of cells) prefix.push(instr(Op.MAKE_CELL, c));
+  }
   if (isGeneratorLike(flags)) {
     prefix.push({ opcode: Op.RETURN_GENERATOR, oparg: 0, target: null, loc: { lineno: firstlineno, endLineno: firstlineno, colOffset: -1, endColOffset: -1 }, except: null });
     prefix.push(instr(Op.POP_TOP, 0));
   }
-  entry.instrs.unshift(...prefix);
+  if (prefix.length > 0) entry.instrs.unshift(...prefix);
 }

@@ -43,8 +43,12 @@ function computeStackEffect(instr: Instr, jump: boolean): number {
   return effect;
 }
 
+const NOT_REACHED = -(2 ** 30);
+
 export function stackdepth(entry: BasicBlock, generatorLike: boolean): number {
-  for (let b: BasicBlock | null = entry; b !== null; b = b.next) b.startDepth = Number.MIN_SAFE_INTEGER;
+  // "not reached" (CPython's INT_MIN): a small integer, so that startDepth stays an integer field
+  // for V8 (MIN_SAFE_INTEGER made it a double field of every block)
+  for (let b: BasicBlock | null = entry; b !== null; b = b.next) b.startDepth = NOT_REACHED;
   const stack: BasicBlock[] = [];
   const push = (b: BasicBlock, depth: number) => {
     if (b.startDepth < depth && b.startDepth < 100) {
