@@ -103,11 +103,26 @@ export class PyDict extends PyObject {
     return -1;
   }
 
+  /**
+   * The slot of a str key indexed by its value, trying the slot it was last seen at first: an exact
+   * str holding the same value there is the one entry for that value.
+   */
+  private slotOfStrKey(key: PyStr, value: string): number {
+    const h = key.slot;
+    if (h < this.keys.length) {
+      const k = this.keys[h];
+      if (k !== undefined && k.type === strType && (k as PyStr).value === value) return h;
+    }
+    const i = this.slotOfStr(value);
+    if (i >= 0) key.slot = i;
+    return i;
+  }
+
   /** The slot of `key`, or -1. */
   find(key: PyObject): number {
     const p = primKey(key);
     if (p !== HASHED) {
-      const i = typeof p === 'string' ? this.slotOfStr(p) : this.index === null ? -1 : (this.index.get(p) ?? -1);
+      const i = typeof p === 'string' ? this.slotOfStrKey(key as PyStr, p) : this.index === null ? -1 : (this.index.get(p) ?? -1);
       return i >= 0 ? i : this.findOther(key, p, null);
     }
     const h = pyHash(key);
@@ -139,7 +154,9 @@ export class PyDict extends PyObject {
       return;
     }
     if (this.index !== null || this.keys.length >= SMALL) this.indexed().set(key, this.keys.length);
-    this.keys.push(keyObj ?? new PyStr(key));
+    const k = keyObj ?? new PyStr(key);
+    k.slot = this.keys.length;
+    this.keys.push(k);
     this.values.push(value);
     this.size++;
     this.version++;
@@ -148,13 +165,14 @@ export class PyDict extends PyObject {
   set(key: PyObject, value: PyObject): void {
     const p = primKey(key);
     if (typeof p === 'string') {
-      let i = this.slotOfStr(p);
+      let i = this.slotOfStrKey(key as PyStr, p);
       if (i < 0) i = this.findOther(key, p, null);
       if (i >= 0) {
         this.values[i] = value;
         return;
       }
       if (this.index !== null || this.keys.length >= SMALL) this.indexed().set(p, this.keys.length);
+      (key as PyStr).slot = this.keys.length;
     } else if (p !== HASHED) {
       const index = this.indexed();
       let i = index.get(p) ?? -1;

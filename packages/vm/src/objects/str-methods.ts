@@ -82,35 +82,69 @@ export function asciiOf(s: string): string {
   return out;
 }
 
-/** str.isspace for one character (Py_UNICODE_ISSPACE). */
+/** Py_UNICODE_ISSPACE on a code point: bidirectional types WS, B, S and category Zs (all BMP). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x20);
+  if (c < 0x1680) return c === 0x85 || c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** str.isspace for one character. */
 export function isSpaceChar(c: string): boolean {
-  return /[\s\u001c-\u001f\u0085]/.test(c) && c !== '\u200b' && c !== '\ufeff';
+  return c.length > 0 && isSpaceCode(c.codePointAt(0)!);
+}
+
+/** Whether a JS string holds a surrogate unit (paired or lone). */
+function hasSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
 }
 
 function stripChars(s: string, chars: string | null, left: boolean, right: boolean): string {
+  // Whitespace, and a chars argument without surrogates, never match a surrogate unit, so UTF-16
+  // units can be tested one at a time without splitting a pair.
+  if (chars === null || !hasSurrogate(chars)) {
+    let i = 0;
+    let j = s.length;
+    if (chars === null) {
+      if (left) while (i < j && isSpaceCode(s.charCodeAt(i))) i++;
+      if (right) while (j > i && isSpaceCode(s.charCodeAt(j - 1))) j--;
+    } else if (chars.length === 1) {
+      const c = chars.charCodeAt(0);
+      if (left) while (i < j && s.charCodeAt(i) === c) i++;
+      if (right) while (j > i && s.charCodeAt(j - 1) === c) j--;
+    } else {
+      if (left) while (i < j && chars.includes(s[i]!)) i++;
+      if (right) while (j > i && chars.includes(s[j - 1]!)) j--;
+    }
+    return i === 0 && j === s.length ? s : s.slice(i, j);
+  }
   const a = cps(s);
   let i = 0;
   let j = a.length;
-  const drop = chars === null ? isSpaceChar : (c: string) => chars.includes(c);
-  if (left) while (i < j && drop(a[i]!)) i++;
-  if (right) while (j > i && drop(a[j - 1]!)) j--;
+  if (left) while (i < j && chars.includes(a[i]!)) i++;
+  if (right) while (j > i && chars.includes(a[j - 1]!)) j--;
   return a.slice(i, j).join('');
 }
 
+// Whitespace is never a surrogate unit: splitting on it works on UTF-16 units.
 function splitWhitespace(s: string, maxsplit: number): string[] {
   const out: string[] = [];
-  const a = cps(s);
+  const n = s.length;
   let i = 0;
-  while (i < a.length) {
-    while (i < a.length && isSpaceChar(a[i]!)) i++;
-    if (i >= a.length) break;
+  while (i < n) {
+    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+    if (i >= n) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      out.push(a.slice(i).join(''));
+      out.push(s.slice(i));
       return out;
     }
     let j = i;
-    while (j < a.length && !isSpaceChar(a[j]!)) j++;
-    out.push(a.slice(i, j).join(''));
+    while (j < n && !isSpaceCode(s.charCodeAt(j))) j++;
+    out.push(s.slice(i, j));
     i = j;
   }
   return out;
@@ -118,18 +152,17 @@ function splitWhitespace(s: string, maxsplit: number): string[] {
 
 function rsplitWhitespace(s: string, maxsplit: number): string[] {
   const out: string[] = [];
-  const a = cps(s);
-  let j = a.length;
+  let j = s.length;
   while (j > 0) {
-    while (j > 0 && isSpaceChar(a[j - 1]!)) j--;
+    while (j > 0 && isSpaceCode(s.charCodeAt(j - 1))) j--;
     if (j <= 0) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      out.push(a.slice(0, j).join(''));
+      out.push(s.slice(0, j));
       break;
     }
     let i = j;
-    while (i > 0 && !isSpaceChar(a[i - 1]!)) i--;
-    out.push(a.slice(i, j).join(''));
+    while (i > 0 && !isSpaceCode(s.charCodeAt(i - 1))) i--;
+    out.push(s.slice(i, j));
     j = i;
   }
   return out.reverse();
@@ -411,7 +444,11 @@ export function initStr(): void {
   pred('isnumeric', (s) => s.length > 0 && cps(s).every((c) => /^[\p{Nd}\p{Nl}\p{No}]$/u.test(c) || NUMERIC_IDEOGRAPHS.has(c.codePointAt(0)!)));
   pred('isalpha', (s) => s.length > 0 && /^\p{L}+$/u.test(s));
   pred('isalnum', (s) => s.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(s));
-  pred('isspace', (s) => s.length > 0 && cps(s).every(isSpaceChar));
+  pred('isspace', (s) => {
+    // whitespace is never a surrogate unit
+    for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+    return s.length > 0;
+  });
   pred('isupper', isUpper);
   pred('islower', isLower);
   pred('istitle', isTitle);
@@ -424,7 +461,10 @@ export function initStr(): void {
       const c = a[1];
       if (c !== undefined && c !== None && !(c instanceof PyStr)) raise(typeErrorType, `${name} arg must be None or str`);
       const chars = c === undefined || c === None ? null : (c as PyStr).value;
-      return newStr(stripChars(self(a[0]!, name), chars, l, r));
+      const s = self(a[0]!, name);
+      const out = stripChars(s, chars, l, r);
+      // an exact str with nothing stripped is returned itself, as CPython does
+      return out === s && a[0]!.type === strType ? a[0]! : newStr(out);
     });
   strip('strip', true, true);
   strip('lstrip', true, false);
@@ -464,6 +504,9 @@ export function initStr(): void {
           parts.reverse();
         }
       }
+      // an exact str that is not split is its own single part, as in CPython (but for a whitespace
+      // split with maxsplit=0, which copies what follows the leading whitespace)
+      if (parts.length === 1 && parts[0] === s && a[0]!.type === strType && (sepO !== None || maxsplit !== 0)) return new PyList([a[0]!]);
       return new PyList(parts.map(newStr));
     });
   splitImpl('split', false);
