@@ -122,11 +122,13 @@ function stripChars(s: string, chars: string | null, left: boolean, right: boole
     }
     return i === 0 && j === s.length ? s : s.slice(i, j);
   }
+  // by code point: a lone surrogate of s is not half of a pair in chars
+  const drop = new Set(cps(chars));
   const a = cps(s);
   let i = 0;
   let j = a.length;
-  if (left) while (i < j && chars.includes(a[i]!)) i++;
-  if (right) while (j > i && chars.includes(a[j - 1]!)) j--;
+  if (left) while (i < j && drop.has(a[i]!)) i++;
+  if (right) while (j > i && drop.has(a[j - 1]!)) j--;
   return a.slice(i, j).join('');
 }
 
