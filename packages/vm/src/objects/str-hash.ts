@@ -75,11 +75,13 @@ function siphash13(n: number): bigint {
       v0h ^= mh;
     }
   }
-  const rl = (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
+  const rl = v0l ^ v1l ^ v2l ^ v3l;
   const rh = v0h ^ v1h ^ v2h ^ v3h;
   // -1 is reserved for errors in C: CPython turns it into -2
-  if (rh === -1 && rl === 0xffffffff) return -2n;
-  return (BigInt(rh) << 32n) | BigInt(rl);
+  if (rh === -1 && rl === -1) return -2n;
+  view.setInt32(0, rl, true);
+  view.setInt32(4, rh, true);
+  return view.getBigInt64(0, true);
 }
 
 export function strHashValue(s: string): bigint {
