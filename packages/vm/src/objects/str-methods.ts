@@ -4,8 +4,8 @@ import { raise, PyError } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType } from './object.js';
 import { PyInt, intFromNumber, pyBool, True } from './int.js';
 import { PyStr, newStr, strType, EMPTY_STR } from './str.js';
-import { PyList } from './list.js';
-import { PyTuple, newTuple } from './tuple.js';
+import { PyList, listType } from './list.js';
+import { PyTuple, newTuple, tupleType } from './tuple.js';
 import { PyBytes, bytesLike } from './bytes.js';
 import { decodeBytes, encodeStr } from './codecs.js';
 import { capitalize, casefold, isLower, isTitle, isUpper, swapcase, title } from './unicode-case.js';
@@ -34,8 +34,12 @@ function cps(s: string): string[] {
 }
 
 function self(o: PyObject, name: string): string {
+  return selfStr(o, name).value;
+}
+
+function selfStr(o: PyObject, name: string): PyStr {
   if (!(o instanceof PyStr)) raise(typeErrorType, `descriptor '${name}' requires a 'str' object but received a '${o.type.name}'`);
-  return o.value;
+  return o;
 }
 
 function inOperand(o: PyObject): string {
@@ -170,9 +174,9 @@ function rsplitWhitespace(s: string, maxsplit: number): string[] {
   return out.reverse();
 }
 
-/** Code-point index → UTF-16 offset, and back, for find/index with start/end. */
-function cpRange(s: string, startArg: PyObject | undefined, endArg: PyObject | undefined): [number, number, number] {
-  const n = cps(s).length;
+/** find/count/startswith's start and end arguments as code-point indexes clamped like a slice. */
+function cpRange(o: PyStr, startArg: PyObject | undefined, endArg: PyObject | undefined): [number, number, number] {
+  const n = o.length;
   let start = startArg === undefined || startArg === None ? 0 : sliceArg(startArg);
   let end = endArg === undefined || endArg === None ? n : sliceArg(endArg);
   if (start < 0) start = Math.max(0, start + n);
@@ -181,26 +185,73 @@ function cpRange(s: string, startArg: PyObject | undefined, endArg: PyObject | u
   return [start, end, n];
 }
 
-function find(s: string, sub: string, start: PyObject | undefined, end: PyObject | undefined, reverse: boolean): number {
-  const [st, en] = cpRange(s, start, end);
-  if (st > en) return -1;
-  const a = cps(s);
-  const hay = a.slice(st, en).join('');
-  const idx = reverse ? hay.lastIndexOf(sub) : hay.indexOf(sub);
-  if (idx < 0) return -1;
-  return st + cps(hay.slice(0, idx)).length;
+/** Code points st..en of a str as a JS string: a plain slice unless it has astral characters. */
+function cpSlice(o: PyStr, st: number, en: number): string {
+  const a = o.codePoints();
+  if (a === null) return st === 0 && en >= o.value.length ? o.value : o.value.slice(st, Math.max(st, en));
+  let out = '';
+  for (let i = st; i < en; i += 4096) out += String.fromCodePoint(...a.slice(i, Math.min(en, i + 4096)));
+  return out;
 }
 
-function count(s: string, sub: string, start: PyObject | undefined, end: PyObject | undefined): number {
-  const [st, en] = cpRange(s, start, end);
+/** Code points in a JS string (a surrogate pair is one). */
+function cpCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i + 1 < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** Whether UTF-16 offset i of s falls inside a surrogate pair (a match must not start or end there). */
+function midPair(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i - 1);
+  const d = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
+}
+
+/** The UTF-16 offset of sub in hay from `from` (backwards with reverse), on code-point boundaries, or -1. */
+function indexOnBoundary(hay: string, sub: string, from: number, reverse: boolean): number {
+  for (;;) {
+    const i = reverse ? hay.lastIndexOf(sub, from) : hay.indexOf(sub, from);
+    if (i < 0 || (!midPair(hay, i) && !midPair(hay, i + sub.length))) return i;
+    from = reverse ? i - 1 : i + 1;
+    if (from < 0) return -1;
+  }
+}
+
+function find(o: PyStr, sub: string, start: PyObject | undefined, end: PyObject | undefined, reverse: boolean): number {
+  const [st, en] = cpRange(o, start, end);
+  if (st > en) return -1;
+  const hay = cpSlice(o, st, en);
+  if (o.codePoints() === null) {
+    const i = reverse ? hay.lastIndexOf(sub) : hay.indexOf(sub);
+    return i < 0 ? -1 : st + i;
+  }
+  const idx = indexOnBoundary(hay, sub, reverse ? hay.length : 0, reverse);
+  if (idx < 0) return -1;
+  return st + cpCount(hay.slice(0, idx));
+}
+
+function count(o: PyStr, sub: string, start: PyObject | undefined, end: PyObject | undefined): number {
+  const [st, en] = cpRange(o, start, end);
   if (st > en) return 0;
-  const hay = cps(s).slice(st, en).join('');
-  if (sub.length === 0) return cps(hay).length + 1;
+  if (sub.length === 0) return en - st + 1;
+  const hay = cpSlice(o, st, en);
+  const bmp = o.codePoints() === null;
   let n = 0;
-  let i = hay.indexOf(sub);
+  let i = bmp ? hay.indexOf(sub) : indexOnBoundary(hay, sub, 0, false);
   while (i >= 0) {
     n++;
-    i = hay.indexOf(sub, i + sub.length);
+    i = bmp ? hay.indexOf(sub, i + sub.length) : indexOnBoundary(hay, sub, i + sub.length, false);
   }
   return n;
 }
@@ -375,7 +426,7 @@ function getStrItem(s: PyStr, key: PyObject): PyObject {
 }
 
 function justify(s: string, width: number, fill: string, where: 'l' | 'r' | 'c'): string {
-  const n = cps(s).length;
+  const n = cpCount(s);
   if (width <= n) return s;
   const total = width - n;
   if (where === 'l') return s + fill.repeat(total);
@@ -387,7 +438,7 @@ function justify(s: string, width: number, fill: string, where: 'l' | 'r' | 'c')
 function fillChar(o: PyObject | undefined, name: string): string {
   if (o === undefined) return ' ';
   const s = argStr(o, `${name}() argument 2`);
-  if (cps(s).length !== 1) raise(typeErrorType, 'The fill character must be exactly one character long');
+  if (cpCount(s) !== 1) raise(typeErrorType, 'The fill character must be exactly one character long');
   return s;
 }
 
@@ -401,8 +452,13 @@ export function initStr(): void {
   defMethod(t, '__getitem__', (a) => getStrItem(a[0] as PyStr, a[1]!));
   defMethod(t, '__contains__', (a) => pyBool((a[0] as PyStr).value.includes(inOperand(a[1]!))));
   defMethod(t, '__iter__', (a) => {
-    const items = cps((a[0] as PyStr).value);
+    const o = a[0] as PyStr;
     let i = 0;
+    if (o.codePoints() === null) {
+      const s = o.value;
+      return new PyNativeIter(strIteratorType, () => (i < s.length ? newStr(s[i++]!) : null));
+    }
+    const items = cps(o.value);
     return new PyNativeIter(strIteratorType, () => (i < items.length ? newStr(items[i++]!) : null));
   });
   defMethod(t, '__add__', (a) => (a[1] instanceof PyStr ? newStr((a[0] as PyStr).value + a[1].value) : NotImplemented));
@@ -532,12 +588,15 @@ export function initStr(): void {
     if (a.length !== 2) raise(typeErrorType, `str.join() takes exactly one argument (${a.length - 1} given)`);
     const src = a[1]!;
     if (src.type.lookup('__iter__') === undefined && src.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'can only join an iterable');
-    const items = toArray(src);
-    const parts: string[] = [];
-    for (let i = 0; i < items.length; i++) {
+    // an exact list or tuple is read in place: nothing below runs Python code
+    const items = src.type === listType || src.type === tupleType ? (src as PyList).items : toArray(src);
+    const n = items.length;
+    if (n === 1 && items[0]!.type === strType) return items[0]!;
+    const parts = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
       const it = items[i]!;
       if (!(it instanceof PyStr)) raise(typeErrorType, `sequence item ${i}: expected str instance, ${it.type.name} found`);
-      parts.push(it.value);
+      parts[i] = it.value;
     }
     return newStr(parts.join(sep));
   });
@@ -565,15 +624,19 @@ export function initStr(): void {
   });
   const startsEnds = (name: string, ends: boolean) =>
     defMethod(t, name, (a) => {
-      const s = self(a[0]!, name);
-      const [st, en] = cpRange(s, a[2], a[3]);
-      const hay = cps(s).slice(st, Math.max(st, en)).join('');
+      self(a[0]!, name);
+      const o = a[0] as PyStr;
+      const [st, en] = cpRange(o, a[2], a[3]);
+      const hay = cpSlice(o, st, en);
       const test = (p: PyObject): boolean => {
         if (!(p instanceof PyStr)) {
           raise(typeErrorType, `${name} first arg must be str or a tuple of str, not ${p.type.name}`);
         }
-        if (st > cps(s).length) return false;
-        return ends ? hay.endsWith(p.value) : hay.startsWith(p.value);
+        // tailmatch: a window shorter than the prefix (start past end included) never matches
+        if (st > en) return false;
+        // …and a match ends on a code-point boundary (a lone surrogate is not half of a pair)
+        const v = p.value;
+        return ends ? hay.endsWith(v) && !midPair(hay, hay.length - v.length) : hay.startsWith(v) && !midPair(hay, v.length);
       };
       const p = a[1]!;
       if (p instanceof PyTuple) return pyBool(p.items.some(test));
@@ -581,19 +644,19 @@ export function initStr(): void {
     });
   startsEnds('startswith', false);
   startsEnds('endswith', true);
-  defMethod(t, 'find', (a) => intFromNumber(find(self(a[0]!, 'find'), subArg(a, 'find'), a[2], a[3], false)));
-  defMethod(t, 'rfind', (a) => intFromNumber(find(self(a[0]!, 'rfind'), subArg(a, 'rfind'), a[2], a[3], true)));
+  defMethod(t, 'find', (a) => intFromNumber(find(selfStr(a[0]!, 'find'), subArg(a, 'find'), a[2], a[3], false)));
+  defMethod(t, 'rfind', (a) => intFromNumber(find(selfStr(a[0]!, 'rfind'), subArg(a, 'rfind'), a[2], a[3], true)));
   defMethod(t, 'index', (a) => {
-    const r = find(self(a[0]!, 'index'), subArg(a, 'index'), a[2], a[3], false);
+    const r = find(selfStr(a[0]!, 'index'), subArg(a, 'index'), a[2], a[3], false);
     if (r < 0) raise(valueErrorType, 'substring not found');
     return intFromNumber(r);
   });
   defMethod(t, 'rindex', (a) => {
-    const r = find(self(a[0]!, 'rindex'), subArg(a, 'rindex'), a[2], a[3], true);
+    const r = find(selfStr(a[0]!, 'rindex'), subArg(a, 'rindex'), a[2], a[3], true);
     if (r < 0) raise(valueErrorType, 'substring not found');
     return intFromNumber(r);
   });
-  defMethod(t, 'count', (a) => intFromNumber(count(self(a[0]!, 'count'), subArg(a, 'count'), a[2], a[3])));
+  defMethod(t, 'count', (a) => intFromNumber(count(selfStr(a[0]!, 'count'), subArg(a, 'count'), a[2], a[3])));
   defMethod(t, 'center', (a) => justifyArgs(a, 'center') ?? newStr(justify(self(a[0]!, 'center'), asJsIndex(a[1]!), fillChar(a[2], 'center'), 'c')));
   defMethod(t, 'ljust', (a) => justifyArgs(a, 'ljust') ?? newStr(justify(self(a[0]!, 'ljust'), asJsIndex(a[1]!), fillChar(a[2], 'ljust'), 'l')));
   defMethod(t, 'rjust', (a) => justifyArgs(a, 'rjust') ?? newStr(justify(self(a[0]!, 'rjust'), asJsIndex(a[1]!), fillChar(a[2], 'rjust'), 'r')));
@@ -601,7 +664,7 @@ export function initStr(): void {
     const s = self(a[0]!, 'zfill');
     if (a.length !== 2) raise(typeErrorType, `str.zfill() takes exactly one argument (${a.length - 1} given)`);
     const w = asJsIndex(a[1]!);
-    const n = cps(s).length;
+    const n = cpCount(s);
     if (w <= n) return newStr(s);
     const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
     return newStr(sign + '0'.repeat(w - n) + s.slice(sign.length));
