@@ -624,8 +624,7 @@ export function initStr(): void {
   });
   const startsEnds = (name: string, ends: boolean) =>
     defMethod(t, name, (a) => {
-      self(a[0]!, name);
-      const o = a[0] as PyStr;
+      const o = selfStr(a[0]!, name);
       const [st, en] = cpRange(o, a[2], a[3]);
       const hay = cpSlice(o, st, en);
       const test = (p: PyObject): boolean => {
