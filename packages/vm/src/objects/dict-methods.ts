@@ -39,8 +39,8 @@ export function dictIter(d: PyDict, kind: 0 | 1 | 2): PyObject {
   const type = kind === 0 ? dictKeyIteratorType : kind === 1 ? dictValueIteratorType : dictItemIteratorType;
   return new PyNativeIter(type, () => {
     if (d.size !== size) raise(runtimeErrorType, 'dictionary changed size during iteration');
-    while (i < d.keys.length && d.keys[i] === undefined) i++;
-    if (i >= d.keys.length) return null;
+    while (i < d.used && d.keys[i] === undefined) i++;
+    if (i >= d.used) return null;
     const k = d.keys[i]!;
     const v = d.values[i]!;
     i++;
@@ -163,7 +163,7 @@ export function initDict(): void {
   defMethod(t, 'popitem', (a) => {
     checkArity('dict', 'popitem', a.length - 1, 0, 0);
     const d = dct(a[0]!);
-    for (let i = d.keys.length - 1; i >= 0; i--) {
+    for (let i = d.used - 1; i >= 0; i--) {
       const k = d.keys[i];
       if (k !== undefined) {
         const v = d.values[i]!;

@@ -25,8 +25,15 @@ const SMALL = 8;
 type Prim = string | number | bigint | PyObject;
 
 export class PyDict extends PyObject {
+  /**
+   * Slots 0..used-1 in insertion order (undefined where deleted). The arrays are sized by the dict
+   * (grow()), not by push: V8 gives a pushed-to empty array room for 17 elements, 300 bytes a
+   * small dict (an instance __dict__) would never use.
+   */
   keys: (PyObject | undefined)[];
   values: (PyObject | undefined)[];
+  /** slots used, live or deleted (CPython's dk_nentries) */
+  used: number;
   /** null while the dict is small and string-keyed (see above) */
   private index: Map<Prim, number> | null;
   private buckets: Map<number, number[]> | null;
@@ -37,10 +44,38 @@ export class PyDict extends PyObject {
     super(type);
     this.keys = [];
     this.values = [];
+    this.used = 0;
     this.index = null;
     this.buckets = null;
     this.size = 0;
     this.version = 0;
+  }
+
+  /** Store a new entry in the next slot; returns the slot. */
+  private append(key: PyObject, value: PyObject): number {
+    const n = this.used;
+    if (n === this.keys.length) this.grow(n);
+    this.keys[n] = key;
+    this.values[n] = value;
+    this.used = n + 1;
+    this.size++;
+    this.version++;
+    return n;
+  }
+
+  /** Room for more slots: 4, 8, 16 … then half as much again. */
+  private grow(n: number): void {
+    const cap = n < 4 ? 4 : n < 64 ? n * 2 : n + (n >> 1);
+    const keys = new Array<PyObject | undefined>(cap);
+    const values = new Array<PyObject | undefined>(cap);
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    for (let i = 0; i < n; i++) {
+      keys[i] = oldKeys[i];
+      values[i] = oldValues[i];
+    }
+    this.keys = keys;
+    this.values = values;
   }
 
   /** The slot of a string key (a str with str's own __eq__ and __hash__), or -1. */
@@ -51,7 +86,7 @@ export class PyDict extends PyObject {
       return i === undefined ? -1 : i;
     }
     const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) {
+    for (let i = 0, n = this.used; i < n; i++) {
       const k = keys[i];
       if (k !== undefined && (k as PyStr).value === key) return i;
     }
@@ -64,7 +99,7 @@ export class PyDict extends PyObject {
     if (index === null) {
       index = new Map();
       const keys = this.keys;
-      for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) index.set((keys[i] as PyStr).value, i);
+      for (let i = 0; i < this.used; i++) if (keys[i] !== undefined) index.set((keys[i] as PyStr).value, i);
       this.index = index;
     }
     return index;
@@ -103,11 +138,26 @@ export class PyDict extends PyObject {
     return -1;
   }
 
+  /**
+   * The slot of a str key indexed by its value, trying the slot it was last seen at first: an exact
+   * str holding the same value there is the one entry for that value.
+   */
+  private slotOfStrKey(key: PyStr, value: string): number {
+    const h = key.slot;
+    if (h < this.used) {
+      const k = this.keys[h];
+      if (k !== undefined && k.type === strType && (k as PyStr).value === value) return h;
+    }
+    const i = this.slotOfStr(value);
+    if (i >= 0) key.slot = i;
+    return i;
+  }
+
   /** The slot of `key`, or -1. */
   find(key: PyObject): number {
     const p = primKey(key);
     if (p !== HASHED) {
-      const i = typeof p === 'string' ? this.slotOfStr(p) : this.index === null ? -1 : (this.index.get(p) ?? -1);
+      const i = typeof p === 'string' ? this.slotOfStrKey(key as PyStr, p) : this.index === null ? -1 : (this.index.get(p) ?? -1);
       return i >= 0 ? i : this.findOther(key, p, null);
     }
     const h = pyHash(key);
@@ -138,23 +188,22 @@ export class PyDict extends PyObject {
       this.values[i] = value;
       return;
     }
-    if (this.index !== null || this.keys.length >= SMALL) this.indexed().set(key, this.keys.length);
-    this.keys.push(keyObj ?? new PyStr(key));
-    this.values.push(value);
-    this.size++;
-    this.version++;
+    if (this.index !== null || this.used >= SMALL) this.indexed().set(key, this.used);
+    const k = keyObj ?? new PyStr(key);
+    k.slot = this.append(k, value);
   }
 
   set(key: PyObject, value: PyObject): void {
     const p = primKey(key);
     if (typeof p === 'string') {
-      let i = this.slotOfStr(p);
+      let i = this.slotOfStrKey(key as PyStr, p);
       if (i < 0) i = this.findOther(key, p, null);
       if (i >= 0) {
         this.values[i] = value;
         return;
       }
-      if (this.index !== null || this.keys.length >= SMALL) this.indexed().set(p, this.keys.length);
+      if (this.index !== null || this.used >= SMALL) this.indexed().set(p, this.used);
+      (key as PyStr).slot = this.used;
     } else if (p !== HASHED) {
       const index = this.indexed();
       let i = index.get(p) ?? -1;
@@ -163,7 +212,7 @@ export class PyDict extends PyObject {
         this.values[i] = value;
         return;
       }
-      index.set(p, this.keys.length);
+      index.set(p, this.used);
     } else {
       const hb = pyHash(key);
       const h = Number(hb);
@@ -176,13 +225,10 @@ export class PyDict extends PyObject {
       this.indexed(); // a small dict's linear search sees string keys only
       if (!this.buckets) this.buckets = new Map();
       const b = this.buckets.get(h);
-      if (b) b.push(this.keys.length);
-      else this.buckets.set(h, [this.keys.length]);
+      if (b) b.push(this.used);
+      else this.buckets.set(h, [this.used]);
     }
-    this.keys.push(key);
-    this.values.push(value);
-    this.size++;
-    this.version++;
+    this.append(key, value);
   }
 
   /** Remove `key`; returns its value or undefined. */
@@ -215,7 +261,7 @@ export class PyDict extends PyObject {
     this.values[i] = undefined;
     this.size--;
     this.version++;
-    if (this.keys.length > 16 && this.size * 2 < this.keys.length) this.compact();
+    if (this.used > 16 && this.size * 2 < this.used) this.compact();
     return v;
   }
 
@@ -229,6 +275,7 @@ export class PyDict extends PyObject {
   clear(): void {
     this.keys = [];
     this.values = [];
+    this.used = 0;
     this.index = null;
     this.buckets = null;
     this.size = 0;
@@ -238,13 +285,14 @@ export class PyDict extends PyObject {
   private compact(): void {
     const keys = this.keys;
     const values = this.values;
+    const n = this.used;
     this.clear();
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) this.set(keys[i]!, values[i]!);
+    for (let i = 0; i < n; i++) if (keys[i] !== undefined) this.set(keys[i]!, values[i]!);
   }
 
   /** Live entries in order. */
   *entries(): Generator<[PyObject, PyObject]> {
-    for (let i = 0; i < this.keys.length; i++) {
+    for (let i = 0; i < this.used; i++) {
       const k = this.keys[i];
       if (k !== undefined) yield [k, this.values[i]!];
     }
@@ -253,7 +301,7 @@ export class PyDict extends PyObject {
   /** Keys in order, as an array (a snapshot). */
   keyList(): PyObject[] {
     const out: PyObject[] = [];
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== undefined) out.push(this.keys[i]!);
+    for (let i = 0; i < this.used; i++) if (this.keys[i] !== undefined) out.push(this.keys[i]!);
     return out;
   }
 }

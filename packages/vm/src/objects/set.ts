@@ -13,7 +13,6 @@ export const frozenSetType = builtinType('frozenset');
 
 const MINSIZE = 8;
 const LINEAR_PROBES = 9;
-const U64 = (1n << 64n) - 1n;
 
 interface Entry {
   key: PyObject;
@@ -21,6 +20,18 @@ interface Entry {
 }
 /** A deleted slot. */
 const DUMMY: Entry = { key: null as unknown as PyObject, hash: -1n };
+
+// The probe sequence (i = i*5 + 1 + perturb, perturb >>= 5, perturb starting as the hash taken as
+// unsigned 64-bit) in numbers: perturb is kept in locals as two int32 halves (a key's __eq__ may
+// probe another set meanwhile), and only the low 32 bits of i*5 + 1 + perturb matter under the
+// mask. No BigInt is made while probing.
+const hashView = new DataView(new ArrayBuffer(8));
+
+/** The low (0) or high (1) 32 bits of a 64-bit hash, as an int32. */
+function hashHalf(hash: bigint, half: 0 | 1): number {
+  hashView.setBigInt64(0, hash, true);
+  return hashView.getInt32(half * 4, true);
+}
 
 export class PySet extends PyObject {
   table: (Entry | null)[];
@@ -47,8 +58,9 @@ export class PySet extends PyObject {
   /** The slot index holding an equal key, or -1. */
   private lookup(key: PyObject, hash: bigint): number {
     const mask = this.mask;
-    let i = Number(hash & BigInt(mask));
-    let perturb = hash & U64;
+    let plo = hashHalf(hash, 0);
+    let phi = hashHalf(hash, 1);
+    let i = plo & mask;
     for (;;) {
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       let j = i;
@@ -59,8 +71,9 @@ export class PySet extends PyObject {
         if (probes-- === 0) break;
         j++;
       }
-      perturb >>= 5n;
-      i = Number((BigInt(i) * 5n + 1n + perturb) & BigInt(mask));
+      plo = (plo >>> 5) | (phi << 27);
+      phi >>>= 5;
+      i = (i * 5 + 1 + (plo >>> 0)) & mask;
     }
   }
 
@@ -75,8 +88,9 @@ export class PySet extends PyObject {
   /** set_add_entry: a dummy met along the probe sequence is reused (3.11's freeslot). */
   private addEntry(key: PyObject, hash: bigint): void {
     const mask = this.mask;
-    let i = Number(hash & BigInt(mask));
-    let perturb = hash & U64;
+    let plo = hashHalf(hash, 0);
+    let phi = hashHalf(hash, 1);
+    let i = plo & mask;
     let freeslot = -1;
     for (;;) {
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
@@ -106,22 +120,25 @@ export class PySet extends PyObject {
         if (probes-- === 0) break;
         j++;
       }
-      perturb >>= 5n;
-      i = Number((BigInt(i) * 5n + 1n + perturb) & BigInt(mask));
+      plo = (plo >>> 5) | (phi << 27);
+      phi >>>= 5;
+      i = (i * 5 + 1 + (plo >>> 0)) & mask;
     }
   }
 
   private findUnused(hash: bigint): number {
     const mask = this.mask;
-    let i = Number(hash & BigInt(mask));
-    let perturb = hash & U64;
+    let plo = hashHalf(hash, 0);
+    let phi = hashHalf(hash, 1);
+    let i = plo & mask;
     for (;;) {
       if (this.table[i] === null) return i;
       if (i + LINEAR_PROBES <= mask) {
         for (let j = 1; j <= LINEAR_PROBES; j++) if (this.table[i + j] === null) return i + j;
       }
-      perturb >>= 5n;
-      i = Number((BigInt(i) * 5n + 1n + perturb) & BigInt(mask));
+      plo = (plo >>> 5) | (phi << 27);
+      phi >>>= 5;
+      i = (i * 5 + 1 + (plo >>> 0)) & mask;
     }
   }
 

@@ -4,8 +4,8 @@ import { raise, PyError } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType } from './object.js';
 import { PyInt, intFromNumber, pyBool, True } from './int.js';
 import { PyStr, newStr, strType, EMPTY_STR } from './str.js';
-import { PyList } from './list.js';
-import { PyTuple, newTuple } from './tuple.js';
+import { PyList, listType } from './list.js';
+import { PyTuple, newTuple, tupleType } from './tuple.js';
 import { PyBytes, bytesLike } from './bytes.js';
 import { decodeBytes, encodeStr } from './codecs.js';
 import { capitalize, casefold, isLower, isTitle, isUpper, swapcase, title } from './unicode-case.js';
@@ -34,8 +34,12 @@ function cps(s: string): string[] {
 }
 
 function self(o: PyObject, name: string): string {
+  return selfStr(o, name).value;
+}
+
+function selfStr(o: PyObject, name: string): PyStr {
   if (!(o instanceof PyStr)) raise(typeErrorType, `descriptor '${name}' requires a 'str' object but received a '${o.type.name}'`);
-  return o.value;
+  return o;
 }
 
 function inOperand(o: PyObject): string {
@@ -82,35 +86,71 @@ export function asciiOf(s: string): string {
   return out;
 }
 
-/** str.isspace for one character (Py_UNICODE_ISSPACE). */
+/** Py_UNICODE_ISSPACE on a code point: bidirectional types WS, B, S and category Zs (all BMP). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x20);
+  if (c < 0x1680) return c === 0x85 || c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** str.isspace for one character. */
 export function isSpaceChar(c: string): boolean {
-  return /[\s\u001c-\u001f\u0085]/.test(c) && c !== '\u200b' && c !== '\ufeff';
+  return c.length > 0 && isSpaceCode(c.codePointAt(0)!);
+}
+
+/** Whether a JS string holds a surrogate unit (paired or lone). */
+function hasSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
 }
 
 function stripChars(s: string, chars: string | null, left: boolean, right: boolean): string {
+  // Whitespace, and a chars argument without surrogates, never match a surrogate unit, so UTF-16
+  // units can be tested one at a time without splitting a pair.
+  if (chars === null || !hasSurrogate(chars)) {
+    let i = 0;
+    let j = s.length;
+    if (chars === null) {
+      if (left) while (i < j && isSpaceCode(s.charCodeAt(i))) i++;
+      if (right) while (j > i && isSpaceCode(s.charCodeAt(j - 1))) j--;
+    } else if (chars.length === 1) {
+      const c = chars.charCodeAt(0);
+      if (left) while (i < j && s.charCodeAt(i) === c) i++;
+      if (right) while (j > i && s.charCodeAt(j - 1) === c) j--;
+    } else {
+      if (left) while (i < j && chars.includes(s[i]!)) i++;
+      if (right) while (j > i && chars.includes(s[j - 1]!)) j--;
+    }
+    return i === 0 && j === s.length ? s : s.slice(i, j);
+  }
+  // by code point: a lone surrogate of s is not half of a pair in chars
+  const drop = new Set(cps(chars));
   const a = cps(s);
   let i = 0;
   let j = a.length;
-  const drop = chars === null ? isSpaceChar : (c: string) => chars.includes(c);
-  if (left) while (i < j && drop(a[i]!)) i++;
-  if (right) while (j > i && drop(a[j - 1]!)) j--;
+  if (left) while (i < j && drop.has(a[i]!)) i++;
+  if (right) while (j > i && drop.has(a[j - 1]!)) j--;
   return a.slice(i, j).join('');
 }
 
+// Whitespace is never a surrogate unit: splitting on it works on UTF-16 units.
 function splitWhitespace(s: string, maxsplit: number): string[] {
   const out: string[] = [];
-  const a = cps(s);
+  const n = s.length;
   let i = 0;
-  while (i < a.length) {
-    while (i < a.length && isSpaceChar(a[i]!)) i++;
-    if (i >= a.length) break;
+  while (i < n) {
+    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+    if (i >= n) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      out.push(a.slice(i).join(''));
+      out.push(s.slice(i));
       return out;
     }
     let j = i;
-    while (j < a.length && !isSpaceChar(a[j]!)) j++;
-    out.push(a.slice(i, j).join(''));
+    while (j < n && !isSpaceCode(s.charCodeAt(j))) j++;
+    out.push(s.slice(i, j));
     i = j;
   }
   return out;
@@ -118,26 +158,25 @@ function splitWhitespace(s: string, maxsplit: number): string[] {
 
 function rsplitWhitespace(s: string, maxsplit: number): string[] {
   const out: string[] = [];
-  const a = cps(s);
-  let j = a.length;
+  let j = s.length;
   while (j > 0) {
-    while (j > 0 && isSpaceChar(a[j - 1]!)) j--;
+    while (j > 0 && isSpaceCode(s.charCodeAt(j - 1))) j--;
     if (j <= 0) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      out.push(a.slice(0, j).join(''));
+      out.push(s.slice(0, j));
       break;
     }
     let i = j;
-    while (i > 0 && !isSpaceChar(a[i - 1]!)) i--;
-    out.push(a.slice(i, j).join(''));
+    while (i > 0 && !isSpaceCode(s.charCodeAt(i - 1))) i--;
+    out.push(s.slice(i, j));
     j = i;
   }
   return out.reverse();
 }
 
-/** Code-point index → UTF-16 offset, and back, for find/index with start/end. */
-function cpRange(s: string, startArg: PyObject | undefined, endArg: PyObject | undefined): [number, number, number] {
-  const n = cps(s).length;
+/** find/count/startswith's start and end arguments as code-point indexes clamped like a slice. */
+function cpRange(o: PyStr, startArg: PyObject | undefined, endArg: PyObject | undefined): [number, number, number] {
+  const n = o.length;
   let start = startArg === undefined || startArg === None ? 0 : sliceArg(startArg);
   let end = endArg === undefined || endArg === None ? n : sliceArg(endArg);
   if (start < 0) start = Math.max(0, start + n);
@@ -146,26 +185,73 @@ function cpRange(s: string, startArg: PyObject | undefined, endArg: PyObject | u
   return [start, end, n];
 }
 
-function find(s: string, sub: string, start: PyObject | undefined, end: PyObject | undefined, reverse: boolean): number {
-  const [st, en] = cpRange(s, start, end);
-  if (st > en) return -1;
-  const a = cps(s);
-  const hay = a.slice(st, en).join('');
-  const idx = reverse ? hay.lastIndexOf(sub) : hay.indexOf(sub);
-  if (idx < 0) return -1;
-  return st + cps(hay.slice(0, idx)).length;
+/** Code points st..en of a str as a JS string: a plain slice unless it has astral characters. */
+function cpSlice(o: PyStr, st: number, en: number): string {
+  const a = o.codePoints();
+  if (a === null) return st === 0 && en >= o.value.length ? o.value : o.value.slice(st, Math.max(st, en));
+  let out = '';
+  for (let i = st; i < en; i += 4096) out += String.fromCodePoint(...a.slice(i, Math.min(en, i + 4096)));
+  return out;
 }
 
-function count(s: string, sub: string, start: PyObject | undefined, end: PyObject | undefined): number {
-  const [st, en] = cpRange(s, start, end);
+/** Code points in a JS string (a surrogate pair is one). */
+function cpCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i + 1 < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** Whether UTF-16 offset i of s falls inside a surrogate pair (a match must not start or end there). */
+function midPair(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i - 1);
+  const d = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
+}
+
+/** The UTF-16 offset of sub in hay from `from` (backwards with reverse), on code-point boundaries, or -1. */
+function indexOnBoundary(hay: string, sub: string, from: number, reverse: boolean): number {
+  for (;;) {
+    const i = reverse ? hay.lastIndexOf(sub, from) : hay.indexOf(sub, from);
+    if (i < 0 || (!midPair(hay, i) && !midPair(hay, i + sub.length))) return i;
+    from = reverse ? i - 1 : i + 1;
+    if (from < 0) return -1;
+  }
+}
+
+function find(o: PyStr, sub: string, start: PyObject | undefined, end: PyObject | undefined, reverse: boolean): number {
+  const [st, en] = cpRange(o, start, end);
+  if (st > en) return -1;
+  const hay = cpSlice(o, st, en);
+  if (o.codePoints() === null) {
+    const i = reverse ? hay.lastIndexOf(sub) : hay.indexOf(sub);
+    return i < 0 ? -1 : st + i;
+  }
+  const idx = indexOnBoundary(hay, sub, reverse ? hay.length : 0, reverse);
+  if (idx < 0) return -1;
+  return st + cpCount(hay.slice(0, idx));
+}
+
+function count(o: PyStr, sub: string, start: PyObject | undefined, end: PyObject | undefined): number {
+  const [st, en] = cpRange(o, start, end);
   if (st > en) return 0;
-  const hay = cps(s).slice(st, en).join('');
-  if (sub.length === 0) return cps(hay).length + 1;
+  if (sub.length === 0) return en - st + 1;
+  const hay = cpSlice(o, st, en);
+  const bmp = o.codePoints() === null;
   let n = 0;
-  let i = hay.indexOf(sub);
+  let i = bmp ? hay.indexOf(sub) : indexOnBoundary(hay, sub, 0, false);
   while (i >= 0) {
     n++;
-    i = hay.indexOf(sub, i + sub.length);
+    i = bmp ? hay.indexOf(sub, i + sub.length) : indexOnBoundary(hay, sub, i + sub.length, false);
   }
   return n;
 }
@@ -340,7 +426,7 @@ function getStrItem(s: PyStr, key: PyObject): PyObject {
 }
 
 function justify(s: string, width: number, fill: string, where: 'l' | 'r' | 'c'): string {
-  const n = cps(s).length;
+  const n = cpCount(s);
   if (width <= n) return s;
   const total = width - n;
   if (where === 'l') return s + fill.repeat(total);
@@ -352,7 +438,7 @@ function justify(s: string, width: number, fill: string, where: 'l' | 'r' | 'c')
 function fillChar(o: PyObject | undefined, name: string): string {
   if (o === undefined) return ' ';
   const s = argStr(o, `${name}() argument 2`);
-  if (cps(s).length !== 1) raise(typeErrorType, 'The fill character must be exactly one character long');
+  if (cpCount(s) !== 1) raise(typeErrorType, 'The fill character must be exactly one character long');
   return s;
 }
 
@@ -366,8 +452,13 @@ export function initStr(): void {
   defMethod(t, '__getitem__', (a) => getStrItem(a[0] as PyStr, a[1]!));
   defMethod(t, '__contains__', (a) => pyBool((a[0] as PyStr).value.includes(inOperand(a[1]!))));
   defMethod(t, '__iter__', (a) => {
-    const items = cps((a[0] as PyStr).value);
+    const o = a[0] as PyStr;
     let i = 0;
+    if (o.codePoints() === null) {
+      const s = o.value;
+      return new PyNativeIter(strIteratorType, () => (i < s.length ? newStr(s[i++]!) : null));
+    }
+    const items = cps(o.value);
     return new PyNativeIter(strIteratorType, () => (i < items.length ? newStr(items[i++]!) : null));
   });
   defMethod(t, '__add__', (a) => (a[1] instanceof PyStr ? newStr((a[0] as PyStr).value + a[1].value) : NotImplemented));
@@ -411,7 +502,11 @@ export function initStr(): void {
   pred('isnumeric', (s) => s.length > 0 && cps(s).every((c) => /^[\p{Nd}\p{Nl}\p{No}]$/u.test(c) || NUMERIC_IDEOGRAPHS.has(c.codePointAt(0)!)));
   pred('isalpha', (s) => s.length > 0 && /^\p{L}+$/u.test(s));
   pred('isalnum', (s) => s.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(s));
-  pred('isspace', (s) => s.length > 0 && cps(s).every(isSpaceChar));
+  pred('isspace', (s) => {
+    // whitespace is never a surrogate unit
+    for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+    return s.length > 0;
+  });
   pred('isupper', isUpper);
   pred('islower', isLower);
   pred('istitle', isTitle);
@@ -424,7 +519,10 @@ export function initStr(): void {
       const c = a[1];
       if (c !== undefined && c !== None && !(c instanceof PyStr)) raise(typeErrorType, `${name} arg must be None or str`);
       const chars = c === undefined || c === None ? null : (c as PyStr).value;
-      return newStr(stripChars(self(a[0]!, name), chars, l, r));
+      const s = self(a[0]!, name);
+      const out = stripChars(s, chars, l, r);
+      // an exact str with nothing stripped is returned itself, as CPython does
+      return out === s && a[0]!.type === strType ? a[0]! : newStr(out);
     });
   strip('strip', true, true);
   strip('lstrip', true, false);
@@ -464,6 +562,9 @@ export function initStr(): void {
           parts.reverse();
         }
       }
+      // an exact str that is not split is its own single part, as in CPython (but for a whitespace
+      // split with maxsplit=0, which copies what follows the leading whitespace)
+      if (parts.length === 1 && parts[0] === s && a[0]!.type === strType && (sepO !== None || maxsplit !== 0)) return new PyList([a[0]!]);
       return new PyList(parts.map(newStr));
     });
   splitImpl('split', false);
@@ -487,12 +588,15 @@ export function initStr(): void {
     if (a.length !== 2) raise(typeErrorType, `str.join() takes exactly one argument (${a.length - 1} given)`);
     const src = a[1]!;
     if (src.type.lookup('__iter__') === undefined && src.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'can only join an iterable');
-    const items = toArray(src);
-    const parts: string[] = [];
-    for (let i = 0; i < items.length; i++) {
+    // an exact list or tuple is read in place: nothing below runs Python code
+    const items = src.type === listType || src.type === tupleType ? (src as PyList).items : toArray(src);
+    const n = items.length;
+    if (n === 1 && items[0]!.type === strType) return items[0]!;
+    const parts = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
       const it = items[i]!;
       if (!(it instanceof PyStr)) raise(typeErrorType, `sequence item ${i}: expected str instance, ${it.type.name} found`);
-      parts.push(it.value);
+      parts[i] = it.value;
     }
     return newStr(parts.join(sep));
   });
@@ -520,15 +624,18 @@ export function initStr(): void {
   });
   const startsEnds = (name: string, ends: boolean) =>
     defMethod(t, name, (a) => {
-      const s = self(a[0]!, name);
-      const [st, en] = cpRange(s, a[2], a[3]);
-      const hay = cps(s).slice(st, Math.max(st, en)).join('');
+      const o = selfStr(a[0]!, name);
+      const [st, en] = cpRange(o, a[2], a[3]);
+      const hay = cpSlice(o, st, en);
       const test = (p: PyObject): boolean => {
         if (!(p instanceof PyStr)) {
           raise(typeErrorType, `${name} first arg must be str or a tuple of str, not ${p.type.name}`);
         }
-        if (st > cps(s).length) return false;
-        return ends ? hay.endsWith(p.value) : hay.startsWith(p.value);
+        // tailmatch: a window shorter than the prefix (start past end included) never matches
+        if (st > en) return false;
+        // …and a match ends on a code-point boundary (a lone surrogate is not half of a pair)
+        const v = p.value;
+        return ends ? hay.endsWith(v) && !midPair(hay, hay.length - v.length) : hay.startsWith(v) && !midPair(hay, v.length);
       };
       const p = a[1]!;
       if (p instanceof PyTuple) return pyBool(p.items.some(test));
@@ -536,19 +643,19 @@ export function initStr(): void {
     });
   startsEnds('startswith', false);
   startsEnds('endswith', true);
-  defMethod(t, 'find', (a) => intFromNumber(find(self(a[0]!, 'find'), subArg(a, 'find'), a[2], a[3], false)));
-  defMethod(t, 'rfind', (a) => intFromNumber(find(self(a[0]!, 'rfind'), subArg(a, 'rfind'), a[2], a[3], true)));
+  defMethod(t, 'find', (a) => intFromNumber(find(selfStr(a[0]!, 'find'), subArg(a, 'find'), a[2], a[3], false)));
+  defMethod(t, 'rfind', (a) => intFromNumber(find(selfStr(a[0]!, 'rfind'), subArg(a, 'rfind'), a[2], a[3], true)));
   defMethod(t, 'index', (a) => {
-    const r = find(self(a[0]!, 'index'), subArg(a, 'index'), a[2], a[3], false);
+    const r = find(selfStr(a[0]!, 'index'), subArg(a, 'index'), a[2], a[3], false);
     if (r < 0) raise(valueErrorType, 'substring not found');
     return intFromNumber(r);
   });
   defMethod(t, 'rindex', (a) => {
-    const r = find(self(a[0]!, 'rindex'), subArg(a, 'rindex'), a[2], a[3], true);
+    const r = find(selfStr(a[0]!, 'rindex'), subArg(a, 'rindex'), a[2], a[3], true);
     if (r < 0) raise(valueErrorType, 'substring not found');
     return intFromNumber(r);
   });
-  defMethod(t, 'count', (a) => intFromNumber(count(self(a[0]!, 'count'), subArg(a, 'count'), a[2], a[3])));
+  defMethod(t, 'count', (a) => intFromNumber(count(selfStr(a[0]!, 'count'), subArg(a, 'count'), a[2], a[3])));
   defMethod(t, 'center', (a) => justifyArgs(a, 'center') ?? newStr(justify(self(a[0]!, 'center'), asJsIndex(a[1]!), fillChar(a[2], 'center'), 'c')));
   defMethod(t, 'ljust', (a) => justifyArgs(a, 'ljust') ?? newStr(justify(self(a[0]!, 'ljust'), asJsIndex(a[1]!), fillChar(a[2], 'ljust'), 'l')));
   defMethod(t, 'rjust', (a) => justifyArgs(a, 'rjust') ?? newStr(justify(self(a[0]!, 'rjust'), asJsIndex(a[1]!), fillChar(a[2], 'rjust'), 'r')));
@@ -556,7 +663,7 @@ export function initStr(): void {
     const s = self(a[0]!, 'zfill');
     if (a.length !== 2) raise(typeErrorType, `str.zfill() takes exactly one argument (${a.length - 1} given)`);
     const w = asJsIndex(a[1]!);
-    const n = cps(s).length;
+    const n = cpCount(s);
     if (w <= n) return newStr(s);
     const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
     return newStr(sign + '0'.repeat(w - n) + s.slice(sign.length));

@@ -11,11 +11,17 @@ export class PyStr extends PyObject {
   private cps: number[] | null | undefined;
   /** hash cache (CPython caches it on the object too) */
   hash: bigint | null;
+  /**
+   * The dict slot this str was last found at or stored in, in any dict: a hint that dict.ts checks
+   * against the slot's key, so repeated lookups of one key (`d[k] = d.get(k, 0) + 1`) skip the index.
+   */
+  slot: number;
   constructor(value: string, type: PyType = strType) {
     super(type);
     this.value = value;
     this.cps = undefined;
     this.hash = null;
+    this.slot = 0;
   }
 
   /** Code points, or null when every UTF-16 unit is one code point (the common case). */

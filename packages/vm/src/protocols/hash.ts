@@ -1,19 +1,19 @@
 // hash(). CPython counterpart: Objects/object.c (PyObject_Hash), Python/pyhash.c,
 // Objects/tupleobject.c (tuplehash). Values match CPython's with PYTHONHASHSEED=0.
-import { floatHash, intHash, PyStr as FmtStr, targetForVersion, valueHash } from '@tspyc/bytecode';
+import { floatHash, intHash } from '@tspyc/bytecode';
 import { raise } from '../errors.js';
 import { None, PyObject } from '../objects/object.js';
 import { PyInt, intType, boolType } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, strType } from '../objects/str.js';
+import { strHashValue } from '../objects/str-hash.js';
 import { typeErrorType } from '../objects/exception-types.js';
 import { callSpecial } from './call.js';
 
-const T311 = targetForVersion('3.11')!;
 const U64 = (1n << 64n) - 1n;
 
 export function strHash(s: PyStr): bigint {
-  if (s.hash === null) s.hash = valueHash(new FmtStr(s.value), T311) ?? 0n;
+  if (s.hash === null) s.hash = strHashValue(s.value);
   return s.hash;
 }
 
