@@ -2,7 +2,7 @@
 // the run: all 200 modules compiled and cached) and warm ones (all loaded from their pycs), beside
 // python3.11 doing the same; whole process, best of N rounds. Issue 6 target: warm starts at least
 // 10x faster than cold.
-//   npm run build && npx tsx bench/run.ts [--rounds 3] [--modules 200]
+//   npm run build && npx tsx bench/run.ts [--rounds 3] [--modules 200] [--extra 4]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ const arg = (name: string, fallback: number) => {
 };
 const rounds = arg('--rounds', 3);
 const modules = arg('--modules', 200);
+// --extra N: N more 40-line blocks per module (4: about 200 lines, the stdlib's median module)
+const extra = arg('--extra', 0);
 const bin = join(import.meta.dirname, '..', 'packages', 'cli', 'bin', 'tspyc.js');
 const py = oracle('3.11');
 const dir = mkdtempSync(join(tmpdir(), 'tspyc-bench-run-'));
@@ -35,8 +37,8 @@ function best(cmd: string, args: string[], cold: boolean): { ms: number; out: st
 }
 
 try {
-  generateProject(dir, modules);
-  console.log(`run a ${modules}-module project, whole process, best of ${rounds}:`);
+  generateProject(dir, modules, extra);
+  console.log(`run a ${modules}-module project (${extra === 0 ? '45-line modules' : `modules of about ${45 + 40 * extra} lines`}), whole process, best of ${rounds}:`);
   console.log(`  ${''.padEnd(8)}${'cold'.padStart(10)}${'warm'.padStart(10)}${'cold/warm'.padStart(11)}`);
   const row = (name: string, cmd: string, args: string[]) => {
     const cold = best(cmd, args, true);
