@@ -10,7 +10,7 @@ import { None, NotImplemented, PyObject, PyType } from '../objects/object.js';
 import { False, PyInt, True, intFromNumber, intType, newInt, pyBool } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, newStr, strType } from '../objects/str.js';
-import { PyTuple, newTuple } from '../objects/tuple.js';
+import { PyTuple, newTuple, tupleType } from '../objects/tuple.js';
 import { PyList, listType } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { PySet, setUpdate } from '../objects/set.js';
@@ -40,7 +40,7 @@ import {
   assertionErrorType,
   valueErrorType,
 } from '../objects/exception-types.js';
-import { binaryOp, invert, negative, positive } from '../protocols/number.js';
+import { binaryOp, invert, negative, positive, NB_ADD, NB_INPLACE, NB_MULTIPLY, NB_SUBTRACT, NB_TRUE_DIVIDE } from '../protocols/number.js';
 import { richCompare, richCompareBool, CMP_EQ, CMP_NE, CMP_LT, CMP_GT, CMP_LE, CMP_GE, cmpResult } from '../protocols/compare.js';
 import { isTrue } from '../protocols/truth.js';
 import { callObject } from '../protocols/call.js';
@@ -59,6 +59,7 @@ import * as ops from './ops.js';
 import { printExpr } from './displayhook.js';
 
 const OPNAMES = opcodeTable('3.11').name;
+const MAX_SAFE_INT = Number.MAX_SAFE_INTEGER;
 
 /**
  * Call a Python function: bind arguments, then run its frame (or make its generator). `self`,
@@ -83,21 +84,6 @@ export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | 
 export function evalCodeWithLocals(code: Code, globals: PyDict, builtins: PyDict, locals: PyObject, func: PyFunction | null): PyObject {
   const f = new Frame(code, func, globals, builtins, locals);
   return evalFrame(f, null);
-}
-
-/** Enter a frame (recursion check), run it, leave it. */
-export function evalFrame(f: Frame, throwExc: PyObject | null): PyObject {
-  if (ts.depth >= ts.recursionLimit) raise(recursionErrorType, 'maximum recursion depth exceeded');
-  ts.depth++;
-  f.back = ts.frame;
-  ts.frame = f;
-  try {
-    return run(f, throwExc);
-  } finally {
-    ts.depth--;
-    ts.frame = f.back;
-    f.back = null;
-  }
 }
 
 /** Resume a generator with `value` sent (or `exc` thrown); returns the yielded or returned value. */
@@ -138,7 +124,6 @@ export function genResume(gen: PyGenerator, value: PyObject, exc: PyObject | nul
   }
 }
 
-
 /** The handler of the exception table covering code unit `lasti`, or undefined. */
 function findHandler(code: Code, lasti: number) {
   const table = code.exceptionTable;
@@ -164,19 +149,28 @@ function chainContext(exc: PyObject): void {
   exc.context = handled;
 }
 
-/** Turn a JS exception into a Python one (RangeError from a deep JS stack → RecursionError). */
-function asPyError(e: unknown): PyError {
+/** Turn a JS exception into a Python one (RangeError from a deep JS stack → RecursionError), or null. */
+function asPyError(e: unknown): PyError | null {
   if (e instanceof PyError) return e;
   if (e instanceof RangeError && e.message.includes('call stack')) {
     return new PyError(newException(recursionErrorType, 'maximum recursion depth exceeded'));
   }
-  throw e;
+  return null;
 }
 
 /** Errors already chained and given a traceback entry in the frame they were raised in. */
 const seen = new WeakSet<PyError>();
 
-function run(f: Frame, throwExc: PyObject | null): PyObject {
+/**
+ * Enter a frame (recursion check), run it, leave it: the eval loop leaves wherever control does
+ * (RETURN_VALUE, YIELD_VALUE, RETURN_GENERATOR, an exception without a handler here), so a call
+ * costs no JS frame besides this one.
+ */
+export function evalFrame(f: Frame, throwExc: PyObject | null): PyObject {
+  if (ts.depth >= ts.recursionLimit) raise(recursionErrorType, 'maximum recursion depth exceeded');
+  ts.depth++;
+  f.back = ts.frame;
+  ts.frame = f;
   const code = f.code;
   const decoded = code.decoded ?? decode(code);
   const consts = code.consts;
@@ -269,6 +263,37 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
           case Op.BINARY_OP: {
             const b = stack[--sp]!;
             const a = stack[sp - 1]!;
+            // + - * on exact ints held as numbers and on exact floats, without a call
+            const ta = a.type;
+            const tb = b.type;
+            if (ta === intType && tb === intType) {
+              const x = (a as PyInt).num;
+              const y = (b as PyInt).num;
+              const o = oparg >= NB_INPLACE ? oparg - NB_INPLACE : oparg;
+              const r = o === NB_ADD ? x + y : o === NB_SUBTRACT ? x - y : o === NB_MULTIPLY ? x * y : NaN;
+              // NaN (a big operand, another op) and unsafe results fail the range test
+              if (r >= -MAX_SAFE_INT && r <= MAX_SAFE_INT) {
+                stack[sp - 1] = intFromNumber(r);
+                break;
+              }
+            } else if (ta === floatType && tb === floatType) {
+              const x = (a as PyFloat).value;
+              const y = (b as PyFloat).value;
+              const o = oparg >= NB_INPLACE ? oparg - NB_INPLACE : oparg;
+              if (o === NB_ADD) {
+                stack[sp - 1] = new PyFloat(x + y);
+                break;
+              } else if (o === NB_SUBTRACT) {
+                stack[sp - 1] = new PyFloat(x - y);
+                break;
+              } else if (o === NB_MULTIPLY) {
+                stack[sp - 1] = new PyFloat(x * y);
+                break;
+              } else if (o === NB_TRUE_DIVIDE && y !== 0) {
+                stack[sp - 1] = new PyFloat(x / y);
+                break;
+              }
+            }
             stack[sp - 1] = binaryOp(a, b, oparg);
             break;
           }
@@ -310,7 +335,18 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
 
           case Op.BINARY_SUBSCR: {
             const sub = stack[--sp]!;
-            stack[sp - 1] = getItem(stack[sp - 1]!, sub);
+            const container = stack[sp - 1]!;
+            const tc = container.type;
+            if ((tc === listType || tc === tupleType) && sub.type === intType) {
+              // a non-negative index in range (the rest, errors included, in getItem)
+              const items = (container as PyList | PyTuple).items;
+              const i = (sub as PyInt).num;
+              if (i >= 0 && i < items.length) {
+                stack[sp - 1] = items[i]!;
+                break;
+              }
+            }
+            stack[sp - 1] = getItem(container, sub);
             break;
           }
           case Op.STORE_SUBSCR: {
@@ -318,6 +354,14 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             const container = stack[sp - 2]!;
             const v = stack[sp - 3]!;
             sp -= 3;
+            if (container.type === listType && sub.type === intType) {
+              const items = (container as PyList).items;
+              const i = (sub as PyInt).num;
+              if (i >= 0 && i < items.length) {
+                items[i] = v;
+                break;
+              }
+            }
             setItem(container, sub, v);
             break;
           }
@@ -510,6 +554,9 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             const v = stack[--sp]!;
             f.sp = sp;
             f.state = FRAME_COMPLETED;
+            ts.depth--;
+            ts.frame = f.back;
+            f.back = null;
             return v;
           }
 
@@ -696,6 +743,9 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             } else if (it instanceof PyArrayIter) {
               const items = it.owner.items;
               v = it.index < items.length ? items[it.index++]! : null;
+            } else if (it instanceof PyGenerator) {
+              v = genResume(it, None, null);
+              if (it.finished) v = null;
             } else {
               v = iterNext(it);
             }
@@ -714,6 +764,9 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             f.sp = sp;
             f.state = FRAME_SUSPENDED;
             gen.frame.state = 0; // FRAME_CREATED: the first send must be None
+            ts.depth--;
+            ts.frame = f.back;
+            f.back = null;
             return gen;
           }
           case Op.YIELD_VALUE: {
@@ -721,6 +774,9 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
             f.ip = ip;
             f.sp = sp;
             f.state = FRAME_SUSPENDED;
+            ts.depth--;
+            ts.frame = f.back;
+            f.back = null;
             return v;
           }
           case Op.SEND: {
@@ -897,7 +953,14 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
         }
       }
     } catch (e) {
+      // leave the frame first, so that nothing thrown while handling this leaves ts pointing at it
+      ts.depth--;
+      ts.frame = f.back;
       const err = asPyError(e);
+      if (err === null) {
+        f.back = null;
+        throw e;
+      }
       const exc = err.exc;
       if (reraising) {
         reraising = false;
@@ -913,8 +976,12 @@ function run(f: Frame, throwExc: PyObject | null): PyObject {
       if (h === undefined) {
         f.state = FRAME_COMPLETED;
         for (let i = 0; i < stack.length; i++) stack[i] = null;
+        f.back = null;
         throw err;
       }
+      // handled here: enter the frame again
+      ts.depth++;
+      ts.frame = f;
       sp = h.depth;
       if (h.lasti) stack[sp++] = intFromNumber(f.lasti);
       stack[sp++] = exc;
