@@ -3,6 +3,7 @@
 import { raise } from '../errors.js';
 import { None, PyObject, PyType } from '../objects/object.js';
 import { PyList, listType } from '../objects/list.js';
+import { listAssSlice } from '../objects/list-methods.js';
 import { PySlice, sliceArray } from '../objects/slice.js';
 import { PyTuple, tupleType } from '../objects/tuple.js';
 import { PyDict, dictType } from '../objects/dict.js';
@@ -67,6 +68,10 @@ export function setItem(o: PyObject, key: PyObject, value: PyObject): void {
     if (i < 0) i += items.length;
     if (i < 0 || i >= items.length) raise(indexErrorType, 'list assignment index out of range');
     items[i] = value;
+    return;
+  }
+  if (t === listType && key instanceof PySlice) {
+    listAssSlice(o as PyList, key, value);
     return;
   }
   if (t === dictType) {
