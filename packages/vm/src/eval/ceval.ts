@@ -396,6 +396,27 @@ function dispatch(f: Frame): PyObject {
         }
         break;
       }
+      case Super.COMPARE_OP__POP_JUMP: {
+        const b = stack[--sp]!;
+        const a = stack[--sp]!;
+        const cmp = oparg & 0xf;
+        let t: boolean;
+        if (a.type === intType && b.type === intType && (a as PyInt).num === (a as PyInt).num && (b as PyInt).num === (b as PyInt).num) {
+          const xn = (a as PyInt).num;
+          const yn = (b as PyInt).num;
+          t = cmpResult(xn < yn ? -1 : xn > yn ? 1 : 0, cmp);
+        } else {
+          const r = richCompare(a, b, cmp);
+          // the jump's truth test: errors there belong to the jump instruction
+          f.lasti = ip - 1;
+          t = r === True ? true : r === False ? false : isTrue(r);
+        }
+        if (t === ((oparg & 0x10) !== 0)) {
+          if (oparg & 0x20) ip -= oparg >>> 8;
+          else ip += oparg >>> 8;
+        }
+        break;
+      }
       case Op.IS_OP: {
         const b = stack[--sp]!;
         const a = stack[sp - 1]!;
@@ -598,7 +619,7 @@ function dispatch(f: Frame): PyObject {
         for (let i = 0; i < npos; i++) args[i] = stack[base + i]!;
         sp -= oparg + 2;
         for (let i = sp; i < sp + oparg + 2; i++) stack[i] = null;
-        stack[sp++] = callObject(callable, args, kw);
+        stack[sp++] = callable instanceof PyBuiltin ? callable.fn(args, kw) : callObject(callable, args, kw);
         break;
       }
       case Op.CALL_FUNCTION_EX: {
@@ -855,6 +876,27 @@ function dispatch(f: Frame): PyObject {
       case Op.SEND: {
         const v = stack[--sp]!;
         const receiver = stack[sp - 1]!;
+        if (v === None && (receiver instanceof PyRangeIter || receiver instanceof PyArrayIter)) {
+          // `yield from` a range or a list: next() without the __next__ call (they return None)
+          const r = iterNext(receiver);
+          if (r === null) {
+            stack[sp - 1] = None;
+            ip += oparg;
+          } else {
+            stack[sp++] = r;
+          }
+          break;
+        }
+        if (receiver instanceof PyGenerator) {
+          const r = genResume(receiver, v, null);
+          if (receiver.finished) {
+            stack[sp - 1] = r;
+            ip += oparg;
+          } else {
+            stack[sp++] = r;
+          }
+          break;
+        }
         const r = ops.send(receiver, v);
         if (r.done) {
           stack[sp - 1] = r.value;

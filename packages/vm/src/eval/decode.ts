@@ -23,6 +23,19 @@ export const enum Super {
   LOAD_FAST__LOAD_FAST = 240,
   LOAD_FAST__LOAD_CONST = 241,
   STORE_FAST__LOAD_FAST = 242,
+  /** COMPARE_OP then a POP_JUMP_*_IF_TRUE/FALSE: oparg = compare op | jump-if-true << 4 | backward << 5 | jump's oparg << 8 */
+  COMPARE_OP__POP_JUMP = 243,
+}
+
+/** POP_JUMP_* (by bool) → jump-if-true << 4 | backward << 5, or -1 */
+function jumpKind(op: number): number {
+  switch (op) {
+    case Op.POP_JUMP_FORWARD_IF_FALSE: return 0;
+    case Op.POP_JUMP_FORWARD_IF_TRUE: return 0x10;
+    case Op.POP_JUMP_BACKWARD_IF_FALSE: return 0x20;
+    case Op.POP_JUMP_BACKWARD_IF_TRUE: return 0x30;
+    default: return -1;
+  }
 }
 
 /** The superinstruction for `first` followed by `second`, or 0. */
@@ -66,6 +79,19 @@ export function decode(code: Code): Int32Array {
     if (sup === 0 || a1 > 0xffff || a2 > 0xffff) continue;
     out[2 * u] = sup | (1 << 8);
     out[2 * u + 1] = a1 | (a2 << 16);
+  }
+  // COMPARE_OP (two caches) and the conditional jump right after it
+  const cmpCaches = CACHES[Op.COMPARE_OP] ?? 0;
+  for (let u = 0; u + cmpCaches + 1 < n; u++) {
+    if (out[2 * u] !== (Op.COMPARE_OP | (cmpCaches << 8))) continue;
+    const j = u + 1 + cmpCaches;
+    const w2 = out[2 * j]!;
+    const kind = (w2 & 0xffff00) === 0 ? jumpKind(w2 & 0xff) : -1;
+    const a1 = out[2 * u + 1]!;
+    const a2 = out[2 * j + 1]!;
+    if (kind < 0 || a1 > 0xf || a2 > 0x7fffff) continue;
+    out[2 * u] = Super.COMPARE_OP__POP_JUMP | ((cmpCaches + 1) << 8);
+    out[2 * u + 1] = a1 | kind | (a2 << 8);
   }
   code.decoded = out;
   return out;

@@ -42,7 +42,8 @@ export class Frame {
     const nfast = code.nlocalsplus;
     const n = nfast + code.stacksize + 1;
     const fast = new Array<PyObject | null>(n);
-    for (let i = 0; i < n; i++) fast[i] = null;
+    // locals start unbound (null); stack slots are written before they are read
+    for (let i = 0; i < nfast; i++) fast[i] = null;
     this.fast = fast;
     this.stack = fast;
     this.sp = nfast;

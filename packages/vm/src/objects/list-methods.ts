@@ -277,6 +277,14 @@ export function initList(): void {
     if (cls === tupleType) return a[1] instanceof PyTuple && a[1].type === tupleType ? a[1] : newTuple(items);
     return new PyTuple(items, cls);
   });
+  // tuple_vectorcall's common case, tuple(a list or a tuple), without __new__'s lookup and call
+  tt.vectorcall = (args, kw) => {
+    if ((kw !== null && kw.size > 0) || args.length !== 1) return null;
+    const x = args[0]!;
+    if (x.type === tupleType) return x;
+    if (x.type === listType) return newTuple((x as PyList).items.slice());
+    return null;
+  };
   defMethod(tt, '__repr__', (a) => newStr(seqRepr((a[0] as PyTuple).items, '(', ')', a[0]!)));
   defMethod(tt, '__hash__', (a) => new PyInt(tupleHash((a[0] as PyTuple).items)));
   defMethod(tt, '__len__', (a) => intFromNumber((a[0] as PyTuple).items.length));

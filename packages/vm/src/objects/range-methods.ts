@@ -42,7 +42,8 @@ function rangeVectorcall(args: PyObject[], kw: ReadonlyMap<string, PyObject> | n
 export function initRange(): void {
   const t = rangeType;
   t.vectorcall = rangeVectorcall;
-  defMethod(t, '__new__', (a) => {
+  defMethod(t, '__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) raise(typeErrorType, 'range() takes no keyword arguments');
     const args = a.slice(1);
     if (args.length === 0) raise(typeErrorType, 'range expected at least 1 argument, got 0');
     if (args.length > 3) raise(typeErrorType, `range expected at most 3 arguments, got ${args.length}`);
