@@ -11,7 +11,7 @@ import { False, PyInt, True, intFromNumber, intType, newInt, pyBool } from '../o
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, newStr, strType } from '../objects/str.js';
 import { PyTuple, newTuple, tupleType } from '../objects/tuple.js';
-import { PyList, listType, newList } from '../objects/list.js';
+import { PyList, listType } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { PySet, setUpdate } from '../objects/set.js';
 import { PyCell, PyFunction, PyMethod } from '../objects/function.js';
@@ -207,6 +207,13 @@ export function evalFrame(f: Frame, throwExc: PyObject | null): PyObject {
   }
 }
 
+/** Leave the frame `f` on its way out of the eval loop (evalFrame entered it). */
+function leaveFrame(f: Frame): void {
+  ts.depth--;
+  ts.frame = f.back;
+  f.back = null;
+}
+
 /** set by RERAISE, RAISE_VARARGS 0 and END_ASYNC_FOR just before they throw: the exception keeps its traceback as it is */
 let reraising = false;
 /**
@@ -327,18 +334,11 @@ function dispatch(f: Frame): PyObject {
         stack[sp++] = v!;
         break;
       }
-      case Op.DELETE_FAST:
-        if (fast[oparg] === null) unboundLocal(code, oparg);
-        fast[oparg] = null;
-        break;
       case Op.LOAD_CONST:
         stack[sp++] = consts[oparg]!;
         break;
       case Op.POP_TOP:
         sp--;
-        break;
-      case Op.PRINT_EXPR:
-        printExpr(stack[--sp]!);
         break;
       case Op.PUSH_NULL:
         stack[sp++] = null;
@@ -354,19 +354,12 @@ function dispatch(f: Frame): PyObject {
         break;
       }
 
-      case Op.UNARY_POSITIVE:
-        stack[sp - 1] = positive(stack[sp - 1]!);
-        break;
       case Op.UNARY_NEGATIVE:
         stack[sp - 1] = negative(stack[sp - 1]!);
         break;
       case Op.UNARY_NOT:
         stack[sp - 1] = isTrue(stack[sp - 1]!) ? False : True;
         break;
-      case Op.UNARY_INVERT:
-        stack[sp - 1] = invert(stack[sp - 1]!);
-        break;
-
       case Op.BINARY_OP: {
         const b = stack[--sp]!;
         const a = stack[sp - 1]!;
@@ -492,9 +485,6 @@ function dispatch(f: Frame): PyObject {
       case Op.STORE_GLOBAL:
         globals.setStr(names[oparg]!, stack[--sp]!);
         break;
-      case Op.DELETE_GLOBAL:
-        if (!globals.deleteStr(names[oparg]!)) raise(nameErrorType, `name '${names[oparg]!}' is not defined`);
-        break;
       case Op.LOAD_NAME: {
         const name = names[oparg]!;
         let v = f.locals !== null ? ops.localsGet(f.locals, name) : undefined;
@@ -509,16 +499,6 @@ function dispatch(f: Frame): PyObject {
         ops.localsSet(f.locals, names[oparg]!, stack[--sp]!);
         break;
       }
-      case Op.DELETE_NAME: {
-        if (f.locals === null || !ops.localsDelete(f.locals, names[oparg]!)) {
-          raise(nameErrorType, `name '${names[oparg]!}' is not defined`);
-        }
-        break;
-      }
-
-      case Op.MAKE_CELL:
-        fast[oparg] = new PyCell(fast[oparg]!);
-        break;
       case Op.COPY_FREE_VARS: {
         const closure = f.func!.closure!;
         const offset = code.nlocalsplus - oparg;
@@ -534,27 +514,9 @@ function dispatch(f: Frame): PyObject {
         stack[sp++] = v!;
         break;
       }
-      case Op.LOAD_CLASSDEREF: {
-        const name = code.localsplusNames[oparg]!;
-        let v = f.locals !== null ? ops.localsGet(f.locals, name) : undefined;
-        if (v === undefined) {
-          const c = (fast[oparg] as PyCell).ref;
-          if (c === null) unboundDeref(code, oparg);
-          v = c!;
-        }
-        stack[sp++] = v;
-        break;
-      }
       case Op.STORE_DEREF:
         (fast[oparg] as PyCell).ref = stack[--sp]!;
         break;
-      case Op.DELETE_DEREF: {
-        const cell = fast[oparg] as PyCell;
-        if (cell.ref === null) unboundDeref(code, oparg);
-        cell.ref = null;
-        break;
-      }
-
       case Op.LOAD_ATTR:
         stack[sp - 1] = loadAttr(code, instr, stack[sp - 1]!, names[oparg]!);
         break;
@@ -564,9 +526,6 @@ function dispatch(f: Frame): PyObject {
         storeAttr(code, instr, owner, oparg, v);
         break;
       }
-      case Op.DELETE_ATTR:
-        setAttr(stack[--sp]!, names[oparg]!, null);
-        break;
       case Op.LOAD_METHOD: {
         const obj = stack[sp - 1]!;
         const name = names[oparg]!;
@@ -622,35 +581,11 @@ function dispatch(f: Frame): PyObject {
         stack[sp++] = callable instanceof PyBuiltin ? callable.fn(args, kw) : callObject(callable, args, kw);
         break;
       }
-      case Op.CALL_FUNCTION_EX: {
-        let kwargs: PyObject | null = null;
-        if (oparg & 1) kwargs = stack[--sp]!;
-        const callargs = stack[--sp]!;
-        const func = stack[--sp]!;
-        sp--; // NULL
-        stack[sp++] = ops.callFunctionEx(func, callargs, kwargs);
-        break;
-      }
-      case Op.MAKE_FUNCTION: {
-        const c = stack[--sp] as Code;
-        const fn = new PyFunction(c, globals, builtins);
-        const mod = globals.getStr('__name__');
-        if (mod !== undefined) fn.module = mod;
-        if (c.consts.length > 0 && c.consts[0] instanceof PyStr) fn.doc = c.consts[0];
-        if (oparg & 0x08) fn.closure = (stack[--sp] as PyTuple).items as PyCell[];
-        if (oparg & 0x04) fn.annotations = stack[--sp]!;
-        if (oparg & 0x02) fn.kwdefaults = stack[--sp] as PyDict;
-        if (oparg & 0x01) fn.defaults = (stack[--sp] as PyTuple).items;
-        stack[sp++] = fn;
-        break;
-      }
       case Op.RETURN_VALUE: {
         const v = stack[--sp]!;
         f.sp = sp;
         f.state = FRAME_COMPLETED;
-        ts.depth--;
-        ts.frame = f.back;
-        f.back = null;
+        leaveFrame(f);
         return v;
       }
 
@@ -665,41 +600,7 @@ function dispatch(f: Frame): PyObject {
         const items = new Array<PyObject>(oparg);
         for (let i = 0; i < oparg; i++) items[i] = stack[sp - oparg + i]!;
         sp -= oparg;
-        stack[sp++] = newList(items);
-        break;
-      }
-      case Op.BUILD_SET: {
-        const s = new PySet();
-        for (let i = 0; i < oparg; i++) s.add(stack[sp - oparg + i]!);
-        sp -= oparg;
-        stack[sp++] = s;
-        break;
-      }
-      case Op.BUILD_MAP: {
-        const d = new PyDict();
-        for (let i = 0; i < oparg; i++) d.set(stack[sp - 2 * oparg + 2 * i]!, stack[sp - 2 * oparg + 2 * i + 1]!);
-        sp -= 2 * oparg;
-        stack[sp++] = d;
-        break;
-      }
-      case Op.BUILD_CONST_KEY_MAP: {
-        const keys = (stack[--sp] as PyTuple).items;
-        const d = new PyDict();
-        for (let i = 0; i < oparg; i++) d.set(keys[i]!, stack[sp - oparg + i]!);
-        sp -= oparg;
-        stack[sp++] = d;
-        break;
-      }
-      case Op.BUILD_STRING: {
-        let s = '';
-        for (let i = 0; i < oparg; i++) s += (stack[sp - oparg + i] as PyStr).value;
-        sp -= oparg;
-        stack[sp++] = newStr(s);
-        break;
-      }
-      case Op.FORMAT_VALUE: {
-        const spec = (oparg & 0x04) ? stack[--sp]! : null;
-        stack[sp - 1] = ops.formatValue(stack[sp - 1]!, oparg & 3, spec);
+        stack[sp++] = new PyList(items);
         break;
       }
       case Op.LIST_APPEND: {
@@ -707,41 +608,6 @@ function dispatch(f: Frame): PyObject {
         (stack[sp - oparg] as PyList).items.push(v);
         break;
       }
-      case Op.SET_ADD: {
-        const v = stack[--sp]!;
-        (stack[sp - oparg] as PySet).add(v);
-        break;
-      }
-      case Op.MAP_ADD: {
-        const v = stack[--sp]!;
-        const k = stack[--sp]!;
-        (stack[sp - oparg] as PyDict).set(k, v);
-        break;
-      }
-      case Op.LIST_EXTEND: {
-        const it = stack[--sp]!;
-        ops.listExtend(stack[sp - oparg] as PyList, it);
-        break;
-      }
-      case Op.SET_UPDATE: {
-        const it = stack[--sp]!;
-        setUpdate(stack[sp - oparg] as PySet, it, toArray);
-        break;
-      }
-      case Op.DICT_UPDATE: {
-        const other = stack[--sp]!;
-        ops.dictUpdate(stack[sp - oparg] as PyDict, other, null);
-        break;
-      }
-      case Op.DICT_MERGE: {
-        const other = stack[--sp]!;
-        ops.dictUpdate(stack[sp - oparg] as PyDict, other, stack[sp - oparg - 2] ?? null);
-        break;
-      }
-      case Op.LIST_TO_TUPLE:
-        stack[sp - 1] = newTuple((stack[sp - 1] as PyList).items);
-        break;
-
       case Op.UNPACK_SEQUENCE: {
         const seq = stack[--sp]!;
         let items: PyObject[];
@@ -754,15 +620,6 @@ function dispatch(f: Frame): PyObject {
         for (let i = oparg - 1; i >= 0; i--) stack[sp++] = items[i]!;
         break;
       }
-      case Op.UNPACK_EX: {
-        const seq = stack[--sp]!;
-        const before = oparg & 0xff;
-        const after = oparg >> 8;
-        const items = ops.unpackIterable(seq, before, after);
-        for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i]!;
-        break;
-      }
-
       case Op.JUMP_FORWARD:
         ip += oparg;
         break;
@@ -858,9 +715,7 @@ function dispatch(f: Frame): PyObject {
         f.sp = sp;
         f.state = FRAME_SUSPENDED;
         gen.frame.state = 0; // FRAME_CREATED: the first send must be None
-        ts.depth--;
-        ts.frame = f.back;
-        f.back = null;
+        leaveFrame(f);
         return gen;
       }
       case Op.YIELD_VALUE: {
@@ -868,9 +723,7 @@ function dispatch(f: Frame): PyObject {
         f.ip = ip;
         f.sp = sp;
         f.state = FRAME_SUSPENDED;
-        ts.depth--;
-        ts.frame = f.back;
-        f.back = null;
+        leaveFrame(f);
         return v;
       }
       case Op.SEND: {
@@ -906,168 +759,335 @@ function dispatch(f: Frame): PyObject {
         }
         break;
       }
-
-      case Op.GET_AWAITABLE:
-        stack[sp - 1] = getAwaitable(stack[sp - 1]!, oparg);
-        break;
-      case Op.GET_AITER:
-        stack[sp - 1] = getAIter(stack[sp - 1]!);
-        break;
-      case Op.GET_ANEXT:
-        stack[sp] = getANext(stack[sp - 1]!);
-        sp++;
-        break;
-      case Op.ASYNC_GEN_WRAP:
-        stack[sp - 1] = new AsyncGenWrappedValue(stack[sp - 1]!);
-        break;
-      case Op.END_ASYNC_FOR: {
-        const exc = stack[--sp]!;
-        if (exc.type.isSubtype(stopAsyncIterationType)) {
-          sp--;
-          break;
-        }
-        reraising = true;
-        throw new PyError(exc);
-      }
-      case Op.BEFORE_ASYNC_WITH: {
-        const [exit, res] = beforeAsyncWith(stack[sp - 1]!);
-        stack[sp - 1] = exit;
-        stack[sp++] = res;
-        break;
-      }
-
-      case Op.LOAD_BUILD_CLASS: {
-        const bc = builtins.getStr('__build_class__');
-        if (bc === undefined) raise(nameErrorType, '__build_class__ not found');
-        stack[sp++] = bc;
-        break;
-      }
-      case Op.SETUP_ANNOTATIONS:
-        if (f.locals !== null && ops.localsGet(f.locals, '__annotations__') === undefined) {
-          ops.localsSet(f.locals, '__annotations__', new PyDict());
-        }
-        break;
-      case Op.LOAD_ASSERTION_ERROR:
-        stack[sp++] = assertionErrorType;
-        break;
-
-      case Op.RAISE_VARARGS: {
-        if (oparg === 0) {
-          const h = ts.handled;
-          if (h === null) raise(runtimeErrorType, 'No active exception to reraise');
-          reraising = true;
-          throw new PyError(h);
-        }
-        const cause = oparg === 2 ? stack[--sp]! : undefined;
-        const exc = stack[--sp]!;
-        throw new PyError(ops.makeRaisable(exc, cause));
-      }
-      case Op.PUSH_EXC_INFO: {
-        const v = stack[sp - 1]!;
-        stack[sp - 1] = ts.handled ?? None;
-        stack[sp++] = v;
-        ts.handled = v;
-        break;
-      }
-      case Op.POP_EXCEPT: {
-        const v = stack[--sp]!;
-        ts.handled = v === None ? null : v;
-        break;
-      }
-      case Op.RERAISE: {
-        const exc = stack[--sp]!;
-        reraiseInstr = instr;
-        if (oparg) f.lasti = Number((stack[sp - oparg] as PyInt).value);
-        reraising = true;
-        throw new PyError(exc);
-      }
-      case Op.CHECK_EXC_MATCH: {
-        const right = stack[sp - 1]!;
-        const left = stack[sp - 2]!;
-        stack[sp - 1] = pyBool(ops.exceptionMatches(left, right));
-        break;
-      }
-      case Op.CHECK_EG_MATCH: {
-        const t = stack[--sp]!;
-        checkExceptStarType(t);
-        const [match, rest] = exceptionGroupMatch(stack[sp - 1]!, t);
-        stack[sp - 1] = rest;
-        stack[sp++] = match;
-        if (match !== None) ts.handled = match;
-        break;
-      }
-      case Op.PREP_RERAISE_STAR: {
-        const excs = stack[--sp] as PyList;
-        stack[sp - 1] = prepReraiseStar(stack[sp - 1]!, excs);
-        break;
-      }
-      case Op.BEFORE_WITH: {
-        const mgr = stack[sp - 1]!;
-        const enter = lookupSpecial(mgr, '__enter__');
-        if (enter === undefined) {
-          raise(typeErrorType, `'${mgr.type.name}' object does not support the context manager protocol`);
-        }
-        const exit = lookupSpecial(mgr, '__exit__');
-        if (exit === undefined) {
-          raise(typeErrorType, `'${mgr.type.name}' object does not support the context manager protocol (missed __exit__ method)`);
-        }
-        stack[sp - 1] = exit;
-        stack[sp++] = callObject(enter, [], null);
-        break;
-      }
-      case Op.WITH_EXCEPT_START: {
-        const val = stack[sp - 1]!;
-        const exit = stack[sp - 4]!;
-        const tb = val instanceof PyBaseException && val.traceback !== null ? val.traceback : None;
-        stack[sp++] = callObject(exit, [val.type, val, tb], null);
-        break;
-      }
-
-      case Op.IMPORT_NAME: {
-        const fromlist = stack[--sp]!;
-        const level = stack[sp - 1]!;
-        stack[sp - 1] = ops.importName(f, names[oparg]!, fromlist, level);
-        break;
-      }
-      case Op.IMPORT_FROM:
-        stack[sp] = ops.importFrom(stack[sp - 1]!, names[oparg]!);
-        sp++;
-        break;
-      case Op.IMPORT_STAR: {
-        const mod = stack[--sp]!;
-        ops.importStar(f, mod);
-        break;
-      }
-
-      case Op.GET_LEN:
-        stack[sp] = ops.getLen(stack[sp - 1]!);
-        sp++;
-        break;
-      case Op.MATCH_MAPPING:
-        stack[sp] = pyBool(ops.isMapping(stack[sp - 1]!));
-        sp++;
-        break;
-      case Op.MATCH_SEQUENCE:
-        stack[sp] = pyBool(ops.isMatchSequence(stack[sp - 1]!));
-        sp++;
-        break;
-      case Op.MATCH_KEYS: {
-        stack[sp] = ops.matchKeys(stack[sp - 2]!, stack[sp - 1]!);
-        sp++;
-        break;
-      }
-      case Op.MATCH_CLASS: {
-        const names_ = stack[--sp] as PyTuple;
-        const cls = stack[--sp]!;
-        const subject = stack[sp - 1]!;
-        stack[sp - 1] = ops.matchClass(subject, cls, oparg, names_);
-        break;
-      }
-
       default:
-        raise(systemErrorType, `tspyc: opcode ${OPNAMES[op] ?? op} is not supported yet`);
+        // the rarer opcodes, in a function of their own (a smaller eval loop compiles faster)
+        f.sp = sp;
+        rareOp(f, op, oparg, instr);
+        sp = f.sp;
     }
   }
+}
+
+/** The eval loop's rarer opcodes: the stack is f.stack up to f.sp, in and out. */
+function rareOp(f: Frame, op: number, oparg: number, instr: number): void {
+  const code = f.code;
+  const consts = code.consts;
+  const names = code.names;
+  const fast = f.fast;
+  const stack = f.stack;
+  const globals = f.globals;
+  const builtins = f.builtins;
+  let sp = f.sp;
+  switch (op) {
+    case Op.DELETE_FAST:
+      if (fast[oparg] === null) unboundLocal(code, oparg);
+      fast[oparg] = null;
+      break;
+    case Op.PRINT_EXPR:
+      printExpr(stack[--sp]!);
+      break;
+    case Op.UNARY_POSITIVE:
+      stack[sp - 1] = positive(stack[sp - 1]!);
+      break;
+    case Op.UNARY_INVERT:
+      stack[sp - 1] = invert(stack[sp - 1]!);
+      break;
+
+    case Op.DELETE_GLOBAL:
+      if (!globals.deleteStr(names[oparg]!)) raise(nameErrorType, `name '${names[oparg]!}' is not defined`);
+      break;
+    case Op.DELETE_NAME: {
+      if (f.locals === null || !ops.localsDelete(f.locals, names[oparg]!)) {
+        raise(nameErrorType, `name '${names[oparg]!}' is not defined`);
+      }
+      break;
+    }
+
+    case Op.MAKE_CELL:
+      fast[oparg] = new PyCell(fast[oparg]!);
+      break;
+    case Op.LOAD_CLASSDEREF: {
+      const name = code.localsplusNames[oparg]!;
+      let v = f.locals !== null ? ops.localsGet(f.locals, name) : undefined;
+      if (v === undefined) {
+        const c = (fast[oparg] as PyCell).ref;
+        if (c === null) unboundDeref(code, oparg);
+        v = c!;
+      }
+      stack[sp++] = v;
+      break;
+    }
+    case Op.DELETE_DEREF: {
+      const cell = fast[oparg] as PyCell;
+      if (cell.ref === null) unboundDeref(code, oparg);
+      cell.ref = null;
+      break;
+    }
+
+    case Op.DELETE_ATTR:
+      setAttr(stack[--sp]!, names[oparg]!, null);
+      break;
+    case Op.CALL_FUNCTION_EX: {
+      let kwargs: PyObject | null = null;
+      if (oparg & 1) kwargs = stack[--sp]!;
+      const callargs = stack[--sp]!;
+      const func = stack[--sp]!;
+      sp--; // NULL
+      stack[sp++] = ops.callFunctionEx(func, callargs, kwargs);
+      break;
+    }
+    case Op.MAKE_FUNCTION: {
+      const c = stack[--sp] as Code;
+      const fn = new PyFunction(c, globals, builtins);
+      const mod = globals.getStr('__name__');
+      if (mod !== undefined) fn.module = mod;
+      if (c.consts.length > 0 && c.consts[0] instanceof PyStr) fn.doc = c.consts[0];
+      if (oparg & 0x08) fn.closure = (stack[--sp] as PyTuple).items as PyCell[];
+      if (oparg & 0x04) fn.annotations = stack[--sp]!;
+      if (oparg & 0x02) fn.kwdefaults = stack[--sp] as PyDict;
+      if (oparg & 0x01) fn.defaults = (stack[--sp] as PyTuple).items;
+      stack[sp++] = fn;
+      break;
+    }
+    case Op.BUILD_SET: {
+      const s = new PySet();
+      for (let i = 0; i < oparg; i++) s.add(stack[sp - oparg + i]!);
+      sp -= oparg;
+      stack[sp++] = s;
+      break;
+    }
+    case Op.BUILD_MAP: {
+      const d = new PyDict();
+      for (let i = 0; i < oparg; i++) d.set(stack[sp - 2 * oparg + 2 * i]!, stack[sp - 2 * oparg + 2 * i + 1]!);
+      sp -= 2 * oparg;
+      stack[sp++] = d;
+      break;
+    }
+    case Op.BUILD_CONST_KEY_MAP: {
+      const keys = (stack[--sp] as PyTuple).items;
+      const d = new PyDict();
+      for (let i = 0; i < oparg; i++) d.set(keys[i]!, stack[sp - oparg + i]!);
+      sp -= oparg;
+      stack[sp++] = d;
+      break;
+    }
+    case Op.BUILD_STRING: {
+      let s = '';
+      for (let i = 0; i < oparg; i++) s += (stack[sp - oparg + i] as PyStr).value;
+      sp -= oparg;
+      stack[sp++] = newStr(s);
+      break;
+    }
+    case Op.FORMAT_VALUE: {
+      const spec = (oparg & 0x04) ? stack[--sp]! : null;
+      stack[sp - 1] = ops.formatValue(stack[sp - 1]!, oparg & 3, spec);
+      break;
+    }
+    case Op.SET_ADD: {
+      const v = stack[--sp]!;
+      (stack[sp - oparg] as PySet).add(v);
+      break;
+    }
+    case Op.MAP_ADD: {
+      const v = stack[--sp]!;
+      const k = stack[--sp]!;
+      (stack[sp - oparg] as PyDict).set(k, v);
+      break;
+    }
+    case Op.LIST_EXTEND: {
+      const it = stack[--sp]!;
+      ops.listExtend(stack[sp - oparg] as PyList, it);
+      break;
+    }
+    case Op.SET_UPDATE: {
+      const it = stack[--sp]!;
+      setUpdate(stack[sp - oparg] as PySet, it, toArray);
+      break;
+    }
+    case Op.DICT_UPDATE: {
+      const other = stack[--sp]!;
+      ops.dictUpdate(stack[sp - oparg] as PyDict, other, null);
+      break;
+    }
+    case Op.DICT_MERGE: {
+      const other = stack[--sp]!;
+      ops.dictUpdate(stack[sp - oparg] as PyDict, other, stack[sp - oparg - 2] ?? null);
+      break;
+    }
+    case Op.LIST_TO_TUPLE:
+      stack[sp - 1] = newTuple((stack[sp - 1] as PyList).items);
+      break;
+
+    case Op.UNPACK_EX: {
+      const seq = stack[--sp]!;
+      const before = oparg & 0xff;
+      const after = oparg >> 8;
+      const items = ops.unpackIterable(seq, before, after);
+      for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i]!;
+      break;
+    }
+
+    case Op.GET_AWAITABLE:
+      stack[sp - 1] = getAwaitable(stack[sp - 1]!, oparg);
+      break;
+    case Op.GET_AITER:
+      stack[sp - 1] = getAIter(stack[sp - 1]!);
+      break;
+    case Op.GET_ANEXT:
+      stack[sp] = getANext(stack[sp - 1]!);
+      sp++;
+      break;
+    case Op.ASYNC_GEN_WRAP:
+      stack[sp - 1] = new AsyncGenWrappedValue(stack[sp - 1]!);
+      break;
+    case Op.END_ASYNC_FOR: {
+      const exc = stack[--sp]!;
+      if (exc.type.isSubtype(stopAsyncIterationType)) {
+        sp--;
+        break;
+      }
+      reraising = true;
+      throw new PyError(exc);
+    }
+    case Op.BEFORE_ASYNC_WITH: {
+      const [exit, res] = beforeAsyncWith(stack[sp - 1]!);
+      stack[sp - 1] = exit;
+      stack[sp++] = res;
+      break;
+    }
+
+    case Op.LOAD_BUILD_CLASS: {
+      const bc = builtins.getStr('__build_class__');
+      if (bc === undefined) raise(nameErrorType, '__build_class__ not found');
+      stack[sp++] = bc;
+      break;
+    }
+    case Op.SETUP_ANNOTATIONS:
+      if (f.locals !== null && ops.localsGet(f.locals, '__annotations__') === undefined) {
+        ops.localsSet(f.locals, '__annotations__', new PyDict());
+      }
+      break;
+    case Op.LOAD_ASSERTION_ERROR:
+      stack[sp++] = assertionErrorType;
+      break;
+
+    case Op.RAISE_VARARGS: {
+      if (oparg === 0) {
+        const h = ts.handled;
+        if (h === null) raise(runtimeErrorType, 'No active exception to reraise');
+        reraising = true;
+        throw new PyError(h);
+      }
+      const cause = oparg === 2 ? stack[--sp]! : undefined;
+      const exc = stack[--sp]!;
+      throw new PyError(ops.makeRaisable(exc, cause));
+    }
+    case Op.PUSH_EXC_INFO: {
+      const v = stack[sp - 1]!;
+      stack[sp - 1] = ts.handled ?? None;
+      stack[sp++] = v;
+      ts.handled = v;
+      break;
+    }
+    case Op.POP_EXCEPT: {
+      const v = stack[--sp]!;
+      ts.handled = v === None ? null : v;
+      break;
+    }
+    case Op.RERAISE: {
+      const exc = stack[--sp]!;
+      reraiseInstr = instr;
+      if (oparg) f.lasti = Number((stack[sp - oparg] as PyInt).value);
+      reraising = true;
+      throw new PyError(exc);
+    }
+    case Op.CHECK_EXC_MATCH: {
+      const right = stack[sp - 1]!;
+      const left = stack[sp - 2]!;
+      stack[sp - 1] = pyBool(ops.exceptionMatches(left, right));
+      break;
+    }
+    case Op.CHECK_EG_MATCH: {
+      const t = stack[--sp]!;
+      checkExceptStarType(t);
+      const [match, rest] = exceptionGroupMatch(stack[sp - 1]!, t);
+      stack[sp - 1] = rest;
+      stack[sp++] = match;
+      if (match !== None) ts.handled = match;
+      break;
+    }
+    case Op.PREP_RERAISE_STAR: {
+      const excs = stack[--sp] as PyList;
+      stack[sp - 1] = prepReraiseStar(stack[sp - 1]!, excs);
+      break;
+    }
+    case Op.BEFORE_WITH: {
+      const mgr = stack[sp - 1]!;
+      const enter = lookupSpecial(mgr, '__enter__');
+      if (enter === undefined) {
+        raise(typeErrorType, `'${mgr.type.name}' object does not support the context manager protocol`);
+      }
+      const exit = lookupSpecial(mgr, '__exit__');
+      if (exit === undefined) {
+        raise(typeErrorType, `'${mgr.type.name}' object does not support the context manager protocol (missed __exit__ method)`);
+      }
+      stack[sp - 1] = exit;
+      stack[sp++] = callObject(enter, [], null);
+      break;
+    }
+    case Op.WITH_EXCEPT_START: {
+      const val = stack[sp - 1]!;
+      const exit = stack[sp - 4]!;
+      const tb = val instanceof PyBaseException && val.traceback !== null ? val.traceback : None;
+      stack[sp++] = callObject(exit, [val.type, val, tb], null);
+      break;
+    }
+
+    case Op.IMPORT_NAME: {
+      const fromlist = stack[--sp]!;
+      const level = stack[sp - 1]!;
+      stack[sp - 1] = ops.importName(f, names[oparg]!, fromlist, level);
+      break;
+    }
+    case Op.IMPORT_FROM:
+      stack[sp] = ops.importFrom(stack[sp - 1]!, names[oparg]!);
+      sp++;
+      break;
+    case Op.IMPORT_STAR: {
+      const mod = stack[--sp]!;
+      ops.importStar(f, mod);
+      break;
+    }
+
+    case Op.GET_LEN:
+      stack[sp] = ops.getLen(stack[sp - 1]!);
+      sp++;
+      break;
+    case Op.MATCH_MAPPING:
+      stack[sp] = pyBool(ops.isMapping(stack[sp - 1]!));
+      sp++;
+      break;
+    case Op.MATCH_SEQUENCE:
+      stack[sp] = pyBool(ops.isMatchSequence(stack[sp - 1]!));
+      sp++;
+      break;
+    case Op.MATCH_KEYS: {
+      stack[sp] = ops.matchKeys(stack[sp - 2]!, stack[sp - 1]!);
+      sp++;
+      break;
+    }
+    case Op.MATCH_CLASS: {
+      const names_ = stack[--sp] as PyTuple;
+      const cls = stack[--sp]!;
+      const subject = stack[sp - 1]!;
+      stack[sp - 1] = ops.matchClass(subject, cls, oparg, names_);
+      break;
+    }
+
+    default:
+      raise(systemErrorType, `tspyc: opcode ${OPNAMES[op] ?? op} is not supported yet`);
+  }
+  f.sp = sp;
 }
 
 function unboundLocal(code: Code, i: number): never {

@@ -10,8 +10,3 @@ export class PyList extends PyObject {
     this.items = items;
   }
 }
-
-/** A new exact list owning `items` (a function, so that callers as large as the eval loop get an inlined allocation). */
-export function newList(items: PyObject[]): PyList {
-  return new PyList(items);
-}
