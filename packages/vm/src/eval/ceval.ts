@@ -40,7 +40,7 @@ import {
   assertionErrorType,
   valueErrorType,
 } from '../objects/exception-types.js';
-import { binaryOp, invert, negative, positive } from '../protocols/number.js';
+import { binaryOp, invert, negative, positive, NB_ADD, NB_INPLACE, NB_MULTIPLY, NB_SUBTRACT, NB_TRUE_DIVIDE } from '../protocols/number.js';
 import { richCompare, richCompareBool, CMP_EQ, CMP_NE, CMP_LT, CMP_GT, CMP_LE, CMP_GE, cmpResult } from '../protocols/compare.js';
 import { isTrue } from '../protocols/truth.js';
 import { callObject } from '../protocols/call.js';
@@ -59,6 +59,7 @@ import * as ops from './ops.js';
 import { printExpr } from './displayhook.js';
 
 const OPNAMES = opcodeTable('3.11').name;
+const MAX_SAFE_INT = Number.MAX_SAFE_INTEGER;
 
 /**
  * Call a Python function: bind arguments, then run its frame (or make its generator). `self`,
@@ -363,6 +364,36 @@ function dispatch(f: Frame): PyObject {
       case Op.BINARY_OP: {
         const b = stack[--sp]!;
         const a = stack[sp - 1]!;
+        if (a.type === floatType && b.type === floatType) {
+          // + - * / of exact floats here (binaryOp has the rest, and every error)
+          const x = (a as PyFloat).value;
+          const y = (b as PyFloat).value;
+          const o = oparg >= NB_INPLACE ? oparg - NB_INPLACE : oparg;
+          if (o === NB_MULTIPLY) {
+            stack[sp - 1] = new PyFloat(x * y);
+            break;
+          } else if (o === NB_ADD) {
+            stack[sp - 1] = new PyFloat(x + y);
+            break;
+          } else if (o === NB_SUBTRACT) {
+            stack[sp - 1] = new PyFloat(x - y);
+            break;
+          } else if (o === NB_TRUE_DIVIDE && y !== 0) {
+            stack[sp - 1] = new PyFloat(x / y);
+            break;
+          }
+        } else if (a.type === intType && b.type === intType) {
+          // + - on ints held as numbers, when the result is still a safe integer
+          const x = (a as PyInt).num;
+          const y = (b as PyInt).num;
+          const o = oparg >= NB_INPLACE ? oparg - NB_INPLACE : oparg;
+          const r = o === NB_ADD ? x + y : o === NB_SUBTRACT ? x - y : NaN;
+          // NaN (a big operand, another operator) fails the range test
+          if (r >= -MAX_SAFE_INT && r <= MAX_SAFE_INT) {
+            stack[sp - 1] = intFromNumber(r);
+            break;
+          }
+        }
         stack[sp - 1] = binaryOp(a, b, oparg);
         break;
       }
