@@ -82,9 +82,7 @@ export function callPyFunction(func: PyFunction, args: PyObject[], kw: Kwargs | 
 
 /**
  * The frame of a call of `fn` given exactly its positional parameters (`self`, when not null,
- * first), taken from the caller's stack. A function of its own rather than code in the eval loop:
- * V8 inlines the Frame constructor here, while a `new` left in the (inlining-budget-exhausted)
- * eval loop takes the slow generic construct path.
+ * first), taken from the caller's stack.
  */
 function frameFromStack(fn: PyFunction, self: PyObject | null, stack: (PyObject | null)[], base: number, nargs: number): Frame {
   const f = new Frame(fn.code, fn, fn.globals, fn.builtins, null);

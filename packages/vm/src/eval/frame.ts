@@ -59,4 +59,3 @@ export class Frame {
     return this.code.lineOf(this.lasti < 0 ? 0 : this.lasti);
   }
 }
-
