@@ -758,33 +758,27 @@ function dispatch(f: Frame): PyObject {
       case Op.SEND: {
         const v = stack[--sp]!;
         const receiver = stack[sp - 1]!;
+        let r: PyObject;
+        let done: boolean;
         if (v === None && (receiver instanceof PyRangeIter || receiver instanceof PyArrayIter)) {
           // `yield from` a range or a list: next() without the __next__ call (they return None)
-          const r = iterNext(receiver);
-          if (r === null) {
-            stack[sp - 1] = None;
-            ip += oparg;
-          } else {
-            stack[sp++] = r;
-          }
-          break;
+          const x = iterNext(receiver);
+          done = x === null;
+          r = x ?? None;
+        } else if (receiver instanceof PyGenerator) {
+          r = genResume(receiver, v, null);
+          done = receiver.finished;
+        } else {
+          const s = ops.send(receiver, v);
+          r = s.value;
+          done = s.done;
         }
-        if (receiver instanceof PyGenerator) {
-          const r = genResume(receiver, v, null);
-          if (receiver.finished) {
-            stack[sp - 1] = r;
-            ip += oparg;
-          } else {
-            stack[sp++] = r;
-          }
-          break;
-        }
-        const r = ops.send(receiver, v);
-        if (r.done) {
-          stack[sp - 1] = r.value;
+        // one push and one jump for all three (fewer paths for V8 to meet first when optimized)
+        if (done) {
+          stack[sp - 1] = r;
           ip += oparg;
         } else {
-          stack[sp++] = r.value;
+          stack[sp++] = r;
         }
         break;
       }
