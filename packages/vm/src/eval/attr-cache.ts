@@ -112,14 +112,16 @@ function fill(code: Code, instr: number, obj: PyObject, name: string): AttrEntry
 
 /** LOAD_ATTR: obj.name. */
 export function loadAttr(code: Code, instr: number, obj: PyObject, name: string): PyObject {
-  if (obj instanceof PyModule) {
-    const v = obj.dict.getStr(name);
-    if (v !== undefined) return v;
-    return getAttr(obj, name);
-  }
   const e = probe(code, instr, obj.type) ?? fill(code, instr, obj, name);
   const kind = e.kind;
-  if (kind === 0) return getAttr(obj, name);
+  if (kind === 0) {
+    // modules are never cached (kind 0): their dict first
+    if (obj instanceof PyModule) {
+      const v = obj.dict.getStr(name);
+      if (v !== undefined) return v;
+    }
+    return getAttr(obj, name);
+  }
   const dict = obj.dict as PyDict | null;
   if (dict !== null) {
     const v = dict.getStr(name);

@@ -74,8 +74,10 @@ export class Code extends PyObject {
     this.co = co;
     this.bytes = co.code.value;
     this.consts = co.consts.items.map(convertConst);
-    this.names = co.coNames;
-    this.nameObjs = this.names.map(internStr);
+    this.nameObjs = co.coNames.map(internStr);
+    // the interned strs' own JS strings: equal names of all code objects are one JS string, so
+    // dict lookups by name (instance attributes, globals) compare pointers, not characters
+    this.names = this.nameObjs.map((o) => o.value);
     if (!co.localsplusnames || !co.localspluskinds) throw new InternalError('not a 3.11 code object');
     this.localsplusNames = co.localsplusnames.items.map((v) => (v.kind === Kind.Str ? v.value : '?'));
     this.localsplusKinds = co.localspluskinds.value;

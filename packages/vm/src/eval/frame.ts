@@ -18,10 +18,11 @@ export class Frame {
   readonly builtins: PyDict;
   /** f_locals for module and class bodies (CO_NEWLOCALS clear), else null: a dict or any mapping */
   readonly locals: PyObject | null;
-  /** localsplus: locals, then cells, then free variables */
+  /** localsplus: locals, then cells, then free variables (indices 0 .. nlocalsplus - 1) */
   readonly fast: (PyObject | null)[];
+  /** the value stack: the same array as `fast`, from index nlocalsplus up (one allocation per frame) */
   readonly stack: (PyObject | null)[];
-  /** stack depth while suspended */
+  /** stack top (an index into `stack`, nlocalsplus when empty) while suspended */
   sp: number;
   /** next instruction (code unit) while suspended */
   ip: number;
@@ -39,14 +40,13 @@ export class Frame {
     this.locals = locals;
     // exactly sized (growing by push would over-allocate every frame)
     const nfast = code.nlocalsplus;
-    const fast = new Array<PyObject | null>(nfast);
+    const n = nfast + code.stacksize + 1;
+    const fast = new Array<PyObject | null>(n);
+    // locals start unbound (null); stack slots are written before they are read
     for (let i = 0; i < nfast; i++) fast[i] = null;
     this.fast = fast;
-    const nstack = code.stacksize + 1;
-    const stack = new Array<PyObject | null>(nstack);
-    for (let i = 0; i < nstack; i++) stack[i] = null;
-    this.stack = stack;
-    this.sp = 0;
+    this.stack = fast;
+    this.sp = nfast;
     this.ip = 0;
     this.lasti = -1;
     this.back = null;

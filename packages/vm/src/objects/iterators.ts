@@ -46,6 +46,11 @@ export class PyRangeIter extends PyObject {
   }
 }
 
+// Give the number fields their general (double) representation now: the first range beyond 2**31
+// would otherwise change it mid-run, and every optimized function using them (the eval loop among
+// them) would be thrown away and compiled again.
+new PyRangeIter(0.5, 0.5, 0.5);
+
 /** Any other native iterator: `step` gives the next item or null when exhausted. */
 export class PyNativeIter extends PyObject {
   step: () => PyObject | null;

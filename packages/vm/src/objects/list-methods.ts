@@ -88,6 +88,20 @@ function listNew(cls: PyType): PyObject {
   return new PyList([], cls);
 }
 
+/** list_ass_slice: self[slice] = src (the list's own items, or any iterable). */
+export function listAssSlice(self: PyList, slice: PySlice, src: PyObject): void {
+  const items = self.items;
+  // PySequence_Fast(v, "can only assign an iterable")
+  if (src.type.lookup('__iter__') === undefined && src.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'can only assign an iterable');
+  const vals = src === self ? items.slice() : toArray(src);
+  const [start, stop, step, n] = sliceIndices(slice, items.length);
+  if (step === 1) items.splice(start, Math.max(0, stop - start), ...vals);
+  else {
+    if (vals.length !== n) raise(valueErrorType, `attempt to assign sequence of size ${vals.length} to extended slice of size ${n}`);
+    for (let i = 0, j = start; i < n; i++, j += step) items[j] = vals[i]!;
+  }
+}
+
 function lst(o: PyObject): PyObject[] {
   return (o as PyList).items;
 }
@@ -123,16 +137,7 @@ export function initList(): void {
   defMethod(t, '__setitem__', (a) => {
     const items = lst(a[0]!);
     if (a[1] instanceof PySlice) {
-      const src = a[2]!;
-      // list_ass_slice: PySequence_Fast(v, "can only assign an iterable")
-      if (src.type.lookup('__iter__') === undefined && src.type.lookup('__getitem__') === undefined) raise(typeErrorType, 'can only assign an iterable');
-      const vals = src === a[0] ? items.slice() : toArray(src);
-      const [start, stop, step, n] = sliceIndices(a[1], items.length);
-      if (step === 1) items.splice(start, Math.max(0, stop - start), ...vals);
-      else {
-        if (vals.length !== n) raise(valueErrorType, `attempt to assign sequence of size ${vals.length} to extended slice of size ${n}`);
-        for (let i = 0, j = start; i < n; i++, j += step) items[j] = vals[i]!;
-      }
+      listAssSlice(a[0] as PyList, a[1], a[2]!);
       return None;
     }
     items[normIndex(indexOrTypeError(a[1]!, 'list'), items.length, 'list assignment')] = a[2]!;
@@ -272,6 +277,14 @@ export function initList(): void {
     if (cls === tupleType) return a[1] instanceof PyTuple && a[1].type === tupleType ? a[1] : newTuple(items);
     return new PyTuple(items, cls);
   });
+  // tuple_vectorcall's common case, tuple(a list or a tuple), without __new__'s lookup and call
+  tt.vectorcall = (args, kw) => {
+    if ((kw !== null && kw.size > 0) || args.length !== 1) return null;
+    const x = args[0]!;
+    if (x.type === tupleType) return x;
+    if (x.type === listType) return newTuple((x as PyList).items.slice());
+    return null;
+  };
   defMethod(tt, '__repr__', (a) => newStr(seqRepr((a[0] as PyTuple).items, '(', ')', a[0]!)));
   defMethod(tt, '__hash__', (a) => new PyInt(tupleHash((a[0] as PyTuple).items)));
   defMethod(tt, '__len__', (a) => intFromNumber((a[0] as PyTuple).items.length));

@@ -52,6 +52,11 @@ export class PyType extends PyObject {
   hasInstanceDict: boolean;
   /** CPython's tp_name when it differs from __name__ ('collections.deque'): error messages use it */
   tpName: string | null = null;
+  /**
+   * tp_vectorcall of a builtin type: a direct way to call the class for common arguments, or null
+   * (the result null: not handled here, take type_call's way).
+   */
+  vectorcall: ((args: PyObject[], kw: ReadonlyMap<string, PyObject> | null) => PyObject | null) | null = null;
   /** Method-cache: name → attribute found along the MRO (undefined = absent), valid for cacheVersion. */
   private cache: Map<string, PyObject | undefined>;
   private cacheVersion: number;

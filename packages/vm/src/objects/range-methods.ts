@@ -4,7 +4,7 @@ import { None, NotImplemented, PyObject } from './object.js';
 import { PyInt, newInt, pyBool, intFromNumber } from './int.js';
 import { newStr } from './str.js';
 import { newTuple } from './tuple.js';
-import { PyRange, rangeType } from './range.js';
+import { PyRange, rangeFromNumbers, rangeType } from './range.js';
 import { PySlice, sliceIndices, sliceType } from './slice.js';
 import { defMethod } from './native.js';
 import { defGetSet, defReadonlyMember } from './descr.js';
@@ -27,9 +27,23 @@ function rangeContains(r: PyRange, v: bigint): boolean {
   return (v - r.start) % r.step === 0n;
 }
 
+/** range_vectorcall's common case: one to three ints held as numbers, no keywords. */
+function rangeVectorcall(args: PyObject[], kw: ReadonlyMap<string, PyObject> | null): PyObject | null {
+  if (kw !== null && kw.size > 0) return null;
+  const n = args.length;
+  if (n < 1 || n > 3) return null;
+  for (let i = 0; i < n; i++) if (!(args[i] instanceof PyInt)) return null;
+  if (n === 1) return rangeFromNumbers(0, (args[0] as PyInt).num, 1);
+  const step = n === 3 ? (args[2] as PyInt).num : 1;
+  if (step === 0) return null;
+  return rangeFromNumbers((args[0] as PyInt).num, (args[1] as PyInt).num, step);
+}
+
 export function initRange(): void {
   const t = rangeType;
-  defMethod(t, '__new__', (a) => {
+  t.vectorcall = rangeVectorcall;
+  defMethod(t, '__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) raise(typeErrorType, 'range() takes no keyword arguments');
     const args = a.slice(1);
     if (args.length === 0) raise(typeErrorType, 'range expected at least 1 argument, got 0');
     if (args.length > 3) raise(typeErrorType, `range expected at most 3 arguments, got ${args.length}`);

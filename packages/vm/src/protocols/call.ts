@@ -33,6 +33,11 @@ export function callObject(f: PyObject, args: PyObject[], kw: Kwargs | null): Py
  * CPython's message.
  */
 function typeCall(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
+  const vc = cls.vectorcall;
+  if (vc !== null) {
+    const r = vc(args, kw);
+    if (r !== null) return r;
+  }
   if (!(cls.flags & TPFLAGS_HEAPTYPE)) return typeCallUncounted(cls, args, kw);
   enterRecursiveCall(' while calling a Python object');
   try {

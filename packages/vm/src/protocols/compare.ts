@@ -91,6 +91,14 @@ function fastCompare(a: PyObject, b: PyObject, op: number): boolean | undefined 
 export function compareStrings(x: string, y: string): number {
   if (x === y) return 0;
   const n = Math.min(x.length, y.length);
+  // UTF-16 code units order as code points up to the first difference, unless it is a surrogate
+  // (U+10000 and up sort after U+E000..U+FFFF): then the code-point loop below decides
+  let k = 0;
+  while (k < n && x.charCodeAt(k) === y.charCodeAt(k)) k++;
+  if (k === n) return x.length < y.length ? -1 : x.length > y.length ? 1 : 0;
+  const cx = x.charCodeAt(k);
+  const cy = y.charCodeAt(k);
+  if ((cx & 0xf800) !== 0xd800 && (cy & 0xf800) !== 0xd800) return cx < cy ? -1 : 1;
   for (let i = 0; i < n; i++) {
     const a = x.codePointAt(i)!;
     const b = y.codePointAt(i)!;

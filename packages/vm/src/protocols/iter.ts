@@ -24,6 +24,8 @@ import { intFromNumber, newInt } from '../objects/int.js';
 import { genResume } from '../eval/ceval.js';
 
 const TWO_53 = 2n ** 53n;
+/** an exhausted list/tuple iterator's index: past any array, and a small integer (a Smi) for V8 */
+const EXHAUSTED_INDEX = 0x3fffffff;
 
 /** PyObject_GetIter */
 export function getIter(o: PyObject): PyObject {
@@ -66,7 +68,7 @@ export function iterNext(it: PyObject): PyObject | null {
   if (it instanceof PyArrayIter) {
     const items = it.owner.items;
     if (it.index < items.length) return items[it.index++]!;
-    it.index = Number.MAX_SAFE_INTEGER;
+    it.index = EXHAUSTED_INDEX;
     return null;
   }
   if (it instanceof PyRangeIter) {
@@ -97,6 +99,18 @@ export function toArray(o: PyObject): PyObject[] {
   if (o instanceof PyDict && o.type.solid === o.type) return o.keyList();
   if (o instanceof PySet && o.type.solid === o.type) return o.items();
   const it = getIter(o);
+  if (it instanceof PyRangeIter && it.remaining <= 0x1000000) {
+    // a range of safe ints (set.update(range(...)), list(range(...))): no per-item dispatch
+    const out = new Array<PyObject>(it.remaining);
+    let v = it.next;
+    for (let i = 0; i < out.length; i++) {
+      out[i] = intFromNumber(v);
+      v += it.step;
+    }
+    it.next = v;
+    it.remaining = 0;
+    return out;
+  }
   const out: PyObject[] = [];
   for (let v = iterNext(it); v !== null; v = iterNext(it)) out.push(v);
   return out;

@@ -358,7 +358,10 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
   const ta = a.type;
   const tb = b.type;
   // fast paths for exact builtin types
-  if ((ta === intType || ta === boolType) && (tb === intType || tb === boolType)) {
+  if (ta === floatType && tb === floatType) {
+    const r = floatBinary((a as PyFloat).value, (b as PyFloat).value, base);
+    if (r !== undefined) return r;
+  } else if ((ta === intType || ta === boolType) && (tb === intType || tb === boolType)) {
     if (ta === intType && tb === intType) {
       const s = smallIntBinary((a as PyInt).num, (b as PyInt).num, op);
       if (s !== null) return s;

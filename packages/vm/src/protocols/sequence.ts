@@ -3,12 +3,13 @@
 import { raise } from '../errors.js';
 import { None, PyObject, PyType } from '../objects/object.js';
 import { PyList, listType } from '../objects/list.js';
+import { listAssSlice } from '../objects/list-methods.js';
 import { PySlice, sliceArray } from '../objects/slice.js';
 import { PyTuple, tupleType } from '../objects/tuple.js';
 import { PyDict, dictType } from '../objects/dict.js';
 import { PyStr, strType } from '../objects/str.js';
 import { PySet } from '../objects/set.js';
-import { PyInt, intFromNumber, intNumber } from '../objects/int.js';
+import { PyInt, intFromNumber, intNumber, intType } from '../objects/int.js';
 import { indexErrorType, keyErrorType, overflowErrorType, typeErrorType, valueErrorType, PyBaseException } from '../objects/exception-types.js';
 import { isTrue } from './truth.js';
 import { PyError } from '../errors.js';
@@ -69,6 +70,10 @@ export function setItem(o: PyObject, key: PyObject, value: PyObject): void {
     items[i] = value;
     return;
   }
+  if (t === listType && key instanceof PySlice) {
+    listAssSlice(o as PyList, key, value);
+    return;
+  }
   if (t === dictType) {
     (o as PyDict).set(key, value);
     return;
@@ -79,6 +84,19 @@ export function setItem(o: PyObject, key: PyObject, value: PyObject): void {
 }
 
 export function delItem(o: PyObject, key: PyObject): void {
+  if (o.type === listType && key.type === intType) {
+    // del a[i] on an exact list (a negative or out-of-range index too)
+    const items = (o as PyList).items;
+    let i = (key as PyInt).num;
+    if (i < 0) i += items.length;
+    if (i >= 0 && i < items.length) {
+      // shift the tail down by one and drop the last slot (splice would build a result array)
+      for (let j = i + 1; j < items.length; j++) items[j - 1] = items[j]!;
+      items.pop();
+      return;
+    }
+    if (i === i) raise(indexErrorType, 'list assignment index out of range');
+  }
   const m = o.type.lookup('__delitem__');
   if (m === undefined) raise(typeErrorType, `'${o.type.name}' object doesn't support item deletion`);
   callSpecial(m, o, [key]);
