@@ -23,7 +23,7 @@ function shuffle(h: bigint): bigint {
 
 function frozensetHash(s: PySet): bigint {
   let hash = 0n;
-  for (const e of s.entries()) hash ^= shuffle(e.hash & U64);
+  for (const e of s.entries()) hash ^= shuffle(BigInt(e.hash) & U64);
   hash ^= ((BigInt(s.used) + 1n) * 1927868237n) & U64;
   hash ^= (hash >> 11n) ^ (hash >> 25n);
   hash = (hash * 69069n + 907133923n) & U64;

@@ -4,6 +4,7 @@
 // set_insert_clean, set_merge, set_discard_entry, set_pop).
 import { builtinType, PyObject, type PyType } from './object.js';
 import { PyStr, strType } from './str.js';
+import { boolType, intType, type PyInt } from './int.js';
 import { PyDict, dictType } from './dict.js';
 import { pyHash } from '../protocols/hash.js';
 import { richCompareBool, CMP_EQ } from '../protocols/compare.js';
@@ -14,12 +15,30 @@ export const frozenSetType = builtinType('frozenset');
 const MINSIZE = 8;
 const LINEAR_PROBES = 9;
 
+/**
+ * A key's hash: a number when it is a safe integer (every small int's, most of the others'), else
+ * the bigint; one value always has the same form, so entries compare hashes with ===.
+ */
+export type SetHash = number | bigint;
+
 interface Entry {
   key: PyObject;
-  hash: bigint;
+  hash: SetHash;
 }
 /** A deleted slot. */
-const DUMMY: Entry = { key: null as unknown as PyObject, hash: -1n };
+const DUMMY: Entry = { key: null as unknown as PyObject, hash: -1 };
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** hash(key) in its SetHash form; an exact int or bool below 2**53 without making a bigint. */
+function hashOf(key: PyObject): SetHash {
+  if ((key.type === intType || key.type === boolType) && (key as PyInt).num === (key as PyInt).num) {
+    const n = (key as PyInt).num;
+    return n === -1 ? -2 : n; // hash(-1) is -2; other ints below 2**61 - 1 hash to themselves
+  }
+  const h = pyHash(key);
+  return h >= -MAX_SAFE && h <= MAX_SAFE ? Number(h) : h;
+}
 
 // The probe sequence (i = i*5 + 1 + perturb, perturb >>= 5, perturb starting as the hash taken as
 // unsigned 64-bit) in numbers: perturb is kept in locals as two int32 halves (a key's __eq__ may
@@ -28,7 +47,8 @@ const DUMMY: Entry = { key: null as unknown as PyObject, hash: -1n };
 const hashView = new DataView(new ArrayBuffer(8));
 
 /** The low (0) or high (1) 32 bits of a 64-bit hash, as an int32. */
-function hashHalf(hash: bigint, half: 0 | 1): number {
+function hashHalf(hash: SetHash, half: 0 | 1): number {
+  if (typeof hash === 'number') return half === 0 ? hash | 0 : Math.floor(hash / 4294967296) | 0;
   hashView.setBigInt64(0, hash, true);
   return hashView.getInt32(half * 4, true);
 }
@@ -56,7 +76,7 @@ export class PySet extends PyObject {
   }
 
   /** The slot index holding an equal key, or -1. */
-  private lookup(key: PyObject, hash: bigint): number {
+  private lookup(key: PyObject, hash: SetHash): number {
     const mask = this.mask;
     let plo = hashHalf(hash, 0);
     let phi = hashHalf(hash, 1);
@@ -78,15 +98,15 @@ export class PySet extends PyObject {
   }
 
   has(key: PyObject): boolean {
-    return this.lookup(key, pyHash(key)) >= 0;
+    return this.lookup(key, hashOf(key)) >= 0;
   }
 
   add(key: PyObject): void {
-    this.addEntry(key, pyHash(key));
+    this.addEntry(key, hashOf(key));
   }
 
   /** set_add_entry: a dummy met along the probe sequence is reused (3.11's freeslot). */
-  private addEntry(key: PyObject, hash: bigint): void {
+  private addEntry(key: PyObject, hash: SetHash): void {
     const mask = this.mask;
     let plo = hashHalf(hash, 0);
     let phi = hashHalf(hash, 1);
@@ -126,7 +146,7 @@ export class PySet extends PyObject {
     }
   }
 
-  private findUnused(hash: bigint): number {
+  private findUnused(hash: SetHash): number {
     const mask = this.mask;
     let plo = hashHalf(hash, 0);
     let phi = hashHalf(hash, 1);
@@ -154,7 +174,7 @@ export class PySet extends PyObject {
 
   /** Remove `key`; whether it was there. */
   discard(key: PyObject): boolean {
-    const j = this.lookup(key, pyHash(key));
+    const j = this.lookup(key, hashOf(key));
     if (j < 0) return false;
     this.table[j] = DUMMY;
     this.used--;
