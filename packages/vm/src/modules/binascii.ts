@@ -1,12 +1,12 @@
 // The binascii module's base64, hex and CRC functions (what base64, secrets, zipfile and email
 // call), with its Error texts. The quoted-printable and uu codecs are not here: quopri falls back to
 // its pure-Python code without them. CPython counterpart: Modules/binascii.c.
+import { bufferArg, bufferOf } from '../protocols/buffer.js';
 import { raise } from '../errors.js';
 import { None, PyObject, PyType } from '../objects/object.js';
 import { intFromNumber } from '../objects/int.js';
 import { newStr, PyStr } from '../objects/str.js';
-import { PyBytes, bytesLike } from '../objects/bytes.js';
-import { PyMemoryView } from '../objects/memoryview.js';
+import { PyBytes } from '../objects/bytes.js';
 import { PyDict } from '../objects/dict.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction, type Kwargs } from '../objects/native.js';
@@ -30,12 +30,6 @@ function fail(msg: string): never {
 }
 
 /** A buffer argument of the b2a_* functions. */
-function bufferArg(o: PyObject | undefined): Uint8Array {
-  if (o instanceof PyMemoryView) return o.bytes;
-  const b = o === undefined ? null : bytesLike(o);
-  if (b === null) raise(typeErrorType, `a bytes-like object is required, not '${o?.type.name ?? 'NoneType'}'`);
-  return b;
-}
 
 /** ascii_buffer_converter: the a2b_* functions also take a str of ASCII characters. */
 function asciiArg(o: PyObject | undefined): Uint8Array {
@@ -49,8 +43,7 @@ function asciiArg(o: PyObject | undefined): Uint8Array {
     }
     return out;
   }
-  if (o instanceof PyMemoryView) return o.bytes;
-  const b = o === undefined ? null : bytesLike(o);
+  const b = o === undefined ? null : bufferOf(o);
   if (b === null) raise(typeErrorType, `argument should be bytes, buffer or ASCII string, not '${o?.type.name ?? 'NoneType'}'`);
   return b;
 }

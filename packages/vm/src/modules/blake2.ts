@@ -1,11 +1,10 @@
 // The _blake2 module: BLAKE2b and BLAKE2s (RFC 7693) with keys, salt, personalization and the tree
 // parameters. BLAKE2s works on 32-bit words in doubles; BLAKE2b's 64-bit words are BigInts (slower,
 // but hashlib's blake2b is rarely on a hot path). CPython counterpart: Modules/_blake2/.
+import { bufferArg } from '../protocols/buffer.js';
 import { raise } from '../errors.js';
 import { PyObject } from '../objects/object.js';
 import { intFromNumber } from '../objects/int.js';
-import { bytesLike } from '../objects/bytes.js';
-import { PyMemoryView } from '../objects/memoryview.js';
 import { PyModule } from '../objects/module.js';
 import { defMethod, type Kwargs } from '../objects/native.js';
 import { typeErrorType, valueErrorType, overflowErrorType } from '../objects/exception-types.js';
@@ -137,11 +136,6 @@ function blake2(v: Variant, p: Params, data: Uint8Array): Uint8Array {
   return out.slice(0, p.digestSize);
 }
 
-function bufferArg(o: PyObject): Uint8Array {
-  const b = o instanceof PyMemoryView ? o.bytes : bytesLike(o);
-  if (b === null) raise(typeErrorType, `a bytes-like object is required, not '${o.type.name}'`);
-  return b;
-}
 
 const KEYWORDS = ['digest_size', 'key', 'salt', 'person', 'fanout', 'depth', 'leaf_size', 'node_offset', 'node_depth', 'inner_size', 'last_node', 'usedforsecurity'];
 

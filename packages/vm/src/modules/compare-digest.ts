@@ -6,13 +6,11 @@ import { raise } from '../errors.js';
 import { PyObject } from '../objects/object.js';
 import { pyBool } from '../objects/int.js';
 import { PyStr } from '../objects/str.js';
-import { bytesLike } from '../objects/bytes.js';
-import { PyMemoryView } from '../objects/memoryview.js';
+import { bufferOf } from '../protocols/buffer.js';
 import { builtinFunction } from '../objects/native.js';
 import { typeErrorType } from '../objects/exception-types.js';
 
 const isAscii = (s: string) => /^[\x00-\x7f]*$/.test(s);
-const buffer = (o: PyObject): Uint8Array | null => (o instanceof PyMemoryView ? o.bytes : bytesLike(o));
 
 export const compareDigest = builtinFunction('_compare_digest', (a) => {
   if (a.length !== 2) raise(typeErrorType, `_compare_digest expected 2 arguments, got ${a.length}`);
@@ -21,8 +19,8 @@ export const compareDigest = builtinFunction('_compare_digest', (a) => {
     if (!isAscii(x.value) || !isAscii(y.value)) raise(typeErrorType, 'comparing strings with non-ASCII characters is not supported');
     return pyBool(x.value === y.value);
   }
-  const bx = buffer(x);
-  const by = buffer(y);
+  const bx = bufferOf(x);
+  const by = bufferOf(y);
   if (bx === null && by === null) raise(typeErrorType, `unsupported operand types(s) or combination of types: '${x.type.name}' and '${y.type.name}'`);
   if (bx === null) raise(typeErrorType, `a bytes-like object is required, not '${x.type.name}'`);
   if (by === null) raise(typeErrorType, `a bytes-like object is required, not '${y.type.name}'`);

@@ -7,8 +7,8 @@ import { raise } from '../errors.js';
 import { builtinType, None, PyObject, PyType } from '../objects/object.js';
 import { intFromNumber } from '../objects/int.js';
 import { newStr, PyStr } from '../objects/str.js';
-import { PyBytes, bytesLike } from '../objects/bytes.js';
-import { PyMemoryView } from '../objects/memoryview.js';
+import { PyBytes } from '../objects/bytes.js';
+import { bufferOf } from '../protocols/buffer.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction, defMethod, type Kwargs } from '../objects/native.js';
 import { defGetSet } from '../objects/descr.js';
@@ -35,7 +35,7 @@ class PyHash extends PyObject {
   }
   update(o: PyObject): void {
     if (o instanceof PyStr) raise(typeErrorType, 'Strings must be encoded before hashing');
-    const b = o instanceof PyMemoryView ? o.bytes : bytesLike(o);
+    const b = bufferOf(o);
     if (b === null) raise(typeErrorType, 'object supporting the buffer API required');
     this.chunks.push(b.slice());
   }

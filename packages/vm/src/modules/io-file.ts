@@ -5,12 +5,12 @@
 // same bytes reach the file, only fewer at a time would be cheaper). TextIOWrapper decodes what is
 // left of the stream on its first read and keeps that text; a write or a seek drops it.
 // CPython counterpart: Modules/_io/_iomodule.c (_io_open_impl), fileio.c, bufferedio.c, textio.c.
+import { bufferArg } from '../protocols/buffer.js';
 import { raise } from '../errors.js';
 import { builtinType, None, PyObject, PyType } from '../objects/object.js';
 import { False, intFromNumber, PyInt, pyBool, True } from '../objects/int.js';
 import { newStr, PyStr } from '../objects/str.js';
-import { PyByteArray, PyBytes, bytesLike } from '../objects/bytes.js';
-import { PyMemoryView } from '../objects/memoryview.js';
+import { PyByteArray, PyBytes } from '../objects/bytes.js';
 import { builtinFunction, defMethod, type Kwargs, type PyBuiltin } from '../objects/native.js';
 import { defGetSet } from '../objects/descr.js';
 import { lookupErrorType, stopIterationType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
@@ -156,12 +156,6 @@ function fileIOInit(f: PyFileIO, file: PyObject, mode: string, closefd: boolean,
   (f.dict as PyDict).setStr('name', f.name);
 }
 
-function bufferArg(o: PyObject | undefined): Uint8Array {
-  if (o instanceof PyMemoryView) return o.bytes;
-  const b = o === undefined ? null : bytesLike(o);
-  if (b === null) raise(typeErrorType, `a bytes-like object is required, not '${o?.type.name ?? 'NoneType'}'`);
-  return b;
-}
 
 /** size arguments: None or a negative int mean "all" */
 function sizeArg(o: PyObject | undefined): number {

@@ -2,13 +2,13 @@
 // fstat, ftruncate, isatty), paths (stat, lstat, listdir, scandir, mkdir, rmdir, unlink, rename,
 // replace, readlink, access, getcwd, chdir) and os.stat_result with its float and _ns times.
 // CPython counterpart: Modules/posixmodule.c.
+import { bufferArg } from '../protocols/buffer.js';
 import { raise } from '../errors.js';
 import { builtinType, None, PyObject, PyType } from '../objects/object.js';
 import { False, intFromNumber, newInt, pyBool, PyInt } from '../objects/int.js';
 import { asFloatOperand } from '../protocols/number.js';
 import { PyFloat } from '../objects/float.js';
-import { PyBytes, bytesLike } from '../objects/bytes.js';
-import { PyMemoryView } from '../objects/memoryview.js';
+import { PyBytes } from '../objects/bytes.js';
 import { PyDict } from '../objects/dict.js';
 import { PyList } from '../objects/list.js';
 import { newStr, PyStr } from '../objects/str.js';
@@ -75,12 +75,6 @@ function flagsOf(fname: string, kw: Kwargs | null, allowed: string[]): Map<strin
   return out;
 }
 
-function bufferArg(o: PyObject | undefined): Uint8Array {
-  if (o instanceof PyMemoryView) return o.bytes;
-  const b = o === undefined ? null : bytesLike(o);
-  if (b === null) raise(typeErrorType, `a bytes-like object is required, not '${o?.type.name ?? 'NoneType'}'`);
-  return b;
-}
 
 function fdArg(o: PyObject | undefined): number {
   if (o === undefined) raise(typeErrorType, 'an integer is required');
