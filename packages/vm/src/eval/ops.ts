@@ -291,7 +291,9 @@ export function importFrom(mod: PyObject, name: string): PyObject {
   if (v !== undefined) return v;
   const modName = mod instanceof PyModule ? mod.name : '?';
   const file = mod instanceof PyModule ? mod.dict.getStr('__file__') : undefined;
-  raise(importErrorType, `cannot import name '${name}' from '${modName}' (${file instanceof PyStr ? file.value : 'unknown location'})`);
+  // ImportError(msg, name=the module, path=its file), as import_from raises it
+  const msg = newStr(`cannot import name '${name}' from '${modName}' (${file instanceof PyStr ? file.value : 'unknown location'})`);
+  throw new PyError(callObject(importErrorType, [msg], new Map([['name', newStr(modName)], ['path', file ?? None]])));
 }
 
 /** import_all_from: the names of __all__, or else the public names of __dict__. */

@@ -3,6 +3,7 @@
 // CPython counterpart: Lib/importlib/_bootstrap.py (_find_and_load, _load_unlocked,
 // _init_module_attrs) for the path-based case.
 import { PyError, newException } from '../errors.js';
+import { callObject } from '../protocols/call.js';
 import { codeFor } from '../eval/code.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
 import { ts } from '../eval/state.js';
@@ -17,8 +18,9 @@ import { newStr, PyStr } from '../objects/str.js';
 import { specFor, specLoader } from './module-spec.js';
 import { importModule, sysModules } from './registry.js';
 
-function notFound(message: string): never {
-  throw new PyError(newException(moduleNotFoundErrorType, message));
+/** ModuleNotFoundError(message, name=fullname), as importlib raises it. */
+function notFound(message: string, name: string): never {
+  throw new PyError(callObject(moduleNotFoundErrorType, [newStr(message)], new Map([['name', newStr(name)]])));
 }
 
 /** The string entries of sys.path or a __path__ (importlib skips the others). */
@@ -48,7 +50,7 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
   } else {
     parent = importFullName(fullname.slice(0, dot), builtins);
     const p = parent.dict.getStr('__path__');
-    if (!(p instanceof PyList)) notFound(`No module named '${fullname}'; '${parent.name}' is not a package`);
+    if (!(p instanceof PyList)) notFound(`No module named '${fullname}'; '${parent.name}' is not a package`, fullname);
     path = pathEntries(p);
   }
   if (path === null && ts.host?.sysPath !== undefined) path = currentSysPath();
@@ -60,7 +62,7 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
     if (err instanceof HostSyntaxError) throw new PyError(newSyntaxError(err));
     throw err;
   }
-  if (found === null) notFound(`No module named '${fullname}'`);
+  if (found === null) notFound(`No module named '${fullname}'`, fullname);
   const mod = new PyModule(fullname);
   const d = mod.dict;
   d.setStr('__doc__', None);

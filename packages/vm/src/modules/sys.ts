@@ -60,6 +60,15 @@ export function makeSys(): PyModule {
   d.setStr('byteorder', newStr('little'));
   d.setStr('platform', newStr('tspyc'));
   d.setStr('platlibdir', newStr('lib'));
+  // CPython 3.11.7's text (site's copyright builtin prints it)
+  d.setStr(
+    'copyright',
+    newStr(
+      'Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n' +
+        'Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n' +
+        'Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.',
+    ),
+  );
   d.setStr('abiflags', newStr(''));
   d.setStr('version', newStr('3.11.7 (tspyc)'));
   const i = intFromNumber;

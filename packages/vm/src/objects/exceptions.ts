@@ -151,6 +151,7 @@ export function initExceptions(): void {
     [attributeErrorType, 'name'],
     [attributeErrorType, 'obj'],
     [importErrorType, 'name'],
+    [importErrorType, 'path'],
   ] as const) {
     defGetSet(
       type,
@@ -161,8 +162,17 @@ export function initExceptions(): void {
       },
     );
   }
-  // NameError(name=...), AttributeError(name=..., obj=...)
-  for (const [type, allowed] of [[nameErrorType, ['name']], [attributeErrorType, ['name', 'obj']]] as const) {
+  // ImportError.msg: the one argument, unless set (ImportError_init)
+  defGetSet(
+    importErrorType,
+    'msg',
+    (o) => (o.dict as PyDict).getStr('msg') ?? (exc(o).args.length === 1 ? exc(o).args[0]! : None),
+    (o, v) => {
+      (o.dict as PyDict).setStr('msg', v ?? None);
+    },
+  );
+  // NameError(name=...), AttributeError(name=..., obj=...), ImportError(name=..., path=...)
+  for (const [type, allowed] of [[nameErrorType, ['name']], [attributeErrorType, ['name', 'obj']], [importErrorType, ['name', 'path']]] as const) {
     defMethod(type, '__init__', (a, kw) => {
       const e = exc(a[0]!);
       e.args = a.slice(1);
