@@ -14,19 +14,12 @@ import { builtinFunction } from '../objects/native.js';
 import { osErrorType, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { callObject } from '../protocols/call.js';
 import { structSeqType } from './structseq.js';
-import { fspath } from './host-files.js';
+import { fspath, osError } from './host-files.js';
 import { installFileFunctions } from './posix-files.js';
 
 const ENOSYS = 38;
 
 /** OSError(errno, strerror, filename): what the absent file system answers */
-function noFileSystem(what: string, path?: PyObject): never {
-  const e = newException(osErrorType, null);
-  const args: PyObject[] = [intFromNumber(ENOSYS), newStr(`Function not implemented (tspyc has no file system: ${what})`)];
-  if (path !== undefined) args.push(path);
-  (e as unknown as { args: PyObject[] }).args = args;
-  throw new PyError(e);
-}
 
 const OPEN_FLAGS: Readonly<Record<string, number>> = {
   O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_ACCMODE: 3, O_CREAT: 64, O_EXCL: 128, O_NOCTTY: 256, O_TRUNC: 512, O_APPEND: 1024,
@@ -41,7 +34,9 @@ export function makePosix(): PyModule {
   const def = (name: string, f: Parameters<typeof builtinFunction>[1]) => d.setStr(name, builtinFunction(name, f));
   d.setStr('environ', new PyDict());
   d.setStr('terminal_size', structSeqType('os', 'terminal_size', 'columns lines'));
-  def('get_terminal_size', () => noFileSystem('get_terminal_size'));
+  def('get_terminal_size', () => {
+    throw osError(ENOSYS, 'Function not implemented (tspyc has no file system: get_terminal_size)');
+  });
   d.setStr('_have_functions', new PyList([]));
   d.setStr('error', osErrorType);
   for (const [name, v] of [['F_OK', 0], ['R_OK', 4], ['W_OK', 2], ['X_OK', 1]] as const) d.setStr(name, intFromNumber(v));
@@ -77,10 +72,10 @@ export function makePosix(): PyModule {
   });
   d.setStr('WNOHANG', intFromNumber(1));
   def('pipe', () => {
-    throw new PyError(callObject(osErrorType, [intFromNumber(38), newStr('Function not implemented (tspyc has no pipes)')], null));
+    throw osError(38, 'Function not implemented (tspyc has no pipes)');
   });
   def('waitpid', () => {
-    throw new PyError(callObject(osErrorType, [intFromNumber(10), newStr('No child processes')], null));
+    throw osError(10, 'No child processes');
   });
   // the file functions, over the host's files (posix-files.ts)
   installFileFunctions(d);

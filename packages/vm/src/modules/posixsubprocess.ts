@@ -1,5 +1,6 @@
 // _posixsubprocess without processes: subprocess imports, and starting a child is an OSError (the
 // host runs no programs for the VM). CPython counterpart: Modules/_posixsubprocess.c.
+import { osError } from '../modules/host-files.js';
 import { PyError } from '../errors.js';
 import { intFromNumber } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
@@ -13,7 +14,7 @@ export function makePosixSubprocess(): PyModule {
   m.dict.setStr(
     'fork_exec',
     builtinFunction('fork_exec', () => {
-      throw new PyError(callObject(osErrorType, [intFromNumber(38), newStr('Function not implemented (tspyc runs no child processes)')], null));
+      throw osError(38, 'Function not implemented (tspyc runs no child processes)');
     }),
   );
   return m;

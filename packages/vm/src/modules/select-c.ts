@@ -2,6 +2,7 @@
 // and when none is, its timeout passes (one thread: nothing else could make one ready); another
 // descriptor is an OSError. Enough for selectors (SelectSelector) and asyncio's event loop.
 // CPython counterpart: Modules/selectmodule.c.
+import { osError } from '../modules/host-files.js';
 import { PyError, raise } from '../errors.js';
 import { None, type PyObject } from '../objects/object.js';
 import { intFromNumber } from '../objects/int.js';
@@ -40,7 +41,7 @@ export function makeSelectC(): PyModule {
       const endOf = (o: PyObject) => {
         const fd = o instanceof PyInt ? asJsIndex(o) : asJsIndex(callObject(getAttr(o, 'fileno'), [], null));
         const e = endpointOf(fd);
-        if (e === undefined) throw new PyError(callObject(osErrorType, [intFromNumber(38), newStr('Function not implemented (tspyc can wait only on socketpair ends)')], null));
+        if (e === undefined) throw osError(38, 'Function not implemented (tspyc can wait only on socketpair ends)');
         return e;
       };
       const readable = lists[0]!.filter((o) => endOf(o).readable());

@@ -3,6 +3,7 @@
 // valid_signals and raise_signal, which runs a Python handler (SIG_DFL and SIG_IGN do nothing: the
 // host delivers no OS signals to the VM); what a program installs is kept and reported as CPython does.
 // CPython counterpart: Modules/signalmodule.c.
+import { osError } from '../modules/host-files.js';
 import { PyError, raise } from '../errors.js';
 import { None, PyObject } from '../objects/object.js';
 import { intFromNumber, PyInt } from '../objects/int.js';
@@ -108,7 +109,3 @@ export function makeSignalC(): PyModule {
   return m;
 }
 
-/** OSError(errno, text), as signal() raises for SIGKILL and SIGSTOP (EINVAL from sigaction). */
-function osError(errno: number, text: string): PyError {
-  return new PyError(callObject(osErrorType, [intFromNumber(errno), newStr(text)], null));
-}

@@ -2,6 +2,7 @@
 // address-text helpers (which need no network), socketpair (connected in memory: socket-pair.ts),
 // and a socket type whose other creations are an OSError, so that socket.py — and email, http.client, urllib, logging.handlers, asyncio above it — import.
 // CPython counterpart: Modules/socketmodule.c.
+import { osError } from '../modules/host-files.js';
 import { PyError, raise } from '../errors.js';
 import { builtinType, None, PyObject, PyType } from '../objects/object.js';
 import { PyFloat } from '../objects/float.js';
@@ -44,7 +45,7 @@ const CONSTANTS: Readonly<Record<string, number>> = {
 const ENOSYS = 38;
 
 function noNetwork(what: string): never {
-  throw new PyError(callObject(osErrorType, [intFromNumber(ENOSYS), newStr(`Function not implemented (tspyc has no network: ${what})`)], null));
+  throw osError(ENOSYS, `Function not implemented (tspyc has no network: ${what})`);
 }
 
 function exceptionClass(name: string, base: PyType): PyType {
@@ -106,7 +107,7 @@ function asJsInt(o: PyObject): number {
 }
 
 function oserror(errno: number, text: string): never {
-  throw new PyError(callObject(osErrorType, [intFromNumber(errno), newStr(text)], null));
+  throw osError(errno, text);
 }
 
 function initSocketType(): PyType {
