@@ -71,7 +71,7 @@ export class MemoryFileSystem implements FileSystem {
   readFile(path: string): Uint8Array {
     const f = this.files.get(path);
     if (!f) throw new LoaderError('unreadable', `cannot read ${path}: no such file`, path, 'OSError');
-    return f.data;
+    return f.data.slice();
   }
 
   listDir(path: string): string[] | null {

@@ -37,7 +37,7 @@ export interface WriteOptions {
 export interface FileSystem {
   /** null when the path does not exist */
   stat(path: string): FileStat | null;
-  /** throws LoaderError('unreadable') when the file cannot be read */
+  /** a fresh buffer the caller owns; throws LoaderError('unreadable') when the file cannot be read */
   readFile(path: string): Uint8Array;
   /** entry names, or null when not a readable directory */
   listDir(path: string): string[] | null;

@@ -97,7 +97,8 @@ const readU32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[
 function unmarshalCode(data: Uint8Array, target: Target, name: string, bytecodePath: string): CodeObject {
   let value: PyValue;
   try {
-    value = loadsAt(data, target.headerSize, marshalOptionsFor(target)).value;
+    // the file's bytes are ours (FileSystem.readFile gives a fresh buffer): bytes objects view them
+    value = loadsAt(data, target.headerSize, { ...marshalOptionsFor(target), aliasInput: true }).value;
   } catch (err) {
     if (!(err instanceof MarshalError)) throw err;
     const type = err.code === 'truncated' ? 'EOFError' : 'ValueError';

@@ -391,11 +391,14 @@ export class MarshalReader {
   private latin1(n: number): string {
     const start = this.pos;
     this.pos += n;
-    if (n < 32) {
+    // Appending char by char gives a flat string only below V8's cons-string minimum (13): longer
+    // names would stay chains of cons cells, about 32 bytes per character, for the program's life.
+    if (n < 13) {
       let s = '';
       for (let i = start; i < start + n; i++) s += String.fromCharCode(this.buf[i]!);
       return s;
     }
+    if (n < 32) return String.fromCharCode.apply(null, this.buf.subarray(start, start + n) as unknown as number[]);
     const bytes = this.buf.subarray(start, start + n);
     // TextDecoder's 'latin1' is really windows-1252 (WHATWG): it differs from Latin-1, which
     // CPython uses, only where it yields a character above U+00FF.

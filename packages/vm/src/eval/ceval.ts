@@ -864,7 +864,8 @@ function rareOp(f: Frame, op: number, oparg: number, instr: number): void {
       const fn = new PyFunction(c, globals, builtins);
       const mod = globals.getStr('__name__');
       if (mod !== undefined) fn.module = mod;
-      if (c.consts.length > 0 && c.consts[0] instanceof PyStr) fn.doc = c.consts[0];
+      const doc = c.docConst;
+      if (doc !== null) fn.doc = doc;
       if (oparg & 0x08) fn.closure = (stack[--sp] as PyTuple).items as PyCell[];
       if (oparg & 0x04) fn.annotations = stack[--sp]!;
       if (oparg & 0x02) fn.kwdefaults = stack[--sp] as PyDict;

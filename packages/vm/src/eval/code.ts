@@ -41,9 +41,6 @@ export class Code extends PyObject {
   readonly co: CodeObject;
   /** the instruction stream: opcode, oparg pairs (CACHE entries included) */
   readonly bytes: Uint8Array;
-  readonly consts: PyObject[];
-  readonly names: string[];
-  readonly nameObjs: PyStr[];
   readonly localsplusNames: string[];
   readonly localsplusKinds: Uint8Array;
   readonly nlocalsplus: number;
@@ -58,7 +55,17 @@ export class Code extends PyObject {
   readonly qualname: string;
   readonly filename: string;
   readonly firstlineno: number;
-  readonly exceptionTable: ExceptionTableEntry[];
+  /**
+   * co_consts, co_names and the exception table, made when first needed: most code objects of a
+   * module (the bodies of functions never called) are never run, and converting their constants
+   * was most of the cost of loading a pyc.
+   */
+  private constsCache: PyObject[] | null;
+  private namesCache: string[] | null;
+  private nameObjsCache: PyStr[] | null;
+  private exceptionTableCache: ExceptionTableEntry[] | null;
+  /** the conversion this code was made in, which its constants join (see convertConst) */
+  private readonly conversion: Map<PyValue, PyObject> | null;
   /** line of each code unit, decoded on first use (tracebacks only) */
   private lines: Int32Array | null;
   private spans: LocationEntry[] | null;
@@ -73,11 +80,11 @@ export class Code extends PyObject {
     super(codeType);
     this.co = co;
     this.bytes = co.code.value;
-    this.consts = co.consts.items.map(convertConst);
-    this.nameObjs = co.coNames.map(internStr);
-    // the interned strs' own JS strings: equal names of all code objects are one JS string, so
-    // dict lookups by name (instance attributes, globals) compare pointers, not characters
-    this.names = this.nameObjs.map((o) => o.value);
+    this.constsCache = null;
+    this.namesCache = null;
+    this.nameObjsCache = null;
+    this.exceptionTableCache = null;
+    this.conversion = converted;
     if (!co.localsplusnames || !co.localspluskinds) throw new InternalError('not a 3.11 code object');
     this.localsplusNames = co.localsplusnames.items.map((v) => (v.kind === Kind.Str ? v.value : '?'));
     this.localsplusKinds = co.localspluskinds.value;
@@ -99,12 +106,64 @@ export class Code extends PyObject {
     this.qualname = co.coQualname;
     this.filename = co.coFilename;
     this.firstlineno = co.firstlineno;
-    this.exceptionTable = co.exceptiontable ? decodeExceptionTable(co.exceptiontable.value) : [];
     this.lines = null;
     this.spans = null;
     this.attrCaches = null;
     this.decoded = null;
     this.globalCaches = null;
+  }
+
+  get consts(): PyObject[] {
+    if (this.constsCache === null) {
+      const outer = converted;
+      converted = this.conversion ?? outer ?? new Map();
+      try {
+        this.constsCache = this.co.consts.items.map(convertConst);
+      } finally {
+        converted = outer;
+      }
+    }
+    return this.constsCache;
+  }
+
+  /** co_consts[0] when it is a str (a function's __doc__), without converting the other constants. */
+  get docConst(): PyObject | null {
+    if (this.constsCache !== null) {
+      const first = this.constsCache[0];
+      return first instanceof PyStr ? first : null;
+    }
+    const first = this.co.consts.items[0];
+    if (first === undefined || first.kind !== Kind.Str) return null;
+    const outer = converted;
+    converted = this.conversion ?? outer ?? new Map();
+    try {
+      return convertConst(first);
+    } finally {
+      converted = outer;
+    }
+  }
+
+  /** co_consts as given to code.replace() (objects marshal cannot hold included). */
+  setConsts(consts: PyObject[]): void {
+    this.constsCache = consts;
+  }
+
+  get names(): string[] {
+    if (this.namesCache === null) {
+      const objs = this.nameObjs;
+      // the interned strs' own JS strings: equal names of all code objects are one JS string, so
+      // dict lookups by name (instance attributes, globals) compare pointers, not characters
+      this.namesCache = objs.map((o) => o.value);
+    }
+    return this.namesCache;
+  }
+
+  get nameObjs(): PyStr[] {
+    return (this.nameObjsCache ??= this.co.coNames.map(internStr));
+  }
+
+  get exceptionTable(): ExceptionTableEntry[] {
+    return (this.exceptionTableCache ??= this.co.exceptiontable ? decodeExceptionTable(this.co.exceptiontable.value) : []);
   }
 
   /** co_positions() of code unit `unit`: lines and UTF-8 byte columns, null where unknown. */
@@ -144,30 +203,37 @@ export class Code extends PyObject {
   }
 }
 
-const codeCache = new WeakMap<CodeObject, Code>();
-
-/** The runtime code for a format-level code object (one per code object). */
-export function codeFor(co: CodeObject): Code {
-  let c = codeCache.get(co);
-  if (!c) {
-    c = new Code(co);
-    codeCache.set(co, c);
-  }
-  return c;
-}
-
 /**
- * One runtime object per marshalled constant: a value the pyc shares between code objects (a
- * marshal reference, as CPython's compiler merges equal constants module-wide) stays one object.
+ * The runtime objects made so far by the conversion under way: one runtime object per marshalled
+ * value, so a value the pyc shares between code objects (a marshal reference, as CPython's compiler
+ * merges equal constants module-wide) stays one object. A plain Map that lives for one conversion
+ * (a module's whole tree) is far cheaper than a WeakMap entry per constant kept for the process.
  */
-const convertedConsts = new WeakMap<PyValue, PyObject>();
+let converted: Map<PyValue, PyObject> | null = null;
+
+/** The runtime code for a format-level code object, its nested code objects and constants included. */
+export function codeFor(co: CodeObject): Code {
+  return convertConst(co) as Code;
+}
 
 /** A marshalled constant as a Python object (code objects as runtime code). */
 export function convertConst(v: PyValue): PyObject {
-  let o = convertedConsts.get(v);
+  if (v.kind === Kind.None) return None;
+  if (converted !== null) return convertShared(v, converted);
+  const seen = new Map<PyValue, PyObject>();
+  converted = seen;
+  try {
+    return convertShared(v, seen);
+  } finally {
+    converted = null;
+  }
+}
+
+function convertShared(v: PyValue, seen: Map<PyValue, PyObject>): PyObject {
+  let o = seen.get(v);
   if (o === undefined) {
     o = convertConstOnce(v);
-    convertedConsts.set(v, o);
+    seen.set(v, o);
   }
   return o;
 }
@@ -193,7 +259,7 @@ function convertConstOnce(v: PyValue): PyObject {
     case Kind.FrozenSet:
       return newFrozenSet(v.items.map(convertConst));
     case Kind.Code:
-      return codeFor(v);
+      return new Code(v);
     case Kind.Complex:
       return new PyComplex(v.real, v.imag);
     default:

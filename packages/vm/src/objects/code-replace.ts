@@ -108,7 +108,8 @@ function replace(code: Code, kw: Kwargs): Code {
     }
   }
   const consts = kw.get('co_consts');
-  let objects: PyObject[] | null = null;
+  // unchanged constants stay the very objects (CPython's replace keeps the tuple)
+  let objects: PyObject[] | null = consts === undefined ? code.consts : null;
   if (consts !== undefined) {
     if (!(consts instanceof PyTuple) || consts.type.name !== 'tuple') raise(typeErrorType, `replace() argument 'co_consts' must be tuple, not ${consts.type.name}`);
     const values = consts.items.map(constValue);
@@ -117,7 +118,7 @@ function replace(code: Code, kw: Kwargs): Code {
     if (values.some((x) => x === null)) objects = consts.items.slice();
   }
   const result = codeFor(new CodeObject(f));
-  if (objects !== null) (result as { consts: PyObject[] }).consts = objects;
+  if (objects !== null) result.setConsts(objects);
   return result;
 }
 

@@ -72,7 +72,8 @@ function functionNew(a: PyObject[], kw: Kwargs | null): PyFunction {
   if (name instanceof PyStr) func.name = name.value;
   const mod = globals.getStr('__name__');
   if (mod !== undefined) func.module = mod;
-  if (code.consts.length > 0 && code.consts[0] instanceof PyStr) func.doc = code.consts[0];
+  const doc = code.docConst;
+  if (doc !== null) func.doc = doc;
   if (argdefs instanceof PyTuple) func.defaults = argdefs.items;
   if (cells.length > 0) func.closure = cells as PyCell[];
   return func;
