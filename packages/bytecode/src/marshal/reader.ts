@@ -78,7 +78,9 @@ export class MarshalReader {
   readonly interned: PyValue[] = [];
   depth = 0;
 
-  constructor(buf: Uint8Array, offset = 0, options: ReadOptions = {}) {
+  constructor(input: Uint8Array, offset = 0, options: ReadOptions = {}) {
+    // a plain Uint8Array view: a Node Buffer's subarray makes a Buffer, several times slower
+    const buf = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     this.buf = buf;
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     this.pos = offset;

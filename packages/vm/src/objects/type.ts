@@ -35,6 +35,14 @@ import { isTrue } from '../protocols/truth.js';
 
 /** C3 linearisation (mro_implementation). */
 export function c3(cls: PyType, bases: PyType[]): PyType[] {
+  // one base (most classes): its MRO after the class, as mro_implementation's fast path
+  if (bases.length === 1) {
+    const mro = bases[0]!.mro;
+    const out: PyType[] = new Array(mro.length + 1);
+    out[0] = cls;
+    for (let i = 0; i < mro.length; i++) out[i + 1] = mro[i]!;
+    return out;
+  }
   const seqs: PyType[][] = bases.map((b) => b.mro.slice());
   seqs.push(bases.slice());
   const out: PyType[] = [cls];
