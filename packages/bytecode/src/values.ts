@@ -128,11 +128,50 @@ export class PyStr {
 
 export class PyBytes {
   readonly kind = Kind.Bytes as const;
+  /** the bytes, or null until first asked for when made by viewOf */
+  private bytes: Uint8Array | null;
+  private store: Uint8Array | null;
+  private start: number;
+  /** len(): known without making the view */
+  private len: number;
   constructor(
-    readonly value: Uint8Array,
+    value: Uint8Array,
     public ref = false,
-  ) {}
+  ) {
+    this.bytes = value;
+    this.store = null;
+    this.start = 0;
+    this.len = value.length;
+  }
+
+  /**
+   * Bytes `start` to `start + length` of `store`, viewed only when first used: a marshal reader
+   * makes four per code object, and most are never looked at (a typed array costs about 100 bytes).
+   */
+  static viewOf(store: Uint8Array, start: number, length: number, ref: boolean): PyBytes {
+    const b = new PyBytes(EMPTY, ref);
+    b.store = store;
+    b.start = start;
+    b.len = length;
+    b.bytes = null;
+    return b;
+  }
+
+  get value(): Uint8Array {
+    return (this.bytes ??= new Uint8Array(this.store!.buffer, this.store!.byteOffset + this.start, this.len));
+  }
+
+  get length(): number {
+    return this.len;
+  }
+
+  /** value[i], without making the view */
+  byteAt(i: number): number {
+    return this.bytes !== null ? this.bytes[i]! : this.store![this.start + i]!;
+  }
 }
+
+const EMPTY = new Uint8Array(0);
 
 export class PyTuple {
   readonly kind = Kind.Tuple as const;

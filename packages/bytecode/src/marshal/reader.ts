@@ -120,11 +120,11 @@ export class MarshalReader {
     return out;
   }
 
-  /** `n` bytes as a view into this reader's own copy of the input (never the caller's buffer). */
-  private readOwnedBytes(n: number): Uint8Array {
+  /** A bytes object of the next `n` bytes, a view into this reader's own copy of the input (never the caller's buffer). */
+  private readOwnedBytes(n: number, flag: boolean): PyBytes {
     this.need(n);
     if (this.store === null) this.store = this.buf.slice();
-    const out = new Uint8Array(this.store.buffer, this.store.byteOffset + this.pos, n);
+    const out = PyBytes.viewOf(this.store, this.pos, n, flag);
     this.pos += n;
     return out;
   }
@@ -213,14 +213,14 @@ export class MarshalReader {
       }
       case T.TYPE_STRING: {
         const n = this.readSize('bytes object', 1);
-        v = this.ref(new PyBytes(this.readOwnedBytes(n), flag), flag);
+        v = this.ref(this.readOwnedBytes(n, flag), flag);
         break;
       }
       case T.TYPE_INTERNED:
         if (this.version < 3) {
           // Python 2: an interned byte string, remembered for TYPE_STRINGREF.
           const n = this.readSize('string', 1);
-          const b = new PyBytes(this.readOwnedBytes(n), flag);
+          const b = this.readOwnedBytes(n, flag);
           this.interned.push(b);
           v = this.ref(b, flag);
         } else {
@@ -448,10 +448,10 @@ export class MarshalReader {
     if (layout >= CodeLayout.Py311) {
       localsplusnames = this.nameTuple('localsplusnames');
       localspluskinds = this.field('localspluskinds', Kind.Bytes);
-      if (localspluskinds.value.length !== localsplusnames.items.length) {
+      if (localspluskinds.length !== localsplusnames.items.length) {
         this.fail('bad-code-field', 'bad marshal data (code: localsplusnames and localspluskinds differ in length)');
       }
-      for (const k of localspluskinds.value) if (k & CO_FAST_LOCAL) nlocals++;
+      for (let i = 0; i < localspluskinds.length; i++) if (localspluskinds.byteAt(i) & CO_FAST_LOCAL) nlocals++;
     } else {
       varnames = this.nameTuple('varnames');
       freevars = this.nameTuple('freevars');

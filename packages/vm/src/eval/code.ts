@@ -39,10 +39,7 @@ export const CO_ASYNC_GENERATOR = 0x200;
 
 export class Code extends PyObject {
   readonly co: CodeObject;
-  /** the instruction stream: opcode, oparg pairs (CACHE entries included) */
-  readonly bytes: Uint8Array;
   readonly localsplusNames: string[];
-  readonly localsplusKinds: Uint8Array;
   readonly nlocalsplus: number;
   readonly ncells: number;
   readonly nfrees: number;
@@ -79,7 +76,6 @@ export class Code extends PyObject {
   constructor(co: CodeObject) {
     super(codeType);
     this.co = co;
-    this.bytes = co.code.value;
     this.constsCache = null;
     this.namesCache = null;
     this.nameObjsCache = null;
@@ -87,11 +83,12 @@ export class Code extends PyObject {
     this.conversion = converted;
     if (!co.localsplusnames || !co.localspluskinds) throw new InternalError('not a 3.11 code object');
     this.localsplusNames = co.localsplusnames.items.map((v) => (v.kind === Kind.Str ? v.value : '?'));
-    this.localsplusKinds = co.localspluskinds.value;
+    const kinds = co.localspluskinds;
     this.nlocalsplus = this.localsplusNames.length;
     let ncells = 0;
     let nfrees = 0;
-    for (const k of this.localsplusKinds) {
+    for (let i = 0; i < kinds.length; i++) {
+      const k = kinds.byteAt(i);
       if (k & CO_FAST_FREE) nfrees++;
       else if (k & CO_FAST_CELL) ncells++;
     }
@@ -111,6 +108,15 @@ export class Code extends PyObject {
     this.attrCaches = null;
     this.decoded = null;
     this.globalCaches = null;
+  }
+
+  /** the instruction stream: opcode, oparg pairs (CACHE entries included) */
+  get bytes(): Uint8Array {
+    return this.co.code.value;
+  }
+
+  get localsplusKinds(): Uint8Array {
+    return this.co.localspluskinds!.value;
   }
 
   get consts(): PyObject[] {
