@@ -4,6 +4,7 @@
 // CPython counterpart: Lib/importlib/_bootstrap_external.py SourceLoader.get_code, _classify_pyc,
 // _compile_bytecode, _code_to_timestamp_pyc, _code_to_hash_pyc; Python/import.c _imp._fix_co_filename.
 import {
+  canonicalizeRefs,
   cacheFromSource,
   CachePathError,
   CodeObject,
@@ -206,7 +207,7 @@ export function loadCode(fs: FileSystem, sourcePath: string, options: LoadCodeOp
     if (err instanceof LoaderError) throw new LoaderError('source-unreadable', err.message, sourcePath, 'OSError', name);
     throw err;
   }
-  const code = options.compile(bytes, sourcePath);
+  let code = options.compile(bytes, sourcePath);
   let write: WriteResult | null = null;
   if (bytecodePath !== null && st !== null) {
     if (options.dontWriteBytecode) {
@@ -218,6 +219,9 @@ export function loadCode(fs: FileSystem, sourcePath: string, options: LoadCodeOp
       write = { written: false, path: bytecodePath, reason: 'source-changed', errno: null, detail: 'the source changed while it was compiled' };
     } else {
       const mode: InvalidationMode = hashBased ? (checkSource ? 'checked-hash' : 'unchecked-hash') : (options.invalidationMode ?? 'timestamp');
+      // CPython's sharing, interning and FLAG_REF pattern, as `tspyc compile` writes: the same bytes
+      // as python3.11's, and a cache a third smaller (each name once, then references) that loads faster
+      code = canonicalizeRefs(code, { target });
       const data = codeToPyc(target, code, { bytes, mtimeNs: st.mtimeNs }, mode);
       write = cacheBytecode(fs, sourcePath, bytecodePath, data, { fsync: options.fsync });
     }
