@@ -19,7 +19,10 @@ import { PyComplex } from '../objects/complex.js';
 import { internStr, newStr, PyStr } from '../objects/str.js';
 import { PyBytes } from '../objects/bytes.js';
 import { newTuple } from '../objects/tuple.js';
-import { newFrozenSet } from '../objects/set.js';
+import { newFrozenSet, newSet } from '../objects/set.js';
+import { PyList } from '../objects/list.js';
+import { PyDict } from '../objects/dict.js';
+import { stopIterationType } from '../objects/exception-types.js';
 import { InternalError } from '../errors.js';
 import type { AttrEntry } from './attr-cache.js';
 import type { GlobalEntry } from './global-cache.js';
@@ -268,7 +271,19 @@ function convertConstOnce(v: PyValue): PyObject {
       return new Code(v);
     case Kind.Complex:
       return new PyComplex(v.real, v.imag);
+    // what marshal.loads may also meet (never in co_consts)
+    case Kind.List:
+      return new PyList(v.items.map(convertConst));
+    case Kind.Set:
+      return newSet(v.items.map(convertConst));
+    case Kind.Dict: {
+      const d = new PyDict();
+      for (let i = 0; i < v.keys.length; i++) d.set(convertConst(v.keys[i]!), convertConst(v.values[i]!));
+      return d;
+    }
+    case Kind.StopIteration:
+      return stopIterationType;
     default:
-      throw new InternalError(`constant of kind ${Kind[v.kind]} is not supported yet`);
+      throw new InternalError(`marshal value of kind ${Kind[(v as PyValue).kind]} cannot be converted`);
   }
 }

@@ -3,32 +3,21 @@
 // CPython counterpart: Objects/codeobject.c (code_replace_impl).
 import {
   CodeObject,
-  Ellipsis as MEllipsis,
-  False as MFalse,
   None as MNone,
   PyBytes as MBytes,
-  PyComplex as MComplex,
-  PyFloat as MFloat,
-  PyFrozenSet as MFrozenSet,
-  PyInt as MInt,
   PyStr as MStr,
   PyTuple as MTuple,
-  True as MTrue,
   Kind,
-  type PyValue,
 } from '@tspyc/bytecode';
 import { raise } from '../errors.js';
-import { Ellipsis, None, PyObject } from './object.js';
-import { False, PyInt, True } from './int.js';
-import { PyFloat } from './float.js';
-import { PyComplex } from './complex.js';
+import type { PyObject } from './object.js';
 import { PyStr } from './str.js';
 import { PyBytes } from './bytes.js';
 import { PyTuple } from './tuple.js';
-import { PySet } from './set.js';
 import { defMethod, type Kwargs } from './native.js';
 import { systemErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { Code, codeFor, codeType } from '../eval/code.js';
+import { constValue } from '../modules/marshal-value.js';
 import { asJsIndex } from '../protocols/number.js';
 
 const INT_FIELDS = ['co_argcount', 'co_posonlyargcount', 'co_kwonlyargcount', 'co_nlocals', 'co_stacksize', 'co_flags', 'co_firstlineno'] as const;
@@ -36,29 +25,6 @@ const STR_FIELDS = ['co_filename', 'co_name', 'co_qualname'] as const;
 const BYTES_FIELDS = ['co_code', 'co_linetable', 'co_exceptiontable'] as const;
 const NAME_TUPLE_FIELDS = ['co_names', 'co_varnames', 'co_freevars', 'co_cellvars'] as const;
 const KNOWN = new Set<string>([...INT_FIELDS, ...STR_FIELDS, ...BYTES_FIELDS, ...NAME_TUPLE_FIELDS, 'co_consts']);
-
-/** A constant as marshal holds it, or null for objects marshal cannot hold (kept as objects). */
-function constValue(o: PyObject): PyValue | null {
-  if (o === None) return MNone;
-  if (o === True) return MTrue;
-  if (o === False) return MFalse;
-  if (o === Ellipsis) return MEllipsis;
-  if (o instanceof Code) return o.co;
-  if (o instanceof PyInt && o.type.name === 'int') return new MInt(o.value);
-  if (o instanceof PyFloat && o.type.name === 'float') return new MFloat(o.value);
-  if (o instanceof PyComplex && o.type.name === 'complex') return new MComplex(o.real, o.imag);
-  if (o instanceof PyStr && o.type.name === 'str') return new MStr(o.value);
-  if (o instanceof PyBytes && o.type.name === 'bytes') return new MBytes(o.value);
-  if (o instanceof PyTuple && o.type.name === 'tuple') {
-    const items = o.items.map(constValue);
-    return items.every((v) => v !== null) ? new MTuple(items as PyValue[]) : null;
-  }
-  if (o instanceof PySet && o.type.name === 'frozenset') {
-    const items = o.items().map(constValue);
-    return items.every((v) => v !== null) ? new MFrozenSet(items as PyValue[]) : null;
-  }
-  return null;
-}
 
 function names(field: string, v: PyObject): string[] {
   if (!(v instanceof PyTuple) || v.type.name !== 'tuple') raise(typeErrorType, `replace() argument '${field}' must be tuple, not ${v.type.name}`);
