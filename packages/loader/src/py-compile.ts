@@ -139,12 +139,31 @@ export function sourceToPyc(source: Uint8Array, options: SourceToPycOptions): Ui
   return codeToPyc(target, code, { bytes: source, mtimeNs: options.mtimeNs }, options.mode);
 }
 
+/** A pyc py_compile is about to write: its bytes, where, and the mode _calc_mode gives. */
+export interface CompiledPyc {
+  cfile: string;
+  data: Uint8Array;
+  /** the source's st_mode (from the stat its bytes were read under) plus owner-write */
+  mode: number;
+}
+
 /**
  * py_compile.compile(file, cfile, dfile, doraise=True, optimize, invalidation_mode): the path of
  * the pyc written. Throws PyCompileError for a source that does not compile, PyOSError when the
  * source cannot be read or the pyc cannot be written (nothing at `cfile` changes then).
  */
 export function compileFile(file: string, options: PyCompileOptions = {}): string {
+  const pyc = compileFileToPyc(file, options);
+  writeCompiledPyc(pyc);
+  return pyc.cfile;
+}
+
+/**
+ * py_compile.compile up to its write: the checks on `cfile`, the source read, the compile, the
+ * bytes. Writes nothing, so the write (writeCompiledPyc) may happen on another thread. Throws as
+ * compileFile does.
+ */
+export function compileFileToPyc(file: string, options: PyCompileOptions = {}): CompiledPyc {
   const fs = new NodeFileSystem();
   const target = resolveTarget(options.target);
   const mode = options.invalidationMode ?? defaultInvalidationMode(options.env);
@@ -186,7 +205,16 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
     if (err instanceof PyRecursionError) throw pyCompileError(err, name);
     throw err;
   }
+  // _calc_mode's stat of the source: the one taken before reading it
+  return { cfile, data, mode: st.mode | 0o200 };
+}
 
+/**
+ * The rest of py_compile.compile: os.makedirs of the pyc's directory, then importlib's
+ * _write_atomic (a temp file renamed over `cfile`, so no reader sees a torn pyc). Throws PyOSError.
+ */
+export function writeCompiledPyc(pyc: CompiledPyc, fs: FileSystem = new NodeFileSystem()): void {
+  const { cfile } = pyc;
   const dirname = pathSplit(cfile)[0];
   // an existing directory: os.makedirs would only fail with FileExistsError, which is ignored
   if (dirname && !fs.stat(dirname)?.isDirectory) {
@@ -196,8 +224,6 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
       if (!(err instanceof PyOSError && err.pythonType === 'FileExistsError')) throw err;
     }
   }
-  // _calc_mode's stat of the source: the one taken before reading it
-  const written = fs.writeFileAtomic(cfile, data, { mode: st.mode | 0o200 });
+  const written = fs.writeFileAtomic(cfile, pyc.data, { mode: pyc.mode });
   if (!written.written) throw writeError(written.errno, written.detail, cfile);
-  return cfile;
 }

@@ -13,8 +13,9 @@ import type { InvalidationMode } from '@tspyc/loader';
 import { CliError, ExitCode } from '../errors.js';
 import type { CompileFileFlags, Output } from './compile-file.js';
 import { pathRepr } from './compile-paths.js';
-import { CompilePool, type WorkerAnswer } from './compile-pool.js';
+import { CompilePool } from './compile-pool.js';
 import { Progress } from './compile-progress.js';
+import { replayAnswer, type FileResult } from './compile-replay.js';
 import { isFile } from './compile-stat.js';
 import { pythonRegex } from './compile-regex.js';
 import { walkDir, type WalkEvent } from './compile-walk.js';
@@ -143,20 +144,26 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
   const threads = opts.workers === 1 ? 1 : opts.workers === 0 ? availableParallelism() : opts.workers;
   progress.addTotal(total);
   const pool = new CompilePool(Math.min(threads, Math.max(1, total)));
-  /** compile_file on a compile thread; its lines printed here */
-  const compileOne = async (path: string, fileFlags: CompileFileFlags, answer = pool.run(path, fileFlags)): Promise<boolean> => {
-    const a = await answer;
-    for (const [stream, text] of a.output) out(text, stream);
+  /** compile_file on a compile thread, its pycs written here as soon as its answer comes */
+  const start: StartFile = (path, fileFlags) => {
+    const result = pool.run(path, fileFlags).then((a) => replayAnswer(path, fileFlags, a));
+    result.catch(() => {}); // a lost thread fails the file awaited first; the files queued behind it are never awaited
+    return result;
+  };
+  /** a started compile_file's lines, printed here */
+  const finish = async (path: string, result: Promise<FileResult>): Promise<boolean> => {
+    const r = await result;
+    for (const [stream, text] of r.output) out(text, stream);
     progress.tick(path);
-    return a.ok;
+    return r.ok;
   };
   let success = true;
   try {
     for (const [i, dest] of dests.entries()) {
       const events = walks[i]!;
       if (events === null) {
-        if (!(await compileOne(dest, flags))) success = false;
-      } else if (!(await compileDir(dest, events, flags, opts.workers !== 1, out, compileOne, pool))) {
+        if (!(await finish(dest, start(dest, flags)))) success = false;
+      } else if (!(await compileDir(dest, events, flags, opts.workers !== 1, out, start, finish))) {
         success = false;
       }
     }
@@ -168,10 +175,17 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
   return success;
 }
 
-type CompileOne = (path: string, flags: CompileFileFlags, answer?: Promise<WorkerAnswer>) => Promise<boolean>;
+type StartFile = (path: string, flags: CompileFileFlags) => Promise<FileResult>;
+type FinishFile = (path: string, result: Promise<FileResult>) => Promise<boolean>;
 
-/** compile_dir over a finished walk: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as compileall prints them. */
-async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFileFlags, parallel: boolean, out: Output, compileOne: CompileOne, pool: CompilePool): Promise<boolean> {
+/**
+ * compile_dir over a finished walk: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as
+ * compileall prints them. Every file is started at once (the pool keeps a few per thread), and each
+ * one's lines printed in the files' order. Within one walk no two files share a pyc (compile_dir
+ * does not follow symlinked directories), so a file judged up to date before the one ahead of it is
+ * written is judged as compileall would.
+ */
+async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFileFlags, parallel: boolean, out: Output, start: StartFile, finish: FinishFile): Promise<boolean> {
   const flags = fileFlags.ddir === null ? fileFlags : { ...fileFlags, stripdir: dir, prependdir: fileFlags.ddir, ddir: null };
   let success = true;
   const report = (e: WalkEvent) => {
@@ -190,19 +204,20 @@ async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFi
       }
     }
   };
+  const files = events.flatMap((e) => (e.kind === 'file' ? [e.path] : []));
+  const results = files.map((path) => start(path, flags));
+  let next = 0;
   if (!parallel) {
     // -j1: each directory's line just before its files, as compileall's lazy walk prints it
     for (const e of events) {
       if (e.kind !== 'file') report(e);
-      else if (!(await compileOne(e.path, flags))) success = false;
+      else if (!(await finish(e.path, results[next++]!))) success = false;
     }
     return success;
   }
-  // As executor.map: the whole walk (and its lines) happens before any file compiles; every file
-  // is queued at once, and each one's lines are printed in the files' order.
+  // As executor.map: the whole walk (and its lines) happens before any file compiles, and each
+  // file's lines are printed in the files' order.
   for (const e of events) if (e.kind !== 'file') report(e);
-  const files = events.flatMap((e) => (e.kind === 'file' ? [e.path] : []));
-  const answers = files.map((path) => pool.run(path, flags));
-  for (const [i, path] of files.entries()) if (!(await compileOne(path, flags, answers[i]))) success = false;
+  for (const path of files) if (!(await finish(path, results[next++]!))) success = false;
   return success;
 }
