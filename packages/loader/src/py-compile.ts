@@ -7,6 +7,7 @@ import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { cacheFromSource, canonicalizeRefs, type CodeObject, type Target } from '@tspyc/bytecode';
 import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, withProgramText, type CompileWarning } from '@tspyc/compiler';
 import { NodeFileSystem } from './fs-node.js';
+import { writeFileAtomicAsync } from './fs-node-async.js';
 import type { FileSystem } from './fs.js';
 import { PyOSError } from './py-compile-os-error.js';
 import { codeToPyc, fixCoFilename, type InvalidationMode } from './source-loader.js';
@@ -214,7 +215,23 @@ export function compileFileToPyc(file: string, options: PyCompileOptions = {}): 
  * _write_atomic (a temp file renamed over `cfile`, so no reader sees a torn pyc). Throws PyOSError.
  */
 export function writeCompiledPyc(pyc: CompiledPyc, fs: FileSystem = new NodeFileSystem()): void {
-  const { cfile } = pyc;
+  makePycDir(fs, pyc.cfile);
+  const written = fs.writeFileAtomic(pyc.cfile, pyc.data, { mode: pyc.mode });
+  if (!written.written) throw writeError(written.errno, written.detail, pyc.cfile);
+}
+
+/**
+ * writeCompiledPyc with the write itself asynchronous (the directory is still made synchronously:
+ * once per directory, and never raced by another write of this process). Rejects with PyOSError.
+ */
+export async function writeCompiledPycAsync(pyc: CompiledPyc): Promise<void> {
+  makePycDir(new NodeFileSystem(), pyc.cfile);
+  const written = await writeFileAtomicAsync(pyc.cfile, pyc.data, { mode: pyc.mode });
+  if (!written.written) throw writeError(written.errno, written.detail, pyc.cfile);
+}
+
+/** py_compile's os.makedirs(dirname(cfile)), FileExistsError ignored. */
+function makePycDir(fs: FileSystem, cfile: string): void {
   const dirname = pathSplit(cfile)[0];
   // an existing directory: os.makedirs would only fail with FileExistsError, which is ignored
   if (dirname && !fs.stat(dirname)?.isDirectory) {
@@ -224,6 +241,4 @@ export function writeCompiledPyc(pyc: CompiledPyc, fs: FileSystem = new NodeFile
       if (!(err instanceof PyOSError && err.pythonType === 'FileExistsError')) throw err;
     }
   }
-  const written = fs.writeFileAtomic(cfile, pyc.data, { mode: pyc.mode });
-  if (!written.written) throw writeError(written.errno, written.detail, cfile);
 }

@@ -1,13 +1,13 @@
 // compileall.compile_file of CPython 3.11: the name compiled into the code (-d, -s, -p), the -x and
 // -e filters, one pyc per optimization level (optionally hard-linked when identical), the skip
 // rule, and compileall's exact lines. Output goes through `out` and each pyc through `write`, so a
-// worker thread can compile and leave the writing to the main thread (see compile-replay.ts).
+// compile thread runs it and leaves the writing to the main thread (see compile-replay.ts).
 import { linkSync, readFileSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { legacyCachePath, targetForVersion, type Target } from '@tspyc/bytecode';
 import type { CompileWarning } from '@tspyc/compiler';
-import { compileFileToPyc, defaultInvalidationMode, pyCompileCfile, PyCompileError, PyOSError, tempPathFor, writeCompiledPyc, type CompiledPyc, type InvalidationMode } from '@tspyc/loader';
+import { compileFileToPyc, defaultInvalidationMode, pyCompileCfile, PyCompileError, PyOSError, tempPathFor, type CompiledPyc, type InvalidationMode } from '@tspyc/loader';
 import { baseName, pathJoin, pathRepr } from './compile-paths.js';
 import { isFile, isLink } from './compile-stat.js';
 import { upToDate } from './compile-up-to-date.js';
@@ -82,7 +82,7 @@ function outsideLimit(fullname: string, limit: string): boolean {
 }
 
 /** --hardlink-dupes: replace `cfile` by a hard link to `previous` when the bytes are the same, atomically. */
-function hardlinkIfSame(previous: string, cfile: string): void {
+export function hardlinkIfSame(previous: string, cfile: string): void {
   const same = Buffer.compare(readFileSync(cfile), readFileSync(previous)) === 0;
   if (!same) return;
   const tmp = tempPathFor(cfile, process.pid, randomBytes(6).toString('hex'));
@@ -127,12 +127,6 @@ export function compileOneFile(fullname: string, flags: CompileFileFlags, out: O
     return reportFailure(fullname, err, flags, out);
   }
 }
-
-/** compile_file's write of one level: py_compile's, then --hardlink-dupes. */
-export const writeLevel: WritePyc = (pyc, previous) => {
-  writeCompiledPyc(pyc);
-  if (previous !== null) hardlinkIfSame(previous, pyc.cfile);
-};
 
 /** compile_file's except clauses: the lines for a file that failed to compile or be written; false. */
 export function reportFailure(fullname: string, err: unknown, flags: Pick<CompileFileFlags, 'quiet'>, out: Output): false {

@@ -18,11 +18,13 @@ const STACK_MB = 256;
  */
 const YOUNG_MB = 128;
 /**
- * Jobs handed to a thread before its first answer comes back. With one, a thread idled for each
- * round trip through the main thread (and behind the main thread's writes): about 4% of a -j1
- * run. A few more only take files from another thread's share at the end of a -j N run.
+ * Jobs handed to a thread before its first answer comes back. With one, a thread waited for each
+ * round trip through the main thread: about 3% of a -j1 run's compile thread. With 3, a -j0 run on
+ * a loaded two-core machine still left each thread about 200 ms idle (the main thread runs late);
+ * with 8, about 50 ms. More only lengthens the end of a -j N run, where a thread's queued files
+ * cannot move to a thread that has finished (a few milliseconds each).
  */
-const IN_FLIGHT = 3;
+const IN_FLIGHT = 8;
 
 export interface WorkerJob {
   id: number;

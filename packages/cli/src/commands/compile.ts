@@ -15,7 +15,7 @@ import type { CompileFileFlags, Output } from './compile-file.js';
 import { pathRepr } from './compile-paths.js';
 import { CompilePool } from './compile-pool.js';
 import { Progress } from './compile-progress.js';
-import { replayAnswer, type FileResult } from './compile-replay.js';
+import { PycWriter, type FileResult } from './compile-replay.js';
 import { isFile } from './compile-stat.js';
 import { pythonRegex } from './compile-regex.js';
 import { walkDir, type WalkEvent } from './compile-walk.js';
@@ -104,19 +104,29 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
     target: target.version,
   };
   const progress = new Progress(0, process.stdout, process.stdout.isTTY === true && flags.quiet < 2);
+  const writer = new PycWriter();
+  /** set when tspyc is to exit early: nothing more is printed or started */
+  let stopping = false;
   const out: Output = (text, stream) => {
+    if (stopping) return;
     progress.clear();
     (stream === 'stdout' ? process.stdout : process.stderr).write(text);
+  };
+  // Exit 1 once the pycs being written are whole (or their temp files removed): never a torn file
+  // or a stray temp file.
+  const stop = () => {
+    stopping = true;
+    void writer.stop().then(() => process.exit(ExitCode.Failure));
   };
   const onInterrupt = () => {
     progress.clear();
     if (flags.quiet < 2) process.stdout.write('\n[interrupted]\n');
-    process.exit(ExitCode.Failure);
+    stop();
   };
   process.once('SIGINT', onInterrupt);
   // A reader that went away (`| head`): stop quietly, as a killed pipeline does, not with a stack trace.
   const onStdoutError = (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(ExitCode.Failure);
+    if (err.code === 'EPIPE') return stop();
     throw err;
   };
   process.stdout.on('error', onStdoutError);
@@ -146,13 +156,14 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
   const pool = new CompilePool(Math.min(threads, Math.max(1, total)));
   /** compile_file on a compile thread, its pycs written here as soon as its answer comes */
   const start: StartFile = (path, fileFlags) => {
-    const result = pool.run(path, fileFlags).then((a) => replayAnswer(path, fileFlags, a));
+    const result = pool.run(path, fileFlags).then((a) => writer.replay(path, fileFlags, a));
     result.catch(() => {}); // a lost thread fails the file awaited first; the files queued behind it are never awaited
     return result;
   };
-  /** a started compile_file's lines, printed here */
+  /** a started compile_file's lines, printed here (once stopping, it never returns: the exit comes first) */
   const finish = async (path: string, result: Promise<FileResult>): Promise<boolean> => {
     const r = await result;
+    if (stopping) return new Promise<boolean>(() => {});
     for (const [stream, text] of r.output) out(text, stream);
     progress.tick(path);
     return r.ok;
