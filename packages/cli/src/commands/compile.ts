@@ -5,7 +5,7 @@
 // deep stacks (-j N of them); a missing path is an error (compileall prints "Can't list" and exits
 // 0); a progress line on a terminal.
 // CPython counterpart: Lib/compileall.py main, compile_dir.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { targetForVersion } from '@tspyc/bytecode';
@@ -169,21 +169,45 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
     return r.ok;
   };
   let success = true;
+  // Files given as paths (or by -i) start together and print in order. A file whose pycs go where
+  // a started one's go (`a.py ./a.py`) waits for it, and so does a directory: each then finds the
+  // pycs written before it, as compileall's one-at-a-time loop does.
+  const started: [string, Promise<FileResult>][] = [];
+  const startedPycs = new Set<string>();
+  const drain = async () => {
+    for (const [path, result] of started.splice(0)) if (!(await finish(path, result))) success = false;
+    startedPycs.clear();
+  };
   try {
     for (const [i, dest] of dests.entries()) {
       const events = walks[i]!;
       if (events === null) {
-        if (!(await finish(dest, start(dest, flags)))) success = false;
-      } else if (!(await compileDir(dest, events, flags, opts.workers !== 1, out, start, finish))) {
-        success = false;
+        const key = pycPlace(dest);
+        if (startedPycs.has(key)) await drain();
+        startedPycs.add(key);
+        started.push([dest, start(dest, flags)]);
+        continue;
       }
+      await drain();
+      if (!(await compileDir(dest, events, flags, opts.workers !== 1, out, start, finish))) success = false;
     }
+    await drain();
   } finally {
     progress.clear();
     process.off('SIGINT', onInterrupt); // (the EPIPE handler stays: writes may still be pending)
     await pool.close();
   }
   return success;
+}
+
+/** Where a source's pycs go, one string for every spelling of its path: its directory's real path, and its name. */
+function pycPlace(path: string): string {
+  const slash = path.lastIndexOf('/');
+  try {
+    return `${realpathSync.native(slash < 0 ? '.' : path.slice(0, slash) || '/')}/${path.slice(slash + 1)}`;
+  } catch {
+    return path;
+  }
 }
 
 type StartFile = (path: string, flags: CompileFileFlags) => Promise<FileResult>;
