@@ -65,8 +65,11 @@ export class CompilePool {
         if (p.job.id !== a.id) p.reject(new Error(`a compile thread answered job ${a.id} for job ${p.job.id}`));
         else p.resolve(a);
       });
+      // A lost thread fails its files and takes no more; with none left, the queued files fail too.
       const fail = (err: Error) => {
         for (const p of mine.splice(0)) p.reject(err);
+        this.running.delete(w);
+        if (this.running.size === 0) for (const p of this.queue.splice(0)) p.reject(err);
       };
       w.on('error', fail);
       w.on('exit', (code) => fail(new Error(`a compile thread exited with code ${code}`)));
@@ -77,6 +80,7 @@ export class CompilePool {
 
   /** compile_file(path) on the next free thread. */
   run(path: string, flags: CompileFileFlags): Promise<WorkerAnswer> {
+    if (this.running.size === 0) return Promise.reject(new Error('no compile thread is left'));
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { id: this.nextId++, path, flags }, resolve, reject });
       this.dispatch();
@@ -86,13 +90,12 @@ export class CompilePool {
   /** Queued jobs to the least busy threads, up to IN_FLIGHT each. */
   private dispatch(): void {
     while (this.queue.length) {
-      let best: Worker | null = null;
-      for (const w of this.workers) if (!best || this.running.get(w)!.length < this.running.get(best)!.length) best = w;
-      const mine = this.running.get(best!)!;
-      if (mine.length >= IN_FLIGHT) return;
+      let best: [Worker, Pending[]] | null = null;
+      for (const entry of this.running) if (!best || entry[1].length < best[1].length) best = entry;
+      if (!best || best[1].length >= IN_FLIGHT) return;
       const p = this.queue.shift()!;
-      mine.push(p);
-      best!.postMessage(p.job);
+      best[1].push(p);
+      best[0].postMessage(p.job);
     }
   }
 

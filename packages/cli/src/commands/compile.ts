@@ -2,8 +2,9 @@
 // code for exit code (0 when everything compiled, 1 otherwise). Beyond compileall: pycs are written
 // atomically; an up-to-date hash-based pyc is skipped, and a pyc in another invalidation mode than
 // the one asked for is rewritten (see compile-up-to-date.ts); files compile on worker threads with
-// deep stacks (-j N of them); a missing path is an error (compileall prints "Can't list" and exits
-// 0); a progress line on a terminal.
+// deep stacks (-j N of them), several queued on each, while this thread writes their pycs and
+// prints their lines in compileall's order; a missing path is an error (compileall prints "Can't
+// list" and exits 0); a progress line on a terminal.
 // CPython counterpart: Lib/compileall.py main, compile_dir.
 import { readFileSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
