@@ -2,7 +2,9 @@
 // checked-hash or unchecked-hash header) atomically where importlib looks for it, or at `cfile`.
 // A compile error is a PyCompileError whose `msg` is py_compile's text; a failure of the file
 // system is a PyOSError with CPython's class and str(). PYTHONDONTWRITEBYTECODE does not apply:
-// an explicit compile always writes. CPython counterpart: Lib/py_compile.py compile.
+// an explicit compile always writes. Also in two steps, compileFileToPyc then writeCompiledPyc (or
+// its asynchronous twin), for `tspyc compile`, which compiles on one thread and writes on another.
+// CPython counterpart: Lib/py_compile.py compile.
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { cacheFromSource, canonicalizeRefs, type CodeObject, type Target } from '@tspyc/bytecode';
 import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, withProgramText, type CompileWarning } from '@tspyc/compiler';
