@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPyc, type CodeObject } from '@tspyc/bytecode';
-import { compileFile, PyCompileError, PyOSError, type PyCompileFn } from '@tspyc/loader';
+import { compileFile, compileFileToPyc, PyCompileError, PyOSError, writeCompiledPycAsync, type PyCompileFn } from '@tspyc/loader';
 import { compileSource } from '@tspyc/compiler';
 import { oracle, runPython } from '../../tools/oracles.js';
 import { codegenExactness, FIXTURE } from './compile-twins.js';
@@ -49,10 +49,25 @@ function tsCompile(job: Job, compile: PyCompileFn | undefined, env: Record<strin
   try {
     return { cfile: compileFile(job.source, { cfile: job.cfile, dfile: job.dfile, invalidationMode: job.mode, optimize: job.optimize, compile, env }) };
   } catch (err) {
-    if (err instanceof PyCompileError) return { error: err.msg };
-    if (err instanceof PyOSError) return { error: `${err.pythonType}: ${err.text}` };
-    throw err;
+    return reported(err);
   }
+}
+
+/** compileFile in the two steps `tspyc compile` takes (compile, then an asynchronous write), reporting as pyCompile does. */
+async function tsCompileThenWrite(job: Job, compile: PyCompileFn | undefined): Promise<{ cfile?: string; error?: string }> {
+  try {
+    const pyc = compileFileToPyc(job.source, { cfile: job.cfile, dfile: job.dfile, invalidationMode: job.mode, optimize: job.optimize, compile });
+    await writeCompiledPycAsync(pyc);
+    return { cfile: pyc.cfile };
+  } catch (err) {
+    return reported(err);
+  }
+}
+
+function reported(err: unknown): { error: string } {
+  if (err instanceof PyCompileError) return { error: err.msg };
+  if (err instanceof PyOSError) return { error: `${err.pythonType}: ${err.text}` };
+  throw err;
 }
 
 const SOURCES = ['top.py', 'same.py', 'pkg/mod.py', 'warns.py', "it's.py"];
@@ -146,7 +161,7 @@ describe.skipIf(!oracle('3.11'))('compileFile = py_compile.compile', () => {
     expect(statSync(ts.cfile!).mode & 0o777).toBe(statSync(py[0]!.cfile!).mode & 0o777);
   });
 
-  it('errors read word for word as py_compile\'s (and leave nothing behind)', () => {
+  it('errors read word for word as py_compile\'s (and leave nothing behind), in one step or two', async () => {
     const base = mkdtempSync(join(tmpdir(), 'tspyc-pycompile-err-'));
     const setups: [string, (root: string) => Job][] = [
       ['a syntax error', (r) => (writeFileSync(join(r, 'bad.py'), 'def f(:\n  pass\n'), { source: join(r, 'bad.py') })],
@@ -165,15 +180,19 @@ describe.skipIf(!oracle('3.11'))('compileFile = py_compile.compile', () => {
     for (const [name, setup] of setups) {
       const pyRoot = join(base, 'py', name.replace(/\W+/g, '_'));
       const tsRoot = join(base, 'ts', name.replace(/\W+/g, '_'));
-      mkdirSync(pyRoot, { recursive: true });
-      mkdirSync(tsRoot, { recursive: true });
+      const twoRoot = join(base, 'two-steps', name.replace(/\W+/g, '_'));
+      for (const r of [pyRoot, tsRoot, twoRoot]) mkdirSync(r, { recursive: true });
       const py = pyCompile([setup(pyRoot)])[0]!;
       const ts = tsCompile(setup(tsRoot), tspycOrCPython(join(base, 'ref')));
-      const norm = (s: string | undefined) => s?.replaceAll(pyRoot, '<ROOT>').replaceAll(tsRoot, '<ROOT>').replace(/\.pyc\.[0-9a-z.]+'/g, ".pyc.<tmp>'");
+      const two = await tsCompileThenWrite(setup(twoRoot), tspycOrCPython(join(base, 'ref2')));
+      const norm = (s: string | undefined) => s?.replaceAll(pyRoot, '<ROOT>').replaceAll(tsRoot, '<ROOT>').replaceAll(twoRoot, '<ROOT>').replace(/\.pyc\.[0-9a-z.]+'/g, ".pyc.<tmp>'");
       expect(py.error, name).toBeDefined();
       expect(norm(ts.error), name).toBe(norm(py.error));
-      const after = readdirSync(tsRoot, { recursive: true }).map(String);
-      expect(after.filter((f) => f.endsWith('.tmp')), `${name}: temp files left`).toEqual([]);
+      expect(norm(two.error), `${name} (two steps)`).toBe(norm(py.error));
+      for (const r of [tsRoot, twoRoot]) {
+        const after = readdirSync(r, { recursive: true }).map(String);
+        expect(after.filter((f) => f.endsWith('.tmp')), `${name}: temp files left`).toEqual([]);
+      }
     }
   });
 });

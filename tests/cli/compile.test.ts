@@ -66,6 +66,20 @@ function deepSources(tree: string): void {
   writeFileSync(join(tree, 'deep/within.py'), 'x = ' + '['.repeat(150) + ']'.repeat(150) + '\n');
 }
 
+/**
+ * Four directories of small modules, two of them with a __pycache__ that is a file, so their pycs
+ * fail to be written (on the main thread) while the files after them are already compiling: the
+ * error lines must still come in the files' order. ro1 also holds a module that warns.
+ */
+function unwritableAmongMany(tree: string): void {
+  for (const d of ['w1', 'ro1', 'w2', 'ro2']) {
+    mkdirSync(join(tree, 'many', d), { recursive: true });
+    for (let i = 0; i < 12; i++) writeFileSync(join(tree, 'many', d, `m${i}.py`), `x = ${i}\n`);
+    if (d.startsWith('ro')) writeFileSync(join(tree, 'many', d, '__pycache__'), '');
+  }
+  writeFileSync(join(tree, 'many', 'ro1', 'warns.py'), readFileSync(join(tree, 'warns.py')));
+}
+
 const CASES: Case[] = [
   { name: 'a directory, no flags', args: ['.'] },
   { full: true, name: 'a directory given with a trailing slash', args: ['pkg/'] },
@@ -99,6 +113,8 @@ const CASES: Case[] = [
   { name: '--invalidation-mode unchecked-hash', args: ['--invalidation-mode', 'unchecked-hash', 'pkg'] },
   { full: true, name: '--invalidation-mode timestamp', args: ['--invalidation-mode', 'timestamp', 'pkg'] },
   { name: 'SOURCE_DATE_EPOCH makes checked-hash the default', args: ['pkg'], options: { env: { SOURCE_DATE_EPOCH: '1' } } },
+  // (without the wait for a started file's pycs, the second spelling usually, not always, races the first's write and compiles again)
+  { name: 'one file under several spellings among others (files start together): compiled once, as compileall', args: ['same.py', './same.py', 'top.py', './top.py', 'pkg/../top.py', 'pkg/mod.py', 'pkg/../pkg/mod.py', 'pkg', 'pkg/mod.py'] },
   { name: 'single files, a non-Python file, a bad file', args: ['top.py', 'notes.txt', 'broken_syntax.py', "it's.py", 'ünï.py'] },
   { name: 'up-to-date pycs are skipped', args: ['.'], seed: ['-q', '.'] },
   { name: '-f recompiles up-to-date pycs', args: ['-f', '.'], seed: ['-q', '.'] },
@@ -108,6 +124,9 @@ const CASES: Case[] = [
   { name: 'deeply nested sources: the compiler\'s RecursionError (not the JS stack\'s)', args: ['deep'], setup: deepSources },
   { name: 'deeply nested sources with -j 2', args: ['-j', '2', 'deep'], setup: deepSources, parallel: true },
   { name: '__pycache__ that is a file', args: ['pkg/sub'], setup: (t) => writeFileSync(join(t, 'pkg/sub/__pycache__'), ''), needsCodegen: true },
+  { name: 'unwritable __pycache__ directories among many files in flight', args: ['many'], setup: unwritableAmongMany, needsCodegen: true },
+  { name: 'unwritable __pycache__ directories among many files in flight, -j 2', args: ['-j', '2', 'many'], setup: unwritableAmongMany, parallel: true, needsCodegen: true },
+  { name: 'a write that fails at the first of two levels: the second is never compiled (nor its warnings shown)', args: ['-o', '0', '-o', '1', 'many/ro1/warns.py', 'many/w1'], setup: unwritableAmongMany, needsCodegen: true },
   { name: 'a pyc path that is a directory', args: ['same.py'], setup: (t) => mkdirSync(join(t, '__pycache__/same.cpython-311.pyc'), { recursive: true }) },
   { full: true, name: 'a pyc path that is a symlink', args: ['same.py'], setup: (t) => (mkdirSync(join(t, '__pycache__')), symlinkSync('../top.py', join(t, '__pycache__/same.cpython-311.pyc'))) },
 ];

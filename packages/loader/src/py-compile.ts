@@ -2,11 +2,14 @@
 // checked-hash or unchecked-hash header) atomically where importlib looks for it, or at `cfile`.
 // A compile error is a PyCompileError whose `msg` is py_compile's text; a failure of the file
 // system is a PyOSError with CPython's class and str(). PYTHONDONTWRITEBYTECODE does not apply:
-// an explicit compile always writes. CPython counterpart: Lib/py_compile.py compile.
+// an explicit compile always writes. Also in two steps, compileFileToPyc then writeCompiledPyc (or
+// its asynchronous twin), for `tspyc compile`, which compiles on one thread and writes on another.
+// CPython counterpart: Lib/py_compile.py compile.
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { cacheFromSource, canonicalizeRefs, type CodeObject, type Target } from '@tspyc/bytecode';
 import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, withProgramText, type CompileWarning } from '@tspyc/compiler';
 import { NodeFileSystem } from './fs-node.js';
+import { writeFileAtomicAsync } from './fs-node-async.js';
 import type { FileSystem } from './fs.js';
 import { PyOSError } from './py-compile-os-error.js';
 import { codeToPyc, fixCoFilename, type InvalidationMode } from './source-loader.js';
@@ -139,12 +142,31 @@ export function sourceToPyc(source: Uint8Array, options: SourceToPycOptions): Ui
   return codeToPyc(target, code, { bytes: source, mtimeNs: options.mtimeNs }, options.mode);
 }
 
+/** A pyc py_compile is about to write: its bytes, where, and the mode _calc_mode gives. */
+export interface CompiledPyc {
+  cfile: string;
+  data: Uint8Array;
+  /** the source's st_mode (from the stat its bytes were read under) plus owner-write */
+  mode: number;
+}
+
 /**
  * py_compile.compile(file, cfile, dfile, doraise=True, optimize, invalidation_mode): the path of
  * the pyc written. Throws PyCompileError for a source that does not compile, PyOSError when the
  * source cannot be read or the pyc cannot be written (nothing at `cfile` changes then).
  */
 export function compileFile(file: string, options: PyCompileOptions = {}): string {
+  const pyc = compileFileToPyc(file, options);
+  writeCompiledPyc(pyc);
+  return pyc.cfile;
+}
+
+/**
+ * py_compile.compile up to its write: the checks on `cfile`, the source read, the compile, the
+ * bytes. Writes nothing, so the write (writeCompiledPyc) may happen on another thread. Throws as
+ * compileFile does.
+ */
+export function compileFileToPyc(file: string, options: PyCompileOptions = {}): CompiledPyc {
   const fs = new NodeFileSystem();
   const target = resolveTarget(options.target);
   const mode = options.invalidationMode ?? defaultInvalidationMode(options.env);
@@ -186,7 +208,32 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
     if (err instanceof PyRecursionError) throw pyCompileError(err, name);
     throw err;
   }
+  // _calc_mode's stat of the source: the one taken before reading it
+  return { cfile, data, mode: st.mode | 0o200 };
+}
 
+/**
+ * The rest of py_compile.compile: os.makedirs of the pyc's directory, then importlib's
+ * _write_atomic (a temp file renamed over `cfile`, so no reader sees a torn pyc). Throws PyOSError.
+ */
+export function writeCompiledPyc(pyc: CompiledPyc, fs: FileSystem = new NodeFileSystem()): void {
+  makePycDir(fs, pyc.cfile);
+  const written = fs.writeFileAtomic(pyc.cfile, pyc.data, { mode: pyc.mode });
+  if (!written.written) throw writeError(written.errno, written.detail, pyc.cfile);
+}
+
+/**
+ * writeCompiledPyc with the write itself asynchronous (the directory is still made synchronously:
+ * once per directory, and never raced by another write of this process). Rejects with PyOSError.
+ */
+export async function writeCompiledPycAsync(pyc: CompiledPyc): Promise<void> {
+  makePycDir(new NodeFileSystem(), pyc.cfile);
+  const written = await writeFileAtomicAsync(pyc.cfile, pyc.data, { mode: pyc.mode });
+  if (!written.written) throw writeError(written.errno, written.detail, pyc.cfile);
+}
+
+/** py_compile's os.makedirs(dirname(cfile)), FileExistsError ignored. */
+function makePycDir(fs: FileSystem, cfile: string): void {
   const dirname = pathSplit(cfile)[0];
   // an existing directory: os.makedirs would only fail with FileExistsError, which is ignored
   if (dirname && !fs.stat(dirname)?.isDirectory) {
@@ -196,8 +243,4 @@ export function compileFile(file: string, options: PyCompileOptions = {}): strin
       if (!(err instanceof PyOSError && err.pythonType === 'FileExistsError')) throw err;
     }
   }
-  // _calc_mode's stat of the source: the one taken before reading it
-  const written = fs.writeFileAtomic(cfile, data, { mode: st.mode | 0o200 });
-  if (!written.written) throw writeError(written.errno, written.detail, cfile);
-  return cfile;
 }

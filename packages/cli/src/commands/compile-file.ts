@@ -1,12 +1,13 @@
 // compileall.compile_file of CPython 3.11: the name compiled into the code (-d, -s, -p), the -x and
 // -e filters, one pyc per optimization level (optionally hard-linked when identical), the skip
-// rule, and compileall's exact lines. Output goes through `out`, so a worker thread can run it.
+// rule, and compileall's exact lines. Output goes through `out` and each pyc through `write`, so a
+// compile thread runs it and leaves the writing to the main thread (see compile-replay.ts).
 import { linkSync, readFileSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { legacyCachePath, targetForVersion, type Target } from '@tspyc/bytecode';
 import type { CompileWarning } from '@tspyc/compiler';
-import { compileFile, defaultInvalidationMode, pyCompileCfile, PyCompileError, PyOSError, tempPathFor, type InvalidationMode } from '@tspyc/loader';
+import { compileFileToPyc, defaultInvalidationMode, pyCompileCfile, PyCompileError, PyOSError, tempPathFor, type CompiledPyc, type InvalidationMode } from '@tspyc/loader';
 import { baseName, pathJoin, pathRepr } from './compile-paths.js';
 import { isFile, isLink } from './compile-stat.js';
 import { upToDate } from './compile-up-to-date.js';
@@ -32,6 +33,12 @@ export interface CompileFileFlags {
 }
 
 export type Output = (text: string, stream: 'stdout' | 'stderr') => void;
+
+/**
+ * Write one optimization level's pyc; `previous`: the level before's pyc, to hard-link to when the
+ * bytes are the same (--hardlink-dupes), else null. Throws as py_compile's write does.
+ */
+export type WritePyc = (pyc: CompiledPyc, previous: string | null) => void;
 
 const regexes = new Map<string, RegExp>();
 function regexOf(rx: { source: string; flags: string }): RegExp {
@@ -75,7 +82,7 @@ function outsideLimit(fullname: string, limit: string): boolean {
 }
 
 /** --hardlink-dupes: replace `cfile` by a hard link to `previous` when the bytes are the same, atomically. */
-function hardlinkIfSame(previous: string, cfile: string): void {
+export function hardlinkIfSame(previous: string, cfile: string): void {
   const same = Buffer.compare(readFileSync(cfile), readFileSync(previous)) === 0;
   if (!same) return;
   const tmp = tempPathFor(cfile, process.pid, randomBytes(6).toString('hex'));
@@ -93,7 +100,7 @@ function hardlinkIfSame(previous: string, cfile: string): void {
 }
 
 /** compile_file: true when the file compiled (or needed no compiling). */
-export function compileOneFile(fullname: string, flags: CompileFileFlags, out: Output): boolean {
+export function compileOneFile(fullname: string, flags: CompileFileFlags, out: Output, write: WritePyc): boolean {
   const target: Target = targetForVersion(flags.target)!;
   const dfile = destinationName(fullname, flags);
   const optimize = [...new Set(flags.optimize)].sort((a, b) => a - b);
@@ -110,21 +117,26 @@ export function compileOneFile(fullname: string, flags: CompileFileFlags, out: O
     const text = formatCompileWarning(w);
     if (text !== null) out(text, 'stderr');
   };
-  let message: string;
   try {
     for (let i = 0; i < optimize.length; i++) {
-      compileFile(fullname, { cfile: cfiles[i], dfile: dfile ?? undefined, optimize: optimize[i], invalidationMode: mode, target, onWarning });
-      if (i > 0 && flags.hardlinkDupes) hardlinkIfSame(cfiles[i - 1]!, cfiles[i]!);
+      const pyc = compileFileToPyc(fullname, { cfile: cfiles[i], dfile: dfile ?? undefined, optimize: optimize[i], invalidationMode: mode, target, onWarning });
+      write(pyc, i > 0 && flags.hardlinkDupes ? cfiles[i - 1]! : null);
     }
     return true;
   } catch (err) {
-    if (err instanceof PyCompileError) message = err.msg;
-    else if (err instanceof PyOSError) message = `${err.pythonType}: ${err.text}`;
-    else {
-      // Not a Python error: tspyc itself failed on this file. Say so on stderr and go on.
-      if (flags.quiet < 2) out(`tspyc: cannot compile ${pathRepr(fullname)}: ${(err as Error).message}\n`, 'stderr');
-      return false;
-    }
+    return reportFailure(fullname, err, flags, out);
+  }
+}
+
+/** compile_file's except clauses: the lines for a file that failed to compile or be written; false. */
+export function reportFailure(fullname: string, err: unknown, flags: Pick<CompileFileFlags, 'quiet'>, out: Output): false {
+  let message: string;
+  if (err instanceof PyCompileError) message = err.msg;
+  else if (err instanceof PyOSError) message = `${err.pythonType}: ${err.text}`;
+  else {
+    // Not a Python error: tspyc itself failed on this file. Say so on stderr and go on.
+    if (flags.quiet < 2) out(`tspyc: cannot compile ${pathRepr(fullname)}: ${(err as Error).message}\n`, 'stderr');
+    return false;
   }
   if (flags.quiet >= 2) return false;
   out(flags.quiet ? `*** Error compiling ${pathRepr(fullname)}...\n` : '*** ', 'stdout');

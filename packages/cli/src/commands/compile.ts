@@ -2,10 +2,11 @@
 // code for exit code (0 when everything compiled, 1 otherwise). Beyond compileall: pycs are written
 // atomically; an up-to-date hash-based pyc is skipped, and a pyc in another invalidation mode than
 // the one asked for is rewritten (see compile-up-to-date.ts); files compile on worker threads with
-// deep stacks (-j N of them); a missing path is an error (compileall prints "Can't list" and exits
-// 0); a progress line on a terminal.
+// deep stacks (-j N of them), several queued on each, while this thread writes their pycs and
+// prints their lines in compileall's order; a missing path is an error (compileall prints "Can't
+// list" and exits 0); a progress line on a terminal.
 // CPython counterpart: Lib/compileall.py main, compile_dir.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { targetForVersion } from '@tspyc/bytecode';
@@ -13,8 +14,9 @@ import type { InvalidationMode } from '@tspyc/loader';
 import { CliError, ExitCode } from '../errors.js';
 import type { CompileFileFlags, Output } from './compile-file.js';
 import { pathRepr } from './compile-paths.js';
-import { CompilePool, type WorkerAnswer } from './compile-pool.js';
+import { CompilePool } from './compile-pool.js';
 import { Progress } from './compile-progress.js';
+import { PycWriter, type FileResult } from './compile-replay.js';
 import { isFile } from './compile-stat.js';
 import { pythonRegex } from './compile-regex.js';
 import { walkDir, type WalkEvent } from './compile-walk.js';
@@ -103,19 +105,29 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
     target: target.version,
   };
   const progress = new Progress(0, process.stdout, process.stdout.isTTY === true && flags.quiet < 2);
+  const writer = new PycWriter();
+  /** set when tspyc is to exit early: nothing more is printed or started */
+  let stopping = false;
   const out: Output = (text, stream) => {
+    if (stopping) return;
     progress.clear();
     (stream === 'stdout' ? process.stdout : process.stderr).write(text);
+  };
+  // Exit 1 once the pycs being written are whole (or their temp files removed): never a torn file
+  // or a stray temp file.
+  const stop = () => {
+    stopping = true;
+    void writer.stop().then(() => process.exit(ExitCode.Failure));
   };
   const onInterrupt = () => {
     progress.clear();
     if (flags.quiet < 2) process.stdout.write('\n[interrupted]\n');
-    process.exit(ExitCode.Failure);
+    stop();
   };
   process.once('SIGINT', onInterrupt);
   // A reader that went away (`| head`): stop quietly, as a killed pipeline does, not with a stack trace.
   const onStdoutError = (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(ExitCode.Failure);
+    if (err.code === 'EPIPE') return stop();
     throw err;
   };
   process.stdout.on('error', onStdoutError);
@@ -143,23 +155,44 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
   const threads = opts.workers === 1 ? 1 : opts.workers === 0 ? availableParallelism() : opts.workers;
   progress.addTotal(total);
   const pool = new CompilePool(Math.min(threads, Math.max(1, total)));
-  /** compile_file on a compile thread; its lines printed here */
-  const compileOne = async (path: string, fileFlags: CompileFileFlags, answer = pool.run(path, fileFlags)): Promise<boolean> => {
-    const a = await answer;
-    for (const [stream, text] of a.output) out(text, stream);
+  /** compile_file on a compile thread, its pycs written here as soon as its answer comes */
+  const start: StartFile = (path, fileFlags) => {
+    const result = pool.run(path, fileFlags).then((a) => writer.replay(path, fileFlags, a));
+    result.catch(() => {}); // a lost thread fails the file awaited first; the files queued behind it are never awaited
+    return result;
+  };
+  /** a started compile_file's lines, printed here (once stopping, it never returns: the exit comes first) */
+  const finish = async (path: string, result: Promise<FileResult>): Promise<boolean> => {
+    const r = await result;
+    if (stopping) return new Promise<boolean>(() => {});
+    for (const [stream, text] of r.output) out(text, stream);
     progress.tick(path);
-    return a.ok;
+    return r.ok;
   };
   let success = true;
+  // Files given as paths (or by -i) start together and print in order. A file whose pycs go where
+  // a started one's go (`a.py ./a.py`) waits for it, and so does a directory: each then finds the
+  // pycs written before it, as compileall's one-at-a-time loop does.
+  const started: [string, Promise<FileResult>][] = [];
+  const startedPycs = new Set<string>();
+  const drain = async () => {
+    for (const [path, result] of started.splice(0)) if (!(await finish(path, result))) success = false;
+    startedPycs.clear();
+  };
   try {
     for (const [i, dest] of dests.entries()) {
       const events = walks[i]!;
       if (events === null) {
-        if (!(await compileOne(dest, flags))) success = false;
-      } else if (!(await compileDir(dest, events, flags, opts.workers !== 1, out, compileOne, pool))) {
-        success = false;
+        const key = pycPlace(dest);
+        if (startedPycs.has(key)) await drain();
+        startedPycs.add(key);
+        started.push([dest, start(dest, flags)]);
+        continue;
       }
+      await drain();
+      if (!(await compileDir(dest, events, flags, opts.workers !== 1, out, start, finish))) success = false;
     }
+    await drain();
   } finally {
     progress.clear();
     process.off('SIGINT', onInterrupt); // (the EPIPE handler stays: writes may still be pending)
@@ -168,10 +201,27 @@ async function compileMain(paths: string[], opts: CompileOptions): Promise<boole
   return success;
 }
 
-type CompileOne = (path: string, flags: CompileFileFlags, answer?: Promise<WorkerAnswer>) => Promise<boolean>;
+/** Where a source's pycs go, one string for every spelling of its path: its directory's real path, and its name. */
+function pycPlace(path: string): string {
+  const slash = path.lastIndexOf('/');
+  try {
+    return `${realpathSync.native(slash < 0 ? '.' : path.slice(0, slash) || '/')}/${path.slice(slash + 1)}`;
+  } catch {
+    return path;
+  }
+}
 
-/** compile_dir over a finished walk: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as compileall prints them. */
-async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFileFlags, parallel: boolean, out: Output, compileOne: CompileOne, pool: CompilePool): Promise<boolean> {
+type StartFile = (path: string, flags: CompileFileFlags) => Promise<FileResult>;
+type FinishFile = (path: string, result: Promise<FileResult>) => Promise<boolean>;
+
+/**
+ * compile_dir over a finished walk: -d becomes -s DIR -p DESTDIR; the walk's lines are printed as
+ * compileall prints them. Every file is started at once (the pool keeps a few per thread), and each
+ * one's lines printed in the files' order. Within one walk no two files share a pyc (compile_dir
+ * does not follow symlinked directories), so a file judged up to date before the one ahead of it is
+ * written is judged as compileall would.
+ */
+async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFileFlags, parallel: boolean, out: Output, start: StartFile, finish: FinishFile): Promise<boolean> {
   const flags = fileFlags.ddir === null ? fileFlags : { ...fileFlags, stripdir: dir, prependdir: fileFlags.ddir, ddir: null };
   let success = true;
   const report = (e: WalkEvent) => {
@@ -190,19 +240,20 @@ async function compileDir(dir: string, events: WalkEvent[], fileFlags: CompileFi
       }
     }
   };
+  const files = events.flatMap((e) => (e.kind === 'file' ? [e.path] : []));
+  const results = files.map((path) => start(path, flags));
+  let next = 0;
   if (!parallel) {
     // -j1: each directory's line just before its files, as compileall's lazy walk prints it
     for (const e of events) {
       if (e.kind !== 'file') report(e);
-      else if (!(await compileOne(e.path, flags))) success = false;
+      else if (!(await finish(e.path, results[next++]!))) success = false;
     }
     return success;
   }
-  // As executor.map: the whole walk (and its lines) happens before any file compiles; every file
-  // is queued at once, and each one's lines are printed in the files' order.
+  // As executor.map: the whole walk (and its lines) happens before any file compiles, and each
+  // file's lines are printed in the files' order.
   for (const e of events) if (e.kind !== 'file') report(e);
-  const files = events.flatMap((e) => (e.kind === 'file' ? [e.path] : []));
-  const answers = files.map((path) => pool.run(path, flags));
-  for (const [i, path] of files.entries()) if (!(await compileOne(path, flags, answers[i]))) success = false;
+  for (const path of files) if (!(await finish(path, results[next++]!))) success = false;
   return success;
 }
