@@ -106,6 +106,14 @@ export interface Instr {
   except?: BasicBlock | null;
 }
 
+/**
+ * A copy of an instruction with the shape every other Instr has (an object spread makes an object
+ * of another hidden class, and the flow-graph passes then see two where one was monomorphic).
+ */
+export function copyInstr(i: Instr): Instr {
+  return { opcode: i.opcode, oparg: i.oparg, target: i.target, loc: i.loc, except: i.except ?? null };
+}
+
 let nextBlockId = 0;
 
 export class BasicBlock {
