@@ -133,6 +133,9 @@ export class BasicBlock {
   offset = -1;
 
   get last(): Instr | undefined {
-    return this.instrs[this.instrs.length - 1];
+    // an empty block must not read index -1: that is a property lookup by name, through the
+    // array's prototypes, which made this getter's element load megamorphic
+    const n = this.instrs.length;
+    return n > 0 ? this.instrs[n - 1] : undefined;
   }
 }
