@@ -25,44 +25,77 @@ export interface AsmInstruction {
 }
 
 /**
- * The same instruction list as parallel arrays, which the flow graph's linearize fills without an
- * object per instruction; jumpTargets holds -1 for an instruction that does not jump.
+ * The same instruction list as parallel typed arrays, which the flow graph's linearize fills
+ * without an object per instruction: jumpTargets holds -1 for an instruction that does not jump,
+ * the location fields -1 where a Position has null, handlerIds an index into `handlers` or -1.
  */
 export class LinearCode {
-  // plain arrays of the final size, filled in order: cheaper to make per code object than typed
-  // arrays (off-heap stores) and than arrays grown by push
-  readonly opcodes: number[];
-  readonly opargs: number[];
-  readonly jumpTargets: number[];
-  /** instructions with one location share one Position */
-  readonly locations: Position[];
-  readonly handlers: (Handler | null)[];
+  opcodes: Int32Array;
+  opargs: Int32Array;
+  jumpTargets: Int32Array;
+  lines: Int32Array;
+  endLines: Int32Array;
+  cols: Int32Array;
+  endCols: Int32Array;
+  handlerIds: Int32Array;
+  /** the distinct handlers the instructions name */
+  readonly handlers: Handler[] = [];
   length = 0;
 
   constructor(capacity: number) {
-    this.opcodes = new Array<number>(capacity);
-    this.opargs = new Array<number>(capacity);
-    this.jumpTargets = new Array<number>(capacity);
-    this.locations = new Array<Position>(capacity);
-    this.handlers = new Array<Handler | null>(capacity);
+    this.opcodes = new Int32Array(capacity);
+    this.opargs = new Int32Array(capacity);
+    this.jumpTargets = new Int32Array(capacity);
+    this.lines = new Int32Array(capacity);
+    this.endLines = new Int32Array(capacity);
+    this.cols = new Int32Array(capacity);
+    this.endCols = new Int32Array(capacity);
+    this.handlerIds = new Int32Array(capacity);
+  }
+
+  /**
+   * The one list shared by every linearize call, emptied and grown to hold `capacity`
+   * instructions: making typed arrays per code object cost more than the code objects' assembly
+   * (the contents are valid until the next call, which assemble311 comes before).
+   */
+  static scratch(capacity: number): LinearCode {
+    let s = sharedScratch;
+    if (s === null || s.opcodes.length < capacity) s = sharedScratch = new LinearCode(Math.max(capacity, 2 * (s?.opcodes.length ?? 512)));
+    s.length = 0;
+    s.handlers.length = 0;
+    return s;
   }
 
   static from(instrs: readonly AsmInstruction[]): LinearCode {
     const out = new LinearCode(instrs.length);
-    for (const i of instrs) out.push(i.opcode, i.oparg, i.jumpTarget ?? -1, i.location, i.handler);
+    const ids = new Map<Handler, number>();
+    for (const i of instrs) {
+      const p = i.location;
+      let h = -1;
+      if (i.handler !== null) {
+        h = ids.get(i.handler) ?? -1;
+        if (h < 0) ids.set(i.handler, (h = out.handlers.push(i.handler) - 1));
+      }
+      out.push(i.opcode, i.oparg, i.jumpTarget ?? -1, p.line ?? -1, p.endLine ?? -1, p.col ?? -1, p.endCol ?? -1, h);
+    }
     return out;
   }
 
   /** the next instruction (at most `capacity` of them) */
-  push(opcode: number, oparg: number, jumpTarget: number, location: Position, handler: Handler | null): void {
+  push(opcode: number, oparg: number, jumpTarget: number, line: number, endLine: number, col: number, endCol: number, handlerId: number): void {
     const k = this.length++;
     this.opcodes[k] = opcode;
     this.opargs[k] = oparg;
     this.jumpTargets[k] = jumpTarget;
-    this.locations[k] = location;
-    this.handlers[k] = handler;
+    this.lines[k] = line;
+    this.endLines[k] = endLine;
+    this.cols[k] = col;
+    this.endCols[k] = endCol;
+    this.handlerIds[k] = handlerId;
   }
 }
+
+let sharedScratch: LinearCode | null = null;
 
 export interface Assembled {
   code: Uint8Array;
@@ -114,7 +147,7 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
   const { jrel, backward } = jumpKinds(target);
   const extendedArg = table.number.get('EXTENDED_ARG')!;
   const n = instrs.length;
-  const { opcodes, jumpTargets, locations, handlers } = instrs;
+  const { opcodes, jumpTargets, lines: locLines, endLines, cols, endCols, handlerIds, handlers } = instrs;
   // write_instr: an opcode below HAVE_ARGUMENT is written with argument 0 whatever it holds
   const haveArgument = table.facts.HAVE_ARGUMENT;
   // working arrays shared by every call (assembly is synchronous and never nested)
@@ -162,11 +195,14 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
     code[at++] = opcodes[k]!;
     code[at++] = oparg & 0xff;
     at += 2 * caches[k]!; // CACHE 0
-    const loc = locations[k]!;
-    run.line = loc.line;
-    run.endLine = loc.endLine;
-    run.col = loc.col;
-    run.endCol = loc.endCol;
+    const line = locLines[k]!;
+    const endLine = endLines[k]!;
+    const col = cols[k]!;
+    const endCol = endCols[k]!;
+    run.line = line < 0 ? null : line;
+    run.endLine = endLine < 0 ? null : endLine;
+    run.col = col < 0 ? null : col;
+    run.endCol = endCol < 0 ? null : endCol;
     run.units = sizes[k]!;
     lines.add(run);
   }
@@ -176,7 +212,8 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
   let start = 0;
   const same = (a: Handler | null, b: Handler | null) => a === b || (a !== null && b !== null && a.target === b.target && a.depth === b.depth && a.lasti === b.lasti);
   for (let k = 0; k <= n; k++) {
-    const h = k < n ? handlers[k]! : null;
+    const id = k < n ? handlerIds[k]! : -1;
+    const h = id < 0 ? null : handlers[id]!;
     if (k === n || !same(h, current)) {
       if (current !== null) entries.push({ start, end: offsets[k]!, target: offsets[current.target]!, depth: current.depth, lasti: current.lasti });
       start = offsets[k]!;

@@ -77,7 +77,7 @@ export class Compiler {
     this.u = u;
     this.nestlevel++;
     if (scopeType === ScopeType.Module) {
-      u.loc = { ...u.loc, lineno: 0 };
+      u.loc = { lineno: 0, endLineno: u.loc.endLineno, colOffset: u.loc.colOffset, endColOffset: u.loc.endColOffset };
     } else {
       this.setQualname();
     }

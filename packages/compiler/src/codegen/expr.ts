@@ -31,6 +31,30 @@ export function visitExprs(c: Compiler, es: readonly N.expr[]): void {
 
 function visitExpr1(c: Compiler, e: N.expr): void {
   switch (e._type) {
+    // the most frequent kinds first: a switch on strings tests the cases in order
+    case 'Name':
+      return c.nameop(e.id, ctxOf(e));
+    case 'Call':
+      return compileCall(c, e);
+    case 'Constant':
+      c.loadConst(e.value);
+      return;
+    case 'Attribute':
+      visitExpr(c, e.value);
+      updateStartLocationToMatchAttr(c, e);
+      switch (e.ctx._type) {
+        case 'Load':
+          c.addopName(Op.LOAD_ATTR, c.u.names, e.attr);
+          return;
+        case 'Store':
+          c.checkForbiddenName(e.attr, 'Store');
+          c.addopName(Op.STORE_ATTR, c.u.names, e.attr);
+          return;
+        case 'Del':
+          c.addopName(Op.DELETE_ATTR, c.u.names, e.attr);
+          return;
+      }
+      return;
     case 'NamedExpr':
       visitExpr(c, e.value);
       c.addopI(Op.COPY, 1);
@@ -87,31 +111,10 @@ function visitExpr1(c: Compiler, e: N.expr): void {
       return;
     case 'Compare':
       return compileCompare(c, e);
-    case 'Call':
-      return compileCall(c, e);
-    case 'Constant':
-      c.loadConst(e.value);
-      return;
     case 'JoinedStr':
       return compileJoinedStr(c, e);
     case 'FormattedValue':
       return compileFormattedValue(c, e);
-    case 'Attribute':
-      visitExpr(c, e.value);
-      updateStartLocationToMatchAttr(c, e);
-      switch (e.ctx._type) {
-        case 'Load':
-          c.addopName(Op.LOAD_ATTR, c.u.names, e.attr);
-          return;
-        case 'Store':
-          c.checkForbiddenName(e.attr, 'Store');
-          c.addopName(Op.STORE_ATTR, c.u.names, e.attr);
-          return;
-        case 'Del':
-          c.addopName(Op.DELETE_ATTR, c.u.names, e.attr);
-          return;
-      }
-      return;
     case 'Subscript':
       return compileSubscript(c, e);
     case 'Starred':
@@ -119,8 +122,6 @@ function visitExpr1(c: Compiler, e: N.expr): void {
       throw c.error("can't use starred expression here");
     case 'Slice':
       return compileSlice(c, e);
-    case 'Name':
-      return c.nameop(e.id, ctxOf(e));
     case 'List':
       if (e.ctx._type === 'Store') return assignmentHelper(c, e.elts);
       if (e.ctx._type === 'Load') return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, false);

@@ -106,6 +106,14 @@ export interface Instr {
   except?: BasicBlock | null;
 }
 
+/**
+ * A copy of an instruction with the shape every other Instr has (an object spread makes an object
+ * of another hidden class, and the flow-graph passes then see two where one was monomorphic).
+ */
+export function copyInstr(i: Instr): Instr {
+  return { opcode: i.opcode, oparg: i.oparg, target: i.target, loc: i.loc, except: i.except ?? null };
+}
+
 let nextBlockId = 0;
 
 export class BasicBlock {
@@ -125,6 +133,9 @@ export class BasicBlock {
   offset = -1;
 
   get last(): Instr | undefined {
-    return this.instrs[this.instrs.length - 1];
+    // an empty block must not read index -1: that is a property lookup by name, through the
+    // array's prototypes, which made this getter's element load megamorphic
+    const n = this.instrs.length;
+    return n > 0 ? this.instrs[n - 1] : undefined;
   }
 }

@@ -92,6 +92,17 @@ class AstOptimizer {
   expr(node: expr): void {
     this.enter();
     switch (node._type) {
+      // the most frequent kinds first: a switch on strings tests the cases in order
+      case 'Name':
+        if (node.ctx._type === 'Load' && node.id === '__debug__') makeConst(node, PyBool.of(!this.optimize));
+        break;
+      case 'Constant': break;
+      case 'Attribute': this.expr(node.value); break;
+      case 'Call':
+        this.expr(node.func);
+        this.exprs(node.args);
+        this.keywords(node.keywords);
+        break;
       case 'BoolOp': this.exprs(node.values); break;
       case 'BinOp':
         this.expr(node.left);
@@ -137,17 +148,11 @@ class AstOptimizer {
         this.exprs(node.comparators);
         foldCompare(node);
         break;
-      case 'Call':
-        this.expr(node.func);
-        this.exprs(node.args);
-        this.keywords(node.keywords);
-        break;
       case 'FormattedValue':
         this.expr(node.value);
         this.optExpr(node.format_spec);
         break;
       case 'JoinedStr': this.exprs(node.values); break;
-      case 'Attribute': this.expr(node.value); break;
       case 'Subscript':
         this.expr(node.value);
         this.expr(node.slice);
@@ -164,11 +169,7 @@ class AstOptimizer {
         this.exprs(node.elts);
         foldTuple(node);
         break;
-      case 'Name':
-        if (node.ctx._type === 'Load' && node.id === '__debug__') makeConst(node, PyBool.of(!this.optimize));
-        break;
       case 'NamedExpr': this.expr(node.value); break;
-      case 'Constant': break;
     }
     this.depth--;
   }

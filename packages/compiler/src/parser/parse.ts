@@ -70,14 +70,21 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
   }
   const { text, hasEncoding } = decodeSource(source, filename, mode === 'exec');
   const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false });
-  const p = new Parser(tok, {
-    filename,
-    startRule: START[mode],
-    typeComments: options.typeComments ?? false,
-    charOffsets: hasEncoding,
-    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-  });
+  // every ParserOptions has all the fields, in this order: one object shape (parserOptions)
+  const p = new Parser(tok, parserOptions(filename, START[mode], options.typeComments ?? false, hasEncoding, undefined, undefined, options.onWarning));
   return runParser(p) as mod;
+}
+
+function parserOptions(
+  filename: string,
+  startRule: StartRule,
+  typeComments: boolean,
+  charOffsets: boolean,
+  startingLineno: number | undefined,
+  startingColOffset: number | undefined,
+  onWarning: ((w: CompileWarning) => void) | undefined,
+): ParserOptions {
+  return { filename, startRule, typeComments, charOffsets, startingLineno, startingColOffset, onWarning };
 }
 
 function runParser(p: Parser): unknown {
@@ -170,12 +177,9 @@ function tokenizeRest(p: ParserBase, error: PySyntaxError): PySyntaxError {
 setFstringExprCompiler((parent: ParserBase, exprText: string, t: Token, lines: number, cols: number): expr => {
   const tok = new Tokenizer(`(${exprText})\n`, parent.options.filename, { typeComments: false });
   tok.lineno = t.lineno + lines - 1;
-  const options: ParserOptions = {
-    ...parent.options,
-    startRule: 'fstring',
-    startingLineno: t.lineno + lines,
-    startingColOffset: lines !== 0 ? cols : t.col_offset + cols,
-  };
+  const o = parent.options;
+  // (a spread here made objects of varying shapes, and the parser's reads of its options megamorphic)
+  const options = parserOptions(o.filename, 'fstring', o.typeComments, o.charOffsets, t.lineno + lines, lines !== 0 ? cols : t.col_offset + cols, o.onWarning);
   const p2 = new Parser(tok, options);
   return runParser(p2) as expr;
 });

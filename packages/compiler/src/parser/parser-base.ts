@@ -24,10 +24,10 @@ export interface ParserOptions {
   /** convert byte columns of errors to characters (CPython: the tokenizer knows the encoding) */
   charOffsets: boolean;
   /** for f-string expressions: where the expression starts in the enclosing file */
-  startingLineno?: number;
-  startingColOffset?: number;
+  startingLineno?: number | undefined;
+  startingColOffset?: number | undefined;
   /** compile-time warnings (PyErr_WarnExplicit); without a handler they are dropped */
-  onWarning?: (w: CompileWarning) => void;
+  onWarning?: ((w: CompileWarning) => void) | undefined;
 }
 
 export interface CompileWarning {

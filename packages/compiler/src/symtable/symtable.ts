@@ -197,7 +197,8 @@ class Builder {
 
   exitBlock(): void {
     this.stack.pop();
-    this.cur = this.stack[this.stack.length - 1] ?? (null as unknown as SymbolTableEntry);
+    // (not stack[-1] when it is empty: a by-name lookup through Array.prototype)
+    this.cur = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : (null as unknown as SymbolTableEntry);
   }
 
   // ---- definitions --------------------------------------------------------------------------

@@ -1,19 +1,17 @@
 // _PyCode_ConstantKey as numbers: every value gets the id of its equivalence class under
 // constant-key.ts's keys (equal ids exactly when the keys are equal), found without building the
 // key strings for the common constants. A str is looked up by its own value, an int by its value,
-// a tuple or frozenset by its items' ids (a trie keyed by numbers: no key string at all), bytes by
-// a hash of their contents, an object keyed by identity by the object; the rest fall back to
-// constantKey.
+// a tuple or frozenset by its items' ids (hashed, each bucket comparing the id sequences: no key
+// string, and no allocation for a sequence seen before), bytes by a hash of their contents, an
+// object keyed by identity by the object; the rest fall back to constantKey.
 import { Kind, type PyBytes, type PyValue } from '../../values.js';
 import { constantKey } from './constant-key.js';
 
-/** A trie node over item ids: `id` is the class of the sequence that ends here (-1: none yet). */
-interface SeqNode {
-  id: number;
-  next: Map<number, SeqNode> | null;
+/** a tuple's or frozenset's item ids and the id of that sequence's class */
+interface SeqEntry {
+  readonly items: Int32Array;
+  readonly id: number;
 }
-
-const seqNode = (): SeqNode => ({ id: -1, next: null });
 
 export class ConstantIds {
   private next = 0;
@@ -24,9 +22,13 @@ export class ConstantIds {
   private readonly identities = new Map<object, number>();
   /** bytes by a hash of their contents, each bucket holding [value, id] pairs */
   private readonly bytes = new Map<number, [Uint8Array, number][]>();
-  private readonly tuples = seqNode();
-  /** frozensets by their items' ids in ascending order */
-  private readonly frozensets = seqNode();
+  /** tuples by a hash of their items' ids */
+  private readonly tuples = new Map<number, SeqEntry[]>();
+  /** frozensets by a hash of their items' ids in ascending order */
+  private readonly frozensets = new Map<number, SeqEntry[]>();
+  /** item ids of the sequences being looked up, nested ones above their parents' */
+  private stack = new Int32Array(256);
+  private top = 0;
   /** everything else by constantKey */
   private readonly composite = new Map<string, number>();
 
@@ -42,19 +44,11 @@ export class ConstantIds {
       }
       case Kind.Bytes:
         return this.bytesId(v);
-      case Kind.Tuple: {
-        let node = this.tuples;
-        const items = v.items;
-        for (let i = 0; i < items.length; i++) node = this.step(node, this.of(items[i]!));
-        return node.id >= 0 ? node.id : (node.id = this.next++);
-      }
-      case Kind.FrozenSet: {
+      case Kind.Tuple:
+        return this.sequenceId(this.tuples, v.items, false);
+      case Kind.FrozenSet:
         // a frozenset of keys: element order does not matter
-        const ids = v.items.map((item) => this.of(item)).sort((a, b) => a - b);
-        let node = this.frozensets;
-        for (let i = 0; i < ids.length; i++) node = this.step(node, ids[i]!);
-        return node.id >= 0 ? node.id : (node.id = this.next++);
-      }
+        return this.sequenceId(this.frozensets, v.items, true);
       case Kind.Code:
       case Kind.List:
       case Kind.Dict:
@@ -69,11 +63,38 @@ export class ConstantIds {
     }
   }
 
-  private step(node: SeqNode, id: number): SeqNode {
-    if (node.next === null) node.next = new Map();
-    let child = node.next.get(id);
-    if (child === undefined) node.next.set(id, (child = seqNode()));
-    return child;
+  private sequenceId(table: Map<number, SeqEntry[]>, items: readonly PyValue[], sorted: boolean): number {
+    const n = items.length;
+    const base = this.top;
+    if (base + n > this.stack.length) {
+      const grown = new Int32Array(Math.max(2 * this.stack.length, base + n));
+      grown.set(this.stack.subarray(0, base));
+      this.stack = grown;
+    }
+    this.top = base + n;
+    // (the items' own lookups may grow the stack: it is read again afterwards)
+    for (let i = 0; i < n; i++) {
+      const id = this.of(items[i]!);
+      this.stack[base + i] = id;
+    }
+    const ids = this.stack;
+    if (sorted && n > 1) ids.subarray(base, base + n).sort();
+    let h = n;
+    for (let i = 0; i < n; i++) h = (Math.imul(h, 0x01000193) ^ ids[base + i]!) | 0;
+    this.top = base;
+    let bucket = table.get(h);
+    if (bucket === undefined) table.set(h, (bucket = []));
+    for (let j = 0; j < bucket.length; j++) {
+      const e = bucket[j]!;
+      const other = e.items;
+      if (other.length !== n) continue;
+      let k = 0;
+      while (k < n && other[k] === ids[base + k]) k++;
+      if (k === n) return e.id;
+    }
+    const id = this.next++;
+    bucket.push({ items: ids.slice(base, base + n), id });
+    return id;
   }
 
   private identity(v: object): number {

@@ -1,7 +1,7 @@
 // compile.c duplicate_exits_without_lineno (PEP 626): an exit block without line numbers reached by
 // more than one jump is copied so each jump has its own, which then takes the jump's location; an
 // exit reached by falling through takes the location of the instruction before it.
-import { BasicBlock } from '../ir.js';
+import { BasicBlock, copyInstr } from '../ir.js';
 import { isJump, noFallthrough, exitsScope } from './opcode-kinds.js';
 
 function isExitWithoutLineno(b: BasicBlock): boolean {
@@ -11,7 +11,7 @@ function isExitWithoutLineno(b: BasicBlock): boolean {
 /** compiler_copy_block */
 function copyBlock(block: BasicBlock, allocated: BasicBlock[]): BasicBlock {
   const result = new BasicBlock();
-  result.instrs = block.instrs.map((i) => ({ ...i }));
+  result.instrs = block.instrs.map(copyInstr);
   allocated.push(result);
   return result;
 }

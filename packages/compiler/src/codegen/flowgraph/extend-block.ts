@@ -1,7 +1,7 @@
 // compile.c extend_block: a block ending in an unconditional jump to a small exit block without
 // line numbers (an implicit `return None`) gets its own copy of that block instead of the jump.
 import type { BasicBlock } from '../ir.js';
-import { JUMP, Op } from '../ir.js';
+import { copyInstr, JUMP, Op } from '../ir.js';
 import { exitsScope } from './opcode-kinds.js';
 
 /** MAX_COPY_SIZE */
@@ -22,5 +22,5 @@ export function extendBlock(bb: BasicBlock): void {
   if (basicblockHasLineno(toCopy)) return;
   last.opcode = Op.NOP;
   last.target = null;
-  for (const i of toCopy.instrs) bb.instrs.push({ ...i });
+  for (const i of toCopy.instrs) bb.instrs.push(copyInstr(i));
 }

@@ -10,7 +10,8 @@ export function guaranteeLinenoForExits(entry: BasicBlock, firstlineno: number):
     if (last === undefined) continue;
     if (last.loc.lineno < 0) {
       if (last.opcode === Op.RETURN_VALUE) {
-        for (const i of b.instrs) i.loc = { ...i.loc, lineno };
+        // (spelled out rather than spread: Location's one shape)
+        for (const i of b.instrs) i.loc = { lineno, endLineno: i.loc.endLineno, colOffset: i.loc.colOffset, endColOffset: i.loc.endColOffset };
       }
     } else {
       lineno = last.loc.lineno;

@@ -1,10 +1,8 @@
 // The emitting loop of compile.c assemble(): the blocks in layout order as the assembler's
 // instruction list, jumps and handlers pointing at instruction indices.
-import { LinearCode, type Handler } from '../../assemble/assemble.js';
-import type { Position } from '@tspyc/bytecode';
-import type { BasicBlock, Location } from '../ir.js';
+import { LinearCode } from '../../assemble/assemble.js';
+import type { BasicBlock } from '../ir.js';
 import { opName } from '../ir.js';
-import { toPosition } from './location.js';
 import { isJump } from './opcode-kinds.js';
 
 export function linearize(entry: BasicBlock): LinearCode {
@@ -14,19 +12,18 @@ export function linearize(entry: BasicBlock): LinearCode {
     b.offset = n;
     n += b.instrs.length;
   }
-  // one Handler per handler block, one Position per run of instructions sharing a location
-  const handlers = new Map<BasicBlock, Handler>();
-  const handlerOf = (h: BasicBlock): Handler => {
-    let handler = handlers.get(h);
-    if (handler === undefined) {
+  // one Handler per handler block (most code has none: no map is made then)
+  const out = LinearCode.scratch(n);
+  let handlerIds: Map<BasicBlock, number> | null = null;
+  const handlerId = (h: BasicBlock): number => {
+    handlerIds ??= new Map();
+    let id = handlerIds.get(h);
+    if (id === undefined) {
       const lasti = h.preserveLasti;
-      handlers.set(h, (handler = { target: h.offset, depth: h.startDepth - 1 - (lasti ? 1 : 0), lasti }));
+      handlerIds.set(h, (id = out.handlers.push({ target: h.offset, depth: h.startDepth - 1 - (lasti ? 1 : 0), lasti }) - 1));
     }
-    return handler;
+    return id;
   };
-  let lastLoc: Location | null = null;
-  let lastPosition: Position | null = null;
-  const out = new LinearCode(n);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     for (const instr of b.instrs) {
       if (instr.opcode >= 256) throw new Error(`pseudo-instruction ${opName(instr.opcode)} left at assembly`);
@@ -37,11 +34,10 @@ export function linearize(entry: BasicBlock): LinearCode {
         jumpTarget = to;
       }
       const h = instr.except;
-      if (instr.loc !== lastLoc) {
-        lastLoc = instr.loc;
-        lastPosition = toPosition(lastLoc);
-      }
-      out.push(instr.opcode, instr.oparg, jumpTarget, lastPosition!, h ? handlerOf(h) : null);
+      // a negative field is absent (null) to the assembler; no line means no columns either
+      const loc = instr.loc;
+      if (loc.lineno < 0) out.push(instr.opcode, instr.oparg, jumpTarget, -1, -1, -1, -1, h ? handlerId(h) : -1);
+      else out.push(instr.opcode, instr.oparg, jumpTarget, loc.lineno, loc.endLineno, loc.colOffset, loc.endColOffset, h ? handlerId(h) : -1);
     }
   }
   return out;

@@ -17,9 +17,10 @@ export function optimizeCfg(unit: CfgUnit, entry: BasicBlock, blockList: readonl
   }
   for (const b of blockList) extendBlock(b);
   markReachable(entry);
-  // delete unreachable instructions
+  // delete unreachable instructions (emptying the array in place: a new `[]` would be an array
+  // of another elements kind, and every later pass would see two)
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
-    if (b.predecessors === 0) b.instrs = [];
+    if (b.predecessors === 0) b.instrs.length = 0;
   }
   eliminateEmptyBasicBlocks(entry);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
