@@ -271,8 +271,9 @@ function unwind(f: Frame, e: unknown): void {
 function dispatch(f: Frame): PyObject {
   const code = f.code;
   const decoded = code.decoded ?? decode(code);
-  const consts = code.consts;
-  const names = code.names;
+  // made by decode, like decoded: plain field loads, not the getters (this runs for every call)
+  const consts = code.constsCache;
+  const names = code.namesCache;
   const fast = f.fast;
   const stack = f.stack;
   const globals = f.globals;
@@ -794,8 +795,8 @@ function dispatch(f: Frame): PyObject {
 /** The eval loop's rarer opcodes: the stack is f.stack up to f.sp, in and out. */
 function rareOp(f: Frame, op: number, oparg: number, instr: number): void {
   const code = f.code;
-  const consts = code.consts;
-  const names = code.names;
+  const consts = code.constsCache; // dispatch has decoded the code
+  const names = code.namesCache;
   const fast = f.fast;
   const stack = f.stack;
   const globals = f.globals;

@@ -40,6 +40,15 @@ export const CO_COROUTINE = 0x80;
 export const CO_ITERABLE_COROUTINE = 0x100;
 export const CO_ASYNC_GENERATOR = 0x200;
 
+/**
+ * constsCache and namesCache before they are made: arrays of the same elements kind as the made ones,
+ * not null, so the fields keep one representation and the eval loop's loads of them stay cheap.
+ */
+const NOT_MADE_CONSTS: PyObject[] = [None];
+NOT_MADE_CONSTS.length = 0;
+const NOT_MADE_NAMES: string[] = ['?'];
+NOT_MADE_NAMES.length = 0;
+
 export class Code extends PyObject {
   readonly co: CodeObject;
   readonly localsplusNames: string[];
@@ -60,8 +69,9 @@ export class Code extends PyObject {
    * module (the bodies of functions never called) are never run, and converting their constants
    * was most of the cost of loading a pyc.
    */
-  private constsCache: PyObject[] | null;
-  private namesCache: string[] | null;
+  /** co_consts and co_names once made: filled before the code first runs (decode), so the eval loop reads them as plain fields */
+  constsCache: PyObject[];
+  namesCache: string[];
   private nameObjsCache: PyStr[] | null;
   private exceptionTableCache: ExceptionTableEntry[] | null;
   /** the conversion this code was made in, which its constants join (see convertConst) */
@@ -79,8 +89,8 @@ export class Code extends PyObject {
   constructor(co: CodeObject) {
     super(codeType);
     this.co = co;
-    this.constsCache = null;
-    this.namesCache = null;
+    this.constsCache = NOT_MADE_CONSTS;
+    this.namesCache = NOT_MADE_NAMES;
     this.nameObjsCache = null;
     this.exceptionTableCache = null;
     this.conversion = converted;
@@ -123,7 +133,7 @@ export class Code extends PyObject {
   }
 
   get consts(): PyObject[] {
-    if (this.constsCache === null) {
+    if (this.constsCache === NOT_MADE_CONSTS) {
       const outer = converted;
       converted = this.conversion ?? outer ?? new Map();
       try {
@@ -135,9 +145,15 @@ export class Code extends PyObject {
     return this.constsCache;
   }
 
+  /** Makes constsCache and namesCache (decode calls this before the code first runs). */
+  prepareRun(): void {
+    void this.consts;
+    void this.names;
+  }
+
   /** co_consts[0] when it is a str (a function's __doc__), without converting the other constants. */
   get docConst(): PyObject | null {
-    if (this.constsCache !== null) {
+    if (this.constsCache !== NOT_MADE_CONSTS) {
       const first = this.constsCache[0];
       return first instanceof PyStr ? first : null;
     }
@@ -158,7 +174,7 @@ export class Code extends PyObject {
   }
 
   get names(): string[] {
-    if (this.namesCache === null) {
+    if (this.namesCache === NOT_MADE_NAMES) {
       const objs = this.nameObjs;
       // the interned strs' own JS strings: equal names of all code objects are one JS string, so
       // dict lookups by name (instance attributes, globals) compare pointers, not characters

@@ -93,6 +93,8 @@ export function decode(code: Code): Int32Array {
     out[2 * u] = Super.COMPARE_OP__POP_JUMP | ((cmpCaches + 1) << 8);
     out[2 * u + 1] = a1 | kind | (a2 << 8);
   }
+  // the constants and names too, before the first run: the eval loop reads them as plain fields
+  code.prepareRun();
   code.decoded = out;
   return out;
 }
