@@ -67,9 +67,9 @@ export class Code extends PyObject {
   /**
    * co_consts, co_names and the exception table, made when first needed: most code objects of a
    * module (the bodies of functions never called) are never run, and converting their constants
-   * was most of the cost of loading a pyc.
+   * was most of the cost of loading a pyc. decode fills constsCache and namesCache before the code
+   * first runs, so the eval loop reads them as plain fields.
    */
-  /** co_consts and co_names once made: filled before the code first runs (decode), so the eval loop reads them as plain fields */
   constsCache: PyObject[];
   namesCache: string[];
   private nameObjsCache: PyStr[] | null;
@@ -133,16 +133,19 @@ export class Code extends PyObject {
   }
 
   get consts(): PyObject[] {
-    if (this.constsCache === NOT_MADE_CONSTS) {
-      const outer = converted;
-      converted = this.conversion ?? outer ?? new Map();
-      try {
-        this.constsCache = this.co.consts.items.map(convertConst);
-      } finally {
-        converted = outer;
-      }
-    }
+    if (this.constsCache === NOT_MADE_CONSTS) this.constsCache = this.inConversion(() => this.co.consts.items.map(convertConst));
     return this.constsCache;
+  }
+
+  /** `make` run inside the conversion this code was made in (or a new one), so shared constants stay one object. */
+  private inConversion<T>(make: () => T): T {
+    const outer = converted;
+    converted = this.conversion ?? outer ?? new Map();
+    try {
+      return make();
+    } finally {
+      converted = outer;
+    }
   }
 
   /** Makes constsCache and namesCache (decode calls this before the code first runs). */
@@ -159,13 +162,7 @@ export class Code extends PyObject {
     }
     const first = this.co.consts.items[0];
     if (first === undefined || first.kind !== Kind.Str) return null;
-    const outer = converted;
-    converted = this.conversion ?? outer ?? new Map();
-    try {
-      return convertConst(first);
-    } finally {
-      converted = outer;
-    }
+    return this.inConversion(() => convertConst(first));
   }
 
   /** co_consts as given to code.replace() (objects marshal cannot hold included). */
@@ -231,12 +228,13 @@ export class Code extends PyObject {
 /**
  * The runtime objects made so far by the conversion under way: one runtime object per marshalled
  * value, so a value the pyc shares between code objects (a marshal reference, as CPython's compiler
- * merges equal constants module-wide) stays one object. A plain Map that lives for one conversion
- * (a module's whole tree) is far cheaper than a WeakMap entry per constant kept for the process.
+ * merges equal constants module-wide) stays one object. One plain Map per module tree, kept by its
+ * code objects for the constants they convert later, is far cheaper than a WeakMap entry per
+ * constant of the process.
  */
 let converted: Map<PyValue, PyObject> | null = null;
 
-/** The runtime code for a format-level code object, its nested code objects and constants included. */
+/** The runtime code for a format-level code object (its constants, nested code among them, are made when it first runs). */
 export function codeFor(co: CodeObject): Code {
   return convertConst(co) as Code;
 }

@@ -1,8 +1,8 @@
 // The marshal module over @tspyc/bytecode's reader and writer: loads/load give runnable code
 // objects; dumps/dump write a code object with CPython's reference pattern (the bytes a fresh
-// py_compile writes, so py_compile and compileall run in the VM write python3.11's pycs) and
-// other values without references (CPython's FLAG_REFs there follow its reference counts).
-// Version 4 only. CPython counterpart: Python/marshal.c.
+// py_compile writes) and other values without references (CPython's FLAG_REFs there follow its
+// reference counts). load reads the rest of the file and seeks back to just after the object
+// (CPython reads exactly what it needs). Version 4 only. CPython counterpart: Python/marshal.c.
 import { canonicalizeRefs, dumps, loadsAt, marshalOptionsFor, MarshalError, targetForVersion } from '@tspyc/bytecode';
 import { raise } from '../errors.js';
 import { intFromNumber } from '../objects/int.js';
