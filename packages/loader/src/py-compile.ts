@@ -6,7 +6,7 @@
 // its asynchronous twin), for `tspyc compile`, which compiles on one thread and writes on another.
 // CPython counterpart: Lib/py_compile.py compile.
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
-import { cacheFromSource, canonicalizeRefs, type CodeObject, type Target } from '@tspyc/bytecode';
+import { cacheFromSource, type CodeObject, type Target } from '@tspyc/bytecode';
 import { compileSource, formatSyntaxError, PyRecursionError, PySyntaxError, resolveTarget, withProgramText, type CompileWarning } from '@tspyc/compiler';
 import { NodeFileSystem } from './fs-node.js';
 import { writeFileAtomicAsync } from './fs-node-async.js';
@@ -134,11 +134,8 @@ export interface SourceToPycOptions {
  */
 export function sourceToPyc(source: Uint8Array, options: SourceToPycOptions): Uint8Array {
   const { name, target } = options;
-  let code: CodeObject = (options.compile ?? defaultCompile)(source, name, options.optimize, target, options.onWarning);
+  const code: CodeObject = (options.compile ?? defaultCompile)(source, name, options.optimize, target, options.onWarning);
   fixCoFilename(code, name); // every nested code object names the same file
-  // CPython's object sharing, interning and FLAG_REF pattern, as a fresh `python3.11 -m py_compile`
-  // process writes them (tspyc's canonical reference, pyc-format.md §4.5)
-  code = canonicalizeRefs(code, { target });
   return codeToPyc(target, code, { bytes: source, mtimeNs: options.mtimeNs }, options.mode);
 }
 

@@ -125,7 +125,11 @@ export function fixCoFilename(code: CodeObject, sourcePath: string): void {
   visit(code);
 }
 
-/** The bytes of a new pyc for `code`: _code_to_timestamp_pyc or _code_to_hash_pyc. */
+/**
+ * The bytes of a new pyc for `code`: _code_to_timestamp_pyc or _code_to_hash_pyc, with CPython's
+ * sharing, interning and FLAG_REF pattern as a fresh `python3.11 -m py_compile` writes it (the
+ * canonical reference, pyc-format.md §4.5) — for every writer: compile, imports and watch.
+ */
 export function codeToPyc(
   target: Target,
   code: CodeObject,
@@ -136,7 +140,7 @@ export function codeToPyc(
     mode === 'timestamp'
       ? timestampHeader(headerMtime(source.mtimeNs), source.bytes.length)
       : hashHeader(sourceHash(target, source.bytes), mode === 'checked-hash');
-  return writePyc({ target, header, code });
+  return writePyc({ target, header, code: canonicalizeRefs(code, { target }) });
 }
 
 /** Whether the source's stat now differs from the one its bytes were read under (or it is gone). */
@@ -207,7 +211,7 @@ export function loadCode(fs: FileSystem, sourcePath: string, options: LoadCodeOp
     if (err instanceof LoaderError) throw new LoaderError('source-unreadable', err.message, sourcePath, 'OSError', name);
     throw err;
   }
-  let code = options.compile(bytes, sourcePath);
+  const code = options.compile(bytes, sourcePath);
   let write: WriteResult | null = null;
   if (bytecodePath !== null && st !== null) {
     if (options.dontWriteBytecode) {
@@ -219,9 +223,6 @@ export function loadCode(fs: FileSystem, sourcePath: string, options: LoadCodeOp
       write = { written: false, path: bytecodePath, reason: 'source-changed', errno: null, detail: 'the source changed while it was compiled' };
     } else {
       const mode: InvalidationMode = hashBased ? (checkSource ? 'checked-hash' : 'unchecked-hash') : (options.invalidationMode ?? 'timestamp');
-      // CPython's sharing, interning and FLAG_REF pattern, as `tspyc compile` writes: the same bytes
-      // as python3.11's, and a cache a third smaller (each name once, then references) that loads faster
-      code = canonicalizeRefs(code, { target });
       const data = codeToPyc(target, code, { bytes, mtimeNs: st.mtimeNs }, mode);
       write = cacheBytecode(fs, sourcePath, bytecodePath, data, { fsync: options.fsync });
     }

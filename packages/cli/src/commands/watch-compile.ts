@@ -3,7 +3,7 @@
 // else compile it (one read for every -o level; the error's fields kept for a one-line report) and
 // write each cache atomically through the loader (a cache is never torn, and never written for
 // bytes other than the ones compiled: if the source changes while it compiles, it is compiled again).
-import { canonicalizeRefs, type Target } from '@tspyc/bytecode';
+import type { Target } from '@tspyc/bytecode';
 import { compileSource, PyRecursionError, PySyntaxError, type OptimizeLevel } from '@tspyc/compiler';
 import { cacheBytecode, cachePathFor, codeToPyc, type FileSystem, type InvalidationMode } from '@tspyc/loader';
 import { upToDate } from './compile-up-to-date.js';
@@ -42,8 +42,7 @@ export function compileToCaches(fs: FileSystem, source: string, job: CacheJob): 
     const pycs: { path: string; data: Uint8Array }[] = [];
     try {
       for (const c of due) {
-        // with CPython's reference pattern, as `tspyc compile` writes (byte-identical to python3.11's)
-        const code = canonicalizeRefs(compileSource(bytes, source, { target: job.target, optimize: c.level }), { target: job.target });
+        const code = compileSource(bytes, source, { target: job.target, optimize: c.level });
         pycs.push({ path: c.path, data: codeToPyc(job.target, code, { bytes, mtimeNs: before.mtimeNs }, job.mode) });
       }
     } catch (err) {
