@@ -33,6 +33,9 @@ export class NodeHost implements Host {
   private readonly compile: CompileFn | null;
   compileSource?: (source: Uint8Array | string, filename: string, mode: SourceMode) => CodeObject;
   private readonly config: LoaderConfig;
+  get importConfig(): LoaderConfig {
+    return this.config;
+  }
   private readonly checkHashBasedPycs: CheckHashBasedPycs;
 
   constructor(o: NodeHostOptions = {}) {

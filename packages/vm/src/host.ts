@@ -114,6 +114,8 @@ export interface Host {
    * VM's TypeScript stand-ins (modules/registry.ts says which those are).
    */
   readonly stdlib?: string | null;
+  /** how imports treat caches, for sys.dont_write_bytecode, sys.pycache_prefix and sys.flags.optimize; absent: caches never written */
+  readonly importConfig?: ImportConfig;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
   /** A source file's text, for the lines tracebacks show; null when it cannot be read. */
@@ -133,6 +135,13 @@ export interface Host {
 }
 
 export type SourceMode = 'exec' | 'eval' | 'single';
+
+/** -B / PYTHONDONTWRITEBYTECODE, -O / PYTHONOPTIMIZE and the pycache prefix, as the host's imports apply them. */
+export interface ImportConfig {
+  readonly dontWriteBytecode: boolean;
+  readonly optimization: number;
+  readonly pycachePrefix: string | null;
+}
 
 /** A host that keeps what the program writes (tests, embedding). */
 export class CapturedHost implements Host {

@@ -49,6 +49,9 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
     if (native !== null) return native;
   } else {
     parent = importFullName(fullname.slice(0, dot), builtins);
+    // the parent's __init__ may have imported this module itself (importlib's own package does)
+    const imported = sysModules().getStr(fullname);
+    if (imported instanceof PyModule) return imported;
     const p = parent.dict.getStr('__path__');
     if (!(p instanceof PyList)) notFound(`No module named '${fullname}'; '${parent.name}' is not a package`, fullname);
     path = pathEntries(p);

@@ -181,14 +181,18 @@ export function makeSys(): PyModule {
   d.setStr('exec_prefix', newStr(''));
   d.setStr('base_prefix', newStr(''));
   d.setStr('base_exec_prefix', newStr(''));
-  d.setStr('dont_write_bytecode', True);
+  // as the host's imports behave (a host that cannot write caches: as -B)
+  const importConfig = ts.host.importConfig ?? { dontWriteBytecode: true, optimization: 0, pycachePrefix: null };
+  const dontWriteBytecode = importConfig.dontWriteBytecode ? True : False;
+  d.setStr('dont_write_bytecode', dontWriteBytecode);
+  d.setStr('pycache_prefix', importConfig.pycachePrefix === null ? None : newStr(importConfig.pycachePrefix));
   d.setStr('meta_path', new PyList([]));
   d.setStr('path_hooks', new PyList([]));
   d.setStr('path_importer_cache', new PyDict());
   d.setStr(
     'flags',
     structSeq('sys', 'flags', 'debug inspect interactive optimize dont_write_bytecode no_user_site no_site ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode utf8_mode warn_default_encoding safe_path int_max_str_digits',
-      [i(0), i(0), i(0), i(0), True, i(0), i(0), i(0), i(0), i(0), i(0), i(1), i(0), False, i(0), i(0), False, i(-1)],
+      [i(0), i(0), i(0), i(importConfig.optimization), i(importConfig.dontWriteBytecode ? 1 : 0), i(0), i(0), i(0), i(0), i(0), i(0), i(1), i(0), False, i(0), i(0), False, i(-1)],
     ),
   );
   // sys.excepthook(type, value, traceback): what an uncaught exception prints (the VM's own report)
