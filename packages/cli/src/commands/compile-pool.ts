@@ -25,6 +25,11 @@ const YOUNG_MB = 128;
  * cannot move to a thread that has finished (a few milliseconds each).
  */
 const IN_FLIGHT = 8;
+/**
+ * Answers a thread sends in one message (fewer when it has no job left): half of IN_FLIGHT, so the
+ * thread still holds jobs while its answers travel and new jobs come back.
+ */
+export const ANSWER_BATCH = IN_FLIGHT / 2;
 
 export interface WorkerJob {
   id: number;
@@ -59,11 +64,14 @@ export class CompilePool {
     for (let i = 0; i < Math.max(1, size); i++) {
       const w = new Worker(new URL('./compile-worker.js', import.meta.url), { resourceLimits: { stackSizeMb: STACK_MB, maxYoungGenerationSizeMb: YOUNG_MB } });
       const mine: Pending[] = [];
-      w.on('message', (a: WorkerAnswer) => {
-        const p = mine.shift()!;
-        this.dispatch(); // the thread's next job first, then this answer's writes
-        if (p.job.id !== a.id) p.reject(new Error(`a compile thread answered job ${a.id} for job ${p.job.id}`));
-        else p.resolve(a);
+      w.on('message', (answers: WorkerAnswer[]) => {
+        const done = mine.splice(0, answers.length);
+        this.dispatch(); // the thread's next jobs first, then these answers' writes
+        answers.forEach((a, i) => {
+          const p = done[i]!;
+          if (p.job.id !== a.id) p.reject(new Error(`a compile thread answered job ${a.id} for job ${p.job.id}`));
+          else p.resolve(a);
+        });
       });
       // A lost thread fails its files and takes no more; with none left, the queued files fail too.
       const fail = (err: Error) => {

@@ -1,13 +1,33 @@
 // A compile thread of `tspyc compile` (see compile-pool.ts): runs compile_file for each job and
 // answers with the file's lines and the pycs it made, unwritten: the main thread writes them
-// (compile-replay.ts), so this thread goes straight on to its next file.
-import { parentPort } from 'node:worker_threads';
+// (compile-replay.ts), so this thread goes straight on to its next file. Answers go back a few at
+// a time: each message wakes the main thread, and on a busy machine that wake-up could take the
+// core from this thread for milliseconds.
+import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { compileOneFile } from './compile-file.js';
-import type { AnswerStep, WorkerAnswer, WorkerJob } from './compile-pool.js';
+import { ANSWER_BATCH, type AnswerStep, type WorkerAnswer, type WorkerJob } from './compile-pool.js';
 
-parentPort!.on('message', (job: WorkerJob) => {
+let answers: WorkerAnswer[] = [];
+let transfer: ArrayBuffer[] = [];
+
+function flush(): void {
+  if (answers.length === 0) return;
+  parentPort!.postMessage(answers, transfer);
+  answers = [];
+  transfer = [];
+}
+
+parentPort!.on('message', (first: WorkerJob) => {
+  // the jobs already queued are taken here, without a turn of the event loop each
+  for (let job: WorkerJob | undefined = first; job !== undefined; job = receiveMessageOnPort(parentPort!)?.message as WorkerJob | undefined) {
+    answers.push(compileJob(job));
+    if (answers.length >= ANSWER_BATCH) flush();
+  }
+  flush();
+});
+
+function compileJob(job: WorkerJob): WorkerAnswer {
   const steps: AnswerStep[] = [];
-  const transfer: ArrayBuffer[] = [];
   let ok: boolean;
   try {
     ok = compileOneFile(
@@ -26,6 +46,5 @@ parentPort!.on('message', (job: WorkerJob) => {
     steps.push(['stderr', `tspyc: cannot compile '${job.path}': ${(err as Error).message}\n`]);
     ok = false;
   }
-  const answer: WorkerAnswer = { id: job.id, ok, steps };
-  parentPort!.postMessage(answer, transfer);
-});
+  return { id: job.id, ok, steps };
+}
