@@ -153,7 +153,8 @@ export function introspectionBuiltins(): PyBuiltin[] {
     builtinFunction('callable', (a) => pyBool(isCallable(a[0]!))),
     builtinFunction('id', (a) => newInt(BigInt(objectId(a[0]!)))),
     builtinFunction('hash', (a) => newInt(pyHash(a[0]!))),
-    builtinFunction('repr', (a) => newStr(repr(a[0]!))),
+    // a METH_O builtin: its vectorcall counts against the recursion limit, then PyObject_Repr does
+    builtinFunction('repr', (a) => withRecursionCheck(' while calling a Python object', () => newStr(repr(a[0]!)))),
     builtinFunction('ascii', (a) => newStr(asciiOf(repr(a[0]!)))),
     builtinFunction('format', (a) => newStr(format(a[0]!, a[1] === undefined ? '' : (a[1] as PyStr).value))),
     builtinFunction('vars', (a) => {
