@@ -244,7 +244,7 @@ export function emitParser(input: EmitInput): string {
     const withoutInvalid = isRule && name.endsWith('without_invalid');
     if (withoutInvalid) lines.push(`    const prevCallInvalid = this.callInvalidRules;`, `    this.callInvalidRules = false;`);
     // pegen reads the start position on entry; the token is read then too (it may raise a tokenizer error)
-    if (usesExtra) lines.push(`    if (mark === this.tokens.length) this.fillToken();`);
+    if (usesExtra) lines.push(`    if (mark === this.fill) this.fillToken();`);
     const hasCut = alts.some((a) => a.items.some((n) => n.item.kind === 'cut'));
     if (hasCut) lines.push(`    let cut = false;`);
     // (no depth counter: the JS stack is shallower than pegen's MAXSTACK, and parse() turns its

@@ -9,6 +9,7 @@ import { codePointLength, TokenizerDone } from '../tokenizer/tokenizer-errors.js
 import * as A from '../ast/generated/factory311.js';
 import type { expr, Name } from '../ast/generated/nodes311.js';
 import { acquireMemoTable, releaseMemoTable, type MemoTable } from './memo-table.js';
+import { acquireTokenBuffer, newBufferToken, releaseTokenBuffer } from './token-buffer.js';
 import { parseNumber } from './number.js';
 import { getExprName, getInvalidTarget, type TargetsType } from './action-helpers.js';
 
@@ -38,7 +39,9 @@ export interface CompileWarning {
 }
 
 export abstract class ParserBase {
-  readonly tokens: Token[] = [];
+  /** the tokens read: the first `fill` entries (the rest are spare Token objects, see token-buffer.ts) */
+  tokens: Token[] = acquireTokenBuffer();
+  fill = 0;
   mark = 0;
   callInvalidRules = false;
   readonly typeIgnores: { lineno: number; tag: string }[] = [];
@@ -59,25 +62,23 @@ export abstract class ParserBase {
     this.singleInput = options.startRule === 'single';
   }
 
-  get fill(): number {
-    return this.tokens.length;
-  }
-
   // ---- tokens ----
 
   /** _PyPegen_fill_token: read one more token (skipping and recording `# type: ignore`) */
   fillToken(): void {
-    let t: Token;
+    let t = this.tokens[this.fill];
+    if (t === undefined) this.tokens.push((t = newBufferToken()));
     try {
-      t = this.tok.next();
+      this.tok.nextInto(t);
       while (t.type === TOKEN.TYPE_IGNORE) {
         this.typeIgnores.push({ lineno: this.tok.lastTypeIgnoreLineno, tag: t.string });
-        t = this.tok.next();
+        this.tok.nextInto(t);
       }
     } catch (e) {
       if (e instanceof TokenizerDone) {
         // CPython keeps the ERRORTOKEN (without a position) before reporting
-        this.tokens.push(new Token(TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level));
+        setToken(t, TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level);
+        this.fill++;
         throw this.tokenizerError(e.done, e.detail);
       }
       throw e;
@@ -94,24 +95,25 @@ export abstract class ParserBase {
     const sl = this.options.startingLineno;
     if (sl !== undefined && this.tok.lineno === sl) {
       const shift = this.options.startingColOffset!;
-      t = new Token(t.type, t.string, t.lineno, t.col_offset + shift, t.end_lineno, t.end_col_offset + shift, t.level);
+      t.col_offset += shift;
+      t.end_col_offset += shift;
     }
-    this.tokens.push(t);
+    this.fill++;
   }
 
   tokenAt(i: number): Token {
-    while (i >= this.tokens.length) this.fillToken();
+    while (i >= this.fill) this.fillToken();
     return this.tokens[i]!;
   }
 
   /** the type of the token at the mark */
   peekType(): number {
-    if (this.mark === this.tokens.length) this.fillToken();
+    if (this.mark === this.fill) this.fillToken();
     return this.tokens[this.mark]!.type;
   }
 
   expectToken(type: number): Token | null {
-    if (this.mark === this.tokens.length) this.fillToken();
+    if (this.mark === this.fill) this.fillToken();
     const t = this.tokens[this.mark]!;
     if (t.type !== type) return null;
     this.mark++;
@@ -119,7 +121,7 @@ export abstract class ParserBase {
   }
 
   expectForcedToken(type: number, expected: string): Token {
-    if (this.mark === this.tokens.length) this.fillToken();
+    if (this.mark === this.fill) this.fillToken();
     const t = this.tokens[this.mark]!;
     if (t.type !== type) throw this.raiseSyntaxErrorKnownLocation(t, `expected '${expected}'`);
     this.mark++;
@@ -132,7 +134,7 @@ export abstract class ParserBase {
   }
 
   expectSoftKeyword(keyword: string): Name | null {
-    if (this.mark === this.tokens.length) this.fillToken();
+    if (this.mark === this.fill) this.fillToken();
     const t = this.tokens[this.mark]!;
     if (t.type !== TOKEN.NAME || t.string !== keyword) return null;
     this.mark++;
@@ -152,7 +154,7 @@ export abstract class ParserBase {
   }
 
   softKeywordToken(): Name | null {
-    if (this.mark === this.tokens.length) this.fillToken();
+    if (this.mark === this.fill) this.fillToken();
     const t = this.tokens[this.mark]!;
     // CPython compares only the token's length of each soft keyword (strncmp), so any prefix of
     // one ("m", "ca", ...) counts as a soft keyword here
@@ -256,11 +258,14 @@ export abstract class ParserBase {
     this.callInvalidRules = true;
   }
 
-  /** give the memo back for the next parse (the parser cannot continue afterwards) */
-  releaseMemo(): void {
+  /** give the memo and token buffer back for the next parse (the parser cannot continue afterwards) */
+  releaseBuffers(): void {
     if (this.memo !== null) releaseMemoTable(this.memo);
     this.memo = null;
     this.memoValues = [];
+    releaseTokenBuffer(this.tokens, this.fill);
+    this.tokens = [];
+    this.fill = 0;
   }
 
   warn(category: CompileWarning['category'], message: string, lineno: number): void {
@@ -316,9 +321,9 @@ export abstract class ParserBase {
 
   /** _PyPegen_raise_error: at the last token read (or the token at the mark) */
   raiseError(type: SyntaxErrorType, useMark: boolean, msg: string): PySyntaxError {
-    if (this.tokens.length === 0) return this.raiseErrorKnownLocationRaw(type, 0, 0, 0, -1, msg);
-    if (useMark && this.mark === this.tokens.length) this.fillToken();
-    const t = this.knownErrToken ?? this.tokens[useMark ? this.mark : this.tokens.length - 1]!;
+    if (this.fill === 0) return this.raiseErrorKnownLocationRaw(type, 0, 0, 0, -1, msg);
+    if (useMark && this.mark === this.fill) this.fillToken();
+    const t = this.knownErrToken ?? this.tokens[useMark ? this.mark : this.fill - 1]!;
     let col: number;
     if (t.col_offset === -1) {
       col = this.tok.cur === this.tok.lineStart ? 0 : this.tok.byteCol(this.tok.cur);
@@ -388,6 +393,17 @@ export abstract class ParserBase {
     const ch = String.fromCharCode(this.tok.parenStack[level]!);
     return this.raiseErrorKnownLocationRaw('SyntaxError', lineno, byteCol + 1, lineno, 0, `'${ch}' was never closed`);
   }
+}
+
+function setToken(t: Token, type: number, string: string, lineno: number, col: number, endLineno: number, endCol: number, level: number): void {
+  t.type = type;
+  t.string = string;
+  t.lineno = lineno;
+  t.col_offset = col;
+  t.end_lineno = endLineno;
+  t.end_col_offset = endCol;
+  t.level = level;
+  t.node = null;
 }
 
 export interface Located {

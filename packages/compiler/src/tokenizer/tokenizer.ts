@@ -100,6 +100,8 @@ export class Tokenizer {
   readonly errors: TokenizerErrors;
   /** the line of the TYPE_IGNORE token just returned (TypeIgnore.lineno) */
   lastTypeIgnoreLineno = 0;
+  /** where the token being read goes (nextInto), null for a new Token */
+  private into: Token | null = null;
 
   constructor(
     readonly src: string,
@@ -157,17 +159,43 @@ export class Tokenizer {
     const lineno = isString ? this.firstLineno : this.lineno;
     const col = start >= lineStart ? this.byteCol(start, lineStart) : -1;
     const endCol = end >= this.lineStart ? this.byteCol(end) : -1;
-    return new Token(type, text, lineno, col, this.lineno, endCol, this.level);
+    return this.emit(type, text, lineno, col, endCol);
   }
 
   private noPos(type: number): Token {
-    return new Token(type, '', this.lineno, -1, this.lineno, -1, this.level);
+    return this.emit(type, '', this.lineno, -1, -1);
+  }
+
+  /** the token read: written into the caller's Token (nextInto), else a new one */
+  private emit(type: number, text: string, lineno: number, col: number, endCol: number): Token {
+    const t = this.into;
+    if (t === null) return new Token(type, text, lineno, col, this.lineno, endCol, this.level);
+    t.type = type;
+    t.string = text;
+    t.lineno = lineno;
+    t.col_offset = col;
+    t.end_lineno = this.lineno;
+    t.end_col_offset = endCol;
+    t.level = this.level;
+    t.node = null;
+    return t;
+  }
+
+  /** the next token, written into `t` (the parser reuses its Token objects) */
+  nextInto(t: Token): Token {
+    this.into = t;
+    return this.get();
+  }
+
+  /** the next token; tokenizer errors are thrown as PySyntaxError */
+  next(): Token {
+    this.into = null;
+    return this.get();
   }
 
   // ---- the token loop (tok_get) ----
 
-  /** the next token; tokenizer errors are thrown as PySyntaxError */
-  next(): Token {
+  private get(): Token {
     let blankline = false;
     for (;;) {
       // nextline:

@@ -475,7 +475,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS1[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=compound_stmt NEWLINE
     if (TS7[_tt] !== 0) {
       let a: any, _v0: any;
@@ -617,7 +617,7 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(0);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // assignment
     if (TS10[_tt] !== 0) {
       let _v0: any;
@@ -1201,7 +1201,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS10[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     let cut = false;
     // a=NAME ':' b=expression c=['=' d=annotated_rhs]
     if (TS37[_tt] !== 0) {
@@ -1469,7 +1469,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS11[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'return' a=[star_expressions]
     {
       let _v0: any, a: any;
@@ -1512,7 +1512,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS15[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'raise' a=expression b=['from' z=expression]
     {
       let _v0: any, a: any, b: any;
@@ -1569,7 +1569,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS22[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'global' a=','.NAME+
     {
       let _v0: any, a: any;
@@ -1612,7 +1612,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS23[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'nonlocal' a=','.NAME+
     {
       let _v0: any, a: any;
@@ -1665,7 +1665,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS17[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'del' a=del_targets &(';' | NEWLINE)
     {
       let _v0: any, a: any;
@@ -1701,7 +1701,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS18[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // y=yield_expr
     {
       let y: any;
@@ -1743,7 +1743,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS19[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'assert' a=expression b=[',' z=expression]
     {
       let _v0: any, a: any, b: any;
@@ -1797,7 +1797,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS13[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'import' a=dotted_as_names
     {
       let _v0: any, a: any;
@@ -1912,7 +1912,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS14[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets
     {
       let _v0: any, a: any, b: any, _v1: any, c: any;
@@ -1954,7 +1954,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS61[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '(' a=import_from_as_names [','] ')'
     if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any;
@@ -2073,7 +2073,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME b=['as' z=NAME]
     {
       let a: any, b: any;
@@ -2155,7 +2155,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=dotted_name b=['as' z=NAME]
     {
       let a: any, b: any;
@@ -2388,7 +2388,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS30[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_class_def_raw
     {
       let _v0: any;
@@ -2497,7 +2497,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS65[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_def_raw
     {
       let _v0: any;
@@ -3226,7 +3226,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME b=annotation?
     {
       let a: any, b: any;
@@ -3249,7 +3249,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME b=star_annotation
     {
       let a: any, b: any;
@@ -3344,7 +3344,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS28[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_if_stmt
     {
       let _v0: any;
@@ -3399,7 +3399,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS73[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_elif_stmt
     {
       let _v0: any;
@@ -3487,7 +3487,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS36[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_while_stmt
     {
       let _v0: any;
@@ -3525,7 +3525,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS33[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     let cut = false;
     // invalid_for_stmt
     {
@@ -3684,7 +3684,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS31[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_with_stmt_indent
     {
       let _v0: any;
@@ -3909,7 +3909,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS35[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_try_stmt
     {
       let _v0: any;
@@ -4002,7 +4002,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS77[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_except_stmt_indent
     {
       let _v0: any;
@@ -4087,7 +4087,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS77[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_except_star_stmt_indent
     {
       let _v0: any;
@@ -4187,7 +4187,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
     {
       let _v0: any, subject: any, _v1: any, _v2: any, _v3: any, cases: any, _v4: any;
@@ -4227,7 +4227,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // value=star_named_expression ',' values=star_named_expressions?
     {
       let value: any, _v0: any, values: any;
@@ -4317,7 +4317,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS79[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // patterns=open_sequence_pattern
     {
       let patterns: any;
@@ -4380,7 +4380,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS80[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // pattern=or_pattern 'as' target=pattern_capture_target
     {
       let pattern: any, _v0: any, target: any;
@@ -4436,7 +4436,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS80[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // patterns='|'.closed_pattern+
     {
       let patterns: any;
@@ -4595,7 +4595,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS81[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // value=signed_number !('+' | '-')
     if (TS87[_tt] !== 0) {
       let value: any;
@@ -4713,7 +4713,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS81[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // signed_number !('+' | '-')
     if (TS87[_tt] !== 0) {
       let _v0: any;
@@ -4795,7 +4795,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS87[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_signed_real_number();
     const _h0m = this.mark;
     // real=signed_real_number '+' imag=imaginary_number
@@ -4836,7 +4836,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS87[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // NUMBER
     if (TS92[_tt] !== 0) {
       let _v0: any;
@@ -4870,7 +4870,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS87[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // real_number
     if (TS92[_tt] !== 0) {
       let _v0: any;
@@ -4942,7 +4942,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // target=pattern_capture_target
     {
       let target: any;
@@ -5026,7 +5026,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // "_"
     {
       let _v0: any;
@@ -5089,7 +5089,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // attr=attr !('.' | '(' | '=')
     {
       let attr: any;
@@ -5130,7 +5130,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_attr_leftrec(): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // value=name_or_attr '.' attr=NAME
     {
       let value: any, _v0: any, attr: any;
@@ -5205,7 +5205,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS82[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '[' patterns=maybe_sequence_pattern? ']'
     if (TS94[_tt] !== 0) {
       let _v0: any, patterns: any, _v1: any;
@@ -5337,7 +5337,7 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(5);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' target=pattern_capture_target
     {
       let _v0: any, target: any;
@@ -5377,7 +5377,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS83[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' '}'
     {
       let _v0: any, _v1: any;
@@ -5560,7 +5560,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_name_or_attr();
     const _h0m = this.mark;
     // cls=name_or_attr '(' ')'
@@ -5786,7 +5786,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_expression();
     const _h0m = this.mark;
     // a=expression b=(',' c=expression)+ [',']
@@ -5839,7 +5839,7 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(6);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_expression
     if (TS96[_tt] !== 0) {
       let _v0: any;
@@ -5919,7 +5919,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS18[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'yield' 'from' a=expression
     {
       let _v0: any, _v1: any, a: any;
@@ -5993,7 +5993,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_star_expression();
     const _h0m = this.mark;
     // a=star_expression b=(',' c=star_expression)+ [',']
@@ -6046,7 +6046,7 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(7);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' a=bitwise_or
     if (TS62[_tt] !== 0) {
       let _v0: any, a: any;
@@ -6123,7 +6123,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' a=bitwise_or
     if (TS62[_tt] !== 0) {
       let _v0: any, a: any;
@@ -6157,7 +6157,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     let cut = false;
     // a=NAME ':=' ~ b=expression
     {
@@ -6265,7 +6265,7 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(8);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_conjunction();
     const _h0m = this.mark;
     // a=conjunction b=('or' c=conjunction)+
@@ -6340,7 +6340,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS96[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_inversion();
     const _h0m = this.mark;
     // a=inversion b=('and' c=inversion)+
@@ -6376,7 +6376,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS96[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'not' a=inversion
     if (TS100[_tt] !== 0) {
       let _v0: any, a: any;
@@ -6426,7 +6426,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS101[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_bitwise_or();
     const _h0m = this.mark;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
@@ -6820,7 +6820,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_bitwise_or_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=bitwise_or '|' b=bitwise_xor
     {
       let a: any, _v0: any, b: any;
@@ -6871,7 +6871,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_bitwise_xor_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=bitwise_xor '^' b=bitwise_and
     {
       let a: any, _v0: any, b: any;
@@ -6922,7 +6922,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_bitwise_and_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=bitwise_and '&' b=shift_expr
     {
       let a: any, _v0: any, b: any;
@@ -6973,7 +6973,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_shift_expr_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=shift_expr '<<' b=sum
     {
       let a: any, _v0: any, b: any;
@@ -7039,7 +7039,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_sum_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=sum '+' b=term
     {
       let a: any, _v0: any, b: any;
@@ -7105,7 +7105,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_term_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=term '*' b=factor
     {
       let a: any, _v0: any, b: any;
@@ -7200,7 +7200,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS101[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '+' a=factor
     if (TS85[_tt] !== 0) {
       let _v0: any, a: any;
@@ -7262,7 +7262,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS117[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_await_primary();
     const _h0m = this.mark;
     // a=await_primary '**' b=factor
@@ -7299,7 +7299,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS117[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // AWAIT a=primary
     if (TS118[_tt] !== 0) {
       let _v0: any, a: any;
@@ -7349,7 +7349,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_primary_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=primary '.' b=NAME
     {
       let a: any, _v0: any, b: any;
@@ -7510,7 +7510,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS120[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=slice !','
     if (TS121[_tt] !== 0) {
       let a: any;
@@ -7565,7 +7565,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS121[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
     {
       let a: any, _v0: any, b: any, c: any;
@@ -7724,7 +7724,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS39[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // NAME
     if (TS37[_tt] !== 0) {
       let _v0: any;
@@ -7918,7 +7918,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS97[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'lambda' a=[lambda_params] ':' b=expression
     {
       let _v0: any, a: any, _v1: any, b: any;
@@ -8536,7 +8536,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS37[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME
     {
       let a: any;
@@ -8597,7 +8597,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS94[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '[' a=[star_named_expressions] ']'
     {
       let _v0: any, a: any, _v1: any;
@@ -8642,7 +8642,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS4[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
     {
       let _v0: any, a: any, _v1: any;
@@ -8666,7 +8666,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS83[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' a=star_named_expressions '}'
     {
       let _v0: any, a: any, _v1: any;
@@ -8690,7 +8690,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS83[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' a=[double_starred_kvpairs] '}'
     {
       let _v0: any, a: any, _v1: any;
@@ -8983,7 +8983,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS122[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '[' a=named_expression b=for_if_clauses ']'
     if (TS94[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
@@ -9020,7 +9020,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS122[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' a=named_expression b=for_if_clauses '}'
     if (TS83[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
@@ -9088,7 +9088,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS122[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
     if (TS4[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
@@ -9125,7 +9125,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS83[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' a=kvpair b=for_if_clauses '}'
     {
       let _v0: any, a: any, b: any, _v1: any;
@@ -9364,7 +9364,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS125[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
     if (TS5[_tt] !== 0) {
       let a: any, b: any;
@@ -9523,7 +9523,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS62[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' a=expression
     {
       let _v0: any, a: any;
@@ -9546,7 +9546,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_kwarg
     if (TS2[_tt] !== 0) {
       let _v0: any;
@@ -9593,7 +9593,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS124[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_kwarg
     if (TS2[_tt] !== 0) {
       let _v0: any;
@@ -9679,7 +9679,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS40[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_star_target();
     const _h0m = this.mark;
     // a=star_target !','
@@ -9850,7 +9850,7 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(12);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' a=(!'*' star_target)
     if (TS62[_tt] !== 0) {
       let _v0: any, a: any;
@@ -9889,7 +9889,7 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(13);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_t_primary();
     const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
@@ -9948,7 +9948,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS126[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME
     if (TS37[_tt] !== 0) {
       let a: any;
@@ -10054,7 +10054,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS39[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_t_primary();
     const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
@@ -10117,7 +10117,7 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_t_primary_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=t_primary '.' b=NAME &t_lookahead
     {
       let a: any, _v0: any, b: any;
@@ -10286,7 +10286,7 @@ export abstract class GeneratedParser extends ParserBase {
     const memo = this.memoLookup(15);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_t_primary();
     const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
@@ -10345,7 +10345,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS126[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME
     if (TS37[_tt] !== 0) {
       let a: any;
@@ -11081,7 +11081,7 @@ export abstract class GeneratedParser extends ParserBase {
     const mark = this.mark;
     const prevCallInvalid = this.callInvalidRules;
     this.callInvalidRules = false;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_disjunction();
     const _h0m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
