@@ -540,20 +540,19 @@ function compileFstringExpr(p: P, cur: Cursor, exprStart: number, exprEnd: numbe
 export function concatenateStrings(p: P, tokens: Token[]): N.expr {
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
+  // (parsed once: parsing may warn)
+  const r0 = parsestr(p, first);
   // most literals are one plain str: its Constant straight away, without the f-string machinery
-  if (tokens.length === 1) {
-    const r = parsestr(p, first);
-    if (typeof r.value === 'string') {
-      const kind = first.string.charCodeAt(0) === 117 /* u */ ? 'u' : null;
-      return A.Constant(makePyStr(r.value, r.cps), kind, first.lineno, first.col_offset, first.end_lineno, first.end_col_offset);
-    }
+  if (tokens.length === 1 && typeof r0.value === 'string') {
+    const kind = first.string.charCodeAt(0) === 117 /* u */ ? 'u' : null;
+    return A.Constant(makePyStr(r0.value, r0.cps), kind, first.lineno, first.col_offset, first.end_lineno, first.end_col_offset);
   }
   let bytesmode = false;
   let bytes: Uint8Array[] = [];
   const state = new FstringState();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const r = parsestr(p, t);
+    const r = i === 0 ? r0 : parsestr(p, t);
     if (i !== 0 && bytesmode !== r.bytesmode) p.raiseSyntaxError('cannot mix bytes and nonbytes literals');
     bytesmode = r.bytesmode;
     if (r.fstr !== null) {
