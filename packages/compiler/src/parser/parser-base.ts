@@ -9,7 +9,7 @@ import { codePointLength, TokenizerDone } from '../tokenizer/tokenizer-errors.js
 import * as A from '../ast/generated/factory311.js';
 import type { expr, Name } from '../ast/generated/nodes311.js';
 import { acquireMemoTable, releaseMemoTable, type MemoTable } from './memo-table.js';
-import { acquireTokenBuffer, newBufferToken, releaseTokenBuffer } from './token-buffer.js';
+import { acquireTokenBuffer, releaseTokenBuffer, type TokenBuffer } from './token-buffer.js';
 import { parseNumber } from './number.js';
 import { getExprName, getInvalidTarget, type TargetsType } from './action-helpers.js';
 
@@ -39,8 +39,11 @@ export interface CompileWarning {
 }
 
 export abstract class ParserBase {
+  private buffer: TokenBuffer = acquireTokenBuffer();
   /** the tokens read: the first `fill` entries (the rest are spare Token objects, see token-buffer.ts) */
-  tokens: Token[] = acquireTokenBuffer();
+  tokens: Token[] = this.buffer.tokens;
+  /** the types of the tokens read (tokens[i].type) */
+  private types: Int32Array = this.buffer.types;
   fill = 0;
   mark = 0;
   callInvalidRules = false;
@@ -66,8 +69,8 @@ export abstract class ParserBase {
 
   /** _PyPegen_fill_token: read one more token (skipping and recording `# type: ignore`) */
   fillToken(): void {
-    let t = this.tokens[this.fill];
-    if (t === undefined) this.tokens.push((t = newBufferToken()));
+    const t = this.buffer.slot(this.fill);
+    this.types = this.buffer.types;
     try {
       this.tok.nextInto(t);
       while (t.type === TOKEN.TYPE_IGNORE) {
@@ -78,7 +81,7 @@ export abstract class ParserBase {
       if (e instanceof TokenizerDone) {
         // CPython keeps the ERRORTOKEN (without a position) before reporting
         setToken(t, TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level);
-        this.fill++;
+        this.types[this.fill++] = t.type;
         throw this.tokenizerError(e.done, e.detail);
       }
       throw e;
@@ -98,7 +101,7 @@ export abstract class ParserBase {
       t.col_offset += shift;
       t.end_col_offset += shift;
     }
-    this.fill++;
+    this.types[this.fill++] = t.type;
   }
 
   tokenAt(i: number): Token {
@@ -109,15 +112,15 @@ export abstract class ParserBase {
   /** the type of the token at the mark */
   peekType(): number {
     if (this.mark === this.fill) this.fillToken();
-    return this.tokens[this.mark]!.type;
+    return this.types[this.mark]!;
   }
 
   expectToken(type: number): Token | null {
-    if (this.mark === this.fill) this.fillToken();
-    const t = this.tokens[this.mark]!;
-    if (t.type !== type) return null;
-    this.mark++;
-    return t;
+    const mark = this.mark;
+    if (mark === this.fill) this.fillToken();
+    if (this.types[mark] !== type) return null;
+    this.mark = mark + 1;
+    return this.tokens[mark]!;
   }
 
   expectForcedToken(type: number, expected: string): Token {
@@ -263,8 +266,7 @@ export abstract class ParserBase {
     if (this.memo !== null) releaseMemoTable(this.memo);
     this.memo = null;
     this.memoValues = [];
-    releaseTokenBuffer(this.tokens, this.fill);
-    this.tokens = [];
+    releaseTokenBuffer(this.buffer, this.fill);
     this.fill = 0;
   }
 
