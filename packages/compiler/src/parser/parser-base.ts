@@ -123,6 +123,15 @@ export abstract class ParserBase {
     return this.tokens[mark]!;
   }
 
+  /** expectToken for a token whose value no action takes */
+  expectType(type: number): boolean {
+    const mark = this.mark;
+    if (mark === this.fill) this.fillToken();
+    if (this.types[mark] !== type) return false;
+    this.mark = mark + 1;
+    return true;
+  }
+
   expectForcedToken(type: number, expected: string): Token {
     if (this.mark === this.fill) this.fillToken();
     const t = this.tokens[this.mark]!;
