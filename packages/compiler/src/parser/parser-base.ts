@@ -200,12 +200,14 @@ export abstract class ParserBase {
   }
 
   lastNonWhitespaceToken(): Token {
-    let token = this.tokens[0]!;
-    for (let m = this.mark - 1; m >= 0; m--) {
-      token = this.tokens[m]!;
-      if (token.type !== TOKEN.ENDMARKER && (token.type < TOKEN.NEWLINE || token.type > TOKEN.DEDENT)) break;
+    // (the types array, not the Token objects: most calls look at one token)
+    const types = this.types;
+    let m = this.mark - 1;
+    for (; m > 0; m--) {
+      const type = types[m]!;
+      if (type !== TOKEN.ENDMARKER && (type < TOKEN.NEWLINE || type > TOKEN.DEDENT)) break;
     }
-    return token;
+    return this.tokens[m < 0 ? 0 : m]!;
   }
 
   // ---- memo ----

@@ -63,6 +63,9 @@ function isPotentialIdentifierStart(c: number): boolean {
 function isPotentialIdentifierChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === CH_UNDERSCORE || c >= 128;
 }
+/** ASCII identifier characters, for the identifier loop: [A-Za-z0-9_] */
+const ASCII_ID_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_ID_CHAR[c] = isPotentialIdentifierChar(c) ? 1 : 0;
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -316,8 +319,9 @@ export class Tokenizer {
             const inp = this.inp;
             while (i < inp) {
               const d = src.charCodeAt(i);
-              if (!isPotentialIdentifierChar(d)) break;
-              if (d >= 128) nonascii = true;
+              if (d < 128) {
+                if (ASCII_ID_CHAR[d] === 0) break;
+              } else nonascii = true;
               i++;
             }
             this.cur = i;
