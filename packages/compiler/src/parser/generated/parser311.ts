@@ -262,7 +262,7 @@ const TS145 = tokenSet([4,11]);
 const TS146 = tokenSet([12,26]);
 
 /** memo slots per token (memoised rules and left-recursive leaders) */
-export const MEMO_SLOTS = 17;
+export const MEMO_SLOTS = 13;
 
 export abstract class GeneratedParser extends ParserBase {
   protected readonly memoSlots = MEMO_SLOTS;
@@ -581,8 +581,6 @@ export abstract class GeneratedParser extends ParserBase {
   r_simple_stmt(): any {
     const _tt = this.peekType();
     if (TS8[_tt] === 0) return null;
-    const memo = this.memoLookup(0);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // assignment
@@ -592,7 +590,6 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_assignment()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -606,7 +603,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Expr(e, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -619,7 +615,6 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_return_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -632,7 +627,6 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_import_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -645,7 +639,6 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_raise_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -659,7 +652,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Pass(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -672,7 +664,6 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_del_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -685,7 +676,6 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_yield_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -698,7 +688,6 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_assert_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -712,7 +701,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Break(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -726,7 +714,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Continue(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -739,7 +726,6 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_global_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -752,12 +738,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_nonlocal_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 0);
     return null;
   }
 
@@ -1983,8 +1967,6 @@ export abstract class GeneratedParser extends ParserBase {
   r_dotted_name(): any {
     const _tt = this.peekType();
     if (TS29[_tt] === 0) return null;
-    const memo = this.memoLookup(1);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -1996,7 +1978,6 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS52[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 1, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -2034,7 +2015,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_block(): any {
     const _tt = this.peekType();
     if (TS57[_tt] === 0) return null;
-    const memo = this.memoLookup(2);
+    const memo = this.memoLookup(0);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // NEWLINE INDENT a=statements DEDENT
@@ -2047,7 +2028,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.expectType(T.DEDENT)
       ) {
         const _res = a;
-        this.memoize(mark, 2, _res, this.mark);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -2059,7 +2040,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_simple_stmts()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 2, _res, this.mark);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -2072,12 +2053,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_block()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 2, _res, this.mark);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 2);
+    this.memoizeFailure(mark, 0);
     return null;
   }
 
@@ -4222,7 +4203,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_closed_pattern(): any {
     const _tt = this.peekType();
     if (TS78[_tt] === 0) return null;
-    const memo = this.memoLookup(3);
+    const memo = this.memoLookup(1);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // literal_pattern
@@ -4232,7 +4213,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_literal_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4244,7 +4225,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_capture_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4256,7 +4237,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_wildcard_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4268,7 +4249,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_value_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4280,7 +4261,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_group_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4292,7 +4273,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_sequence_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4304,7 +4285,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_mapping_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4316,12 +4297,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_class_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 3);
+    this.memoizeFailure(mark, 1);
     return null;
   }
 
@@ -4734,13 +4715,13 @@ export abstract class GeneratedParser extends ParserBase {
   r_attr(): any {
     const _tt = this.peekType();
     if (TS29[_tt] === 0) return null;
-    const memo = this.memoLookup(4);
+    const memo = this.memoLookup(2);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 4, res, resmark);
+      this.memoize(mark, 2, res, resmark);
       this.mark = mark;
       const raw = this.r_attr_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -4957,8 +4938,6 @@ export abstract class GeneratedParser extends ParserBase {
   r_star_pattern(): any {
     const _tt = this.peekType();
     if (TS55[_tt] === 0) return null;
-    const memo = this.memoLookup(5);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // '*' target=pattern_capture_target
@@ -4971,7 +4950,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(target.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 5, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4986,12 +4964,10 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 5, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 5);
     return null;
   }
 
@@ -5459,7 +5435,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_expression(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
-    const memo = this.memoLookup(6);
+    const memo = this.memoLookup(3);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
@@ -5471,7 +5447,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5484,7 +5460,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_legacy_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5504,7 +5480,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.IfExp(b, a, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5516,7 +5492,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = _h2) !== null && ((this.mark = _h2m), true)
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5528,12 +5504,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_lambdef()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 6);
+    this.memoizeFailure(mark, 3);
     return null;
   }
 
@@ -5666,8 +5642,6 @@ export abstract class GeneratedParser extends ParserBase {
   r_star_expression(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
-    const memo = this.memoLookup(7);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // '*' a=bitwise_or
@@ -5680,7 +5654,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5692,12 +5665,10 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 7);
     return null;
   }
 
@@ -5885,7 +5856,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_disjunction(): any {
     const _tt = this.peekType();
     if (TS93[_tt] === 0) return null;
-    const memo = this.memoLookup(8);
+    const memo = this.memoLookup(4);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
@@ -5901,7 +5872,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BoolOp( A.Or, H.seqInsertInFront(this, a, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 8, _res, this.mark);
+        this.memoize(mark, 4, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5913,12 +5884,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
-        this.memoize(mark, 8, _res, this.mark);
+        this.memoize(mark, 4, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 8);
+    this.memoizeFailure(mark, 4);
     return null;
   }
 
@@ -6423,7 +6394,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_bitwise_or(): any {
     const _tt = this.peekType();
     if (TS98[_tt] === 0) return null;
-    const memo = this.memoLookup(9);
+    const memo = this.memoLookup(5);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
@@ -6436,7 +6407,7 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS108[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 9, res, resmark);
+    this.memoize(mark, 5, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -8196,7 +8167,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_strings(): any {
     const _tt = this.peekType();
     if (TS84[_tt] === 0) return null;
-    const memo = this.memoLookup(10);
+    const memo = this.memoLookup(6);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=STRING+
@@ -8206,12 +8177,12 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this._loop1_91()) !== null
       ) {
         const _res = H.concatenateStrings(this, a);
-        this.memoize(mark, 10, _res, this.mark);
+        this.memoize(mark, 6, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 10);
+    this.memoizeFailure(mark, 6);
     return null;
   }
 
@@ -8784,7 +8755,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_arguments(): any {
     const _tt = this.peekType();
     if (TS123[_tt] === 0) return null;
-    const memo = this.memoLookup(11);
+    const memo = this.memoLookup(7);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=args [','] &')'
@@ -8796,7 +8767,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.peekType() === 8
       ) {
         const _res = a;
-        this.memoize(mark, 11, _res, this.mark);
+        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -8809,12 +8780,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_arguments()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 11, _res, this.mark);
+        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 11);
+    this.memoizeFailure(mark, 7);
     return null;
   }
 
@@ -9470,7 +9441,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_star_target(): any {
     const _tt = this.peekType();
     if (TS32[_tt] === 0) return null;
-    const memo = this.memoLookup(12);
+    const memo = this.memoLookup(8);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
@@ -9484,7 +9455,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(H.setExprContext(this, a, A.Store), A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 12, _res, this.mark);
+        this.memoize(mark, 8, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9496,12 +9467,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_target_with_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 12, _res, this.mark);
+        this.memoize(mark, 8, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 12);
+    this.memoizeFailure(mark, 8);
     return null;
   }
 
@@ -9509,7 +9480,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_target_with_star_atom(): any {
     const _tt = this.peekType();
     if (TS31[_tt] === 0) return null;
-    const memo = this.memoLookup(13);
+    const memo = this.memoLookup(9);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
@@ -9527,7 +9498,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 13, _res, this.mark);
+        this.memoize(mark, 9, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9545,7 +9516,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 13, _res, this.mark);
+        this.memoize(mark, 9, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9557,12 +9528,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 13, _res, this.mark);
+        this.memoize(mark, 9, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 13);
+    this.memoizeFailure(mark, 9);
     return null;
   }
 
@@ -9720,7 +9691,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_t_primary(): any {
     const _tt = this.peekType();
     if (TS31[_tt] === 0) return null;
-    const memo = this.memoLookup(14);
+    const memo = this.memoLookup(10);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
@@ -9733,7 +9704,7 @@ export abstract class GeneratedParser extends ParserBase {
       res = raw;
       if (TS117[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 14, res, resmark);
+    this.memoize(mark, 10, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -9906,7 +9877,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_del_target(): any {
     const _tt = this.peekType();
     if (TS31[_tt] === 0) return null;
-    const memo = this.memoLookup(15);
+    const memo = this.memoLookup(11);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
@@ -9924,7 +9895,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 15, _res, this.mark);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9942,7 +9913,7 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 15, _res, this.mark);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9954,12 +9925,12 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_del_t_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 15, _res, this.mark);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 15);
+    this.memoizeFailure(mark, 11);
     return null;
   }
 
@@ -10914,7 +10885,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_invalid_named_expression(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
-    const memo = this.memoLookup(16);
+    const memo = this.memoLookup(12);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=expression ':=' expression
@@ -10926,7 +10897,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use assignment expressions with %s", H.getExprName(a));
-        this.memoize(mark, 16, _res, this.mark);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -10941,7 +10912,7 @@ export abstract class GeneratedParser extends ParserBase {
         TS130[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        this.memoize(mark, 16, _res, this.mark);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -10957,12 +10928,12 @@ export abstract class GeneratedParser extends ParserBase {
         TS130[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", H.getExprName(a));
-        this.memoize(mark, 16, _res, this.mark);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 16);
+    this.memoizeFailure(mark, 12);
     return null;
   }
 
