@@ -223,26 +223,27 @@ export abstract class ParserBase {
     if (memo === null) return undefined;
     const i = this.mark * this.memoSlots + slot;
     if (i >= memo.used) return undefined;
-    const e = memo.ends[i]!;
+    const entries = memo.entries;
+    const e = entries[2 * i]!;
     if (e === 0) return undefined;
     if (e === 1) return null;
     this.mark = e - 2;
-    return this.memoValues[memo.valueAt[i]!];
+    return this.memoValues[entries[2 * i + 1]!];
   }
 
   memoize(mark: number, slot: number, value: unknown, end: number): void {
     const i = this.memoEntry(mark, slot);
-    const memo = this.memo!;
+    const entries = this.memo!.entries;
     // (an action may give null after consuming tokens: that end is kept, as pegen keeps it)
-    if (value === null && end === mark) memo.ends[i] = 1;
+    if (value === null && end === mark) entries[2 * i] = 1;
     else {
-      memo.ends[i] = end + 2;
+      entries[2 * i] = end + 2;
       // the rules of one chain (disjunction ... primary) memoise the same node one after another
       const values = this.memoValues;
       const last = values.length - 1;
-      if (last >= 0 && values[last] === value) memo.valueAt[i] = last;
+      if (last >= 0 && values[last] === value) entries[2 * i + 1] = last;
       else {
-        memo.valueAt[i] = last + 1;
+        entries[2 * i + 1] = last + 1;
         values.push(value);
       }
     }
@@ -251,7 +252,7 @@ export abstract class ParserBase {
   /** memoize a failure at `mark` */
   memoizeFailure(mark: number, slot: number): void {
     const i = this.memoEntry(mark, slot);
-    this.memo!.ends[i] = 1;
+    this.memo!.entries[2 * i] = 1;
   }
 
   /** the memo entry of a rule at a token, the table made and grown to hold it */
@@ -259,7 +260,7 @@ export abstract class ParserBase {
     const memo = this.memo ?? (this.memo = acquireMemoTable());
     const i = mark * this.memoSlots + slot;
     if (i >= memo.used) {
-      if (i >= memo.ends.length) memo.grow(i + 1);
+      if (i >= memo.size) memo.grow(i + 1);
       memo.used = i + 1;
     }
     return i;
