@@ -279,6 +279,7 @@ export abstract class ParserBase {
     this.memo = null;
     this.memoValues = [];
     releaseTokenBuffer(this.buffer, this.fill);
+    this.tokens = [];
     this.fill = 0;
   }
 

@@ -66,6 +66,9 @@ function isPotentialIdentifierChar(c: number): boolean {
 /** ASCII identifier characters, for the identifier loop: [A-Za-z0-9_] */
 const ASCII_ID_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_ID_CHAR[c] = isPotentialIdentifierChar(c) ? 1 : 0;
+/** the letters of string prefixes: b, r, u, f, either case */
+const STRING_PREFIX = new Uint8Array(128);
+for (const ch of 'bBrRuUfF') STRING_PREFIX[ch.charCodeAt(0)] = 1;
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -213,8 +216,13 @@ export class Tokenizer {
         for (;;) {
           c = this.nextc();
           if (c === CH_SPACE) {
-            col++;
-            altcol++;
+            // the rest of a run of spaces read in place (it ends before the line's '\n')
+            let i = this.cur;
+            const inp = this.inp;
+            while (i < inp && this.src.charCodeAt(i) === CH_SPACE) i++;
+            col += 1 + i - this.cur;
+            altcol += 1 + i - this.cur;
+            this.cur = i;
           } else if (c === CH_TAB) {
             col = (Math.floor(col / TABSIZE) + 1) * TABSIZE;
             altcol = altcol + 1;
@@ -297,7 +305,8 @@ export class Tokenizer {
             sawU = false,
             sawF = false;
           let isString = false;
-          for (;;) {
+          // (most names do not start with a string prefix letter: b, r, u, f in either case)
+          for (; c < 128 && STRING_PREFIX[c] === 1; ) {
             if (!(sawB || sawU || sawF) && (c === 98 || c === 66)) sawB = true;
             else if (!(sawB || sawU || sawR || sawF) && (c === 117 || c === 85)) sawU = true;
             else if (!(sawR || sawU) && (c === 114 || c === 82)) sawR = true;
