@@ -134,6 +134,35 @@ export function emitParser(input: EmitInput): string {
     }
   };
 
+  /** the type of a token item matched by type alone (no Token object is made for it), or null */
+  const plainTokenType = (i: Item): string | null => {
+    if (i.kind === 'string') {
+      if (/^[A-Za-z_]\w*$/.test(i.value)) return i.quote === "'" ? `${keywords.get(i.value)} /* '${i.value}' */` : null;
+      return `${exactTokens[i.value]} /* '${i.value}' */`;
+    }
+    if (i.kind === 'name' && TOKENS.has(i.value) && !['NAME', 'NUMBER', 'STRING', 'SOFT_KEYWORD'].includes(i.value)) return `T.${i.value}`;
+    return null;
+  };
+
+  /** the token types a lookahead item tests by type alone (a plain token, or a group of them), or null */
+  const lookaheadTypes = (i: Item): number[] | null => {
+    // (a lookahead keeps no value: NAME, NUMBER and STRING are tested by type too)
+    const one = (x: Item): number | null => {
+      if (x.kind === 'name' && TOKENS.has(x.value) && x.value !== 'SOFT_KEYWORD') return input.tokenTypes[x.value]!;
+      if (plainTokenType(x) === null) return null;
+      return x.kind === 'string' ? (/^[A-Za-z_]/.test(x.value) ? keywords.get(x.value)! : exactTokens[x.value]!) : null;
+    };
+    const ofAlts = (alts: Alt[]): number[] | null => {
+      const types = alts.map((a) => (a.items.length === 1 && !a.action && a.items[0]!.item.kind !== 'pos' && a.items[0]!.item.kind !== 'neg' ? one(a.items[0]!.item) : null));
+      return types.every((t) => t !== null) ? (types as number[]) : null;
+    };
+    if (i.kind === 'group') return ofAlts(i.alts);
+    // a rule of plain tokens only (t_lookahead: '(' | '[' | '.')
+    if (i.kind === 'name' && !TOKENS.has(i.value) && rulesByName.has(i.value)) return ofAlts(rulesByName.get(i.value)!.alts);
+    const t = one(i);
+    return t === null ? null : [t];
+  };
+
   /** an expression evaluating to the item's value, or null when it does not match */
   const valueExpr = (i: Item): string => {
     switch (i.kind) {
@@ -196,7 +225,7 @@ export function emitParser(input: EmitInput): string {
       `    }`,
       `    const out: any[] = [v];`,
       `    let m = this.mark;`,
-      `    while (${valueExpr(sep)} !== null && (v = ${valueExpr(item)}) !== null) {`,
+      `    while (${plainTokenType(sep) !== null ? `this.expectType(${plainTokenType(sep)})` : `${valueExpr(sep)} !== null`} && (v = ${valueExpr(item)}) !== null) {`,
       `      out.push(v);`,
       `      m = this.mark;`,
       `    }`,
@@ -205,17 +234,26 @@ export function emitParser(input: EmitInput): string {
     ].join('\n');
 
   /** the condition for one item, assigning its value to `v` when it has one */
-  const itemCond = (n: NamedItem, v: string | null, state: { cut: boolean }): string => {
+  // (a token whose value no action takes is matched by type: expectType, peekType)
+  const itemCond = (n: NamedItem, v: string | null, state: { cut: boolean }, used: boolean): string => {
     const i = n.item;
+    const plain = plainTokenType(i.kind === 'opt' || i.kind === 'pos' || i.kind === 'neg' ? i.item : i);
     switch (i.kind) {
       case 'opt':
+        if (plain !== null && !used) return `(this.expectType(${plain}), true)`;
         return `((${v} = ${valueExpr(i.item)}), true)`;
       case 'star':
         return `((${v} = ${valueExpr(i)}), true)`;
-      case 'pos':
+      case 'pos': {
+        const types = lookaheadTypes(i.item);
+        if (types !== null) return types.length === 1 ? `this.peekType() === ${types[0]}` : `${tokenSetName(new Set(types))}[this.peekType()] !== 0`;
         return `this.positive(this.mark, ${valueExpr(i.item)})`;
-      case 'neg':
+      }
+      case 'neg': {
+        const types = lookaheadTypes(i.item);
+        if (types !== null) return types.length === 1 ? `this.peekType() !== ${types[0]}` : `${tokenSetName(new Set(types))}[this.peekType()] === 0`;
         return `this.negative(this.mark, ${valueExpr(i.item)})`;
+      }
       case 'cut':
         state.cut = true;
         return `(cut = true)`;
@@ -227,6 +265,7 @@ export function emitParser(input: EmitInput): string {
         return `(${v} = this.expectForcedResult(${valueExpr(inner)}, ${JSON.stringify(itemText(inner))})) !== null`;
       }
       default:
+        if (plain !== null && !used) return `this.expectType(${plain})`;
         return `(${v} = ${valueExpr(i)}) !== null`;
     }
   };
@@ -244,7 +283,7 @@ export function emitParser(input: EmitInput): string {
     const withoutInvalid = isRule && name.endsWith('without_invalid');
     if (withoutInvalid) lines.push(`    const prevCallInvalid = this.callInvalidRules;`, `    this.callInvalidRules = false;`);
     // pegen reads the start position on entry; the token is read then too (it may raise a tokenizer error)
-    if (usesExtra) lines.push(`    if (mark === this.tokens.length) this.fillToken();`);
+    if (usesExtra) lines.push(`    if (mark === this.fill) this.fillToken();`);
     const hasCut = alts.some((a) => a.items.some((n) => n.item.kind === 'cut'));
     if (hasCut) lines.push(`    let cut = false;`);
     // (no depth counter: the JS stack is shallower than pegen's MAXSTACK, and parse() turns its
@@ -269,6 +308,10 @@ export function emitParser(input: EmitInput): string {
       const state = { cut: false };
       const vars: string[] = [];
       let auto = 0;
+      const actionTs = a.action ? translateAction(a.action, ctx).ts : null;
+      const valueCount = a.items.filter((n) => producesValue(n.item)).length;
+      // a value is taken by the action, or is the alternative's result when it is the only one
+      const used = (v: string | null): boolean => v !== null && (actionTs !== null ? new RegExp(`\\b${v}\\b`).test(actionTs) : valueCount === 1);
       const conds = a.items.map((n, k) => {
         let v: string | null = null;
         if (producesValue(n.item)) {
@@ -278,7 +321,7 @@ export function emitParser(input: EmitInput): string {
         // a leading self-reference of a self-recursive leader: this round's seed (see left-recursion.ts)
         if (seeded && k === 0 && n.item.kind === 'name' && n.item.value === name) return `(${v} = seed) !== null && ((this.mark = seedMark), true)`;
         if (shared !== null && k === 0) return `(${v} = ${shared.v}) !== null && ((this.mark = ${shared.v}m), true)`;
-        return itemCond(n, v, state);
+        return itemCond(n, v, state, used(v));
       });
       const gated = a.items.some((n) => mentionsInvalid(n.item));
       lines.push(`    // ${altText(a).replace(/\n/g, ' ')}`);

@@ -1,34 +1,35 @@
-// The parser's memo (CPython's per-token Memo chains) in flat typed arrays indexed by
+// The parser's memo (CPython's per-token Memo chains) in a flat typed array indexed by
 // token * slots + rule slot, reused from parse to parse: allocating and clearing fresh tables for
-// every file cost more than many small files take to parse.
-//   ends[i]: 0 no entry; 1 the rule failed here (a failure always ends where it started);
-//            end + 2 the rule matched up to token `end`, its result at values[valueAt[i]]
+// every file cost more than many small files take to parse. Entry i is two numbers side by side
+// (one cache line holds both):
+//   entries[2i]:   0 no entry; 1 the rule failed here (a failure always ends where it started);
+//                  end + 2 the rule matched up to token `end`, its result at values[entries[2i + 1]]
 // The results themselves go in a plain array made per parse: a long-lived table holding young
 // AST nodes would make the garbage collector keep and promote them.
 
 export class MemoTable {
-  ends: Int32Array;
-  valueAt: Int32Array;
+  entries: Int32Array;
   /** one past the highest entry written since the last clear */
   used = 0;
 
   constructor(size: number) {
-    this.ends = new Int32Array(size);
-    this.valueAt = new Int32Array(size);
+    this.entries = new Int32Array(2 * size);
+  }
+
+  /** the number of entries */
+  get size(): number {
+    return this.entries.length >> 1;
   }
 
   grow(minSize: number): void {
-    const size = Math.max(minSize, this.ends.length * 2);
-    const ends = new Int32Array(size);
-    ends.set(this.ends.subarray(0, this.used));
-    this.ends = ends;
-    const valueAt = new Int32Array(size);
-    valueAt.set(this.valueAt.subarray(0, this.used));
-    this.valueAt = valueAt;
+    const size = Math.max(minSize, this.size * 2);
+    const entries = new Int32Array(2 * size);
+    entries.set(this.entries.subarray(0, 2 * this.used));
+    this.entries = entries;
   }
 
   clear(): void {
-    this.ends.fill(0, 0, this.used);
+    this.entries.fill(0, 0, 2 * this.used);
     this.used = 0;
   }
 }

@@ -91,7 +91,7 @@ function runParser(p: Parser): unknown {
   try {
     return runPasses(p);
   } finally {
-    p.releaseMemo();
+    p.releaseBuffers();
   }
 }
 
@@ -106,7 +106,7 @@ function runPasses(p: Parser): unknown {
     error = e;
   }
   if (error) throw checkRestOfSource(p, error);
-  const lastToken = p.tokens[p.tokens.length - 1]!;
+  const lastToken = p.tokens[p.fill - 1]!;
   p.resetForErrorPass();
   try {
     p.start();
@@ -116,7 +116,7 @@ function runPasses(p: Parser): unknown {
     error = e;
   }
   if (error) throw checkRestOfSource(p, error);
-  if (p.tokens.length === 0) throw p.raiseError('SyntaxError', false, 'error at start before reading any input');
+  if (p.fill === 0) throw p.raiseError('SyntaxError', false, 'error at start before reading any input');
   if (lastToken.type === TOKEN.INDENT || lastToken.type === TOKEN.DEDENT) {
     throw p.raiseError('IndentationError', false, lastToken.type === TOKEN.INDENT ? 'unexpected indent' : 'unexpected unindent');
   }
@@ -154,7 +154,7 @@ function stackOverflow(p: Parser): PySyntaxError {
 /** _PyPegen_tokenize_full_source_to_check_for_errors */
 function tokenizeRest(p: ParserBase, error: PySyntaxError): PySyntaxError {
   if (p.options.startRule === 'single') return error;
-  const current = p.knownErrToken ?? p.tokens[p.tokens.length - 1];
+  const current = p.knownErrToken ?? p.tokens[p.fill - 1];
   const currentErrLine = current ? current.lineno : 0;
   try {
     for (;;) {

@@ -9,6 +9,7 @@ import { codePointLength, TokenizerDone } from '../tokenizer/tokenizer-errors.js
 import * as A from '../ast/generated/factory311.js';
 import type { expr, Name } from '../ast/generated/nodes311.js';
 import { acquireMemoTable, releaseMemoTable, type MemoTable } from './memo-table.js';
+import { acquireTokenBuffer, releaseTokenBuffer, type TokenBuffer } from './token-buffer.js';
 import { parseNumber } from './number.js';
 import { getExprName, getInvalidTarget, type TargetsType } from './action-helpers.js';
 
@@ -38,7 +39,12 @@ export interface CompileWarning {
 }
 
 export abstract class ParserBase {
-  readonly tokens: Token[] = [];
+  private buffer: TokenBuffer = acquireTokenBuffer();
+  /** the tokens read: the first `fill` entries (the rest are spare Token objects, see token-buffer.ts) */
+  tokens: Token[] = this.buffer.tokens;
+  /** the types of the tokens read (tokens[i].type) */
+  private types: Int32Array = this.buffer.types;
+  fill = 0;
   mark = 0;
   callInvalidRules = false;
   readonly typeIgnores: { lineno: number; tag: string }[] = [];
@@ -59,25 +65,23 @@ export abstract class ParserBase {
     this.singleInput = options.startRule === 'single';
   }
 
-  get fill(): number {
-    return this.tokens.length;
-  }
-
   // ---- tokens ----
 
   /** _PyPegen_fill_token: read one more token (skipping and recording `# type: ignore`) */
   fillToken(): void {
-    let t: Token;
+    const t = this.buffer.slot(this.fill);
+    this.types = this.buffer.types;
     try {
-      t = this.tok.next();
+      this.tok.nextInto(t);
       while (t.type === TOKEN.TYPE_IGNORE) {
         this.typeIgnores.push({ lineno: this.tok.lastTypeIgnoreLineno, tag: t.string });
-        t = this.tok.next();
+        this.tok.nextInto(t);
       }
     } catch (e) {
       if (e instanceof TokenizerDone) {
         // CPython keeps the ERRORTOKEN (without a position) before reporting
-        this.tokens.push(new Token(TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level));
+        setToken(t, TOKEN.ERRORTOKEN, '', this.tok.lineno, -1, this.tok.lineno, -1, this.tok.level);
+        this.types[this.fill++] = t.type;
         throw this.tokenizerError(e.done, e.detail);
       }
       throw e;
@@ -94,32 +98,42 @@ export abstract class ParserBase {
     const sl = this.options.startingLineno;
     if (sl !== undefined && this.tok.lineno === sl) {
       const shift = this.options.startingColOffset!;
-      t = new Token(t.type, t.string, t.lineno, t.col_offset + shift, t.end_lineno, t.end_col_offset + shift, t.level);
+      t.col_offset += shift;
+      t.end_col_offset += shift;
     }
-    this.tokens.push(t);
+    this.types[this.fill++] = t.type;
   }
 
   tokenAt(i: number): Token {
-    while (i >= this.tokens.length) this.fillToken();
+    while (i >= this.fill) this.fillToken();
     return this.tokens[i]!;
   }
 
   /** the type of the token at the mark */
   peekType(): number {
-    if (this.mark === this.tokens.length) this.fillToken();
-    return this.tokens[this.mark]!.type;
+    if (this.mark === this.fill) this.fillToken();
+    return this.types[this.mark]!;
   }
 
   expectToken(type: number): Token | null {
-    if (this.mark === this.tokens.length) this.fillToken();
-    const t = this.tokens[this.mark]!;
-    if (t.type !== type) return null;
-    this.mark++;
-    return t;
+    const mark = this.mark;
+    if (mark === this.fill) this.fillToken();
+    if (this.types[mark] !== type) return null;
+    this.mark = mark + 1;
+    return this.tokens[mark]!;
+  }
+
+  /** expectToken for a token whose value no action takes */
+  expectType(type: number): boolean {
+    const mark = this.mark;
+    if (mark === this.fill) this.fillToken();
+    if (this.types[mark] !== type) return false;
+    this.mark = mark + 1;
+    return true;
   }
 
   expectForcedToken(type: number, expected: string): Token {
-    if (this.mark === this.tokens.length) this.fillToken();
+    if (this.mark === this.fill) this.fillToken();
     const t = this.tokens[this.mark]!;
     if (t.type !== type) throw this.raiseSyntaxErrorKnownLocation(t, `expected '${expected}'`);
     this.mark++;
@@ -132,7 +146,7 @@ export abstract class ParserBase {
   }
 
   expectSoftKeyword(keyword: string): Name | null {
-    if (this.mark === this.tokens.length) this.fillToken();
+    if (this.mark === this.fill) this.fillToken();
     const t = this.tokens[this.mark]!;
     if (t.type !== TOKEN.NAME || t.string !== keyword) return null;
     this.mark++;
@@ -152,7 +166,7 @@ export abstract class ParserBase {
   }
 
   softKeywordToken(): Name | null {
-    if (this.mark === this.tokens.length) this.fillToken();
+    if (this.mark === this.fill) this.fillToken();
     const t = this.tokens[this.mark]!;
     // CPython compares only the token's length of each soft keyword (strncmp), so any prefix of
     // one ("m", "ca", ...) counts as a soft keyword here
@@ -186,12 +200,14 @@ export abstract class ParserBase {
   }
 
   lastNonWhitespaceToken(): Token {
-    let token = this.tokens[0]!;
-    for (let m = this.mark - 1; m >= 0; m--) {
-      token = this.tokens[m]!;
-      if (token.type !== TOKEN.ENDMARKER && (token.type < TOKEN.NEWLINE || token.type > TOKEN.DEDENT)) break;
+    // (the types array, not the Token objects: most calls look at one token)
+    const types = this.types;
+    let m = this.mark - 1;
+    for (; m > 0; m--) {
+      const type = types[m]!;
+      if (type !== TOKEN.ENDMARKER && (type < TOKEN.NEWLINE || type > TOKEN.DEDENT)) break;
     }
-    return token;
+    return this.tokens[m < 0 ? 0 : m]!;
   }
 
   // ---- memo ----
@@ -207,26 +223,27 @@ export abstract class ParserBase {
     if (memo === null) return undefined;
     const i = this.mark * this.memoSlots + slot;
     if (i >= memo.used) return undefined;
-    const e = memo.ends[i]!;
+    const entries = memo.entries;
+    const e = entries[2 * i]!;
     if (e === 0) return undefined;
     if (e === 1) return null;
     this.mark = e - 2;
-    return this.memoValues[memo.valueAt[i]!];
+    return this.memoValues[entries[2 * i + 1]!];
   }
 
   memoize(mark: number, slot: number, value: unknown, end: number): void {
     const i = this.memoEntry(mark, slot);
-    const memo = this.memo!;
+    const entries = this.memo!.entries;
     // (an action may give null after consuming tokens: that end is kept, as pegen keeps it)
-    if (value === null && end === mark) memo.ends[i] = 1;
+    if (value === null && end === mark) entries[2 * i] = 1;
     else {
-      memo.ends[i] = end + 2;
+      entries[2 * i] = end + 2;
       // the rules of one chain (disjunction ... primary) memoise the same node one after another
       const values = this.memoValues;
       const last = values.length - 1;
-      if (last >= 0 && values[last] === value) memo.valueAt[i] = last;
+      if (last >= 0 && values[last] === value) entries[2 * i + 1] = last;
       else {
-        memo.valueAt[i] = last + 1;
+        entries[2 * i + 1] = last + 1;
         values.push(value);
       }
     }
@@ -235,7 +252,7 @@ export abstract class ParserBase {
   /** memoize a failure at `mark` */
   memoizeFailure(mark: number, slot: number): void {
     const i = this.memoEntry(mark, slot);
-    this.memo!.ends[i] = 1;
+    this.memo!.entries[2 * i] = 1;
   }
 
   /** the memo entry of a rule at a token, the table made and grown to hold it */
@@ -243,7 +260,7 @@ export abstract class ParserBase {
     const memo = this.memo ?? (this.memo = acquireMemoTable());
     const i = mark * this.memoSlots + slot;
     if (i >= memo.used) {
-      if (i >= memo.ends.length) memo.grow(i + 1);
+      if (i >= memo.size) memo.grow(i + 1);
       memo.used = i + 1;
     }
     return i;
@@ -256,11 +273,14 @@ export abstract class ParserBase {
     this.callInvalidRules = true;
   }
 
-  /** give the memo back for the next parse (the parser cannot continue afterwards) */
-  releaseMemo(): void {
+  /** give the memo and token buffer back for the next parse (the parser cannot continue afterwards) */
+  releaseBuffers(): void {
     if (this.memo !== null) releaseMemoTable(this.memo);
     this.memo = null;
     this.memoValues = [];
+    releaseTokenBuffer(this.buffer, this.fill);
+    this.tokens = [];
+    this.fill = 0;
   }
 
   warn(category: CompileWarning['category'], message: string, lineno: number): void {
@@ -316,9 +336,9 @@ export abstract class ParserBase {
 
   /** _PyPegen_raise_error: at the last token read (or the token at the mark) */
   raiseError(type: SyntaxErrorType, useMark: boolean, msg: string): PySyntaxError {
-    if (this.tokens.length === 0) return this.raiseErrorKnownLocationRaw(type, 0, 0, 0, -1, msg);
-    if (useMark && this.mark === this.tokens.length) this.fillToken();
-    const t = this.knownErrToken ?? this.tokens[useMark ? this.mark : this.tokens.length - 1]!;
+    if (this.fill === 0) return this.raiseErrorKnownLocationRaw(type, 0, 0, 0, -1, msg);
+    if (useMark && this.mark === this.fill) this.fillToken();
+    const t = this.knownErrToken ?? this.tokens[useMark ? this.mark : this.fill - 1]!;
     let col: number;
     if (t.col_offset === -1) {
       col = this.tok.cur === this.tok.lineStart ? 0 : this.tok.byteCol(this.tok.cur);
@@ -388,6 +408,17 @@ export abstract class ParserBase {
     const ch = String.fromCharCode(this.tok.parenStack[level]!);
     return this.raiseErrorKnownLocationRaw('SyntaxError', lineno, byteCol + 1, lineno, 0, `'${ch}' was never closed`);
   }
+}
+
+function setToken(t: Token, type: number, string: string, lineno: number, col: number, endLineno: number, endCol: number, level: number): void {
+  t.type = type;
+  t.string = string;
+  t.lineno = lineno;
+  t.col_offset = col;
+  t.end_lineno = endLineno;
+  t.end_col_offset = endCol;
+  t.level = level;
+  t.node = null;
 }
 
 export interface Located {

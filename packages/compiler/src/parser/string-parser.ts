@@ -23,12 +23,12 @@ export function setFstringExprCompiler(f: FstringExprCompiler): void {
 interface Parsed {
   bytesmode: boolean;
   rawmode: boolean;
-  /** for plain literals: the value */
-  value: PyStr | PyBytes | null;
+  /** for plain literals: the value (the str's text, or the bytes) */
+  value: string | Uint8Array | null;
   /** for f-strings: the body (between the quotes) and its offset in the token text */
   fstr: string | null;
   fstrOffset: number;
-  cps?: number[] | null;
+  cps: number[] | null;
 }
 
 function parsestr(p: P, t: Token): Parsed {
@@ -55,20 +55,20 @@ function parsestr(p: P, t: Token): Parsed {
     end -= 2;
   }
   const body = s.slice(start, end);
-  if (fmode) return { bytesmode, rawmode, value: null, fstr: body, fstrOffset: start };
+  if (fmode) return { bytesmode, rawmode, value: null, fstr: body, fstrOffset: start, cps: null };
   rawmode ||= !body.includes('\\');
   if (bytesmode) {
     for (let k = 0; k < body.length; k++) {
       if (body.charCodeAt(k) >= 0x80) p.raiseSyntaxErrorKnownLocation(t, 'bytes can only contain ASCII literal characters');
     }
     const bytes = rawmode ? latin1(body) : decodeBytesWithEscapes(p, body, t);
-    return { bytesmode, rawmode, value: new PyBytes(bytes), fstr: null, fstrOffset: 0 };
+    return { bytesmode, rawmode, value: bytes, fstr: null, fstrOffset: 0, cps: null };
   }
   const undecodable = bytesmode ? null : undecodableLiteralMessage(body, rawmode || !body.includes('\\'));
   if (undecodable) p.raiseSyntaxError(`(unicode error) ${undecodable}`);
-  if (rawmode) return { bytesmode, rawmode, value: new PyStr(body), fstr: null, fstrOffset: 0, cps: null };
+  if (rawmode) return { bytesmode, rawmode, value: body, fstr: null, fstrOffset: 0, cps: null };
   const text = decodeUnicodeWithEscapes(p, body, t);
-  return { bytesmode, rawmode, value: new PyStr(text), fstr: null, fstrOffset: 0, cps: lastDecodedCps };
+  return { bytesmode, rawmode, value: text, fstr: null, fstrOffset: 0, cps: lastDecodedCps };
 }
 
 function latin1(s: string): Uint8Array {
@@ -540,18 +540,26 @@ function compileFstringExpr(p: P, cur: Cursor, exprStart: number, exprEnd: numbe
 export function concatenateStrings(p: P, tokens: Token[]): N.expr {
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
+  // (parsed once: parsing may warn)
+  const r0 = parsestr(p, first);
+  // most literals are one plain str: its Constant straight away, without the f-string machinery
+  if (tokens.length === 1 && typeof r0.value === 'string') {
+    const kind = first.string.charCodeAt(0) === 117 /* u */ ? 'u' : null;
+    return A.Constant(makePyStr(r0.value, r0.cps), kind, first.lineno, first.col_offset, first.end_lineno, first.end_col_offset);
+  }
   let bytesmode = false;
   let bytes: Uint8Array[] = [];
   const state = new FstringState();
-  tokens.forEach((t, i) => {
-    const r = parsestr(p, t);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const r = i === 0 ? r0 : parsestr(p, t);
     if (i !== 0 && bytesmode !== r.bytesmode) p.raiseSyntaxError('cannot mix bytes and nonbytes literals');
     bytesmode = r.bytesmode;
     if (r.fstr !== null) {
       concatFstring(p, state, { s: r.fstr, pos: 0, end: r.fstr.length, base: r.fstrOffset }, r.rawmode, 0, first, t, last);
-    } else if (bytesmode) bytes.push((r.value as PyBytes).value);
-    else state.concat((r.value as PyStr).value, r.cps ?? null);
-  });
+    } else if (bytesmode) bytes.push(r.value as Uint8Array);
+    else state.concat(r.value as string, r.cps);
+  }
   if (bytesmode) {
     const total = bytes.reduce((n, b) => n + b.length, 0);
     const out = new Uint8Array(total);

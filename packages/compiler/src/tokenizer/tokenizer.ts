@@ -63,6 +63,12 @@ function isPotentialIdentifierStart(c: number): boolean {
 function isPotentialIdentifierChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === CH_UNDERSCORE || c >= 128;
 }
+/** ASCII identifier characters, for the identifier loop: [A-Za-z0-9_] */
+const ASCII_ID_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_ID_CHAR[c] = isPotentialIdentifierChar(c) ? 1 : 0;
+/** the letters of string prefixes: b, r, u, f, either case */
+const STRING_PREFIX = new Uint8Array(128);
+for (const ch of 'bBrRuUfF') STRING_PREFIX[ch.charCodeAt(0)] = 1;
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -100,6 +106,8 @@ export class Tokenizer {
   readonly errors: TokenizerErrors;
   /** the line of the TYPE_IGNORE token just returned (TypeIgnore.lineno) */
   lastTypeIgnoreLineno = 0;
+  /** where the token being read goes (nextInto), null for a new Token */
+  private into: Token | null = null;
 
   constructor(
     readonly src: string,
@@ -157,17 +165,43 @@ export class Tokenizer {
     const lineno = isString ? this.firstLineno : this.lineno;
     const col = start >= lineStart ? this.byteCol(start, lineStart) : -1;
     const endCol = end >= this.lineStart ? this.byteCol(end) : -1;
-    return new Token(type, text, lineno, col, this.lineno, endCol, this.level);
+    return this.emit(type, text, lineno, col, endCol);
   }
 
   private noPos(type: number): Token {
-    return new Token(type, '', this.lineno, -1, this.lineno, -1, this.level);
+    return this.emit(type, '', this.lineno, -1, -1);
+  }
+
+  /** the token read: written into the caller's Token (nextInto), else a new one */
+  private emit(type: number, text: string, lineno: number, col: number, endCol: number): Token {
+    const t = this.into;
+    if (t === null) return new Token(type, text, lineno, col, this.lineno, endCol, this.level);
+    t.type = type;
+    t.string = text;
+    t.lineno = lineno;
+    t.col_offset = col;
+    t.end_lineno = this.lineno;
+    t.end_col_offset = endCol;
+    t.level = this.level;
+    t.node = null;
+    return t;
+  }
+
+  /** the next token, written into `t` (the parser reuses its Token objects) */
+  nextInto(t: Token): Token {
+    this.into = t;
+    return this.get();
+  }
+
+  /** the next token; tokenizer errors are thrown as PySyntaxError */
+  next(): Token {
+    this.into = null;
+    return this.get();
   }
 
   // ---- the token loop (tok_get) ----
 
-  /** the next token; tokenizer errors are thrown as PySyntaxError */
-  next(): Token {
+  private get(): Token {
     let blankline = false;
     for (;;) {
       // nextline:
@@ -182,8 +216,13 @@ export class Tokenizer {
         for (;;) {
           c = this.nextc();
           if (c === CH_SPACE) {
-            col++;
-            altcol++;
+            // the rest of a run of spaces read in place (it ends before the line's '\n')
+            let i = this.cur;
+            const inp = this.inp;
+            while (i < inp && this.src.charCodeAt(i) === CH_SPACE) i++;
+            col += 1 + i - this.cur;
+            altcol += 1 + i - this.cur;
+            this.cur = i;
           } else if (c === CH_TAB) {
             col = (Math.floor(col / TABSIZE) + 1) * TABSIZE;
             altcol = altcol + 1;
@@ -266,7 +305,8 @@ export class Tokenizer {
             sawU = false,
             sawF = false;
           let isString = false;
-          for (;;) {
+          // (most names do not start with a string prefix letter: b, r, u, f in either case)
+          for (; c < 128 && STRING_PREFIX[c] === 1; ) {
             if (!(sawB || sawU || sawF) && (c === 98 || c === 66)) sawB = true;
             else if (!(sawB || sawU || sawR || sawF) && (c === 117 || c === 85)) sawU = true;
             else if (!(sawR || sawU) && (c === 114 || c === 82)) sawR = true;
@@ -288,8 +328,9 @@ export class Tokenizer {
             const inp = this.inp;
             while (i < inp) {
               const d = src.charCodeAt(i);
-              if (!isPotentialIdentifierChar(d)) break;
-              if (d >= 128) nonascii = true;
+              if (d < 128) {
+                if (ASCII_ID_CHAR[d] === 0) break;
+              } else nonascii = true;
               i++;
             }
             this.cur = i;

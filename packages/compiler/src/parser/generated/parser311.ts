@@ -126,146 +126,143 @@ const TS9 = tokenSet([0]);
 const TS10 = tokenSet([1,2,3,7,9,14,15,16,25,31,52,55,500,501,502,522,524,532]);
 const TS11 = tokenSet([528]);
 const TS12 = tokenSet([516,519]);
-const TS13 = tokenSet([519]);
-const TS14 = tokenSet([516]);
-const TS15 = tokenSet([527]);
-const TS16 = tokenSet([526]);
-const TS17 = tokenSet([510]);
-const TS18 = tokenSet([532]);
-const TS19 = tokenSet([505]);
-const TS20 = tokenSet([506]);
-const TS21 = tokenSet([508]);
-const TS22 = tokenSet([517]);
-const TS23 = tokenSet([523]);
-const TS24 = tokenSet([49,56,509]);
-const TS25 = tokenSet([509]);
-const TS26 = tokenSet([49]);
-const TS27 = tokenSet([56]);
-const TS28 = tokenSet([518]);
-const TS29 = tokenSet([49,507]);
-const TS30 = tokenSet([507]);
-const TS31 = tokenSet([56,531]);
-const TS32 = tokenSet([531]);
-const TS33 = tokenSet([56,515]);
-const TS34 = tokenSet([515]);
-const TS35 = tokenSet([529]);
-const TS36 = tokenSet([530]);
-const TS37 = tokenSet([1]);
-const TS38 = tokenSet([22]);
-const TS39 = tokenSet([1,2,3,7,9,25,52,500,501,502]);
-const TS40 = tokenSet([1,2,3,7,9,16,25,52,500,501,502]);
-const TS41 = tokenSet([36,37,38,39,40,41,42,43,44,45,46,48,50]);
-const TS42 = tokenSet([36]);
-const TS43 = tokenSet([37]);
-const TS44 = tokenSet([38]);
-const TS45 = tokenSet([50]);
-const TS46 = tokenSet([39]);
-const TS47 = tokenSet([40]);
-const TS48 = tokenSet([41]);
-const TS49 = tokenSet([42]);
-const TS50 = tokenSet([43]);
-const TS51 = tokenSet([44]);
-const TS52 = tokenSet([45]);
-const TS53 = tokenSet([46]);
-const TS54 = tokenSet([48]);
-const TS55 = tokenSet([4,13]);
-const TS56 = tokenSet([13]);
-const TS57 = tokenSet([12]);
-const TS58 = tokenSet([23,52]);
-const TS59 = tokenSet([23]);
-const TS60 = tokenSet([52]);
-const TS61 = tokenSet([1,7,16]);
-const TS62 = tokenSet([16]);
-const TS63 = tokenSet([504]);
-const TS64 = tokenSet([1,2,3,4,7,9,14,15,16,25,31,52,55,500,501,502,505,506,508,510,516,517,519,522,523,524,526,527,528,532]);
-const TS65 = tokenSet([56,509]);
-const TS66 = tokenSet([51]);
-const TS67 = tokenSet([1,7,16,17,35]);
-const TS68 = tokenSet([1,7,16,17]);
-const TS69 = tokenSet([1,16,35]);
-const TS70 = tokenSet([16,35]);
-const TS71 = tokenSet([35]);
-const TS72 = tokenSet([11]);
-const TS73 = tokenSet([511]);
-const TS74 = tokenSet([512]);
-const TS75 = tokenSet([8,11,12]);
-const TS76 = tokenSet([8]);
-const TS77 = tokenSet([513]);
-const TS78 = tokenSet([514]);
-const TS79 = tokenSet([1,2,3,7,9,15,16,25,500,501,502]);
-const TS80 = tokenSet([1,2,3,7,9,15,25,500,501,502]);
-const TS81 = tokenSet([2,3,15,500,501,502]);
-const TS82 = tokenSet([7,9]);
-const TS83 = tokenSet([25]);
-const TS84 = tokenSet([14,15]);
-const TS85 = tokenSet([14]);
-const TS86 = tokenSet([15]);
-const TS87 = tokenSet([2,15]);
-const TS88 = tokenSet([3]);
-const TS89 = tokenSet([501]);
-const TS90 = tokenSet([502]);
-const TS91 = tokenSet([500]);
-const TS92 = tokenSet([2]);
-const TS93 = tokenSet([7,22,23]);
-const TS94 = tokenSet([9]);
-const TS95 = tokenSet([1,2,3,15,500,501,502]);
-const TS96 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,524]);
-const TS97 = tokenSet([522]);
-const TS98 = tokenSet([525]);
-const TS99 = tokenSet([503]);
-const TS100 = tokenSet([524]);
-const TS101 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502]);
-const TS102 = tokenSet([20,21,27,28,29,30,520,521,524]);
-const TS103 = tokenSet([27]);
-const TS104 = tokenSet([28]);
-const TS105 = tokenSet([29]);
-const TS106 = tokenSet([20]);
-const TS107 = tokenSet([30]);
-const TS108 = tokenSet([21]);
-const TS109 = tokenSet([520]);
-const TS110 = tokenSet([521]);
-const TS111 = tokenSet([18]);
-const TS112 = tokenSet([32]);
-const TS113 = tokenSet([19]);
-const TS114 = tokenSet([33,34]);
-const TS115 = tokenSet([16,17,24,47,49]);
-const TS116 = tokenSet([31]);
-const TS117 = tokenSet([1,2,3,7,9,25,52,55,500,501,502]);
-const TS118 = tokenSet([55]);
-const TS119 = tokenSet([7,9,23,25]);
-const TS120 = tokenSet([1,2,3,7,9,11,14,15,16,25,31,52,55,500,501,502,522,524]);
-const TS121 = tokenSet([1,2,3,7,9,11,14,15,25,31,52,55,500,501,502,522,524]);
-const TS122 = tokenSet([7,9,25]);
-const TS123 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,522,524,532]);
-const TS124 = tokenSet([1,2,3,7,9,14,15,25,31,35,52,55,500,501,502,522,524]);
-const TS125 = tokenSet([1,2,3,7,9,14,15,16,25,31,35,52,55,500,501,502,522,524]);
-const TS126 = tokenSet([1,7,9]);
-const TS127 = tokenSet([7,9,23]);
-const TS128 = tokenSet([4,58]);
-const TS129 = tokenSet([58]);
-const TS130 = tokenSet([500,501,502]);
-const TS131 = tokenSet([11,512]);
-const TS132 = tokenSet([22,53]);
-const TS133 = tokenSet([53]);
-const TS134 = tokenSet([7,9,25,500,501,502]);
-const TS135 = tokenSet([1,2,3,7,9,16,25,52,500,501,502,532]);
-const TS136 = tokenSet([9,25]);
-const TS137 = tokenSet([1,7]);
-const TS138 = tokenSet([17]);
-const TS139 = tokenSet([1,12]);
-const TS140 = tokenSet([1,16]);
-const TS141 = tokenSet([8,12]);
-const TS142 = tokenSet([8,35]);
-const TS143 = tokenSet([16,17,35]);
-const TS144 = tokenSet([11,12]);
-const TS145 = tokenSet([11,35]);
-const TS146 = tokenSet([513,514]);
-const TS147 = tokenSet([4,11]);
-const TS148 = tokenSet([12,26]);
-const TS149 = tokenSet([26]);
+const TS13 = tokenSet([527]);
+const TS14 = tokenSet([526]);
+const TS15 = tokenSet([510]);
+const TS16 = tokenSet([532]);
+const TS17 = tokenSet([505]);
+const TS18 = tokenSet([506]);
+const TS19 = tokenSet([508]);
+const TS20 = tokenSet([517]);
+const TS21 = tokenSet([523]);
+const TS22 = tokenSet([49,56,509]);
+const TS23 = tokenSet([518]);
+const TS24 = tokenSet([49,507]);
+const TS25 = tokenSet([56,531]);
+const TS26 = tokenSet([56,515]);
+const TS27 = tokenSet([529]);
+const TS28 = tokenSet([530]);
+const TS29 = tokenSet([1]);
+const TS30 = tokenSet([22]);
+const TS31 = tokenSet([1,2,3,7,9,25,52,500,501,502]);
+const TS32 = tokenSet([1,2,3,7,9,16,25,52,500,501,502]);
+const TS33 = tokenSet([36,37,38,39,40,41,42,43,44,45,46,48,50]);
+const TS34 = tokenSet([36]);
+const TS35 = tokenSet([37]);
+const TS36 = tokenSet([38]);
+const TS37 = tokenSet([50]);
+const TS38 = tokenSet([39]);
+const TS39 = tokenSet([40]);
+const TS40 = tokenSet([41]);
+const TS41 = tokenSet([42]);
+const TS42 = tokenSet([43]);
+const TS43 = tokenSet([44]);
+const TS44 = tokenSet([45]);
+const TS45 = tokenSet([46]);
+const TS46 = tokenSet([48]);
+const TS47 = tokenSet([516]);
+const TS48 = tokenSet([4,13]);
+const TS49 = tokenSet([12]);
+const TS50 = tokenSet([519]);
+const TS51 = tokenSet([23,52]);
+const TS52 = tokenSet([23]);
+const TS53 = tokenSet([52]);
+const TS54 = tokenSet([1,7,16]);
+const TS55 = tokenSet([16]);
+const TS56 = tokenSet([504]);
+const TS57 = tokenSet([1,2,3,4,7,9,14,15,16,25,31,52,55,500,501,502,505,506,508,510,516,517,519,522,523,524,526,527,528,532]);
+const TS58 = tokenSet([49]);
+const TS59 = tokenSet([507]);
+const TS60 = tokenSet([56,509]);
+const TS61 = tokenSet([51]);
+const TS62 = tokenSet([509]);
+const TS63 = tokenSet([56]);
+const TS64 = tokenSet([1,7,16,17,35]);
+const TS65 = tokenSet([1,7,16,17]);
+const TS66 = tokenSet([1,16,35]);
+const TS67 = tokenSet([16,35]);
+const TS68 = tokenSet([35]);
+const TS69 = tokenSet([11]);
+const TS70 = tokenSet([511]);
+const TS71 = tokenSet([512]);
+const TS72 = tokenSet([515]);
+const TS73 = tokenSet([531]);
+const TS74 = tokenSet([8,11,12]);
+const TS75 = tokenSet([513]);
+const TS76 = tokenSet([514]);
+const TS77 = tokenSet([1,2,3,7,9,15,16,25,500,501,502]);
+const TS78 = tokenSet([1,2,3,7,9,15,25,500,501,502]);
+const TS79 = tokenSet([2,3,15,500,501,502]);
+const TS80 = tokenSet([7,9]);
+const TS81 = tokenSet([25]);
+const TS82 = tokenSet([14,15]);
+const TS83 = tokenSet([2,15]);
+const TS84 = tokenSet([3]);
+const TS85 = tokenSet([501]);
+const TS86 = tokenSet([502]);
+const TS87 = tokenSet([500]);
+const TS88 = tokenSet([2]);
+const TS89 = tokenSet([15]);
+const TS90 = tokenSet([7,22,23]);
+const TS91 = tokenSet([9]);
+const TS92 = tokenSet([1,2,3,15,500,501,502]);
+const TS93 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,524]);
+const TS94 = tokenSet([522]);
+const TS95 = tokenSet([525]);
+const TS96 = tokenSet([503]);
+const TS97 = tokenSet([524]);
+const TS98 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502]);
+const TS99 = tokenSet([20,21,27,28,29,30,520,521,524]);
+const TS100 = tokenSet([27]);
+const TS101 = tokenSet([28]);
+const TS102 = tokenSet([29]);
+const TS103 = tokenSet([20]);
+const TS104 = tokenSet([30]);
+const TS105 = tokenSet([21]);
+const TS106 = tokenSet([520]);
+const TS107 = tokenSet([521]);
+const TS108 = tokenSet([18]);
+const TS109 = tokenSet([32]);
+const TS110 = tokenSet([19]);
+const TS111 = tokenSet([33,34]);
+const TS112 = tokenSet([16,17,24,47,49]);
+const TS113 = tokenSet([14]);
+const TS114 = tokenSet([31]);
+const TS115 = tokenSet([1,2,3,7,9,25,52,55,500,501,502]);
+const TS116 = tokenSet([55]);
+const TS117 = tokenSet([7,9,23,25]);
+const TS118 = tokenSet([1,2,3,7,9,11,14,15,16,25,31,52,55,500,501,502,522,524]);
+const TS119 = tokenSet([1,2,3,7,9,11,14,15,25,31,52,55,500,501,502,522,524]);
+const TS120 = tokenSet([7,9,25]);
+const TS121 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,522,524,532]);
+const TS122 = tokenSet([1,2,3,7,9,14,15,25,31,35,52,55,500,501,502,522,524]);
+const TS123 = tokenSet([1,2,3,7,9,14,15,16,25,31,35,52,55,500,501,502,522,524]);
+const TS124 = tokenSet([7,9,23]);
+const TS125 = tokenSet([1,7,9]);
+const TS126 = tokenSet([4,58]);
+const TS127 = tokenSet([58]);
+const TS128 = tokenSet([500,501,502]);
+const TS129 = tokenSet([11,512]);
+const TS130 = tokenSet([22,53]);
+const TS131 = tokenSet([7,9,25,500,501,502]);
+const TS132 = tokenSet([1,2,3,7,9,16,25,52,500,501,502,532]);
+const TS133 = tokenSet([9,25]);
+const TS134 = tokenSet([1,7]);
+const TS135 = tokenSet([17]);
+const TS136 = tokenSet([1,12]);
+const TS137 = tokenSet([1,16]);
+const TS138 = tokenSet([8,12]);
+const TS139 = tokenSet([8]);
+const TS140 = tokenSet([8,35]);
+const TS141 = tokenSet([16,17,35]);
+const TS142 = tokenSet([11,12]);
+const TS143 = tokenSet([11,35]);
+const TS144 = tokenSet([513,514]);
+const TS145 = tokenSet([4,11]);
+const TS146 = tokenSet([12,26]);
 
 /** memo slots per token (memoised rules and left-recursive leaders) */
-export const MEMO_SLOTS = 17;
+export const MEMO_SLOTS = 13;
 
 export abstract class GeneratedParser extends ParserBase {
   protected readonly memoSlots = MEMO_SLOTS;
@@ -279,7 +276,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any;
       if (
         ((a = this.r_statements()), true) &&
-        (_v0 = this.expectToken(T.ENDMARKER)) !== null
+        this.expectType(T.ENDMARKER)
       ) {
         const _res = H.makeModule(this, a);
         return _res;
@@ -335,7 +332,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.r_expressions()) !== null &&
         ((_v0 = this._loop0_0()), true) &&
-        (_v1 = this.expectToken(T.ENDMARKER)) !== null
+        this.expectType(T.ENDMARKER)
       ) {
         const _res = A.Expression(a);
         return _res;
@@ -370,13 +367,13 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, _v2: any, b: any, _v3: any, _v4: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((a = this.r_type_expressions()), true) &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null &&
-        (_v2 = this.expectToken(51 /* '->' */)) !== null &&
+        this.expectType(8 /* ')' */) &&
+        this.expectType(51 /* '->' */) &&
         (b = this.r_expression()) !== null &&
         ((_v3 = this._loop0_1()), true) &&
-        (_v4 = this.expectToken(T.ENDMARKER)) !== null
+        this.expectType(T.ENDMARKER)
       ) {
         const _res = A.FunctionType(a, b);
         return _res;
@@ -475,13 +472,13 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS1[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=compound_stmt NEWLINE
     if (TS7[_tt] !== 0) {
       let a: any, _v0: any;
       if (
         (a = this.r_compound_stmt()) !== null &&
-        (_v0 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _res = H.singletonSeq(this, a);
         return _res;
@@ -503,7 +500,7 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS3[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -516,7 +513,7 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS9[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(T.ENDMARKER)) !== null
+        this.expectType(T.ENDMARKER)
       ) {
         const _res = H.interactiveExit(this);
         return _res;
@@ -538,7 +535,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(13 /* ';' */) !== null && (v = this.r_simple_stmt()) !== null) {
+    while (this.expectType(13 /* ';' */) && (v = this.r_simple_stmt()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -556,8 +553,8 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any;
       if (
         (a = this.r_simple_stmt()) !== null &&
-        this.negative(this.mark, this.expectToken(13 /* ';' */)) &&
-        (_v0 = this.expectToken(T.NEWLINE)) !== null
+        this.peekType() !== 13 &&
+        this.expectType(T.NEWLINE)
       ) {
         const _res = H.singletonSeq(this, a);
         return _res;
@@ -570,39 +567,9 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this._gather_3()) !== null &&
         ((_v0 = this.expectToken(13 /* ';' */)), true) &&
-        (_v1 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _res = a;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** ('import' | 'from') */
-  _tmp_4(): any {
-    const _tt = this.peekType();
-    if (TS12[_tt] === 0) return null;
-    const mark = this.mark;
-    // 'import'
-    if (TS13[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(519 /* 'import' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // 'from'
-    if (TS14[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(516 /* 'from' */)) !== null
-      ) {
-        const _res = _v0;
         return _res;
       }
       this.mark = mark;
@@ -614,10 +581,8 @@ export abstract class GeneratedParser extends ParserBase {
   r_simple_stmt(): any {
     const _tt = this.peekType();
     if (TS8[_tt] === 0) return null;
-    const memo = this.memoLookup(0);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // assignment
     if (TS10[_tt] !== 0) {
       let _v0: any;
@@ -625,7 +590,6 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_assignment()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -639,7 +603,6 @@ export abstract class GeneratedParser extends ParserBase {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Expr(e, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -648,11 +611,10 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS11[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(528 /* 'return' */)) &&
+        this.peekType() === 528 &&
         (_v0 = this.r_return_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -661,261 +623,119 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS12[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this._tmp_4()) &&
+        TS12[this.peekType()] !== 0 &&
         (_v0 = this.r_import_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // &'raise' raise_stmt
-    if (TS15[_tt] !== 0) {
+    if (TS13[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(527 /* 'raise' */)) &&
+        this.peekType() === 527 &&
         (_v0 = this.r_raise_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // 'pass'
-    if (TS16[_tt] !== 0) {
+    if (TS14[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(526 /* 'pass' */)) !== null
+        this.expectType(526 /* 'pass' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Pass(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // &'del' del_stmt
-    if (TS17[_tt] !== 0) {
+    if (TS15[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(510 /* 'del' */)) &&
+        this.peekType() === 510 &&
         (_v0 = this.r_del_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // &'yield' yield_stmt
-    if (TS18[_tt] !== 0) {
+    if (TS16[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(532 /* 'yield' */)) &&
+        this.peekType() === 532 &&
         (_v0 = this.r_yield_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // &'assert' assert_stmt
-    if (TS19[_tt] !== 0) {
+    if (TS17[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(505 /* 'assert' */)) &&
+        this.peekType() === 505 &&
         (_v0 = this.r_assert_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // 'break'
-    if (TS20[_tt] !== 0) {
+    if (TS18[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(506 /* 'break' */)) !== null
+        this.expectType(506 /* 'break' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Break(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // 'continue'
-    if (TS21[_tt] !== 0) {
+    if (TS19[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(508 /* 'continue' */)) !== null
+        this.expectType(508 /* 'continue' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Continue(_sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // &'global' global_stmt
-    if (TS22[_tt] !== 0) {
+    if (TS20[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(517 /* 'global' */)) &&
+        this.peekType() === 517 &&
         (_v0 = this.r_global_stmt()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // &'nonlocal' nonlocal_stmt
-    if (TS23[_tt] !== 0) {
+    if (TS21[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(523 /* 'nonlocal' */)) &&
+        this.peekType() === 523 &&
         (_v0 = this.r_nonlocal_stmt()) !== null
-      ) {
-        const _res = _v0;
-        this.memoize(mark, 0, _res, this.mark);
-        return _res;
-      }
-      this.mark = mark;
-    }
-    this.memoizeFailure(mark, 0);
-    return null;
-  }
-
-  /** ('def' | '@' | ASYNC) */
-  _tmp_5(): any {
-    const _tt = this.peekType();
-    if (TS24[_tt] === 0) return null;
-    const mark = this.mark;
-    // 'def'
-    if (TS25[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(509 /* 'def' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // '@'
-    if (TS26[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(49 /* '@' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ASYNC
-    if (TS27[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(T.ASYNC)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** ('class' | '@') */
-  _tmp_6(): any {
-    const _tt = this.peekType();
-    if (TS29[_tt] === 0) return null;
-    const mark = this.mark;
-    // 'class'
-    if (TS30[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(507 /* 'class' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // '@'
-    if (TS26[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(49 /* '@' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** ('with' | ASYNC) */
-  _tmp_7(): any {
-    const _tt = this.peekType();
-    if (TS31[_tt] === 0) return null;
-    const mark = this.mark;
-    // 'with'
-    if (TS32[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(531 /* 'with' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ASYNC
-    if (TS27[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(T.ASYNC)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** ('for' | ASYNC) */
-  _tmp_8(): any {
-    const _tt = this.peekType();
-    if (TS33[_tt] === 0) return null;
-    const mark = this.mark;
-    // 'for'
-    if (TS34[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(515 /* 'for' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ASYNC
-    if (TS27[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(T.ASYNC)) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -931,10 +751,10 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS7[_tt] === 0) return null;
     const mark = this.mark;
     // &('def' | '@' | ASYNC) function_def
-    if (TS24[_tt] !== 0) {
+    if (TS22[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this._tmp_5()) &&
+        TS22[this.peekType()] !== 0 &&
         (_v0 = this.r_function_def()) !== null
       ) {
         const _res = _v0;
@@ -943,10 +763,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'if' if_stmt
-    if (TS28[_tt] !== 0) {
+    if (TS23[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(518 /* 'if' */)) &&
+        this.peekType() === 518 &&
         (_v0 = this.r_if_stmt()) !== null
       ) {
         const _res = _v0;
@@ -955,10 +775,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &('class' | '@') class_def
-    if (TS29[_tt] !== 0) {
+    if (TS24[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this._tmp_6()) &&
+        TS24[this.peekType()] !== 0 &&
         (_v0 = this.r_class_def()) !== null
       ) {
         const _res = _v0;
@@ -967,10 +787,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &('with' | ASYNC) with_stmt
-    if (TS31[_tt] !== 0) {
+    if (TS25[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this._tmp_7()) &&
+        TS25[this.peekType()] !== 0 &&
         (_v0 = this.r_with_stmt()) !== null
       ) {
         const _res = _v0;
@@ -979,10 +799,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &('for' | ASYNC) for_stmt
-    if (TS33[_tt] !== 0) {
+    if (TS26[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this._tmp_8()) &&
+        TS26[this.peekType()] !== 0 &&
         (_v0 = this.r_for_stmt()) !== null
       ) {
         const _res = _v0;
@@ -991,10 +811,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'try' try_stmt
-    if (TS35[_tt] !== 0) {
+    if (TS27[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(529 /* 'try' */)) &&
+        this.peekType() === 529 &&
         (_v0 = this.r_try_stmt()) !== null
       ) {
         const _res = _v0;
@@ -1003,10 +823,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'while' while_stmt
-    if (TS36[_tt] !== 0) {
+    if (TS28[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(530 /* 'while' */)) &&
+        this.peekType() === 530 &&
         (_v0 = this.r_while_stmt()) !== null
       ) {
         const _res = _v0;
@@ -1015,7 +835,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // match_stmt
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_match_stmt()) !== null
@@ -1029,15 +849,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('=' d=annotated_rhs) */
-  _tmp_9(): any {
+  _tmp_4(): any {
     const _tt = this.peekType();
-    if (TS38[_tt] === 0) return null;
+    if (TS30[_tt] === 0) return null;
     const mark = this.mark;
     // '=' d=annotated_rhs
     {
       let _v0: any, d: any;
       if (
-        (_v0 = this.expectToken(22 /* '=' */)) !== null &&
+        this.expectType(22 /* '=' */) &&
         (d = this.r_annotated_rhs()) !== null
       ) {
         const _res = d;
@@ -1049,17 +869,17 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('(' b=single_target ')' | single_subscript_attribute_target) */
-  _tmp_10(): any {
+  _tmp_5(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
     // '(' b=single_target ')'
     if (TS4[_tt] !== 0) {
       let _v0: any, b: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (b = this.r_single_target()) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = b;
         return _res;
@@ -1081,15 +901,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('=' d=annotated_rhs) */
-  _tmp_11(): any {
+  _tmp_6(): any {
     const _tt = this.peekType();
-    if (TS38[_tt] === 0) return null;
+    if (TS30[_tt] === 0) return null;
     const mark = this.mark;
     // '=' d=annotated_rhs
     {
       let _v0: any, d: any;
       if (
-        (_v0 = this.expectToken(22 /* '=' */)) !== null &&
+        this.expectType(22 /* '=' */) &&
         (d = this.r_annotated_rhs()) !== null
       ) {
         const _res = d;
@@ -1101,16 +921,16 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (z=star_targets '=') */
-  _tmp_13(): any {
+  _tmp_8(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
+    if (TS32[_tt] === 0) return null;
     const mark = this.mark;
     // z=star_targets '='
     {
       let z: any, _v0: any;
       if (
         (z = this.r_star_targets()) !== null &&
-        (_v0 = this.expectToken(22 /* '=' */)) !== null
+        this.expectType(22 /* '=' */)
       ) {
         const _res = z;
         return _res;
@@ -1121,13 +941,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (z=star_targets '=')+ */
-  _loop1_12(): any {
+  _loop1_7(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
+    if (TS32[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_13()) !== null) {
+    while ((v = this._tmp_8()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -1137,12 +957,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (yield_expr | star_expressions) */
-  _tmp_14(): any {
+  _tmp_9(): any {
     const _tt = this.peekType();
     if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    if (TS18[_tt] !== 0) {
+    if (TS16[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -1167,12 +987,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (yield_expr | star_expressions) */
-  _tmp_15(): any {
+  _tmp_10(): any {
     const _tt = this.peekType();
     if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    if (TS18[_tt] !== 0) {
+    if (TS16[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -1201,16 +1021,16 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS10[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     let cut = false;
     // a=NAME ':' b=expression c=['=' d=annotated_rhs]
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, _v0: any, b: any, c: any;
       if (
         (a = this.nameToken()) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_expression()) !== null &&
-        ((c = this._tmp_9()), true)
+        ((c = this._tmp_4()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1220,13 +1040,13 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs]
-    if (TS39[_tt] !== 0) {
+    if (TS31[_tt] !== 0) {
       let a: any, _v0: any, b: any, c: any;
       if (
-        (a = this._tmp_10()) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        (a = this._tmp_5()) !== null &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_expression()) !== null &&
-        ((c = this._tmp_11()), true)
+        ((c = this._tmp_6()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1236,12 +1056,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=(z=star_targets '=')+ b=(yield_expr | star_expressions) !'=' tc=[TYPE_COMMENT]
-    if (TS40[_tt] !== 0) {
+    if (TS32[_tt] !== 0) {
       let a: any, b: any, tc: any;
       if (
-        (a = this._loop1_12()) !== null &&
-        (b = this._tmp_14()) !== null &&
-        this.negative(this.mark, this.expectToken(22 /* '=' */)) &&
+        (a = this._loop1_7()) !== null &&
+        (b = this._tmp_9()) !== null &&
+        this.peekType() !== 22 &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -1252,13 +1072,13 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=single_target b=augassign ~ c=(yield_expr | star_expressions)
-    if (TS39[_tt] !== 0) {
+    if (TS31[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
         (a = this.r_single_target()) !== null &&
         (b = this.r_augassign()) !== null &&
         (cut = true) &&
-        (c = this._tmp_15()) !== null
+        (c = this._tmp_10()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1289,7 +1109,7 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    if (TS18[_tt] !== 0) {
+    if (TS16[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -1316,13 +1136,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** augassign: '+=' | '-=' | '*=' | '@=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=' | '//=' */
   r_augassign(): any {
     const _tt = this.peekType();
-    if (TS41[_tt] === 0) return null;
+    if (TS33[_tt] === 0) return null;
     const mark = this.mark;
     // '+='
-    if (TS42[_tt] !== 0) {
+    if (TS34[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(36 /* '+=' */)) !== null
+        this.expectType(36 /* '+=' */)
       ) {
         const _res = H.augoperator(this, A.Add);
         return _res;
@@ -1330,10 +1150,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-='
-    if (TS43[_tt] !== 0) {
+    if (TS35[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(37 /* '-=' */)) !== null
+        this.expectType(37 /* '-=' */)
       ) {
         const _res = H.augoperator(this, A.Sub);
         return _res;
@@ -1341,10 +1161,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*='
-    if (TS44[_tt] !== 0) {
+    if (TS36[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(38 /* '*=' */)) !== null
+        this.expectType(38 /* '*=' */)
       ) {
         const _res = H.augoperator(this, A.Mult);
         return _res;
@@ -1352,10 +1172,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '@='
-    if (TS45[_tt] !== 0) {
+    if (TS37[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(50 /* '@=' */)) !== null
+        this.expectType(50 /* '@=' */)
       ) {
         const _res = H.augoperator(this, A.MatMult);
         return _res;
@@ -1363,10 +1183,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '/='
-    if (TS46[_tt] !== 0) {
+    if (TS38[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(39 /* '/=' */)) !== null
+        this.expectType(39 /* '/=' */)
       ) {
         const _res = H.augoperator(this, A.Div);
         return _res;
@@ -1374,10 +1194,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '%='
-    if (TS47[_tt] !== 0) {
+    if (TS39[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(40 /* '%=' */)) !== null
+        this.expectType(40 /* '%=' */)
       ) {
         const _res = H.augoperator(this, A.Mod);
         return _res;
@@ -1385,10 +1205,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '&='
-    if (TS48[_tt] !== 0) {
+    if (TS40[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(41 /* '&=' */)) !== null
+        this.expectType(41 /* '&=' */)
       ) {
         const _res = H.augoperator(this, A.BitAnd);
         return _res;
@@ -1396,10 +1216,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '|='
-    if (TS49[_tt] !== 0) {
+    if (TS41[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(42 /* '|=' */)) !== null
+        this.expectType(42 /* '|=' */)
       ) {
         const _res = H.augoperator(this, A.BitOr);
         return _res;
@@ -1407,10 +1227,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '^='
-    if (TS50[_tt] !== 0) {
+    if (TS42[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(43 /* '^=' */)) !== null
+        this.expectType(43 /* '^=' */)
       ) {
         const _res = H.augoperator(this, A.BitXor);
         return _res;
@@ -1418,10 +1238,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '<<='
-    if (TS51[_tt] !== 0) {
+    if (TS43[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(44 /* '<<=' */)) !== null
+        this.expectType(44 /* '<<=' */)
       ) {
         const _res = H.augoperator(this, A.LShift);
         return _res;
@@ -1429,10 +1249,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '>>='
-    if (TS52[_tt] !== 0) {
+    if (TS44[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(45 /* '>>=' */)) !== null
+        this.expectType(45 /* '>>=' */)
       ) {
         const _res = H.augoperator(this, A.RShift);
         return _res;
@@ -1440,10 +1260,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**='
-    if (TS53[_tt] !== 0) {
+    if (TS45[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(46 /* '**=' */)) !== null
+        this.expectType(46 /* '**=' */)
       ) {
         const _res = H.augoperator(this, A.Pow);
         return _res;
@@ -1451,10 +1271,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '//='
-    if (TS54[_tt] !== 0) {
+    if (TS46[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(48 /* '//=' */)) !== null
+        this.expectType(48 /* '//=' */)
       ) {
         const _res = H.augoperator(this, A.FloorDiv);
         return _res;
@@ -1469,12 +1289,12 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS11[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'return' a=[star_expressions]
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(528 /* 'return' */)) !== null &&
+        this.expectType(528 /* 'return' */) &&
         ((a = this.r_star_expressions()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -1488,15 +1308,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('from' z=expression) */
-  _tmp_16(): any {
+  _tmp_11(): any {
     const _tt = this.peekType();
-    if (TS14[_tt] === 0) return null;
+    if (TS47[_tt] === 0) return null;
     const mark = this.mark;
     // 'from' z=expression
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(516 /* 'from' */)) !== null &&
+        this.expectType(516 /* 'from' */) &&
         (z = this.r_expression()) !== null
       ) {
         const _res = z;
@@ -1510,16 +1330,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** raise_stmt: 'raise' a=expression b=['from' z=expression] | 'raise' */
   r_raise_stmt(): any {
     const _tt = this.peekType();
-    if (TS15[_tt] === 0) return null;
+    if (TS13[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'raise' a=expression b=['from' z=expression]
     {
       let _v0: any, a: any, b: any;
       if (
-        (_v0 = this.expectToken(527 /* 'raise' */)) !== null &&
+        this.expectType(527 /* 'raise' */) &&
         (a = this.r_expression()) !== null &&
-        ((b = this._tmp_16()), true)
+        ((b = this._tmp_11()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1532,7 +1352,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(527 /* 'raise' */)) !== null
+        this.expectType(527 /* 'raise' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1545,9 +1365,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.NAME+ */
-  _gather_17(): any {
+  _gather_12(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.nameToken();
     if (v === null) {
@@ -1556,7 +1376,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.nameToken()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.nameToken()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -1567,15 +1387,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** global_stmt: 'global' a=','.NAME+ */
   r_global_stmt(): any {
     const _tt = this.peekType();
-    if (TS22[_tt] === 0) return null;
+    if (TS20[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'global' a=','.NAME+
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(517 /* 'global' */)) !== null &&
-        (a = this._gather_17()) !== null
+        this.expectType(517 /* 'global' */) &&
+        (a = this._gather_12()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1588,9 +1408,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.NAME+ */
-  _gather_18(): any {
+  _gather_13(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.nameToken();
     if (v === null) {
@@ -1599,7 +1419,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.nameToken()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.nameToken()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -1610,15 +1430,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** nonlocal_stmt: 'nonlocal' a=','.NAME+ */
   r_nonlocal_stmt(): any {
     const _tt = this.peekType();
-    if (TS23[_tt] === 0) return null;
+    if (TS21[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'nonlocal' a=','.NAME+
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(523 /* 'nonlocal' */)) !== null &&
-        (a = this._gather_18()) !== null
+        this.expectType(523 /* 'nonlocal' */) &&
+        (a = this._gather_13()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1630,49 +1450,19 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** (';' | NEWLINE) */
-  _tmp_19(): any {
-    const _tt = this.peekType();
-    if (TS55[_tt] === 0) return null;
-    const mark = this.mark;
-    // ';'
-    if (TS56[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(13 /* ';' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // NEWLINE
-    if (TS3[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(T.NEWLINE)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** del_stmt: 'del' a=del_targets &(';' | NEWLINE) | invalid_del_stmt */
   r_del_stmt(): any {
     const _tt = this.peekType();
-    if (TS17[_tt] === 0) return null;
+    if (TS15[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'del' a=del_targets &(';' | NEWLINE)
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(510 /* 'del' */)) !== null &&
+        this.expectType(510 /* 'del' */) &&
         (a = this.r_del_targets()) !== null &&
-        this.positive(this.mark, this._tmp_19())
+        TS48[this.peekType()] !== 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1699,9 +1489,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** yield_stmt: y=yield_expr */
   r_yield_stmt(): any {
     const _tt = this.peekType();
-    if (TS18[_tt] === 0) return null;
+    if (TS16[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // y=yield_expr
     {
       let y: any;
@@ -1719,15 +1509,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' z=expression) */
-  _tmp_20(): any {
+  _tmp_14(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return null;
+    if (TS49[_tt] === 0) return null;
     const mark = this.mark;
     // ',' z=expression
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (z = this.r_expression()) !== null
       ) {
         const _res = z;
@@ -1741,16 +1531,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** assert_stmt: 'assert' a=expression b=[',' z=expression] */
   r_assert_stmt(): any {
     const _tt = this.peekType();
-    if (TS19[_tt] === 0) return null;
+    if (TS17[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'assert' a=expression b=[',' z=expression]
     {
       let _v0: any, a: any, b: any;
       if (
-        (_v0 = this.expectToken(505 /* 'assert' */)) !== null &&
+        this.expectType(505 /* 'assert' */) &&
         (a = this.r_expression()) !== null &&
-        ((b = this._tmp_20()), true)
+        ((b = this._tmp_14()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1768,7 +1558,7 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS12[_tt] === 0) return null;
     const mark = this.mark;
     // import_name
-    if (TS13[_tt] !== 0) {
+    if (TS50[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_import_name()) !== null
@@ -1779,7 +1569,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // import_from
-    if (TS14[_tt] !== 0) {
+    if (TS47[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_import_from()) !== null
@@ -1795,14 +1585,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** import_name: 'import' a=dotted_as_names */
   r_import_name(): any {
     const _tt = this.peekType();
-    if (TS13[_tt] === 0) return null;
+    if (TS50[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'import' a=dotted_as_names
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(519 /* 'import' */)) !== null &&
+        this.expectType(519 /* 'import' */) &&
         (a = this.r_dotted_as_names()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -1816,12 +1606,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('.' | '...') */
-  _tmp_22(): any {
+  _tmp_16(): any {
     const _tt = this.peekType();
-    if (TS58[_tt] === 0) return null;
+    if (TS51[_tt] === 0) return null;
     const mark = this.mark;
     // '.'
-    if (TS59[_tt] !== 0) {
+    if (TS52[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(23 /* '.' */)) !== null
@@ -1832,7 +1622,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '...'
-    if (TS60[_tt] !== 0) {
+    if (TS53[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(52 /* '...' */)) !== null
@@ -1846,13 +1636,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('.' | '...')* */
-  _loop0_21(): any {
+  _loop0_15(): any {
     const _tt = this.peekType();
-    if (TS58[_tt] === 0) return [];
+    if (TS51[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_22()) !== null) {
+    while ((v = this._tmp_16()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -1862,12 +1652,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('.' | '...') */
-  _tmp_24(): any {
+  _tmp_18(): any {
     const _tt = this.peekType();
-    if (TS58[_tt] === 0) return null;
+    if (TS51[_tt] === 0) return null;
     const mark = this.mark;
     // '.'
-    if (TS59[_tt] !== 0) {
+    if (TS52[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(23 /* '.' */)) !== null
@@ -1878,7 +1668,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '...'
-    if (TS60[_tt] !== 0) {
+    if (TS53[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(52 /* '...' */)) !== null
@@ -1892,13 +1682,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('.' | '...')+ */
-  _loop1_23(): any {
+  _loop1_17(): any {
     const _tt = this.peekType();
-    if (TS58[_tt] === 0) return null;
+    if (TS51[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_24()) !== null) {
+    while ((v = this._tmp_18()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -1910,17 +1700,17 @@ export abstract class GeneratedParser extends ParserBase {
   /** import_from: 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets | 'from' a=('.' | '...')+ 'import' b=import_from_targets */
   r_import_from(): any {
     const _tt = this.peekType();
-    if (TS14[_tt] === 0) return null;
+    if (TS47[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets
     {
       let _v0: any, a: any, b: any, _v1: any, c: any;
       if (
-        (_v0 = this.expectToken(516 /* 'from' */)) !== null &&
-        ((a = this._loop0_21()), true) &&
+        this.expectType(516 /* 'from' */) &&
+        ((a = this._loop0_15()), true) &&
         (b = this.r_dotted_name()) !== null &&
-        (_v1 = this.expectToken(519 /* 'import' */)) !== null &&
+        this.expectType(519 /* 'import' */) &&
         (c = this.r_import_from_targets()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -1934,9 +1724,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, b: any;
       if (
-        (_v0 = this.expectToken(516 /* 'from' */)) !== null &&
-        (a = this._loop1_23()) !== null &&
-        (_v1 = this.expectToken(519 /* 'import' */)) !== null &&
+        this.expectType(516 /* 'from' */) &&
+        (a = this._loop1_17()) !== null &&
+        this.expectType(519 /* 'import' */) &&
         (b = this.r_import_from_targets()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -1952,17 +1742,17 @@ export abstract class GeneratedParser extends ParserBase {
   /** import_from_targets: '(' a=import_from_as_names [','] ')' | import_from_as_names !',' | '*' | invalid_import_from_targets */
   r_import_from_targets(): any {
     const _tt = this.peekType();
-    if (TS61[_tt] === 0) return null;
+    if (TS54[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '(' a=import_from_as_names [','] ')'
     if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (a = this.r_import_from_as_names()) !== null &&
         ((_v1 = this.expectToken(12 /* ',' */)), true) &&
-        (_v2 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = a;
         return _res;
@@ -1970,11 +1760,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // import_from_as_names !','
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_import_from_as_names()) !== null &&
-        this.negative(this.mark, this.expectToken(12 /* ',' */))
+        this.peekType() !== 12
       ) {
         const _res = _v0;
         return _res;
@@ -1982,10 +1772,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*'
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null
+        this.expectType(16 /* '*' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -1995,7 +1785,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // invalid_import_from_targets
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -2010,9 +1800,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.import_from_as_name+ */
-  _gather_25(): any {
+  _gather_19(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_import_from_as_name();
     if (v === null) {
@@ -2021,7 +1811,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_import_from_as_name()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_import_from_as_name()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -2032,13 +1822,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** import_from_as_names: a=','.import_from_as_name+ */
   r_import_from_as_names(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.import_from_as_name+
     {
       let a: any;
       if (
-        (a = this._gather_25()) !== null
+        (a = this._gather_19()) !== null
       ) {
         const _res = a;
         return _res;
@@ -2049,15 +1839,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' z=NAME) */
-  _tmp_26(): any {
+  _tmp_20(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (z = this.nameToken()) !== null
       ) {
         const _res = z;
@@ -2071,15 +1861,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** import_from_as_name: a=NAME b=['as' z=NAME] */
   r_import_from_as_name(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME b=['as' z=NAME]
     {
       let a: any, b: any;
       if (
         (a = this.nameToken()) !== null &&
-        ((b = this._tmp_26()), true)
+        ((b = this._tmp_20()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -2092,9 +1882,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.dotted_as_name+ */
-  _gather_27(): any {
+  _gather_21(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_dotted_as_name();
     if (v === null) {
@@ -2103,7 +1893,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_dotted_as_name()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_dotted_as_name()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -2114,13 +1904,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** dotted_as_names: a=','.dotted_as_name+ */
   r_dotted_as_names(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.dotted_as_name+
     {
       let a: any;
       if (
-        (a = this._gather_27()) !== null
+        (a = this._gather_21()) !== null
       ) {
         const _res = a;
         return _res;
@@ -2131,15 +1921,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' z=NAME) */
-  _tmp_28(): any {
+  _tmp_22(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (z = this.nameToken()) !== null
       ) {
         const _res = z;
@@ -2153,15 +1943,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** dotted_as_name: a=dotted_name b=['as' z=NAME] */
   r_dotted_as_name(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=dotted_name b=['as' z=NAME]
     {
       let a: any, b: any;
       if (
         (a = this.r_dotted_name()) !== null &&
-        ((b = this._tmp_28()), true)
+        ((b = this._tmp_22()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -2176,9 +1966,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** dotted_name: a=dotted_name '.' b=NAME | NAME */
   r_dotted_name(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
-    const memo = this.memoLookup(1);
-    if (memo !== undefined) return memo;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -2188,9 +1976,8 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS59[this.peekType()] === 0) break;
+      if (TS52[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 1, res, resmark);
     this.mark = resmark;
     return res;
   }
@@ -2202,7 +1989,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(23 /* '.' */)) !== null &&
+        this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null
       ) {
         const _res = H.joinNamesWithDot(this, a, b);
@@ -2227,21 +2014,21 @@ export abstract class GeneratedParser extends ParserBase {
   /** block: NEWLINE INDENT a=statements DEDENT | simple_stmts | invalid_block */
   r_block(): any {
     const _tt = this.peekType();
-    if (TS64[_tt] === 0) return null;
-    const memo = this.memoLookup(2);
+    if (TS57[_tt] === 0) return null;
+    const memo = this.memoLookup(0);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // NEWLINE INDENT a=statements DEDENT
     if (TS3[_tt] !== 0) {
       let _v0: any, _v1: any, a: any, _v2: any;
       if (
-        (_v0 = this.expectToken(T.NEWLINE)) !== null &&
-        (_v1 = this.expectToken(T.INDENT)) !== null &&
+        this.expectType(T.NEWLINE) &&
+        this.expectType(T.INDENT) &&
         (a = this.r_statements()) !== null &&
-        (_v2 = this.expectToken(T.DEDENT)) !== null
+        this.expectType(T.DEDENT)
       ) {
         const _res = a;
-        this.memoize(mark, 2, _res, this.mark);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -2253,7 +2040,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_simple_stmts()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 2, _res, this.mark);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -2266,27 +2053,27 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_block()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 2, _res, this.mark);
+        this.memoize(mark, 0, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 2);
+    this.memoizeFailure(mark, 0);
     return null;
   }
 
   /** ('@' f=named_expression NEWLINE) */
-  _tmp_30(): any {
+  _tmp_24(): any {
     const _tt = this.peekType();
-    if (TS26[_tt] === 0) return null;
+    if (TS58[_tt] === 0) return null;
     const mark = this.mark;
     // '@' f=named_expression NEWLINE
     {
       let _v0: any, f: any, _v1: any;
       if (
-        (_v0 = this.expectToken(49 /* '@' */)) !== null &&
+        this.expectType(49 /* '@' */) &&
         (f = this.r_named_expression()) !== null &&
-        (_v1 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _res = f;
         return _res;
@@ -2297,13 +2084,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('@' f=named_expression NEWLINE)+ */
-  _loop1_29(): any {
+  _loop1_23(): any {
     const _tt = this.peekType();
-    if (TS26[_tt] === 0) return null;
+    if (TS58[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_30()) !== null) {
+    while ((v = this._tmp_24()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -2315,13 +2102,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** decorators: a=('@' f=named_expression NEWLINE)+ */
   r_decorators(): any {
     const _tt = this.peekType();
-    if (TS26[_tt] === 0) return null;
+    if (TS58[_tt] === 0) return null;
     const mark = this.mark;
     // a=('@' f=named_expression NEWLINE)+
     {
       let a: any;
       if (
-        (a = this._loop1_29()) !== null
+        (a = this._loop1_23()) !== null
       ) {
         const _res = a;
         return _res;
@@ -2334,10 +2121,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** class_def: a=decorators b=class_def_raw | class_def_raw */
   r_class_def(): any {
     const _tt = this.peekType();
-    if (TS29[_tt] === 0) return null;
+    if (TS24[_tt] === 0) return null;
     const mark = this.mark;
     // a=decorators b=class_def_raw
-    if (TS26[_tt] !== 0) {
+    if (TS58[_tt] !== 0) {
       let a: any, b: any;
       if (
         (a = this.r_decorators()) !== null &&
@@ -2349,7 +2136,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // class_def_raw
-    if (TS30[_tt] !== 0) {
+    if (TS59[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_class_def_raw()) !== null
@@ -2363,7 +2150,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('(' z=[arguments] ')') */
-  _tmp_31(): any {
+  _tmp_25(): any {
     const _tt = this.peekType();
     if (TS4[_tt] === 0) return null;
     const mark = this.mark;
@@ -2371,9 +2158,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, z: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((z = this.r_arguments()), true) &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = z;
         return _res;
@@ -2386,9 +2173,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** class_def_raw: invalid_class_def_raw | 'class' a=NAME b=['(' z=[arguments] ')'] ':' c=block */
   r_class_def_raw(): any {
     const _tt = this.peekType();
-    if (TS30[_tt] === 0) return null;
+    if (TS59[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_class_def_raw
     {
       let _v0: any;
@@ -2405,10 +2192,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, b: any, _v1: any, c: any;
       if (
-        (_v0 = this.expectToken(507 /* 'class' */)) !== null &&
+        this.expectType(507 /* 'class' */) &&
         (a = this.nameToken()) !== null &&
-        ((b = this._tmp_31()), true) &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        ((b = this._tmp_25()), true) &&
+        this.expectType(11 /* ':' */) &&
         (c = this.r_block()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -2424,10 +2211,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** function_def: d=decorators f=function_def_raw | function_def_raw */
   r_function_def(): any {
     const _tt = this.peekType();
-    if (TS24[_tt] === 0) return null;
+    if (TS22[_tt] === 0) return null;
     const mark = this.mark;
     // d=decorators f=function_def_raw
-    if (TS26[_tt] !== 0) {
+    if (TS58[_tt] !== 0) {
       let d: any, f: any;
       if (
         (d = this.r_decorators()) !== null &&
@@ -2439,7 +2226,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // function_def_raw
-    if (TS65[_tt] !== 0) {
+    if (TS60[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_function_def_raw()) !== null
@@ -2453,15 +2240,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('->' z=expression) */
-  _tmp_32(): any {
+  _tmp_26(): any {
     const _tt = this.peekType();
-    if (TS66[_tt] === 0) return null;
+    if (TS61[_tt] === 0) return null;
     const mark = this.mark;
     // '->' z=expression
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(51 /* '->' */)) !== null &&
+        this.expectType(51 /* '->' */) &&
         (z = this.r_expression()) !== null
       ) {
         const _res = z;
@@ -2473,15 +2260,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('->' z=expression) */
-  _tmp_33(): any {
+  _tmp_27(): any {
     const _tt = this.peekType();
-    if (TS66[_tt] === 0) return null;
+    if (TS61[_tt] === 0) return null;
     const mark = this.mark;
     // '->' z=expression
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(51 /* '->' */)) !== null &&
+        this.expectType(51 /* '->' */) &&
         (z = this.r_expression()) !== null
       ) {
         const _res = z;
@@ -2495,9 +2282,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** function_def_raw: invalid_def_raw | 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block | ASYNC 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block */
   r_function_def_raw(): any {
     const _tt = this.peekType();
-    if (TS65[_tt] === 0) return null;
+    if (TS60[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_def_raw
     {
       let _v0: any;
@@ -2511,15 +2298,15 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block
-    if (TS25[_tt] !== 0) {
+    if (TS62[_tt] !== 0) {
       let _v0: any, n: any, _v1: any, params: any, _v2: any, a: any, _v3: any, tc: any, b: any;
       if (
-        (_v0 = this.expectToken(509 /* 'def' */)) !== null &&
+        this.expectType(509 /* 'def' */) &&
         (n = this.nameToken()) !== null &&
         (_v1 = this.expectForcedToken(7, "(")) !== null &&
         ((params = this.r_params()), true) &&
-        (_v2 = this.expectToken(8 /* ')' */)) !== null &&
-        ((a = this._tmp_32()), true) &&
+        this.expectType(8 /* ')' */) &&
+        ((a = this._tmp_26()), true) &&
         (_v3 = this.expectForcedToken(11, ":")) !== null &&
         ((tc = this.r_func_type_comment()), true) &&
         (b = this.r_block()) !== null
@@ -2532,16 +2319,16 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ASYNC 'def' n=NAME &&'(' params=[params] ')' a=['->' z=expression] &&':' tc=[func_type_comment] b=block
-    if (TS27[_tt] !== 0) {
+    if (TS63[_tt] !== 0) {
       let _v0: any, _v1: any, n: any, _v2: any, params: any, _v3: any, a: any, _v4: any, tc: any, b: any;
       if (
-        (_v0 = this.expectToken(T.ASYNC)) !== null &&
-        (_v1 = this.expectToken(509 /* 'def' */)) !== null &&
+        this.expectType(T.ASYNC) &&
+        this.expectType(509 /* 'def' */) &&
         (n = this.nameToken()) !== null &&
         (_v2 = this.expectForcedToken(7, "(")) !== null &&
         ((params = this.r_params()), true) &&
-        (_v3 = this.expectToken(8 /* ')' */)) !== null &&
-        ((a = this._tmp_33()), true) &&
+        this.expectType(8 /* ')' */) &&
+        ((a = this._tmp_27()), true) &&
         (_v4 = this.expectForcedToken(11, ":")) !== null &&
         ((tc = this.r_func_type_comment()), true) &&
         (b = this.r_block()) !== null
@@ -2559,10 +2346,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** params: invalid_parameters | parameters */
   r_params(): any {
     const _tt = this.peekType();
-    if (TS67[_tt] === 0) return null;
+    if (TS64[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_parameters
-    if (TS68[_tt] !== 0) {
+    if (TS65[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -2574,7 +2361,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // parameters
-    if (TS69[_tt] !== 0) {
+    if (TS66[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_parameters()) !== null
@@ -2588,9 +2375,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default* */
-  _loop0_34(): any {
+  _loop0_28(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2604,9 +2391,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_with_default* */
-  _loop0_35(): any {
+  _loop0_29(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2620,9 +2407,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_with_default* */
-  _loop0_36(): any {
+  _loop0_30(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2636,9 +2423,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default+ */
-  _loop1_37(): any {
+  _loop1_31(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2652,9 +2439,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_with_default* */
-  _loop0_38(): any {
+  _loop0_32(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2668,9 +2455,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_with_default+ */
-  _loop1_39(): any {
+  _loop1_33(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2686,15 +2473,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** parameters: a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc] | a=slash_with_default b=param_with_default* c=[star_etc] | a=param_no_default+ b=param_with_default* c=[star_etc] | a=param_with_default+ b=[star_etc] | a=star_etc */
   r_parameters(): any {
     const _tt = this.peekType();
-    if (TS69[_tt] === 0) return null;
+    if (TS66[_tt] === 0) return null;
     const mark = this.mark;
     // a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc]
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any, c: any, d: any;
       if (
         (a = this.r_slash_no_default()) !== null &&
-        ((b = this._loop0_34()), true) &&
-        ((c = this._loop0_35()), true) &&
+        ((b = this._loop0_28()), true) &&
+        ((c = this._loop0_29()), true) &&
         ((d = this.r_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, a, null, b, c, d);
@@ -2703,11 +2490,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=slash_with_default b=param_with_default* c=[star_etc]
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
         (a = this.r_slash_with_default()) !== null &&
-        ((b = this._loop0_36()), true) &&
+        ((b = this._loop0_30()), true) &&
         ((c = this.r_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, a, null, b, c);
@@ -2716,11 +2503,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=param_no_default+ b=param_with_default* c=[star_etc]
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
-        (a = this._loop1_37()) !== null &&
-        ((b = this._loop0_38()), true) &&
+        (a = this._loop1_31()) !== null &&
+        ((b = this._loop0_32()), true) &&
         ((c = this.r_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, null, a, b, c);
@@ -2729,10 +2516,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=param_with_default+ b=[star_etc]
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any;
       if (
-        (a = this._loop1_39()) !== null &&
+        (a = this._loop1_33()) !== null &&
         ((b = this.r_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, null, null, a, b);
@@ -2741,7 +2528,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=star_etc
-    if (TS70[_tt] !== 0) {
+    if (TS67[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_star_etc()) !== null
@@ -2755,9 +2542,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default+ */
-  _loop1_40(): any {
+  _loop1_34(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2771,9 +2558,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default+ */
-  _loop1_41(): any {
+  _loop1_35(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2789,15 +2576,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** slash_no_default: a=param_no_default+ '/' ',' | a=param_no_default+ '/' &')' */
   r_slash_no_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=param_no_default+ '/' ','
     {
       let a: any, _v0: any, _v1: any;
       if (
-        (a = this._loop1_40()) !== null &&
-        (_v0 = this.expectToken(17 /* '/' */)) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null
+        (a = this._loop1_34()) !== null &&
+        this.expectType(17 /* '/' */) &&
+        this.expectType(12 /* ',' */)
       ) {
         const _res = a;
         return _res;
@@ -2808,9 +2595,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this._loop1_41()) !== null &&
-        (_v0 = this.expectToken(17 /* '/' */)) !== null &&
-        this.positive(this.mark, this.expectToken(8 /* ')' */))
+        (a = this._loop1_35()) !== null &&
+        this.expectType(17 /* '/' */) &&
+        this.peekType() === 8
       ) {
         const _res = a;
         return _res;
@@ -2821,9 +2608,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default* */
-  _loop0_42(): any {
+  _loop0_36(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2837,9 +2624,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_with_default+ */
-  _loop1_43(): any {
+  _loop1_37(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2853,9 +2640,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default* */
-  _loop0_44(): any {
+  _loop0_38(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2869,9 +2656,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_with_default+ */
-  _loop1_45(): any {
+  _loop1_39(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2887,16 +2674,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** slash_with_default: a=param_no_default* b=param_with_default+ '/' ',' | a=param_no_default* b=param_with_default+ '/' &')' */
   r_slash_with_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=param_no_default* b=param_with_default+ '/' ','
     {
       let a: any, b: any, _v0: any, _v1: any;
       if (
-        ((a = this._loop0_42()), true) &&
-        (b = this._loop1_43()) !== null &&
-        (_v0 = this.expectToken(17 /* '/' */)) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null
+        ((a = this._loop0_36()), true) &&
+        (b = this._loop1_37()) !== null &&
+        this.expectType(17 /* '/' */) &&
+        this.expectType(12 /* ',' */)
       ) {
         const _res = H.slashWithDefault(this, a, b);
         return _res;
@@ -2907,10 +2694,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any, _v0: any;
       if (
-        ((a = this._loop0_44()), true) &&
-        (b = this._loop1_45()) !== null &&
-        (_v0 = this.expectToken(17 /* '/' */)) !== null &&
-        this.positive(this.mark, this.expectToken(8 /* ')' */))
+        ((a = this._loop0_38()), true) &&
+        (b = this._loop1_39()) !== null &&
+        this.expectType(17 /* '/' */) &&
+        this.peekType() === 8
       ) {
         const _res = H.slashWithDefault(this, a, b);
         return _res;
@@ -2921,9 +2708,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_46(): any {
+  _loop0_40(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2937,9 +2724,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_47(): any {
+  _loop0_41(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2953,9 +2740,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default+ */
-  _loop1_48(): any {
+  _loop1_42(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -2971,10 +2758,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_etc: invalid_star_etc | '*' a=param_no_default b=param_maybe_default* c=[kwds] | '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds] | '*' ',' b=param_maybe_default+ c=[kwds] | a=kwds */
   r_star_etc(): any {
     const _tt = this.peekType();
-    if (TS70[_tt] === 0) return null;
+    if (TS67[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_star_etc
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -2986,12 +2773,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=param_no_default b=param_maybe_default* c=[kwds]
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, a: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (a = this.r_param_no_default()) !== null &&
-        ((b = this._loop0_46()), true) &&
+        ((b = this._loop0_40()), true) &&
         ((c = this.r_kwds()), true)
       ) {
         const _res = H.starEtc(this, a, b, c);
@@ -3000,12 +2787,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds]
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, a: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (a = this.r_param_no_default_star_annotation()) !== null &&
-        ((b = this._loop0_47()), true) &&
+        ((b = this._loop0_41()), true) &&
         ((c = this.r_kwds()), true)
       ) {
         const _res = H.starEtc(this, a, b, c);
@@ -3014,12 +2801,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' ',' b=param_maybe_default+ c=[kwds]
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, _v1: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
-        (b = this._loop1_48()) !== null &&
+        this.expectType(16 /* '*' */) &&
+        this.expectType(12 /* ',' */) &&
+        (b = this._loop1_42()) !== null &&
         ((c = this.r_kwds()), true)
       ) {
         const _res = H.starEtc(this, null, b, c);
@@ -3028,7 +2815,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=kwds
-    if (TS71[_tt] !== 0) {
+    if (TS68[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_kwds()) !== null
@@ -3044,7 +2831,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** kwds: invalid_kwds | '**' a=param_no_default */
   r_kwds(): any {
     const _tt = this.peekType();
-    if (TS71[_tt] === 0) return null;
+    if (TS68[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_kwds
     {
@@ -3062,7 +2849,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (a = this.r_param_no_default()) !== null
       ) {
         const _res = a;
@@ -3076,7 +2863,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** param_no_default: a=param ',' tc=TYPE_COMMENT? | a=param tc=TYPE_COMMENT? &')' */
   r_param_no_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_param();
     const _h0m = this.mark;
@@ -3085,7 +2872,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, tc: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
         const _res = H.addTypeCommentToArg(this, a, tc);
@@ -3099,7 +2886,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
-        this.positive(this.mark, this.expectToken(8 /* ')' */))
+        this.peekType() === 8
       ) {
         const _res = H.addTypeCommentToArg(this, a, tc);
         return _res;
@@ -3112,7 +2899,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** param_no_default_star_annotation: a=param_star_annotation ',' tc=TYPE_COMMENT? | a=param_star_annotation tc=TYPE_COMMENT? &')' */
   r_param_no_default_star_annotation(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_param_star_annotation();
     const _h0m = this.mark;
@@ -3121,7 +2908,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, tc: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
         const _res = H.addTypeCommentToArg(this, a, tc);
@@ -3135,7 +2922,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
-        this.positive(this.mark, this.expectToken(8 /* ')' */))
+        this.peekType() === 8
       ) {
         const _res = H.addTypeCommentToArg(this, a, tc);
         return _res;
@@ -3148,7 +2935,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** param_with_default: a=param c=default ',' tc=TYPE_COMMENT? | a=param c=default tc=TYPE_COMMENT? &')' */
   r_param_with_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_param();
     const _h0m = this.mark;
@@ -3158,7 +2945,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
         const _res = H.nameDefaultPair(this, a, c, tc);
@@ -3173,7 +2960,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
-        this.positive(this.mark, this.expectToken(8 /* ')' */))
+        this.peekType() === 8
       ) {
         const _res = H.nameDefaultPair(this, a, c, tc);
         return _res;
@@ -3186,7 +2973,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** param_maybe_default: a=param c=default? ',' tc=TYPE_COMMENT? | a=param c=default? tc=TYPE_COMMENT? &')' */
   r_param_maybe_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_param();
     const _h0m = this.mark;
@@ -3196,7 +2983,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true)
       ) {
         const _res = H.nameDefaultPair(this, a, c, tc);
@@ -3211,7 +2998,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
-        this.positive(this.mark, this.expectToken(8 /* ')' */))
+        this.peekType() === 8
       ) {
         const _res = H.nameDefaultPair(this, a, c, tc);
         return _res;
@@ -3224,9 +3011,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** param: a=NAME b=annotation? */
   r_param(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME b=annotation?
     {
       let a: any, b: any;
@@ -3247,9 +3034,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** param_star_annotation: a=NAME b=star_annotation */
   r_param_star_annotation(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME b=star_annotation
     {
       let a: any, b: any;
@@ -3270,13 +3057,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** annotation: ':' a=expression */
   r_annotation(): any {
     const _tt = this.peekType();
-    if (TS72[_tt] === 0) return null;
+    if (TS69[_tt] === 0) return null;
     const mark = this.mark;
     // ':' a=expression
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (a = this.r_expression()) !== null
       ) {
         const _res = a;
@@ -3290,13 +3077,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_annotation: ':' a=star_expression */
   r_star_annotation(): any {
     const _tt = this.peekType();
-    if (TS72[_tt] === 0) return null;
+    if (TS69[_tt] === 0) return null;
     const mark = this.mark;
     // ':' a=star_expression
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (a = this.r_star_expression()) !== null
       ) {
         const _res = a;
@@ -3310,13 +3097,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** default: '=' a=expression | invalid_default */
   r_default(): any {
     const _tt = this.peekType();
-    if (TS38[_tt] === 0) return null;
+    if (TS30[_tt] === 0) return null;
     const mark = this.mark;
     // '=' a=expression
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(22 /* '=' */)) !== null &&
+        this.expectType(22 /* '=' */) &&
         (a = this.r_expression()) !== null
       ) {
         const _res = a;
@@ -3342,9 +3129,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** if_stmt: invalid_if_stmt | 'if' a=named_expression ':' b=block c=elif_stmt | 'if' a=named_expression ':' b=block c=[else_block] */
   r_if_stmt(): any {
     const _tt = this.peekType();
-    if (TS28[_tt] === 0) return null;
+    if (TS23[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_if_stmt
     {
       let _v0: any;
@@ -3361,9 +3148,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
+        this.expectType(518 /* 'if' */) &&
         (a = this.r_named_expression()) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null &&
         (c = this.r_elif_stmt()) !== null
       ) {
@@ -3378,9 +3165,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
+        this.expectType(518 /* 'if' */) &&
         (a = this.r_named_expression()) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null &&
         ((c = this.r_else_block()), true)
       ) {
@@ -3397,9 +3184,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** elif_stmt: invalid_elif_stmt | 'elif' a=named_expression ':' b=block c=elif_stmt | 'elif' a=named_expression ':' b=block c=[else_block] */
   r_elif_stmt(): any {
     const _tt = this.peekType();
-    if (TS73[_tt] === 0) return null;
+    if (TS70[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_elif_stmt
     {
       let _v0: any;
@@ -3416,9 +3203,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(511 /* 'elif' */)) !== null &&
+        this.expectType(511 /* 'elif' */) &&
         (a = this.r_named_expression()) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null &&
         (c = this.r_elif_stmt()) !== null
       ) {
@@ -3433,9 +3220,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(511 /* 'elif' */)) !== null &&
+        this.expectType(511 /* 'elif' */) &&
         (a = this.r_named_expression()) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null &&
         ((c = this.r_else_block()), true)
       ) {
@@ -3452,7 +3239,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** else_block: invalid_else_stmt | 'else' &&':' b=block */
   r_else_block(): any {
     const _tt = this.peekType();
-    if (TS74[_tt] === 0) return null;
+    if (TS71[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_else_stmt
     {
@@ -3470,7 +3257,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, b: any;
       if (
-        (_v0 = this.expectToken(512 /* 'else' */)) !== null &&
+        this.expectType(512 /* 'else' */) &&
         (_v1 = this.expectForcedToken(11, ":")) !== null &&
         (b = this.r_block()) !== null
       ) {
@@ -3485,9 +3272,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** while_stmt: invalid_while_stmt | 'while' a=named_expression ':' b=block c=[else_block] */
   r_while_stmt(): any {
     const _tt = this.peekType();
-    if (TS36[_tt] === 0) return null;
+    if (TS28[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_while_stmt
     {
       let _v0: any;
@@ -3504,9 +3291,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(530 /* 'while' */)) !== null &&
+        this.expectType(530 /* 'while' */) &&
         (a = this.r_named_expression()) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null &&
         ((c = this.r_else_block()), true)
       ) {
@@ -3523,9 +3310,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** for_stmt: invalid_for_stmt | 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | ASYNC 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block] | invalid_for_target */
   r_for_stmt(): any {
     const _tt = this.peekType();
-    if (TS33[_tt] === 0) return null;
+    if (TS26[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     let cut = false;
     // invalid_for_stmt
     {
@@ -3540,15 +3327,15 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
-    if (TS34[_tt] !== 0) {
+    if (TS72[_tt] !== 0) {
       let _v0: any, t: any, _v1: any, ex: any, _v2: any, tc: any, b: any, el: any;
       if (
-        (_v0 = this.expectToken(515 /* 'for' */)) !== null &&
+        this.expectType(515 /* 'for' */) &&
         (t = this.r_star_targets()) !== null &&
-        (_v1 = this.expectToken(520 /* 'in' */)) !== null &&
+        this.expectType(520 /* 'in' */) &&
         (cut = true) &&
         (ex = this.r_star_expressions()) !== null &&
-        (_v2 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         (b = this.r_block()) !== null &&
         ((el = this.r_else_block()), true)
@@ -3562,16 +3349,16 @@ export abstract class GeneratedParser extends ParserBase {
       if (cut) return null;
     }
     // ASYNC 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
-    if (TS27[_tt] !== 0) {
+    if (TS63[_tt] !== 0) {
       let _v0: any, _v1: any, t: any, _v2: any, ex: any, _v3: any, tc: any, b: any, el: any;
       if (
-        (_v0 = this.expectToken(T.ASYNC)) !== null &&
-        (_v1 = this.expectToken(515 /* 'for' */)) !== null &&
+        this.expectType(T.ASYNC) &&
+        this.expectType(515 /* 'for' */) &&
         (t = this.r_star_targets()) !== null &&
-        (_v2 = this.expectToken(520 /* 'in' */)) !== null &&
+        this.expectType(520 /* 'in' */) &&
         (cut = true) &&
         (ex = this.r_star_expressions()) !== null &&
-        (_v3 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         (b = this.r_block()) !== null &&
         ((el = this.r_else_block()), true)
@@ -3600,7 +3387,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.with_item+ */
-  _gather_49(): any {
+  _gather_43(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
@@ -3611,7 +3398,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_with_item()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_with_item()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -3620,7 +3407,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.with_item+ */
-  _gather_50(): any {
+  _gather_44(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
@@ -3631,7 +3418,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_with_item()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_with_item()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -3640,7 +3427,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.with_item+ */
-  _gather_51(): any {
+  _gather_45(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
@@ -3651,7 +3438,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_with_item()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_with_item()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -3660,7 +3447,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.with_item+ */
-  _gather_52(): any {
+  _gather_46(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
@@ -3671,7 +3458,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_with_item()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_with_item()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -3682,9 +3469,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** with_stmt: invalid_with_stmt_indent | 'with' '(' a=','.with_item+ ','? ')' ':' b=block | 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | ASYNC 'with' '(' a=','.with_item+ ','? ')' ':' b=block | ASYNC 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block | invalid_with_stmt */
   r_with_stmt(): any {
     const _tt = this.peekType();
-    if (TS31[_tt] === 0) return null;
+    if (TS25[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_with_stmt_indent
     {
       let _v0: any;
@@ -3698,15 +3485,15 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'with' '(' a=','.with_item+ ','? ')' ':' b=block
-    if (TS32[_tt] !== 0) {
+    if (TS73[_tt] !== 0) {
       let _v0: any, _v1: any, a: any, _v2: any, _v3: any, _v4: any, b: any;
       if (
-        (_v0 = this.expectToken(531 /* 'with' */)) !== null &&
-        (_v1 = this.expectToken(7 /* '(' */)) !== null &&
-        (a = this._gather_49()) !== null &&
-        ((_v2 = this.expectToken(12 /* ',' */)), true) &&
-        (_v3 = this.expectToken(8 /* ')' */)) !== null &&
-        (_v4 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(531 /* 'with' */) &&
+        this.expectType(7 /* '(' */) &&
+        (a = this._gather_43()) !== null &&
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(8 /* ')' */) &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -3717,12 +3504,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-    if (TS32[_tt] !== 0) {
+    if (TS73[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, tc: any, b: any;
       if (
-        (_v0 = this.expectToken(531 /* 'with' */)) !== null &&
-        (a = this._gather_50()) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(531 /* 'with' */) &&
+        (a = this._gather_44()) !== null &&
+        this.expectType(11 /* ':' */) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         (b = this.r_block()) !== null
       ) {
@@ -3734,16 +3521,16 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ASYNC 'with' '(' a=','.with_item+ ','? ')' ':' b=block
-    if (TS27[_tt] !== 0) {
+    if (TS63[_tt] !== 0) {
       let _v0: any, _v1: any, _v2: any, a: any, _v3: any, _v4: any, _v5: any, b: any;
       if (
-        (_v0 = this.expectToken(T.ASYNC)) !== null &&
-        (_v1 = this.expectToken(531 /* 'with' */)) !== null &&
-        (_v2 = this.expectToken(7 /* '(' */)) !== null &&
-        (a = this._gather_51()) !== null &&
-        ((_v3 = this.expectToken(12 /* ',' */)), true) &&
-        (_v4 = this.expectToken(8 /* ')' */)) !== null &&
-        (_v5 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(T.ASYNC) &&
+        this.expectType(531 /* 'with' */) &&
+        this.expectType(7 /* '(' */) &&
+        (a = this._gather_45()) !== null &&
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(8 /* ')' */) &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -3754,13 +3541,13 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ASYNC 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-    if (TS27[_tt] !== 0) {
+    if (TS63[_tt] !== 0) {
       let _v0: any, _v1: any, a: any, _v2: any, tc: any, b: any;
       if (
-        (_v0 = this.expectToken(T.ASYNC)) !== null &&
-        (_v1 = this.expectToken(531 /* 'with' */)) !== null &&
-        (a = this._gather_52()) !== null &&
-        (_v2 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(T.ASYNC) &&
+        this.expectType(531 /* 'with' */) &&
+        (a = this._gather_46()) !== null &&
+        this.expectType(11 /* ':' */) &&
         ((tc = this.expectToken(T.TYPE_COMMENT)), true) &&
         (b = this.r_block()) !== null
       ) {
@@ -3786,47 +3573,6 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** (',' | ')' | ':') */
-  _tmp_53(): any {
-    const _tt = this.peekType();
-    if (TS75[_tt] === 0) return null;
-    const mark = this.mark;
-    // ','
-    if (TS57[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ')'
-    if (TS76[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(8 /* ')' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ':'
-    if (TS72[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** with_item: e=expression 'as' t=star_target &(',' | ')' | ':') | invalid_with_item | e=expression */
   r_with_item(): any {
     const _tt = this.peekType();
@@ -3837,9 +3583,9 @@ export abstract class GeneratedParser extends ParserBase {
       let e: any, _v0: any, t: any;
       if (
         (e = this.r_expression()) !== null &&
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (t = this.r_star_target()) !== null &&
-        this.positive(this.mark, this._tmp_53())
+        TS74[this.peekType()] !== 0
       ) {
         const _res = A.withitem(e, t);
         return _res;
@@ -3873,9 +3619,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** except_block+ */
-  _loop1_54(): any {
+  _loop1_47(): any {
     const _tt = this.peekType();
-    if (TS77[_tt] === 0) return null;
+    if (TS75[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -3889,9 +3635,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** except_star_block+ */
-  _loop1_55(): any {
+  _loop1_48(): any {
     const _tt = this.peekType();
-    if (TS77[_tt] === 0) return null;
+    if (TS75[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -3907,9 +3653,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** try_stmt: invalid_try_stmt | 'try' &&':' b=block f=finally_block | 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block] | 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block] */
   r_try_stmt(): any {
     const _tt = this.peekType();
-    if (TS35[_tt] === 0) return null;
+    if (TS27[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_try_stmt
     {
       let _v0: any;
@@ -3926,7 +3672,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, b: any, f: any;
       if (
-        (_v0 = this.expectToken(529 /* 'try' */)) !== null &&
+        this.expectType(529 /* 'try' */) &&
         (_v1 = this.expectForcedToken(11, ":")) !== null &&
         (b = this.r_block()) !== null &&
         (f = this.r_finally_block()) !== null
@@ -3942,10 +3688,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, b: any, ex: any, el: any, f: any;
       if (
-        (_v0 = this.expectToken(529 /* 'try' */)) !== null &&
+        this.expectType(529 /* 'try' */) &&
         (_v1 = this.expectForcedToken(11, ":")) !== null &&
         (b = this.r_block()) !== null &&
-        (ex = this._loop1_54()) !== null &&
+        (ex = this._loop1_47()) !== null &&
         ((el = this.r_else_block()), true) &&
         ((f = this.r_finally_block()), true)
       ) {
@@ -3960,10 +3706,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, b: any, ex: any, el: any, f: any;
       if (
-        (_v0 = this.expectToken(529 /* 'try' */)) !== null &&
+        this.expectType(529 /* 'try' */) &&
         (_v1 = this.expectForcedToken(11, ":")) !== null &&
         (b = this.r_block()) !== null &&
-        (ex = this._loop1_55()) !== null &&
+        (ex = this._loop1_48()) !== null &&
         ((el = this.r_else_block()), true) &&
         ((f = this.r_finally_block()), true)
       ) {
@@ -3978,15 +3724,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' z=NAME) */
-  _tmp_56(): any {
+  _tmp_49(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (z = this.nameToken()) !== null
       ) {
         const _res = z;
@@ -4000,9 +3746,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** except_block: invalid_except_stmt_indent | 'except' e=expression t=['as' z=NAME] ':' b=block | 'except' ':' b=block | invalid_except_stmt */
   r_except_block(): any {
     const _tt = this.peekType();
-    if (TS77[_tt] === 0) return null;
+    if (TS75[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_except_stmt_indent
     {
       let _v0: any;
@@ -4019,10 +3765,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, e: any, t: any, _v1: any, b: any;
       if (
-        (_v0 = this.expectToken(513 /* 'except' */)) !== null &&
+        this.expectType(513 /* 'except' */) &&
         (e = this.r_expression()) !== null &&
-        ((t = this._tmp_56()), true) &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        ((t = this._tmp_49()), true) &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -4036,8 +3782,8 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, b: any;
       if (
-        (_v0 = this.expectToken(513 /* 'except' */)) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(513 /* 'except' */) &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -4063,15 +3809,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' z=NAME) */
-  _tmp_57(): any {
+  _tmp_50(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' z=NAME
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (z = this.nameToken()) !== null
       ) {
         const _res = z;
@@ -4085,9 +3831,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** except_star_block: invalid_except_star_stmt_indent | 'except' '*' e=expression t=['as' z=NAME] ':' b=block | invalid_except_stmt */
   r_except_star_block(): any {
     const _tt = this.peekType();
-    if (TS77[_tt] === 0) return null;
+    if (TS75[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_except_star_stmt_indent
     {
       let _v0: any;
@@ -4104,11 +3850,11 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, e: any, t: any, _v2: any, b: any;
       if (
-        (_v0 = this.expectToken(513 /* 'except' */)) !== null &&
-        (_v1 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(513 /* 'except' */) &&
+        this.expectType(16 /* '*' */) &&
         (e = this.r_expression()) !== null &&
-        ((t = this._tmp_57()), true) &&
-        (_v2 = this.expectToken(11 /* ':' */)) !== null &&
+        ((t = this._tmp_50()), true) &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_block()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -4136,7 +3882,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** finally_block: invalid_finally_stmt | 'finally' &&':' a=block */
   r_finally_block(): any {
     const _tt = this.peekType();
-    if (TS78[_tt] === 0) return null;
+    if (TS76[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_finally_stmt
     {
@@ -4154,7 +3900,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.expectToken(514 /* 'finally' */)) !== null &&
+        this.expectType(514 /* 'finally' */) &&
         (_v1 = this.expectForcedToken(11, ":")) !== null &&
         (a = this.r_block()) !== null
       ) {
@@ -4167,9 +3913,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** case_block+ */
-  _loop1_58(): any {
+  _loop1_51(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -4185,20 +3931,20 @@ export abstract class GeneratedParser extends ParserBase {
   /** match_stmt: "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT | invalid_match_stmt */
   r_match_stmt(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
     {
       let _v0: any, subject: any, _v1: any, _v2: any, _v3: any, cases: any, _v4: any;
       if (
         (_v0 = this.expectSoftKeyword("match")) !== null &&
         (subject = this.r_subject_expr()) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v2 = this.expectToken(T.NEWLINE)) !== null &&
-        (_v3 = this.expectToken(T.INDENT)) !== null &&
-        (cases = this._loop1_58()) !== null &&
-        (_v4 = this.expectToken(T.DEDENT)) !== null
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.expectType(T.INDENT) &&
+        (cases = this._loop1_51()) !== null &&
+        this.expectType(T.DEDENT)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -4227,13 +3973,13 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // value=star_named_expression ',' values=star_named_expressions?
     {
       let value: any, _v0: any, values: any;
       if (
         (value = this.r_star_named_expression()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         ((values = this.r_star_named_expressions()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -4260,7 +4006,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** case_block: invalid_case_block | "case" pattern=patterns guard=guard? ':' body=block */
   r_case_block(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_case_block
     {
@@ -4281,7 +4027,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectSoftKeyword("case")) !== null &&
         (pattern = this.r_patterns()) !== null &&
         ((guard = this.r_guard()), true) &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (body = this.r_block()) !== null
       ) {
         const _res = A.match_case(pattern, guard, body);
@@ -4295,13 +4041,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** guard: 'if' guard=named_expression */
   r_guard(): any {
     const _tt = this.peekType();
-    if (TS28[_tt] === 0) return null;
+    if (TS23[_tt] === 0) return null;
     const mark = this.mark;
     // 'if' guard=named_expression
     {
       let _v0: any, guard: any;
       if (
-        (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
+        this.expectType(518 /* 'if' */) &&
         (guard = this.r_named_expression()) !== null
       ) {
         const _res = guard;
@@ -4315,9 +4061,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** patterns: patterns=open_sequence_pattern | pattern */
   r_patterns(): any {
     const _tt = this.peekType();
-    if (TS79[_tt] === 0) return null;
+    if (TS77[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // patterns=open_sequence_pattern
     {
       let patterns: any;
@@ -4332,7 +4078,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // pattern
-    if (TS80[_tt] !== 0) {
+    if (TS78[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_pattern()) !== null
@@ -4348,7 +4094,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** pattern: as_pattern | or_pattern */
   r_pattern(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
+    if (TS78[_tt] === 0) return null;
     const mark = this.mark;
     // as_pattern
     {
@@ -4378,15 +4124,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** as_pattern: pattern=or_pattern 'as' target=pattern_capture_target | invalid_as_pattern */
   r_as_pattern(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
+    if (TS78[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // pattern=or_pattern 'as' target=pattern_capture_target
     {
       let pattern: any, _v0: any, target: any;
       if (
         (pattern = this.r_or_pattern()) !== null &&
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (target = this.r_pattern_capture_target()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -4412,9 +4158,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** '|'.closed_pattern+ */
-  _gather_59(): any {
+  _gather_52(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
+    if (TS78[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_closed_pattern();
     if (v === null) {
@@ -4423,7 +4169,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(18 /* '|' */) !== null && (v = this.r_closed_pattern()) !== null) {
+    while (this.expectType(18 /* '|' */) && (v = this.r_closed_pattern()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -4434,14 +4180,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** or_pattern: patterns='|'.closed_pattern+ */
   r_or_pattern(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
+    if (TS78[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // patterns='|'.closed_pattern+
     {
       let patterns: any;
       if (
-        (patterns = this._gather_59()) !== null
+        (patterns = this._gather_52()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -4456,54 +4202,54 @@ export abstract class GeneratedParser extends ParserBase {
   /** closed_pattern: literal_pattern | capture_pattern | wildcard_pattern | value_pattern | group_pattern | sequence_pattern | mapping_pattern | class_pattern */
   r_closed_pattern(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
-    const memo = this.memoLookup(3);
+    if (TS78[_tt] === 0) return null;
+    const memo = this.memoLookup(1);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // literal_pattern
-    if (TS81[_tt] !== 0) {
+    if (TS79[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_literal_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // capture_pattern
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_capture_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // wildcard_pattern
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_wildcard_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // value_pattern
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_value_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -4515,93 +4261,63 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_group_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // sequence_pattern
-    if (TS82[_tt] !== 0) {
+    if (TS80[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_sequence_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // mapping_pattern
-    if (TS83[_tt] !== 0) {
+    if (TS81[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_mapping_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // class_pattern
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_class_pattern()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 3, _res, this.mark);
+        this.memoize(mark, 1, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 3);
-    return null;
-  }
-
-  /** ('+' | '-') */
-  _tmp_60(): any {
-    const _tt = this.peekType();
-    if (TS84[_tt] === 0) return null;
-    const mark = this.mark;
-    // '+'
-    if (TS85[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(14 /* '+' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // '-'
-    if (TS86[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(15 /* '-' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
+    this.memoizeFailure(mark, 1);
     return null;
   }
 
   /** literal_pattern: value=signed_number !('+' | '-') | value=complex_number | value=strings | 'None' | 'True' | 'False' */
   r_literal_pattern(): any {
     const _tt = this.peekType();
-    if (TS81[_tt] === 0) return null;
+    if (TS79[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // value=signed_number !('+' | '-')
-    if (TS87[_tt] !== 0) {
+    if (TS83[_tt] !== 0) {
       let value: any;
       if (
         (value = this.r_signed_number()) !== null &&
-        this.negative(this.mark, this._tmp_60())
+        TS82[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -4611,7 +4327,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // value=complex_number
-    if (TS87[_tt] !== 0) {
+    if (TS83[_tt] !== 0) {
       let value: any;
       if (
         (value = this.r_complex_number()) !== null
@@ -4624,7 +4340,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // value=strings
-    if (TS88[_tt] !== 0) {
+    if (TS84[_tt] !== 0) {
       let value: any;
       if (
         (value = this.r_strings()) !== null
@@ -4637,10 +4353,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    if (TS89[_tt] !== 0) {
+    if (TS85[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(501 /* 'None' */)) !== null
+        this.expectType(501 /* 'None' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -4650,10 +4366,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'True'
-    if (TS90[_tt] !== 0) {
+    if (TS86[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(502 /* 'True' */)) !== null
+        this.expectType(502 /* 'True' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -4663,10 +4379,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    if (TS91[_tt] !== 0) {
+    if (TS87[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(500 /* 'False' */)) !== null
+        this.expectType(500 /* 'False' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -4678,48 +4394,18 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** ('+' | '-') */
-  _tmp_61(): any {
-    const _tt = this.peekType();
-    if (TS84[_tt] === 0) return null;
-    const mark = this.mark;
-    // '+'
-    if (TS85[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(14 /* '+' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // '-'
-    if (TS86[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(15 /* '-' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** literal_expr: signed_number !('+' | '-') | complex_number | strings | 'None' | 'True' | 'False' */
   r_literal_expr(): any {
     const _tt = this.peekType();
-    if (TS81[_tt] === 0) return null;
+    if (TS79[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // signed_number !('+' | '-')
-    if (TS87[_tt] !== 0) {
+    if (TS83[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_signed_number()) !== null &&
-        this.negative(this.mark, this._tmp_61())
+        TS82[this.peekType()] === 0
       ) {
         const _res = _v0;
         return _res;
@@ -4727,7 +4413,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // complex_number
-    if (TS87[_tt] !== 0) {
+    if (TS83[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_complex_number()) !== null
@@ -4738,7 +4424,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // strings
-    if (TS88[_tt] !== 0) {
+    if (TS84[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_strings()) !== null
@@ -4749,10 +4435,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    if (TS89[_tt] !== 0) {
+    if (TS85[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(501 /* 'None' */)) !== null
+        this.expectType(501 /* 'None' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -4762,10 +4448,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'True'
-    if (TS90[_tt] !== 0) {
+    if (TS86[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(502 /* 'True' */)) !== null
+        this.expectType(502 /* 'True' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -4775,10 +4461,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    if (TS91[_tt] !== 0) {
+    if (TS87[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(500 /* 'False' */)) !== null
+        this.expectType(500 /* 'False' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -4793,9 +4479,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** complex_number: real=signed_real_number '+' imag=imaginary_number | real=signed_real_number '-' imag=imaginary_number */
   r_complex_number(): any {
     const _tt = this.peekType();
-    if (TS87[_tt] === 0) return null;
+    if (TS83[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_signed_real_number();
     const _h0m = this.mark;
     // real=signed_real_number '+' imag=imaginary_number
@@ -4803,7 +4489,7 @@ export abstract class GeneratedParser extends ParserBase {
       let real: any, _v0: any, imag: any;
       if (
         (real = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(14 /* '+' */)) !== null &&
+        this.expectType(14 /* '+' */) &&
         (imag = this.r_imaginary_number()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -4818,7 +4504,7 @@ export abstract class GeneratedParser extends ParserBase {
       let real: any, _v0: any, imag: any;
       if (
         (real = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(15 /* '-' */)) !== null &&
+        this.expectType(15 /* '-' */) &&
         (imag = this.r_imaginary_number()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -4834,11 +4520,11 @@ export abstract class GeneratedParser extends ParserBase {
   /** signed_number: NUMBER | '-' number=NUMBER */
   r_signed_number(): any {
     const _tt = this.peekType();
-    if (TS87[_tt] === 0) return null;
+    if (TS83[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // NUMBER
-    if (TS92[_tt] !== 0) {
+    if (TS88[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.numberToken()) !== null
@@ -4849,10 +4535,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-' number=NUMBER
-    if (TS86[_tt] !== 0) {
+    if (TS89[_tt] !== 0) {
       let _v0: any, number: any;
       if (
-        (_v0 = this.expectToken(15 /* '-' */)) !== null &&
+        this.expectType(15 /* '-' */) &&
         (number = this.numberToken()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -4868,11 +4554,11 @@ export abstract class GeneratedParser extends ParserBase {
   /** signed_real_number: real_number | '-' real=real_number */
   r_signed_real_number(): any {
     const _tt = this.peekType();
-    if (TS87[_tt] === 0) return null;
+    if (TS83[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // real_number
-    if (TS92[_tt] !== 0) {
+    if (TS88[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_real_number()) !== null
@@ -4883,10 +4569,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-' real=real_number
-    if (TS86[_tt] !== 0) {
+    if (TS89[_tt] !== 0) {
       let _v0: any, real: any;
       if (
-        (_v0 = this.expectToken(15 /* '-' */)) !== null &&
+        this.expectType(15 /* '-' */) &&
         (real = this.r_real_number()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -4902,7 +4588,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** real_number: real=NUMBER */
   r_real_number(): any {
     const _tt = this.peekType();
-    if (TS92[_tt] === 0) return null;
+    if (TS88[_tt] === 0) return null;
     const mark = this.mark;
     // real=NUMBER
     {
@@ -4921,7 +4607,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** imaginary_number: imag=NUMBER */
   r_imaginary_number(): any {
     const _tt = this.peekType();
-    if (TS92[_tt] === 0) return null;
+    if (TS88[_tt] === 0) return null;
     const mark = this.mark;
     // imag=NUMBER
     {
@@ -4940,9 +4626,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** capture_pattern: target=pattern_capture_target */
   r_capture_pattern(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // target=pattern_capture_target
     {
       let target: any;
@@ -4959,51 +4645,10 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** ('.' | '(' | '=') */
-  _tmp_62(): any {
-    const _tt = this.peekType();
-    if (TS93[_tt] === 0) return null;
-    const mark = this.mark;
-    // '.'
-    if (TS59[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(23 /* '.' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // '('
-    if (TS4[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // '='
-    if (TS38[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(22 /* '=' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** pattern_capture_target: !"_" name=NAME !('.' | '(' | '=') */
   r_pattern_capture_target(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // !"_" name=NAME !('.' | '(' | '=')
     {
@@ -5011,7 +4656,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         this.negative(this.mark, this.expectSoftKeyword("_")) &&
         (name = this.nameToken()) !== null &&
-        this.negative(this.mark, this._tmp_62())
+        TS90[this.peekType()] === 0
       ) {
         const _res = H.setExprContext(this, name, A.Store);
         return _res;
@@ -5024,9 +4669,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** wildcard_pattern: "_" */
   r_wildcard_pattern(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // "_"
     {
       let _v0: any;
@@ -5043,59 +4688,18 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** ('.' | '(' | '=') */
-  _tmp_63(): any {
-    const _tt = this.peekType();
-    if (TS93[_tt] === 0) return null;
-    const mark = this.mark;
-    // '.'
-    if (TS59[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(23 /* '.' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // '('
-    if (TS4[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // '='
-    if (TS38[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(22 /* '=' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** value_pattern: attr=attr !('.' | '(' | '=') */
   r_value_pattern(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // attr=attr !('.' | '(' | '=')
     {
       let attr: any;
       if (
         (attr = this.r_attr()) !== null &&
-        this.negative(this.mark, this._tmp_63())
+        TS90[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5110,14 +4714,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** attr: value=name_or_attr '.' attr=NAME */
   r_attr(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
-    const memo = this.memoLookup(4);
+    if (TS29[_tt] === 0) return null;
+    const memo = this.memoLookup(2);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
     for (;;) {
-      this.memoize(mark, 4, res, resmark);
+      this.memoize(mark, 2, res, resmark);
       this.mark = mark;
       const raw = this.r_attr_leftrec();
       if (raw === null || this.mark <= resmark) break;
@@ -5130,13 +4734,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_attr_leftrec(): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // value=name_or_attr '.' attr=NAME
     {
       let value: any, _v0: any, attr: any;
       if (
         (value = this.r_name_or_attr()) !== null &&
-        (_v0 = this.expectToken(23 /* '.' */)) !== null &&
+        this.expectType(23 /* '.' */) &&
         (attr = this.nameToken()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5152,7 +4756,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** name_or_attr: attr | NAME */
   r_name_or_attr(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // attr
     {
@@ -5188,9 +4792,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, pattern: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (pattern = this.r_pattern()) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = pattern;
         return _res;
@@ -5203,16 +4807,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** sequence_pattern: '[' patterns=maybe_sequence_pattern? ']' | '(' patterns=open_sequence_pattern? ')' */
   r_sequence_pattern(): any {
     const _tt = this.peekType();
-    if (TS82[_tt] === 0) return null;
+    if (TS80[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '[' patterns=maybe_sequence_pattern? ']'
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any, patterns: any, _v1: any;
       if (
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         ((patterns = this.r_maybe_sequence_pattern()), true) &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null
+        this.expectType(10 /* ']' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5225,9 +4829,9 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS4[_tt] !== 0) {
       let _v0: any, patterns: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((patterns = this.r_open_sequence_pattern()), true) &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5242,14 +4846,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** open_sequence_pattern: pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern? */
   r_open_sequence_pattern(): any {
     const _tt = this.peekType();
-    if (TS79[_tt] === 0) return null;
+    if (TS77[_tt] === 0) return null;
     const mark = this.mark;
     // pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
     {
       let pattern: any, _v0: any, patterns: any;
       if (
         (pattern = this.r_maybe_star_pattern()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         ((patterns = this.r_maybe_sequence_pattern()), true)
       ) {
         const _res = H.seqInsertInFront(this, pattern, patterns);
@@ -5261,9 +4865,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.maybe_star_pattern+ */
-  _gather_64(): any {
+  _gather_53(): any {
     const _tt = this.peekType();
-    if (TS79[_tt] === 0) return null;
+    if (TS77[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_maybe_star_pattern();
     if (v === null) {
@@ -5272,7 +4876,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_maybe_star_pattern()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_maybe_star_pattern()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -5283,14 +4887,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** maybe_sequence_pattern: patterns=','.maybe_star_pattern+ ','? */
   r_maybe_sequence_pattern(): any {
     const _tt = this.peekType();
-    if (TS79[_tt] === 0) return null;
+    if (TS77[_tt] === 0) return null;
     const mark = this.mark;
     // patterns=','.maybe_star_pattern+ ','?
     {
       let patterns: any, _v0: any;
       if (
-        (patterns = this._gather_64()) !== null &&
-        ((_v0 = this.expectToken(12 /* ',' */)), true)
+        (patterns = this._gather_53()) !== null &&
+        (this.expectType(12 /* ',' */), true)
       ) {
         const _res = patterns;
         return _res;
@@ -5303,10 +4907,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** maybe_star_pattern: star_pattern | pattern */
   r_maybe_star_pattern(): any {
     const _tt = this.peekType();
-    if (TS79[_tt] === 0) return null;
+    if (TS77[_tt] === 0) return null;
     const mark = this.mark;
     // star_pattern
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_star_pattern()) !== null
@@ -5317,7 +4921,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // pattern
-    if (TS80[_tt] !== 0) {
+    if (TS78[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_pattern()) !== null
@@ -5333,22 +4937,19 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_pattern: '*' target=pattern_capture_target | '*' wildcard_pattern */
   r_star_pattern(): any {
     const _tt = this.peekType();
-    if (TS62[_tt] === 0) return null;
-    const memo = this.memoLookup(5);
-    if (memo !== undefined) return memo;
+    if (TS55[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' target=pattern_capture_target
     {
       let _v0: any, target: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (target = this.r_pattern_capture_target()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(target.id, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 5, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5357,33 +4958,31 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (_v1 = this.r_wildcard_pattern()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.MatchStar(null, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 5, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 5);
     return null;
   }
 
   /** mapping_pattern: '{' '}' | '{' rest=double_star_pattern ','? '}' | '{' items=items_pattern ',' rest=double_star_pattern ','? '}' | '{' items=items_pattern ','? '}' */
   r_mapping_pattern(): any {
     const _tt = this.peekType();
-    if (TS83[_tt] === 0) return null;
+    if (TS81[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' '}'
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
-        (_v1 = this.expectToken(26 /* '}' */)) !== null
+        this.expectType(25 /* '{' */) &&
+        this.expectType(26 /* '}' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5396,10 +4995,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, rest: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
+        this.expectType(25 /* '{' */) &&
         (rest = this.r_double_star_pattern()) !== null &&
-        ((_v1 = this.expectToken(12 /* ',' */)), true) &&
-        (_v2 = this.expectToken(26 /* '}' */)) !== null
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(26 /* '}' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5412,12 +5011,12 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, items: any, _v1: any, rest: any, _v2: any, _v3: any;
       if (
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
+        this.expectType(25 /* '{' */) &&
         (items = this.r_items_pattern()) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (rest = this.r_double_star_pattern()) !== null &&
-        ((_v2 = this.expectToken(12 /* ',' */)), true) &&
-        (_v3 = this.expectToken(26 /* '}' */)) !== null
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(26 /* '}' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5430,10 +5029,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, items: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
+        this.expectType(25 /* '{' */) &&
         (items = this.r_items_pattern()) !== null &&
-        ((_v1 = this.expectToken(12 /* ',' */)), true) &&
-        (_v2 = this.expectToken(26 /* '}' */)) !== null
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(26 /* '}' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5446,9 +5045,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.key_value_pattern+ */
-  _gather_65(): any {
+  _gather_54(): any {
     const _tt = this.peekType();
-    if (TS95[_tt] === 0) return null;
+    if (TS92[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_key_value_pattern();
     if (v === null) {
@@ -5457,7 +5056,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_key_value_pattern()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_key_value_pattern()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -5468,13 +5067,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** items_pattern: ','.key_value_pattern+ */
   r_items_pattern(): any {
     const _tt = this.peekType();
-    if (TS95[_tt] === 0) return null;
+    if (TS92[_tt] === 0) return null;
     const mark = this.mark;
     // ','.key_value_pattern+
     {
       let _v0: any;
       if (
-        (_v0 = this._gather_65()) !== null
+        (_v0 = this._gather_54()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -5485,12 +5084,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (literal_expr | attr) */
-  _tmp_66(): any {
+  _tmp_55(): any {
     const _tt = this.peekType();
-    if (TS95[_tt] === 0) return null;
+    if (TS92[_tt] === 0) return null;
     const mark = this.mark;
     // literal_expr
-    if (TS81[_tt] !== 0) {
+    if (TS79[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_literal_expr()) !== null
@@ -5501,7 +5100,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // attr
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_attr()) !== null
@@ -5517,14 +5116,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** key_value_pattern: key=(literal_expr | attr) ':' pattern=pattern */
   r_key_value_pattern(): any {
     const _tt = this.peekType();
-    if (TS95[_tt] === 0) return null;
+    if (TS92[_tt] === 0) return null;
     const mark = this.mark;
     // key=(literal_expr | attr) ':' pattern=pattern
     {
       let key: any, _v0: any, pattern: any;
       if (
-        (key = this._tmp_66()) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        (key = this._tmp_55()) !== null &&
+        this.expectType(11 /* ':' */) &&
         (pattern = this.r_pattern()) !== null
       ) {
         const _res = H.keyPatternPair(this, key, pattern);
@@ -5538,13 +5137,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** double_star_pattern: '**' target=pattern_capture_target */
   r_double_star_pattern(): any {
     const _tt = this.peekType();
-    if (TS71[_tt] === 0) return null;
+    if (TS68[_tt] === 0) return null;
     const mark = this.mark;
     // '**' target=pattern_capture_target
     {
       let _v0: any, target: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (target = this.r_pattern_capture_target()) !== null
       ) {
         const _res = target;
@@ -5558,9 +5157,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** class_pattern: cls=name_or_attr '(' ')' | cls=name_or_attr '(' patterns=positional_patterns ','? ')' | cls=name_or_attr '(' keywords=keyword_patterns ','? ')' | cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')' | invalid_class_pattern */
   r_class_pattern(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_name_or_attr();
     const _h0m = this.mark;
     // cls=name_or_attr '(' ')'
@@ -5568,8 +5167,8 @@ export abstract class GeneratedParser extends ParserBase {
       let cls: any, _v0: any, _v1: any;
       if (
         (cls = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(7 /* '(' */) &&
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5583,10 +5182,10 @@ export abstract class GeneratedParser extends ParserBase {
       let cls: any, _v0: any, patterns: any, _v1: any, _v2: any;
       if (
         (cls = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (patterns = this.r_positional_patterns()) !== null &&
-        ((_v1 = this.expectToken(12 /* ',' */)), true) &&
-        (_v2 = this.expectToken(8 /* ')' */)) !== null
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5600,10 +5199,10 @@ export abstract class GeneratedParser extends ParserBase {
       let cls: any, _v0: any, keywords: any, _v1: any, _v2: any;
       if (
         (cls = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (keywords = this.r_keyword_patterns()) !== null &&
-        ((_v1 = this.expectToken(12 /* ',' */)), true) &&
-        (_v2 = this.expectToken(8 /* ')' */)) !== null
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5617,12 +5216,12 @@ export abstract class GeneratedParser extends ParserBase {
       let cls: any, _v0: any, patterns: any, _v1: any, keywords: any, _v2: any, _v3: any;
       if (
         (cls = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (patterns = this.r_positional_patterns()) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (keywords = this.r_keyword_patterns()) !== null &&
-        ((_v2 = this.expectToken(12 /* ',' */)), true) &&
-        (_v3 = this.expectToken(8 /* ')' */)) !== null
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5647,9 +5246,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.pattern+ */
-  _gather_67(): any {
+  _gather_56(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
+    if (TS78[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_pattern();
     if (v === null) {
@@ -5658,7 +5257,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_pattern()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_pattern()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -5669,13 +5268,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** positional_patterns: args=','.pattern+ */
   r_positional_patterns(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
+    if (TS78[_tt] === 0) return null;
     const mark = this.mark;
     // args=','.pattern+
     {
       let args: any;
       if (
-        (args = this._gather_67()) !== null
+        (args = this._gather_56()) !== null
       ) {
         const _res = args;
         return _res;
@@ -5686,9 +5285,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.keyword_pattern+ */
-  _gather_68(): any {
+  _gather_57(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_keyword_pattern();
     if (v === null) {
@@ -5697,7 +5296,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_keyword_pattern()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_keyword_pattern()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -5708,13 +5307,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** keyword_patterns: ','.keyword_pattern+ */
   r_keyword_patterns(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // ','.keyword_pattern+
     {
       let _v0: any;
       if (
-        (_v0 = this._gather_68()) !== null
+        (_v0 = this._gather_57()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -5727,14 +5326,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** keyword_pattern: arg=NAME '=' value=pattern */
   r_keyword_pattern(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // arg=NAME '=' value=pattern
     {
       let arg: any, _v0: any, value: any;
       if (
         (arg = this.nameToken()) !== null &&
-        (_v0 = this.expectToken(22 /* '=' */)) !== null &&
+        this.expectType(22 /* '=' */) &&
         (value = this.r_pattern()) !== null
       ) {
         const _res = H.keyPatternPair(this, arg, value);
@@ -5746,15 +5345,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' c=expression) */
-  _tmp_70(): any {
+  _tmp_59(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return null;
+    if (TS49[_tt] === 0) return null;
     const mark = this.mark;
     // ',' c=expression
     {
       let _v0: any, c: any;
       if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (c = this.r_expression()) !== null
       ) {
         const _res = c;
@@ -5766,13 +5365,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' c=expression)+ */
-  _loop1_69(): any {
+  _loop1_58(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return null;
+    if (TS49[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_70()) !== null) {
+    while ((v = this._tmp_59()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -5786,7 +5385,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_expression();
     const _h0m = this.mark;
     // a=expression b=(',' c=expression)+ [',']
@@ -5794,7 +5393,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, b: any, _v0: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (b = this._loop1_69()) !== null &&
+        (b = this._loop1_58()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5809,7 +5408,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
+        this.expectType(12 /* ',' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -5836,32 +5435,32 @@ export abstract class GeneratedParser extends ParserBase {
   r_expression(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
-    const memo = this.memoLookup(6);
+    const memo = this.memoLookup(3);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_expression
-    if (TS96[_tt] !== 0) {
+    if (TS93[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
         (_v0 = this.r_invalid_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // invalid_legacy_expression
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
         (_v0 = this.r_invalid_legacy_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -5869,63 +5468,63 @@ export abstract class GeneratedParser extends ParserBase {
     const _h2 = this.r_disjunction();
     const _h2m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    if (TS96[_tt] !== 0) {
+    if (TS93[_tt] !== 0) {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
         (a = _h2) !== null && ((this.mark = _h2m), true) &&
-        (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
+        this.expectType(518 /* 'if' */) &&
         (b = this.r_disjunction()) !== null &&
-        (_v1 = this.expectToken(512 /* 'else' */)) !== null &&
+        this.expectType(512 /* 'else' */) &&
         (c = this.r_expression()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.IfExp(b, a, c, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // disjunction
-    if (TS96[_tt] !== 0) {
+    if (TS93[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = _h2) !== null && ((this.mark = _h2m), true)
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // lambdef
-    if (TS97[_tt] !== 0) {
+    if (TS94[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambdef()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 6, _res, this.mark);
+        this.memoize(mark, 3, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 6);
+    this.memoizeFailure(mark, 3);
     return null;
   }
 
   /** yield_expr: 'yield' 'from' a=expression | 'yield' a=[star_expressions] */
   r_yield_expr(): any {
     const _tt = this.peekType();
-    if (TS18[_tt] === 0) return null;
+    if (TS16[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'yield' 'from' a=expression
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.expectToken(532 /* 'yield' */)) !== null &&
-        (_v1 = this.expectToken(516 /* 'from' */)) !== null &&
+        this.expectType(532 /* 'yield' */) &&
+        this.expectType(516 /* 'from' */) &&
         (a = this.r_expression()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5939,7 +5538,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(532 /* 'yield' */)) !== null &&
+        this.expectType(532 /* 'yield' */) &&
         ((a = this.r_star_expressions()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -5953,15 +5552,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' c=star_expression) */
-  _tmp_72(): any {
+  _tmp_61(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return null;
+    if (TS49[_tt] === 0) return null;
     const mark = this.mark;
     // ',' c=star_expression
     {
       let _v0: any, c: any;
       if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (c = this.r_star_expression()) !== null
       ) {
         const _res = c;
@@ -5973,13 +5572,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' c=star_expression)+ */
-  _loop1_71(): any {
+  _loop1_60(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return null;
+    if (TS49[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_72()) !== null) {
+    while ((v = this._tmp_61()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -5993,7 +5592,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_star_expression();
     const _h0m = this.mark;
     // a=star_expression b=(',' c=star_expression)+ [',']
@@ -6001,7 +5600,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, b: any, _v0: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (b = this._loop1_71()) !== null &&
+        (b = this._loop1_60()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6016,7 +5615,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
+        this.expectType(12 /* ',' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -6043,21 +5642,18 @@ export abstract class GeneratedParser extends ParserBase {
   r_star_expression(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
-    const memo = this.memoLookup(7);
-    if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' a=bitwise_or
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(a, A.Load, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -6069,17 +5665,15 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_expression()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 7);
     return null;
   }
 
   /** ','.star_named_expression+ */
-  _gather_73(): any {
+  _gather_62(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const start = this.mark;
@@ -6090,7 +5684,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_star_named_expression()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_star_named_expression()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -6107,7 +5701,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this._gather_73()) !== null &&
+        (a = this._gather_62()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res = a;
@@ -6123,12 +5717,12 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' a=bitwise_or
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6155,16 +5749,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** assignment_expression: a=NAME ':=' ~ b=expression */
   r_assignment_expression(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     let cut = false;
     // a=NAME ':=' ~ b=expression
     {
       let a: any, _v0: any, b: any;
       if (
         (a = this.nameToken()) !== null &&
-        (_v0 = this.expectToken(53 /* ':=' */)) !== null &&
+        this.expectType(53 /* ':=' */) &&
         (cut = true) &&
         (b = this.r_expression()) !== null
       ) {
@@ -6185,7 +5779,7 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -6212,7 +5806,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        this.negative(this.mark, this.expectToken(53 /* ':=' */))
+        this.peekType() !== 53
       ) {
         const _res = _v0;
         return _res;
@@ -6223,15 +5817,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('or' c=conjunction) */
-  _tmp_75(): any {
+  _tmp_64(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS95[_tt] === 0) return null;
     const mark = this.mark;
     // 'or' c=conjunction
     {
       let _v0: any, c: any;
       if (
-        (_v0 = this.expectToken(525 /* 'or' */)) !== null &&
+        this.expectType(525 /* 'or' */) &&
         (c = this.r_conjunction()) !== null
       ) {
         const _res = c;
@@ -6243,13 +5837,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('or' c=conjunction)+ */
-  _loop1_74(): any {
+  _loop1_63(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS95[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_75()) !== null) {
+    while ((v = this._tmp_64()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -6261,11 +5855,11 @@ export abstract class GeneratedParser extends ParserBase {
   /** disjunction: a=conjunction b=('or' c=conjunction)+ | conjunction */
   r_disjunction(): any {
     const _tt = this.peekType();
-    if (TS96[_tt] === 0) return null;
-    const memo = this.memoLookup(8);
+    if (TS93[_tt] === 0) return null;
+    const memo = this.memoLookup(4);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_conjunction();
     const _h0m = this.mark;
     // a=conjunction b=('or' c=conjunction)+
@@ -6273,12 +5867,12 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, b: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (b = this._loop1_74()) !== null
+        (b = this._loop1_63()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.BoolOp( A.Or, H.seqInsertInFront(this, a, b), _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 8, _res, this.mark);
+        this.memoize(mark, 4, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -6290,25 +5884,25 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = _h0) !== null && ((this.mark = _h0m), true)
       ) {
         const _res = _v0;
-        this.memoize(mark, 8, _res, this.mark);
+        this.memoize(mark, 4, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 8);
+    this.memoizeFailure(mark, 4);
     return null;
   }
 
   /** ('and' c=inversion) */
-  _tmp_77(): any {
+  _tmp_66(): any {
     const _tt = this.peekType();
-    if (TS99[_tt] === 0) return null;
+    if (TS96[_tt] === 0) return null;
     const mark = this.mark;
     // 'and' c=inversion
     {
       let _v0: any, c: any;
       if (
-        (_v0 = this.expectToken(503 /* 'and' */)) !== null &&
+        this.expectType(503 /* 'and' */) &&
         (c = this.r_inversion()) !== null
       ) {
         const _res = c;
@@ -6320,13 +5914,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('and' c=inversion)+ */
-  _loop1_76(): any {
+  _loop1_65(): any {
     const _tt = this.peekType();
-    if (TS99[_tt] === 0) return null;
+    if (TS96[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_77()) !== null) {
+    while ((v = this._tmp_66()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -6338,9 +5932,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** conjunction: a=inversion b=('and' c=inversion)+ | inversion */
   r_conjunction(): any {
     const _tt = this.peekType();
-    if (TS96[_tt] === 0) return null;
+    if (TS93[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_inversion();
     const _h0m = this.mark;
     // a=inversion b=('and' c=inversion)+
@@ -6348,7 +5942,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, b: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (b = this._loop1_76()) !== null
+        (b = this._loop1_65()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -6374,14 +5968,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** inversion: 'not' a=inversion | comparison */
   r_inversion(): any {
     const _tt = this.peekType();
-    if (TS96[_tt] === 0) return null;
+    if (TS93[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'not' a=inversion
-    if (TS100[_tt] !== 0) {
+    if (TS97[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(524 /* 'not' */)) !== null &&
+        this.expectType(524 /* 'not' */) &&
         (a = this.r_inversion()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6392,7 +5986,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // comparison
-    if (TS101[_tt] !== 0) {
+    if (TS98[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_comparison()) !== null
@@ -6406,9 +6000,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** compare_op_bitwise_or_pair+ */
-  _loop1_78(): any {
+  _loop1_67(): any {
     const _tt = this.peekType();
-    if (TS102[_tt] === 0) return null;
+    if (TS99[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -6424,9 +6018,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** comparison: a=bitwise_or b=compare_op_bitwise_or_pair+ | bitwise_or */
   r_comparison(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
+    if (TS98[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_bitwise_or();
     const _h0m = this.mark;
     // a=bitwise_or b=compare_op_bitwise_or_pair+
@@ -6434,7 +6028,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, b: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (b = this._loop1_78()) !== null
+        (b = this._loop1_67()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -6460,10 +6054,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | lte_bitwise_or | lt_bitwise_or | gte_bitwise_or | gt_bitwise_or | notin_bitwise_or | in_bitwise_or | isnot_bitwise_or | is_bitwise_or */
   r_compare_op_bitwise_or_pair(): any {
     const _tt = this.peekType();
-    if (TS102[_tt] === 0) return null;
+    if (TS99[_tt] === 0) return null;
     const mark = this.mark;
     // eq_bitwise_or
-    if (TS103[_tt] !== 0) {
+    if (TS100[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_eq_bitwise_or()) !== null
@@ -6474,7 +6068,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // noteq_bitwise_or
-    if (TS104[_tt] !== 0) {
+    if (TS101[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_noteq_bitwise_or()) !== null
@@ -6485,7 +6079,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lte_bitwise_or
-    if (TS105[_tt] !== 0) {
+    if (TS102[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lte_bitwise_or()) !== null
@@ -6496,7 +6090,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lt_bitwise_or
-    if (TS106[_tt] !== 0) {
+    if (TS103[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lt_bitwise_or()) !== null
@@ -6507,7 +6101,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // gte_bitwise_or
-    if (TS107[_tt] !== 0) {
+    if (TS104[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_gte_bitwise_or()) !== null
@@ -6518,7 +6112,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // gt_bitwise_or
-    if (TS108[_tt] !== 0) {
+    if (TS105[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_gt_bitwise_or()) !== null
@@ -6529,7 +6123,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // notin_bitwise_or
-    if (TS100[_tt] !== 0) {
+    if (TS97[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_notin_bitwise_or()) !== null
@@ -6540,7 +6134,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // in_bitwise_or
-    if (TS109[_tt] !== 0) {
+    if (TS106[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_in_bitwise_or()) !== null
@@ -6551,7 +6145,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // isnot_bitwise_or
-    if (TS110[_tt] !== 0) {
+    if (TS107[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_isnot_bitwise_or()) !== null
@@ -6562,7 +6156,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // is_bitwise_or
-    if (TS110[_tt] !== 0) {
+    if (TS107[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_is_bitwise_or()) !== null
@@ -6578,13 +6172,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** eq_bitwise_or: '==' a=bitwise_or */
   r_eq_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS103[_tt] === 0) return null;
+    if (TS100[_tt] === 0) return null;
     const mark = this.mark;
     // '==' a=bitwise_or
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(27 /* '==' */)) !== null &&
+        this.expectType(27 /* '==' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.Eq, a);
@@ -6596,9 +6190,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (tok='!=') */
-  _tmp_79(): any {
+  _tmp_68(): any {
     const _tt = this.peekType();
-    if (TS104[_tt] === 0) return null;
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     // tok='!='
     {
@@ -6617,13 +6211,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** noteq_bitwise_or: (tok='!=') a=bitwise_or */
   r_noteq_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS104[_tt] === 0) return null;
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     // (tok='!=') a=bitwise_or
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this._tmp_79()) !== null &&
+        (_v0 = this._tmp_68()) !== null &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.NotEq, a);
@@ -6637,13 +6231,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** lte_bitwise_or: '<=' a=bitwise_or */
   r_lte_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS105[_tt] === 0) return null;
+    if (TS102[_tt] === 0) return null;
     const mark = this.mark;
     // '<=' a=bitwise_or
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(29 /* '<=' */)) !== null &&
+        this.expectType(29 /* '<=' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.LtE, a);
@@ -6657,13 +6251,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** lt_bitwise_or: '<' a=bitwise_or */
   r_lt_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS106[_tt] === 0) return null;
+    if (TS103[_tt] === 0) return null;
     const mark = this.mark;
     // '<' a=bitwise_or
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(20 /* '<' */)) !== null &&
+        this.expectType(20 /* '<' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.Lt, a);
@@ -6677,13 +6271,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** gte_bitwise_or: '>=' a=bitwise_or */
   r_gte_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS107[_tt] === 0) return null;
+    if (TS104[_tt] === 0) return null;
     const mark = this.mark;
     // '>=' a=bitwise_or
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(30 /* '>=' */)) !== null &&
+        this.expectType(30 /* '>=' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.GtE, a);
@@ -6697,13 +6291,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** gt_bitwise_or: '>' a=bitwise_or */
   r_gt_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS108[_tt] === 0) return null;
+    if (TS105[_tt] === 0) return null;
     const mark = this.mark;
     // '>' a=bitwise_or
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(21 /* '>' */)) !== null &&
+        this.expectType(21 /* '>' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.Gt, a);
@@ -6717,14 +6311,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** notin_bitwise_or: 'not' 'in' a=bitwise_or */
   r_notin_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS100[_tt] === 0) return null;
+    if (TS97[_tt] === 0) return null;
     const mark = this.mark;
     // 'not' 'in' a=bitwise_or
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.expectToken(524 /* 'not' */)) !== null &&
-        (_v1 = this.expectToken(520 /* 'in' */)) !== null &&
+        this.expectType(524 /* 'not' */) &&
+        this.expectType(520 /* 'in' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.NotIn, a);
@@ -6738,13 +6332,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** in_bitwise_or: 'in' a=bitwise_or */
   r_in_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS109[_tt] === 0) return null;
+    if (TS106[_tt] === 0) return null;
     const mark = this.mark;
     // 'in' a=bitwise_or
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(520 /* 'in' */)) !== null &&
+        this.expectType(520 /* 'in' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.In, a);
@@ -6758,14 +6352,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** isnot_bitwise_or: 'is' 'not' a=bitwise_or */
   r_isnot_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS110[_tt] === 0) return null;
+    if (TS107[_tt] === 0) return null;
     const mark = this.mark;
     // 'is' 'not' a=bitwise_or
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.expectToken(521 /* 'is' */)) !== null &&
-        (_v1 = this.expectToken(524 /* 'not' */)) !== null &&
+        this.expectType(521 /* 'is' */) &&
+        this.expectType(524 /* 'not' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.IsNot, a);
@@ -6779,13 +6373,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** is_bitwise_or: 'is' a=bitwise_or */
   r_is_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS110[_tt] === 0) return null;
+    if (TS107[_tt] === 0) return null;
     const mark = this.mark;
     // 'is' a=bitwise_or
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(521 /* 'is' */)) !== null &&
+        this.expectType(521 /* 'is' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.cmpopExprPair(this, A.Is, a);
@@ -6799,8 +6393,8 @@ export abstract class GeneratedParser extends ParserBase {
   /** bitwise_or: a=bitwise_or '|' b=bitwise_xor | bitwise_xor */
   r_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
-    const memo = this.memoLookup(9);
+    if (TS98[_tt] === 0) return null;
+    const memo = this.memoLookup(5);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
@@ -6811,22 +6405,22 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS111[this.peekType()] === 0) break;
+      if (TS108[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 9, res, resmark);
+    this.memoize(mark, 5, res, resmark);
     this.mark = resmark;
     return res;
   }
 
   r_bitwise_or_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=bitwise_or '|' b=bitwise_xor
     {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(18 /* '|' */)) !== null &&
+        this.expectType(18 /* '|' */) &&
         (b = this.r_bitwise_xor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6853,7 +6447,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and */
   r_bitwise_xor(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
+    if (TS98[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6863,7 +6457,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS112[this.peekType()] === 0) break;
+      if (TS109[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6871,13 +6465,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_bitwise_xor_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=bitwise_xor '^' b=bitwise_and
     {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(32 /* '^' */)) !== null &&
+        this.expectType(32 /* '^' */) &&
         (b = this.r_bitwise_and()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6904,7 +6498,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr */
   r_bitwise_and(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
+    if (TS98[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6914,7 +6508,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS113[this.peekType()] === 0) break;
+      if (TS110[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6922,13 +6516,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_bitwise_and_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=bitwise_and '&' b=shift_expr
     {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(19 /* '&' */)) !== null &&
+        this.expectType(19 /* '&' */) &&
         (b = this.r_shift_expr()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6955,7 +6549,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | sum */
   r_shift_expr(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
+    if (TS98[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6965,7 +6559,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS114[this.peekType()] === 0) break;
+      if (TS111[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6973,13 +6567,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_shift_expr_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=shift_expr '<<' b=sum
     {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(33 /* '<<' */)) !== null &&
+        this.expectType(33 /* '<<' */) &&
         (b = this.r_sum()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -6994,7 +6588,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(34 /* '>>' */)) !== null &&
+        this.expectType(34 /* '>>' */) &&
         (b = this.r_sum()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7021,7 +6615,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** sum: a=sum '+' b=term | a=sum '-' b=term | term */
   r_sum(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
+    if (TS98[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -7031,7 +6625,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS84[this.peekType()] === 0) break;
+      if (TS82[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -7039,13 +6633,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_sum_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=sum '+' b=term
     {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(14 /* '+' */)) !== null &&
+        this.expectType(14 /* '+' */) &&
         (b = this.r_term()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7060,7 +6654,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(15 /* '-' */)) !== null &&
+        this.expectType(15 /* '-' */) &&
         (b = this.r_term()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7087,7 +6681,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | factor */
   r_term(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
+    if (TS98[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -7097,7 +6691,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS115[this.peekType()] === 0) break;
+      if (TS112[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -7105,13 +6699,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_term_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=term '*' b=factor
     {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (b = this.r_factor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7126,7 +6720,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(17 /* '/' */)) !== null &&
+        this.expectType(17 /* '/' */) &&
         (b = this.r_factor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7141,7 +6735,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(47 /* '//' */)) !== null &&
+        this.expectType(47 /* '//' */) &&
         (b = this.r_factor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7156,7 +6750,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(24 /* '%' */)) !== null &&
+        this.expectType(24 /* '%' */) &&
         (b = this.r_factor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7171,7 +6765,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(49 /* '@' */)) !== null &&
+        this.expectType(49 /* '@' */) &&
         (b = this.r_factor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7198,14 +6792,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** factor: '+' a=factor | '-' a=factor | '~' a=factor | power */
   r_factor(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
+    if (TS98[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '+' a=factor
-    if (TS85[_tt] !== 0) {
+    if (TS113[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(14 /* '+' */)) !== null &&
+        this.expectType(14 /* '+' */) &&
         (a = this.r_factor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7216,10 +6810,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '-' a=factor
-    if (TS86[_tt] !== 0) {
+    if (TS89[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(15 /* '-' */)) !== null &&
+        this.expectType(15 /* '-' */) &&
         (a = this.r_factor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7230,10 +6824,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '~' a=factor
-    if (TS116[_tt] !== 0) {
+    if (TS114[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(31 /* '~' */)) !== null &&
+        this.expectType(31 /* '~' */) &&
         (a = this.r_factor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7244,7 +6838,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // power
-    if (TS117[_tt] !== 0) {
+    if (TS115[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_power()) !== null
@@ -7260,9 +6854,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** power: a=await_primary '**' b=factor | await_primary */
   r_power(): any {
     const _tt = this.peekType();
-    if (TS117[_tt] === 0) return null;
+    if (TS115[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_await_primary();
     const _h0m = this.mark;
     // a=await_primary '**' b=factor
@@ -7270,7 +6864,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (b = this.r_factor()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7297,14 +6891,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** await_primary: AWAIT a=primary | primary */
   r_await_primary(): any {
     const _tt = this.peekType();
-    if (TS117[_tt] === 0) return null;
+    if (TS115[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // AWAIT a=primary
-    if (TS118[_tt] !== 0) {
+    if (TS116[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(T.AWAIT)) !== null &&
+        this.expectType(T.AWAIT) &&
         (a = this.r_primary()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7315,7 +6909,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // primary
-    if (TS39[_tt] !== 0) {
+    if (TS31[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_primary()) !== null
@@ -7331,7 +6925,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** primary: a=primary '.' b=NAME | a=primary b=genexp | a=primary '(' b=[arguments] ')' | a=primary '[' b=slices ']' | atom */
   r_primary(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -7341,7 +6935,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS119[this.peekType()] === 0) break;
+      if (TS117[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -7349,13 +6943,13 @@ export abstract class GeneratedParser extends ParserBase {
 
   r_primary_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=primary '.' b=NAME
     {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(23 /* '.' */)) !== null &&
+        this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7384,9 +6978,9 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any, _v1: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((b = this.r_arguments()), true) &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -7400,9 +6994,9 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any, _v1: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         (b = this.r_slices()) !== null &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null
+        this.expectType(10 /* ']' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -7426,12 +7020,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (slice | starred_expression) */
-  _tmp_81(): any {
+  _tmp_70(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS118[_tt] === 0) return null;
     const mark = this.mark;
     // slice
-    if (TS121[_tt] !== 0) {
+    if (TS119[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_slice()) !== null
@@ -7442,7 +7036,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // starred_expression
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -7456,12 +7050,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (slice | starred_expression) */
-  _tmp_82(): any {
+  _tmp_71(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS118[_tt] === 0) return null;
     const mark = this.mark;
     // slice
-    if (TS121[_tt] !== 0) {
+    if (TS119[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_slice()) !== null
@@ -7472,7 +7066,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // starred_expression
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -7486,18 +7080,18 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.(slice | starred_expression)+ */
-  _gather_80(): any {
+  _gather_69(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS118[_tt] === 0) return null;
     const start = this.mark;
-    let v: any = this._tmp_81();
+    let v: any = this._tmp_70();
     if (v === null) {
       this.mark = start;
       return null;
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_82()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this._tmp_71()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -7508,15 +7102,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** slices: a=slice !',' | a=','.(slice | starred_expression)+ [','] */
   r_slices(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS118[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=slice !','
-    if (TS121[_tt] !== 0) {
+    if (TS119[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_slice()) !== null &&
-        this.negative(this.mark, this.expectToken(12 /* ',' */))
+        this.peekType() !== 12
       ) {
         const _res = a;
         return _res;
@@ -7527,7 +7121,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this._gather_80()) !== null &&
+        (a = this._gather_69()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7541,15 +7135,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (':' d=[expression]) */
-  _tmp_83(): any {
+  _tmp_72(): any {
     const _tt = this.peekType();
-    if (TS72[_tt] === 0) return null;
+    if (TS69[_tt] === 0) return null;
     const mark = this.mark;
     // ':' d=[expression]
     {
       let _v0: any, d: any;
       if (
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         ((d = this.r_expression()), true)
       ) {
         const _res = d;
@@ -7563,17 +7157,17 @@ export abstract class GeneratedParser extends ParserBase {
   /** slice: a=[expression] ':' b=[expression] c=[':' d=[expression]] | a=named_expression */
   r_slice(): any {
     const _tt = this.peekType();
-    if (TS121[_tt] === 0) return null;
+    if (TS119[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
     {
       let a: any, _v0: any, b: any, c: any;
       if (
         ((a = this.r_expression()), true) &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         ((b = this.r_expression()), true) &&
-        ((c = this._tmp_83()), true)
+        ((c = this._tmp_72()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -7597,9 +7191,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (tuple | group | genexp) */
-  _tmp_84(): any {
+  _tmp_73(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
     // tuple
     if (TS4[_tt] !== 0) {
@@ -7638,12 +7232,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (list | listcomp) */
-  _tmp_85(): any {
+  _tmp_74(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
     // list
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_list()) !== null
@@ -7668,12 +7262,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (dict | set | dictcomp | setcomp) */
-  _tmp_86(): any {
+  _tmp_75(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
     // dict
-    if (TS83[_tt] !== 0) {
+    if (TS81[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_dict()) !== null
@@ -7684,7 +7278,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // set
-    if (TS83[_tt] !== 0) {
+    if (TS81[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_set()) !== null
@@ -7695,7 +7289,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // dictcomp
-    if (TS83[_tt] !== 0) {
+    if (TS81[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_dictcomp()) !== null
@@ -7722,11 +7316,11 @@ export abstract class GeneratedParser extends ParserBase {
   /** atom: NAME | 'True' | 'False' | 'None' | &STRING strings | NUMBER | &'(' (tuple | group | genexp) | &'[' (list | listcomp) | &'{' (dict | set | dictcomp | setcomp) | '...' */
   r_atom(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // NAME
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.nameToken()) !== null
@@ -7737,10 +7331,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'True'
-    if (TS90[_tt] !== 0) {
+    if (TS86[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(502 /* 'True' */)) !== null
+        this.expectType(502 /* 'True' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -7750,10 +7344,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    if (TS91[_tt] !== 0) {
+    if (TS87[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(500 /* 'False' */)) !== null
+        this.expectType(500 /* 'False' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -7763,10 +7357,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    if (TS89[_tt] !== 0) {
+    if (TS85[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(501 /* 'None' */)) !== null
+        this.expectType(501 /* 'None' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -7776,10 +7370,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &STRING strings
-    if (TS88[_tt] !== 0) {
+    if (TS84[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.stringToken()) &&
+        this.peekType() === 3 &&
         (_v0 = this.r_strings()) !== null
       ) {
         const _res = _v0;
@@ -7788,7 +7382,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // NUMBER
-    if (TS92[_tt] !== 0) {
+    if (TS88[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.numberToken()) !== null
@@ -7799,11 +7393,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'(' (tuple | group | genexp)
-    if (TS122[_tt] !== 0) {
+    if (TS120[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(7 /* '(' */)) &&
-        (_v0 = this._tmp_84()) !== null
+        this.peekType() === 7 &&
+        (_v0 = this._tmp_73()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -7811,11 +7405,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'[' (list | listcomp)
-    if (TS122[_tt] !== 0) {
+    if (TS120[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(9 /* '[' */)) &&
-        (_v0 = this._tmp_85()) !== null
+        this.peekType() === 9 &&
+        (_v0 = this._tmp_74()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -7823,11 +7417,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'{' (dict | set | dictcomp | setcomp)
-    if (TS122[_tt] !== 0) {
+    if (TS120[_tt] !== 0) {
       let _v0: any;
       if (
-        this.positive(this.mark, this.expectToken(25 /* '{' */)) &&
-        (_v0 = this._tmp_86()) !== null
+        this.peekType() === 25 &&
+        (_v0 = this._tmp_75()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -7835,10 +7429,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '...'
-    if (TS60[_tt] !== 0) {
+    if (TS53[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(52 /* '...' */)) !== null
+        this.expectType(52 /* '...' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -7851,12 +7445,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (yield_expr | named_expression) */
-  _tmp_87(): any {
+  _tmp_76(): any {
     const _tt = this.peekType();
-    if (TS123[_tt] === 0) return null;
+    if (TS121[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    if (TS18[_tt] !== 0) {
+    if (TS16[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -7889,9 +7483,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
-        (a = this._tmp_87()) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(7 /* '(' */) &&
+        (a = this._tmp_76()) !== null &&
+        this.expectType(8 /* ')' */)
       ) {
         const _res = a;
         return _res;
@@ -7916,16 +7510,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambdef: 'lambda' a=[lambda_params] ':' b=expression */
   r_lambdef(): any {
     const _tt = this.peekType();
-    if (TS97[_tt] === 0) return null;
+    if (TS94[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // 'lambda' a=[lambda_params] ':' b=expression
     {
       let _v0: any, a: any, _v1: any, b: any;
       if (
-        (_v0 = this.expectToken(522 /* 'lambda' */)) !== null &&
+        this.expectType(522 /* 'lambda' */) &&
         ((a = this.r_lambda_params()), true) &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_expression()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -7941,10 +7535,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_params: invalid_lambda_parameters | lambda_parameters */
   r_lambda_params(): any {
     const _tt = this.peekType();
-    if (TS67[_tt] === 0) return null;
+    if (TS64[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_lambda_parameters
-    if (TS68[_tt] !== 0) {
+    if (TS65[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -7956,7 +7550,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambda_parameters
-    if (TS69[_tt] !== 0) {
+    if (TS66[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambda_parameters()) !== null
@@ -7970,9 +7564,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default* */
-  _loop0_88(): any {
+  _loop0_77(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -7986,9 +7580,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_with_default* */
-  _loop0_89(): any {
+  _loop0_78(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8002,9 +7596,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_with_default* */
-  _loop0_90(): any {
+  _loop0_79(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8018,9 +7612,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default+ */
-  _loop1_91(): any {
+  _loop1_80(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8034,9 +7628,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_with_default* */
-  _loop0_92(): any {
+  _loop0_81(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8050,9 +7644,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_with_default+ */
-  _loop1_93(): any {
+  _loop1_82(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8068,15 +7662,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_parameters: a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc] | a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc] | a=lambda_param_with_default+ b=[lambda_star_etc] | a=lambda_star_etc */
   r_lambda_parameters(): any {
     const _tt = this.peekType();
-    if (TS69[_tt] === 0) return null;
+    if (TS66[_tt] === 0) return null;
     const mark = this.mark;
     // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any, c: any, d: any;
       if (
         (a = this.r_lambda_slash_no_default()) !== null &&
-        ((b = this._loop0_88()), true) &&
-        ((c = this._loop0_89()), true) &&
+        ((b = this._loop0_77()), true) &&
+        ((c = this._loop0_78()), true) &&
         ((d = this.r_lambda_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, a, null, b, c, d);
@@ -8085,11 +7679,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc]
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
         (a = this.r_lambda_slash_with_default()) !== null &&
-        ((b = this._loop0_90()), true) &&
+        ((b = this._loop0_79()), true) &&
         ((c = this.r_lambda_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, a, null, b, c);
@@ -8098,11 +7692,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc]
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any, c: any;
       if (
-        (a = this._loop1_91()) !== null &&
-        ((b = this._loop0_92()), true) &&
+        (a = this._loop1_80()) !== null &&
+        ((b = this._loop0_81()), true) &&
         ((c = this.r_lambda_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, null, a, b, c);
@@ -8111,10 +7705,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_param_with_default+ b=[lambda_star_etc]
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any;
       if (
-        (a = this._loop1_93()) !== null &&
+        (a = this._loop1_82()) !== null &&
         ((b = this.r_lambda_star_etc()), true)
       ) {
         const _res = H.makeArguments(this, null, null, null, a, b);
@@ -8123,7 +7717,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_star_etc
-    if (TS70[_tt] !== 0) {
+    if (TS67[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_lambda_star_etc()) !== null
@@ -8137,9 +7731,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default+ */
-  _loop1_94(): any {
+  _loop1_83(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8153,9 +7747,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default+ */
-  _loop1_95(): any {
+  _loop1_84(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8171,15 +7765,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_slash_no_default: a=lambda_param_no_default+ '/' ',' | a=lambda_param_no_default+ '/' &':' */
   r_lambda_slash_no_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=lambda_param_no_default+ '/' ','
     {
       let a: any, _v0: any, _v1: any;
       if (
-        (a = this._loop1_94()) !== null &&
-        (_v0 = this.expectToken(17 /* '/' */)) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null
+        (a = this._loop1_83()) !== null &&
+        this.expectType(17 /* '/' */) &&
+        this.expectType(12 /* ',' */)
       ) {
         const _res = a;
         return _res;
@@ -8190,9 +7784,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this._loop1_95()) !== null &&
-        (_v0 = this.expectToken(17 /* '/' */)) !== null &&
-        this.positive(this.mark, this.expectToken(11 /* ':' */))
+        (a = this._loop1_84()) !== null &&
+        this.expectType(17 /* '/' */) &&
+        this.peekType() === 11
       ) {
         const _res = a;
         return _res;
@@ -8203,9 +7797,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default* */
-  _loop0_96(): any {
+  _loop0_85(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8219,9 +7813,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_with_default+ */
-  _loop1_97(): any {
+  _loop1_86(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8235,9 +7829,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default* */
-  _loop0_98(): any {
+  _loop0_87(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8251,9 +7845,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_with_default+ */
-  _loop1_99(): any {
+  _loop1_88(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8269,16 +7863,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_slash_with_default: a=lambda_param_no_default* b=lambda_param_with_default+ '/' ',' | a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':' */
   r_lambda_slash_with_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
     {
       let a: any, b: any, _v0: any, _v1: any;
       if (
-        ((a = this._loop0_96()), true) &&
-        (b = this._loop1_97()) !== null &&
-        (_v0 = this.expectToken(17 /* '/' */)) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null
+        ((a = this._loop0_85()), true) &&
+        (b = this._loop1_86()) !== null &&
+        this.expectType(17 /* '/' */) &&
+        this.expectType(12 /* ',' */)
       ) {
         const _res = H.slashWithDefault(this, a, b);
         return _res;
@@ -8289,10 +7883,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any, _v0: any;
       if (
-        ((a = this._loop0_98()), true) &&
-        (b = this._loop1_99()) !== null &&
-        (_v0 = this.expectToken(17 /* '/' */)) !== null &&
-        this.positive(this.mark, this.expectToken(11 /* ':' */))
+        ((a = this._loop0_87()), true) &&
+        (b = this._loop1_88()) !== null &&
+        this.expectType(17 /* '/' */) &&
+        this.peekType() === 11
       ) {
         const _res = H.slashWithDefault(this, a, b);
         return _res;
@@ -8303,9 +7897,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default* */
-  _loop0_100(): any {
+  _loop0_89(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8319,9 +7913,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default+ */
-  _loop1_101(): any {
+  _loop1_90(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8337,10 +7931,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_star_etc: invalid_lambda_star_etc | '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds] | '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds] | a=lambda_kwds */
   r_lambda_star_etc(): any {
     const _tt = this.peekType();
-    if (TS70[_tt] === 0) return null;
+    if (TS67[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_lambda_star_etc
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -8352,12 +7946,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds]
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, a: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (a = this.r_lambda_param_no_default()) !== null &&
-        ((b = this._loop0_100()), true) &&
+        ((b = this._loop0_89()), true) &&
         ((c = this.r_lambda_kwds()), true)
       ) {
         const _res = H.starEtc(this, a, b, c);
@@ -8366,12 +7960,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds]
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, _v1: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
-        (b = this._loop1_101()) !== null &&
+        this.expectType(16 /* '*' */) &&
+        this.expectType(12 /* ',' */) &&
+        (b = this._loop1_90()) !== null &&
         ((c = this.r_lambda_kwds()), true)
       ) {
         const _res = H.starEtc(this, null, b, c);
@@ -8380,7 +7974,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=lambda_kwds
-    if (TS71[_tt] !== 0) {
+    if (TS68[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_lambda_kwds()) !== null
@@ -8396,7 +7990,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_kwds: invalid_lambda_kwds | '**' a=lambda_param_no_default */
   r_lambda_kwds(): any {
     const _tt = this.peekType();
-    if (TS71[_tt] === 0) return null;
+    if (TS68[_tt] === 0) return null;
     const mark = this.mark;
     // invalid_lambda_kwds
     {
@@ -8414,7 +8008,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (a = this.r_lambda_param_no_default()) !== null
       ) {
         const _res = a;
@@ -8428,7 +8022,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_param_no_default: a=lambda_param ',' | a=lambda_param &':' */
   r_lambda_param_no_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_lambda_param();
     const _h0m = this.mark;
@@ -8437,7 +8031,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
+        this.expectType(12 /* ',' */)
       ) {
         const _res = a;
         return _res;
@@ -8449,7 +8043,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        this.positive(this.mark, this.expectToken(11 /* ':' */))
+        this.peekType() === 11
       ) {
         const _res = a;
         return _res;
@@ -8462,7 +8056,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_param_with_default: a=lambda_param c=default ',' | a=lambda_param c=default &':' */
   r_lambda_param_with_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_lambda_param();
     const _h0m = this.mark;
@@ -8472,7 +8066,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
+        this.expectType(12 /* ',' */)
       ) {
         const _res = H.nameDefaultPair(this, a, c, null);
         return _res;
@@ -8485,7 +8079,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         (c = this.r_default()) !== null &&
-        this.positive(this.mark, this.expectToken(11 /* ':' */))
+        this.peekType() === 11
       ) {
         const _res = H.nameDefaultPair(this, a, c, null);
         return _res;
@@ -8498,7 +8092,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_param_maybe_default: a=lambda_param c=default? ',' | a=lambda_param c=default? &':' */
   r_lambda_param_maybe_default(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_lambda_param();
     const _h0m = this.mark;
@@ -8508,7 +8102,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
+        this.expectType(12 /* ',' */)
       ) {
         const _res = H.nameDefaultPair(this, a, c, null);
         return _res;
@@ -8521,7 +8115,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         ((c = this.r_default()), true) &&
-        this.positive(this.mark, this.expectToken(11 /* ':' */))
+        this.peekType() === 11
       ) {
         const _res = H.nameDefaultPair(this, a, c, null);
         return _res;
@@ -8534,9 +8128,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambda_param: a=NAME */
   r_lambda_param(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME
     {
       let a: any;
@@ -8554,9 +8148,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** STRING+ */
-  _loop1_102(): any {
+  _loop1_91(): any {
     const _tt = this.peekType();
-    if (TS88[_tt] === 0) return null;
+    if (TS84[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8572,39 +8166,39 @@ export abstract class GeneratedParser extends ParserBase {
   /** strings: a=STRING+ */
   r_strings(): any {
     const _tt = this.peekType();
-    if (TS88[_tt] === 0) return null;
-    const memo = this.memoLookup(10);
+    if (TS84[_tt] === 0) return null;
+    const memo = this.memoLookup(6);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=STRING+
     {
       let a: any;
       if (
-        (a = this._loop1_102()) !== null
+        (a = this._loop1_91()) !== null
       ) {
         const _res = H.concatenateStrings(this, a);
-        this.memoize(mark, 10, _res, this.mark);
+        this.memoize(mark, 6, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 10);
+    this.memoizeFailure(mark, 6);
     return null;
   }
 
   /** list: '[' a=[star_named_expressions] ']' */
   r_list(): any {
     const _tt = this.peekType();
-    if (TS94[_tt] === 0) return null;
+    if (TS91[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '[' a=[star_named_expressions] ']'
     {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         ((a = this.r_star_named_expressions()), true) &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null
+        this.expectType(10 /* ']' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -8617,7 +8211,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (y=star_named_expression ',' z=[star_named_expressions]) */
-  _tmp_103(): any {
+  _tmp_92(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
@@ -8626,7 +8220,7 @@ export abstract class GeneratedParser extends ParserBase {
       let y: any, _v0: any, z: any;
       if (
         (y = this.r_star_named_expression()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         ((z = this.r_star_named_expressions()), true)
       ) {
         const _res = H.seqInsertInFront(this, y, z);
@@ -8642,14 +8236,14 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS4[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
     {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
-        ((a = this._tmp_103()), true) &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(7 /* '(' */) &&
+        ((a = this._tmp_92()), true) &&
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -8664,16 +8258,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** set: '{' a=star_named_expressions '}' */
   r_set(): any {
     const _tt = this.peekType();
-    if (TS83[_tt] === 0) return null;
+    if (TS81[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' a=star_named_expressions '}'
     {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
+        this.expectType(25 /* '{' */) &&
         (a = this.r_star_named_expressions()) !== null &&
-        (_v1 = this.expectToken(26 /* '}' */)) !== null
+        this.expectType(26 /* '}' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -8688,16 +8282,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** dict: '{' a=[double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}' */
   r_dict(): any {
     const _tt = this.peekType();
-    if (TS83[_tt] === 0) return null;
+    if (TS81[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' a=[double_starred_kvpairs] '}'
     {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
+        this.expectType(25 /* '{' */) &&
         ((a = this.r_double_starred_kvpairs()), true) &&
-        (_v1 = this.expectToken(26 /* '}' */)) !== null
+        this.expectType(26 /* '}' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -8711,9 +8305,9 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, _v2: any;
       if (
         this.callInvalidRules &&
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
+        this.expectType(25 /* '{' */) &&
         (_v1 = this.r_invalid_double_starred_kvpairs()) !== null &&
-        (_v2 = this.expectToken(26 /* '}' */)) !== null
+        this.expectType(26 /* '}' */)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -8724,9 +8318,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.double_starred_kvpair+ */
-  _gather_104(): any {
+  _gather_93(): any {
     const _tt = this.peekType();
-    if (TS124[_tt] === 0) return null;
+    if (TS122[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_double_starred_kvpair();
     if (v === null) {
@@ -8735,7 +8329,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_double_starred_kvpair()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_double_starred_kvpair()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -8746,13 +8340,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** double_starred_kvpairs: a=','.double_starred_kvpair+ [','] */
   r_double_starred_kvpairs(): any {
     const _tt = this.peekType();
-    if (TS124[_tt] === 0) return null;
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.double_starred_kvpair+ [',']
     {
       let a: any, _v0: any;
       if (
-        (a = this._gather_104()) !== null &&
+        (a = this._gather_93()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res = a;
@@ -8766,13 +8360,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** double_starred_kvpair: '**' a=bitwise_or | kvpair */
   r_double_starred_kvpair(): any {
     const _tt = this.peekType();
-    if (TS124[_tt] === 0) return null;
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     // '**' a=bitwise_or
-    if (TS71[_tt] !== 0) {
+    if (TS68[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (a = this.r_bitwise_or()) !== null
       ) {
         const _res = H.keyValuePair(this, null, a);
@@ -8804,7 +8398,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = this.r_expression()) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (b = this.r_expression()) !== null
       ) {
         const _res = H.keyValuePair(this, a, b);
@@ -8816,9 +8410,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** for_if_clause+ */
-  _loop1_105(): any {
+  _loop1_94(): any {
     const _tt = this.peekType();
-    if (TS33[_tt] === 0) return null;
+    if (TS26[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -8834,13 +8428,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** for_if_clauses: a=for_if_clause+ */
   r_for_if_clauses(): any {
     const _tt = this.peekType();
-    if (TS33[_tt] === 0) return null;
+    if (TS26[_tt] === 0) return null;
     const mark = this.mark;
     // a=for_if_clause+
     {
       let a: any;
       if (
-        (a = this._loop1_105()) !== null
+        (a = this._loop1_94()) !== null
       ) {
         const _res = a;
         return _res;
@@ -8851,15 +8445,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('if' z=disjunction) */
-  _tmp_107(): any {
+  _tmp_96(): any {
     const _tt = this.peekType();
-    if (TS28[_tt] === 0) return null;
+    if (TS23[_tt] === 0) return null;
     const mark = this.mark;
     // 'if' z=disjunction
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
+        this.expectType(518 /* 'if' */) &&
         (z = this.r_disjunction()) !== null
       ) {
         const _res = z;
@@ -8871,13 +8465,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('if' z=disjunction)* */
-  _loop0_106(): any {
+  _loop0_95(): any {
     const _tt = this.peekType();
-    if (TS28[_tt] === 0) return [];
+    if (TS23[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_107()) !== null) {
+    while ((v = this._tmp_96()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -8887,15 +8481,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('if' z=disjunction) */
-  _tmp_109(): any {
+  _tmp_98(): any {
     const _tt = this.peekType();
-    if (TS28[_tt] === 0) return null;
+    if (TS23[_tt] === 0) return null;
     const mark = this.mark;
     // 'if' z=disjunction
     {
       let _v0: any, z: any;
       if (
-        (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
+        this.expectType(518 /* 'if' */) &&
         (z = this.r_disjunction()) !== null
       ) {
         const _res = z;
@@ -8907,13 +8501,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('if' z=disjunction)* */
-  _loop0_108(): any {
+  _loop0_97(): any {
     const _tt = this.peekType();
-    if (TS28[_tt] === 0) return [];
+    if (TS23[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_109()) !== null) {
+    while ((v = this._tmp_98()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -8925,20 +8519,20 @@ export abstract class GeneratedParser extends ParserBase {
   /** for_if_clause: ASYNC 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)* | invalid_for_target */
   r_for_if_clause(): any {
     const _tt = this.peekType();
-    if (TS33[_tt] === 0) return null;
+    if (TS26[_tt] === 0) return null;
     const mark = this.mark;
     let cut = false;
     // ASYNC 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
-    if (TS27[_tt] !== 0) {
+    if (TS63[_tt] !== 0) {
       let _v0: any, _v1: any, a: any, _v2: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(T.ASYNC)) !== null &&
-        (_v1 = this.expectToken(515 /* 'for' */)) !== null &&
+        this.expectType(T.ASYNC) &&
+        this.expectType(515 /* 'for' */) &&
         (a = this.r_star_targets()) !== null &&
-        (_v2 = this.expectToken(520 /* 'in' */)) !== null &&
+        this.expectType(520 /* 'in' */) &&
         (cut = true) &&
         (b = this.r_disjunction()) !== null &&
-        ((c = this._loop0_106()), true)
+        ((c = this._loop0_95()), true)
       ) {
         const _res = A.comprehension(a, b, c, 1);
         return _res;
@@ -8947,15 +8541,15 @@ export abstract class GeneratedParser extends ParserBase {
       if (cut) return null;
     }
     // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
-    if (TS34[_tt] !== 0) {
+    if (TS72[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, b: any, c: any;
       if (
-        (_v0 = this.expectToken(515 /* 'for' */)) !== null &&
+        this.expectType(515 /* 'for' */) &&
         (a = this.r_star_targets()) !== null &&
-        (_v1 = this.expectToken(520 /* 'in' */)) !== null &&
+        this.expectType(520 /* 'in' */) &&
         (cut = true) &&
         (b = this.r_disjunction()) !== null &&
-        ((c = this._loop0_108()), true)
+        ((c = this._loop0_97()), true)
       ) {
         const _res = A.comprehension(a, b, c, 0);
         return _res;
@@ -8981,17 +8575,17 @@ export abstract class GeneratedParser extends ParserBase {
   /** listcomp: '[' a=named_expression b=for_if_clauses ']' | invalid_comprehension */
   r_listcomp(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '[' a=named_expression b=for_if_clauses ']'
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
       if (
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         (a = this.r_named_expression()) !== null &&
         (b = this.r_for_if_clauses()) !== null &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null
+        this.expectType(10 /* ']' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9018,17 +8612,17 @@ export abstract class GeneratedParser extends ParserBase {
   /** setcomp: '{' a=named_expression b=for_if_clauses '}' | invalid_comprehension */
   r_setcomp(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' a=named_expression b=for_if_clauses '}'
-    if (TS83[_tt] !== 0) {
+    if (TS81[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
       if (
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
+        this.expectType(25 /* '{' */) &&
         (a = this.r_named_expression()) !== null &&
         (b = this.r_for_if_clauses()) !== null &&
-        (_v1 = this.expectToken(26 /* '}' */)) !== null
+        this.expectType(26 /* '}' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9053,12 +8647,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (assignment_expression | expression !':=') */
-  _tmp_110(): any {
+  _tmp_99(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -9073,7 +8667,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        this.negative(this.mark, this.expectToken(53 /* ':=' */))
+        this.peekType() !== 53
       ) {
         const _res = _v0;
         return _res;
@@ -9086,17 +8680,17 @@ export abstract class GeneratedParser extends ParserBase {
   /** genexp: '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')' | invalid_comprehension */
   r_genexp(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
     if (TS4[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
-        (a = this._tmp_110()) !== null &&
+        this.expectType(7 /* '(' */) &&
+        (a = this._tmp_99()) !== null &&
         (b = this.r_for_if_clauses()) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9123,17 +8717,17 @@ export abstract class GeneratedParser extends ParserBase {
   /** dictcomp: '{' a=kvpair b=for_if_clauses '}' | invalid_dict_comprehension */
   r_dictcomp(): any {
     const _tt = this.peekType();
-    if (TS83[_tt] === 0) return null;
+    if (TS81[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '{' a=kvpair b=for_if_clauses '}'
     {
       let _v0: any, a: any, b: any, _v1: any;
       if (
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
+        this.expectType(25 /* '{' */) &&
         (a = this.r_kvpair()) !== null &&
         (b = this.r_for_if_clauses()) !== null &&
-        (_v1 = this.expectToken(26 /* '}' */)) !== null
+        this.expectType(26 /* '}' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9160,8 +8754,8 @@ export abstract class GeneratedParser extends ParserBase {
   /** arguments: a=args [','] &')' | invalid_arguments */
   r_arguments(): any {
     const _tt = this.peekType();
-    if (TS125[_tt] === 0) return null;
-    const memo = this.memoLookup(11);
+    if (TS123[_tt] === 0) return null;
+    const memo = this.memoLookup(7);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=args [','] &')'
@@ -9170,10 +8764,10 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.r_args()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true) &&
-        this.positive(this.mark, this.expectToken(8 /* ')' */))
+        this.peekType() === 8
       ) {
         const _res = a;
-        this.memoize(mark, 11, _res, this.mark);
+        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9186,22 +8780,22 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.r_invalid_arguments()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 11, _res, this.mark);
+        this.memoize(mark, 7, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 11);
+    this.memoizeFailure(mark, 7);
     return null;
   }
 
   /** (assignment_expression | expression !':=') */
-  _tmp_113(): any {
+  _tmp_102(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -9216,7 +8810,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        this.negative(this.mark, this.expectToken(53 /* ':=' */))
+        this.peekType() !== 53
       ) {
         const _res = _v0;
         return _res;
@@ -9227,12 +8821,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
-  _tmp_112(): any {
+  _tmp_101(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // starred_expression
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -9246,8 +8840,8 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this._tmp_113()) !== null &&
-        this.negative(this.mark, this.expectToken(22 /* '=' */))
+        (_v0 = this._tmp_102()) !== null &&
+        this.peekType() !== 22
       ) {
         const _res = _v0;
         return _res;
@@ -9258,12 +8852,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (assignment_expression | expression !':=') */
-  _tmp_115(): any {
+  _tmp_104(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -9278,7 +8872,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        this.negative(this.mark, this.expectToken(53 /* ':=' */))
+        this.peekType() !== 53
       ) {
         const _res = _v0;
         return _res;
@@ -9289,12 +8883,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
-  _tmp_114(): any {
+  _tmp_103(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // starred_expression
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -9308,8 +8902,8 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this._tmp_115()) !== null &&
-        this.negative(this.mark, this.expectToken(22 /* '=' */))
+        (_v0 = this._tmp_104()) !== null &&
+        this.peekType() !== 22
       ) {
         const _res = _v0;
         return _res;
@@ -9320,18 +8914,18 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ */
-  _gather_111(): any {
+  _gather_100(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const start = this.mark;
-    let v: any = this._tmp_112();
+    let v: any = this._tmp_101();
     if (v === null) {
       this.mark = start;
       return null;
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_114()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this._tmp_103()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -9340,15 +8934,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' k=kwargs) */
-  _tmp_116(): any {
+  _tmp_105(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return null;
+    if (TS49[_tt] === 0) return null;
     const mark = this.mark;
     // ',' k=kwargs
     {
       let _v0: any, k: any;
       if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (k = this.r_kwargs()) !== null
       ) {
         const _res = k;
@@ -9362,15 +8956,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** args: a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs] | a=kwargs */
   r_args(): any {
     const _tt = this.peekType();
-    if (TS125[_tt] === 0) return null;
+    if (TS123[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
     if (TS5[_tt] !== 0) {
       let a: any, b: any;
       if (
-        (a = this._gather_111()) !== null &&
-        ((b = this._tmp_116()), true)
+        (a = this._gather_100()) !== null &&
+        ((b = this._tmp_105()), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9396,7 +8990,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.kwarg_or_starred+ */
-  _gather_117(): any {
+  _gather_106(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const start = this.mark;
@@ -9407,7 +9001,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_kwarg_or_starred()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_kwarg_or_starred()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -9416,9 +9010,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.kwarg_or_double_starred+ */
-  _gather_118(): any {
+  _gather_107(): any {
     const _tt = this.peekType();
-    if (TS124[_tt] === 0) return null;
+    if (TS122[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_double_starred();
     if (v === null) {
@@ -9427,7 +9021,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_kwarg_or_double_starred()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_kwarg_or_double_starred()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -9436,7 +9030,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.kwarg_or_starred+ */
-  _gather_119(): any {
+  _gather_108(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const start = this.mark;
@@ -9447,7 +9041,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_kwarg_or_starred()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_kwarg_or_starred()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -9456,9 +9050,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.kwarg_or_double_starred+ */
-  _gather_120(): any {
+  _gather_109(): any {
     const _tt = this.peekType();
-    if (TS124[_tt] === 0) return null;
+    if (TS122[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_double_starred();
     if (v === null) {
@@ -9467,7 +9061,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_kwarg_or_double_starred()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_kwarg_or_double_starred()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -9478,15 +9072,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** kwargs: a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+ | ','.kwarg_or_starred+ | ','.kwarg_or_double_starred+ */
   r_kwargs(): any {
     const _tt = this.peekType();
-    if (TS125[_tt] === 0) return null;
+    if (TS123[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
     if (TS5[_tt] !== 0) {
       let a: any, _v0: any, b: any;
       if (
-        (a = this._gather_117()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        (b = this._gather_118()) !== null
+        (a = this._gather_106()) !== null &&
+        this.expectType(12 /* ',' */) &&
+        (b = this._gather_107()) !== null
       ) {
         const _res = H.joinSequences(this, a, b);
         return _res;
@@ -9497,7 +9091,7 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS5[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this._gather_119()) !== null
+        (_v0 = this._gather_108()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -9505,10 +9099,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','.kwarg_or_double_starred+
-    if (TS124[_tt] !== 0) {
+    if (TS122[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this._gather_120()) !== null
+        (_v0 = this._gather_109()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -9521,14 +9115,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** starred_expression: '*' a=expression */
   r_starred_expression(): any {
     const _tt = this.peekType();
-    if (TS62[_tt] === 0) return null;
+    if (TS55[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' a=expression
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (a = this.r_expression()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -9546,7 +9140,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_kwarg
     if (TS2[_tt] !== 0) {
       let _v0: any;
@@ -9560,11 +9154,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME '=' b=expression
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, _v0: any, b: any;
       if (
         (a = this.nameToken()) !== null &&
-        (_v0 = this.expectToken(22 /* '=' */)) !== null &&
+        this.expectType(22 /* '=' */) &&
         (b = this.r_expression()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -9575,7 +9169,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=starred_expression
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_starred_expression()) !== null
@@ -9591,9 +9185,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** kwarg_or_double_starred: invalid_kwarg | a=NAME '=' b=expression | '**' a=expression */
   r_kwarg_or_double_starred(): any {
     const _tt = this.peekType();
-    if (TS124[_tt] === 0) return null;
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // invalid_kwarg
     if (TS2[_tt] !== 0) {
       let _v0: any;
@@ -9607,11 +9201,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME '=' b=expression
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, _v0: any, b: any;
       if (
         (a = this.nameToken()) !== null &&
-        (_v0 = this.expectToken(22 /* '=' */)) !== null &&
+        this.expectType(22 /* '=' */) &&
         (b = this.r_expression()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -9622,10 +9216,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**' a=expression
-    if (TS71[_tt] !== 0) {
+    if (TS68[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (a = this.r_expression()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -9639,15 +9233,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' c=star_target) */
-  _tmp_122(): any {
+  _tmp_111(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return null;
+    if (TS49[_tt] === 0) return null;
     const mark = this.mark;
     // ',' c=star_target
     {
       let _v0: any, c: any;
       if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (c = this.r_star_target()) !== null
       ) {
         const _res = c;
@@ -9659,13 +9253,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' c=star_target)* */
-  _loop0_121(): any {
+  _loop0_110(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return [];
+    if (TS49[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_122()) !== null) {
+    while ((v = this._tmp_111()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -9677,9 +9271,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_targets: a=star_target !',' | a=star_target b=(',' c=star_target)* [','] */
   r_star_targets(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
+    if (TS32[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_star_target();
     const _h0m = this.mark;
     // a=star_target !','
@@ -9687,7 +9281,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        this.negative(this.mark, this.expectToken(12 /* ',' */))
+        this.peekType() !== 12
       ) {
         const _res = a;
         return _res;
@@ -9699,7 +9293,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, b: any, _v0: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        ((b = this._loop0_121()), true) &&
+        ((b = this._loop0_110()), true) &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -9713,9 +9307,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.star_target+ */
-  _gather_123(): any {
+  _gather_112(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
+    if (TS32[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_star_target();
     if (v === null) {
@@ -9724,7 +9318,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_star_target()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_star_target()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -9735,13 +9329,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_targets_list_seq: a=','.star_target+ [','] */
   r_star_targets_list_seq(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
+    if (TS32[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.star_target+ [',']
     {
       let a: any, _v0: any;
       if (
-        (a = this._gather_123()) !== null &&
+        (a = this._gather_112()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res = a;
@@ -9753,15 +9347,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' c=star_target) */
-  _tmp_125(): any {
+  _tmp_114(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return null;
+    if (TS49[_tt] === 0) return null;
     const mark = this.mark;
     // ',' c=star_target
     {
       let _v0: any, c: any;
       if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (c = this.r_star_target()) !== null
       ) {
         const _res = c;
@@ -9773,13 +9367,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' c=star_target)+ */
-  _loop1_124(): any {
+  _loop1_113(): any {
     const _tt = this.peekType();
-    if (TS57[_tt] === 0) return null;
+    if (TS49[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_125()) !== null) {
+    while ((v = this._tmp_114()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -9791,7 +9385,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_targets_tuple_seq: a=star_target b=(',' c=star_target)+ [','] | a=star_target ',' */
   r_star_targets_tuple_seq(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
+    if (TS32[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_star_target();
     const _h0m = this.mark;
@@ -9800,7 +9394,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, b: any, _v0: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (b = this._loop1_124()) !== null &&
+        (b = this._loop1_113()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res =  H.seqInsertInFront(this, a, b);
@@ -9813,7 +9407,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
+        this.expectType(12 /* ',' */)
       ) {
         const _res =  H.singletonSeq(this, a);
         return _res;
@@ -9824,15 +9418,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (!'*' star_target) */
-  _tmp_126(): any {
+  _tmp_115(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
+    if (TS32[_tt] === 0) return null;
     const mark = this.mark;
     // !'*' star_target
     {
       let _v0: any;
       if (
-        this.negative(this.mark, this.expectToken(16 /* '*' */)) &&
+        this.peekType() !== 16 &&
         (_v0 = this.r_star_target()) !== null
       ) {
         const _res = _v0;
@@ -9846,50 +9440,50 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_target: '*' a=(!'*' star_target) | target_with_star_atom */
   r_star_target(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
-    const memo = this.memoLookup(12);
+    if (TS32[_tt] === 0) return null;
+    const memo = this.memoLookup(8);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // '*' a=(!'*' star_target)
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (a = this._tmp_126()) !== null
+        this.expectType(16 /* '*' */) &&
+        (a = this._tmp_115()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Starred(H.setExprContext(this, a, A.Store), A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 12, _res, this.mark);
+        this.memoize(mark, 8, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // target_with_star_atom
-    if (TS39[_tt] !== 0) {
+    if (TS31[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_target_with_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 12, _res, this.mark);
+        this.memoize(mark, 8, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 12);
+    this.memoizeFailure(mark, 8);
     return null;
   }
 
   /** target_with_star_atom: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | star_atom */
   r_target_with_star_atom(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
-    const memo = this.memoLookup(13);
+    if (TS31[_tt] === 0) return null;
+    const memo = this.memoLookup(9);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_t_primary();
     const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
@@ -9897,14 +9491,14 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(23 /* '.' */)) !== null &&
+        this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null &&
-        this.negative(this.mark, this.r_t_lookahead())
+        TS124[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 13, _res, this.mark);
+        this.memoize(mark, 9, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -9914,43 +9508,43 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any, _v1: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         (b = this.r_slices()) !== null &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null &&
-        this.negative(this.mark, this.r_t_lookahead())
+        this.expectType(10 /* ']' */) &&
+        TS124[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Store, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 13, _res, this.mark);
+        this.memoize(mark, 9, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // star_atom
-    if (TS126[_tt] !== 0) {
+    if (TS125[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_star_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 13, _res, this.mark);
+        this.memoize(mark, 9, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 13);
+    this.memoizeFailure(mark, 9);
     return null;
   }
 
   /** star_atom: a=NAME | '(' a=target_with_star_atom ')' | '(' a=[star_targets_tuple_seq] ')' | '[' a=[star_targets_list_seq] ']' */
   r_star_atom(): any {
     const _tt = this.peekType();
-    if (TS126[_tt] === 0) return null;
+    if (TS125[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any;
       if (
         (a = this.nameToken()) !== null
@@ -9964,9 +9558,9 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (a = this.r_target_with_star_atom()) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = H.setExprContext(this, a, A.Store);
         return _res;
@@ -9977,9 +9571,9 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((a = this.r_star_targets_tuple_seq()), true) &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9989,12 +9583,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '[' a=[star_targets_list_seq] ']'
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         ((a = this.r_star_targets_list_seq()), true) &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null
+        this.expectType(10 /* ']' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -10009,7 +9603,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** single_target: single_subscript_attribute_target | a=NAME | '(' a=single_target ')' */
   r_single_target(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
     // single_subscript_attribute_target
     {
@@ -10023,7 +9617,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any;
       if (
         (a = this.nameToken()) !== null
@@ -10037,9 +9631,9 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (a = this.r_single_target()) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = a;
         return _res;
@@ -10052,9 +9646,9 @@ export abstract class GeneratedParser extends ParserBase {
   /** single_subscript_attribute_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead */
   r_single_subscript_attribute_target(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_t_primary();
     const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
@@ -10062,9 +9656,9 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(23 /* '.' */)) !== null &&
+        this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null &&
-        this.negative(this.mark, this.r_t_lookahead())
+        TS124[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -10078,10 +9672,10 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any, _v1: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         (b = this.r_slices()) !== null &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null &&
-        this.negative(this.mark, this.r_t_lookahead())
+        this.expectType(10 /* ']' */) &&
+        TS124[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -10096,8 +9690,8 @@ export abstract class GeneratedParser extends ParserBase {
   /** t_primary: a=t_primary '.' b=NAME &t_lookahead | a=t_primary '[' b=slices ']' &t_lookahead | a=t_primary b=genexp &t_lookahead | a=t_primary '(' b=[arguments] ')' &t_lookahead | a=atom &t_lookahead */
   r_t_primary(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
-    const memo = this.memoLookup(14);
+    if (TS31[_tt] === 0) return null;
+    const memo = this.memoLookup(10);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     let res: any = null;
@@ -10108,24 +9702,24 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS119[this.peekType()] === 0) break;
+      if (TS117[this.peekType()] === 0) break;
     }
-    this.memoize(mark, 14, res, resmark);
+    this.memoize(mark, 10, res, resmark);
     this.mark = resmark;
     return res;
   }
 
   r_t_primary_leftrec(seed: any, seedMark: number): any {
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=t_primary '.' b=NAME &t_lookahead
     {
       let a: any, _v0: any, b: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(23 /* '.' */)) !== null &&
+        this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null &&
-        this.positive(this.mark, this.r_t_lookahead())
+        TS124[this.peekType()] !== 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -10139,10 +9733,10 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any, _v1: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         (b = this.r_slices()) !== null &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null &&
-        this.positive(this.mark, this.r_t_lookahead())
+        this.expectType(10 /* ']' */) &&
+        TS124[this.peekType()] !== 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -10157,7 +9751,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
         (b = this.r_genexp()) !== null &&
-        this.positive(this.mark, this.r_t_lookahead())
+        TS124[this.peekType()] !== 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -10171,10 +9765,10 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any, _v1: any;
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((b = this.r_arguments()), true) &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null &&
-        this.positive(this.mark, this.r_t_lookahead())
+        this.expectType(8 /* ')' */) &&
+        TS124[this.peekType()] !== 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -10188,7 +9782,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any;
       if (
         (a = this.r_atom()) !== null &&
-        this.positive(this.mark, this.r_t_lookahead())
+        TS124[this.peekType()] !== 0
       ) {
         const _res = a;
         return _res;
@@ -10201,7 +9795,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** t_lookahead: '(' | '[' | '.' */
   r_t_lookahead(): any {
     const _tt = this.peekType();
-    if (TS127[_tt] === 0) return null;
+    if (TS124[_tt] === 0) return null;
     const mark = this.mark;
     // '('
     if (TS4[_tt] !== 0) {
@@ -10215,7 +9809,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '['
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null
@@ -10226,7 +9820,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '.'
-    if (TS59[_tt] !== 0) {
+    if (TS52[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(23 /* '.' */)) !== null
@@ -10240,9 +9834,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.del_target+ */
-  _gather_127(): any {
+  _gather_116(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
+    if (TS31[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_del_target();
     if (v === null) {
@@ -10251,7 +9845,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_del_target()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_del_target()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -10262,13 +9856,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** del_targets: a=','.del_target+ [','] */
   r_del_targets(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
+    if (TS31[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.del_target+ [',']
     {
       let a: any, _v0: any;
       if (
-        (a = this._gather_127()) !== null &&
+        (a = this._gather_116()) !== null &&
         ((_v0 = this.expectToken(12 /* ',' */)), true)
       ) {
         const _res = a;
@@ -10282,11 +9876,11 @@ export abstract class GeneratedParser extends ParserBase {
   /** del_target: a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead | del_t_atom */
   r_del_target(): any {
     const _tt = this.peekType();
-    if (TS39[_tt] === 0) return null;
-    const memo = this.memoLookup(15);
+    if (TS31[_tt] === 0) return null;
+    const memo = this.memoLookup(11);
     if (memo !== undefined) return memo;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_t_primary();
     const _h0m = this.mark;
     // a=t_primary '.' b=NAME !t_lookahead
@@ -10294,14 +9888,14 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(23 /* '.' */)) !== null &&
+        this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null &&
-        this.negative(this.mark, this.r_t_lookahead())
+        TS124[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Attribute(a, b.id, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 15, _res, this.mark);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
@@ -10311,43 +9905,43 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any, _v1: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         (b = this.r_slices()) !== null &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null &&
-        this.negative(this.mark, this.r_t_lookahead())
+        this.expectType(10 /* ']' */) &&
+        TS124[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
         const _res = A.Subscript(a, b, A.Del, _sl, _sc, _e.end_lineno, _e.end_col_offset);
-        this.memoize(mark, 15, _res, this.mark);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // del_t_atom
-    if (TS126[_tt] !== 0) {
+    if (TS125[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_del_t_atom()) !== null
       ) {
         const _res = _v0;
-        this.memoize(mark, 15, _res, this.mark);
+        this.memoize(mark, 11, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 15);
+    this.memoizeFailure(mark, 11);
     return null;
   }
 
   /** del_t_atom: a=NAME | '(' a=del_target ')' | '(' a=[del_targets] ')' | '[' a=[del_targets] ']' */
   r_del_t_atom(): any {
     const _tt = this.peekType();
-    if (TS126[_tt] === 0) return null;
+    if (TS125[_tt] === 0) return null;
     const mark = this.mark;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     // a=NAME
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any;
       if (
         (a = this.nameToken()) !== null
@@ -10361,9 +9955,9 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (a = this.r_del_target()) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = H.setExprContext(this, a, A.Del);
         return _res;
@@ -10374,9 +9968,9 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS4[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((a = this.r_del_targets()), true) &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -10386,12 +9980,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '[' a=[del_targets] ']'
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(9 /* '[' */)) !== null &&
+        this.expectType(9 /* '[' */) &&
         ((a = this.r_del_targets()), true) &&
-        (_v1 = this.expectToken(10 /* ']' */)) !== null
+        this.expectType(10 /* ']' */)
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -10404,7 +9998,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.expression+ */
-  _gather_128(): any {
+  _gather_117(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
@@ -10415,7 +10009,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_expression()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_expression()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -10424,7 +10018,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.expression+ */
-  _gather_129(): any {
+  _gather_118(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
@@ -10435,7 +10029,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_expression()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_expression()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -10444,7 +10038,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.expression+ */
-  _gather_130(): any {
+  _gather_119(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
@@ -10455,7 +10049,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_expression()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_expression()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -10464,7 +10058,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.expression+ */
-  _gather_131(): any {
+  _gather_120(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
@@ -10475,7 +10069,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_expression()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_expression()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -10486,18 +10080,18 @@ export abstract class GeneratedParser extends ParserBase {
   /** type_expressions: a=','.expression+ ',' '*' b=expression ',' '**' c=expression | a=','.expression+ ',' '*' b=expression | a=','.expression+ ',' '**' b=expression | '*' a=expression ',' '**' b=expression | '*' a=expression | '**' a=expression | a=','.expression+ */
   r_type_expressions(): any {
     const _tt = this.peekType();
-    if (TS125[_tt] === 0) return null;
+    if (TS123[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
     if (TS2[_tt] !== 0) {
       let a: any, _v0: any, _v1: any, b: any, _v2: any, _v3: any, c: any;
       if (
-        (a = this._gather_128()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v1 = this.expectToken(16 /* '*' */)) !== null &&
+        (a = this._gather_117()) !== null &&
+        this.expectType(12 /* ',' */) &&
+        this.expectType(16 /* '*' */) &&
         (b = this.r_expression()) !== null &&
-        (_v2 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v3 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
+        this.expectType(35 /* '**' */) &&
         (c = this.r_expression()) !== null
       ) {
         const _res = H.seqAppendToEnd( this, H.seqAppendToEnd(this, a, b), c);
@@ -10509,9 +10103,9 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] !== 0) {
       let a: any, _v0: any, _v1: any, b: any;
       if (
-        (a = this._gather_129()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v1 = this.expectToken(16 /* '*' */)) !== null &&
+        (a = this._gather_118()) !== null &&
+        this.expectType(12 /* ',' */) &&
+        this.expectType(16 /* '*' */) &&
         (b = this.r_expression()) !== null
       ) {
         const _res = H.seqAppendToEnd(this, a, b);
@@ -10523,9 +10117,9 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] !== 0) {
       let a: any, _v0: any, _v1: any, b: any;
       if (
-        (a = this._gather_130()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v1 = this.expectToken(35 /* '**' */)) !== null &&
+        (a = this._gather_119()) !== null &&
+        this.expectType(12 /* ',' */) &&
+        this.expectType(35 /* '**' */) &&
         (b = this.r_expression()) !== null
       ) {
         const _res = H.seqAppendToEnd(this, a, b);
@@ -10534,13 +10128,13 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=expression ',' '**' b=expression
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (a = this.r_expression()) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v2 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
+        this.expectType(35 /* '**' */) &&
         (b = this.r_expression()) !== null
       ) {
         const _res = H.seqAppendToEnd( this, H.singletonSeq(this, a), b);
@@ -10549,10 +10143,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '*' a=expression
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (a = this.r_expression()) !== null
       ) {
         const _res = H.singletonSeq(this, a);
@@ -10561,10 +10155,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**' a=expression
-    if (TS71[_tt] !== 0) {
+    if (TS68[_tt] !== 0) {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (a = this.r_expression()) !== null
       ) {
         const _res = H.singletonSeq(this, a);
@@ -10576,7 +10170,7 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] !== 0) {
       let a: any;
       if (
-        (a = this._gather_131()) !== null
+        (a = this._gather_120()) !== null
       ) {
         const _res = a;
         return _res;
@@ -10587,7 +10181,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (NEWLINE INDENT) */
-  _tmp_132(): any {
+  _tmp_121(): any {
     const _tt = this.peekType();
     if (TS3[_tt] === 0) return null;
     const mark = this.mark;
@@ -10595,8 +10189,8 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(T.NEWLINE)) !== null &&
-        (_v1 = this.expectToken(T.INDENT)) !== null
+        this.expectType(T.NEWLINE) &&
+        this.expectType(T.INDENT)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -10609,15 +10203,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** func_type_comment: NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT) | invalid_double_type_comments | TYPE_COMMENT */
   r_func_type_comment(): any {
     const _tt = this.peekType();
-    if (TS128[_tt] === 0) return null;
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
     if (TS3[_tt] !== 0) {
       let _v0: any, t: any;
       if (
-        (_v0 = this.expectToken(T.NEWLINE)) !== null &&
+        this.expectType(T.NEWLINE) &&
         (t = this.expectToken(T.TYPE_COMMENT)) !== null &&
-        this.positive(this.mark, this._tmp_132())
+        this.positive(this.mark, this._tmp_121())
       ) {
         const _res = t;
         return _res;
@@ -10625,7 +10219,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // invalid_double_type_comments
-    if (TS129[_tt] !== 0) {
+    if (TS127[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -10637,7 +10231,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // TYPE_COMMENT
-    if (TS129[_tt] !== 0) {
+    if (TS127[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.TYPE_COMMENT)) !== null
@@ -10651,12 +10245,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (assignment_expression | expression !':=') */
-  _tmp_137(): any {
+  _tmp_126(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -10671,7 +10265,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        this.negative(this.mark, this.expectToken(53 /* ':=' */))
+        this.peekType() !== 53
       ) {
         const _res = _v0;
         return _res;
@@ -10682,12 +10276,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
-  _tmp_136(): any {
+  _tmp_125(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // starred_expression
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -10701,8 +10295,8 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this._tmp_137()) !== null &&
-        this.negative(this.mark, this.expectToken(22 /* '=' */))
+        (_v0 = this._tmp_126()) !== null &&
+        this.peekType() !== 22
       ) {
         const _res = _v0;
         return _res;
@@ -10713,12 +10307,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (assignment_expression | expression !':=') */
-  _tmp_139(): any {
+  _tmp_128(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // assignment_expression
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_assignment_expression()) !== null
@@ -10733,7 +10327,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        this.negative(this.mark, this.expectToken(53 /* ':=' */))
+        this.peekType() !== 53
       ) {
         const _res = _v0;
         return _res;
@@ -10744,12 +10338,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (starred_expression | (assignment_expression | expression !':=') !'=') */
-  _tmp_138(): any {
+  _tmp_127(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
     // starred_expression
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_starred_expression()) !== null
@@ -10763,8 +10357,8 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this._tmp_139()) !== null &&
-        this.negative(this.mark, this.expectToken(22 /* '=' */))
+        (_v0 = this._tmp_128()) !== null &&
+        this.peekType() !== 22
       ) {
         const _res = _v0;
         return _res;
@@ -10775,18 +10369,18 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ */
-  _gather_135(): any {
+  _gather_124(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const start = this.mark;
-    let v: any = this._tmp_136();
+    let v: any = this._tmp_125();
     if (v === null) {
       this.mark = start;
       return null;
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_138()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this._tmp_127()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -10795,7 +10389,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) */
-  _tmp_134(): any {
+  _tmp_123(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return null;
     const mark = this.mark;
@@ -10803,8 +10397,8 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any;
       if (
-        (_v0 = this._gather_135()) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
+        (_v0 = this._gather_124()) !== null &&
+        this.expectType(12 /* ',' */) &&
         (_v2 = this.r_kwargs()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -10816,15 +10410,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) */
-  _tmp_133(): any {
+  _tmp_122(): any {
     const _tt = this.peekType();
-    if (TS125[_tt] === 0) return null;
+    if (TS123[_tt] === 0) return null;
     const mark = this.mark;
     // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
     if (TS5[_tt] !== 0) {
       let _v0: any;
       if (
-        (_v0 = this._tmp_134()) !== null
+        (_v0 = this._tmp_123()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -10846,9 +10440,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (args | expression for_if_clauses) */
-  _tmp_140(): any {
+  _tmp_129(): any {
     const _tt = this.peekType();
-    if (TS125[_tt] === 0) return null;
+    if (TS123[_tt] === 0) return null;
     const mark = this.mark;
     // args
     {
@@ -10879,14 +10473,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_arguments: ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*' | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args */
   r_invalid_arguments(): any {
     const _tt = this.peekType();
-    if (TS125[_tt] === 0) return null;
+    if (TS123[_tt] === 0) return null;
     const mark = this.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*'
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this._tmp_133()) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
+        (_v0 = this._tmp_122()) !== null &&
+        this.expectType(12 /* ',' */) &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "iterable argument unpacking follows keyword argument unpacking");
@@ -10900,8 +10494,8 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.r_expression()) !== null &&
         (b = this.r_for_if_clauses()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        ((_v1 = this._tmp_140()), true)
+        this.expectType(12 /* ',' */) &&
+        ((_v1 = this._tmp_129()), true)
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, H.getLastComprehensionItem(H.lastItem(b)), "Generator expression must be parenthesized");
         return _res;
@@ -10909,7 +10503,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME b='=' expression for_if_clauses
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any, _v0: any, _v1: any;
       if (
         (a = this.nameToken()) !== null &&
@@ -10941,7 +10535,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, a: any, b: any;
       if (
         (_v0 = _h3) !== null && ((this.mark = _h3m), true) &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (a = this.r_expression()) !== null &&
         (b = this.r_for_if_clauses()) !== null
       ) {
@@ -10955,7 +10549,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, _v1: any;
       if (
         (a = _h3) !== null && ((this.mark = _h3m), true) &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (_v1 = this.r_args()) !== null
       ) {
         const _res = H.argumentsParsingError(this, a);
@@ -10967,12 +10561,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('True' | 'False' | 'None') */
-  _tmp_141(): any {
+  _tmp_130(): any {
     const _tt = this.peekType();
-    if (TS130[_tt] === 0) return null;
+    if (TS128[_tt] === 0) return null;
     const mark = this.mark;
     // 'True'
-    if (TS90[_tt] !== 0) {
+    if (TS86[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
@@ -10983,7 +10577,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    if (TS91[_tt] !== 0) {
+    if (TS87[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
@@ -10994,7 +10588,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    if (TS89[_tt] !== 0) {
+    if (TS85[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
@@ -11008,16 +10602,16 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (NAME '=') */
-  _tmp_142(): any {
+  _tmp_131(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // NAME '='
     {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.nameToken()) !== null &&
-        (_v1 = this.expectToken(22 /* '=' */)) !== null
+        this.expectType(22 /* '=' */)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -11033,10 +10627,10 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // a=('True' | 'False' | 'None') b='='
-    if (TS130[_tt] !== 0) {
+    if (TS128[_tt] !== 0) {
       let a: any, b: any;
       if (
-        (a = this._tmp_141()) !== null &&
+        (a = this._tmp_130()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "cannot assign to %s", a.string);
@@ -11045,7 +10639,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a=NAME b='=' expression for_if_clauses
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, b: any, _v0: any, _v1: any;
       if (
         (a = this.nameToken()) !== null &&
@@ -11062,7 +10656,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, b: any;
       if (
-        this.negative(this.mark, this._tmp_142()) &&
+        this.negative(this.mark, this._tmp_131()) &&
         (a = this.r_expression()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -11081,17 +10675,17 @@ export abstract class GeneratedParser extends ParserBase {
     const mark = this.mark;
     const prevCallInvalid = this.callInvalidRules;
     this.callInvalidRules = false;
-    if (mark === this.tokens.length) this.fillToken();
+    if (mark === this.fill) this.fillToken();
     const _h0 = this.r_disjunction();
     const _h0m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    if (TS96[_tt] !== 0) {
+    if (TS93[_tt] !== 0) {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
+        this.expectType(518 /* 'if' */) &&
         (b = this.r_disjunction()) !== null &&
-        (_v1 = this.expectToken(512 /* 'else' */)) !== null &&
+        this.expectType(512 /* 'else' */) &&
         (c = this.r_expression()) !== null
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
@@ -11102,7 +10696,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // disjunction
-    if (TS96[_tt] !== 0) {
+    if (TS93[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = _h0) !== null && ((this.mark = _h0m), true)
@@ -11113,7 +10707,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambdef
-    if (TS97[_tt] !== 0) {
+    if (TS94[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambdef()) !== null
@@ -11129,14 +10723,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_legacy_expression: a=NAME !'(' b=star_expressions */
   r_invalid_legacy_expression(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=NAME !'(' b=star_expressions
     {
       let a: any, b: any;
       if (
         (a = this.nameToken()) !== null &&
-        this.negative(this.mark, this.expectToken(7 /* '(' */)) &&
+        this.peekType() !== 7 &&
         (b = this.r_star_expressions()) !== null
       ) {
         const _res = H.checkLegacyStmt(this, a) ? this.raiseSyntaxErrorKnownRange(a, b, "Missing parentheses in call to '%U'. Did you mean %U(...)?", a.id, a.id) : null;
@@ -11148,9 +10742,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (NAME STRING | SOFT_KEYWORD) */
-  _tmp_143(): any {
+  _tmp_132(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // NAME STRING
     {
@@ -11178,46 +10772,16 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** ('else' | ':') */
-  _tmp_144(): any {
-    const _tt = this.peekType();
-    if (TS131[_tt] === 0) return null;
-    const mark = this.mark;
-    // 'else'
-    if (TS74[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(512 /* 'else' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ':'
-    if (TS72[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid | a=disjunction 'if' b=disjunction !('else' | ':') */
   r_invalid_expression(): any {
     const _tt = this.peekType();
-    if (TS96[_tt] === 0) return null;
+    if (TS93[_tt] === 0) return null;
     const mark = this.mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
     {
       let a: any, b: any;
       if (
-        this.negative(this.mark, this._tmp_143()) &&
+        this.negative(this.mark, this._tmp_132()) &&
         (a = this.r_disjunction()) !== null &&
         (b = this.r_expression_without_invalid()) !== null
       ) {
@@ -11231,9 +10795,9 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, b: any;
       if (
         (a = this.r_disjunction()) !== null &&
-        (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
+        this.expectType(518 /* 'if' */) &&
         (b = this.r_disjunction()) !== null &&
-        this.negative(this.mark, this._tmp_144())
+        TS129[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "expected 'else' after 'if' expression");
         return _res;
@@ -11243,43 +10807,13 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** ('=' | ':=') */
-  _tmp_145(): any {
-    const _tt = this.peekType();
-    if (TS132[_tt] === 0) return null;
-    const mark = this.mark;
-    // '='
-    if (TS38[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(22 /* '=' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ':='
-    if (TS133[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(53 /* ':=' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** (list | tuple | genexp | 'True' | 'None' | 'False') */
-  _tmp_146(): any {
+  _tmp_133(): any {
     const _tt = this.peekType();
-    if (TS134[_tt] === 0) return null;
+    if (TS131[_tt] === 0) return null;
     const mark = this.mark;
     // list
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_list()) !== null
@@ -11301,7 +10835,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // genexp
-    if (TS122[_tt] !== 0) {
+    if (TS120[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_genexp()) !== null
@@ -11312,7 +10846,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'True'
-    if (TS90[_tt] !== 0) {
+    if (TS86[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(502 /* 'True' */)) !== null
@@ -11323,7 +10857,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'None'
-    if (TS89[_tt] !== 0) {
+    if (TS85[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(501 /* 'None' */)) !== null
@@ -11334,40 +10868,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // 'False'
-    if (TS91[_tt] !== 0) {
+    if (TS87[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(500 /* 'False' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** ('=' | ':=') */
-  _tmp_147(): any {
-    const _tt = this.peekType();
-    if (TS132[_tt] === 0) return null;
-    const mark = this.mark;
-    // '='
-    if (TS38[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(22 /* '=' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ':='
-    if (TS133[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(53 /* ':=' */)) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -11381,7 +10885,7 @@ export abstract class GeneratedParser extends ParserBase {
   r_invalid_named_expression(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
-    const memo = this.memoLookup(16);
+    const memo = this.memoLookup(12);
     if (memo !== undefined) return memo;
     const mark = this.mark;
     // a=expression ':=' expression
@@ -11389,52 +10893,52 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, _v1: any;
       if (
         (a = this.r_expression()) !== null &&
-        (_v0 = this.expectToken(53 /* ':=' */)) !== null &&
+        this.expectType(53 /* ':=' */) &&
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use assignment expressions with %s", H.getExprName(a));
-        this.memoize(mark, 16, _res, this.mark);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // a=NAME '=' b=bitwise_or !('=' | ':=')
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let a: any, _v0: any, b: any;
       if (
         (a = this.nameToken()) !== null &&
-        (_v0 = this.expectToken(22 /* '=' */)) !== null &&
+        this.expectType(22 /* '=' */) &&
         (b = this.r_bitwise_or()) !== null &&
-        this.negative(this.mark, this._tmp_145())
+        TS130[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        this.memoize(mark, 16, _res, this.mark);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
     // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
-    if (TS101[_tt] !== 0) {
+    if (TS98[_tt] !== 0) {
       let a: any, b: any, _v0: any;
       if (
-        this.negative(this.mark, this._tmp_146()) &&
+        this.negative(this.mark, this._tmp_133()) &&
         (a = this.r_bitwise_or()) !== null &&
-        (b = this.expectToken(22 /* '=' */)) !== null &&
+        this.expectType(22 /* '=' */) &&
         (_v0 = this.r_bitwise_or()) !== null &&
-        this.negative(this.mark, this._tmp_147())
+        TS130[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", H.getExprName(a));
-        this.memoize(mark, 16, _res, this.mark);
+        this.memoize(mark, 12, _res, this.mark);
         return _res;
       }
       this.mark = mark;
     }
-    this.memoizeFailure(mark, 16);
+    this.memoizeFailure(mark, 12);
     return null;
   }
 
   /** star_named_expressions* */
-  _loop0_148(): any {
+  _loop0_134(): any {
     const _tt = this.peekType();
     if (TS5[_tt] === 0) return [];
     let m = this.mark;
@@ -11450,16 +10954,16 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (star_targets '=') */
-  _tmp_150(): any {
+  _tmp_136(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
+    if (TS32[_tt] === 0) return null;
     const mark = this.mark;
     // star_targets '='
     {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_star_targets()) !== null &&
-        (_v1 = this.expectToken(22 /* '=' */)) !== null
+        this.expectType(22 /* '=' */)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -11470,13 +10974,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (star_targets '=')* */
-  _loop0_149(): any {
+  _loop0_135(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return [];
+    if (TS32[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_150()) !== null) {
+    while ((v = this._tmp_136()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -11486,16 +10990,16 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (star_targets '=') */
-  _tmp_152(): any {
+  _tmp_138(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return null;
+    if (TS32[_tt] === 0) return null;
     const mark = this.mark;
     // star_targets '='
     {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_star_targets()) !== null &&
-        (_v1 = this.expectToken(22 /* '=' */)) !== null
+        this.expectType(22 /* '=' */)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -11506,13 +11010,13 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (star_targets '=')* */
-  _loop0_151(): any {
+  _loop0_137(): any {
     const _tt = this.peekType();
-    if (TS40[_tt] === 0) return [];
+    if (TS32[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
-    while ((v = this._tmp_152()) !== null) {
+    while ((v = this._tmp_138()) !== null) {
       if (out === null) out = [v];
       else out.push(v);
       m = this.mark;
@@ -11522,12 +11026,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (yield_expr | star_expressions) */
-  _tmp_153(): any {
+  _tmp_139(): any {
     const _tt = this.peekType();
     if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
-    if (TS18[_tt] !== 0) {
+    if (TS16[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_yield_expr()) !== null
@@ -11557,12 +11061,12 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS10[_tt] === 0) return null;
     const mark = this.mark;
     // a=invalid_ann_assign_target ':' expression
-    if (TS82[_tt] !== 0) {
+    if (TS80[_tt] !== 0) {
       let a: any, _v0: any, _v1: any;
       if (
         this.callInvalidRules &&
         (a = this.r_invalid_ann_assign_target()) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "only single target (not %s) can be annotated", H.getExprName(a));
@@ -11575,9 +11079,9 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, _v1: any, _v2: any, _v3: any;
       if (
         (a = this.r_star_named_expression()) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        ((_v1 = this._loop0_148()), true) &&
-        (_v2 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
+        ((_v1 = this._loop0_134()), true) &&
+        this.expectType(11 /* ':' */) &&
         (_v3 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "only single target (not tuple) can be annotated");
@@ -11590,7 +11094,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, _v1: any;
       if (
         (a = this.r_expression()) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "illegal target for annotation");
@@ -11602,9 +11106,9 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS5[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
-        ((_v0 = this._loop0_149()), true) &&
+        ((_v0 = this._loop0_135()), true) &&
         (a = this.r_star_expressions()) !== null &&
-        (_v1 = this.expectToken(22 /* '=' */)) !== null
+        this.expectType(22 /* '=' */)
       ) {
         const _res = this.raiseSyntaxErrorInvalidTarget('STAR_TARGETS', a);
         return _res;
@@ -11612,12 +11116,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (star_targets '=')* a=yield_expr '='
-    if (TS135[_tt] !== 0) {
+    if (TS132[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
-        ((_v0 = this._loop0_151()), true) &&
+        ((_v0 = this._loop0_137()), true) &&
         (a = this.r_yield_expr()) !== null &&
-        (_v1 = this.expectToken(22 /* '=' */)) !== null
+        this.expectType(22 /* '=' */)
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "assignment to yield expression not possible");
         return _res;
@@ -11630,7 +11134,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.r_star_expressions()) !== null &&
         (_v0 = this.r_augassign()) !== null &&
-        (_v1 = this._tmp_153()) !== null
+        (_v1 = this._tmp_139()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "'%s' is an illegal expression for augmented assignment", H.getExprName(a));
         return _res;
@@ -11643,10 +11147,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_ann_assign_target: list | tuple | '(' a=invalid_ann_assign_target ')' */
   r_invalid_ann_assign_target(): any {
     const _tt = this.peekType();
-    if (TS82[_tt] === 0) return null;
+    if (TS80[_tt] === 0) return null;
     const mark = this.mark;
     // list
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_list()) !== null
@@ -11672,9 +11176,9 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, a: any, _v1: any;
       if (
         this.callInvalidRules &&
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (a = this.r_invalid_ann_assign_target()) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = a;
         return _res;
@@ -11687,13 +11191,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_del_stmt: 'del' a=star_expressions */
   r_invalid_del_stmt(): any {
     const _tt = this.peekType();
-    if (TS17[_tt] === 0) return null;
+    if (TS15[_tt] === 0) return null;
     const mark = this.mark;
     // 'del' a=star_expressions
     {
       let _v0: any, a: any;
       if (
-        (_v0 = this.expectToken(510 /* 'del' */)) !== null &&
+        this.expectType(510 /* 'del' */) &&
         (a = this.r_star_expressions()) !== null
       ) {
         const _res = this.raiseSyntaxErrorInvalidTarget('DEL_TARGETS', a);
@@ -11713,8 +11217,8 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block");
         return _res;
@@ -11725,12 +11229,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('[' | '(' | '{') */
-  _tmp_154(): any {
+  _tmp_140(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
     // '['
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null
@@ -11752,7 +11256,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '{'
-    if (TS83[_tt] !== 0) {
+    if (TS81[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(25 /* '{' */)) !== null
@@ -11766,12 +11270,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('[' | '{') */
-  _tmp_155(): any {
+  _tmp_141(): any {
     const _tt = this.peekType();
-    if (TS136[_tt] === 0) return null;
+    if (TS133[_tt] === 0) return null;
     const mark = this.mark;
     // '['
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null
@@ -11782,7 +11286,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '{'
-    if (TS83[_tt] !== 0) {
+    if (TS81[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(25 /* '{' */)) !== null
@@ -11796,12 +11300,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('[' | '{') */
-  _tmp_156(): any {
+  _tmp_142(): any {
     const _tt = this.peekType();
-    if (TS136[_tt] === 0) return null;
+    if (TS133[_tt] === 0) return null;
     const mark = this.mark;
     // '['
-    if (TS94[_tt] !== 0) {
+    if (TS91[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(9 /* '[' */)) !== null
@@ -11812,7 +11316,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '{'
-    if (TS83[_tt] !== 0) {
+    if (TS81[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(25 /* '{' */)) !== null
@@ -11828,13 +11332,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses | ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses | ('[' | '{') a=star_named_expression b=',' for_if_clauses */
   r_invalid_comprehension(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS120[_tt] === 0) return null;
     const mark = this.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
     {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this._tmp_154()) !== null &&
+        (_v0 = this._tmp_140()) !== null &&
         (a = this.r_starred_expression()) !== null &&
         (_v1 = this.r_for_if_clauses()) !== null
       ) {
@@ -11844,12 +11348,12 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
-    if (TS136[_tt] !== 0) {
+    if (TS133[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, b: any, _v2: any;
       if (
-        (_v0 = this._tmp_155()) !== null &&
+        (_v0 = this._tmp_141()) !== null &&
         (a = this.r_star_named_expression()) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (b = this.r_star_named_expressions()) !== null &&
         (_v2 = this.r_for_if_clauses()) !== null
       ) {
@@ -11859,10 +11363,10 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ('[' | '{') a=star_named_expression b=',' for_if_clauses
-    if (TS136[_tt] !== 0) {
+    if (TS133[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
       if (
-        (_v0 = this._tmp_156()) !== null &&
+        (_v0 = this._tmp_142()) !== null &&
         (a = this.r_star_named_expression()) !== null &&
         (b = this.expectToken(12 /* ',' */)) !== null &&
         (_v1 = this.r_for_if_clauses()) !== null
@@ -11878,17 +11382,17 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}' */
   r_invalid_dict_comprehension(): any {
     const _tt = this.peekType();
-    if (TS83[_tt] === 0) return null;
+    if (TS81[_tt] === 0) return null;
     const mark = this.mark;
     // '{' a='**' bitwise_or for_if_clauses '}'
     {
       let _v0: any, a: any, _v1: any, _v2: any, _v3: any;
       if (
-        (_v0 = this.expectToken(25 /* '{' */)) !== null &&
+        this.expectType(25 /* '{' */) &&
         (a = this.expectToken(35 /* '**' */)) !== null &&
         (_v1 = this.r_bitwise_or()) !== null &&
         (_v2 = this.r_for_if_clauses()) !== null &&
-        (_v3 = this.expectToken(26 /* '}' */)) !== null
+        this.expectType(26 /* '}' */)
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "dict unpacking cannot be used in dict comprehension");
         return _res;
@@ -11899,9 +11403,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default* */
-  _loop0_157(): any {
+  _loop0_143(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11915,9 +11419,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default* */
-  _loop0_158(): any {
+  _loop0_144(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11931,9 +11435,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_no_default+ */
-  _loop1_159(): any {
+  _loop1_145(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11947,9 +11451,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (slash_no_default | slash_with_default) */
-  _tmp_160(): any {
+  _tmp_146(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // slash_no_default
     {
@@ -11977,9 +11481,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_161(): any {
+  _loop0_147(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -11993,9 +11497,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (slash_no_default | slash_with_default) */
-  _tmp_162(): any {
+  _tmp_148(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // slash_no_default
     {
@@ -12023,9 +11527,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_163(): any {
+  _loop0_149(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12039,12 +11543,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' | param_no_default) */
-  _tmp_164(): any {
+  _tmp_150(): any {
     const _tt = this.peekType();
-    if (TS139[_tt] === 0) return null;
+    if (TS136[_tt] === 0) return null;
     const mark = this.mark;
     // ','
-    if (TS57[_tt] !== 0) {
+    if (TS49[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -12055,7 +11559,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // param_no_default
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_param_no_default()) !== null
@@ -12069,9 +11573,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_165(): any {
+  _loop0_151(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12085,9 +11589,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default+ */
-  _loop1_166(): any {
+  _loop1_152(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12103,14 +11607,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_parameters: param_no_default* invalid_parameters_helper a=param_no_default | param_no_default* a='(' param_no_default+ ','? b=')' | a="/" ',' | (slash_no_default | slash_with_default) param_maybe_default* a='/' | [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/' | param_maybe_default+ '/' a='*' */
   r_invalid_parameters(): any {
     const _tt = this.peekType();
-    if (TS68[_tt] === 0) return null;
+    if (TS65[_tt] === 0) return null;
     const mark = this.mark;
     // param_no_default* invalid_parameters_helper a=param_no_default
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
         this.callInvalidRules &&
-        ((_v0 = this._loop0_157()), true) &&
+        ((_v0 = this._loop0_143()), true) &&
         (_v1 = this.r_invalid_parameters_helper()) !== null &&
         (a = this.r_param_no_default()) !== null
       ) {
@@ -12120,13 +11624,13 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // param_no_default* a='(' param_no_default+ ','? b=')'
-    if (TS137[_tt] !== 0) {
+    if (TS134[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
-        ((_v0 = this._loop0_158()), true) &&
+        ((_v0 = this._loop0_144()), true) &&
         (a = this.expectToken(7 /* '(' */)) !== null &&
-        (_v1 = this._loop1_159()) !== null &&
-        ((_v2 = this.expectToken(12 /* ',' */)), true) &&
+        (_v1 = this._loop1_145()) !== null &&
+        (this.expectType(12 /* ',' */), true) &&
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "Function parameters cannot be parenthesized");
@@ -12135,11 +11639,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a="/" ','
-    if (TS138[_tt] !== 0) {
+    if (TS135[_tt] !== 0) {
       let a: any, _v0: any;
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
+        this.expectType(12 /* ',' */)
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "at least one argument must precede /");
         return _res;
@@ -12147,11 +11651,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (slash_no_default | slash_with_default) param_maybe_default* a='/'
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this._tmp_160()) !== null &&
-        ((_v1 = this._loop0_161()), true) &&
+        (_v0 = this._tmp_146()) !== null &&
+        ((_v1 = this._loop0_147()), true) &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ may appear only once");
@@ -12160,14 +11664,14 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
-    if (TS140[_tt] !== 0) {
+    if (TS137[_tt] !== 0) {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, a: any;
       if (
-        ((_v0 = this._tmp_162()), true) &&
-        ((_v1 = this._loop0_163()), true) &&
-        (_v2 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v3 = this._tmp_164()) !== null &&
-        ((_v4 = this._loop0_165()), true) &&
+        ((_v0 = this._tmp_148()), true) &&
+        ((_v1 = this._loop0_149()), true) &&
+        this.expectType(16 /* '*' */) &&
+        (_v3 = this._tmp_150()) !== null &&
+        ((_v4 = this._loop0_151()), true) &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ must be ahead of *");
@@ -12176,11 +11680,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // param_maybe_default+ '/' a='*'
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this._loop1_166()) !== null &&
-        (_v1 = this.expectToken(17 /* '/' */)) !== null &&
+        (_v0 = this._loop1_152()) !== null &&
+        this.expectType(17 /* '/' */) &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expected comma between / and *");
@@ -12191,47 +11695,17 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** (')' | ',') */
-  _tmp_167(): any {
-    const _tt = this.peekType();
-    if (TS141[_tt] === 0) return null;
-    const mark = this.mark;
-    // ')'
-    if (TS76[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(8 /* ')' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ','
-    if (TS57[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** invalid_default: a='=' &(')' | ',') */
   r_invalid_default(): any {
     const _tt = this.peekType();
-    if (TS38[_tt] === 0) return null;
+    if (TS30[_tt] === 0) return null;
     const mark = this.mark;
     // a='=' &(')' | ',')
     {
       let a: any;
       if (
         (a = this.expectToken(22 /* '=' */)) !== null &&
-        this.positive(this.mark, this._tmp_167())
+        TS138[this.peekType()] !== 0
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expected default value expression");
         return _res;
@@ -12242,12 +11716,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (')' | '**') */
-  _tmp_169(): any {
+  _tmp_154(): any {
     const _tt = this.peekType();
-    if (TS142[_tt] === 0) return null;
+    if (TS140[_tt] === 0) return null;
     const mark = this.mark;
     // ')'
-    if (TS76[_tt] !== 0) {
+    if (TS139[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(8 /* ')' */)) !== null
@@ -12258,7 +11732,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**'
-    if (TS71[_tt] !== 0) {
+    if (TS68[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null
@@ -12272,12 +11746,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (')' | ',' (')' | '**')) */
-  _tmp_168(): any {
+  _tmp_153(): any {
     const _tt = this.peekType();
-    if (TS141[_tt] === 0) return null;
+    if (TS138[_tt] === 0) return null;
     const mark = this.mark;
     // ')'
-    if (TS76[_tt] !== 0) {
+    if (TS139[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(8 /* ')' */)) !== null
@@ -12288,11 +11762,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ',' (')' | '**')
-    if (TS57[_tt] !== 0) {
+    if (TS49[_tt] !== 0) {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v1 = this._tmp_169()) !== null
+        this.expectType(12 /* ',' */) &&
+        (_v1 = this._tmp_154()) !== null
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -12303,12 +11777,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (param_no_default | ',') */
-  _tmp_170(): any {
+  _tmp_155(): any {
     const _tt = this.peekType();
-    if (TS139[_tt] === 0) return null;
+    if (TS136[_tt] === 0) return null;
     const mark = this.mark;
     // param_no_default
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_param_no_default()) !== null
@@ -12319,7 +11793,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    if (TS57[_tt] !== 0) {
+    if (TS49[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -12333,9 +11807,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_maybe_default* */
-  _loop0_171(): any {
+  _loop0_156(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12349,12 +11823,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (param_no_default | ',') */
-  _tmp_172(): any {
+  _tmp_157(): any {
     const _tt = this.peekType();
-    if (TS139[_tt] === 0) return null;
+    if (TS136[_tt] === 0) return null;
     const mark = this.mark;
     // param_no_default
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_param_no_default()) !== null
@@ -12365,7 +11839,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    if (TS57[_tt] !== 0) {
+    if (TS49[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -12381,14 +11855,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_star_etc: a='*' (')' | ',' (')' | '**')) | '*' ',' TYPE_COMMENT | '*' param a='=' | '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',') */
   r_invalid_star_etc(): any {
     const _tt = this.peekType();
-    if (TS62[_tt] === 0) return null;
+    if (TS55[_tt] === 0) return null;
     const mark = this.mark;
     // a='*' (')' | ',' (')' | '**'))
     {
       let a: any, _v0: any;
       if (
         (a = this.expectToken(16 /* '*' */)) !== null &&
-        (_v0 = this._tmp_168()) !== null
+        (_v0 = this._tmp_153()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "named arguments must follow bare *");
         return _res;
@@ -12399,9 +11873,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v2 = this.expectToken(T.TYPE_COMMENT)) !== null
+        this.expectType(16 /* '*' */) &&
+        this.expectType(12 /* ',' */) &&
+        this.expectType(T.TYPE_COMMENT)
       ) {
         const _res = this.raiseSyntaxError("bare * has associated type comment");
         return _res;
@@ -12412,7 +11886,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (_v1 = this.r_param()) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -12425,11 +11899,11 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, a: any, _v3: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this._tmp_170()) !== null &&
-        ((_v2 = this._loop0_171()), true) &&
+        this.expectType(16 /* '*' */) &&
+        (_v1 = this._tmp_155()) !== null &&
+        ((_v2 = this._loop0_156()), true) &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
-        (_v3 = this._tmp_172()) !== null
+        (_v3 = this._tmp_157()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "* argument may appear only once");
         return _res;
@@ -12440,12 +11914,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('*' | '**' | '/') */
-  _tmp_173(): any {
+  _tmp_158(): any {
     const _tt = this.peekType();
-    if (TS143[_tt] === 0) return null;
+    if (TS141[_tt] === 0) return null;
     const mark = this.mark;
     // '*'
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null
@@ -12456,7 +11930,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**'
-    if (TS71[_tt] !== 0) {
+    if (TS68[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null
@@ -12467,7 +11941,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '/'
-    if (TS138[_tt] !== 0) {
+    if (TS135[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(17 /* '/' */)) !== null
@@ -12483,13 +11957,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_kwds: '**' param a='=' | '**' param ',' a=param | '**' param ',' a=('*' | '**' | '/') */
   r_invalid_kwds(): any {
     const _tt = this.peekType();
-    if (TS71[_tt] === 0) return null;
+    if (TS68[_tt] === 0) return null;
     const mark = this.mark;
     // '**' param a='='
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (_v1 = this.r_param()) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -12502,9 +11976,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (_v1 = this.r_param()) !== null &&
-        (_v2 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (a = this.r_param()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
@@ -12516,10 +11990,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (_v1 = this.r_param()) !== null &&
-        (_v2 = this.expectToken(12 /* ',' */)) !== null &&
-        (a = this._tmp_173()) !== null
+        this.expectType(12 /* ',' */) &&
+        (a = this._tmp_158()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
         return _res;
@@ -12530,9 +12004,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** param_with_default+ */
-  _loop1_174(): any {
+  _loop1_159(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12548,7 +12022,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_parameters_helper: a=slash_with_default | param_with_default+ */
   r_invalid_parameters_helper(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=slash_with_default
     {
@@ -12565,7 +12039,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this._loop1_174()) !== null
+        (_v0 = this._loop1_159()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -12576,9 +12050,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default* */
-  _loop0_175(): any {
+  _loop0_160(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12592,9 +12066,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_no_default* */
-  _loop0_176(): any {
+  _loop0_161(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12608,9 +12082,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.lambda_param+ */
-  _gather_177(): any {
+  _gather_162(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_lambda_param();
     if (v === null) {
@@ -12619,7 +12093,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_lambda_param()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_lambda_param()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -12628,9 +12102,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (lambda_slash_no_default | lambda_slash_with_default) */
-  _tmp_178(): any {
+  _tmp_163(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_slash_no_default
     {
@@ -12658,9 +12132,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default* */
-  _loop0_179(): any {
+  _loop0_164(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12674,9 +12148,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (lambda_slash_no_default | lambda_slash_with_default) */
-  _tmp_180(): any {
+  _tmp_165(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_slash_no_default
     {
@@ -12704,9 +12178,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default* */
-  _loop0_181(): any {
+  _loop0_166(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12720,12 +12194,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (',' | lambda_param_no_default) */
-  _tmp_182(): any {
+  _tmp_167(): any {
     const _tt = this.peekType();
-    if (TS139[_tt] === 0) return null;
+    if (TS136[_tt] === 0) return null;
     const mark = this.mark;
     // ','
-    if (TS57[_tt] !== 0) {
+    if (TS49[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -12736,7 +12210,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambda_param_no_default
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambda_param_no_default()) !== null
@@ -12750,9 +12224,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default* */
-  _loop0_183(): any {
+  _loop0_168(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12766,9 +12240,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default+ */
-  _loop1_184(): any {
+  _loop1_169(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12784,14 +12258,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_lambda_parameters: lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default | lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')' | a="/" ',' | (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/' | [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/' | lambda_param_maybe_default+ '/' a='*' */
   r_invalid_lambda_parameters(): any {
     const _tt = this.peekType();
-    if (TS68[_tt] === 0) return null;
+    if (TS65[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
         this.callInvalidRules &&
-        ((_v0 = this._loop0_175()), true) &&
+        ((_v0 = this._loop0_160()), true) &&
         (_v1 = this.r_invalid_lambda_parameters_helper()) !== null &&
         (a = this.r_lambda_param_no_default()) !== null
       ) {
@@ -12801,13 +12275,13 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-    if (TS137[_tt] !== 0) {
+    if (TS134[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
-        ((_v0 = this._loop0_176()), true) &&
+        ((_v0 = this._loop0_161()), true) &&
         (a = this.expectToken(7 /* '(' */)) !== null &&
-        (_v1 = this._gather_177()) !== null &&
-        ((_v2 = this.expectToken(12 /* ',' */)), true) &&
+        (_v1 = this._gather_162()) !== null &&
+        (this.expectType(12 /* ',' */), true) &&
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "Lambda expression parameters cannot be parenthesized");
@@ -12816,11 +12290,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a="/" ','
-    if (TS138[_tt] !== 0) {
+    if (TS135[_tt] !== 0) {
       let a: any, _v0: any;
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
+        this.expectType(12 /* ',' */)
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "at least one argument must precede /");
         return _res;
@@ -12828,11 +12302,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this._tmp_178()) !== null &&
-        ((_v1 = this._loop0_179()), true) &&
+        (_v0 = this._tmp_163()) !== null &&
+        ((_v1 = this._loop0_164()), true) &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ may appear only once");
@@ -12841,14 +12315,14 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-    if (TS140[_tt] !== 0) {
+    if (TS137[_tt] !== 0) {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, a: any;
       if (
-        ((_v0 = this._tmp_180()), true) &&
-        ((_v1 = this._loop0_181()), true) &&
-        (_v2 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v3 = this._tmp_182()) !== null &&
-        ((_v4 = this._loop0_183()), true) &&
+        ((_v0 = this._tmp_165()), true) &&
+        ((_v1 = this._loop0_166()), true) &&
+        this.expectType(16 /* '*' */) &&
+        (_v3 = this._tmp_167()) !== null &&
+        ((_v4 = this._loop0_168()), true) &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "/ must be ahead of *");
@@ -12857,11 +12331,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambda_param_maybe_default+ '/' a='*'
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this._loop1_184()) !== null &&
-        (_v1 = this.expectToken(17 /* '/' */)) !== null &&
+        (_v0 = this._loop1_169()) !== null &&
+        this.expectType(17 /* '/' */) &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expected comma between / and *");
@@ -12873,9 +12347,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_with_default+ */
-  _loop1_185(): any {
+  _loop1_170(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -12891,7 +12365,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_lambda_parameters_helper: a=lambda_slash_with_default | lambda_param_with_default+ */
   r_invalid_lambda_parameters_helper(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // a=lambda_slash_with_default
     {
@@ -12908,7 +12382,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any;
       if (
-        (_v0 = this._loop1_185()) !== null
+        (_v0 = this._loop1_170()) !== null
       ) {
         const _res = _v0;
         return _res;
@@ -12919,12 +12393,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (':' | '**') */
-  _tmp_187(): any {
+  _tmp_172(): any {
     const _tt = this.peekType();
-    if (TS145[_tt] === 0) return null;
+    if (TS143[_tt] === 0) return null;
     const mark = this.mark;
     // ':'
-    if (TS72[_tt] !== 0) {
+    if (TS69[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(11 /* ':' */)) !== null
@@ -12935,7 +12409,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**'
-    if (TS71[_tt] !== 0) {
+    if (TS68[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null
@@ -12949,12 +12423,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (':' | ',' (':' | '**')) */
-  _tmp_186(): any {
+  _tmp_171(): any {
     const _tt = this.peekType();
-    if (TS144[_tt] === 0) return null;
+    if (TS142[_tt] === 0) return null;
     const mark = this.mark;
     // ':'
-    if (TS72[_tt] !== 0) {
+    if (TS69[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(11 /* ':' */)) !== null
@@ -12965,11 +12439,11 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ',' (':' | '**')
-    if (TS57[_tt] !== 0) {
+    if (TS49[_tt] !== 0) {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v1 = this._tmp_187()) !== null
+        this.expectType(12 /* ',' */) &&
+        (_v1 = this._tmp_172()) !== null
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -12980,12 +12454,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (lambda_param_no_default | ',') */
-  _tmp_188(): any {
+  _tmp_173(): any {
     const _tt = this.peekType();
-    if (TS139[_tt] === 0) return null;
+    if (TS136[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambda_param_no_default()) !== null
@@ -12996,7 +12470,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    if (TS57[_tt] !== 0) {
+    if (TS49[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -13010,9 +12484,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** lambda_param_maybe_default* */
-  _loop0_189(): any {
+  _loop0_174(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return [];
+    if (TS29[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -13026,12 +12500,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (lambda_param_no_default | ',') */
-  _tmp_190(): any {
+  _tmp_175(): any {
     const _tt = this.peekType();
-    if (TS139[_tt] === 0) return null;
+    if (TS136[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default
-    if (TS37[_tt] !== 0) {
+    if (TS29[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambda_param_no_default()) !== null
@@ -13042,7 +12516,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','
-    if (TS57[_tt] !== 0) {
+    if (TS49[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(12 /* ',' */)) !== null
@@ -13058,14 +12532,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_lambda_star_etc: '*' (':' | ',' (':' | '**')) | '*' lambda_param a='=' | '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',') */
   r_invalid_lambda_star_etc(): any {
     const _tt = this.peekType();
-    if (TS62[_tt] === 0) return null;
+    if (TS55[_tt] === 0) return null;
     const mark = this.mark;
     // '*' (':' | ',' (':' | '**'))
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this._tmp_186()) !== null
+        this.expectType(16 /* '*' */) &&
+        (_v1 = this._tmp_171()) !== null
       ) {
         const _res = this.raiseSyntaxError("named arguments must follow bare *");
         return _res;
@@ -13076,7 +12550,7 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (_v1 = this.r_lambda_param()) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -13089,11 +12563,11 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, a: any, _v3: any;
       if (
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this._tmp_188()) !== null &&
-        ((_v2 = this._loop0_189()), true) &&
+        this.expectType(16 /* '*' */) &&
+        (_v1 = this._tmp_173()) !== null &&
+        ((_v2 = this._loop0_174()), true) &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
-        (_v3 = this._tmp_190()) !== null
+        (_v3 = this._tmp_175()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "* argument may appear only once");
         return _res;
@@ -13104,12 +12578,12 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('*' | '**' | '/') */
-  _tmp_191(): any {
+  _tmp_176(): any {
     const _tt = this.peekType();
-    if (TS143[_tt] === 0) return null;
+    if (TS141[_tt] === 0) return null;
     const mark = this.mark;
     // '*'
-    if (TS62[_tt] !== 0) {
+    if (TS55[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(16 /* '*' */)) !== null
@@ -13120,7 +12594,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '**'
-    if (TS71[_tt] !== 0) {
+    if (TS68[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(35 /* '**' */)) !== null
@@ -13131,7 +12605,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '/'
-    if (TS138[_tt] !== 0) {
+    if (TS135[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(17 /* '/' */)) !== null
@@ -13147,13 +12621,13 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_lambda_kwds: '**' lambda_param a='=' | '**' lambda_param ',' a=lambda_param | '**' lambda_param ',' a=('*' | '**' | '/') */
   r_invalid_lambda_kwds(): any {
     const _tt = this.peekType();
-    if (TS71[_tt] === 0) return null;
+    if (TS68[_tt] === 0) return null;
     const mark = this.mark;
     // '**' lambda_param a='='
     {
       let _v0: any, _v1: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (_v1 = this.r_lambda_param()) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -13166,9 +12640,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (_v1 = this.r_lambda_param()) !== null &&
-        (_v2 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (a = this.r_lambda_param()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
@@ -13180,10 +12654,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, a: any;
       if (
-        (_v0 = this.expectToken(35 /* '**' */)) !== null &&
+        this.expectType(35 /* '**' */) &&
         (_v1 = this.r_lambda_param()) !== null &&
-        (_v2 = this.expectToken(12 /* ',' */)) !== null &&
-        (a = this._tmp_191()) !== null
+        this.expectType(12 /* ',' */) &&
+        (a = this._tmp_176()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "arguments cannot follow var-keyword argument");
         return _res;
@@ -13196,60 +12670,19 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_double_type_comments: TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT */
   r_invalid_double_type_comments(): any {
     const _tt = this.peekType();
-    if (TS129[_tt] === 0) return null;
+    if (TS127[_tt] === 0) return null;
     const mark = this.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
     {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any;
       if (
-        (_v0 = this.expectToken(T.TYPE_COMMENT)) !== null &&
-        (_v1 = this.expectToken(T.NEWLINE)) !== null &&
-        (_v2 = this.expectToken(T.TYPE_COMMENT)) !== null &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null &&
-        (_v4 = this.expectToken(T.INDENT)) !== null
+        this.expectType(T.TYPE_COMMENT) &&
+        this.expectType(T.NEWLINE) &&
+        this.expectType(T.TYPE_COMMENT) &&
+        this.expectType(T.NEWLINE) &&
+        this.expectType(T.INDENT)
       ) {
         const _res = this.raiseSyntaxError("Cannot have two type comments on def");
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** (',' | ')' | ':') */
-  _tmp_192(): any {
-    const _tt = this.peekType();
-    if (TS75[_tt] === 0) return null;
-    const mark = this.mark;
-    // ','
-    if (TS57[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ')'
-    if (TS76[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(8 /* ')' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ':'
-    if (TS72[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        const _res = _v0;
         return _res;
       }
       this.mark = mark;
@@ -13267,9 +12700,9 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, a: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        (_v1 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (a = this.r_expression()) !== null &&
-        this.positive(this.mark, this._tmp_192())
+        TS74[this.peekType()] !== 0
       ) {
         const _res = this.raiseSyntaxErrorInvalidTarget('STAR_TARGETS', a);
         return _res;
@@ -13282,14 +12715,14 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_for_target: ASYNC? 'for' a=star_expressions */
   r_invalid_for_target(): any {
     const _tt = this.peekType();
-    if (TS33[_tt] === 0) return null;
+    if (TS26[_tt] === 0) return null;
     const mark = this.mark;
     // ASYNC? 'for' a=star_expressions
     {
       let _v0: any, _v1: any, a: any;
       if (
-        ((_v0 = this.expectToken(T.ASYNC)), true) &&
-        (_v1 = this.expectToken(515 /* 'for' */)) !== null &&
+        (this.expectType(T.ASYNC), true) &&
+        this.expectType(515 /* 'for' */) &&
         (a = this.r_star_expressions()) !== null
       ) {
         const _res = this.raiseSyntaxErrorInvalidTarget('FOR_TARGETS', a);
@@ -13309,9 +12742,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (a = this.r_starred_expression()) !== null &&
-        (_v1 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use starred expression here");
         return _res;
@@ -13322,10 +12755,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, a: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (a = this.expectToken(35 /* '**' */)) !== null &&
         (_v1 = this.r_expression()) !== null &&
-        (_v2 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use double starred expression here");
         return _res;
@@ -13338,15 +12771,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_import_from_targets: import_from_as_names ',' NEWLINE */
   r_invalid_import_from_targets(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // import_from_as_names ',' NEWLINE
     {
       let _v0: any, _v1: any, _v2: any;
       if (
         (_v0 = this.r_import_from_as_names()) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
-        (_v2 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(12 /* ',' */) &&
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("trailing comma not allowed without surrounding parentheses");
         return _res;
@@ -13357,15 +12790,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' star_target) */
-  _tmp_195(): any {
+  _tmp_179(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.r_star_target()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13377,7 +12810,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expression ['as' star_target]) */
-  _tmp_194(): any {
+  _tmp_178(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
@@ -13386,7 +12819,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_195()), true)
+        ((_v1 = this._tmp_179()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -13397,15 +12830,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' star_target) */
-  _tmp_197(): any {
+  _tmp_181(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.r_star_target()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13417,7 +12850,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expression ['as' star_target]) */
-  _tmp_196(): any {
+  _tmp_180(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
@@ -13426,7 +12859,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_197()), true)
+        ((_v1 = this._tmp_181()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -13437,18 +12870,18 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.(expression ['as' star_target])+ */
-  _gather_193(): any {
+  _gather_177(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
-    let v: any = this._tmp_194();
+    let v: any = this._tmp_178();
     if (v === null) {
       this.mark = start;
       return null;
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_196()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this._tmp_180()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -13457,15 +12890,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' star_target) */
-  _tmp_200(): any {
+  _tmp_184(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.r_star_target()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13477,7 +12910,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expressions ['as' star_target]) */
-  _tmp_199(): any {
+  _tmp_183(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
@@ -13486,7 +12919,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expressions()) !== null &&
-        ((_v1 = this._tmp_200()), true)
+        ((_v1 = this._tmp_184()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -13497,15 +12930,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' star_target) */
-  _tmp_202(): any {
+  _tmp_186(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.r_star_target()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13517,7 +12950,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expressions ['as' star_target]) */
-  _tmp_201(): any {
+  _tmp_185(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
@@ -13526,7 +12959,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expressions()) !== null &&
-        ((_v1 = this._tmp_202()), true)
+        ((_v1 = this._tmp_186()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -13537,18 +12970,18 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.(expressions ['as' star_target])+ */
-  _gather_198(): any {
+  _gather_182(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
-    let v: any = this._tmp_199();
+    let v: any = this._tmp_183();
     if (v === null) {
       this.mark = start;
       return null;
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_201()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this._tmp_185()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -13559,16 +12992,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_with_stmt: [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE | [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE */
   r_invalid_with_stmt(): any {
     const _tt = this.peekType();
-    if (TS31[_tt] === 0) return null;
+    if (TS25[_tt] === 0) return null;
     const mark = this.mark;
     // [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE
     {
       let _v0: any, _v1: any, _v2: any, _v3: any;
       if (
         ((_v0 = this.expectToken(T.ASYNC)), true) &&
-        (_v1 = this.expectToken(531 /* 'with' */)) !== null &&
-        (_v2 = this._gather_193()) !== null &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(531 /* 'with' */) &&
+        (_v2 = this._gather_177()) !== null &&
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -13580,12 +13013,12 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, _v5: any, _v6: any;
       if (
         ((_v0 = this.expectToken(T.ASYNC)), true) &&
-        (_v1 = this.expectToken(531 /* 'with' */)) !== null &&
-        (_v2 = this.expectToken(7 /* '(' */)) !== null &&
-        (_v3 = this._gather_198()) !== null &&
-        ((_v4 = this.expectToken(12 /* ',' */)), true) &&
-        (_v5 = this.expectToken(8 /* ')' */)) !== null &&
-        (_v6 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(531 /* 'with' */) &&
+        this.expectType(7 /* '(' */) &&
+        (_v3 = this._gather_182()) !== null &&
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(8 /* ')' */) &&
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -13596,15 +13029,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' star_target) */
-  _tmp_205(): any {
+  _tmp_189(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.r_star_target()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13616,7 +13049,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expression ['as' star_target]) */
-  _tmp_204(): any {
+  _tmp_188(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
@@ -13625,7 +13058,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_205()), true)
+        ((_v1 = this._tmp_189()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -13636,15 +13069,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' star_target) */
-  _tmp_207(): any {
+  _tmp_191(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.r_star_target()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13656,7 +13089,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expression ['as' star_target]) */
-  _tmp_206(): any {
+  _tmp_190(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
@@ -13665,7 +13098,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_207()), true)
+        ((_v1 = this._tmp_191()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -13676,18 +13109,18 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.(expression ['as' star_target])+ */
-  _gather_203(): any {
+  _gather_187(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
-    let v: any = this._tmp_204();
+    let v: any = this._tmp_188();
     if (v === null) {
       this.mark = start;
       return null;
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_206()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this._tmp_190()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -13696,15 +13129,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' star_target) */
-  _tmp_210(): any {
+  _tmp_194(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.r_star_target()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13716,7 +13149,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expressions ['as' star_target]) */
-  _tmp_209(): any {
+  _tmp_193(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
@@ -13725,7 +13158,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expressions()) !== null &&
-        ((_v1 = this._tmp_210()), true)
+        ((_v1 = this._tmp_194()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -13736,15 +13169,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' star_target) */
-  _tmp_212(): any {
+  _tmp_196(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' star_target
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.r_star_target()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13756,7 +13189,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expressions ['as' star_target]) */
-  _tmp_211(): any {
+  _tmp_195(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
@@ -13765,7 +13198,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expressions()) !== null &&
-        ((_v1 = this._tmp_212()), true)
+        ((_v1 = this._tmp_196()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -13776,18 +13209,18 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.(expressions ['as' star_target])+ */
-  _gather_208(): any {
+  _gather_192(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const start = this.mark;
-    let v: any = this._tmp_209();
+    let v: any = this._tmp_193();
     if (v === null) {
       this.mark = start;
       return null;
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this._tmp_211()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this._tmp_195()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -13798,7 +13231,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_with_stmt_indent: [ASYNC] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT | [ASYNC] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT */
   r_invalid_with_stmt_indent(): any {
     const _tt = this.peekType();
-    if (TS31[_tt] === 0) return null;
+    if (TS25[_tt] === 0) return null;
     const mark = this.mark;
     // [ASYNC] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
     {
@@ -13806,10 +13239,10 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         ((_v0 = this.expectToken(T.ASYNC)), true) &&
         (a = this.expectToken(531 /* 'with' */)) !== null &&
-        (_v1 = this._gather_203()) !== null &&
-        (_v2 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        (_v1 = this._gather_187()) !== null &&
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'with' statement on line %d", a.lineno);
         return _res;
@@ -13822,13 +13255,13 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         ((_v0 = this.expectToken(T.ASYNC)), true) &&
         (a = this.expectToken(531 /* 'with' */)) !== null &&
-        (_v1 = this.expectToken(7 /* '(' */)) !== null &&
-        (_v2 = this._gather_208()) !== null &&
-        ((_v3 = this.expectToken(12 /* ',' */)), true) &&
-        (_v4 = this.expectToken(8 /* ')' */)) !== null &&
-        (_v5 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v6 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(7 /* '(' */) &&
+        (_v2 = this._gather_192()) !== null &&
+        (this.expectType(12 /* ',' */), true) &&
+        this.expectType(8 /* ')' */) &&
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'with' statement on line %d", a.lineno);
         return _res;
@@ -13838,40 +13271,10 @@ export abstract class GeneratedParser extends ParserBase {
     return null;
   }
 
-  /** ('except' | 'finally') */
-  _tmp_213(): any {
-    const _tt = this.peekType();
-    if (TS146[_tt] === 0) return null;
-    const mark = this.mark;
-    // 'except'
-    if (TS77[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(513 /* 'except' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // 'finally'
-    if (TS78[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(514 /* 'finally' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** block* */
-  _loop0_214(): any {
+  _loop0_197(): any {
     const _tt = this.peekType();
-    if (TS64[_tt] === 0) return [];
+    if (TS57[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -13885,9 +13288,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** except_block+ */
-  _loop1_215(): any {
+  _loop1_198(): any {
     const _tt = this.peekType();
-    if (TS77[_tt] === 0) return null;
+    if (TS75[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -13901,15 +13304,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_216(): any {
+  _tmp_199(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.nameToken()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13921,9 +13324,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** block* */
-  _loop0_217(): any {
+  _loop0_200(): any {
     const _tt = this.peekType();
-    if (TS64[_tt] === 0) return [];
+    if (TS57[_tt] === 0) return [];
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -13937,9 +13340,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** except_star_block+ */
-  _loop1_218(): any {
+  _loop1_201(): any {
     const _tt = this.peekType();
-    if (TS77[_tt] === 0) return null;
+    if (TS75[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -13953,15 +13356,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_220(): any {
+  _tmp_203(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.nameToken()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -13973,7 +13376,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (expression ['as' NAME]) */
-  _tmp_219(): any {
+  _tmp_202(): any {
     const _tt = this.peekType();
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
@@ -13982,7 +13385,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_220()), true)
+        ((_v1 = this._tmp_203()), true)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -13995,16 +13398,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_try_stmt: a='try' ':' NEWLINE !INDENT | 'try' ':' block !('except' | 'finally') | 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':' | 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':' */
   r_invalid_try_stmt(): any {
     const _tt = this.peekType();
-    if (TS35[_tt] === 0) return null;
+    if (TS27[_tt] === 0) return null;
     const mark = this.mark;
     // a='try' ':' NEWLINE !INDENT
     {
       let a: any, _v0: any, _v1: any;
       if (
         (a = this.expectToken(529 /* 'try' */)) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v1 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'try' statement on line %d", a.lineno);
         return _res;
@@ -14015,10 +13418,10 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(529 /* 'try' */)) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(529 /* 'try' */) &&
+        this.expectType(11 /* ':' */) &&
         (_v2 = this.r_block()) !== null &&
-        this.negative(this.mark, this._tmp_213())
+        TS144[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxError("expected 'except' or 'finally' block");
         return _res;
@@ -14029,15 +13432,15 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, _v3: any, a: any, b: any, _v4: any, _v5: any, _v6: any;
       if (
-        (_v0 = this.expectToken(529 /* 'try' */)) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
-        ((_v2 = this._loop0_214()), true) &&
-        (_v3 = this._loop1_215()) !== null &&
+        this.expectType(529 /* 'try' */) &&
+        this.expectType(11 /* ':' */) &&
+        ((_v2 = this._loop0_197()), true) &&
+        (_v3 = this._loop1_198()) !== null &&
         (a = this.expectToken(513 /* 'except' */)) !== null &&
         (b = this.expectToken(16 /* '*' */)) !== null &&
         (_v4 = this.r_expression()) !== null &&
-        ((_v5 = this._tmp_216()), true) &&
-        (_v6 = this.expectToken(11 /* ':' */)) !== null
+        ((_v5 = this._tmp_199()), true) &&
+        this.expectType(11 /* ':' */)
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "cannot have both 'except' and 'except*' on the same 'try'");
         return _res;
@@ -14048,13 +13451,13 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any, _v3: any, a: any, _v4: any, _v5: any;
       if (
-        (_v0 = this.expectToken(529 /* 'try' */)) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
-        ((_v2 = this._loop0_217()), true) &&
-        (_v3 = this._loop1_218()) !== null &&
+        this.expectType(529 /* 'try' */) &&
+        this.expectType(11 /* ':' */) &&
+        ((_v2 = this._loop0_200()), true) &&
+        (_v3 = this._loop1_201()) !== null &&
         (a = this.expectToken(513 /* 'except' */)) !== null &&
-        ((_v4 = this._tmp_219()), true) &&
-        (_v5 = this.expectToken(11 /* ':' */)) !== null
+        ((_v4 = this._tmp_202()), true) &&
+        this.expectType(11 /* ':' */)
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot have both 'except' and 'except*' on the same 'try'");
         return _res;
@@ -14065,15 +13468,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_221(): any {
+  _tmp_204(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.nameToken()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -14085,15 +13488,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_222(): any {
+  _tmp_205(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.nameToken()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -14105,9 +13508,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (NEWLINE | ':') */
-  _tmp_223(): any {
+  _tmp_206(): any {
     const _tt = this.peekType();
-    if (TS147[_tt] === 0) return null;
+    if (TS145[_tt] === 0) return null;
     const mark = this.mark;
     // NEWLINE
     if (TS3[_tt] !== 0) {
@@ -14121,7 +13524,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ':'
-    if (TS72[_tt] !== 0) {
+    if (TS69[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(11 /* ':' */)) !== null
@@ -14137,19 +13540,19 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_except_stmt: 'except' '*'? a=expression ',' expressions ['as' NAME] ':' | a='except' '*'? expression ['as' NAME] NEWLINE | a='except' NEWLINE | a='except' '*' (NEWLINE | ':') */
   r_invalid_except_stmt(): any {
     const _tt = this.peekType();
-    if (TS77[_tt] === 0) return null;
+    if (TS75[_tt] === 0) return null;
     const mark = this.mark;
     // 'except' '*'? a=expression ',' expressions ['as' NAME] ':'
     {
       let _v0: any, _v1: any, a: any, _v2: any, _v3: any, _v4: any, _v5: any;
       if (
-        (_v0 = this.expectToken(513 /* 'except' */)) !== null &&
-        ((_v1 = this.expectToken(16 /* '*' */)), true) &&
+        this.expectType(513 /* 'except' */) &&
+        (this.expectType(16 /* '*' */), true) &&
         (a = this.r_expression()) !== null &&
-        (_v2 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (_v3 = this.r_expressions()) !== null &&
-        ((_v4 = this._tmp_221()), true) &&
-        (_v5 = this.expectToken(11 /* ':' */)) !== null
+        ((_v4 = this._tmp_204()), true) &&
+        this.expectType(11 /* ':' */)
       ) {
         const _res = this.raiseSyntaxErrorStartingFrom(a, "multiple exception types must be parenthesized");
         return _res;
@@ -14160,11 +13563,11 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, _v1: any, _v2: any, _v3: any;
       if (
-        (a = this.expectToken(513 /* 'except' */)) !== null &&
-        ((_v0 = this.expectToken(16 /* '*' */)), true) &&
+        this.expectType(513 /* 'except' */) &&
+        (this.expectType(16 /* '*' */), true) &&
         (_v1 = this.r_expression()) !== null &&
-        ((_v2 = this._tmp_222()), true) &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null
+        ((_v2 = this._tmp_205()), true) &&
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -14175,8 +13578,8 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any;
       if (
-        (a = this.expectToken(513 /* 'except' */)) !== null &&
-        (_v0 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(513 /* 'except' */) &&
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -14187,9 +13590,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let a: any, _v0: any, _v1: any;
       if (
-        (a = this.expectToken(513 /* 'except' */)) !== null &&
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
-        (_v1 = this._tmp_223()) !== null
+        this.expectType(513 /* 'except' */) &&
+        this.expectType(16 /* '*' */) &&
+        (_v1 = this._tmp_206()) !== null
       ) {
         const _res = this.raiseSyntaxError("expected one or more exception types");
         return _res;
@@ -14202,16 +13605,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_finally_stmt: a='finally' ':' NEWLINE !INDENT */
   r_invalid_finally_stmt(): any {
     const _tt = this.peekType();
-    if (TS78[_tt] === 0) return null;
+    if (TS76[_tt] === 0) return null;
     const mark = this.mark;
     // a='finally' ':' NEWLINE !INDENT
     {
       let a: any, _v0: any, _v1: any;
       if (
         (a = this.expectToken(514 /* 'finally' */)) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v1 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'finally' statement on line %d", a.lineno);
         return _res;
@@ -14222,15 +13625,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_224(): any {
+  _tmp_207(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.nameToken()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -14244,7 +13647,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_except_stmt_indent: a='except' expression ['as' NAME] ':' NEWLINE !INDENT | a='except' ':' NEWLINE !INDENT */
   r_invalid_except_stmt_indent(): any {
     const _tt = this.peekType();
-    if (TS77[_tt] === 0) return null;
+    if (TS75[_tt] === 0) return null;
     const mark = this.mark;
     // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
     {
@@ -14252,10 +13655,10 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.expectToken(513 /* 'except' */)) !== null &&
         (_v0 = this.r_expression()) !== null &&
-        ((_v1 = this._tmp_224()), true) &&
-        (_v2 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        ((_v1 = this._tmp_207()), true) &&
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'except' statement on line %d", a.lineno);
         return _res;
@@ -14267,9 +13670,9 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any, _v0: any, _v1: any;
       if (
         (a = this.expectToken(513 /* 'except' */)) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v1 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'except' statement on line %d", a.lineno);
         return _res;
@@ -14280,15 +13683,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('as' NAME) */
-  _tmp_225(): any {
+  _tmp_208(): any {
     const _tt = this.peekType();
-    if (TS63[_tt] === 0) return null;
+    if (TS56[_tt] === 0) return null;
     const mark = this.mark;
     // 'as' NAME
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (_v1 = this.nameToken()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -14302,19 +13705,19 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_except_star_stmt_indent: a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT */
   r_invalid_except_star_stmt_indent(): any {
     const _tt = this.peekType();
-    if (TS77[_tt] === 0) return null;
+    if (TS75[_tt] === 0) return null;
     const mark = this.mark;
     // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
     {
       let a: any, _v0: any, _v1: any, _v2: any, _v3: any, _v4: any;
       if (
         (a = this.expectToken(513 /* 'except' */)) !== null &&
-        (_v0 = this.expectToken(16 /* '*' */)) !== null &&
+        this.expectType(16 /* '*' */) &&
         (_v1 = this.r_expression()) !== null &&
-        ((_v2 = this._tmp_225()), true) &&
-        (_v3 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v4 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        ((_v2 = this._tmp_208()), true) &&
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'except*' statement on line %d", a.lineno);
         return _res;
@@ -14327,7 +13730,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_match_stmt: "match" subject_expr NEWLINE | a="match" subject=subject_expr ':' NEWLINE !INDENT */
   r_invalid_match_stmt(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // "match" subject_expr NEWLINE
     {
@@ -14335,7 +13738,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = this.expectSoftKeyword("match")) !== null &&
         (_v1 = this.r_subject_expr()) !== null &&
-        (_v2 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -14348,9 +13751,9 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.expectSoftKeyword("match")) !== null &&
         (subject = this.r_subject_expr()) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v1 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'match' statement on line %d", a.lineno);
         return _res;
@@ -14363,7 +13766,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_case_block: "case" patterns guard? NEWLINE | a="case" patterns guard? ':' NEWLINE !INDENT */
   r_invalid_case_block(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // "case" patterns guard? NEWLINE
     {
@@ -14372,7 +13775,7 @@ export abstract class GeneratedParser extends ParserBase {
         (_v0 = this.expectSoftKeyword("case")) !== null &&
         (_v1 = this.r_patterns()) !== null &&
         ((_v2 = this.r_guard()), true) &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -14386,9 +13789,9 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.expectSoftKeyword("case")) !== null &&
         (_v0 = this.r_patterns()) !== null &&
         ((_v1 = this.r_guard()), true) &&
-        (_v2 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'case' statement on line %d", a.lineno);
         return _res;
@@ -14401,7 +13804,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_as_pattern: or_pattern 'as' a="_" | or_pattern 'as' !NAME a=expression */
   r_invalid_as_pattern(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
+    if (TS78[_tt] === 0) return null;
     const mark = this.mark;
     const _h0 = this.r_or_pattern();
     const _h0m = this.mark;
@@ -14410,7 +13813,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, a: any;
       if (
         (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v1 = this.expectToken(504 /* 'as' */)) !== null &&
+        this.expectType(504 /* 'as' */) &&
         (a = this.expectSoftKeyword("_")) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot use '_' as a target");
@@ -14423,8 +13826,8 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, a: any;
       if (
         (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v1 = this.expectToken(504 /* 'as' */)) !== null &&
-        this.negative(this.mark, this.nameToken()) &&
+        this.expectType(504 /* 'as' */) &&
+        this.peekType() !== 1 &&
         (a = this.r_expression()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "invalid pattern target");
@@ -14438,7 +13841,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_class_pattern: name_or_attr '(' a=invalid_class_argument_pattern */
   r_invalid_class_pattern(): any {
     const _tt = this.peekType();
-    if (TS37[_tt] === 0) return null;
+    if (TS29[_tt] === 0) return null;
     const mark = this.mark;
     // name_or_attr '(' a=invalid_class_argument_pattern
     {
@@ -14446,7 +13849,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         this.callInvalidRules &&
         (_v0 = this.r_name_or_attr()) !== null &&
-        (_v1 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         (a = this.r_invalid_class_argument_pattern()) !== null
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(H.firstItem(a), H.lastItem(a), "positional patterns follow keyword patterns");
@@ -14458,16 +13861,16 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** (positional_patterns ',') */
-  _tmp_226(): any {
+  _tmp_209(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
+    if (TS78[_tt] === 0) return null;
     const mark = this.mark;
     // positional_patterns ','
     {
       let _v0: any, _v1: any;
       if (
         (_v0 = this.r_positional_patterns()) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null
+        this.expectType(12 /* ',' */)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -14480,15 +13883,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_class_argument_pattern: [positional_patterns ','] keyword_patterns ',' a=positional_patterns */
   r_invalid_class_argument_pattern(): any {
     const _tt = this.peekType();
-    if (TS80[_tt] === 0) return null;
+    if (TS78[_tt] === 0) return null;
     const mark = this.mark;
     // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
     {
       let _v0: any, _v1: any, _v2: any, a: any;
       if (
-        ((_v0 = this._tmp_226()), true) &&
+        ((_v0 = this._tmp_209()), true) &&
         (_v1 = this.r_keyword_patterns()) !== null &&
-        (_v2 = this.expectToken(12 /* ',' */)) !== null &&
+        this.expectType(12 /* ',' */) &&
         (a = this.r_positional_patterns()) !== null
       ) {
         const _res = a;
@@ -14502,15 +13905,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_if_stmt: 'if' named_expression NEWLINE | a='if' a=named_expression ':' NEWLINE !INDENT */
   r_invalid_if_stmt(): any {
     const _tt = this.peekType();
-    if (TS28[_tt] === 0) return null;
+    if (TS23[_tt] === 0) return null;
     const mark = this.mark;
     // 'if' named_expression NEWLINE
     {
       let _v0: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(518 /* 'if' */)) !== null &&
+        this.expectType(518 /* 'if' */) &&
         (_v1 = this.r_named_expression()) !== null &&
-        (_v2 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -14523,9 +13926,9 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.expectToken(518 /* 'if' */)) !== null &&
         (a = this.r_named_expression()) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v1 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'if' statement on line %d", a.lineno);
         return _res;
@@ -14538,15 +13941,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_elif_stmt: 'elif' named_expression NEWLINE | a='elif' named_expression ':' NEWLINE !INDENT */
   r_invalid_elif_stmt(): any {
     const _tt = this.peekType();
-    if (TS73[_tt] === 0) return null;
+    if (TS70[_tt] === 0) return null;
     const mark = this.mark;
     // 'elif' named_expression NEWLINE
     {
       let _v0: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(511 /* 'elif' */)) !== null &&
+        this.expectType(511 /* 'elif' */) &&
         (_v1 = this.r_named_expression()) !== null &&
-        (_v2 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -14559,9 +13962,9 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.expectToken(511 /* 'elif' */)) !== null &&
         (_v0 = this.r_named_expression()) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v2 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'elif' statement on line %d", a.lineno);
         return _res;
@@ -14574,16 +13977,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_else_stmt: a='else' ':' NEWLINE !INDENT */
   r_invalid_else_stmt(): any {
     const _tt = this.peekType();
-    if (TS74[_tt] === 0) return null;
+    if (TS71[_tt] === 0) return null;
     const mark = this.mark;
     // a='else' ':' NEWLINE !INDENT
     {
       let a: any, _v0: any, _v1: any;
       if (
         (a = this.expectToken(512 /* 'else' */)) !== null &&
-        (_v0 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v1 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'else' statement on line %d", a.lineno);
         return _res;
@@ -14596,15 +13999,15 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_while_stmt: 'while' named_expression NEWLINE | a='while' named_expression ':' NEWLINE !INDENT */
   r_invalid_while_stmt(): any {
     const _tt = this.peekType();
-    if (TS36[_tt] === 0) return null;
+    if (TS28[_tt] === 0) return null;
     const mark = this.mark;
     // 'while' named_expression NEWLINE
     {
       let _v0: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(530 /* 'while' */)) !== null &&
+        this.expectType(530 /* 'while' */) &&
         (_v1 = this.r_named_expression()) !== null &&
-        (_v2 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -14617,9 +14020,9 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.expectToken(530 /* 'while' */)) !== null &&
         (_v0 = this.r_named_expression()) !== null &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v2 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'while' statement on line %d", a.lineno);
         return _res;
@@ -14632,18 +14035,18 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_for_stmt: [ASYNC] 'for' star_targets 'in' star_expressions NEWLINE | [ASYNC] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT */
   r_invalid_for_stmt(): any {
     const _tt = this.peekType();
-    if (TS33[_tt] === 0) return null;
+    if (TS26[_tt] === 0) return null;
     const mark = this.mark;
     // [ASYNC] 'for' star_targets 'in' star_expressions NEWLINE
     {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, _v5: any;
       if (
         ((_v0 = this.expectToken(T.ASYNC)), true) &&
-        (_v1 = this.expectToken(515 /* 'for' */)) !== null &&
+        this.expectType(515 /* 'for' */) &&
         (_v2 = this.r_star_targets()) !== null &&
-        (_v3 = this.expectToken(520 /* 'in' */)) !== null &&
+        this.expectType(520 /* 'in' */) &&
         (_v4 = this.r_star_expressions()) !== null &&
-        (_v5 = this.expectToken(T.NEWLINE)) !== null
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -14657,11 +14060,11 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v0 = this.expectToken(T.ASYNC)), true) &&
         (a = this.expectToken(515 /* 'for' */)) !== null &&
         (_v1 = this.r_star_targets()) !== null &&
-        (_v2 = this.expectToken(520 /* 'in' */)) !== null &&
+        this.expectType(520 /* 'in' */) &&
         (_v3 = this.r_star_expressions()) !== null &&
-        (_v4 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v5 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after 'for' statement on line %d", a.lineno);
         return _res;
@@ -14672,15 +14075,15 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('->' expression) */
-  _tmp_227(): any {
+  _tmp_210(): any {
     const _tt = this.peekType();
-    if (TS66[_tt] === 0) return null;
+    if (TS61[_tt] === 0) return null;
     const mark = this.mark;
     // '->' expression
     {
       let _v0: any, _v1: any;
       if (
-        (_v0 = this.expectToken(51 /* '->' */)) !== null &&
+        this.expectType(51 /* '->' */) &&
         (_v1 = this.r_expression()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -14694,7 +14097,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_def_raw: [ASYNC] a='def' NAME '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT */
   r_invalid_def_raw(): any {
     const _tt = this.peekType();
-    if (TS65[_tt] === 0) return null;
+    if (TS60[_tt] === 0) return null;
     const mark = this.mark;
     // [ASYNC] a='def' NAME '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
     {
@@ -14703,13 +14106,13 @@ export abstract class GeneratedParser extends ParserBase {
         ((_v0 = this.expectToken(T.ASYNC)), true) &&
         (a = this.expectToken(509 /* 'def' */)) !== null &&
         (_v1 = this.nameToken()) !== null &&
-        (_v2 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((_v3 = this.r_params()), true) &&
-        (_v4 = this.expectToken(8 /* ')' */)) !== null &&
-        ((_v5 = this._tmp_227()), true) &&
-        (_v6 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v7 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        this.expectType(8 /* ')' */) &&
+        ((_v5 = this._tmp_210()), true) &&
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after function definition on line %d", a.lineno);
         return _res;
@@ -14720,7 +14123,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('(' [arguments] ')') */
-  _tmp_228(): any {
+  _tmp_211(): any {
     const _tt = this.peekType();
     if (TS4[_tt] === 0) return null;
     const mark = this.mark;
@@ -14728,9 +14131,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((_v1 = this.r_arguments()), true) &&
-        (_v2 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -14741,7 +14144,7 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ('(' [arguments] ')') */
-  _tmp_229(): any {
+  _tmp_212(): any {
     const _tt = this.peekType();
     if (TS4[_tt] === 0) return null;
     const mark = this.mark;
@@ -14749,9 +14152,9 @@ export abstract class GeneratedParser extends ParserBase {
     {
       let _v0: any, _v1: any, _v2: any;
       if (
-        (_v0 = this.expectToken(7 /* '(' */)) !== null &&
+        this.expectType(7 /* '(' */) &&
         ((_v1 = this.r_arguments()), true) &&
-        (_v2 = this.expectToken(8 /* ')' */)) !== null
+        this.expectType(8 /* ')' */)
       ) {
         const _res = H.dummyName(this);
         return _res;
@@ -14764,16 +14167,16 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_class_def_raw: 'class' NAME ['(' [arguments] ')'] NEWLINE | a='class' NAME ['(' [arguments] ')'] ':' NEWLINE !INDENT */
   r_invalid_class_def_raw(): any {
     const _tt = this.peekType();
-    if (TS30[_tt] === 0) return null;
+    if (TS59[_tt] === 0) return null;
     const mark = this.mark;
     // 'class' NAME ['(' [arguments] ')'] NEWLINE
     {
       let _v0: any, _v1: any, _v2: any, _v3: any;
       if (
-        (_v0 = this.expectToken(507 /* 'class' */)) !== null &&
+        this.expectType(507 /* 'class' */) &&
         (_v1 = this.nameToken()) !== null &&
-        ((_v2 = this._tmp_228()), true) &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null
+        ((_v2 = this._tmp_211()), true) &&
+        this.expectType(T.NEWLINE)
       ) {
         const _res = this.raiseSyntaxError("expected ':'");
         return _res;
@@ -14786,10 +14189,10 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = this.expectToken(507 /* 'class' */)) !== null &&
         (_v0 = this.nameToken()) !== null &&
-        ((_v1 = this._tmp_229()), true) &&
-        (_v2 = this.expectToken(11 /* ':' */)) !== null &&
-        (_v3 = this.expectToken(T.NEWLINE)) !== null &&
-        this.negative(this.mark, this.expectToken(T.INDENT))
+        ((_v1 = this._tmp_212()), true) &&
+        this.expectType(11 /* ':' */) &&
+        this.expectType(T.NEWLINE) &&
+        this.peekType() !== 5
       ) {
         const _res = this.raiseIndentationError("expected an indented block after class definition on line %d", a.lineno);
         return _res;
@@ -14800,9 +14203,9 @@ export abstract class GeneratedParser extends ParserBase {
   }
 
   /** ','.double_starred_kvpair+ */
-  _gather_230(): any {
+  _gather_213(): any {
     const _tt = this.peekType();
-    if (TS124[_tt] === 0) return null;
+    if (TS122[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_double_starred_kvpair();
     if (v === null) {
@@ -14811,7 +14214,7 @@ export abstract class GeneratedParser extends ParserBase {
     }
     const out: any[] = [v];
     let m = this.mark;
-    while (this.expectToken(12 /* ',' */) !== null && (v = this.r_double_starred_kvpair()) !== null) {
+    while (this.expectType(12 /* ',' */) && (v = this.r_double_starred_kvpair()) !== null) {
       out.push(v);
       m = this.mark;
     }
@@ -14819,48 +14222,18 @@ export abstract class GeneratedParser extends ParserBase {
     return out;
   }
 
-  /** ('}' | ',') */
-  _tmp_231(): any {
-    const _tt = this.peekType();
-    if (TS148[_tt] === 0) return null;
-    const mark = this.mark;
-    // '}'
-    if (TS149[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(26 /* '}' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ','
-    if (TS57[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
   /** invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',') */
   r_invalid_double_starred_kvpairs(): any {
     const _tt = this.peekType();
-    if (TS124[_tt] === 0) return null;
+    if (TS122[_tt] === 0) return null;
     const mark = this.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
     {
       let _v0: any, _v1: any, _v2: any;
       if (
         this.callInvalidRules &&
-        (_v0 = this._gather_230()) !== null &&
-        (_v1 = this.expectToken(12 /* ',' */)) !== null &&
+        (_v0 = this._gather_213()) !== null &&
+        this.expectType(12 /* ',' */) &&
         (_v2 = this.r_invalid_kvpair()) !== null
       ) {
         const _res = H.dummyName(this);
@@ -14875,7 +14248,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, a: any, _v2: any;
       if (
         (_v0 = _h1) !== null && ((this.mark = _h1m), true) &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (_v2 = this.r_bitwise_or()) !== null
       ) {
@@ -14890,39 +14263,9 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = _h1) !== null && ((this.mark = _h1m), true) &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
-        this.positive(this.mark, this._tmp_231())
+        TS146[this.peekType()] !== 0
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expression expected after dictionary key and ':'");
-        return _res;
-      }
-      this.mark = mark;
-    }
-    return null;
-  }
-
-  /** ('}' | ',') */
-  _tmp_232(): any {
-    const _tt = this.peekType();
-    if (TS148[_tt] === 0) return null;
-    const mark = this.mark;
-    // '}'
-    if (TS149[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(26 /* '}' */)) !== null
-      ) {
-        const _res = _v0;
-        return _res;
-      }
-      this.mark = mark;
-    }
-    // ','
-    if (TS57[_tt] !== 0) {
-      let _v0: any;
-      if (
-        (_v0 = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        const _res = _v0;
         return _res;
       }
       this.mark = mark;
@@ -14942,7 +14285,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
-        this.negative(this.mark, this.expectToken(11 /* ':' */))
+        this.peekType() !== 11
       ) {
         const _res = this.raiseErrorKnownLocation('SyntaxError', a.lineno, a.end_col_offset - 1, a.end_lineno, -1, "':' expected after dictionary key");
         return _res;
@@ -14954,7 +14297,7 @@ export abstract class GeneratedParser extends ParserBase {
       let _v0: any, _v1: any, a: any, _v2: any;
       if (
         (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
-        (_v1 = this.expectToken(11 /* ':' */)) !== null &&
+        this.expectType(11 /* ':' */) &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (_v2 = this.r_bitwise_or()) !== null
       ) {
@@ -14969,7 +14312,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
-        this.positive(this.mark, this._tmp_232())
+        TS146[this.peekType()] !== 0
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expression expected after dictionary key and ':'");
         return _res;
