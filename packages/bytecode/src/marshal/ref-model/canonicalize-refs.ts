@@ -30,6 +30,7 @@ import { ConstCache } from './const-cache.js';
 import { orderSetElements } from './frozenset-order.js';
 import { identifierConsts, type IdentifierConsts } from './identifier-consts.js';
 import { InternTable } from './interning.js';
+import { StrTable } from './str-table.js';
 import { freshPyCompileState, type ProcessState } from './process-state.js';
 import { assignRefFlags } from './ref-flags.js';
 import { Singletons } from './singletons.js';
@@ -49,9 +50,10 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
   const target = options.target ?? targetForVersion('3.11')!;
   const state = options.processState ?? freshPyCompileState(target);
   const rules = versionRules(target);
-  const idsOf = new Map<CodeObject, IdentifierConsts>();
-  const identifiers = moduleIdentifiers(top, target, rules, idsOf);
-  const model = new ModuleCompile(target, rules, state, (s) => identifiers.has(s) || state.internedStrings(s), idsOf);
+  const strs = new StrTable();
+  const unitIds: UnitIds[] = [];
+  markIdentifiers(top, target, rules, strs, unitIds);
+  const model = new ModuleCompile(target, rules, state, strs, unitIds);
   const out = model.compileUnit(top);
   if (options.heldTopLevel ?? true) model.held.push(out);
   for (const s of model.singletons.used) model.held.push(s);
@@ -61,48 +63,62 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
   return out;
 }
 
+/** a code object's identifier constants, found once by markIdentifiers and used again by its unit compile */
+interface UnitIds {
+  code: CodeObject;
+  ids: IdentifierConsts;
+}
+
 /**
- * Every string the parser interned as an identifier, as far as the code objects show them; `idsOf`
- * receives each code object's identifier constants, which the unit compile needs again.
+ * Mark every string the parser interned as an identifier, as far as the code objects show them;
+ * `unitIds` receives each code object's identifier constants in pre-order (the order the unit
+ * compile reaches them).
  */
-function moduleIdentifiers(top: CodeObject, target: Target, rules: VersionRules, idsOf: Map<CodeObject, IdentifierConsts>): Set<string> {
-  const out = new Set<string>();
-  const addStrs = (t: PyTuple | null) => {
+function markIdentifiers(top: CodeObject, target: Target, rules: VersionRules, strs: StrTable, unitIds: UnitIds[]): void {
+  const mark = (value: string) => {
+    strs.entry(value).identifier = true;
+  };
+  const markStrs = (t: PyTuple | null) => {
     if (t === null) return;
     const items = t.items;
     for (let i = 0; i < items.length; i++) {
       const v = items[i]!;
-      if (v.kind === Kind.Str) out.add(v.value);
+      if (v.kind === Kind.Str) mark(v.value);
     }
   };
   const walk = (co: CodeObject) => {
-    addStrs(co.localsplusnames);
+    markStrs(co.localsplusnames);
     const names = co.names.items;
     for (let i = 0; i < names.length; i++) {
       const v = names[i]!;
       if (v.kind !== Kind.Str) continue;
-      out.add(v.value);
+      mark(v.value);
       // `import a.b.c` names the dotted string; its parts are NAME tokens too
-      if (v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
+      if (v.value.includes('.')) for (const p of v.value.split('.')) mark(p);
     }
-    if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, rules)) out.add(co.name.value);
+    if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, rules)) mark(co.name.value);
     const ids = identifierConsts(co, target);
-    idsOf.set(co, ids);
-    for (const i of ids.fromIdentifiers) {
-      const c = co.consts.items[i];
-      if (c?.kind === Kind.Tuple) addStrs(c);
-      else if (c?.kind === Kind.Str) out.add(c.value);
+    unitIds.push({ code: co, ids });
+    if (ids.fromIdentifiers) {
+      for (const i of ids.fromIdentifiers) {
+        const c = co.consts.items[i];
+        if (c?.kind === Kind.Tuple) markStrs(c);
+        else if (c?.kind === Kind.Str) mark(c.value);
+      }
     }
-    for (const c of co.nestedCode) walk(c);
+    const consts = co.consts.items;
+    for (let i = 0; i < consts.length; i++) {
+      const c = consts[i]!;
+      if (c.kind === Kind.Code) walk(c);
+    }
   };
   walk(top);
-  return out;
 }
 
 class ModuleCompile {
   readonly singletons: Singletons;
   readonly interned: InternTable;
-  readonly cache = new ConstCache();
+  readonly cache: ConstCache;
   /** objects referenced from outside the tree (see ref-flags.ts) */
   readonly held: { ref: boolean }[] = [];
   private filename: PyStr | null = null;
@@ -113,15 +129,21 @@ class ModuleCompile {
     private readonly target: Target,
     private readonly rules: VersionRules,
     state: ProcessState,
-    preInterned: (value: string) => boolean,
-    private readonly idsOf: ReadonlyMap<CodeObject, IdentifierConsts>,
+    strs: StrTable,
+    private readonly unitIds: readonly UnitIds[],
   ) {
     this.singletons = new Singletons(state.internedChars);
-    this.interned = new InternTable(this.singletons, preInterned, state.internedStrings);
+    this.interned = new InternTable(this.singletons, strs, state.internedStrings);
+    this.cache = new ConstCache(strs);
   }
 
+  /** the next of unitIds, which markIdentifiers listed in the order compileUnit reaches code objects */
+  private nextUnit = 0;
+
   compileUnit(src: CodeObject): CodeObject {
-    const ids = this.idsOf.get(src) ?? identifierConsts(src, this.target);
+    // (a code object inside a tuple constant, which the walk did not list, is scanned here)
+    const listed = this.unitIds[this.nextUnit];
+    const ids = listed?.code === src ? (this.nextUnit++, listed.ids) : identifierConsts(src, this.target);
     let name = this.unitName(src.name);
     let qualname = this.unitQualname(src, name);
 
@@ -134,7 +156,7 @@ class ModuleCompile {
         continue;
       }
       // compiler_class adds u_qualname itself as the __qualname__ constant
-      const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.fromIdentifiers.has(i));
+      const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.fromIdentifiers?.has(i) ?? false);
       consts.push(this.cache.mergeConstsRecursive(fresh));
     }
 

@@ -6,6 +6,7 @@
 // object keyed by identity by the object; the rest fall back to constantKey.
 import { Kind, type PyBytes, type PyValue } from '../../values.js';
 import { constantKey } from './constant-key.js';
+import { StrTable } from './str-table.js';
 
 /** a tuple's or frozenset's item ids and the id of that sequence's class */
 interface SeqEntry {
@@ -15,8 +16,6 @@ interface SeqEntry {
 
 export class ConstantIds {
   private next = 0;
-  /** plain str (no utf8 form) by value */
-  private readonly strs = new Map<string, number>();
   private readonly ints = new Map<bigint, number>();
   /** code objects, lists, dicts, sets and NaNs: each object is a class of its own */
   private readonly identities = new Map<object, number>();
@@ -32,11 +31,18 @@ export class ConstantIds {
   /** everything else by constantKey */
   private readonly composite = new Map<string, number>();
 
+  /** @param strs where a plain str's id is kept (the reference model shares its table) */
+  constructor(private readonly strs: StrTable = new StrTable()) {}
+
   /** the id of `v`'s class, allocating one for a value not seen before */
   of(v: PyValue): number {
     switch (v.kind) {
       case Kind.Str:
-        return v.utf8 === null ? this.lookup(this.strs, v.value) : this.lookup(this.composite, constantKey(v));
+        if (v.utf8 === null) {
+          const e = this.strs.entry(v.value);
+          return e.constId >= 0 ? e.constId : (e.constId = this.next++);
+        }
+        return this.lookup(this.composite, constantKey(v));
       case Kind.Int: {
         let id = this.ints.get(v.value);
         if (id === undefined) this.ints.set(v.value, (id = this.next++));
