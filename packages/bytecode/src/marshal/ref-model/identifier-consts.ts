@@ -39,14 +39,21 @@ const enum Role {
   Cache,
 }
 
-/** opcode → Role, per target: one table lookup per instruction rather than a chain of compares */
-const rolesByTarget = new Map<Target, Uint8Array>();
+interface Roles {
+  /** opcode → Role: one table lookup per instruction rather than a chain of compares */
+  role: Uint8Array;
+  /** opcode → code units from an Other instruction to the next one: its inline CACHEs are skipped unread */
+  step: Uint8Array;
+}
 
-function rolesOf(target: Target): Uint8Array {
+const rolesByTarget = new Map<Target, Roles>();
+
+function rolesOf(target: Target): Roles {
   let roles = rolesByTarget.get(target);
   if (!roles) {
     const table = opcodeTable(target);
     const r = new Uint8Array(Math.max(256, table.size));
+    const step = new Uint8Array(r.length);
     const set = (name: string, role: Role) => {
       const op = table.number.get(name);
       if (op !== undefined) r[op] = role;
@@ -61,7 +68,8 @@ function rolesOf(target: Target): Uint8Array {
     set('STORE_SUBSCR', Role.StoreSubscr);
     if (table.extendedArg >= 0) r[table.extendedArg] = Role.ExtendedArg;
     if (table.cache >= 0) r[table.cache] = Role.Cache;
-    rolesByTarget.set(target, (roles = r));
+    for (let op = 0; op < r.length; op++) step[op] = 2 * (1 + (r[op] === Role.Other ? (table.cacheEntries[op] ?? 0) : 0));
+    rolesByTarget.set(target, (roles = { role: r, step }));
   }
   return roles;
 }
@@ -74,7 +82,7 @@ export function identifierConsts(code: CodeObject, target: Target): IdentifierCo
   let any = false;
   for (let i = 0; i < consts.length && !any; i++) any = consts[i]!.kind === Kind.Str || consts[i]!.kind === Kind.Tuple;
   if (!any) return NONE;
-  const roles = rolesOf(target);
+  const { role: roles, step } = rolesOf(target);
   const nameIs = (arg: number, value: string) => {
     const name = code.names.items[arg];
     return name?.kind === Kind.Str && name.value === value;
@@ -85,15 +93,18 @@ export function identifierConsts(code: CodeObject, target: Target): IdentifierCo
   let ext = 0;
   let lastLoadConst = -1;
   let annotationsLoaded = false;
-  for (let i = 0; i + 1 < bytes.length; i += 2) {
-    const role = roles[bytes[i]!]!;
+  for (let i = 0; i + 1 < bytes.length; ) {
+    const opcode = bytes[i]!;
+    const role = roles[opcode]!;
     if (role === Role.Other) {
       ext = 0;
       lastLoadConst = -1;
       annotationsLoaded = false;
+      i += step[opcode]!;
       continue;
     }
-    const arg = bytes[i + 1]! | ext;
+    i += 2;
+    const arg = bytes[i - 1]! | ext;
     if (role === Role.ExtendedArg) {
       ext = arg << 8;
       continue;

@@ -71,8 +71,20 @@ export function assignRefFlags(top: CodeObject, held: Iterable<{ ref: boolean }>
         for (let i = 0; i < items.length; i++) visit(items[i]!);
         return;
       }
-      case Kind.Dict:
       case Kind.Code:
+        // childrenOf's fields, without making its array
+        visit(v.code);
+        visit(v.consts);
+        visit(v.names);
+        if (v.localsplusnames) visit(v.localsplusnames);
+        if (v.localspluskinds) visit(v.localspluskinds);
+        visit(v.filename);
+        visit(v.name);
+        if (v.qualname) visit(v.qualname);
+        visit(v.linetable);
+        if (v.exceptiontable) visit(v.exceptiontable);
+        return;
+      case Kind.Dict:
         for (const child of childrenOf(v)) visit(child);
         return;
     }
