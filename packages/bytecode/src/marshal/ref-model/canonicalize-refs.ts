@@ -50,10 +50,8 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
   const target = options.target ?? targetForVersion('3.11')!;
   const state = options.processState ?? freshPyCompileState(target);
   const rules = versionRules(target);
-  const strs = new StrTable();
-  const unitIds: UnitIds[] = [];
-  markIdentifiers(top, target, rules, strs, unitIds);
-  const model = new ModuleCompile(target, rules, state, strs, unitIds);
+  const model = new ModuleCompile(target, rules, state);
+  model.parseIdentifiers(top);
   const out = model.compileUnit(top);
   if (options.heldTopLevel ?? true) model.held.push(out);
   for (const s of model.singletons.used) model.held.push(s);
@@ -63,56 +61,13 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
   return out;
 }
 
-/** a code object's identifier constants, found once by markIdentifiers and used again by its unit compile */
-interface UnitIds {
+/** what the parser pass found in one code object, for its unit compile */
+interface UnitIdentifiers {
   code: CodeObject;
   ids: IdentifierConsts;
-}
-
-/**
- * Mark every string the parser interned as an identifier, as far as the code objects show them;
- * `unitIds` receives each code object's identifier constants in pre-order (the order the unit
- * compile reaches them).
- */
-function markIdentifiers(top: CodeObject, target: Target, rules: VersionRules, strs: StrTable, unitIds: UnitIds[]): void {
-  const mark = (value: string) => {
-    strs.entry(value).identifier = true;
-  };
-  const markStrs = (t: PyTuple | null) => {
-    if (t === null) return;
-    const items = t.items;
-    for (let i = 0; i < items.length; i++) {
-      const v = items[i]!;
-      if (v.kind === Kind.Str) mark(v.value);
-    }
-  };
-  const walk = (co: CodeObject) => {
-    markStrs(co.localsplusnames);
-    const names = co.names.items;
-    for (let i = 0; i < names.length; i++) {
-      const v = names[i]!;
-      if (v.kind !== Kind.Str) continue;
-      mark(v.value);
-      // `import a.b.c` names the dotted string; its parts are NAME tokens too
-      if (v.value.includes('.')) for (const p of v.value.split('.')) mark(p);
-    }
-    if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, rules)) mark(co.name.value);
-    const ids = identifierConsts(co, target);
-    unitIds.push({ code: co, ids });
-    if (ids.fromIdentifiers) {
-      for (const i of ids.fromIdentifiers) {
-        const c = co.consts.items[i];
-        if (c?.kind === Kind.Tuple) markStrs(c);
-        else if (c?.kind === Kind.Str) mark(c.value);
-      }
-    }
-    const consts = co.consts.items;
-    for (let i = 0; i < consts.length; i++) {
-      const c = consts[i]!;
-      if (c.kind === Kind.Code) walk(c);
-    }
-  };
-  walk(top);
+  /** co_names and co_localsplusnames items as the parser's interned identifier objects */
+  names: PyStr[];
+  localsplusnames: PyStr[] | null;
 }
 
 class ModuleCompile {
@@ -129,21 +84,81 @@ class ModuleCompile {
     private readonly target: Target,
     private readonly rules: VersionRules,
     state: ProcessState,
-    strs: StrTable,
-    private readonly unitIds: readonly UnitIds[],
   ) {
+    const strs = new StrTable();
+    this.strs = strs;
     this.singletons = new Singletons(state.internedChars);
     this.interned = new InternTable(this.singletons, strs, state.internedStrings);
     this.cache = new ConstCache(strs);
   }
 
-  /** the next of unitIds, which markIdentifiers listed in the order compileUnit reaches code objects */
+  private readonly strs: StrTable;
+  /** parseIdentifiers' findings, in the order compileUnit reaches the code objects (pre-order) */
+  private readonly units: UnitIdentifiers[] = [];
   private nextUnit = 0;
 
+  /**
+   * What the parser did before any code object is created: intern every identifier, as far as the
+   * code objects show them (names, localsplusnames, identifier constants, co_name). Every such
+   * value is marked first, so that a literal equal to one loses to the parser's object.
+   */
+  parseIdentifiers(top: CodeObject): void {
+    const strs = this.strs;
+    const mark = (value: string) => {
+      strs.entry(value).identifier = true;
+    };
+    const markStrs = (t: PyTuple) => {
+      const items = t.items;
+      for (let i = 0; i < items.length; i++) {
+        const v = items[i]!;
+        if (v.kind === Kind.Str) mark(v.value);
+      }
+    };
+    const walk = (co: CodeObject) => {
+      const locals = co.localsplusnames && co.localsplusnames.items.map((v) => this.parserIdentifier(v));
+      const names = co.names.items.map((v) => {
+        const s = this.parserIdentifier(v);
+        // `import a.b.c` names the dotted string; its parts are NAME tokens too
+        if (s.value.includes('.')) for (const p of s.value.split('.')) mark(p);
+        return s;
+      });
+      if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, this.rules)) mark(co.name.value);
+      const ids = identifierConsts(co, this.target);
+      this.units.push({ code: co, ids, names, localsplusnames: locals });
+      if (ids.fromIdentifiers) {
+        for (const i of ids.fromIdentifiers) {
+          const c = co.consts.items[i];
+          if (c?.kind === Kind.Tuple) markStrs(c);
+          else if (c?.kind === Kind.Str) mark(c.value);
+        }
+      }
+      const consts = co.consts.items;
+      for (let i = 0; i < consts.length; i++) {
+        const c = consts[i]!;
+        if (c.kind === Kind.Code) walk(c);
+      }
+    };
+    walk(top);
+  }
+
+  /**
+   * A names or localsplusnames item: marked as an identifier and made the interned object at once
+   * (an identifier's canonical object does not depend on when it is made: it is a new interned
+   * object, or the Latin-1 singleton as process-state.ts decides).
+   */
+  private parserIdentifier(v: PyValue): PyStr {
+    const s = asStr(v);
+    const e = this.strs.entry(s.value);
+    e.identifier = true;
+    return this.interned.identifierAt(e, s.value, s.utf8);
+  }
+
   compileUnit(src: CodeObject): CodeObject {
-    // (a code object inside a tuple constant, which the walk did not list, is scanned here)
-    const listed = this.unitIds[this.nextUnit];
-    const ids = listed?.code === src ? (this.nextUnit++, listed.ids) : identifierConsts(src, this.target);
+    // (a code object inside a tuple constant, which parseIdentifiers did not list, is read here)
+    let unit = this.units[this.nextUnit];
+    if (unit?.code === src) this.nextUnit++;
+    else unit = this.unitIdentifiers(src);
+    const ids = unit.ids;
     let name = this.unitName(src.name);
     let qualname = this.unitQualname(src, name);
 
@@ -164,10 +179,10 @@ class ModuleCompile {
     const exceptiontable = src.exceptiontable && this.cache.mergeConstOne(this.buffer(src.exceptiontable));
     const linetable = this.cache.mergeConstOne(this.buffer(src.linetable));
     // makecode()
-    const builtNames = this.singletons.tuple(src.names.items.map((v) => this.identifier(v)));
+    const builtNames = this.singletons.tuple(unit.names);
     const names = this.cache.mergeConstOne(builtNames);
     const constsTuple = this.cache.mergeConstOne(this.singletons.tuple(consts));
-    const builtLocals = src.localsplusnames && this.singletons.tuple(src.localsplusnames.items.map((v) => this.identifier(v)));
+    const builtLocals = unit.localsplusnames && this.singletons.tuple(unit.localsplusnames);
     const localsplusnames = builtLocals && this.cache.mergeConstOne(builtLocals);
     // _PyCode_New. intern_strings leaves a tuple built here as it is (identifier() gave it the
     // canonical objects, and a value's canonical object never changes); one the cache gave
@@ -242,10 +257,11 @@ class ModuleCompile {
     return this.filename;
   }
 
-  /** A names-tuple entry: the interned identifier object. */
-  private identifier(v: PyValue): PyStr {
-    const s = asStr(v);
-    return this.interned.identifier(s.value, s.utf8);
+  /** parseIdentifiers' findings for a code object it did not reach, made when compileUnit does */
+  private unitIdentifiers(co: CodeObject): UnitIdentifiers {
+    const names = co.names.items.map((v) => this.parserIdentifier(v));
+    const locals = co.localsplusnames && co.localsplusnames.items.map((v) => this.parserIdentifier(v));
+    return { code: co, ids: identifierConsts(co, this.target), names, localsplusnames: locals };
   }
 
   /** linetable / exceptiontable as assemble() leaves them: b'' is the singleton, others are new. */

@@ -37,8 +37,12 @@ export class InternTable {
 
   /** The parser's identifier object for `value` (interned; '' and Latin-1 characters are the singletons). */
   identifier(value: string, utf8: Uint8Array | null = null): PyStr {
+    return this.identifierAt(this.strs.entry(value), value, utf8);
+  }
+
+  /** identifier(), given `value`'s entry */
+  identifierAt(e: StrEntry, value: string, utf8: Uint8Array | null): PyStr {
     // the canonical object when there is one (internInPlace would return it for any new object)
-    const e = this.strs.entry(value);
     return e.canonical ?? this.intern(e, this.plain(value, utf8));
   }
 
