@@ -16,6 +16,8 @@ export interface WriteOptions {
 }
 
 const utf8Encoder = new TextEncoder();
+/** from this length on, TextEncoder (native, vectorised) writes ASCII text faster than a loop */
+const NATIVE_ASCII_MIN = 64;
 const INT32_MIN = -(2n ** 31n);
 const INT32_MAX = 2n ** 31n - 1n;
 
@@ -220,16 +222,25 @@ export class MarshalWriter {
       }
       this.grow(n);
       const buf = this.buf;
-      let at = this.pos;
-      let i = 0;
-      for (; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c > 0x7f) break;
-        buf[at++] = c;
-      }
-      if (i === n) {
-        this.pos = at;
-        return;
+      const at = this.pos;
+      if (n >= NATIVE_ASCII_MIN) {
+        // into exactly n bytes: all of the text fits in them only if every character is one byte
+        const r = utf8Encoder.encodeInto(text, buf.subarray(at, at + n));
+        if (r.read === n && r.written === n) {
+          this.pos = at + n;
+          return;
+        }
+      } else {
+        let i = 0;
+        for (; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c > 0x7f) break;
+          buf[at + i] = c;
+        }
+        if (i === n) {
+          this.pos = at + n;
+          return;
+        }
       }
       this.pos = start;
     }

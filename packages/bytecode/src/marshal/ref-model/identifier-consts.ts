@@ -77,11 +77,18 @@ function rolesOf(target: Target): Roles {
 const NONE: IdentifierConsts = { fromIdentifiers: null, qualnameConst: -1 };
 
 export function identifierConsts(code: CodeObject, target: Target): IdentifierConsts {
-  // only a str or tuple constant can be one: without any, the bytecode need not be read
+  // Reading the bytecode is most of the cost: it is read only when a constant can be one. Every
+  // pattern but two takes a tuple; those two take a str stored under __annotations__ or as
+  // __qualname__, which then is among the names.
   const consts = code.consts.items;
-  let any = false;
-  for (let i = 0; i < consts.length && !any; i++) any = consts[i]!.kind === Kind.Str || consts[i]!.kind === Kind.Tuple;
-  if (!any) return NONE;
+  let tuples = false;
+  let strs = false;
+  for (let i = 0; i < consts.length && !tuples; i++) {
+    const kind = consts[i]!.kind;
+    tuples = kind === Kind.Tuple;
+    strs ||= kind === Kind.Str;
+  }
+  if (!tuples && !(strs && storesNamedStr(code))) return NONE;
   const { role: roles, step } = rolesOf(target);
   const nameIs = (arg: number, value: string) => {
     const name = code.names.items[arg];
@@ -124,4 +131,14 @@ export function identifierConsts(code: CodeObject, target: Target): IdentifierCo
     lastLoadConst = role === Role.LoadConst ? arg : -1;
   }
   return fromIdentifiers === null && qualnameConst < 0 ? NONE : { fromIdentifiers, qualnameConst };
+}
+
+/** whether the names hold __annotations__ or __qualname__, the two str-taking patterns' names */
+function storesNamedStr(code: CodeObject): boolean {
+  const names = code.names.items;
+  for (let i = 0; i < names.length; i++) {
+    const v = names[i]!;
+    if (v.kind === Kind.Str && (v.value === '__annotations__' || v.value === '__qualname__')) return true;
+  }
+  return false;
 }
