@@ -122,7 +122,7 @@ class ModuleCompile {
         if (s.value.includes('.')) for (const p of s.value.split('.')) mark(p);
         return s;
       });
-      if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, this.rules)) mark(co.name.value);
+      if (co.name.kind === Kind.Str && isIdentifierName(co.name.value)) mark(co.name.value);
       const ids = identifierConsts(co, this.target);
       this.units.push({ code: co, ids, names, localsplusnames: locals });
       if (ids.fromIdentifiers) {
@@ -309,8 +309,10 @@ class ModuleCompile {
 }
 
 /** True when the parser produced co_name as an identifier (it interned it before compiling). */
-function isIdentifierName(name: string, rules: VersionRules): boolean {
-  return !rules.staticUnitNames.has(name) && !rules.freshUnitName(name) && !name.startsWith('<');
+function isIdentifierName(name: string): boolean {
+  // every name compile.c makes itself (the static ones, 3.12's fresh '<generic parameters of …>',
+  // '<listcomp>' where it is not static) starts with '<', which no identifier can
+  return name.charCodeAt(0) !== 0x3c;
 }
 
 function asStr(v: PyValue): PyStr {
