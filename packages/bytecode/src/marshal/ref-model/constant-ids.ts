@@ -125,7 +125,9 @@ export class ConstantIds {
       grown.set(this.arena.subarray(0, start));
       this.arena = grown;
     }
-    this.arena.set(ids.subarray(base, base + n), start);
+    // (a loop: a subarray to copy from would be one more object per class)
+    const arena = this.arena;
+    for (let i = 0; i < n; i++) arena[start + i] = ids[base + i]!;
     this.arenaTop = start + n;
     return start;
   }
