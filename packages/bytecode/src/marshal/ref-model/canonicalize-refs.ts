@@ -74,6 +74,8 @@ class ModuleCompile {
   readonly singletons: Singletons;
   readonly interned: InternTable;
   readonly cache: ConstCache;
+  /** what the module knows of each str value (shared by the interning and the constant cache) */
+  private readonly strs: StrTable;
   /** objects referenced from outside the tree (see ref-flags.ts) */
   readonly held: { ref: boolean }[] = [];
   private filename: PyStr | null = null;
@@ -85,14 +87,12 @@ class ModuleCompile {
     private readonly rules: VersionRules,
     state: ProcessState,
   ) {
-    const strs = new StrTable();
-    this.strs = strs;
+    const strs = (this.strs = new StrTable());
     this.singletons = new Singletons(state.internedChars);
     this.interned = new InternTable(this.singletons, strs, state.internedStrings);
     this.cache = new ConstCache(strs);
   }
 
-  private readonly strs: StrTable;
   /** parseIdentifiers' findings, in the order compileUnit reaches the code objects (pre-order) */
   private readonly units: UnitIdentifiers[] = [];
   private nextUnit = 0;
@@ -115,16 +115,10 @@ class ModuleCompile {
       }
     };
     const walk = (co: CodeObject) => {
-      const locals = co.localsplusnames && co.localsplusnames.items.map((v) => this.parserIdentifier(v));
-      const names = co.names.items.map((v) => {
-        const s = this.parserIdentifier(v);
-        // `import a.b.c` names the dotted string; its parts are NAME tokens too
-        if (s.value.includes('.')) for (const p of s.value.split('.')) mark(p);
-        return s;
-      });
+      const unit = this.unitIdentifiers(co);
+      this.units.push(unit);
       if (co.name.kind === Kind.Str && isIdentifierName(co.name.value)) mark(co.name.value);
-      const ids = identifierConsts(co, this.target);
-      this.units.push({ code: co, ids, names, localsplusnames: locals });
+      const ids = unit.ids;
       if (ids.fromIdentifiers) {
         for (const i of ids.fromIdentifiers) {
           const c = co.consts.items[i];
@@ -139,6 +133,18 @@ class ModuleCompile {
       }
     };
     walk(top);
+  }
+
+  /** a code object's names, localsplusnames and identifier constants, as the parser pass reads them */
+  private unitIdentifiers(co: CodeObject): UnitIdentifiers {
+    const locals = co.localsplusnames && co.localsplusnames.items.map((v) => this.parserIdentifier(v));
+    const names = co.names.items.map((v) => {
+      const s = this.parserIdentifier(v);
+      // `import a.b.c` names the dotted string; its parts are NAME tokens too
+      if (s.value.includes('.')) for (const p of s.value.split('.')) this.strs.entry(p).identifier = true;
+      return s;
+    });
+    return { code: co, ids: identifierConsts(co, this.target), names, localsplusnames: locals };
   }
 
   /**
@@ -184,7 +190,7 @@ class ModuleCompile {
     const constsTuple = this.cache.mergeConstOne(this.singletons.tuple(consts));
     const builtLocals = unit.localsplusnames && this.singletons.tuple(unit.localsplusnames);
     const localsplusnames = builtLocals && this.cache.mergeConstOne(builtLocals);
-    // _PyCode_New. intern_strings leaves a tuple built here as it is (identifier() gave it the
+    // _PyCode_New. intern_strings leaves a tuple built here as it is (parserIdentifier() gave it the
     // canonical objects, and a value's canonical object never changes); one the cache gave
     // instead may hold a literal's strings.
     if (names !== builtNames) this.interned.internStrings(names);
@@ -257,12 +263,6 @@ class ModuleCompile {
     return this.filename;
   }
 
-  /** parseIdentifiers' findings for a code object it did not reach, made when compileUnit does */
-  private unitIdentifiers(co: CodeObject): UnitIdentifiers {
-    const names = co.names.items.map((v) => this.parserIdentifier(v));
-    const locals = co.localsplusnames && co.localsplusnames.items.map((v) => this.parserIdentifier(v));
-    return { code: co, ids: identifierConsts(co, this.target), names, localsplusnames: locals };
-  }
 
   /** linetable / exceptiontable as assemble() leaves them: b'' is the singleton, others are new. */
   private buffer(v: PyBytes): PyBytes {
