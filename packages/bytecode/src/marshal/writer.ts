@@ -16,6 +16,8 @@ export interface WriteOptions {
 }
 
 const utf8Encoder = new TextEncoder();
+/** from this length on, TextEncoder (native, vectorised) writes ASCII text faster than a loop */
+const NATIVE_ASCII_MIN = 64;
 const INT32_MIN = -(2n ** 31n);
 const INT32_MAX = 2n ** 31n - 1n;
 
@@ -27,15 +29,21 @@ export class MarshalWriter {
   private readonly refs = new Map<PyValue, number>();
   readonly layout: CodeLayout;
 
-  constructor(options: WriteOptions = {}, initialSize = 4096) {
-    this.buf = new Uint8Array(initialSize);
-    this.view = new DataView(this.buf.buffer);
+  /** @param buffer the size of a first buffer to make, or a buffer to write into (grown when full) */
+  constructor(options: WriteOptions = {}, buffer: number | Uint8Array = 4096) {
+    this.buf = typeof buffer === 'number' ? new Uint8Array(buffer) : buffer;
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.layout = options.layout ?? CodeLayout.Py311;
   }
 
   /** The bytes written so far (a copy). */
   result(): Uint8Array {
     return this.buf.slice(0, this.pos);
+  }
+
+  /** the buffer written into: the one given to the constructor unless it had to grow */
+  get buffer(): Uint8Array {
+    return this.buf;
   }
 
   private grow(n: number): void {
@@ -59,7 +67,8 @@ export class MarshalWriter {
     this.pos += 4;
   }
 
-  private writeRaw(bytes: Uint8Array): void {
+  /** bytes as they are, with no type code or length (w_string) */
+  writeRaw(bytes: Uint8Array): void {
     this.grow(bytes.length);
     this.buf.set(bytes, this.pos);
     this.pos += bytes.length;
@@ -213,16 +222,25 @@ export class MarshalWriter {
       }
       this.grow(n);
       const buf = this.buf;
-      let at = this.pos;
-      let i = 0;
-      for (; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c > 0x7f) break;
-        buf[at++] = c;
-      }
-      if (i === n) {
-        this.pos = at;
-        return;
+      const at = this.pos;
+      if (n >= NATIVE_ASCII_MIN) {
+        // into exactly n bytes: all of the text fits in them only if every character is one byte
+        const r = utf8Encoder.encodeInto(text, buf.subarray(at, at + n));
+        if (r.read === n && r.written === n) {
+          this.pos = at + n;
+          return;
+        }
+      } else {
+        let i = 0;
+        for (; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c > 0x7f) break;
+          buf[at + i] = c;
+        }
+        if (i === n) {
+          this.pos = at + n;
+          return;
+        }
       }
       this.pos = start;
     }
@@ -267,9 +285,28 @@ function need<V>(v: V | null, what: string): V {
   return v;
 }
 
-/** marshal.dumps(value, 4). Throws MarshalError for values the layout cannot hold. */
-export function dumps(value: PyValue, options: WriteOptions = {}): Uint8Array {
-  const w = new MarshalWriter(options);
-  w.writeObject(value);
-  return w.result();
+/**
+ * One buffer that dumps() writes into and copies the result out of, kept for the next call: a pyc
+ * is tens of kilobytes, and growing a fresh buffer to that size (zeroed, then copied at each
+ * doubling) cost more than writing it. Taken while in use, so a nested dumps makes its own.
+ */
+let scratch: Uint8Array | null = null;
+/** past this size the grown buffer is dropped rather than kept alive between calls */
+const SCRATCH_KEPT_MAX = 1 << 24;
+
+/**
+ * marshal.dumps(value, 4), after the bytes of `prefix` (a pyc header) when given. Throws
+ * MarshalError for values the layout cannot hold.
+ */
+export function dumps(value: PyValue, options: WriteOptions = {}, prefix?: Uint8Array): Uint8Array {
+  const buf = scratch ?? new Uint8Array(1 << 16);
+  scratch = null;
+  const w = new MarshalWriter(options, buf);
+  try {
+    if (prefix) w.writeRaw(prefix);
+    w.writeObject(value);
+    return w.result();
+  } finally {
+    if (w.buffer.length <= SCRATCH_KEPT_MAX) scratch = w.buffer;
+  }
 }

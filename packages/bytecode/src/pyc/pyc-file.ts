@@ -38,9 +38,6 @@ export function readPyc(data: Uint8Array, options: { aliasInput?: boolean } = {}
 export function writePyc(pyc: Pyc): Uint8Array {
   const head = encodeHeader(pyc.target, pyc.header);
   pyc.code.ref = true;
-  const body = dumps(pyc.code, marshalOptionsFor(pyc.target));
-  const out = new Uint8Array(head.length + body.length);
-  out.set(head, 0);
-  out.set(body, head.length);
-  return out;
+  // the header goes first into the marshal buffer: the body needs no copying after it
+  return dumps(pyc.code, marshalOptionsFor(pyc.target), head);
 }

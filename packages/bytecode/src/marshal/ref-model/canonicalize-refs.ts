@@ -30,6 +30,7 @@ import { ConstCache } from './const-cache.js';
 import { orderSetElements } from './frozenset-order.js';
 import { identifierConsts, type IdentifierConsts } from './identifier-consts.js';
 import { InternTable } from './interning.js';
+import { StrTable } from './str-table.js';
 import { freshPyCompileState, type ProcessState } from './process-state.js';
 import { assignRefFlags } from './ref-flags.js';
 import { Singletons } from './singletons.js';
@@ -49,9 +50,8 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
   const target = options.target ?? targetForVersion('3.11')!;
   const state = options.processState ?? freshPyCompileState(target);
   const rules = versionRules(target);
-  const idsOf = new Map<CodeObject, IdentifierConsts>();
-  const identifiers = moduleIdentifiers(top, target, rules, idsOf);
-  const model = new ModuleCompile(target, rules, state, (s) => identifiers.has(s) || state.internedStrings(s), idsOf);
+  const model = new ModuleCompile(target, rules, state);
+  model.parseIdentifiers(top);
   const out = model.compileUnit(top);
   if (options.heldTopLevel ?? true) model.held.push(out);
   for (const s of model.singletons.used) model.held.push(s);
@@ -61,48 +61,21 @@ export function canonicalizeRefs(top: CodeObject, options: RefModelOptions = {})
   return out;
 }
 
-/**
- * Every string the parser interned as an identifier, as far as the code objects show them; `idsOf`
- * receives each code object's identifier constants, which the unit compile needs again.
- */
-function moduleIdentifiers(top: CodeObject, target: Target, rules: VersionRules, idsOf: Map<CodeObject, IdentifierConsts>): Set<string> {
-  const out = new Set<string>();
-  const addStrs = (t: PyTuple | null) => {
-    if (t === null) return;
-    const items = t.items;
-    for (let i = 0; i < items.length; i++) {
-      const v = items[i]!;
-      if (v.kind === Kind.Str) out.add(v.value);
-    }
-  };
-  const walk = (co: CodeObject) => {
-    addStrs(co.localsplusnames);
-    const names = co.names.items;
-    for (let i = 0; i < names.length; i++) {
-      const v = names[i]!;
-      if (v.kind !== Kind.Str) continue;
-      out.add(v.value);
-      // `import a.b.c` names the dotted string; its parts are NAME tokens too
-      if (v.value.includes('.')) for (const p of v.value.split('.')) out.add(p);
-    }
-    if (co.name.kind === Kind.Str && isIdentifierName(co.name.value, rules)) out.add(co.name.value);
-    const ids = identifierConsts(co, target);
-    idsOf.set(co, ids);
-    for (const i of ids.fromIdentifiers) {
-      const c = co.consts.items[i];
-      if (c?.kind === Kind.Tuple) addStrs(c);
-      else if (c?.kind === Kind.Str) out.add(c.value);
-    }
-    for (const c of co.nestedCode) walk(c);
-  };
-  walk(top);
-  return out;
+/** what the parser pass found in one code object, for its unit compile */
+interface UnitIdentifiers {
+  code: CodeObject;
+  ids: IdentifierConsts;
+  /** co_names and co_localsplusnames items as the parser's interned identifier objects */
+  names: PyStr[];
+  localsplusnames: PyStr[] | null;
 }
 
 class ModuleCompile {
   readonly singletons: Singletons;
   readonly interned: InternTable;
-  readonly cache = new ConstCache();
+  readonly cache: ConstCache;
+  /** what the module knows of each str value (shared by the interning and the constant cache) */
+  private readonly strs: StrTable;
   /** objects referenced from outside the tree (see ref-flags.ts) */
   readonly held: { ref: boolean }[] = [];
   private filename: PyStr | null = null;
@@ -113,15 +86,85 @@ class ModuleCompile {
     private readonly target: Target,
     private readonly rules: VersionRules,
     state: ProcessState,
-    preInterned: (value: string) => boolean,
-    private readonly idsOf: ReadonlyMap<CodeObject, IdentifierConsts>,
   ) {
+    const strs = (this.strs = new StrTable());
     this.singletons = new Singletons(state.internedChars);
-    this.interned = new InternTable(this.singletons, preInterned, state.internedStrings);
+    this.interned = new InternTable(this.singletons, strs, state.internedStrings);
+    this.cache = new ConstCache(strs);
+  }
+
+  /** parseIdentifiers' findings, in the order compileUnit reaches the code objects (pre-order) */
+  private readonly units: UnitIdentifiers[] = [];
+  private nextUnit = 0;
+
+  /**
+   * What the parser did before any code object is created: intern every identifier, as far as the
+   * code objects show them (names, localsplusnames, identifier constants, co_name). Every such
+   * value is marked first, so that a literal equal to one loses to the parser's object.
+   */
+  parseIdentifiers(top: CodeObject): void {
+    const strs = this.strs;
+    const mark = (value: string) => {
+      strs.entry(value).identifier = true;
+    };
+    const markStrs = (t: PyTuple) => {
+      const items = t.items;
+      for (let i = 0; i < items.length; i++) {
+        const v = items[i]!;
+        if (v.kind === Kind.Str) mark(v.value);
+      }
+    };
+    const walk = (co: CodeObject) => {
+      const unit = this.unitIdentifiers(co);
+      this.units.push(unit);
+      if (co.name.kind === Kind.Str && isIdentifierName(co.name.value)) mark(co.name.value);
+      const ids = unit.ids;
+      if (ids.fromIdentifiers) {
+        for (const i of ids.fromIdentifiers) {
+          const c = co.consts.items[i];
+          if (c?.kind === Kind.Tuple) markStrs(c);
+          else if (c?.kind === Kind.Str) mark(c.value);
+        }
+      }
+      const consts = co.consts.items;
+      for (let i = 0; i < consts.length; i++) {
+        const c = consts[i]!;
+        if (c.kind === Kind.Code) walk(c);
+      }
+    };
+    walk(top);
+  }
+
+  /** a code object's names, localsplusnames and identifier constants, as the parser pass reads them */
+  private unitIdentifiers(co: CodeObject): UnitIdentifiers {
+    const locals = co.localsplusnames && co.localsplusnames.items.map((v) => this.parserIdentifier(v));
+    const names = co.names.items.map((v) => {
+      const s = this.parserIdentifier(v);
+      // `import a.b.c` names the dotted string; its parts are NAME tokens too
+      if (s.value.includes('.')) for (const p of s.value.split('.')) this.strs.entry(p).identifier = true;
+      return s;
+    });
+    return { code: co, ids: identifierConsts(co, this.target), names, localsplusnames: locals };
+  }
+
+  /**
+   * A names or localsplusnames item: marked as an identifier and made the interned object at once
+   * (an identifier's canonical object does not depend on when it is made: it is a new interned
+   * object, or the Latin-1 singleton as process-state.ts decides).
+   */
+  private parserIdentifier(v: PyValue): PyStr {
+    const s = asStr(v);
+    const e = this.strs.entry(s.value);
+    e.identifier = true;
+    return this.interned.identifierAt(e, s.value, s.utf8);
   }
 
   compileUnit(src: CodeObject): CodeObject {
-    const ids = this.idsOf.get(src) ?? identifierConsts(src, this.target);
+    // (a code object inside a tuple constant, which parseIdentifiers did not list, is read here)
+    let unit = this.units[this.nextUnit];
+    if (unit?.code === src) this.nextUnit++;
+    else unit = this.unitIdentifiers(src);
+    const ids = unit.ids;
     let name = this.unitName(src.name);
     let qualname = this.unitQualname(src, name);
 
@@ -134,7 +177,7 @@ class ModuleCompile {
         continue;
       }
       // compiler_class adds u_qualname itself as the __qualname__ constant
-      const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.fromIdentifiers.has(i));
+      const fresh = i === ids.qualnameConst && qualname.value === strValue(c) ? qualname : this.fresh(c, ids.fromIdentifiers?.has(i) ?? false);
       consts.push(this.cache.mergeConstsRecursive(fresh));
     }
 
@@ -142,12 +185,12 @@ class ModuleCompile {
     const exceptiontable = src.exceptiontable && this.cache.mergeConstOne(this.buffer(src.exceptiontable));
     const linetable = this.cache.mergeConstOne(this.buffer(src.linetable));
     // makecode()
-    const builtNames = this.singletons.tuple(src.names.items.map((v) => this.identifier(v)));
+    const builtNames = this.singletons.tuple(unit.names);
     const names = this.cache.mergeConstOne(builtNames);
     const constsTuple = this.cache.mergeConstOne(this.singletons.tuple(consts));
-    const builtLocals = src.localsplusnames && this.singletons.tuple(src.localsplusnames.items.map((v) => this.identifier(v)));
+    const builtLocals = unit.localsplusnames && this.singletons.tuple(unit.localsplusnames);
     const localsplusnames = builtLocals && this.cache.mergeConstOne(builtLocals);
-    // _PyCode_New. intern_strings leaves a tuple built here as it is (identifier() gave it the
+    // _PyCode_New. intern_strings leaves a tuple built here as it is (parserIdentifier() gave it the
     // canonical objects, and a value's canonical object never changes); one the cache gave
     // instead may hold a literal's strings.
     if (names !== builtNames) this.interned.internStrings(names);
@@ -220,11 +263,6 @@ class ModuleCompile {
     return this.filename;
   }
 
-  /** A names-tuple entry: the interned identifier object. */
-  private identifier(v: PyValue): PyStr {
-    const s = asStr(v);
-    return this.interned.identifier(s.value, s.utf8);
-  }
 
   /** linetable / exceptiontable as assemble() leaves them: b'' is the singleton, others are new. */
   private buffer(v: PyBytes): PyBytes {
@@ -271,8 +309,10 @@ class ModuleCompile {
 }
 
 /** True when the parser produced co_name as an identifier (it interned it before compiling). */
-function isIdentifierName(name: string, rules: VersionRules): boolean {
-  return !rules.staticUnitNames.has(name) && !rules.freshUnitName(name) && !name.startsWith('<');
+function isIdentifierName(name: string): boolean {
+  // every name compile.c makes itself (the static ones, 3.12's fresh '<generic parameters of …>',
+  // '<listcomp>' where it is not static) starts with '<', which no identifier can
+  return name.charCodeAt(0) !== 0x3c;
 }
 
 function asStr(v: PyValue): PyStr {

@@ -5,11 +5,16 @@
 // The first object entered under a key wins; later equal ones are replaced by it.
 import { Kind, PyFrozenSet, type PyValue } from '../../values.js';
 import { ConstantIds } from './constant-ids.js';
+import type { StrTable } from './str-table.js';
 
 export class ConstCache {
-  private readonly ids = new ConstantIds();
+  private readonly ids: ConstantIds;
   /** by constant id (ConstantIds hands them out densely) */
   private readonly cache: (PyValue | undefined)[] = [];
+
+  constructor(strs: StrTable) {
+    this.ids = new ConstantIds(strs);
+  }
 
   /** merge_consts_recursive: the cached object equal to `o`, entering `o` (and its items) if new. */
   mergeConstsRecursive(o: PyValue): PyValue {

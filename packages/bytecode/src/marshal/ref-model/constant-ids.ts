@@ -6,37 +6,58 @@
 // object keyed by identity by the object; the rest fall back to constantKey.
 import { Kind, type PyBytes, type PyValue } from '../../values.js';
 import { constantKey } from './constant-key.js';
+import { StrTable } from './str-table.js';
 
-/** a tuple's or frozenset's item ids and the id of that sequence's class */
+/**
+ * A tuple's or frozenset's class: its item ids (`n` of them at `start` in the items arena) and its
+ * id; `next` chains the classes whose hash is the same (no array per bucket, no typed array per class).
+ */
 interface SeqEntry {
-  readonly items: Int32Array;
+  readonly start: number;
+  readonly n: number;
   readonly id: number;
+  next: SeqEntry | null;
+}
+
+/** a bytes value's class, chained like SeqEntry */
+interface BytesEntry {
+  readonly value: Uint8Array;
+  readonly id: number;
+  next: BytesEntry | null;
 }
 
 export class ConstantIds {
   private next = 0;
-  /** plain str (no utf8 form) by value */
-  private readonly strs = new Map<string, number>();
   private readonly ints = new Map<bigint, number>();
   /** code objects, lists, dicts, sets and NaNs: each object is a class of its own */
   private readonly identities = new Map<object, number>();
-  /** bytes by a hash of their contents, each bucket holding [value, id] pairs */
-  private readonly bytes = new Map<number, [Uint8Array, number][]>();
+  /** bytes by a hash of their contents */
+  private readonly bytes = new Map<number, BytesEntry>();
   /** tuples by a hash of their items' ids */
-  private readonly tuples = new Map<number, SeqEntry[]>();
+  private readonly tuples = new Map<number, SeqEntry>();
   /** frozensets by a hash of their items' ids in ascending order */
-  private readonly frozensets = new Map<number, SeqEntry[]>();
+  private readonly frozensets = new Map<number, SeqEntry>();
   /** item ids of the sequences being looked up, nested ones above their parents' */
   private stack = new Int32Array(256);
   private top = 0;
+  /** item ids of every class of sequence, end to end */
+  private arena = new Int32Array(1024);
+  private arenaTop = 0;
   /** everything else by constantKey */
   private readonly composite = new Map<string, number>();
+
+  /** @param strs where a plain str's id is kept (the reference model shares its table) */
+  constructor(private readonly strs: StrTable = new StrTable()) {}
 
   /** the id of `v`'s class, allocating one for a value not seen before */
   of(v: PyValue): number {
     switch (v.kind) {
       case Kind.Str:
-        return v.utf8 === null ? this.lookup(this.strs, v.value) : this.lookup(this.composite, constantKey(v));
+        if (v.utf8 === null) {
+          const e = this.strs.entry(v.value);
+          return e.constId >= 0 ? e.constId : (e.constId = this.next++);
+        }
+        return this.lookup(this.composite, constantKey(v));
       case Kind.Int: {
         let id = this.ints.get(v.value);
         if (id === undefined) this.ints.set(v.value, (id = this.next++));
@@ -63,7 +84,7 @@ export class ConstantIds {
     }
   }
 
-  private sequenceId(table: Map<number, SeqEntry[]>, items: readonly PyValue[], sorted: boolean): number {
+  private sequenceId(table: Map<number, SeqEntry>, items: readonly PyValue[], sorted: boolean): number {
     const n = items.length;
     const base = this.top;
     if (base + n > this.stack.length) {
@@ -82,19 +103,33 @@ export class ConstantIds {
     let h = n;
     for (let i = 0; i < n; i++) h = (Math.imul(h, 0x01000193) ^ ids[base + i]!) | 0;
     this.top = base;
-    let bucket = table.get(h);
-    if (bucket === undefined) table.set(h, (bucket = []));
-    for (let j = 0; j < bucket.length; j++) {
-      const e = bucket[j]!;
-      const other = e.items;
-      if (other.length !== n) continue;
+    const head = table.get(h);
+    const arena = this.arena;
+    for (let e: SeqEntry | null = head ?? null; e !== null; e = e.next) {
+      if (e.n !== n) continue;
+      const at = e.start;
       let k = 0;
-      while (k < n && other[k] === ids[base + k]) k++;
+      while (k < n && arena[at + k] === ids[base + k]) k++;
       if (k === n) return e.id;
     }
     const id = this.next++;
-    bucket.push({ items: ids.slice(base, base + n), id });
+    table.set(h, { start: this.keep(ids, base, n), n, id, next: head ?? null });
     return id;
+  }
+
+  /** copies ids[base, base + n) to the end of the arena; where it starts there */
+  private keep(ids: Int32Array, base: number, n: number): number {
+    const start = this.arenaTop;
+    if (start + n > this.arena.length) {
+      const grown = new Int32Array(Math.max(2 * this.arena.length, start + n));
+      grown.set(this.arena.subarray(0, start));
+      this.arena = grown;
+    }
+    // (a loop: a subarray to copy from would be one more object per class)
+    const arena = this.arena;
+    for (let i = 0; i < n; i++) arena[start + i] = ids[base + i]!;
+    this.arenaTop = start + n;
+    return start;
   }
 
   private identity(v: object): number {
@@ -116,11 +151,10 @@ export class ConstantIds {
     let h = 0x811c9dc5 ^ b.length;
     const step = b.length <= 64 ? 1 : Math.floor(b.length / 64);
     for (let i = 0; i < b.length; i += step) h = Math.imul(h ^ b[i]!, 0x01000193);
-    let bucket = this.bytes.get(h);
-    if (bucket === undefined) this.bytes.set(h, (bucket = []));
-    for (const [other, id] of bucket) if (sameBytes(other, b)) return id;
+    const head = this.bytes.get(h);
+    for (let e: BytesEntry | null = head ?? null; e !== null; e = e.next) if (sameBytes(e.value, b)) return e.id;
     const id = this.next++;
-    bucket.push([b, id]);
+    this.bytes.set(h, { value: b, id, next: head ?? null });
     return id;
   }
 }

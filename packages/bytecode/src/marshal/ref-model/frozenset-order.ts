@@ -24,8 +24,23 @@ function hasRefFlag(v: PyValue): v is Exclude<PyValue, { kind: Kind.None | Kind.
  * the natural flags are set; inner sets first, since an outer element's dump writes them.
  */
 export function orderSetElements(top: CodeObject, options: WriteOptions, keysFlagged: boolean): void {
+  // sets are found only among the constants (at any tuple depth): leaves and the other code
+  // fields are not looked at, and only containers are remembered as done
   const done = new Set<PyValue>();
   const visit = (v: PyValue): void => {
+    switch (v.kind) {
+      case Kind.Code:
+        visit(v.consts);
+        return;
+      case Kind.Tuple:
+      case Kind.List:
+      case Kind.Dict:
+      case Kind.Set:
+      case Kind.FrozenSet:
+        break;
+      default:
+        return;
+    }
     if (done.has(v)) return;
     done.add(v);
     for (const child of childrenOf(v)) visit(child);

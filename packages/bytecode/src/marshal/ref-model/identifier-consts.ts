@@ -19,78 +19,126 @@ import type { Target } from '../../target.js';
 import { Kind } from '../../values.js';
 
 export interface IdentifierConsts {
-  /** co_consts indices of identifier strs, or of tuples (or None) whose str items are identifiers */
-  fromIdentifiers: Set<number>;
+  /** co_consts indices of identifier strs, or of tuples (or None) whose str items are identifiers; null for none */
+  fromIdentifiers: Set<number> | null;
   /** co_consts index of a class body's __qualname__ constant, or -1 */
   qualnameConst: number;
 }
 
-interface Ops {
-  LOAD_CONST: number;
-  KW_NAMES: number;
-  CALL_KW: number;
-  IMPORT_NAME: number;
-  STORE_NAME: number;
-  LOAD_NAME: number;
-  MATCH_CLASS: number;
-  STORE_SUBSCR: number;
-  EXTENDED_ARG: number;
-  CACHE: number;
+/** What an opcode is to the scan; most are Other, which ends any LOAD_CONST / LOAD_NAME pattern. */
+const enum Role {
+  Other,
+  LoadConst,
+  KwNames,
+  /** IMPORT_NAME, CALL_KW, MATCH_CLASS: take the constant loaded just before as identifiers */
+  TakesConst,
+  StoreName,
+  LoadName,
+  StoreSubscr,
+  ExtendedArg,
+  Cache,
 }
 
-const opsByTarget = new Map<Target, Ops>();
+interface Roles {
+  /** opcode → Role: one table lookup per instruction rather than a chain of compares */
+  role: Uint8Array;
+  /** opcode → code units from an Other instruction to the next one: its inline CACHEs are skipped unread */
+  step: Uint8Array;
+}
 
-function opsOf(target: Target): Ops {
-  let ops = opsByTarget.get(target);
-  if (!ops) {
+const rolesByTarget = new Map<Target, Roles>();
+
+function rolesOf(target: Target): Roles {
+  let roles = rolesByTarget.get(target);
+  if (!roles) {
     const table = opcodeTable(target);
-    const op = (name: string) => table.number.get(name) ?? -1;
-    ops = {
-      LOAD_CONST: op('LOAD_CONST'), KW_NAMES: op('KW_NAMES'), CALL_KW: op('CALL_KW'), IMPORT_NAME: op('IMPORT_NAME'),
-      STORE_NAME: op('STORE_NAME'), LOAD_NAME: op('LOAD_NAME'), MATCH_CLASS: op('MATCH_CLASS'), STORE_SUBSCR: op('STORE_SUBSCR'),
-      EXTENDED_ARG: table.extendedArg, CACHE: table.cache,
+    const r = new Uint8Array(Math.max(256, table.size));
+    const step = new Uint8Array(r.length);
+    const set = (name: string, role: Role) => {
+      const op = table.number.get(name);
+      if (op !== undefined) r[op] = role;
     };
-    opsByTarget.set(target, ops);
+    set('LOAD_CONST', Role.LoadConst);
+    set('KW_NAMES', Role.KwNames);
+    set('IMPORT_NAME', Role.TakesConst);
+    set('CALL_KW', Role.TakesConst);
+    set('MATCH_CLASS', Role.TakesConst);
+    set('STORE_NAME', Role.StoreName);
+    set('LOAD_NAME', Role.LoadName);
+    set('STORE_SUBSCR', Role.StoreSubscr);
+    if (table.extendedArg >= 0) r[table.extendedArg] = Role.ExtendedArg;
+    if (table.cache >= 0) r[table.cache] = Role.Cache;
+    for (let op = 0; op < r.length; op++) step[op] = 2 * (1 + (r[op] === Role.Other ? (table.cacheEntries[op] ?? 0) : 0));
+    rolesByTarget.set(target, (roles = { role: r, step }));
   }
-  return ops;
+  return roles;
 }
+
+const NONE: IdentifierConsts = { fromIdentifiers: null, qualnameConst: -1 };
 
 export function identifierConsts(code: CodeObject, target: Target): IdentifierConsts {
-  const { LOAD_CONST, KW_NAMES, CALL_KW, IMPORT_NAME, STORE_NAME, LOAD_NAME, MATCH_CLASS, STORE_SUBSCR, EXTENDED_ARG, CACHE } = opsOf(target);
+  // Reading the bytecode is most of the cost: it is read only when a constant can be one. Every
+  // pattern but two takes a tuple; those two take a str stored under __annotations__ or as
+  // __qualname__, which then is among the names.
+  const consts = code.consts.items;
+  let tuples = false;
+  let strs = false;
+  for (let i = 0; i < consts.length && !tuples; i++) {
+    const kind = consts[i]!.kind;
+    tuples = kind === Kind.Tuple;
+    strs ||= kind === Kind.Str;
+  }
+  if (!tuples && !(strs && storesNamedStr(code))) return NONE;
+  const { role: roles, step } = rolesOf(target);
   const nameIs = (arg: number, value: string) => {
     const name = code.names.items[arg];
     return name?.kind === Kind.Str && name.value === value;
   };
-  const out: IdentifierConsts = { fromIdentifiers: new Set(), qualnameConst: -1 };
-  // only a str or tuple constant can be one: without any, the bytecode need not be read
-  if (!code.consts.items.some((c) => c.kind === Kind.Str || c.kind === Kind.Tuple)) return out;
+  let fromIdentifiers: Set<number> | null = null;
+  let qualnameConst = -1;
   const bytes = code.code.value;
   let ext = 0;
   let lastLoadConst = -1;
   let annotationsLoaded = false;
-  for (let i = 0; i + 1 < bytes.length; i += 2) {
+  for (let i = 0; i + 1 < bytes.length; ) {
     const opcode = bytes[i]!;
-    const arg = bytes[i + 1]! | ext;
-    if (opcode === EXTENDED_ARG) {
+    const role = roles[opcode]!;
+    if (role === Role.Other) {
+      ext = 0;
+      lastLoadConst = -1;
+      annotationsLoaded = false;
+      i += step[opcode]!;
+      continue;
+    }
+    i += 2;
+    const arg = bytes[i - 1]! | ext;
+    if (role === Role.ExtendedArg) {
       ext = arg << 8;
       continue;
     }
     ext = 0;
-    if (opcode === CACHE) continue;
-    if (opcode === KW_NAMES) out.fromIdentifiers.add(arg);
-    else if ((opcode === IMPORT_NAME || opcode === CALL_KW || opcode === MATCH_CLASS) && lastLoadConst >= 0) {
-      out.fromIdentifiers.add(lastLoadConst);
-    } else if (opcode === STORE_SUBSCR && annotationsLoaded && lastLoadConst >= 0) {
-      out.fromIdentifiers.add(lastLoadConst);
-    } else if (opcode === STORE_NAME && lastLoadConst >= 0) {
-      if (nameIs(arg, '__static_attributes__')) out.fromIdentifiers.add(lastLoadConst);
-      else if (nameIs(arg, '__qualname__') && out.qualnameConst < 0 && code.consts.items[lastLoadConst]?.kind === Kind.Str) {
-        out.qualnameConst = lastLoadConst;
-      }
+    if (role === Role.Cache) continue;
+    let taken = -1;
+    if (role === Role.KwNames) taken = arg;
+    else if (role === Role.TakesConst || (role === Role.StoreSubscr && annotationsLoaded)) taken = lastLoadConst;
+    else if (role === Role.StoreName && lastLoadConst >= 0) {
+      if (nameIs(arg, '__static_attributes__')) taken = lastLoadConst;
+      else if (nameIs(arg, '__qualname__') && qualnameConst < 0 && consts[lastLoadConst]?.kind === Kind.Str) qualnameConst = lastLoadConst;
     }
+    if (taken >= 0) (fromIdentifiers ??= new Set()).add(taken);
     // LOAD_NAME __annotations__ directly before the key's LOAD_CONST
-    annotationsLoaded = opcode === LOAD_NAME ? nameIs(arg, '__annotations__') : opcode === LOAD_CONST && annotationsLoaded;
-    lastLoadConst = opcode === LOAD_CONST ? arg : -1;
+    annotationsLoaded = role === Role.LoadName ? nameIs(arg, '__annotations__') : role === Role.LoadConst && annotationsLoaded;
+    lastLoadConst = role === Role.LoadConst ? arg : -1;
   }
-  return out;
+  return fromIdentifiers === null && qualnameConst < 0 ? NONE : { fromIdentifiers, qualnameConst };
+}
+
+/** whether the names hold __annotations__ or __qualname__, the two str-taking patterns' names */
+function storesNamedStr(code: CodeObject): boolean {
+  const names = code.names.items;
+  for (let i = 0; i < names.length; i++) {
+    const v = names[i]!;
+    if (v.kind === Kind.Str && (v.value === '__annotations__' || v.value === '__qualname__')) return true;
+  }
+  return false;
 }

@@ -9,6 +9,7 @@
 // rewritten to point at the canonical one.
 import { Kind, PyFrozenSet, PyStr, type PyTuple, type PyValue } from '../../values.js';
 import { isSingletonStr, type Singletons } from './singletons.js';
+import type { StrEntry, StrTable } from './str-table.js';
 
 /** all_name_chars (3.11): ASCII letters, digits and '_' only; true for ''. */
 export function allNameChars(s: string): boolean {
@@ -21,24 +22,28 @@ export function allNameChars(s: string): boolean {
 }
 
 export class InternTable {
-  private readonly canonicals = new Map<string, PyStr>();
-
   /**
-   * @param preInterned values interned before the first code object is created, as objects of
-   *   their own: the module's identifiers and the process's start-up set
-   * @param startupChars 1-character values the process interned as an object other than the
-   *   Latin-1 singleton (which then loses to it)
+   * @param strs the module's str entries: their identifier mark (values the parser interned as
+   *   objects of their own before the first code object is created) and their canonical object
+   * @param startupInterned values the process interned before compiling (process-state.ts); for a
+   *   1-character value, that it interned an object other than the Latin-1 singleton (which then
+   *   loses to it)
    */
   constructor(
     private readonly singletons: Singletons,
-    private readonly preInterned: (value: string) => boolean,
-    private readonly startupChars: (value: string) => boolean,
+    private readonly strs: StrTable,
+    private readonly startupInterned: (value: string) => boolean,
   ) {}
 
   /** The parser's identifier object for `value` (interned; '' and Latin-1 characters are the singletons). */
   identifier(value: string, utf8: Uint8Array | null = null): PyStr {
+    return this.identifierAt(this.strs.entry(value), value, utf8);
+  }
+
+  /** identifier(), given `value`'s entry */
+  identifierAt(e: StrEntry, value: string, utf8: Uint8Array | null): PyStr {
     // the canonical object when there is one (internInPlace would return it for any new object)
-    return this.canonicals.get(value) ?? this.internInPlace(this.plain(value, utf8));
+    return e.canonical ?? this.intern(e, this.plain(value, utf8));
   }
 
   /** A str as the parser makes a literal: a singleton, or a fresh non-interned object. */
@@ -49,17 +54,16 @@ export class InternTable {
 
   /** PyUnicode_InternInPlace: the canonical object for `s`, making `s` canonical when there is none. */
   internInPlace(s: PyStr): PyStr {
-    let canonical = this.canonicals.get(s.value);
-    const singleton = isSingletonStr(s.value, s.utf8);
-    if (!canonical && (singleton ? this.startupChars(s.value) : this.preInterned(s.value))) {
-      // interned before this compile: a distinct object already exists
-      canonical = new PyStr(s.value, true, false, s.utf8);
-      this.canonicals.set(s.value, canonical);
-    }
-    if (canonical) return canonical;
+    return this.intern(this.strs.entry(s.value), s);
+  }
+
+  private intern(e: StrEntry, s: PyStr): PyStr {
+    if (e.canonical) return e.canonical;
+    const before = isSingletonStr(s.value, s.utf8) ? this.startupInterned(s.value) : e.identifier || this.startupInterned(s.value);
+    // interned before this compile: a distinct object already exists
+    if (before) return (e.canonical = new PyStr(s.value, true, false, s.utf8));
     s.interned = true;
-    this.canonicals.set(s.value, s);
-    return s;
+    return (e.canonical = s);
   }
 
   /** intern_strings: every item of a names tuple, in place. */

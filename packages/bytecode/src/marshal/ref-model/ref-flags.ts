@@ -35,13 +35,17 @@ export function childrenOf(v: PyValue): PyValue[] {
 /**
  * Set `ref` on every object of the tree: held from outside, shared inside (reached through a
  * second slot), or interned. The tree's objects must all still have `ref` false (the model makes
- * them). Held objects are flagged first; then one walk, in which an object already flagged needs
- * no more looking at (a held object has no children but the top's, a shared one's children were
- * visited when it was first reached), and only the unflagged ones are remembered as seen.
+ * them). Held objects are flagged first; then one walk, in which `ref` doubles as the mark of an
+ * object already reached: set when it is first reached (its children are visited then, and not
+ * again), it is taken back at the end unless a second slot reached it. (A set of the objects
+ * seen, hashed into at every slot, was most of the cost of this pass.)
  */
 export function assignRefFlags(top: CodeObject, held: Iterable<{ ref: boolean }>): void {
   for (const h of held) h.ref = true;
-  const seen = new Set<PyValue>();
+  /** objects marked on their first reach, whose mark is taken back unless they are in `again` */
+  const reached: { ref: boolean }[] = [];
+  /** objects reached while already marked (held ones included, which keeps them flagged) */
+  const again: { ref: boolean }[] = [];
   const visit = (v: PyValue): void => {
     switch (v.kind) {
       case Kind.None:
@@ -50,18 +54,21 @@ export function assignRefFlags(top: CodeObject, held: Iterable<{ ref: boolean }>
       case Kind.StopIteration:
         return;
       case Kind.Str:
-        // no children: interned or shared, it is flagged
-        if (v.ref) return;
-        if (v.interned || seen.has(v)) v.ref = true;
-        else seen.add(v);
+        // no children; an interned one is flagged whatever reaches it
+        if (v.interned) v.ref = true;
+        else if (v.ref) again.push(v);
+        else {
+          v.ref = true;
+          reached.push(v);
+        }
         return;
     }
-    if (v.ref) return;
-    if (seen.has(v)) {
-      v.ref = true;
+    if (v.ref) {
+      again.push(v);
       return;
     }
-    seen.add(v);
+    v.ref = true;
+    reached.push(v);
     switch (v.kind) {
       case Kind.Tuple:
       case Kind.List:
@@ -71,11 +78,25 @@ export function assignRefFlags(top: CodeObject, held: Iterable<{ ref: boolean }>
         for (let i = 0; i < items.length; i++) visit(items[i]!);
         return;
       }
-      case Kind.Dict:
       case Kind.Code:
+        // childrenOf's fields, without making its array
+        visit(v.code);
+        visit(v.consts);
+        visit(v.names);
+        if (v.localsplusnames) visit(v.localsplusnames);
+        if (v.localspluskinds) visit(v.localspluskinds);
+        visit(v.filename);
+        visit(v.name);
+        if (v.qualname) visit(v.qualname);
+        visit(v.linetable);
+        if (v.exceptiontable) visit(v.exceptiontable);
+        return;
+      case Kind.Dict:
         for (const child of childrenOf(v)) visit(child);
         return;
     }
   };
   for (const child of childrenOf(top)) visit(child);
+  for (let i = 0; i < reached.length; i++) reached[i]!.ref = false;
+  for (let i = 0; i < again.length; i++) again[i]!.ref = true;
 }
