@@ -4,7 +4,8 @@
 // growing EXTENDED_ARG prefixes until the layout is stable; each instruction is followed by its
 // inline CACHE units; each instruction (prefixes and caches included) gets its own location entry;
 // consecutive instructions with the same handler share one exception-table range.
-import { encodeExceptionTable, LocationTableWriter, opcodeTable, type ExceptionTableEntry, type LocationRun, type Position, type Target } from '@tspyc/bytecode';
+import { ExceptionTableWriter, LocationTableWriter, opcodeTable, type Position, type Target } from '@tspyc/bytecode';
+import { copyBytes, takeBytes } from './byte-slab.js';
 
 export interface Handler {
   /** index of the handler's first instruction */
@@ -131,6 +132,10 @@ function jumpKinds(target: Target): JumpKinds {
   return kinds;
 }
 
+// the table writers, reused by every call (their buffers outlive one code object's tables)
+const lineWriter = new LocationTableWriter(0);
+const exceptionWriter = new ExceptionTableWriter();
+
 const scratch = { opargs: new Int32Array(0), caches: new Int32Array(0), sizes: new Int32Array(0), offsets: new Int32Array(0) };
 
 function growScratch(min: number): void {
@@ -182,9 +187,8 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
       if (extendedArgs(arg) + 1 + caches[k]! !== sizes[k]) changed = true;
     }
   }
-  const code = new Uint8Array(offsets[n]! * 2);
-  const lines = new LocationTableWriter(firstLineno);
-  const run: LocationRun = { line: null, endLine: null, col: null, endCol: null, units: 0 };
+  const code = takeBytes(offsets[n]! * 2);
+  lineWriter.reset(firstLineno);
   let at = 0;
   for (let k = 0; k < n; k++) {
     const oparg = opargs[k]!;
@@ -195,30 +199,24 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
     code[at++] = opcodes[k]!;
     code[at++] = oparg & 0xff;
     at += 2 * caches[k]!; // CACHE 0
-    const line = locLines[k]!;
-    const endLine = endLines[k]!;
-    const col = cols[k]!;
-    const endCol = endCols[k]!;
-    run.line = line < 0 ? null : line;
-    run.endLine = endLine < 0 ? null : endLine;
-    run.col = col < 0 ? null : col;
-    run.endCol = endCol < 0 ? null : endCol;
-    run.units = sizes[k]!;
-    lines.add(run);
+    lineWriter.addSpan(locLines[k]!, endLines[k]!, cols[k]!, endCols[k]!, sizes[k]!);
   }
   // assemble_exception_table: ranges of consecutive instructions with the same handler
-  const entries: ExceptionTableEntry[] = [];
+  exceptionWriter.reset();
   let current: Handler | null = null;
   let start = 0;
-  const same = (a: Handler | null, b: Handler | null) => a === b || (a !== null && b !== null && a.target === b.target && a.depth === b.depth && a.lasti === b.lasti);
   for (let k = 0; k <= n; k++) {
     const id = k < n ? handlerIds[k]! : -1;
     const h = id < 0 ? null : handlers[id]!;
-    if (k === n || !same(h, current)) {
-      if (current !== null) entries.push({ start, end: offsets[k]!, target: offsets[current.target]!, depth: current.depth, lasti: current.lasti });
+    if (k === n || !sameHandler(h, current)) {
+      if (current !== null) exceptionWriter.add(start, offsets[k]!, offsets[current.target]!, current.depth, current.lasti);
       start = offsets[k]!;
       current = h;
     }
   }
-  return { code, linetable: lines.finish(), exceptiontable: encodeExceptionTable(entries) };
+  return { code, linetable: copyBytes(lineWriter.written()), exceptiontable: copyBytes(exceptionWriter.written()) };
+}
+
+function sameHandler(a: Handler | null, b: Handler | null): boolean {
+  return a === b || (a !== null && b !== null && a.target === b.target && a.depth === b.depth && a.lasti === b.lasti);
 }
