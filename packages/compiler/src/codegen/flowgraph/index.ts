@@ -22,11 +22,13 @@ export { dumpCfg } from './dump-cfg.js';
 
 export function assembleCfg(unit: CfgUnit): CfgResult {
   const entry = unit.entry;
-  // blocks in allocation order; compile.c walks u_blocks, the most recent first
+  // blocks in allocation order; compile.c walks u_blocks, the most recent first (one walk does
+  // both passes: normalizing a block neither reads nor changes what extending another one does)
   const allocated = [...unit.blocks];
-  const blockList = [...allocated].reverse();
-  for (const b of blockList) normalizeBasicBlock(b);
-  for (const b of blockList) extendBlock(b);
+  for (let i = allocated.length - 1; i >= 0; i--) {
+    normalizeBasicBlock(allocated[i]!);
+    extendBlock(allocated[i]!);
+  }
 
   const nlocals = unit.nlocals;
   const ncellvars = unit.cellvars.length;
@@ -43,15 +45,14 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
   insertPrefixInstructions(entry, unit.flags, firstlineno, cellfixedoffsets, ncellvars, nfreevars);
   nlocalsplus -= fixCellOffsets(entry, nlocals, cellfixedoffsets);
 
-  optimizeCfg(unit, entry, blockList);
+  optimizeCfg(unit, entry, allocated);
   duplicateExitsWithoutLineno(entry, allocated);
   const consts = trimUnusedConsts(entry, unit.consts);
   propagateLineNumbers(entry);
   guaranteeLinenoForExits(entry, firstlineno);
 
   const maxdepth = stackdepth(entry, isGeneratorLike(unit.flags));
-  labelExceptionTargets(entry);
-  convertExceptionHandlersToNops(entry);
+  if (labelExceptionTargets(entry)) convertExceptionHandlersToNops(entry);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
 
   normalizeJumps(entry);

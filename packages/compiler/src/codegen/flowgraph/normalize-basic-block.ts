@@ -5,13 +5,15 @@ import { opName } from '../ir.js';
 import { isJump, isScopeExitOpcode } from './opcode-kinds.js';
 
 export function normalizeBasicBlock(bb: BasicBlock): void {
-  bb.instrs.forEach((instr, i) => {
+  const instrs = bb.instrs;
+  for (let i = 0; i < instrs.length; i++) {
+    const instr = instrs[i]!;
     const jump = isJump(instr);
-    if ((jump || isScopeExitOpcode(instr.opcode)) && i !== bb.instrs.length - 1) {
+    if ((jump || isScopeExitOpcode(instr.opcode)) && i !== instrs.length - 1) {
       throw new Error(`malformed control flow graph: ${opName(instr.opcode)} in the middle of block ${bb.id}`);
     }
     if (jump) instr.target = skipEmptyBlocks(instr.target!);
-  });
+  }
 }
 
 /** the first non-empty block at or after `b` in layout order */

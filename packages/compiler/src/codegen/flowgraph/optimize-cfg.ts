@@ -9,18 +9,19 @@ import type { CfgUnit } from './input.js';
 import { markReachable } from './mark-reachable.js';
 import { optimizeBasicBlock } from './optimize-basic-block.js';
 
-/** `blockList`: every block in u_blocks order (most recently allocated first) */
-export function optimizeCfg(unit: CfgUnit, entry: BasicBlock, blockList: readonly BasicBlock[]): void {
+/** `allocated`: every block in allocation order (u_blocks reversed) */
+export function optimizeCfg(unit: CfgUnit, entry: BasicBlock, allocated: readonly BasicBlock[]): void {
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     optimizeBasicBlock(unit, b);
     cleanBasicBlock(b);
   }
-  for (const b of blockList) extendBlock(b);
+  // u_blocks order: the most recently allocated block first
+  for (let i = allocated.length - 1; i >= 0; i--) extendBlock(allocated[i]!);
   markReachable(entry);
   // delete unreachable instructions (emptying the array in place: a new `[]` would be an array
   // of another elements kind, and every later pass would see two)
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
-    if (b.predecessors === 0) b.instrs.length = 0;
+    if (b.predecessors === 0 && b.instrs.length > 0) b.instrs.length = 0;
   }
   eliminateEmptyBasicBlocks(entry);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
