@@ -60,7 +60,8 @@ export class Compiler {
     readonly filename: string,
     readonly optimize: 0 | 1 | 2,
     readonly target: Target,
-    private readonly sourceText: string | null,
+    /** the source text, or a function giving it (decoded only when an error needs a line) */
+    private readonly sourceText: string | null | (() => string | null),
     private readonly onWarning: ((w: CompileWarning) => void) | undefined,
   ) {}
 
@@ -254,8 +255,9 @@ export class Compiler {
   // ---- diagnostics ----------------------------------------------------------------------------
 
   lineText(lineno: number): string | null {
-    if (this.sourceText === null) return null;
-    this.lines ??= this.sourceText.split(/(?<=\n)/);
+    const text = typeof this.sourceText === 'function' ? this.sourceText() : this.sourceText;
+    if (text === null) return null;
+    this.lines ??= text.split(/(?<=\n)/);
     return this.lines[lineno - 1] ?? null;
   }
 

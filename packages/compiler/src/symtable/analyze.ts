@@ -98,11 +98,12 @@ function analyzeName(
 
 /** analyze_cells: a local that a child uses free becomes a cell, and is no longer free */
 function analyzeCells(scopes: Map<string, number>, free: Set<string>): void {
-  for (const [name, scope] of scopes) {
-    if (scope !== LOCAL || !free.has(name)) continue;
+  // (forEach, here and below: an entries iterator makes a pair per name)
+  scopes.forEach((scope, name) => {
+    if (scope !== LOCAL || !free.has(name)) return;
     scopes.set(name, CELL);
     free.delete(name);
-  }
+  });
 }
 
 /** drop_class_free: a free __class__ in a method is provided by the class (its implicit cell) */
@@ -118,7 +119,7 @@ function updateSymbols(
   free: Set<string>,
   classflag: boolean,
 ): void {
-  for (const [name, flags] of symbols) symbols.set(name, flags | (scopes.get(name)! << SCOPE_OFFSET));
+  symbols.forEach((flags, name) => symbols.set(name, flags | (scopes.get(name)! << SCOPE_OFFSET)));
   const freeValue = FREE << SCOPE_OFFSET;
   for (const name of free) {
     const v = symbols.get(name);
@@ -165,7 +166,7 @@ function analyzeBlock(
     newbound = new Set();
   }
 
-  for (const [name, flags] of ste.symbols) analyzeName(ste, scopes, name, flags, bound, local, free, global, ctx);
+  ste.symbols.forEach((flags, name) => analyzeName(ste, scopes, name, flags, bound, local, free, global, ctx));
 
   if (!isClass) {
     if (ste.type === BlockType.FunctionBlock) for (const n of local) newbound.add(n);
