@@ -268,6 +268,14 @@ class Builder {
   visitStmt(s: stmt): void {
     if (++this.depth > this.limit) throw new PyRecursionError();
     switch (s._type) {
+      // the most frequent kinds first: a switch on strings tests the cases in order
+      case 'Expr':
+        this.visitExpr(s.value);
+        break;
+      case 'Assign':
+        this.visitExprs(s.targets);
+        this.visitExpr(s.value);
+        break;
       case 'FunctionDef':
       case 'AsyncFunctionDef':
         this.visitFunctionDef(s);
@@ -283,10 +291,6 @@ class Builder {
         break;
       case 'Delete':
         this.visitExprs(s.targets);
-        break;
-      case 'Assign':
-        this.visitExprs(s.targets);
-        this.visitExpr(s.value);
         break;
       case 'AnnAssign':
         if (s.target._type === 'Name') {
@@ -385,9 +389,6 @@ class Builder {
           this.addDef(name, DEF_NONLOCAL, s);
           this.recordDirective(name, s);
         }
-        break;
-      case 'Expr':
-        this.visitExpr(s.value);
         break;
       case 'Pass':
       case 'Break':
