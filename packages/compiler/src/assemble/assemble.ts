@@ -159,20 +159,25 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
   if (scratch.opargs.length < n + 1) growScratch(n + 1);
   const { opargs, caches, sizes, offsets } = scratch;
   const cacheEntries = table.cacheEntries;
+  // the first layout, with every jump's argument taken as 0 (no prefix)
+  let total = 0;
+  let jumps = false;
   for (let k = 0; k < n; k++) {
     const opcode = opcodes[k]!;
-    opargs[k] = jumpTargets[k] === -1 && opcode >= haveArgument ? instrs.opargs[k]! : 0;
-    caches[k] = cacheEntries[opcode]!;
+    const jump = jumpTargets[k] !== -1;
+    if (jump) jumps = true;
+    const oparg = !jump && opcode >= haveArgument ? instrs.opargs[k]! : 0;
+    const cache = cacheEntries[opcode]!;
+    opargs[k] = oparg;
+    caches[k] = cache;
+    const size = extendedArgs(oparg) + 1 + cache;
+    sizes[k] = size;
+    offsets[k] = total;
+    total += size;
   }
-  // assemble_jump_offsets: lay out, resolve jumps, repeat while a jump's prefix count changed
-  for (let changed = true; changed; ) {
-    let total = 0;
-    for (let k = 0; k < n; k++) {
-      sizes[k] = extendedArgs(opargs[k]!) + 1 + caches[k]!;
-      offsets[k] = total;
-      total += sizes[k]!;
-    }
-    offsets[n] = total;
+  offsets[n] = total;
+  // assemble_jump_offsets: resolve jumps, lay out again while a jump's prefix count changed
+  for (let changed = jumps; changed; ) {
     changed = false;
     for (let k = 0; k < n; k++) {
       const to = jumpTargets[k]!;
@@ -186,6 +191,14 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
       opargs[k] = arg;
       if (extendedArgs(arg) + 1 + caches[k]! !== sizes[k]) changed = true;
     }
+    if (!changed) break;
+    total = 0;
+    for (let k = 0; k < n; k++) {
+      sizes[k] = extendedArgs(opargs[k]!) + 1 + caches[k]!;
+      offsets[k] = total;
+      total += sizes[k]!;
+    }
+    offsets[n] = total;
   }
   const code = takeBytes(offsets[n]! * 2);
   lineWriter.reset(firstLineno);
@@ -205,7 +218,8 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
   exceptionWriter.reset();
   let current: Handler | null = null;
   let start = 0;
-  for (let k = 0; k <= n; k++) {
+  // (most code objects have no handler, and an empty table)
+  for (let k = handlers.length > 0 ? 0 : n + 1; k <= n; k++) {
     const id = k < n ? handlerIds[k]! : -1;
     const h = id < 0 ? null : handlers[id]!;
     if (k === n || !sameHandler(h, current)) {

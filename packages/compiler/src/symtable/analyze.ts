@@ -149,6 +149,20 @@ function analyzeBlock(
   global: Set<string>,
   ctx: ErrorContext,
 ): void {
+  // bound and global are shared with the siblings: copied here only when this block changes them
+  // (analyze_child_block's copies, made where they are needed)
+  let copyGlobal = false;
+  let copyBound = false;
+  ste.symbols.forEach((flags, name) => {
+    if (flags & DEF_GLOBAL) {
+      copyGlobal = true;
+      if (bound !== null && bound.has(name)) copyBound = true;
+    } else if (!(flags & DEF_NONLOCAL) && flags & DEF_BOUND && global.has(name)) {
+      copyGlobal = true;
+    }
+  });
+  if (copyGlobal) global = new Set(global);
+  if (copyBound) bound = new Set(bound);
   const local = new Set<string>();
   const scopes = new Map<string, number>();
   let newglobal: Set<string>;
@@ -177,9 +191,9 @@ function analyzeBlock(
   }
 
   for (const child of ste.children) {
-    // analyze_child_block: the child works on copies, so its bindings don't leak to siblings
+    // analyze_child_block: the child copies what it changes, so its bindings don't leak to siblings
     const childFree = new Set<string>();
-    analyzeBlock(child, new Set(newbound), childFree, new Set(newglobal), ctx);
+    analyzeBlock(child, newbound, childFree, newglobal, ctx);
     for (const n of childFree) newfree.add(n);
     if (child.free || child.childFree) ste.childFree = true;
   }
