@@ -175,7 +175,15 @@ export class Compiler {
   }
   /** SET_LOC: the span of an AST node */
   setLoc(n: Located): void {
-    this.u.loc = locOf(n);
+    // the span in force already (an expression statement's expression, a call's second SET_LOC):
+    // its Location object serves, instructions only read theirs
+    const cur = this.u.loc;
+    const lineno = n.lineno;
+    const colOffset = n.col_offset;
+    const endLineno = n.end_lineno ?? lineno;
+    const endColOffset = n.end_col_offset ?? colOffset;
+    if (cur.lineno === lineno && cur.colOffset === colOffset && cur.endLineno === endLineno && cur.endColOffset === endColOffset) return;
+    this.u.loc = { lineno, endLineno, colOffset, endColOffset };
   }
   /** a saved or computed location back in force */
   restoreLoc(loc: Location): void {
