@@ -85,14 +85,28 @@ export class ExceptionTableWriter {
 
 /** `v` in 6-bit chunks, most significant first, 64 on all but the last, `startBit` on the first */
 function writeVarint(out: Uint8Array, at: number, v: number, startBit: number): number {
-  let shift = 0;
-  while (v >= 2 ** (shift + 6)) shift += 6;
-  let flag = startBit;
-  for (; shift > 0; shift -= 6) {
-    out[at++] = flag | 64 | (Math.floor(v / 2 ** shift) & 63);
-    flag = 0;
+  // (unrolled: offsets and depths are small, and a loop over powers of 64 cost more than the rest)
+  if (v >= 64) {
+    if (v >= 4096) {
+      if (v >= 262144) {
+        if (v >= 16777216) {
+          if (v >= 1073741824) {
+            out[at++] = startBit | 64 | (Math.floor(v / 1073741824) & 63);
+            startBit = 0;
+          }
+          out[at++] = startBit | 64 | ((v >>> 24) & 63);
+          startBit = 0;
+        }
+        out[at++] = startBit | 64 | ((v >>> 18) & 63);
+        startBit = 0;
+      }
+      out[at++] = startBit | 64 | ((v >>> 12) & 63);
+      startBit = 0;
+    }
+    out[at++] = startBit | 64 | ((v >>> 6) & 63);
+    startBit = 0;
   }
-  out[at++] = flag | (v & 63);
+  out[at++] = startBit | (v & 63);
   return at;
 }
 

@@ -42,6 +42,11 @@ export class LinearCode {
   /** the distinct handlers the instructions name */
   readonly handlers: Handler[] = [];
   length = 0;
+  /**
+   * the highest co_consts index a LOAD_CONST or KW_NAMES uses, 0 if none (the flow graph's
+   * trim_unused_consts reads it; the assembler does not)
+   */
+  maxConstIndex = 0;
 
   constructor(capacity: number) {
     this.opcodes = new Int32Array(capacity);
@@ -63,7 +68,8 @@ export class LinearCode {
     let s = sharedScratch;
     if (s === null || s.opcodes.length < capacity) s = sharedScratch = new LinearCode(Math.max(capacity, 2 * (s?.opcodes.length ?? 512)));
     s.length = 0;
-    s.handlers.length = 0;
+    if (s.handlers.length > 0) s.handlers.length = 0;
+    s.maxConstIndex = 0;
     return s;
   }
 

@@ -47,7 +47,6 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
 
   optimizeCfg(unit, entry, allocated);
   duplicateExitsWithoutLineno(entry, allocated);
-  const consts = trimUnusedConsts(entry, unit.consts);
   propagateLineNumbers(entry);
   guaranteeLinenoForExits(entry, firstlineno);
 
@@ -56,5 +55,6 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
 
   normalizeJumps(entry);
-  return { instrs: linearize(entry), stacksize: maxdepth, consts, firstlineno, nlocalsplus };
+  const instrs = linearize(entry);
+  return { instrs, stacksize: maxdepth, consts: trimUnusedConsts(unit.consts, instrs.maxConstIndex), firstlineno, nlocalsplus };
 }
