@@ -25,8 +25,9 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
   // blocks in allocation order; compile.c walks u_blocks, the most recent first (one walk does
   // both passes: normalizing a block neither reads nor changes what extending another one does)
   const allocated = [...unit.blocks];
+  let handlerOps = false;
   for (let i = allocated.length - 1; i >= 0; i--) {
-    normalizeBasicBlock(allocated[i]!);
+    if (normalizeBasicBlock(allocated[i]!)) handlerOps = true;
     extendBlock(allocated[i]!);
   }
 
@@ -45,13 +46,13 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
   insertPrefixInstructions(entry, unit.flags, firstlineno, cellfixedoffsets, ncellvars, nfreevars);
   nlocalsplus -= fixCellOffsets(entry, nlocals, cellfixedoffsets);
 
-  optimizeCfg(unit, entry, allocated);
+  optimizeCfg(unit, entry, allocated, handlerOps);
   duplicateExitsWithoutLineno(entry, allocated);
   propagateLineNumbers(entry);
   guaranteeLinenoForExits(entry, firstlineno);
 
   const maxdepth = stackdepth(entry, isGeneratorLike(unit.flags));
-  if (labelExceptionTargets(entry)) convertExceptionHandlersToNops(entry);
+  if (labelExceptionTargets(entry, handlerOps)) convertExceptionHandlersToNops(entry);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
 
   normalizeJumps(entry);

@@ -2,32 +2,25 @@
 // a stack of active handlers (SETUP_* pushes, POP_BLOCK pops), each instruction learns its handler;
 // then the SETUP_* and POP_BLOCK pseudo-instructions become NOPs.
 import type { BasicBlock } from '../ir.js';
-import { Op, POP_BLOCK, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH } from '../ir.js';
-import { isBlockPush, isJump, isPopBlock, noFallthrough } from './opcode-kinds.js';
-
-/** SETUP_FINALLY, SETUP_CLEANUP, SETUP_WITH and POP_BLOCK are numbered consecutively */
-const FIRST_HANDLER_OP = Math.min(SETUP_FINALLY, SETUP_CLEANUP, SETUP_WITH, POP_BLOCK);
-const LAST_HANDLER_OP = Math.max(SETUP_FINALLY, SETUP_CLEANUP, SETUP_WITH, POP_BLOCK);
-if (LAST_HANDLER_OP - FIRST_HANDLER_OP !== 3) throw new Error('SETUP_* and POP_BLOCK must be consecutive');
+import { Op, SETUP_CLEANUP, SETUP_WITH } from '../ir.js';
+import { isBlockPush, isHandlerOp, isJump, isPopBlock, noFallthrough } from './opcode-kinds.js';
 
 /** whether any instruction sets up or pops a handler (most code objects have none) */
 function hasHandlerOps(entry: BasicBlock): boolean {
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     const instrs = b.instrs;
-    for (let i = 0; i < instrs.length; i++) {
-      const op = instrs[i]!.opcode;
-      if (op >= FIRST_HANDLER_OP && op <= LAST_HANDLER_OP) return true;
-    }
+    for (let i = 0; i < instrs.length; i++) if (isHandlerOp(instrs[i]!.opcode)) return true;
   }
   return false;
 }
 
 /**
  * Sets i_except on each instruction that has a handler; returns false, having changed nothing,
- * when no instruction sets up or pops one (then no instruction has a handler).
+ * when no instruction sets up or pops one (then no instruction has a handler). `handlerOps`:
+ * false when normalize_basic_block found none in any block.
  */
-export function labelExceptionTargets(entry: BasicBlock): boolean {
-  if (!hasHandlerOps(entry)) return false;
+export function labelExceptionTargets(entry: BasicBlock, handlerOps: boolean): boolean {
+  if (!handlerOps || !hasHandlerOps(entry)) return false;
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     b.visited = false;
     b.exceptStack = null;
