@@ -43,6 +43,15 @@ export class LocationTableWriter {
 
   /** add() with the span as numbers, a negative one absent (a negative line: no location) */
   addSpan(line: number, endLine: number, col: number, endCol: number, units: number): void {
+    // the short form on the current line, most instructions' entry, written here directly
+    if (units <= 8 && line === this.lineno && line >= 0 && endLine === line && col >= 0 && col < 80 && endCol >= col && endCol - col < 16) {
+      if (this.length + 2 > this.out.length) this.grow();
+      const at = this.length;
+      this.out[at] = 128 | ((SHORT0 + (col >> 3)) << 3) | (units - 1);
+      this.out[at + 1] = ((col & 7) << 4) | (endCol - col);
+      this.length = at + 2;
+      return;
+    }
     while (units > 8) {
       this.entry(line, endLine, col, endCol, 8);
       units -= 8;
@@ -60,12 +69,14 @@ export class LocationTableWriter {
     return this.out.subarray(0, this.length);
   }
 
+  private grow(): void {
+    const bigger = new Uint8Array(this.out.length * 2);
+    bigger.set(this.out);
+    this.out = bigger;
+  }
+
   private entry(line: number, endLine: number, col: number, endCol: number, units: number): void {
-    if (this.length + MAX_ENTRY > this.out.length) {
-      const bigger = new Uint8Array(this.out.length * 2);
-      bigger.set(this.out);
-      this.out = bigger;
-    }
+    if (this.length + MAX_ENTRY > this.out.length) this.grow();
     const out = this.out;
     let at = this.length;
     // the first byte of every form: the entry bit, the form code, the length - 1
