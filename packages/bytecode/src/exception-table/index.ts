@@ -2,6 +2,7 @@
 export {
   decodeExceptionTable,
   encodeExceptionTable,
+  ExceptionTableWriter,
   ExceptionTableError,
   type ExceptionTableEntry,
 } from './exception-table.js';

@@ -4,7 +4,8 @@
 // growing EXTENDED_ARG prefixes until the layout is stable; each instruction is followed by its
 // inline CACHE units; each instruction (prefixes and caches included) gets its own location entry;
 // consecutive instructions with the same handler share one exception-table range.
-import { encodeExceptionTable, LocationTableWriter, opcodeTable, type ExceptionTableEntry, type LocationRun, type Position, type Target } from '@tspyc/bytecode';
+import { ExceptionTableWriter, LocationTableWriter, opcodeTable, type Position, type Target } from '@tspyc/bytecode';
+import { copyBytes, takeBytes } from './byte-slab.js';
 
 export interface Handler {
   /** index of the handler's first instruction */
@@ -41,6 +42,11 @@ export class LinearCode {
   /** the distinct handlers the instructions name */
   readonly handlers: Handler[] = [];
   length = 0;
+  /**
+   * the highest co_consts index a LOAD_CONST or KW_NAMES uses, 0 if none (the flow graph's
+   * trim_unused_consts reads it; the assembler does not)
+   */
+  maxConstIndex = 0;
 
   constructor(capacity: number) {
     this.opcodes = new Int32Array(capacity);
@@ -62,7 +68,8 @@ export class LinearCode {
     let s = sharedScratch;
     if (s === null || s.opcodes.length < capacity) s = sharedScratch = new LinearCode(Math.max(capacity, 2 * (s?.opcodes.length ?? 512)));
     s.length = 0;
-    s.handlers.length = 0;
+    if (s.handlers.length > 0) s.handlers.length = 0;
+    s.maxConstIndex = 0;
     return s;
   }
 
@@ -131,6 +138,10 @@ function jumpKinds(target: Target): JumpKinds {
   return kinds;
 }
 
+// the table writers, reused by every call (their buffers outlive one code object's tables)
+const lineWriter = new LocationTableWriter(0);
+const exceptionWriter = new ExceptionTableWriter();
+
 const scratch = { opargs: new Int32Array(0), caches: new Int32Array(0), sizes: new Int32Array(0), offsets: new Int32Array(0) };
 
 function growScratch(min: number): void {
@@ -154,20 +165,25 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
   if (scratch.opargs.length < n + 1) growScratch(n + 1);
   const { opargs, caches, sizes, offsets } = scratch;
   const cacheEntries = table.cacheEntries;
+  // the first layout, with every jump's argument taken as 0 (no prefix)
+  let total = 0;
+  let jumps = false;
   for (let k = 0; k < n; k++) {
     const opcode = opcodes[k]!;
-    opargs[k] = jumpTargets[k] === -1 && opcode >= haveArgument ? instrs.opargs[k]! : 0;
-    caches[k] = cacheEntries[opcode]!;
+    const jump = jumpTargets[k] !== -1;
+    if (jump) jumps = true;
+    const oparg = !jump && opcode >= haveArgument ? instrs.opargs[k]! : 0;
+    const cache = cacheEntries[opcode]!;
+    opargs[k] = oparg;
+    caches[k] = cache;
+    const size = extendedArgs(oparg) + 1 + cache;
+    sizes[k] = size;
+    offsets[k] = total;
+    total += size;
   }
-  // assemble_jump_offsets: lay out, resolve jumps, repeat while a jump's prefix count changed
-  for (let changed = true; changed; ) {
-    let total = 0;
-    for (let k = 0; k < n; k++) {
-      sizes[k] = extendedArgs(opargs[k]!) + 1 + caches[k]!;
-      offsets[k] = total;
-      total += sizes[k]!;
-    }
-    offsets[n] = total;
+  offsets[n] = total;
+  // assemble_jump_offsets: resolve jumps, lay out again while a jump's prefix count changed
+  for (let changed = jumps; changed; ) {
     changed = false;
     for (let k = 0; k < n; k++) {
       const to = jumpTargets[k]!;
@@ -181,10 +197,17 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
       opargs[k] = arg;
       if (extendedArgs(arg) + 1 + caches[k]! !== sizes[k]) changed = true;
     }
+    if (!changed) break;
+    total = 0;
+    for (let k = 0; k < n; k++) {
+      sizes[k] = extendedArgs(opargs[k]!) + 1 + caches[k]!;
+      offsets[k] = total;
+      total += sizes[k]!;
+    }
+    offsets[n] = total;
   }
-  const code = new Uint8Array(offsets[n]! * 2);
-  const lines = new LocationTableWriter(firstLineno);
-  const run: LocationRun = { line: null, endLine: null, col: null, endCol: null, units: 0 };
+  const code = takeBytes(offsets[n]! * 2);
+  lineWriter.reset(firstLineno);
   let at = 0;
   for (let k = 0; k < n; k++) {
     const oparg = opargs[k]!;
@@ -195,30 +218,25 @@ export function assemble311(input: readonly AsmInstruction[] | LinearCode, first
     code[at++] = opcodes[k]!;
     code[at++] = oparg & 0xff;
     at += 2 * caches[k]!; // CACHE 0
-    const line = locLines[k]!;
-    const endLine = endLines[k]!;
-    const col = cols[k]!;
-    const endCol = endCols[k]!;
-    run.line = line < 0 ? null : line;
-    run.endLine = endLine < 0 ? null : endLine;
-    run.col = col < 0 ? null : col;
-    run.endCol = endCol < 0 ? null : endCol;
-    run.units = sizes[k]!;
-    lines.add(run);
+    lineWriter.addSpan(locLines[k]!, endLines[k]!, cols[k]!, endCols[k]!, sizes[k]!);
   }
   // assemble_exception_table: ranges of consecutive instructions with the same handler
-  const entries: ExceptionTableEntry[] = [];
+  exceptionWriter.reset();
   let current: Handler | null = null;
   let start = 0;
-  const same = (a: Handler | null, b: Handler | null) => a === b || (a !== null && b !== null && a.target === b.target && a.depth === b.depth && a.lasti === b.lasti);
-  for (let k = 0; k <= n; k++) {
+  // (most code objects have no handler, and an empty table)
+  for (let k = handlers.length > 0 ? 0 : n + 1; k <= n; k++) {
     const id = k < n ? handlerIds[k]! : -1;
     const h = id < 0 ? null : handlers[id]!;
-    if (k === n || !same(h, current)) {
-      if (current !== null) entries.push({ start, end: offsets[k]!, target: offsets[current.target]!, depth: current.depth, lasti: current.lasti });
+    if (k === n || !sameHandler(h, current)) {
+      if (current !== null) exceptionWriter.add(start, offsets[k]!, offsets[current.target]!, current.depth, current.lasti);
       start = offsets[k]!;
       current = h;
     }
   }
-  return { code, linetable: lines.finish(), exceptiontable: encodeExceptionTable(entries) };
+  return { code, linetable: copyBytes(lineWriter.written()), exceptiontable: copyBytes(exceptionWriter.written()) };
+}
+
+function sameHandler(a: Handler | null, b: Handler | null): boolean {
+  return a === b || (a !== null && b !== null && a.target === b.target && a.depth === b.depth && a.lasti === b.lasti);
 }

@@ -25,6 +25,18 @@ function validateKeywords(c: Compiler, keywords: readonly N.keyword[]): void {
   }
 }
 
+/** a `*args` among the positional arguments (plain loops: a closure per call costs, calls are many) */
+function hasStarred(args: readonly N.expr[]): boolean {
+  for (let i = 0; i < args.length; i++) if (args[i]!._type === 'Starred') return true;
+  return false;
+}
+
+/** a `**kwargs` among the keywords */
+function hasDoubleStar(keywords: readonly N.keyword[]): boolean {
+  for (let i = 0; i < keywords.length; i++) if (keywords[i]!.arg === null) return true;
+  return false;
+}
+
 /** is_import_originated: a module-level name bound by an import */
 function isImportOriginated(c: Compiler, e: N.expr): boolean {
   if (e._type !== 'Name') return false;
@@ -45,8 +57,7 @@ function maybeOptimizeMethodCall(c: Compiler, e: N.Call): boolean {
   const argsl = e.args.length;
   const kwdsl = e.keywords.length;
   if (argsl + kwdsl + (kwdsl !== 0 ? 1 : 0) >= STACK_USE_GUIDELINE) return false;
-  if (e.args.some((a) => a._type === 'Starred')) return false;
-  if (e.keywords.some((k) => k.arg === null)) return false;
+  if (hasStarred(e.args) || hasDoubleStar(e.keywords)) return false;
   visitExpr(c, meth.value);
   c.setLoc(meth);
   updateStartLocationToMatchAttr(c, meth);
@@ -100,8 +111,7 @@ export function callHelper(c: Compiler, n: number, args: readonly N.expr[], keyw
   validateKeywords(c, keywords);
   const nelts = args.length;
   const nkwelts = keywords.length;
-  const simple =
-    nelts + nkwelts * 2 <= STACK_USE_GUIDELINE && !args.some((a) => a._type === 'Starred') && !keywords.some((k) => k.arg === null);
+  const simple = nelts + nkwelts * 2 <= STACK_USE_GUIDELINE && !hasStarred(args) && !hasDoubleStar(keywords);
   if (simple) {
     visitExprs(c, args);
     if (nkwelts) {

@@ -60,7 +60,8 @@ export class Compiler {
     readonly filename: string,
     readonly optimize: 0 | 1 | 2,
     readonly target: Target,
-    private readonly sourceText: string | null,
+    /** the source text, or a function giving it (decoded only when an error needs a line) */
+    private readonly sourceText: string | null | (() => string | null),
     private readonly onWarning: ((w: CompileWarning) => void) | undefined,
   ) {}
 
@@ -174,7 +175,15 @@ export class Compiler {
   }
   /** SET_LOC: the span of an AST node */
   setLoc(n: Located): void {
-    this.u.loc = locOf(n);
+    // the span in force already (an expression statement's expression, a call's second SET_LOC):
+    // its Location object serves, instructions only read theirs
+    const cur = this.u.loc;
+    const lineno = n.lineno;
+    const colOffset = n.col_offset;
+    const endLineno = n.end_lineno ?? lineno;
+    const endColOffset = n.end_col_offset ?? colOffset;
+    if (cur.lineno === lineno && cur.colOffset === colOffset && cur.endLineno === endLineno && cur.endColOffset === endColOffset) return;
+    this.u.loc = { lineno, endLineno, colOffset, endColOffset };
   }
   /** a saved or computed location back in force */
   restoreLoc(loc: Location): void {
@@ -254,8 +263,9 @@ export class Compiler {
   // ---- diagnostics ----------------------------------------------------------------------------
 
   lineText(lineno: number): string | null {
-    if (this.sourceText === null) return null;
-    this.lines ??= this.sourceText.split(/(?<=\n)/);
+    const text = typeof this.sourceText === 'function' ? this.sourceText() : this.sourceText;
+    if (text === null) return null;
+    this.lines ??= text.split(/(?<=\n)/);
     return this.lines[lineno - 1] ?? null;
   }
 

@@ -55,11 +55,10 @@ function visitExpr1(c: Compiler, e: N.expr): void {
           return;
       }
       return;
-    case 'NamedExpr':
-      visitExpr(c, e.value);
-      c.addopI(Op.COPY, 1);
-      visitExpr(c, e.target);
-      return;
+    case 'Tuple':
+      if (e.ctx._type === 'Store') return assignmentHelper(c, e.elts);
+      if (e.ctx._type === 'Load') return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, true);
+      return visitExprs(c, e.elts);
     case 'BoolOp':
       return compileBoolOp(c, e);
     case 'BinOp':
@@ -126,10 +125,11 @@ function visitExpr1(c: Compiler, e: N.expr): void {
       if (e.ctx._type === 'Store') return assignmentHelper(c, e.elts);
       if (e.ctx._type === 'Load') return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, false);
       return visitExprs(c, e.elts);
-    case 'Tuple':
-      if (e.ctx._type === 'Store') return assignmentHelper(c, e.elts);
-      if (e.ctx._type === 'Load') return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, true);
-      return visitExprs(c, e.elts);
+    case 'NamedExpr':
+      visitExpr(c, e.value);
+      c.addopI(Op.COPY, 1);
+      visitExpr(c, e.target);
+      return;
   }
 }
 

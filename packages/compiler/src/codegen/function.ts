@@ -28,12 +28,22 @@ export function getDocString(body: readonly N.stmt[]): PyStr | null {
 
 /** compiler_check_debug_args */
 function checkDebugArgs(c: Compiler, args: N.arguments): void {
-  const all = [...args.posonlyargs, ...args.args, ...(args.vararg ? [args.vararg] : []), ...args.kwonlyargs, ...(args.kwarg ? [args.kwarg] : [])];
-  for (const a of all) {
-    if (a.arg === '__debug__') {
-      c.setLoc(a);
-      c.checkForbiddenName(a.arg, 'Store');
-    }
+  // in CPython's order (no array of them all: this runs for every function)
+  checkDebugArgList(c, args.posonlyargs);
+  checkDebugArgList(c, args.args);
+  if (args.vararg) checkDebugArg(c, args.vararg);
+  checkDebugArgList(c, args.kwonlyargs);
+  if (args.kwarg) checkDebugArg(c, args.kwarg);
+}
+
+function checkDebugArgList(c: Compiler, list: readonly N.arg[]): void {
+  for (let i = 0; i < list.length; i++) checkDebugArg(c, list[i]!);
+}
+
+function checkDebugArg(c: Compiler, a: N.arg): void {
+  if (a.arg === '__debug__') {
+    c.setLoc(a);
+    c.checkForbiddenName(a.arg, 'Store');
   }
 }
 

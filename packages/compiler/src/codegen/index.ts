@@ -19,9 +19,12 @@ export interface CodegenOptions {
   onWarning?: (w: CompileWarning) => void;
 }
 
-function sourceText(source: Uint8Array | string | undefined): string | null {
-  if (source === undefined) return null;
-  return typeof source === 'string' ? source : new TextDecoder().decode(source);
+/** the source as text, decoded only when an error needs one of its lines */
+function sourceText(source: Uint8Array | string | undefined): () => string | null {
+  if (source === undefined) return () => null;
+  if (typeof source === 'string') return () => source;
+  let text: string | null = null;
+  return () => (text ??= new TextDecoder().decode(source));
 }
 
 /** compiler_mod: the module's code object (exec, single or eval mode) */
@@ -30,7 +33,7 @@ export function codegenModule(module: mod, options: CodegenOptions): CodeObject 
   // 3.11's order: future features, the AST optimizer, then the symbol table
   const future = futureFromAST(module, options.filename);
   optimizeAst(module, { optimize: options.optimize, futureFeatures: future.features });
-  const st = buildSymtable(module, options.filename, { future, source: text ?? undefined });
+  const st = buildSymtable(module, options.filename, { future, source: text });
   const c = new Compiler(st, future, options.filename, options.optimize, options.target, text, options.onWarning);
   c.enterScope('<module>', ScopeType.Module, module, 1);
   let addNone = true;

@@ -131,6 +131,8 @@ export class BasicBlock {
   preserveLasti = false;
   /** the index of the block's first instruction once laid out (linearize) */
   offset = -1;
+  /** b_exceptstack: the handlers active where label_exception_targets reaches the block */
+  exceptStack: (BasicBlock | null)[] | null = null;
 
   get last(): Instr | undefined {
     // an empty block must not read index -1: that is a property lookup by name, through the

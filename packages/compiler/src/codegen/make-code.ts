@@ -3,6 +3,7 @@
 // (co_consts, co_names, localsplus names and kinds, co_flags).
 import { CO_FAST_CELL, CO_FAST_FREE, CO_FAST_LOCAL, CodeLayout, CodeObject, None, PyBytes, PyStr, PyTuple } from '@tspyc/bytecode';
 import { assemble311 } from '../assemble/assemble.js';
+import { takeBytes } from '../assemble/byte-slab.js';
 import { computeCodeFlags } from '../symtable/index.js';
 import type { Compiler } from './compiler.js';
 import { assembleCfg } from './flowgraph/index.js';
@@ -20,6 +21,8 @@ export function assembleUnit(c: Compiler, addNone: boolean): CodeObject {
   const varnames = u.varnames.keys();
   const cellvars = u.cellvars.keys();
   const freevars = u.freevars.keys();
+  const cellArgIndex: number[] = [];
+  for (let i = 0; i < cellvars.length; i++) cellArgIndex.push(u.varnames.get(cellvars[i]!) ?? -1);
   const result = assembleCfg({
     entry: u.entry,
     blocks: u.blocks,
@@ -29,26 +32,23 @@ export function assembleUnit(c: Compiler, addNone: boolean): CodeObject {
     flags,
     nlocals: varnames.length,
     cellvars,
-    cellArgIndex: cellvars.map((name) => u.varnames.get(name) ?? -1),
+    cellArgIndex,
     freevars,
   });
   const asm = assemble311(result.instrs, result.firstlineno, c.target);
   // compute_localsplus_info: locals (arguments that are cells too), then other cells, then frees
   const names: PyStr[] = [];
-  const kinds: number[] = [];
-  for (const name of varnames) {
-    names.push(new PyStr(name));
-    kinds.push(CO_FAST_LOCAL | (u.cellvars.get(name) !== undefined ? CO_FAST_CELL : 0));
-  }
-  for (const name of cellvars) {
-    if (u.varnames.get(name) !== undefined) continue;
-    names.push(new PyStr(name));
-    kinds.push(CO_FAST_CELL);
-  }
-  for (const name of freevars) {
-    names.push(new PyStr(name));
-    kinds.push(CO_FAST_FREE);
-  }
+  for (let i = 0; i < varnames.length; i++) names.push(new PyStr(varnames[i]!));
+  for (let i = 0; i < cellArgIndex.length; i++) if (cellArgIndex[i]! < 0) names.push(new PyStr(cellvars[i]!));
+  for (let i = 0; i < freevars.length; i++) names.push(new PyStr(freevars[i]!));
+  const kinds = takeBytes(names.length);
+  kinds.fill(CO_FAST_LOCAL, 0, varnames.length);
+  for (let i = 0; i < cellArgIndex.length; i++) if (cellArgIndex[i]! >= 0) kinds[cellArgIndex[i]!] = CO_FAST_LOCAL | CO_FAST_CELL;
+  kinds.fill(CO_FAST_CELL, varnames.length, names.length - freevars.length);
+  kinds.fill(CO_FAST_FREE, names.length - freevars.length);
+  const coNames: PyStr[] = [];
+  const nameList = u.names.keys();
+  for (let i = 0; i < nameList.length; i++) coNames.push(new PyStr(nameList[i]!));
   const qualname = u.qualname || u.name;
   return new CodeObject({
     layout: CodeLayout.Py311,
@@ -60,9 +60,9 @@ export function assembleUnit(c: Compiler, addNone: boolean): CodeObject {
     flags,
     code: new PyBytes(asm.code),
     consts: new PyTuple(result.consts),
-    names: new PyTuple(u.names.keys().map((n) => new PyStr(n))),
+    names: new PyTuple(coNames),
     localsplusnames: new PyTuple(names),
-    localspluskinds: new PyBytes(Uint8Array.from(kinds)),
+    localspluskinds: new PyBytes(kinds),
     varnames: null,
     freevars: null,
     cellvars: null,

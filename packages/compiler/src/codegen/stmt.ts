@@ -24,6 +24,11 @@ export function visitStmts(c: Compiler, body: readonly N.stmt[]): void {
 export function visitStmt(c: Compiler, s: N.stmt): void {
   c.setLoc(s);
   switch (s._type) {
+    // the most frequent kinds first: a switch on strings tests the cases in order
+    case 'Expr':
+      return compileStmtExpr(c, s.value);
+    case 'Assign':
+      return compileAssign(c, s);
     case 'FunctionDef':
     case 'AsyncFunctionDef':
       return compileFunction(c, s);
@@ -33,8 +38,6 @@ export function visitStmt(c: Compiler, s: N.stmt): void {
       return compileReturn(c, s);
     case 'Delete':
       return visitExprs(c, s.targets);
-    case 'Assign':
-      return compileAssign(c, s);
     case 'AugAssign':
       return compileAugAssign(c, s);
     case 'AnnAssign':
@@ -74,8 +77,6 @@ export function visitStmt(c: Compiler, s: N.stmt): void {
     case 'Global':
     case 'Nonlocal':
       return;
-    case 'Expr':
-      return compileStmtExpr(c, s.value);
     case 'Pass':
       c.addop(Op.NOP);
       return;

@@ -40,26 +40,34 @@ export interface FBlock {
 
 /** a name → index table that grows in order of first use (compile.c's dicts of names) */
 export class IndexTable {
-  readonly map = new Map<string, number>();
+  /** made on the first name: most units leave their cell and free tables empty */
+  private map: Map<string, number> | null = null;
+  /** the names in index order */
+  private readonly names: string[] = [];
   constructor(
     names: readonly string[] = [],
     private readonly offset = 0,
   ) {
-    names.forEach((n, i) => this.map.set(n, i + offset));
+    for (let i = 0; i < names.length; i++) this.add(names[i]!);
   }
   add(name: string): number {
-    let i = this.map.get(name);
-    if (i === undefined) this.map.set(name, (i = this.offset + this.map.size));
+    const map = (this.map ??= new Map());
+    let i = map.get(name);
+    if (i === undefined) {
+      map.set(name, (i = this.offset + this.names.length));
+      this.names.push(name);
+    }
     return i;
   }
   get(name: string): number | undefined {
-    return this.map.get(name);
+    return this.map === null ? undefined : this.map.get(name);
   }
   get size(): number {
-    return this.map.size;
+    return this.names.length;
   }
-  keys(): string[] {
-    return [...this.map.keys()];
+  /** the names in index order (the table's own array: not to be changed) */
+  keys(): readonly string[] {
+    return this.names;
   }
 }
 

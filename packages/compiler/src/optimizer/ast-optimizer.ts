@@ -201,6 +201,12 @@ class AstOptimizer {
   stmt(node: stmt): void {
     this.enter();
     switch (node._type) {
+      // the most frequent kinds first: a switch on strings tests the cases in order
+      case 'Expr': this.expr(node.value); break;
+      case 'Assign':
+        this.exprs(node.targets);
+        this.expr(node.value);
+        break;
       case 'FunctionDef':
       case 'AsyncFunctionDef':
         this.arguments(node.args);
@@ -216,10 +222,6 @@ class AstOptimizer {
         break;
       case 'Return': this.optExpr(node.value); break;
       case 'Delete': this.exprs(node.targets); break;
-      case 'Assign':
-        this.exprs(node.targets);
-        this.expr(node.value);
-        break;
       case 'AugAssign':
         this.expr(node.target);
         this.expr(node.value);
@@ -268,7 +270,6 @@ class AstOptimizer {
         this.expr(node.test);
         this.optExpr(node.msg);
         break;
-      case 'Expr': this.expr(node.value); break;
       case 'Match':
         this.expr(node.subject);
         this.matchCases(node.cases);

@@ -3,25 +3,32 @@
 import type { PyValue } from '@tspyc/bytecode';
 import type { Constant, expr } from '../ast/index.js';
 
-const LOCATION: readonly string[] = ['lineno', 'col_offset', 'end_lineno', 'end_col_offset'];
-
 type Mutable = Record<string, unknown>;
 
-function clearFields(node: Mutable, keep: readonly string[]): void {
-  for (const key of Object.keys(node)) if (!keep.includes(key)) delete node[key];
+/**
+ * Every own property deleted, the last added first: V8 then steps the object back along its map
+ * transitions, where deleting any other property first turns it into a slow dictionary-mode
+ * object (which every later pass then reads).
+ */
+function clearFields(node: Mutable): void {
+  const keys = Object.keys(node);
+  for (let i = keys.length - 1; i >= 0; i--) delete node[keys[i]!];
 }
 
 /** make_const: `node` becomes Constant(value, kind=None) at its own location; null (an operation that raised) changes nothing. */
 export function makeConst(node: expr, value: PyValue | null): void {
   if (value === null) return;
   const n = node as unknown as Mutable;
-  clearFields(n, LOCATION);
-  Object.assign(n, { _type: 'Constant', value, kind: null } satisfies Pick<Constant, '_type' | 'value' | 'kind'>);
+  const { lineno, col_offset, end_lineno, end_col_offset } = node;
+  clearFields(n);
+  // the fields in the parser's order for a Constant
+  const c: Omit<Constant, 'kind'> & { kind: null } = { _type: 'Constant', value, kind: null, lineno, col_offset, end_lineno, end_col_offset };
+  Object.assign(n, c);
 }
 
 /** COPY_NODE(to, from): every field and the location of `from` copied onto `to`. */
 export function copyNode(to: expr, from: expr): void {
   const n = to as unknown as Mutable;
-  clearFields(n, []);
+  clearFields(n);
   Object.assign(n, from);
 }

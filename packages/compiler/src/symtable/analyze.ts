@@ -50,7 +50,6 @@ function errorAtDirective(ste: SymbolTableEntry, name: string, msg: string, ctx:
 /** analyze_name: the scope of one name, given its flags; may update local, free, global, bound */
 function analyzeName(
   ste: SymbolTableEntry,
-  scopes: Map<string, number>,
   name: string,
   flags: number,
   bound: Set<string> | null,
@@ -58,50 +57,45 @@ function analyzeName(
   free: Set<string>,
   global: Set<string>,
   ctx: ErrorContext,
-): void {
+): number {
   if (flags & DEF_GLOBAL) {
     if (flags & DEF_NONLOCAL) throw errorAtDirective(ste, name, NONLOCAL_AND_GLOBAL(name), ctx);
-    scopes.set(name, GLOBAL_EXPLICIT);
     global.add(name);
     if (bound) bound.delete(name);
-    return;
+    return GLOBAL_EXPLICIT;
   }
   if (flags & DEF_NONLOCAL) {
     if (!bound) throw errorAtDirective(ste, name, NONLOCAL_AT_MODULE_LEVEL, ctx);
     if (!bound.has(name)) throw errorAtDirective(ste, name, NO_BINDING_FOR_NONLOCAL(name), ctx);
-    scopes.set(name, FREE);
     ste.free = true;
     free.add(name);
-    return;
+    return FREE;
   }
   if (flags & DEF_BOUND) {
-    scopes.set(name, LOCAL);
     local.add(name);
     global.delete(name);
-    return;
+    return LOCAL;
   }
   // If an enclosing block has a binding for this name, it is a free variable rather than a global.
   if (bound && bound.has(name)) {
-    scopes.set(name, FREE);
     ste.free = true;
     free.add(name);
-    return;
+    return FREE;
   }
   // If a parent has a global statement, then call it global explicit? It could also be implicit.
   if (global.has(name)) {
-    scopes.set(name, GLOBAL_IMPLICIT);
-    return;
+    return GLOBAL_IMPLICIT;
   }
   if (ste.nested) ste.free = true;
-  scopes.set(name, GLOBAL_IMPLICIT);
+  return GLOBAL_IMPLICIT;
 }
 
 /** analyze_cells: a local that a child uses free becomes a cell, and is no longer free */
-function analyzeCells(scopes: Map<string, number>, free: Set<string>): void {
-  for (const [name, scope] of scopes) {
-    if (scope !== LOCAL || !free.has(name)) continue;
-    scopes.set(name, CELL);
-    free.delete(name);
+function analyzeCells(names: readonly string[], scopes: number[], free: Set<string>): void {
+  for (let i = 0; i < names.length; i++) {
+    if (scopes[i] !== LOCAL || !free.has(names[i]!)) continue;
+    scopes[i] = CELL;
+    free.delete(names[i]!);
   }
 }
 
@@ -113,12 +107,14 @@ function dropClassFree(ste: SymbolTableEntry, free: Set<string>): void {
 /** update_symbols: record the scopes, and the free variables of children not yet resolved */
 function updateSymbols(
   symbols: Map<string, number>,
-  scopes: Map<string, number>,
+  scopes: readonly number[],
   bound: Set<string> | null,
   free: Set<string>,
   classflag: boolean,
 ): void {
-  for (const [name, flags] of symbols) symbols.set(name, flags | (scopes.get(name)! << SCOPE_OFFSET));
+  // (the symbols are those analyze_name saw, in the same order; forEach makes no entry pairs)
+  let i = 0;
+  symbols.forEach((flags, name) => symbols.set(name, flags | (scopes[i++]! << SCOPE_OFFSET)));
   const freeValue = FREE << SCOPE_OFFSET;
   for (const name of free) {
     const v = symbols.get(name);
@@ -148,8 +144,24 @@ function analyzeBlock(
   global: Set<string>,
   ctx: ErrorContext,
 ): void {
+  // bound and global are shared with the siblings: copied here only when this block changes them
+  // (analyze_child_block's copies, made where they are needed)
+  let copyGlobal = false;
+  let copyBound = false;
+  ste.symbols.forEach((flags, name) => {
+    if (flags & DEF_GLOBAL) {
+      copyGlobal = true;
+      if (bound !== null && bound.has(name)) copyBound = true;
+    } else if (!(flags & DEF_NONLOCAL) && flags & DEF_BOUND && global.has(name)) {
+      copyGlobal = true;
+    }
+  });
+  if (copyGlobal) global = new Set(global);
+  if (copyBound) bound = new Set(bound);
   const local = new Set<string>();
-  const scopes = new Map<string, number>();
+  // each symbol's scope, in the block's symbol order (arrays: a map per block cost more)
+  const names: string[] = [];
+  const scopes: number[] = [];
   let newglobal: Set<string>;
   let newbound: Set<string>;
   const newfree = new Set<string>();
@@ -165,7 +177,10 @@ function analyzeBlock(
     newbound = new Set();
   }
 
-  for (const [name, flags] of ste.symbols) analyzeName(ste, scopes, name, flags, bound, local, free, global, ctx);
+  ste.symbols.forEach((flags, name) => {
+    names.push(name);
+    scopes.push(analyzeName(ste, name, flags, bound, local, free, global, ctx));
+  });
 
   if (!isClass) {
     if (ste.type === BlockType.FunctionBlock) for (const n of local) newbound.add(n);
@@ -176,14 +191,14 @@ function analyzeBlock(
   }
 
   for (const child of ste.children) {
-    // analyze_child_block: the child works on copies, so its bindings don't leak to siblings
+    // analyze_child_block: the child copies what it changes, so its bindings don't leak to siblings
     const childFree = new Set<string>();
-    analyzeBlock(child, new Set(newbound), childFree, new Set(newglobal), ctx);
+    analyzeBlock(child, newbound, childFree, newglobal, ctx);
     for (const n of childFree) newfree.add(n);
     if (child.free || child.childFree) ste.childFree = true;
   }
 
-  if (ste.type === BlockType.FunctionBlock) analyzeCells(scopes, newfree);
+  if (ste.type === BlockType.FunctionBlock) analyzeCells(names, scopes, newfree);
   else if (isClass) dropClassFree(ste, newfree);
   updateSymbols(ste.symbols, scopes, bound, newfree, isClass);
   for (const n of newfree) free.add(n);

@@ -34,10 +34,11 @@ function byCodePoint(a: string, b: string): number {
  */
 export function dictbytype(ste: SymbolTableEntry, scope: number, flag: number): string[] {
   const out: string[] = [];
-  for (const [name, flags] of ste.symbols) {
+  // (forEach: an entries iterator makes a [name, flags] pair per symbol)
+  ste.symbols.forEach((flags, name) => {
     if (((flags >> SCOPE_OFFSET) & SCOPE_MASK) === scope || flags & flag) out.push(name);
-  }
-  return out.sort(byCodePoint);
+  });
+  return out.length > 1 ? out.sort(byCodePoint) : out;
 }
 
 /** u_cellvars: the CELL names, or for a class that needs it, the implicit __class__ cell */

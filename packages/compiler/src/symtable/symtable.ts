@@ -54,8 +54,11 @@ interface Located {
 export interface SymtableOptions {
   /** the module's future features (default: computed from the tree, as _PyFuture_FromAST does) */
   future?: FutureFeatures;
-  /** the source text, to put the offending line into an error's `text` (as CPython reads it back) */
-  source?: string;
+  /**
+   * the source text (or a function giving it, called only for an error), to put the offending
+   * line into an error's `text` (as CPython reads it back)
+   */
+  source?: string | null | (() => string | null);
   /**
    * sys.getrecursionlimit() of the interpreter being imitated (default 1000). Like CPython 3.11 the
    * walk allows 3 × limit nested statements, expressions and patterns, counted from 3 × the Python
@@ -121,7 +124,7 @@ class Builder {
   constructor(
     readonly filename: string,
     future: FutureFeatures,
-    readonly source: string | null,
+    readonly source: string | null | (() => string | null),
   ) {
     this.table = new SymbolTable(filename, future);
     this.futureAnnotations = (future.features & CO_FUTURE_ANNOTATIONS) !== 0;
@@ -164,8 +167,9 @@ class Builder {
 
   /** the source line of an error, as CPython reads it back from the file (null without source) */
   lineText(lineno: number): string | null {
-    if (this.source === null) return null;
-    this.lines ??= this.source.split(/(?<=\n)/);
+    const text = typeof this.source === 'function' ? this.source() : this.source;
+    if (text === null) return null;
+    this.lines ??= text.split(/(?<=\n)/);
     return this.lines[lineno - 1] ?? null;
   }
 
@@ -211,10 +215,11 @@ class Builder {
   /** symtable_add_def_helper */
   addDefTo(name: string, flag: number, ste: SymbolTableEntry, loc: Located): void {
     const mangled = mangle(this.privateName, name);
-    let val = ste.symbols.get(mangled);
-    if (val !== undefined) {
-      if (flag & DEF_PARAM && val & DEF_PARAM) throw this.error(M.DUPLICATE_ARGUMENT(name), loc);
-      val |= flag;
+    const old = ste.symbols.get(mangled);
+    let val: number;
+    if (old !== undefined) {
+      if (flag & DEF_PARAM && old & DEF_PARAM) throw this.error(M.DUPLICATE_ARGUMENT(name), loc);
+      val = old | flag;
     } else {
       val = flag;
     }
@@ -223,7 +228,8 @@ class Builder {
       if (val & (DEF_GLOBAL | DEF_NONLOCAL)) throw this.error(M.NAMED_EXPR_COMP_INNER_LOOP_CONFLICT(name), loc);
       val |= DEF_COMP_ITER;
     }
-    ste.symbols.set(mangled, val);
+    // (most uses of a name repeat its flags: then the map is not written again)
+    if (val !== old) ste.symbols.set(mangled, val);
     if (flag & DEF_PARAM) {
       ste.varnames.push(mangled);
     } else if (flag & DEF_GLOBAL) {
@@ -262,6 +268,14 @@ class Builder {
   visitStmt(s: stmt): void {
     if (++this.depth > this.limit) throw new PyRecursionError();
     switch (s._type) {
+      // the most frequent kinds first: a switch on strings tests the cases in order
+      case 'Expr':
+        this.visitExpr(s.value);
+        break;
+      case 'Assign':
+        this.visitExprs(s.targets);
+        this.visitExpr(s.value);
+        break;
       case 'FunctionDef':
       case 'AsyncFunctionDef':
         this.visitFunctionDef(s);
@@ -277,10 +291,6 @@ class Builder {
         break;
       case 'Delete':
         this.visitExprs(s.targets);
-        break;
-      case 'Assign':
-        this.visitExprs(s.targets);
-        this.visitExpr(s.value);
         break;
       case 'AnnAssign':
         if (s.target._type === 'Name') {
@@ -379,9 +389,6 @@ class Builder {
           this.addDef(name, DEF_NONLOCAL, s);
           this.recordDirective(name, s);
         }
-        break;
-      case 'Expr':
-        this.visitExpr(s.value);
         break;
       case 'Pass':
       case 'Break':

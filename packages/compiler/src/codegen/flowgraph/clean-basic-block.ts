@@ -32,5 +32,6 @@ export function cleanBasicBlock(bb: BasicBlock): void {
     instrs[dest++] = instr;
     prevLineno = lineno;
   }
-  instrs.length = dest;
+  // (setting an array's length is a call into the runtime: only when something was dropped)
+  if (dest !== instrs.length) instrs.length = dest;
 }

@@ -18,8 +18,9 @@ function copyBlock(block: BasicBlock, allocated: BasicBlock[]): BasicBlock {
 
 /** `allocated`: the blocks in allocation order (u_blocks reversed); copies are added to it */
 export function duplicateExitsWithoutLineno(entry: BasicBlock, allocated: BasicBlock[]): void {
-  // u_blocks order: the most recently allocated block first
-  for (const b of [...allocated].reverse()) {
+  // u_blocks order: the most recently allocated block first (not the copies this loop adds)
+  for (let i = allocated.length - 1; i >= 0; i--) {
+    const b = allocated[i]!;
     const last = b.last;
     if (last === undefined || !isJump(last)) continue;
     const target = last.target!;

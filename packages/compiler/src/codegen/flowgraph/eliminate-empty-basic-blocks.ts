@@ -4,7 +4,8 @@ import type { BasicBlock } from '../ir.js';
 import { skipEmptyBlocks } from './normalize-basic-block.js';
 import { isBlockPush, isJump } from './opcode-kinds.js';
 
-export function eliminateEmptyBasicBlocks(entry: BasicBlock): void {
+/** `handlerOps`: false when no block holds a SETUP_* (then only a block's last instruction can jump) */
+export function eliminateEmptyBasicBlocks(entry: BasicBlock, handlerOps: boolean): void {
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     let next: BasicBlock | null = b.next;
     if (next !== null) {
@@ -13,7 +14,9 @@ export function eliminateEmptyBasicBlocks(entry: BasicBlock): void {
     }
   }
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
-    for (const instr of b.instrs) {
+    const instrs = b.instrs;
+    for (let i = handlerOps ? 0 : Math.max(0, instrs.length - 1); i < instrs.length; i++) {
+      const instr = instrs[i]!;
       if (isJump(instr) || isBlockPush(instr)) instr.target = skipEmptyBlocks(instr.target!);
     }
   }

@@ -22,11 +22,14 @@ export { dumpCfg } from './dump-cfg.js';
 
 export function assembleCfg(unit: CfgUnit): CfgResult {
   const entry = unit.entry;
-  // blocks in allocation order; compile.c walks u_blocks, the most recent first
+  // blocks in allocation order; compile.c walks u_blocks, the most recent first (one walk does
+  // both passes: normalizing a block neither reads nor changes what extending another one does)
   const allocated = [...unit.blocks];
-  const blockList = [...allocated].reverse();
-  for (const b of blockList) normalizeBasicBlock(b);
-  for (const b of blockList) extendBlock(b);
+  let handlerOps = false;
+  for (let i = allocated.length - 1; i >= 0; i--) {
+    if (normalizeBasicBlock(allocated[i]!)) handlerOps = true;
+    extendBlock(allocated[i]!);
+  }
 
   const nlocals = unit.nlocals;
   const ncellvars = unit.cellvars.length;
@@ -43,17 +46,16 @@ export function assembleCfg(unit: CfgUnit): CfgResult {
   insertPrefixInstructions(entry, unit.flags, firstlineno, cellfixedoffsets, ncellvars, nfreevars);
   nlocalsplus -= fixCellOffsets(entry, nlocals, cellfixedoffsets);
 
-  optimizeCfg(unit, entry, blockList);
+  optimizeCfg(unit, entry, allocated, handlerOps);
   duplicateExitsWithoutLineno(entry, allocated);
-  const consts = trimUnusedConsts(entry, unit.consts);
   propagateLineNumbers(entry);
   guaranteeLinenoForExits(entry, firstlineno);
 
   const maxdepth = stackdepth(entry, isGeneratorLike(unit.flags));
-  labelExceptionTargets(entry);
-  convertExceptionHandlersToNops(entry);
+  if (labelExceptionTargets(entry, handlerOps)) convertExceptionHandlersToNops(entry);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
 
   normalizeJumps(entry);
-  return { instrs: linearize(entry), stacksize: maxdepth, consts, firstlineno, nlocalsplus };
+  const instrs = linearize(entry);
+  return { instrs, stacksize: maxdepth, consts: trimUnusedConsts(unit.consts, instrs.maxConstIndex), firstlineno, nlocalsplus };
 }

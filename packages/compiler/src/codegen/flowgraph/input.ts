@@ -24,11 +24,11 @@ export interface CfgUnit {
   /** number of plain locals (co_varnames); cells and frees follow in localsplus */
   nlocals: number;
   /** co_cellvars in order; a cell that is also an argument keeps the argument's slot */
-  cellvars: string[];
+  cellvars: readonly string[];
   /** for each cellvar: the index of the argument/local it aliases, or -1 (fix_cell_offsets) */
-  cellArgIndex: number[];
+  cellArgIndex: readonly number[];
   /** co_freevars in order */
-  freevars: string[];
+  freevars: readonly string[];
 }
 
 export interface CfgResult {

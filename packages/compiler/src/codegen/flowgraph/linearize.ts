@@ -2,7 +2,7 @@
 // instruction list, jumps and handlers pointing at instruction indices.
 import { LinearCode } from '../../assemble/assemble.js';
 import type { BasicBlock } from '../ir.js';
-import { opName } from '../ir.js';
+import { Op, opName } from '../ir.js';
 import { isJump } from './opcode-kinds.js';
 
 export function linearize(entry: BasicBlock): LinearCode {
@@ -24,9 +24,13 @@ export function linearize(entry: BasicBlock): LinearCode {
     }
     return id;
   };
+  // (trim_unused_consts' walk is done here: one walk of every instruction less)
+  let maxConstIndex = 0;
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     for (const instr of b.instrs) {
-      if (instr.opcode >= 256) throw new Error(`pseudo-instruction ${opName(instr.opcode)} left at assembly`);
+      const opcode = instr.opcode;
+      if (opcode >= 256) throw new Error(`pseudo-instruction ${opName(opcode)} left at assembly`);
+      if ((opcode === Op.LOAD_CONST || opcode === Op.KW_NAMES) && instr.oparg > maxConstIndex) maxConstIndex = instr.oparg;
       let jumpTarget = -1;
       if (isJump(instr)) {
         const to = instr.target!.offset;
@@ -40,5 +44,6 @@ export function linearize(entry: BasicBlock): LinearCode {
       else out.push(instr.opcode, instr.oparg, jumpTarget, loc.lineno, loc.endLineno, loc.colOffset, loc.endColOffset, h ? handlerId(h) : -1);
     }
   }
+  out.maxConstIndex = maxConstIndex;
   return out;
 }

@@ -40,6 +40,11 @@ export function isPopBlock(i: Instr): boolean {
   return i.opcode === POP_BLOCK;
 }
 
+/** SETUP_FINALLY, SETUP_CLEANUP, SETUP_WITH or POP_BLOCK: the pseudo-instructions of handlers */
+export function isHandlerOp(opcode: number): boolean {
+  return opcode === SETUP_FINALLY || opcode === SETUP_CLEANUP || opcode === SETUP_WITH || opcode === POP_BLOCK;
+}
+
 /** IS_SCOPE_EXIT_OPCODE */
 export function isScopeExitOpcode(opcode: number): boolean {
   return opcode === Op.RETURN_VALUE || opcode === Op.RAISE_VARARGS || opcode === Op.RERAISE;

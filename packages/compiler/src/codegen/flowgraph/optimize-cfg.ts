@@ -9,26 +9,30 @@ import type { CfgUnit } from './input.js';
 import { markReachable } from './mark-reachable.js';
 import { optimizeBasicBlock } from './optimize-basic-block.js';
 
-/** `blockList`: every block in u_blocks order (most recently allocated first) */
-export function optimizeCfg(unit: CfgUnit, entry: BasicBlock, blockList: readonly BasicBlock[]): void {
+/**
+ * `allocated`: every block in allocation order (u_blocks reversed); `handlerOps`: false when no
+ * block holds a SETUP_* or POP_BLOCK
+ */
+export function optimizeCfg(unit: CfgUnit, entry: BasicBlock, allocated: readonly BasicBlock[], handlerOps: boolean): void {
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     optimizeBasicBlock(unit, b);
     cleanBasicBlock(b);
   }
-  for (const b of blockList) extendBlock(b);
-  markReachable(entry);
+  // u_blocks order: the most recently allocated block first
+  for (let i = allocated.length - 1; i >= 0; i--) extendBlock(allocated[i]!);
+  markReachable(entry, handlerOps);
   // delete unreachable instructions (emptying the array in place: a new `[]` would be an array
   // of another elements kind, and every later pass would see two)
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
-    if (b.predecessors === 0) b.instrs.length = 0;
+    if (b.predecessors === 0 && b.instrs.length > 0) b.instrs.length = 0;
   }
-  eliminateEmptyBasicBlocks(entry);
+  eliminateEmptyBasicBlocks(entry, handlerOps);
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
-  removeRedundantJumps(entry);
+  removeRedundantJumps(entry, handlerOps);
 }
 
 /** a jump to the block that follows anyway becomes a NOP (keeping its line) */
-function removeRedundantJumps(entry: BasicBlock): void {
+function removeRedundantJumps(entry: BasicBlock, handlerOps: boolean): void {
   let maybeEmptyBlocks = false;
   for (let b: BasicBlock | null = entry; b !== null; b = b.next) {
     const last: Instr | undefined = b.last;
@@ -38,5 +42,5 @@ function removeRedundantJumps(entry: BasicBlock): void {
       maybeEmptyBlocks = true;
     }
   }
-  if (maybeEmptyBlocks) eliminateEmptyBasicBlocks(entry);
+  if (maybeEmptyBlocks) eliminateEmptyBasicBlocks(entry, handlerOps);
 }
