@@ -2,6 +2,7 @@
 // (compiler_annassign with its check_ann_* evaluations).
 import { PyStr } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import { CO_FUTURE_ANNOTATIONS, mangle } from '../symtable/index.js';
 import { exprAsUnicode as annotationString } from './unparse/index.js';
 import type { Compiler } from './compiler.js';
@@ -24,21 +25,21 @@ export function compileAugAssign(c: Compiler, s: N.AugAssign): void {
   const e = s.target;
   const saved = c.saveLoc();
   c.setLoc(e);
-  switch (e._type) {
-    case 'Attribute':
+  switch (e._kind) {
+    case NodeKind.Attribute:
       visitExpr(c, e.value);
       c.addopI(Op.COPY, 1);
       updateStartLocationToMatchAttr(c, e);
       c.addopName(Op.LOAD_ATTR, c.u.names, e.attr);
       break;
-    case 'Subscript':
+    case NodeKind.Subscript:
       visitExpr(c, e.value);
       visitExpr(c, e.slice);
       c.addopI(Op.COPY, 2);
       c.addopI(Op.COPY, 2);
       c.addop(Op.BINARY_SUBSCR);
       break;
-    case 'Name':
+    case NodeKind.Name:
       c.nameop(e.id, 'Load');
       break;
     default:
@@ -48,18 +49,18 @@ export function compileAugAssign(c: Compiler, s: N.AugAssign): void {
   visitExpr(c, s.value);
   c.addopI(Op.BINARY_OP, NB[s.op._type]! + NB_INPLACE);
   c.setLoc(e);
-  switch (e._type) {
-    case 'Attribute':
+  switch (e._kind) {
+    case NodeKind.Attribute:
       updateStartLocationToMatchAttr(c, e);
       c.addopI(Op.SWAP, 2);
       c.addopName(Op.STORE_ATTR, c.u.names, e.attr);
       return;
-    case 'Subscript':
+    case NodeKind.Subscript:
       c.addopI(Op.SWAP, 3);
       c.addopI(Op.SWAP, 2);
       c.addop(Op.STORE_SUBSCR);
       return;
-    case 'Name':
+    case NodeKind.Name:
       c.nameop(e.id, 'Store');
       return;
   }
@@ -73,13 +74,13 @@ function checkAnnExpr(c: Compiler, e: N.expr): void {
 
 /** check_ann_subscr */
 function checkAnnSubscr(c: Compiler, sl: N.expr): void {
-  switch (sl._type) {
-    case 'Slice':
+  switch (sl._kind) {
+    case NodeKind.Slice:
       if (sl.lower) checkAnnExpr(c, sl.lower);
       if (sl.upper) checkAnnExpr(c, sl.upper);
       if (sl.step) checkAnnExpr(c, sl.step);
       return;
-    case 'Tuple':
+    case NodeKind.Tuple:
       for (const e of sl.elts) checkAnnSubscr(c, e);
       return;
     default:
@@ -98,8 +99,8 @@ export function compileAnnAssign(c: Compiler, s: N.AnnAssign): void {
     visitExpr(c, s.value);
     visitExpr(c, targ);
   }
-  switch (targ._type) {
-    case 'Name':
+  switch (targ._kind) {
+    case NodeKind.Name:
       c.checkForbiddenName(targ.id, 'Store');
       // a simple name in a module or class: store the annotation in __annotations__
       if (s.simple && atModuleOrClass(c)) {
@@ -110,11 +111,11 @@ export function compileAnnAssign(c: Compiler, s: N.AnnAssign): void {
         c.addop(Op.STORE_SUBSCR);
       }
       break;
-    case 'Attribute':
+    case NodeKind.Attribute:
       c.checkForbiddenName(targ.attr, 'Store');
       if (!s.value) checkAnnExpr(c, targ.value);
       break;
-    case 'Subscript':
+    case NodeKind.Subscript:
       if (!s.value) {
         checkAnnExpr(c, targ.value);
         checkAnnSubscr(c, targ.slice);

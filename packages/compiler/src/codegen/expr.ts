@@ -2,6 +2,7 @@
 // (collections, subscripts, slices, f-strings, yield / await).
 import { Kind, None, PyStr, PyTuple, PyFrozenSet, type PyValue } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import { BlockType } from '../symtable/index.js';
 import { compileCall } from './call.js';
 import { compileComprehension, ComprehensionKind } from './comprehension.js';
@@ -30,16 +31,16 @@ export function visitExprs(c: Compiler, es: readonly N.expr[]): void {
 }
 
 function visitExpr1(c: Compiler, e: N.expr): void {
-  switch (e._type) {
+  switch (e._kind) {
     // the most frequent kinds first: a switch on strings tests the cases in order
-    case 'Name':
+    case NodeKind.Name:
       return c.nameop(e.id, ctxOf(e));
-    case 'Call':
+    case NodeKind.Call:
       return compileCall(c, e);
-    case 'Constant':
+    case NodeKind.Constant:
       c.loadConst(e.value);
       return;
-    case 'Attribute':
+    case NodeKind.Attribute:
       visitExpr(c, e.value);
       updateStartLocationToMatchAttr(c, e);
       switch (e.ctx._type) {
@@ -55,44 +56,44 @@ function visitExpr1(c: Compiler, e: N.expr): void {
           return;
       }
       return;
-    case 'Tuple':
+    case NodeKind.Tuple:
       if (e.ctx._type === 'Store') return assignmentHelper(c, e.elts);
       if (e.ctx._type === 'Load') return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, true);
       return visitExprs(c, e.elts);
-    case 'BoolOp':
+    case NodeKind.BoolOp:
       return compileBoolOp(c, e);
-    case 'BinOp':
+    case NodeKind.BinOp:
       visitExpr(c, e.left);
       visitExpr(c, e.right);
       c.addopI(Op.BINARY_OP, NB[e.op._type]!);
       return;
-    case 'UnaryOp':
+    case NodeKind.UnaryOp:
       visitExpr(c, e.operand);
       c.addop(UNARY[e.op._type]!);
       return;
-    case 'Lambda':
+    case NodeKind.Lambda:
       return compileLambda(c, e);
-    case 'IfExp':
+    case NodeKind.IfExp:
       return compileIfExp(c, e);
-    case 'Dict':
+    case NodeKind.Dict:
       return compileDict(c, e);
-    case 'Set':
+    case NodeKind.Set:
       return starunpackHelper(c, e.elts, 0, Op.BUILD_SET, Op.SET_ADD, Op.SET_UPDATE, false);
-    case 'GeneratorExp':
+    case NodeKind.GeneratorExp:
       return compileComprehension(c, e, ComprehensionKind.GenExp, '<genexpr>', e.generators, e.elt, null);
-    case 'ListComp':
+    case NodeKind.ListComp:
       return compileComprehension(c, e, ComprehensionKind.ListComp, '<listcomp>', e.generators, e.elt, null);
-    case 'SetComp':
+    case NodeKind.SetComp:
       return compileComprehension(c, e, ComprehensionKind.SetComp, '<setcomp>', e.generators, e.elt, null);
-    case 'DictComp':
+    case NodeKind.DictComp:
       return compileComprehension(c, e, ComprehensionKind.DictComp, '<dictcomp>', e.generators, e.key, e.value);
-    case 'Yield':
+    case NodeKind.Yield:
       if (c.u.ste.type !== BlockType.FunctionBlock) throw c.error("'yield' outside function");
       if (e.value) visitExpr(c, e.value);
       else c.loadConst(None);
       addopYield(c);
       return;
-    case 'YieldFrom':
+    case NodeKind.YieldFrom:
       if (c.u.ste.type !== BlockType.FunctionBlock) throw c.error("'yield' outside function");
       if (c.u.scopeType === ScopeType.AsyncFunction) throw c.error("'yield from' inside async function");
       visitExpr(c, e.value);
@@ -100,7 +101,7 @@ function visitExpr1(c: Compiler, e: N.expr): void {
       c.loadConst(None);
       addYieldFrom(c, false);
       return;
-    case 'Await':
+    case NodeKind.Await:
       if (c.u.ste.type !== BlockType.FunctionBlock) throw c.error("'await' outside function");
       if (c.u.scopeType !== ScopeType.AsyncFunction && c.u.scopeType !== ScopeType.Comprehension) throw c.error("'await' outside async function");
       visitExpr(c, e.value);
@@ -108,24 +109,24 @@ function visitExpr1(c: Compiler, e: N.expr): void {
       c.loadConst(None);
       addYieldFrom(c, true);
       return;
-    case 'Compare':
+    case NodeKind.Compare:
       return compileCompare(c, e);
-    case 'JoinedStr':
+    case NodeKind.JoinedStr:
       return compileJoinedStr(c, e);
-    case 'FormattedValue':
+    case NodeKind.FormattedValue:
       return compileFormattedValue(c, e);
-    case 'Subscript':
+    case NodeKind.Subscript:
       return compileSubscript(c, e);
-    case 'Starred':
+    case NodeKind.Starred:
       if (e.ctx._type === 'Store') throw c.error('starred assignment target must be in a list or tuple');
       throw c.error("can't use starred expression here");
-    case 'Slice':
+    case NodeKind.Slice:
       return compileSlice(c, e);
-    case 'List':
+    case NodeKind.List:
       if (e.ctx._type === 'Store') return assignmentHelper(c, e.elts);
       if (e.ctx._type === 'Load') return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, false);
       return visitExprs(c, e.elts);
-    case 'NamedExpr':
+    case NodeKind.NamedExpr:
       visitExpr(c, e.value);
       c.addopI(Op.COPY, 1);
       visitExpr(c, e.target);

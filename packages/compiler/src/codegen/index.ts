@@ -1,6 +1,7 @@
 // Code generation for CPython 3.11 (Python/compile.c): AST + symbol table → code object.
 import type { CodeObject, Target } from '@tspyc/bytecode';
 import type { mod } from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import type { CompileWarning } from '../parser/parser-base.js';
 import { optimizeAst } from '../optimizer/index.js';
 import { buildSymtable, futureFromAST } from '../symtable/index.js';
@@ -37,15 +38,15 @@ export function codegenModule(module: mod, options: CodegenOptions): CodeObject 
   const c = new Compiler(st, future, options.filename, options.optimize, options.target, text, options.onWarning);
   c.enterScope('<module>', ScopeType.Module, module, 1);
   let addNone = true;
-  switch (module._type) {
-    case 'Module':
+  switch (module._kind) {
+    case NodeKind.Module:
       compilerBody(c, module.body);
       break;
-    case 'Interactive':
+    case NodeKind.Interactive:
       c.interactive = true;
       visitStmts(c, module.body);
       break;
-    case 'Expression':
+    case NodeKind.Expression:
       visitExpr(c, module.body);
       addNone = false;
       break;

@@ -2,6 +2,7 @@
 // check_subscripter, check_index).
 import { Kind, type PyValue } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import type { Compiler } from './compiler.js';
 
 function constTypeName(v: PyValue): string {
@@ -22,35 +23,35 @@ function constTypeName(v: PyValue): string {
 
 /** the type an expression certainly has, or null */
 export function inferType(e: N.expr): string | null {
-  switch (e._type) {
-    case 'Tuple': return 'tuple';
-    case 'List': case 'ListComp': return 'list';
-    case 'Dict': case 'DictComp': return 'dict';
-    case 'Set': case 'SetComp': return 'set';
-    case 'GeneratorExp': return 'generator';
-    case 'Lambda': return 'function';
-    case 'JoinedStr': case 'FormattedValue': return 'str';
-    case 'Constant': return constTypeName(e.value);
+  switch (e._kind) {
+    case NodeKind.Tuple: return 'tuple';
+    case NodeKind.List: case NodeKind.ListComp: return 'list';
+    case NodeKind.Dict: case NodeKind.DictComp: return 'dict';
+    case NodeKind.Set: case NodeKind.SetComp: return 'set';
+    case NodeKind.GeneratorExp: return 'generator';
+    case NodeKind.Lambda: return 'function';
+    case NodeKind.JoinedStr: case NodeKind.FormattedValue: return 'str';
+    case NodeKind.Constant: return constTypeName(e.value);
     default: return null;
   }
 }
 
 export function checkCaller(c: Compiler, e: N.expr): void {
-  switch (e._type) {
-    case 'Constant': case 'Tuple': case 'List': case 'ListComp': case 'Dict': case 'DictComp': case 'Set':
-    case 'SetComp': case 'GeneratorExp': case 'JoinedStr': case 'FormattedValue':
+  switch (e._kind) {
+    case NodeKind.Constant: case NodeKind.Tuple: case NodeKind.List: case NodeKind.ListComp: case NodeKind.Dict: case NodeKind.DictComp: case NodeKind.Set:
+    case NodeKind.SetComp: case NodeKind.GeneratorExp: case NodeKind.JoinedStr: case NodeKind.FormattedValue:
       c.warn(`'${inferType(e)}' object is not callable; perhaps you missed a comma?`);
   }
 }
 
 export function checkSubscripter(c: Compiler, e: N.expr): void {
-  switch (e._type) {
-    case 'Constant': {
+  switch (e._kind) {
+    case NodeKind.Constant: {
       const k = e.value.kind;
       if (!(k === Kind.None || k === Kind.Ellipsis || k === Kind.Int || k === Kind.Float || k === Kind.Complex || k === Kind.FrozenSet || k === Kind.Set)) return;
       break;
     }
-    case 'Set': case 'SetComp': case 'GeneratorExp': case 'Lambda':
+    case NodeKind.Set: case NodeKind.SetComp: case NodeKind.GeneratorExp: case NodeKind.Lambda:
       break;
     default:
       return;
@@ -61,13 +62,13 @@ export function checkSubscripter(c: Compiler, e: N.expr): void {
 export function checkIndex(c: Compiler, e: N.expr, s: N.expr): void {
   const indexType = inferType(s);
   if (indexType === null || indexType === 'int' || indexType === 'bool' || indexType === 'slice') return;
-  switch (e._type) {
-    case 'Constant': {
+  switch (e._kind) {
+    case NodeKind.Constant: {
       const k = e.value.kind;
       if (!(k === Kind.Str || k === Kind.Bytes || k === Kind.Tuple)) return;
       break;
     }
-    case 'Tuple': case 'List': case 'ListComp': case 'JoinedStr': case 'FormattedValue':
+    case NodeKind.Tuple: case NodeKind.List: case NodeKind.ListComp: case NodeKind.JoinedStr: case NodeKind.FormattedValue:
       break;
     default:
       return;

@@ -2,6 +2,7 @@
 // compiler_boolop, compiler_compare, compiler_ifexp, and the "is" with a literal warning.
 import { Kind } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import type { Compiler } from './compiler.js';
 import { visitExpr } from './expr.js';
 import type { BasicBlock } from './ir.js';
@@ -99,11 +100,11 @@ export function compileIfExp(c: Compiler, e: N.IfExp): void {
 
 /** compiler_jump_if: jump to `next` when the truth of `e` equals `cond` */
 export function jumpIf(c: Compiler, e: N.expr, next: BasicBlock, cond: boolean): void {
-  switch (e._type) {
-    case 'UnaryOp':
+  switch (e._kind) {
+    case NodeKind.UnaryOp:
       if (e.op._type === 'Not') return jumpIf(c, e.operand, next, !cond);
       break;
-    case 'BoolOp': {
+    case NodeKind.BoolOp: {
       const s = e.values;
       const n = s.length - 1;
       const cond2 = e.op._type === 'Or';
@@ -114,7 +115,7 @@ export function jumpIf(c: Compiler, e: N.expr, next: BasicBlock, cond: boolean):
       if (next2 !== next) c.useNextBlock(next2);
       return;
     }
-    case 'IfExp': {
+    case NodeKind.IfExp: {
       const end = c.newBlock();
       const next2 = c.newBlock();
       jumpIf(c, e.test, next2, false);
@@ -125,7 +126,7 @@ export function jumpIf(c: Compiler, e: N.expr, next: BasicBlock, cond: boolean):
       c.useNextBlock(end);
       return;
     }
-    case 'Compare': {
+    case NodeKind.Compare: {
       // a comparison's jump carries the comparison's location (and it stays current)
       c.setLoc(e);
       const n = e.ops.length - 1;

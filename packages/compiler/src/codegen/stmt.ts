@@ -2,6 +2,7 @@
 // expression statements, return, raise, assert, if, pass, global/nonlocal).
 import { Kind, None } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import { BlockType } from '../symtable/index.js';
 import { compileAnnAssign, compileAssign, compileAugAssign } from './assign.js';
 import type { Compiler } from './compiler.js';
@@ -23,34 +24,34 @@ export function visitStmts(c: Compiler, body: readonly N.stmt[]): void {
 /** compiler_visit_stmt: each statement's location stays current until the next one */
 export function visitStmt(c: Compiler, s: N.stmt): void {
   c.setLoc(s);
-  switch (s._type) {
+  switch (s._kind) {
     // the most frequent kinds first: a switch on strings tests the cases in order
-    case 'Expr':
+    case NodeKind.Expr:
       return compileStmtExpr(c, s.value);
-    case 'Assign':
+    case NodeKind.Assign:
       return compileAssign(c, s);
-    case 'FunctionDef':
-    case 'AsyncFunctionDef':
+    case NodeKind.FunctionDef:
+    case NodeKind.AsyncFunctionDef:
       return compileFunction(c, s);
-    case 'ClassDef':
+    case NodeKind.ClassDef:
       return compileClass(c, s);
-    case 'Return':
+    case NodeKind.Return:
       return compileReturn(c, s);
-    case 'Delete':
+    case NodeKind.Delete:
       return visitExprs(c, s.targets);
-    case 'AugAssign':
+    case NodeKind.AugAssign:
       return compileAugAssign(c, s);
-    case 'AnnAssign':
+    case NodeKind.AnnAssign:
       return compileAnnAssign(c, s);
-    case 'For':
+    case NodeKind.For:
       return compileFor(c, s);
-    case 'While':
+    case NodeKind.While:
       return compileWhile(c, s);
-    case 'If':
+    case NodeKind.If:
       return compileIf(c, s);
-    case 'Match':
+    case NodeKind.Match:
       return compileMatch(c, s);
-    case 'Raise': {
+    case NodeKind.Raise: {
       let n = 0;
       if (s.exc) {
         visitExpr(c, s.exc);
@@ -64,31 +65,31 @@ export function visitStmt(c: Compiler, s: N.stmt): void {
       c.nextBlock();
       return;
     }
-    case 'Try':
+    case NodeKind.Try:
       return compileTry(c, s);
-    case 'TryStar':
+    case NodeKind.TryStar:
       return compileTryStar(c, s);
-    case 'Assert':
+    case NodeKind.Assert:
       return compileAssert(c, s);
-    case 'Import':
+    case NodeKind.Import:
       return compileImport(c, s);
-    case 'ImportFrom':
+    case NodeKind.ImportFrom:
       return compileFromImport(c, s);
-    case 'Global':
-    case 'Nonlocal':
+    case NodeKind.Global:
+    case NodeKind.Nonlocal:
       return;
-    case 'Pass':
+    case NodeKind.Pass:
       c.addop(Op.NOP);
       return;
-    case 'Break':
+    case NodeKind.Break:
       return compileBreak(c);
-    case 'Continue':
+    case NodeKind.Continue:
       return compileContinue(c);
-    case 'With':
+    case NodeKind.With:
       return compileWith(c, s, 0);
-    case 'AsyncWith':
+    case NodeKind.AsyncWith:
       return compileAsyncWith(c, s, 0);
-    case 'AsyncFor':
+    case NodeKind.AsyncFor:
       return compileAsyncFor(c, s);
   }
 }
@@ -96,21 +97,21 @@ export function visitStmt(c: Compiler, s: N.stmt): void {
 /** find_ann: does the body (not nested scopes) contain an annotated assignment? */
 export function findAnn(stmts: readonly N.stmt[]): boolean {
   for (const st of stmts) {
-    switch (st._type) {
-      case 'AnnAssign':
+    switch (st._kind) {
+      case NodeKind.AnnAssign:
         return true;
-      case 'For':
-      case 'AsyncFor':
-      case 'While':
-      case 'If':
+      case NodeKind.For:
+      case NodeKind.AsyncFor:
+      case NodeKind.While:
+      case NodeKind.If:
         if (findAnn(st.body) || findAnn(st.orelse)) return true;
         break;
-      case 'With':
-      case 'AsyncWith':
+      case NodeKind.With:
+      case NodeKind.AsyncWith:
         if (findAnn(st.body)) return true;
         break;
-      case 'Try':
-      case 'TryStar':
+      case NodeKind.Try:
+      case NodeKind.TryStar:
         for (const h of st.handlers) if (findAnn(h.body)) return true;
         if (findAnn(st.body) || findAnn(st.finalbody) || findAnn(st.orelse)) return true;
         break;

@@ -4,6 +4,7 @@
 // comparisons, `"%s" % (a,)` into an f-string. The tree is rewritten in place (and returned).
 import { PyBool, PyStr } from '@tspyc/bytecode';
 import type { arguments as Arguments, arg as Arg, comprehension, excepthandler, expr, keyword, match_case, mod, pattern, stmt, withitem, JoinedStr } from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import { CO_FUTURE_ANNOTATIONS } from '../symtable/future.js';
 import { PyRecursionError } from '../symtable/recursion-error.js';
 import { foldBinOp } from './fold-binop.js';
@@ -51,11 +52,11 @@ class AstOptimizer {
   }
 
   mod(node: mod): void {
-    switch (node._type) {
-      case 'Module': return this.body(node.body);
-      case 'Interactive': return this.stmts(node.body);
-      case 'Expression': return this.expr(node.body);
-      case 'FunctionType': return; // not folded
+    switch (node._kind) {
+      case NodeKind.Module: return this.body(node.body);
+      case NodeKind.Interactive: return this.stmts(node.body);
+      case NodeKind.Expression: return this.expr(node.body);
+      case NodeKind.FunctionType: return; // not folded
     }
   }
 
@@ -68,7 +69,7 @@ class AstOptimizer {
     this.stmts(stmts);
     if (!docstring && hasDocString(stmts)) {
       const st = stmts[0] as Extract<stmt, { _type: 'Expr' }>;
-      const wrapped: JoinedStr = { _type: 'JoinedStr', values: [st.value], lineno: st.lineno, col_offset: st.col_offset, end_lineno: st.end_lineno, end_col_offset: st.end_col_offset };
+      const wrapped: JoinedStr = { _type: 'JoinedStr', _kind: NodeKind.JoinedStr, values: [st.value], lineno: st.lineno, col_offset: st.col_offset, end_lineno: st.end_lineno, end_col_offset: st.end_col_offset };
       st.value = wrapped;
     }
   }
@@ -91,85 +92,85 @@ class AstOptimizer {
 
   expr(node: expr): void {
     this.enter();
-    switch (node._type) {
+    switch (node._kind) {
       // the most frequent kinds first: a switch on strings tests the cases in order
-      case 'Name':
+      case NodeKind.Name:
         if (node.ctx._type === 'Load' && node.id === '__debug__') makeConst(node, PyBool.of(!this.optimize));
         break;
-      case 'Constant': break;
-      case 'Attribute': this.expr(node.value); break;
-      case 'Call':
+      case NodeKind.Constant: break;
+      case NodeKind.Attribute: this.expr(node.value); break;
+      case NodeKind.Call:
         this.expr(node.func);
         this.exprs(node.args);
         this.keywords(node.keywords);
         break;
-      case 'BoolOp': this.exprs(node.values); break;
-      case 'BinOp':
+      case NodeKind.BoolOp: this.exprs(node.values); break;
+      case NodeKind.BinOp:
         this.expr(node.left);
         this.expr(node.right);
         foldBinOp(node);
         break;
-      case 'UnaryOp':
+      case NodeKind.UnaryOp:
         this.expr(node.operand);
         foldUnaryOp(node);
         break;
-      case 'Lambda':
+      case NodeKind.Lambda:
         this.arguments(node.args);
         this.expr(node.body);
         break;
-      case 'IfExp':
+      case NodeKind.IfExp:
         this.expr(node.test);
         this.expr(node.body);
         this.expr(node.orelse);
         break;
-      case 'Dict':
+      case NodeKind.Dict:
         this.exprs(node.keys);
         this.exprs(node.values);
         break;
-      case 'Set': this.exprs(node.elts); break;
-      case 'ListComp':
-      case 'SetComp':
-      case 'GeneratorExp':
+      case NodeKind.Set: this.exprs(node.elts); break;
+      case NodeKind.ListComp:
+      case NodeKind.SetComp:
+      case NodeKind.GeneratorExp:
         this.expr(node.elt);
         this.generators(node.generators);
         break;
-      case 'DictComp':
+      case NodeKind.DictComp:
         this.expr(node.key);
         this.expr(node.value);
         this.generators(node.generators);
         break;
-      case 'Await':
-      case 'YieldFrom':
+      case NodeKind.Await:
+      case NodeKind.YieldFrom:
         this.expr(node.value);
         break;
-      case 'Yield': this.optExpr(node.value); break;
-      case 'Compare':
+      case NodeKind.Yield: this.optExpr(node.value); break;
+      case NodeKind.Compare:
         this.expr(node.left);
         this.exprs(node.comparators);
         foldCompare(node);
         break;
-      case 'FormattedValue':
+      case NodeKind.FormattedValue:
         this.expr(node.value);
         this.optExpr(node.format_spec);
         break;
-      case 'JoinedStr': this.exprs(node.values); break;
-      case 'Subscript':
+      case NodeKind.JoinedStr: this.exprs(node.values); break;
+      case NodeKind.Subscript:
         this.expr(node.value);
         this.expr(node.slice);
         foldSubscr(node);
         break;
-      case 'Starred': this.expr(node.value); break;
-      case 'Slice':
+      case NodeKind.Starred: this.expr(node.value); break;
+      case NodeKind.Slice:
         this.optExpr(node.lower);
         this.optExpr(node.upper);
         this.optExpr(node.step);
         break;
-      case 'List': this.exprs(node.elts); break;
-      case 'Tuple':
+      case NodeKind.List: this.exprs(node.elts); break;
+      case NodeKind.Tuple:
         this.exprs(node.elts);
         foldTuple(node);
         break;
-      case 'NamedExpr': this.expr(node.value); break;
+      case NodeKind.NamedExpr: this.expr(node.value); break;
     }
     this.depth--;
   }
@@ -200,87 +201,87 @@ class AstOptimizer {
 
   stmt(node: stmt): void {
     this.enter();
-    switch (node._type) {
+    switch (node._kind) {
       // the most frequent kinds first: a switch on strings tests the cases in order
-      case 'Expr': this.expr(node.value); break;
-      case 'Assign':
+      case NodeKind.Expr: this.expr(node.value); break;
+      case NodeKind.Assign:
         this.exprs(node.targets);
         this.expr(node.value);
         break;
-      case 'FunctionDef':
-      case 'AsyncFunctionDef':
+      case NodeKind.FunctionDef:
+      case NodeKind.AsyncFunctionDef:
         this.arguments(node.args);
         this.body(node.body);
         this.exprs(node.decorator_list);
         this.annotation(node.returns);
         break;
-      case 'ClassDef':
+      case NodeKind.ClassDef:
         this.exprs(node.bases);
         this.keywords(node.keywords);
         this.body(node.body);
         this.exprs(node.decorator_list);
         break;
-      case 'Return': this.optExpr(node.value); break;
-      case 'Delete': this.exprs(node.targets); break;
-      case 'AugAssign':
+      case NodeKind.Return: this.optExpr(node.value); break;
+      case NodeKind.Delete: this.exprs(node.targets); break;
+      case NodeKind.AugAssign:
         this.expr(node.target);
         this.expr(node.value);
         break;
-      case 'AnnAssign':
+      case NodeKind.AnnAssign:
         this.expr(node.target);
         this.annotation(node.annotation);
         this.optExpr(node.value);
         break;
-      case 'For':
+      case NodeKind.For:
         this.expr(node.target);
         this.expr(node.iter);
         this.stmts(node.body);
         this.stmts(node.orelse);
         foldIter(node.iter);
         break;
-      case 'AsyncFor': // no fold_iter: an async iterable is never a display
+      case NodeKind.AsyncFor: // no fold_iter: an async iterable is never a display
         this.expr(node.target);
         this.expr(node.iter);
         this.stmts(node.body);
         this.stmts(node.orelse);
         break;
-      case 'While':
-      case 'If':
+      case NodeKind.While:
+      case NodeKind.If:
         this.expr(node.test);
         this.stmts(node.body);
         this.stmts(node.orelse);
         break;
-      case 'With':
-      case 'AsyncWith':
+      case NodeKind.With:
+      case NodeKind.AsyncWith:
         this.withitems(node.items);
         this.stmts(node.body);
         break;
-      case 'Raise':
+      case NodeKind.Raise:
         this.optExpr(node.exc);
         this.optExpr(node.cause);
         break;
-      case 'Try':
-      case 'TryStar':
+      case NodeKind.Try:
+      case NodeKind.TryStar:
         this.stmts(node.body);
         this.handlers(node.handlers);
         this.stmts(node.orelse);
         this.stmts(node.finalbody);
         break;
-      case 'Assert':
+      case NodeKind.Assert:
         this.expr(node.test);
         this.optExpr(node.msg);
         break;
-      case 'Match':
+      case NodeKind.Match:
         this.expr(node.subject);
         this.matchCases(node.cases);
         break;
-      case 'Import':
-      case 'ImportFrom':
-      case 'Global':
-      case 'Nonlocal':
-      case 'Pass':
-      case 'Break':
-      case 'Continue':
+      case NodeKind.Import:
+      case NodeKind.ImportFrom:
+      case NodeKind.Global:
+      case NodeKind.Nonlocal:
+      case NodeKind.Pass:
+      case NodeKind.Break:
+      case NodeKind.Continue:
         break;
     }
     this.depth--;
@@ -311,25 +312,25 @@ class AstOptimizer {
   /** mostly forms the negative and complex numbers of value patterns (`case -1:`, `case 1+2j:`) */
   pattern(node: pattern): void {
     this.enter();
-    switch (node._type) {
-      case 'MatchValue': this.expr(node.value); break;
-      case 'MatchSingleton':
-      case 'MatchStar':
+    switch (node._kind) {
+      case NodeKind.MatchValue: this.expr(node.value); break;
+      case NodeKind.MatchSingleton:
+      case NodeKind.MatchStar:
         break;
-      case 'MatchSequence': this.patterns(node.patterns); break;
-      case 'MatchMapping':
+      case NodeKind.MatchSequence: this.patterns(node.patterns); break;
+      case NodeKind.MatchMapping:
         this.exprs(node.keys);
         this.patterns(node.patterns);
         break;
-      case 'MatchClass':
+      case NodeKind.MatchClass:
         this.expr(node.cls);
         this.patterns(node.patterns);
         this.patterns(node.kwd_patterns);
         break;
-      case 'MatchAs':
+      case NodeKind.MatchAs:
         if (node.pattern) this.pattern(node.pattern);
         break;
-      case 'MatchOr': this.patterns(node.patterns); break;
+      case NodeKind.MatchOr: this.patterns(node.patterns); break;
     }
     this.depth--;
   }

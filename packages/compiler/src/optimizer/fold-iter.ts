@@ -1,7 +1,7 @@
 // fold_iter and fold_compare: where only iteration matters (the right operand of a final in /
 // not in, a for loop's or a comprehension's iterable) a list display becomes a tuple (a constant
 // one if it can) and a set display of constants a constant frozenset.
-import type { Compare, expr } from '../ast/index.js';
+import { NodeKind, type Compare, type expr } from '../ast/index.js';
 import { makeFrozenSet } from './frozenset.js';
 import { makeConst } from './make-const.js';
 import { makeConstTuple } from './fold-tuple.js';
@@ -9,8 +9,9 @@ import { makeConstTuple } from './fold-tuple.js';
 export function foldIter(arg: expr): void {
   if (arg._type === 'List') {
     if (arg.elts.some((e) => e._type === 'Starred')) return;
-    const n = arg as unknown as { _type: string };
+    const n = arg as unknown as { _type: string; _kind: NodeKind };
     n._type = 'Tuple'; // same fields: elts, ctx
+    n._kind = NodeKind.Tuple;
     makeConst(arg, makeConstTuple(arg.elts));
   } else if (arg._type === 'Set') {
     const tuple = makeConstTuple(arg.elts);

@@ -3,10 +3,11 @@
 // __eq__ and __ne__ need not agree, < and > are subset tests on sets).
 import { Kind, PyBool, PyComplex, PyFloat, PyInt, type PyValue } from '@tspyc/bytecode';
 import type { UnaryOp, cmpop } from '../ast/index.js';
+import * as A from '../ast/generated/factory311.js';
 import { copyNode, makeConst } from './make-const.js';
 import { intValue, isInt } from './number-protocol.js';
 
-const INVERTED: Partial<Record<cmpop['_type'], cmpop['_type']>> = { Is: 'IsNot', IsNot: 'Is', In: 'NotIn', NotIn: 'In' };
+const INVERTED: Partial<Record<cmpop['_type'], cmpop>> = { Is: A.IsNot, IsNot: A.Is, In: A.NotIn, NotIn: A.In };
 
 /** PyObject_IsTrue for constants */
 export function isTrue(v: PyValue): boolean {
@@ -44,7 +45,7 @@ export function foldUnaryOp(node: UnaryOp): void {
     if (node.op._type === 'Not' && arg._type === 'Compare' && arg.ops.length === 1) {
       const op = INVERTED[arg.ops[0]!._type];
       if (op) {
-        arg.ops[0] = { _type: op } as cmpop;
+        arg.ops[0] = op;
         copyNode(node, arg);
       }
     }

@@ -1,7 +1,7 @@
 // ast_opt.c rewrites expression nodes in place (node->kind = Constant_kind, COPY_NODE): the node
 // object keeps its identity and, for make_const, its location.
 import type { PyValue } from '@tspyc/bytecode';
-import type { Constant, expr } from '../ast/index.js';
+import { NodeKind, type Constant, type expr } from '../ast/index.js';
 
 type Mutable = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ export function makeConst(node: expr, value: PyValue | null): void {
   const { lineno, col_offset, end_lineno, end_col_offset } = node;
   clearFields(n);
   // the fields in the parser's order for a Constant
-  const c: Omit<Constant, 'kind'> & { kind: null } = { _type: 'Constant', value, kind: null, lineno, col_offset, end_lineno, end_col_offset };
+  const c: Omit<Constant, 'kind'> & { kind: null } = { _type: 'Constant', _kind: NodeKind.Constant, value, kind: null, lineno, col_offset, end_lineno, end_col_offset };
   Object.assign(n, c);
 }
 

@@ -3,13 +3,13 @@
 // f"...{a!s}...{b!r}", which compiles to faster code. The new literal parts and format specs
 // carry no location (-1), as CPython builds them.
 import { PyStr } from '@tspyc/bytecode';
-import type { BinOp, Constant, FormattedValue, JoinedStr, expr } from '../ast/index.js';
+import { NodeKind, type BinOp, type Constant, type FormattedValue, type JoinedStr, type expr } from '../ast/index.js';
 import { copyNode } from './make-const.js';
 
 const MAXDIGITS = 3;
 
 function constantAtNoLocation(value: string): Constant {
-  return { _type: 'Constant', value: new PyStr(value), kind: null, lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 };
+  return { _type: 'Constant', _kind: NodeKind.Constant, value: new PyStr(value), kind: null, lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 };
 }
 
 /** parse_literal: the text up to the next lone '%' ('%%' stands for '%'), or null if empty */
@@ -79,6 +79,7 @@ function parseFormat(fmt: string, pos: { at: number }, arg: expr): FormattedValu
   if (unit.prec >= 0) spec += `.${unit.prec}`;
   return {
     _type: 'FormattedValue',
+    _kind: NodeKind.FormattedValue,
     value: arg,
     conversion: unit.spec.charCodeAt(0),
     format_spec: spec ? constantAtNoLocation(spec) : null,
@@ -105,6 +106,6 @@ export function optimizeFormat(node: BinOp, fmt: string, elts: readonly expr[]):
     values.push(value);
   }
   if (cnt < elts.length) return; // more items than format units
-  const res: JoinedStr = { _type: 'JoinedStr', values, lineno: node.lineno, col_offset: node.col_offset, end_lineno: node.end_lineno, end_col_offset: node.end_col_offset };
+  const res: JoinedStr = { _type: 'JoinedStr', _kind: NodeKind.JoinedStr, values, lineno: node.lineno, col_offset: node.col_offset, end_lineno: node.end_lineno, end_col_offset: node.end_col_offset };
   copyNode(node, res);
 }

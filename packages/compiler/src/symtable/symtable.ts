@@ -24,6 +24,7 @@ import type {
   DictComp,
   GeneratorExp,
 } from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import { analyze } from './analyze.js';
 import { SymbolTableEntry } from './entry.js';
 import {
@@ -133,15 +134,15 @@ class Builder {
   build(module: mod): SymbolTable {
     this.enterBlock('top', BlockType.ModuleBlock, module, 0, 0, 0, 0);
     this.table.top = this.cur;
-    switch (module._type) {
-      case 'Module':
-      case 'Interactive':
+    switch (module._kind) {
+      case NodeKind.Module:
+      case NodeKind.Interactive:
         for (const s of module.body) this.visitStmt(s);
         break;
-      case 'Expression':
+      case NodeKind.Expression:
         this.visitExpr(module.body);
         break;
-      case 'FunctionType':
+      case NodeKind.FunctionType:
         throw new Error('this compiler does not handle FunctionTypes');
     }
     this.exitBlock();
@@ -267,32 +268,32 @@ class Builder {
 
   visitStmt(s: stmt): void {
     if (++this.depth > this.limit) throw new PyRecursionError();
-    switch (s._type) {
+    switch (s._kind) {
       // the most frequent kinds first: a switch on strings tests the cases in order
-      case 'Expr':
+      case NodeKind.Expr:
         this.visitExpr(s.value);
         break;
-      case 'Assign':
+      case NodeKind.Assign:
         this.visitExprs(s.targets);
         this.visitExpr(s.value);
         break;
-      case 'FunctionDef':
-      case 'AsyncFunctionDef':
+      case NodeKind.FunctionDef:
+      case NodeKind.AsyncFunctionDef:
         this.visitFunctionDef(s);
         break;
-      case 'ClassDef':
+      case NodeKind.ClassDef:
         this.visitClassDef(s);
         break;
-      case 'Return':
+      case NodeKind.Return:
         if (s.value) {
           this.visitExpr(s.value);
           this.cur.returnsValue = true;
         }
         break;
-      case 'Delete':
+      case NodeKind.Delete:
         this.visitExprs(s.targets);
         break;
-      case 'AnnAssign':
+      case NodeKind.AnnAssign:
         if (s.target._type === 'Name') {
           const target = s.target;
           const cur = this.lookup(target.id);
@@ -307,54 +308,54 @@ class Builder {
         this.visitAnnotation(s.annotation);
         if (s.value) this.visitExpr(s.value);
         break;
-      case 'AugAssign':
+      case NodeKind.AugAssign:
         this.visitExpr(s.target);
         this.visitExpr(s.value);
         break;
-      case 'For':
-      case 'AsyncFor':
+      case NodeKind.For:
+      case NodeKind.AsyncFor:
         this.visitExpr(s.target);
         this.visitExpr(s.iter);
         this.visitStmts(s.body);
         this.visitStmts(s.orelse);
         break;
-      case 'While':
+      case NodeKind.While:
         this.visitExpr(s.test);
         this.visitStmts(s.body);
         this.visitStmts(s.orelse);
         break;
-      case 'If':
+      case NodeKind.If:
         this.visitExpr(s.test);
         this.visitStmts(s.body);
         this.visitStmts(s.orelse);
         break;
-      case 'Match':
+      case NodeKind.Match:
         this.visitExpr(s.subject);
         for (const c of s.cases) this.visitMatchCase(c);
         break;
-      case 'Raise':
+      case NodeKind.Raise:
         if (s.exc) {
           this.visitExpr(s.exc);
           if (s.cause) this.visitExpr(s.cause);
         }
         break;
-      case 'Try':
-      case 'TryStar':
+      case NodeKind.Try:
+      case NodeKind.TryStar:
         // 3.11 visits the else clause before the handlers
         this.visitStmts(s.body);
         this.visitStmts(s.orelse);
         for (const h of s.handlers) this.visitExceptHandler(h);
         this.visitStmts(s.finalbody);
         break;
-      case 'Assert':
+      case NodeKind.Assert:
         this.visitExpr(s.test);
         if (s.msg) this.visitExpr(s.msg);
         break;
-      case 'Import':
-      case 'ImportFrom':
+      case NodeKind.Import:
+      case NodeKind.ImportFrom:
         for (const a of s.names) this.visitAlias(a);
         break;
-      case 'Global':
+      case NodeKind.Global:
         for (const name of s.names) {
           const cur = this.lookup(name);
           if (cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
@@ -372,7 +373,7 @@ class Builder {
           this.recordDirective(name, s);
         }
         break;
-      case 'Nonlocal':
+      case NodeKind.Nonlocal:
         for (const name of s.names) {
           const cur = this.lookup(name);
           if (cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
@@ -390,12 +391,12 @@ class Builder {
           this.recordDirective(name, s);
         }
         break;
-      case 'Pass':
-      case 'Break':
-      case 'Continue':
+      case NodeKind.Pass:
+      case NodeKind.Break:
+      case NodeKind.Continue:
         break;
-      case 'With':
-      case 'AsyncWith':
+      case NodeKind.With:
+      case NodeKind.AsyncWith:
         for (const item of s.items) {
           this.visitExpr(item.context_expr);
           if (item.optional_vars) this.visitExpr(item.optional_vars);
@@ -449,33 +450,33 @@ class Builder {
 
   visitPattern(p: pattern): void {
     if (++this.depth > this.limit) throw new PyRecursionError();
-    switch (p._type) {
-      case 'MatchValue':
+    switch (p._kind) {
+      case NodeKind.MatchValue:
         this.visitExpr(p.value);
         break;
-      case 'MatchSingleton':
+      case NodeKind.MatchSingleton:
         break;
-      case 'MatchSequence':
+      case NodeKind.MatchSequence:
         for (const q of p.patterns) this.visitPattern(q);
         break;
-      case 'MatchStar':
+      case NodeKind.MatchStar:
         if (p.name !== null) this.addDef(p.name, DEF_LOCAL, p);
         break;
-      case 'MatchMapping':
+      case NodeKind.MatchMapping:
         this.visitExprs(p.keys);
         for (const q of p.patterns) this.visitPattern(q);
         if (p.rest !== null) this.addDef(p.rest, DEF_LOCAL, p);
         break;
-      case 'MatchClass':
+      case NodeKind.MatchClass:
         this.visitExpr(p.cls);
         for (const q of p.patterns) this.visitPattern(q);
         for (const q of p.kwd_patterns) this.visitPattern(q);
         break;
-      case 'MatchAs':
+      case NodeKind.MatchAs:
         if (p.pattern) this.visitPattern(p.pattern);
         if (p.name !== null) this.addDef(p.name, DEF_LOCAL, p);
         break;
-      case 'MatchOr':
+      case NodeKind.MatchOr:
         for (const q of p.patterns) this.visitPattern(q);
         break;
     }
@@ -547,36 +548,36 @@ class Builder {
 
   visitExpr(e: expr): void {
     if (++this.depth > this.limit) throw new PyRecursionError();
-    switch (e._type) {
+    switch (e._kind) {
       // the most frequent kinds first
-      case 'Name':
+      case NodeKind.Name:
         this.visitName(e);
         break;
-      case 'Attribute':
+      case NodeKind.Attribute:
         this.visitExpr(e.value);
         break;
-      case 'Constant':
+      case NodeKind.Constant:
         break;
-      case 'Call':
+      case NodeKind.Call:
         this.visitExpr(e.func);
         this.visitExprs(e.args);
         for (const k of e.keywords) this.visitExpr(k.value);
         break;
-      case 'NamedExpr':
+      case NodeKind.NamedExpr:
         this.raiseIfAnnotationBlock('named expression', e);
         this.handleNamedExpr(e);
         break;
-      case 'BoolOp':
+      case NodeKind.BoolOp:
         this.visitExprs(e.values);
         break;
-      case 'BinOp':
+      case NodeKind.BinOp:
         this.visitExpr(e.left);
         this.visitExpr(e.right);
         break;
-      case 'UnaryOp':
+      case NodeKind.UnaryOp:
         this.visitExpr(e.operand);
         break;
-      case 'Lambda':
+      case NodeKind.Lambda:
         this.visitExprs(e.args.defaults);
         this.visitExprs(e.args.kw_defaults);
         this.enterBlock('lambda', BlockType.FunctionBlock, e, e.lineno, e.col_offset, e.end_lineno, e.end_col_offset);
@@ -584,72 +585,72 @@ class Builder {
         this.visitExpr(e.body);
         this.exitBlock();
         break;
-      case 'IfExp':
+      case NodeKind.IfExp:
         this.visitExpr(e.test);
         this.visitExpr(e.body);
         this.visitExpr(e.orelse);
         break;
-      case 'Dict':
+      case NodeKind.Dict:
         this.visitExprs(e.keys);
         this.visitExprs(e.values);
         break;
-      case 'Set':
+      case NodeKind.Set:
         this.visitExprs(e.elts);
         break;
-      case 'GeneratorExp':
+      case NodeKind.GeneratorExp:
         this.handleComprehension(e, 'genexpr', ComprehensionType.GeneratorExpression, e.generators, e.elt, null);
         break;
-      case 'ListComp':
+      case NodeKind.ListComp:
         this.handleComprehension(e, 'listcomp', ComprehensionType.ListComprehension, e.generators, e.elt, null);
         break;
-      case 'SetComp':
+      case NodeKind.SetComp:
         this.handleComprehension(e, 'setcomp', ComprehensionType.SetComprehension, e.generators, e.elt, null);
         break;
-      case 'DictComp':
+      case NodeKind.DictComp:
         this.handleComprehension(e, 'dictcomp', ComprehensionType.DictComprehension, e.generators, e.key, e.value);
         break;
-      case 'Yield':
+      case NodeKind.Yield:
         this.raiseIfAnnotationBlock('yield expression', e);
         if (e.value) this.visitExpr(e.value);
         this.cur.isGenerator = true;
         if (this.cur.isComprehension) throw this.comprehensionYieldError(e);
         break;
-      case 'YieldFrom':
+      case NodeKind.YieldFrom:
         this.raiseIfAnnotationBlock('yield expression', e);
         this.visitExpr(e.value);
         this.cur.isGenerator = true;
         if (this.cur.isComprehension) throw this.comprehensionYieldError(e);
         break;
-      case 'Await':
+      case NodeKind.Await:
         this.raiseIfAnnotationBlock('await expression', e);
         this.visitExpr(e.value);
         this.cur.isCoroutine = true;
         break;
-      case 'Compare':
+      case NodeKind.Compare:
         this.visitExpr(e.left);
         this.visitExprs(e.comparators);
         break;
-      case 'FormattedValue':
+      case NodeKind.FormattedValue:
         this.visitExpr(e.value);
         if (e.format_spec) this.visitExpr(e.format_spec);
         break;
-      case 'JoinedStr':
+      case NodeKind.JoinedStr:
         this.visitExprs(e.values);
         break;
-      case 'Subscript':
+      case NodeKind.Subscript:
         this.visitExpr(e.value);
         this.visitExpr(e.slice);
         break;
-      case 'Starred':
+      case NodeKind.Starred:
         this.visitExpr(e.value);
         break;
-      case 'Slice':
+      case NodeKind.Slice:
         if (e.lower) this.visitExpr(e.lower);
         if (e.upper) this.visitExpr(e.upper);
         if (e.step) this.visitExpr(e.step);
         break;
-      case 'List':
-      case 'Tuple':
+      case NodeKind.List:
+      case NodeKind.Tuple:
         this.visitExprs(e.elts);
         break;
       default:

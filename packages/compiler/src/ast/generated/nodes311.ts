@@ -5,113 +5,224 @@ export type FieldQualifier = '' | '?' | '*';
 export interface FieldSpec { readonly name: string; readonly type: string; readonly qualifier: FieldQualifier }
 export interface NodeSpec { readonly base: string; readonly fields: readonly FieldSpec[]; readonly attributes: readonly string[] }
 
-export interface Add { readonly _type: 'Add' }
-export interface And { readonly _type: 'And' }
-export interface AnnAssign { readonly _type: 'AnnAssign'; target: expr; annotation: expr; value: expr | null; simple: number; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Assert { readonly _type: 'Assert'; test: expr; msg: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Assign { readonly _type: 'Assign'; targets: expr[]; value: expr; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface AsyncFor { readonly _type: 'AsyncFor'; target: expr; iter: expr; body: stmt[]; orelse: stmt[]; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface AsyncFunctionDef { readonly _type: 'AsyncFunctionDef'; name: string; args: arguments; body: stmt[]; decorator_list: expr[]; returns: expr | null; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface AsyncWith { readonly _type: 'AsyncWith'; items: withitem[]; body: stmt[]; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Attribute { readonly _type: 'Attribute'; value: expr; attr: string; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface AugAssign { readonly _type: 'AugAssign'; target: expr; op: operator; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Await { readonly _type: 'Await'; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface BinOp { readonly _type: 'BinOp'; left: expr; op: operator; right: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface BitAnd { readonly _type: 'BitAnd' }
-export interface BitOr { readonly _type: 'BitOr' }
-export interface BitXor { readonly _type: 'BitXor' }
-export interface BoolOp { readonly _type: 'BoolOp'; op: boolop; values: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Break { readonly _type: 'Break'; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Call { readonly _type: 'Call'; func: expr; args: expr[]; keywords: keyword[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface ClassDef { readonly _type: 'ClassDef'; name: string; bases: expr[]; keywords: keyword[]; body: stmt[]; decorator_list: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Compare { readonly _type: 'Compare'; left: expr; ops: cmpop[]; comparators: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Constant { readonly _type: 'Constant'; value: ConstantValue; kind: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Continue { readonly _type: 'Continue'; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Del { readonly _type: 'Del' }
-export interface Delete { readonly _type: 'Delete'; targets: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Dict { readonly _type: 'Dict'; keys: expr[]; values: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface DictComp { readonly _type: 'DictComp'; key: expr; value: expr; generators: comprehension[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Div { readonly _type: 'Div' }
-export interface Eq { readonly _type: 'Eq' }
-export interface ExceptHandler { readonly _type: 'ExceptHandler'; type: expr | null; name: string | null; body: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Expr { readonly _type: 'Expr'; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Expression { readonly _type: 'Expression'; body: expr }
-export interface FloorDiv { readonly _type: 'FloorDiv' }
-export interface For { readonly _type: 'For'; target: expr; iter: expr; body: stmt[]; orelse: stmt[]; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface FormattedValue { readonly _type: 'FormattedValue'; value: expr; conversion: number; format_spec: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface FunctionDef { readonly _type: 'FunctionDef'; name: string; args: arguments; body: stmt[]; decorator_list: expr[]; returns: expr | null; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface FunctionType { readonly _type: 'FunctionType'; argtypes: expr[]; returns: expr }
-export interface GeneratorExp { readonly _type: 'GeneratorExp'; elt: expr; generators: comprehension[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Global { readonly _type: 'Global'; names: string[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Gt { readonly _type: 'Gt' }
-export interface GtE { readonly _type: 'GtE' }
-export interface If { readonly _type: 'If'; test: expr; body: stmt[]; orelse: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface IfExp { readonly _type: 'IfExp'; test: expr; body: expr; orelse: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Import { readonly _type: 'Import'; names: alias[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface ImportFrom { readonly _type: 'ImportFrom'; module: string | null; names: alias[]; level: number | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface In { readonly _type: 'In' }
-export interface Interactive { readonly _type: 'Interactive'; body: stmt[] }
-export interface Invert { readonly _type: 'Invert' }
-export interface Is { readonly _type: 'Is' }
-export interface IsNot { readonly _type: 'IsNot' }
-export interface JoinedStr { readonly _type: 'JoinedStr'; values: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface LShift { readonly _type: 'LShift' }
-export interface Lambda { readonly _type: 'Lambda'; args: arguments; body: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface List { readonly _type: 'List'; elts: expr[]; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface ListComp { readonly _type: 'ListComp'; elt: expr; generators: comprehension[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Load { readonly _type: 'Load' }
-export interface Lt { readonly _type: 'Lt' }
-export interface LtE { readonly _type: 'LtE' }
-export interface MatMult { readonly _type: 'MatMult' }
-export interface Match { readonly _type: 'Match'; subject: expr; cases: match_case[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface MatchAs { readonly _type: 'MatchAs'; pattern: pattern | null; name: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface MatchClass { readonly _type: 'MatchClass'; cls: expr; patterns: pattern[]; kwd_attrs: string[]; kwd_patterns: pattern[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface MatchMapping { readonly _type: 'MatchMapping'; keys: expr[]; patterns: pattern[]; rest: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface MatchOr { readonly _type: 'MatchOr'; patterns: pattern[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface MatchSequence { readonly _type: 'MatchSequence'; patterns: pattern[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface MatchSingleton { readonly _type: 'MatchSingleton'; value: ConstantValue; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface MatchStar { readonly _type: 'MatchStar'; name: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface MatchValue { readonly _type: 'MatchValue'; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Mod { readonly _type: 'Mod' }
-export interface Module { readonly _type: 'Module'; body: stmt[]; type_ignores: type_ignore[] }
-export interface Mult { readonly _type: 'Mult' }
-export interface Name { readonly _type: 'Name'; id: string; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface NamedExpr { readonly _type: 'NamedExpr'; target: expr; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Nonlocal { readonly _type: 'Nonlocal'; names: string[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Not { readonly _type: 'Not' }
-export interface NotEq { readonly _type: 'NotEq' }
-export interface NotIn { readonly _type: 'NotIn' }
-export interface Or { readonly _type: 'Or' }
-export interface Pass { readonly _type: 'Pass'; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Pow { readonly _type: 'Pow' }
-export interface RShift { readonly _type: 'RShift' }
-export interface Raise { readonly _type: 'Raise'; exc: expr | null; cause: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Return { readonly _type: 'Return'; value: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Set { readonly _type: 'Set'; elts: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface SetComp { readonly _type: 'SetComp'; elt: expr; generators: comprehension[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Slice { readonly _type: 'Slice'; lower: expr | null; upper: expr | null; step: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Starred { readonly _type: 'Starred'; value: expr; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Store { readonly _type: 'Store' }
-export interface Sub { readonly _type: 'Sub' }
-export interface Subscript { readonly _type: 'Subscript'; value: expr; slice: expr; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Try { readonly _type: 'Try'; body: stmt[]; handlers: excepthandler[]; orelse: stmt[]; finalbody: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface TryStar { readonly _type: 'TryStar'; body: stmt[]; handlers: excepthandler[]; orelse: stmt[]; finalbody: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Tuple { readonly _type: 'Tuple'; elts: expr[]; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface TypeIgnore { readonly _type: 'TypeIgnore'; lineno: number; tag: string }
-export interface UAdd { readonly _type: 'UAdd' }
-export interface USub { readonly _type: 'USub' }
-export interface UnaryOp { readonly _type: 'UnaryOp'; op: unaryop; operand: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface While { readonly _type: 'While'; test: expr; body: stmt[]; orelse: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface With { readonly _type: 'With'; items: withitem[]; body: stmt[]; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface Yield { readonly _type: 'Yield'; value: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface YieldFrom { readonly _type: 'YieldFrom'; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface alias { readonly _type: 'alias'; name: string; asname: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface arg { readonly _type: 'arg'; arg: string; annotation: expr | null; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface arguments { readonly _type: 'arguments'; posonlyargs: arg[]; args: arg[]; vararg: arg | null; kwonlyargs: arg[]; kw_defaults: expr[]; kwarg: arg | null; defaults: expr[] }
-export interface comprehension { readonly _type: 'comprehension'; target: expr; iter: expr; ifs: expr[]; is_async: number }
-export interface keyword { readonly _type: 'keyword'; arg: string | null; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
-export interface match_case { readonly _type: 'match_case'; pattern: pattern; guard: expr | null; body: stmt[] }
-export interface withitem { readonly _type: 'withitem'; context_expr: expr; optional_vars: expr | null }
+/** A number per node class: codegen, symtable and the AST optimizer switch on it (an int compare, not a string one). */
+export const enum NodeKind {
+  alias = 1,
+  arg = 2,
+  arguments = 3,
+  comprehension = 4,
+  keyword = 5,
+  match_case = 6,
+  withitem = 7,
+  And = 8,
+  Or = 9,
+  Eq = 10,
+  Gt = 11,
+  GtE = 12,
+  In = 13,
+  Is = 14,
+  IsNot = 15,
+  Lt = 16,
+  LtE = 17,
+  NotEq = 18,
+  NotIn = 19,
+  ExceptHandler = 20,
+  Attribute = 21,
+  Await = 22,
+  BinOp = 23,
+  BoolOp = 24,
+  Call = 25,
+  Compare = 26,
+  Constant = 27,
+  Dict = 28,
+  DictComp = 29,
+  FormattedValue = 30,
+  GeneratorExp = 31,
+  IfExp = 32,
+  JoinedStr = 33,
+  Lambda = 34,
+  List = 35,
+  ListComp = 36,
+  Name = 37,
+  NamedExpr = 38,
+  Set = 39,
+  SetComp = 40,
+  Slice = 41,
+  Starred = 42,
+  Subscript = 43,
+  Tuple = 44,
+  UnaryOp = 45,
+  Yield = 46,
+  YieldFrom = 47,
+  Del = 48,
+  Load = 49,
+  Store = 50,
+  Expression = 51,
+  FunctionType = 52,
+  Interactive = 53,
+  Module = 54,
+  Add = 55,
+  BitAnd = 56,
+  BitOr = 57,
+  BitXor = 58,
+  Div = 59,
+  FloorDiv = 60,
+  LShift = 61,
+  MatMult = 62,
+  Mod = 63,
+  Mult = 64,
+  Pow = 65,
+  RShift = 66,
+  Sub = 67,
+  MatchAs = 68,
+  MatchClass = 69,
+  MatchMapping = 70,
+  MatchOr = 71,
+  MatchSequence = 72,
+  MatchSingleton = 73,
+  MatchStar = 74,
+  MatchValue = 75,
+  AnnAssign = 76,
+  Assert = 77,
+  Assign = 78,
+  AsyncFor = 79,
+  AsyncFunctionDef = 80,
+  AsyncWith = 81,
+  AugAssign = 82,
+  Break = 83,
+  ClassDef = 84,
+  Continue = 85,
+  Delete = 86,
+  Expr = 87,
+  For = 88,
+  FunctionDef = 89,
+  Global = 90,
+  If = 91,
+  Import = 92,
+  ImportFrom = 93,
+  Match = 94,
+  Nonlocal = 95,
+  Pass = 96,
+  Raise = 97,
+  Return = 98,
+  Try = 99,
+  TryStar = 100,
+  While = 101,
+  With = 102,
+  TypeIgnore = 103,
+  Invert = 104,
+  Not = 105,
+  UAdd = 106,
+  USub = 107,
+}
+
+export interface Add { readonly _type: 'Add'; readonly _kind: NodeKind.Add }
+export interface And { readonly _type: 'And'; readonly _kind: NodeKind.And }
+export interface AnnAssign { readonly _type: 'AnnAssign'; readonly _kind: NodeKind.AnnAssign; target: expr; annotation: expr; value: expr | null; simple: number; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Assert { readonly _type: 'Assert'; readonly _kind: NodeKind.Assert; test: expr; msg: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Assign { readonly _type: 'Assign'; readonly _kind: NodeKind.Assign; targets: expr[]; value: expr; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface AsyncFor { readonly _type: 'AsyncFor'; readonly _kind: NodeKind.AsyncFor; target: expr; iter: expr; body: stmt[]; orelse: stmt[]; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface AsyncFunctionDef { readonly _type: 'AsyncFunctionDef'; readonly _kind: NodeKind.AsyncFunctionDef; name: string; args: arguments; body: stmt[]; decorator_list: expr[]; returns: expr | null; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface AsyncWith { readonly _type: 'AsyncWith'; readonly _kind: NodeKind.AsyncWith; items: withitem[]; body: stmt[]; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Attribute { readonly _type: 'Attribute'; readonly _kind: NodeKind.Attribute; value: expr; attr: string; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface AugAssign { readonly _type: 'AugAssign'; readonly _kind: NodeKind.AugAssign; target: expr; op: operator; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Await { readonly _type: 'Await'; readonly _kind: NodeKind.Await; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface BinOp { readonly _type: 'BinOp'; readonly _kind: NodeKind.BinOp; left: expr; op: operator; right: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface BitAnd { readonly _type: 'BitAnd'; readonly _kind: NodeKind.BitAnd }
+export interface BitOr { readonly _type: 'BitOr'; readonly _kind: NodeKind.BitOr }
+export interface BitXor { readonly _type: 'BitXor'; readonly _kind: NodeKind.BitXor }
+export interface BoolOp { readonly _type: 'BoolOp'; readonly _kind: NodeKind.BoolOp; op: boolop; values: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Break { readonly _type: 'Break'; readonly _kind: NodeKind.Break; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Call { readonly _type: 'Call'; readonly _kind: NodeKind.Call; func: expr; args: expr[]; keywords: keyword[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface ClassDef { readonly _type: 'ClassDef'; readonly _kind: NodeKind.ClassDef; name: string; bases: expr[]; keywords: keyword[]; body: stmt[]; decorator_list: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Compare { readonly _type: 'Compare'; readonly _kind: NodeKind.Compare; left: expr; ops: cmpop[]; comparators: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Constant { readonly _type: 'Constant'; readonly _kind: NodeKind.Constant; value: ConstantValue; kind: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Continue { readonly _type: 'Continue'; readonly _kind: NodeKind.Continue; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Del { readonly _type: 'Del'; readonly _kind: NodeKind.Del }
+export interface Delete { readonly _type: 'Delete'; readonly _kind: NodeKind.Delete; targets: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Dict { readonly _type: 'Dict'; readonly _kind: NodeKind.Dict; keys: expr[]; values: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface DictComp { readonly _type: 'DictComp'; readonly _kind: NodeKind.DictComp; key: expr; value: expr; generators: comprehension[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Div { readonly _type: 'Div'; readonly _kind: NodeKind.Div }
+export interface Eq { readonly _type: 'Eq'; readonly _kind: NodeKind.Eq }
+export interface ExceptHandler { readonly _type: 'ExceptHandler'; readonly _kind: NodeKind.ExceptHandler; type: expr | null; name: string | null; body: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Expr { readonly _type: 'Expr'; readonly _kind: NodeKind.Expr; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Expression { readonly _type: 'Expression'; readonly _kind: NodeKind.Expression; body: expr }
+export interface FloorDiv { readonly _type: 'FloorDiv'; readonly _kind: NodeKind.FloorDiv }
+export interface For { readonly _type: 'For'; readonly _kind: NodeKind.For; target: expr; iter: expr; body: stmt[]; orelse: stmt[]; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface FormattedValue { readonly _type: 'FormattedValue'; readonly _kind: NodeKind.FormattedValue; value: expr; conversion: number; format_spec: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface FunctionDef { readonly _type: 'FunctionDef'; readonly _kind: NodeKind.FunctionDef; name: string; args: arguments; body: stmt[]; decorator_list: expr[]; returns: expr | null; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface FunctionType { readonly _type: 'FunctionType'; readonly _kind: NodeKind.FunctionType; argtypes: expr[]; returns: expr }
+export interface GeneratorExp { readonly _type: 'GeneratorExp'; readonly _kind: NodeKind.GeneratorExp; elt: expr; generators: comprehension[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Global { readonly _type: 'Global'; readonly _kind: NodeKind.Global; names: string[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Gt { readonly _type: 'Gt'; readonly _kind: NodeKind.Gt }
+export interface GtE { readonly _type: 'GtE'; readonly _kind: NodeKind.GtE }
+export interface If { readonly _type: 'If'; readonly _kind: NodeKind.If; test: expr; body: stmt[]; orelse: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface IfExp { readonly _type: 'IfExp'; readonly _kind: NodeKind.IfExp; test: expr; body: expr; orelse: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Import { readonly _type: 'Import'; readonly _kind: NodeKind.Import; names: alias[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface ImportFrom { readonly _type: 'ImportFrom'; readonly _kind: NodeKind.ImportFrom; module: string | null; names: alias[]; level: number | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface In { readonly _type: 'In'; readonly _kind: NodeKind.In }
+export interface Interactive { readonly _type: 'Interactive'; readonly _kind: NodeKind.Interactive; body: stmt[] }
+export interface Invert { readonly _type: 'Invert'; readonly _kind: NodeKind.Invert }
+export interface Is { readonly _type: 'Is'; readonly _kind: NodeKind.Is }
+export interface IsNot { readonly _type: 'IsNot'; readonly _kind: NodeKind.IsNot }
+export interface JoinedStr { readonly _type: 'JoinedStr'; readonly _kind: NodeKind.JoinedStr; values: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface LShift { readonly _type: 'LShift'; readonly _kind: NodeKind.LShift }
+export interface Lambda { readonly _type: 'Lambda'; readonly _kind: NodeKind.Lambda; args: arguments; body: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface List { readonly _type: 'List'; readonly _kind: NodeKind.List; elts: expr[]; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface ListComp { readonly _type: 'ListComp'; readonly _kind: NodeKind.ListComp; elt: expr; generators: comprehension[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Load { readonly _type: 'Load'; readonly _kind: NodeKind.Load }
+export interface Lt { readonly _type: 'Lt'; readonly _kind: NodeKind.Lt }
+export interface LtE { readonly _type: 'LtE'; readonly _kind: NodeKind.LtE }
+export interface MatMult { readonly _type: 'MatMult'; readonly _kind: NodeKind.MatMult }
+export interface Match { readonly _type: 'Match'; readonly _kind: NodeKind.Match; subject: expr; cases: match_case[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface MatchAs { readonly _type: 'MatchAs'; readonly _kind: NodeKind.MatchAs; pattern: pattern | null; name: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface MatchClass { readonly _type: 'MatchClass'; readonly _kind: NodeKind.MatchClass; cls: expr; patterns: pattern[]; kwd_attrs: string[]; kwd_patterns: pattern[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface MatchMapping { readonly _type: 'MatchMapping'; readonly _kind: NodeKind.MatchMapping; keys: expr[]; patterns: pattern[]; rest: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface MatchOr { readonly _type: 'MatchOr'; readonly _kind: NodeKind.MatchOr; patterns: pattern[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface MatchSequence { readonly _type: 'MatchSequence'; readonly _kind: NodeKind.MatchSequence; patterns: pattern[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface MatchSingleton { readonly _type: 'MatchSingleton'; readonly _kind: NodeKind.MatchSingleton; value: ConstantValue; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface MatchStar { readonly _type: 'MatchStar'; readonly _kind: NodeKind.MatchStar; name: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface MatchValue { readonly _type: 'MatchValue'; readonly _kind: NodeKind.MatchValue; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Mod { readonly _type: 'Mod'; readonly _kind: NodeKind.Mod }
+export interface Module { readonly _type: 'Module'; readonly _kind: NodeKind.Module; body: stmt[]; type_ignores: type_ignore[] }
+export interface Mult { readonly _type: 'Mult'; readonly _kind: NodeKind.Mult }
+export interface Name { readonly _type: 'Name'; readonly _kind: NodeKind.Name; id: string; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface NamedExpr { readonly _type: 'NamedExpr'; readonly _kind: NodeKind.NamedExpr; target: expr; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Nonlocal { readonly _type: 'Nonlocal'; readonly _kind: NodeKind.Nonlocal; names: string[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Not { readonly _type: 'Not'; readonly _kind: NodeKind.Not }
+export interface NotEq { readonly _type: 'NotEq'; readonly _kind: NodeKind.NotEq }
+export interface NotIn { readonly _type: 'NotIn'; readonly _kind: NodeKind.NotIn }
+export interface Or { readonly _type: 'Or'; readonly _kind: NodeKind.Or }
+export interface Pass { readonly _type: 'Pass'; readonly _kind: NodeKind.Pass; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Pow { readonly _type: 'Pow'; readonly _kind: NodeKind.Pow }
+export interface RShift { readonly _type: 'RShift'; readonly _kind: NodeKind.RShift }
+export interface Raise { readonly _type: 'Raise'; readonly _kind: NodeKind.Raise; exc: expr | null; cause: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Return { readonly _type: 'Return'; readonly _kind: NodeKind.Return; value: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Set { readonly _type: 'Set'; readonly _kind: NodeKind.Set; elts: expr[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface SetComp { readonly _type: 'SetComp'; readonly _kind: NodeKind.SetComp; elt: expr; generators: comprehension[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Slice { readonly _type: 'Slice'; readonly _kind: NodeKind.Slice; lower: expr | null; upper: expr | null; step: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Starred { readonly _type: 'Starred'; readonly _kind: NodeKind.Starred; value: expr; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Store { readonly _type: 'Store'; readonly _kind: NodeKind.Store }
+export interface Sub { readonly _type: 'Sub'; readonly _kind: NodeKind.Sub }
+export interface Subscript { readonly _type: 'Subscript'; readonly _kind: NodeKind.Subscript; value: expr; slice: expr; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Try { readonly _type: 'Try'; readonly _kind: NodeKind.Try; body: stmt[]; handlers: excepthandler[]; orelse: stmt[]; finalbody: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface TryStar { readonly _type: 'TryStar'; readonly _kind: NodeKind.TryStar; body: stmt[]; handlers: excepthandler[]; orelse: stmt[]; finalbody: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Tuple { readonly _type: 'Tuple'; readonly _kind: NodeKind.Tuple; elts: expr[]; ctx: expr_context; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface TypeIgnore { readonly _type: 'TypeIgnore'; readonly _kind: NodeKind.TypeIgnore; lineno: number; tag: string }
+export interface UAdd { readonly _type: 'UAdd'; readonly _kind: NodeKind.UAdd }
+export interface USub { readonly _type: 'USub'; readonly _kind: NodeKind.USub }
+export interface UnaryOp { readonly _type: 'UnaryOp'; readonly _kind: NodeKind.UnaryOp; op: unaryop; operand: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface While { readonly _type: 'While'; readonly _kind: NodeKind.While; test: expr; body: stmt[]; orelse: stmt[]; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface With { readonly _type: 'With'; readonly _kind: NodeKind.With; items: withitem[]; body: stmt[]; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface Yield { readonly _type: 'Yield'; readonly _kind: NodeKind.Yield; value: expr | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface YieldFrom { readonly _type: 'YieldFrom'; readonly _kind: NodeKind.YieldFrom; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface alias { readonly _type: 'alias'; readonly _kind: NodeKind.alias; name: string; asname: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface arg { readonly _type: 'arg'; readonly _kind: NodeKind.arg; arg: string; annotation: expr | null; type_comment: string | null; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface arguments { readonly _type: 'arguments'; readonly _kind: NodeKind.arguments; posonlyargs: arg[]; args: arg[]; vararg: arg | null; kwonlyargs: arg[]; kw_defaults: expr[]; kwarg: arg | null; defaults: expr[] }
+export interface comprehension { readonly _type: 'comprehension'; readonly _kind: NodeKind.comprehension; target: expr; iter: expr; ifs: expr[]; is_async: number }
+export interface keyword { readonly _type: 'keyword'; readonly _kind: NodeKind.keyword; arg: string | null; value: expr; lineno: number; col_offset: number; end_lineno: number | null; end_col_offset: number | null }
+export interface match_case { readonly _type: 'match_case'; readonly _kind: NodeKind.match_case; pattern: pattern; guard: expr | null; body: stmt[] }
+export interface withitem { readonly _type: 'withitem'; readonly _kind: NodeKind.withitem; context_expr: expr; optional_vars: expr | null }
 
 export type operator = Add | BitAnd | BitOr | BitXor | Div | FloorDiv | LShift | MatMult | Mod | Mult | Pow | RShift | Sub;
 export type boolop = And | Or;

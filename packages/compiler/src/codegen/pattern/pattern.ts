@@ -2,6 +2,7 @@
 // consumes), its captures left on the stack under pc.onTop items and named in pc.stores.
 // The simple kinds live here; sequences, mappings, classes and alternatives have their own files.
 import type * as N from '../../ast/index.js';
+import { NodeKind } from '../../ast/index.js';
 import type { Compiler } from '../compiler.js';
 import { Op, POP_JUMP_IF_FALSE } from '../ir.js';
 import { COMPARE } from '../ops.js';
@@ -24,24 +25,24 @@ export function isStarWildcard(p: N.pattern): boolean {
 
 export function compilePattern(c: Compiler, p: N.pattern, pc: PatternContext): void {
   c.setLoc(p);
-  switch (p._type) {
-    case 'MatchValue':
+  switch (p._kind) {
+    case NodeKind.MatchValue:
       return compilePatternValue(c, p, pc);
-    case 'MatchSingleton':
+    case NodeKind.MatchSingleton:
       c.loadConst(p.value);
       c.addopI(...COMPARE.Is!);
       return jumpToFailPop(c, pc, POP_JUMP_IF_FALSE);
-    case 'MatchSequence':
+    case NodeKind.MatchSequence:
       return compilePatternSequence(c, p, pc);
-    case 'MatchMapping':
+    case NodeKind.MatchMapping:
       return compilePatternMapping(c, p, pc);
-    case 'MatchClass':
+    case NodeKind.MatchClass:
       return compilePatternClass(c, p, pc);
-    case 'MatchStar':
+    case NodeKind.MatchStar:
       return patternHelperStoreName(c, p.name, pc);
-    case 'MatchAs':
+    case NodeKind.MatchAs:
       return compilePatternAs(c, p, pc);
-    case 'MatchOr':
+    case NodeKind.MatchOr:
       return compilePatternOr(c, p, pc);
   }
 }

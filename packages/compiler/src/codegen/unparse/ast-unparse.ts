@@ -4,6 +4,7 @@
 // text evaluates back), f-strings as the repr of their rebuilt body.
 import { Kind, PyStr, pyRepr, targetForVersion, type PyValue } from '@tspyc/bytecode';
 import type * as N from '../../ast/index.js';
+import { NodeKind } from '../../ast/index.js';
 
 const TARGET = targetForVersion('3.11')!;
 
@@ -65,88 +66,88 @@ function paren(cond: boolean, s: string): string {
 }
 
 function appendExpr(e: N.expr, level: number): string {
-  switch (e._type) {
-    case 'BoolOp': {
+  switch (e._kind) {
+    case NodeKind.BoolOp: {
       const [op, pr] = e.op._type === 'And' ? [' and ', PR.AND] : [' or ', PR.OR];
       return paren(level > pr, e.values.map((v) => appendExpr(v, pr + 1)).join(op));
     }
-    case 'BinOp': {
+    case NodeKind.BinOp: {
       const [op, pr] = BINOP[e.op._type]!;
       const rassoc = e.op._type === 'Pow' ? 1 : 0;
       return paren(level > pr, appendExpr(e.left, pr + rassoc) + op + appendExpr(e.right, pr + 1 - rassoc));
     }
-    case 'UnaryOp': {
+    case NodeKind.UnaryOp: {
       const [op, pr] = UNARYOP[e.op._type]!;
       return paren(level > pr, op + appendExpr(e.operand, pr));
     }
-    case 'Lambda': {
+    case NodeKind.Lambda: {
       const nPositional = e.args.args.length + e.args.posonlyargs.length;
       return paren(level > PR.TEST, (nPositional ? 'lambda ' : 'lambda') + appendArgs(e.args) + ': ' + appendExpr(e.body, PR.TEST));
     }
-    case 'IfExp':
+    case NodeKind.IfExp:
       return paren(level > PR.TEST, `${appendExpr(e.body, PR.TEST + 1)} if ${appendExpr(e.test, PR.TEST + 1)} else ${appendExpr(e.orelse, PR.TEST)}`);
-    case 'Dict':
+    case NodeKind.Dict:
       return '{' + e.values.map((v, i) => {
         const k = e.keys[i];
         return k ? `${appendExpr(k, PR.TEST)}: ${appendExpr(v, PR.TEST)}` : '**' + appendExpr(v, PR.EXPR);
       }).join(', ') + '}';
-    case 'Set':
+    case NodeKind.Set:
       return '{' + e.elts.map((x) => appendExpr(x, PR.TEST)).join(', ') + '}';
-    case 'GeneratorExp':
+    case NodeKind.GeneratorExp:
       return '(' + appendExpr(e.elt, PR.TEST) + appendComprehensions(e.generators) + ')';
-    case 'ListComp':
+    case NodeKind.ListComp:
       return '[' + appendExpr(e.elt, PR.TEST) + appendComprehensions(e.generators) + ']';
-    case 'SetComp':
+    case NodeKind.SetComp:
       return '{' + appendExpr(e.elt, PR.TEST) + appendComprehensions(e.generators) + '}';
-    case 'DictComp':
+    case NodeKind.DictComp:
       return '{' + appendExpr(e.key, PR.TEST) + ': ' + appendExpr(e.value, PR.TEST) + appendComprehensions(e.generators) + '}';
-    case 'Yield':
+    case NodeKind.Yield:
       return e.value ? `(yield ${appendExpr(e.value, PR.TEST)})` : '(yield)';
-    case 'YieldFrom':
+    case NodeKind.YieldFrom:
       return `(yield from ${appendExpr(e.value, PR.TEST)})`;
-    case 'Await':
+    case NodeKind.Await:
       return paren(level > PR.AWAIT, 'await ' + appendExpr(e.value, PR.ATOM));
-    case 'Compare': {
+    case NodeKind.Compare: {
       let s = appendExpr(e.left, PR.CMP + 1);
       e.ops.forEach((op, i) => (s += CMPOP[op._type]! + appendExpr(e.comparators[i]!, PR.CMP + 1)));
       return paren(level > PR.CMP, s);
     }
-    case 'Call':
+    case NodeKind.Call:
       return appendCall(e);
-    case 'Constant':
+    case NodeKind.Constant:
       if (e.value.kind === Kind.Ellipsis) return '...';
       return (e.kind ?? '') + appendConstant(e.value);
-    case 'JoinedStr':
+    case NodeKind.JoinedStr:
       return appendJoinedStr(e, false);
-    case 'FormattedValue':
+    case NodeKind.FormattedValue:
       return appendFormattedValue(e);
-    case 'Attribute': {
+    case NodeKind.Attribute: {
       const v = e.value;
       // an int needs a space before the dot: `1 .real`
       const period = v._type === 'Constant' && v.value.kind === Kind.Int ? ' .' : '.';
       return appendExpr(v, PR.ATOM) + period + e.attr;
     }
-    case 'Subscript':
+    case NodeKind.Subscript:
       return appendExpr(e.value, PR.ATOM) + '[' + appendExpr(e.slice, PR.TUPLE) + ']';
-    case 'Starred':
+    case NodeKind.Starred:
       return '*' + appendExpr(e.value, PR.EXPR);
-    case 'Slice':
+    case NodeKind.Slice:
       return (
         (e.lower ? appendExpr(e.lower, PR.TEST) : '') +
         ':' +
         (e.upper ? appendExpr(e.upper, PR.TEST) : '') +
         (e.step ? ':' + appendExpr(e.step, PR.TEST) : '')
       );
-    case 'Name':
+    case NodeKind.Name:
       return e.id;
-    case 'List':
+    case NodeKind.List:
       return '[' + e.elts.map((x) => appendExpr(x, PR.TEST)).join(', ') + ']';
-    case 'Tuple': {
+    case NodeKind.Tuple: {
       if (e.elts.length === 0) return '()';
       const body = e.elts.map((x) => appendExpr(x, PR.TEST)).join(', ') + (e.elts.length === 1 ? ',' : '');
       return paren(level > PR.TUPLE, body);
     }
-    case 'NamedExpr':
+    case NodeKind.NamedExpr:
       return paren(level > PR.TUPLE, appendExpr(e.target, PR.ATOM) + ' := ' + appendExpr(e.value, PR.ATOM));
   }
 }
@@ -218,12 +219,12 @@ function escapeBraces(s: string): string {
 
 /** append_fstring_element */
 function appendFStringElement(e: N.expr, isFormatSpec: boolean): string {
-  switch (e._type) {
-    case 'Constant':
+  switch (e._kind) {
+    case NodeKind.Constant:
       return escapeBraces((e.value as PyStr).value);
-    case 'JoinedStr':
+    case NodeKind.JoinedStr:
       return appendJoinedStr(e, isFormatSpec);
-    case 'FormattedValue':
+    case NodeKind.FormattedValue:
       return appendFormattedValue(e);
     default:
       throw new Error('unknown expression kind inside f-string');
