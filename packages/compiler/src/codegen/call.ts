@@ -2,6 +2,7 @@
 // fast path (PRECALL/CALL, KW_NAMES) and the general CALL_FUNCTION_EX path, decorators' calls.
 import { PyStr, PyTuple } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import { DEF_IMPORT } from '../symtable/index.js';
 import type { Compiler } from './compiler.js';
 import { starunpackHelper, updateStartLocationToMatchAttr, visitExpr, visitExprs } from './expr.js';
@@ -27,7 +28,7 @@ function validateKeywords(c: Compiler, keywords: readonly N.keyword[]): void {
 
 /** a `*args` among the positional arguments (plain loops: a closure per call costs, calls are many) */
 function hasStarred(args: readonly N.expr[]): boolean {
-  for (let i = 0; i < args.length; i++) if (args[i]!._type === 'Starred') return true;
+  for (let i = 0; i < args.length; i++) if (args[i]!._kind === NodeKind.Starred) return true;
   return false;
 }
 
@@ -39,7 +40,7 @@ function hasDoubleStar(keywords: readonly N.keyword[]): boolean {
 
 /** is_import_originated: a module-level name bound by an import */
 function isImportOriginated(c: Compiler, e: N.expr): boolean {
-  if (e._type !== 'Name') return false;
+  if (e._kind !== NodeKind.Name) return false;
   return (c.st.top.getSymbol(e.id) & DEF_IMPORT) !== 0;
 }
 
@@ -52,7 +53,7 @@ function kwNames(c: Compiler, keywords: readonly N.keyword[]): void {
 /** maybe_optimize_method_call: obj.meth(...) as LOAD_METHOD … PRECALL/CALL; false if not eligible */
 function maybeOptimizeMethodCall(c: Compiler, e: N.Call): boolean {
   const meth = e.func;
-  if (meth._type !== 'Attribute' || meth.ctx._type !== 'Load') return false;
+  if (meth._kind !== NodeKind.Attribute || meth.ctx._kind !== NodeKind.Load) return false;
   if (isImportOriginated(c, meth.value)) return false;
   const argsl = e.args.length;
   const kwdsl = e.keywords.length;
@@ -123,7 +124,7 @@ export function callHelper(c: Compiler, n: number, args: readonly N.expr[], keyw
     return;
   }
   // ex_call: positional arguments as one tuple, keywords as one dict
-  if (n === 0 && nelts === 1 && args[0]!._type === 'Starred') {
+  if (n === 0 && nelts === 1 && args[0]!._kind === NodeKind.Starred) {
     visitExpr(c, (args[0] as N.Starred).value);
   } else {
     starunpackHelper(c, args, n, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, true);

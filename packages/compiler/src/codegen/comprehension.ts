@@ -2,6 +2,7 @@
 // comprehension generators. Each is its own code object, called with the outermost iterator.
 import { None } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import type { Compiler } from './compiler.js';
 import { addopYield, addYieldFrom, visitExpr } from './expr.js';
 import { makeClosure } from './function.js';
@@ -119,8 +120,8 @@ function syncComprehensionGenerator(c: Compiler, comp: Comprehension, genIndex: 
     c.addopI(Op.LOAD_FAST, 0);
   } else {
     // `for y in [f(x)]`: iterate over a one-element display without building it
-    const elts = gen.iter._type === 'List' || gen.iter._type === 'Tuple' ? gen.iter.elts : null;
-    if (elts && elts.length === 1 && elts[0]!._type !== 'Starred') {
+    const elts = gen.iter._kind === NodeKind.List || gen.iter._kind === NodeKind.Tuple ? gen.iter.elts : null;
+    if (elts && elts.length === 1 && elts[0]!._kind !== NodeKind.Starred) {
       visitExpr(c, elts[0]!);
       start = null;
     }

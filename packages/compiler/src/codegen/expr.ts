@@ -43,22 +43,22 @@ function visitExpr1(c: Compiler, e: N.expr): void {
     case NodeKind.Attribute:
       visitExpr(c, e.value);
       updateStartLocationToMatchAttr(c, e);
-      switch (e.ctx._type) {
-        case 'Load':
+      switch (e.ctx._kind) {
+        case NodeKind.Load:
           c.addopName(Op.LOAD_ATTR, c.u.names, e.attr);
           return;
-        case 'Store':
+        case NodeKind.Store:
           c.checkForbiddenName(e.attr, 'Store');
           c.addopName(Op.STORE_ATTR, c.u.names, e.attr);
           return;
-        case 'Del':
+        case NodeKind.Del:
           c.addopName(Op.DELETE_ATTR, c.u.names, e.attr);
           return;
       }
       return;
     case NodeKind.Tuple:
-      if (e.ctx._type === 'Store') return assignmentHelper(c, e.elts);
-      if (e.ctx._type === 'Load') return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, true);
+      if (e.ctx._kind === NodeKind.Store) return assignmentHelper(c, e.elts);
+      if (e.ctx._kind === NodeKind.Load) return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, true);
       return visitExprs(c, e.elts);
     case NodeKind.BoolOp:
       return compileBoolOp(c, e);
@@ -118,13 +118,13 @@ function visitExpr1(c: Compiler, e: N.expr): void {
     case NodeKind.Subscript:
       return compileSubscript(c, e);
     case NodeKind.Starred:
-      if (e.ctx._type === 'Store') throw c.error('starred assignment target must be in a list or tuple');
+      if (e.ctx._kind === NodeKind.Store) throw c.error('starred assignment target must be in a list or tuple');
       throw c.error("can't use starred expression here");
     case NodeKind.Slice:
       return compileSlice(c, e);
     case NodeKind.List:
-      if (e.ctx._type === 'Store') return assignmentHelper(c, e.elts);
-      if (e.ctx._type === 'Load') return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, false);
+      if (e.ctx._kind === NodeKind.Store) return assignmentHelper(c, e.elts);
+      if (e.ctx._kind === NodeKind.Load) return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, false);
       return visitExprs(c, e.elts);
     case NodeKind.NamedExpr:
       visitExpr(c, e.value);
@@ -199,7 +199,7 @@ function compileSlice(c: Compiler, s: N.Slice): void {
 }
 
 function isConst(e: N.expr): e is N.Constant {
-  return e._type === 'Constant';
+  return e._kind === NodeKind.Constant;
 }
 
 /** are_all_items_const */
@@ -228,7 +228,7 @@ export function starunpackHelper(c: Compiler, elts: readonly N.expr[], pushed: n
     return;
   }
   const big = n + pushed > STACK_USE_GUIDELINE;
-  const seenStar = elts.some((e) => e._type === 'Starred');
+  const seenStar = elts.some((e) => e._kind === NodeKind.Starred);
   if (!seenStar && !big) {
     visitExprs(c, elts);
     c.addopI(tuple ? Op.BUILD_TUPLE : build, n + pushed);
@@ -241,7 +241,7 @@ export function starunpackHelper(c: Compiler, elts: readonly N.expr[], pushed: n
   }
   for (let i = 0; i < n; i++) {
     const elt = elts[i]!;
-    if (elt._type === 'Starred') {
+    if (elt._kind === NodeKind.Starred) {
       if (!built) {
         c.addopI(build, i + pushed);
         built = true;
@@ -316,11 +316,11 @@ export function unpackHelper(c: Compiler, elts: readonly N.expr[]): void {
   let seenStar = false;
   for (let i = 0; i < n; i++) {
     const elt = elts[i]!;
-    if (elt._type === 'Starred' && !seenStar) {
+    if (elt._kind === NodeKind.Starred && !seenStar) {
       if (i >= 1 << 8 || n - i - 1 >= 0x7fffffff >> 8) throw c.error('too many expressions in star-unpacking assignment');
       c.addopI(Op.UNPACK_EX, i + ((n - i - 1) << 8));
       seenStar = true;
-    } else if (elt._type === 'Starred') {
+    } else if (elt._kind === NodeKind.Starred) {
       throw c.error('multiple starred expressions in assignment');
     }
   }
@@ -330,7 +330,7 @@ export function unpackHelper(c: Compiler, elts: readonly N.expr[]): void {
 /** assignment_helper */
 export function assignmentHelper(c: Compiler, elts: readonly N.expr[]): void {
   unpackHelper(c, elts);
-  for (const elt of elts) visitExpr(c, elt._type === 'Starred' ? elt.value : elt);
+  for (const elt of elts) visitExpr(c, elt._kind === NodeKind.Starred ? elt.value : elt);
 }
 
 /** compiler_subdict */

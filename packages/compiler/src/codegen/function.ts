@@ -2,6 +2,7 @@
 // defaults, annotations and decorators, and compiler_make_closure.
 import { None, PyStr, PyTuple, type CodeObject } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import { CELL, CO_FUTURE_ANNOTATIONS, mangle } from '../symtable/index.js';
 import { callHelper } from './call.js';
 import type { Compiler } from './compiler.js';
@@ -21,7 +22,7 @@ const MF_CLOSURE = 0x08;
 /** _PyAST_GetDocString: the first statement, if it is a string constant */
 export function getDocString(body: readonly N.stmt[]): PyStr | null {
   const first = body[0];
-  if (!first || first._type !== 'Expr' || first.value._type !== 'Constant') return null;
+  if (!first || first._kind !== NodeKind.Expr || first.value._kind !== NodeKind.Constant) return null;
   const v = first.value.value;
   return v instanceof PyStr ? v : null;
 }
@@ -77,7 +78,7 @@ function argAnnotation(c: Compiler, id: string, annotation: N.expr | null): numb
   c.loadConst(new PyStr(mangle(c.u.privateName, id)));
   if (c.future.features & CO_FUTURE_ANNOTATIONS) {
     c.loadConst(new PyStr(annotationString(annotation)));
-  } else if (annotation._type === 'Starred') {
+  } else if (annotation._kind === NodeKind.Starred) {
     // *args: *Ts  →  [annotation] = [*Ts]
     visitExpr(c, annotation.value);
     c.addopI(Op.UNPACK_SEQUENCE, 1);
@@ -138,7 +139,7 @@ function applyDecorators(c: Compiler, decos: readonly N.expr[]): void {
 
 /** compiler_function */
 export function compileFunction(c: Compiler, s: N.FunctionDef | N.AsyncFunctionDef): void {
-  const isAsync = s._type === 'AsyncFunctionDef';
+  const isAsync = s._kind === NodeKind.AsyncFunctionDef;
   const args = s.args;
   checkDebugArgs(c, args);
   decorators(c, s.decorator_list);

@@ -16,7 +16,7 @@ function addCompare(c: Compiler, op: N.cmpop): void {
 
 /** check_is_arg: only None, True, False and ... may be compared with `is` */
 function isArgOk(e: N.expr): boolean {
-  if (e._type !== 'Constant') return true;
+  if (e._kind !== NodeKind.Constant) return true;
   const k = e.value.kind;
   return k === Kind.None || k === Kind.Bool || k === Kind.Ellipsis;
 }
@@ -74,7 +74,7 @@ export function compileCompare(c: Compiler, e: N.Compare): void {
 
 /** compiler_boolop: `a and b` / `a or b` keep the deciding operand on the stack */
 export function compileBoolOp(c: Compiler, e: N.BoolOp): void {
-  const jumpi = e.op._type === 'And' ? JUMP_IF_FALSE_OR_POP : JUMP_IF_TRUE_OR_POP;
+  const jumpi = e.op._kind === NodeKind.And ? JUMP_IF_FALSE_OR_POP : JUMP_IF_TRUE_OR_POP;
   const end = c.newBlock();
   const n = e.values.length - 1;
   for (let i = 0; i < n; i++) {
@@ -102,12 +102,12 @@ export function compileIfExp(c: Compiler, e: N.IfExp): void {
 export function jumpIf(c: Compiler, e: N.expr, next: BasicBlock, cond: boolean): void {
   switch (e._kind) {
     case NodeKind.UnaryOp:
-      if (e.op._type === 'Not') return jumpIf(c, e.operand, next, !cond);
+      if (e.op._kind === NodeKind.Not) return jumpIf(c, e.operand, next, !cond);
       break;
     case NodeKind.BoolOp: {
       const s = e.values;
       const n = s.length - 1;
-      const cond2 = e.op._type === 'Or';
+      const cond2 = e.op._kind === NodeKind.Or;
       let next2 = next;
       if (cond2 !== cond) next2 = c.newBlock();
       for (let i = 0; i < n; i++) jumpIf(c, s[i]!, next2, cond2);

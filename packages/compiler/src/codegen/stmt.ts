@@ -146,7 +146,7 @@ function compileStmtExpr(c: Compiler, value: N.expr): void {
     c.addop(Op.PRINT_EXPR);
     return;
   }
-  if (value._type === 'Constant') {
+  if (value._kind === NodeKind.Constant) {
     // a constant statement does nothing, but keeps its line
     c.addop(Op.NOP);
     return;
@@ -159,7 +159,7 @@ function compileStmtExpr(c: Compiler, value: N.expr): void {
 /** compiler_return */
 function compileReturn(c: Compiler, s: N.Return): void {
   const value = s.value;
-  const preserveTos = value !== null && value._type !== 'Constant';
+  const preserveTos = value !== null && value._kind !== NodeKind.Constant;
   if (c.u.ste.type !== BlockType.FunctionBlock) throw c.error("'return' outside function");
   if (value !== null && c.u.ste.isCoroutine && c.u.ste.isGenerator) throw c.error("'return' with value in async generator");
   if (preserveTos) {
@@ -197,7 +197,7 @@ function compileIf(c: Compiler, s: N.If): void {
 /** compiler_assert */
 function compileAssert(c: Compiler, s: N.Assert): void {
   const t = s.test;
-  if ((t._type === 'Tuple' && t.elts.length > 0) || (t._type === 'Constant' && t.value.kind === Kind.Tuple && t.value.items.length > 0)) {
+  if ((t._kind === NodeKind.Tuple && t.elts.length > 0) || (t._kind === NodeKind.Constant && t.value.kind === Kind.Tuple && t.value.items.length > 0)) {
     c.warn('assertion is always true, perhaps remove parentheses?');
   }
   if (c.optimize) return;

@@ -31,7 +31,7 @@ export interface OptimizeOptions {
 /** _PyAST_GetDocString: the first statement is an expression statement holding a str constant */
 function hasDocString(body: readonly stmt[]): boolean {
   const first = body[0];
-  return first !== undefined && first._type === 'Expr' && first.value._type === 'Constant' && first.value.value instanceof PyStr;
+  return first !== undefined && first._kind === NodeKind.Expr && first.value._kind === NodeKind.Constant && first.value.value instanceof PyStr;
 }
 
 class AstOptimizer {
@@ -95,7 +95,7 @@ class AstOptimizer {
     switch (node._kind) {
       // the most frequent kinds first: a switch on strings tests the cases in order
       case NodeKind.Name:
-        if (node.ctx._type === 'Load' && node.id === '__debug__') makeConst(node, PyBool.of(!this.optimize));
+        if (node.ctx._kind === NodeKind.Load && node.id === '__debug__') makeConst(node, PyBool.of(!this.optimize));
         break;
       case NodeKind.Constant: break;
       case NodeKind.Attribute: this.expr(node.value); break;

@@ -3,6 +3,7 @@
 // `str % tuple-display` may become an f-string instead (optimize_format).
 import { Kind, type PyValue } from '@tspyc/bytecode';
 import type { BinOp } from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import { makeConst } from './make-const.js';
 import { numberBinaryOp } from './number-protocol.js';
 import { optimizeFormat } from './optimize-format.js';
@@ -24,12 +25,12 @@ function binaryValue(op: BinOp['op']['_type'], lv: PyValue, rv: PyValue): PyValu
 export function foldBinOp(node: BinOp): void {
   const lhs = node.left;
   const rhs = node.right;
-  if (lhs._type !== 'Constant') return;
+  if (lhs._kind !== NodeKind.Constant) return;
   const lv = lhs.value;
-  if (node.op._type === 'Mod' && rhs._type === 'Tuple' && lv.kind === Kind.Str && !rhs.elts.some((e) => e._type === 'Starred')) {
+  if (node.op._kind === NodeKind.Mod && rhs._kind === NodeKind.Tuple && lv.kind === Kind.Str && !rhs.elts.some((e) => e._kind === NodeKind.Starred)) {
     optimizeFormat(node, lv.value, rhs.elts);
     return;
   }
-  if (rhs._type !== 'Constant') return;
+  if (rhs._kind !== NodeKind.Constant) return;
   makeConst(node, binaryValue(node.op._type, lv, rhs.value));
 }

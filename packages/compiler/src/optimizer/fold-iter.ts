@@ -7,13 +7,13 @@ import { makeConst } from './make-const.js';
 import { makeConstTuple } from './fold-tuple.js';
 
 export function foldIter(arg: expr): void {
-  if (arg._type === 'List') {
-    if (arg.elts.some((e) => e._type === 'Starred')) return;
+  if (arg._kind === NodeKind.List) {
+    if (arg.elts.some((e) => e._kind === NodeKind.Starred)) return;
     const n = arg as unknown as { _type: string; _kind: NodeKind };
     n._type = 'Tuple'; // same fields: elts, ctx
     n._kind = NodeKind.Tuple;
     makeConst(arg, makeConstTuple(arg.elts));
-  } else if (arg._type === 'Set') {
+  } else if (arg._kind === NodeKind.Set) {
     const tuple = makeConstTuple(arg.elts);
     makeConst(arg, tuple && makeFrozenSet(tuple.items));
   }

@@ -3,6 +3,7 @@
 // __eq__ and __ne__ need not agree, < and > are subset tests on sets).
 import { Kind, PyBool, PyComplex, PyFloat, PyInt, type PyValue } from '@tspyc/bytecode';
 import type { UnaryOp, cmpop } from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import * as A from '../ast/generated/factory311.js';
 import { copyNode, makeConst } from './make-const.js';
 import { intValue, isInt } from './number-protocol.js';
@@ -41,8 +42,8 @@ function unaryValue(op: UnaryOp['op']['_type'], v: PyValue): PyValue | null {
 
 export function foldUnaryOp(node: UnaryOp): void {
   const arg = node.operand;
-  if (arg._type !== 'Constant') {
-    if (node.op._type === 'Not' && arg._type === 'Compare' && arg.ops.length === 1) {
+  if (arg._kind !== NodeKind.Constant) {
+    if (node.op._kind === NodeKind.Not && arg._kind === NodeKind.Compare && arg.ops.length === 1) {
       const op = INVERTED[arg.ops[0]!._type];
       if (op) {
         arg.ops[0] = op;

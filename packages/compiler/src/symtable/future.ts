@@ -3,6 +3,7 @@
 import { PyStr } from '@tspyc/bytecode';
 import { PySyntaxError } from '../diagnostics/index.js';
 import type { mod, stmt } from '../ast/index.js';
+import { NodeKind } from '../ast/index.js';
 import { ERR_LATE_FUTURE, FUTURE_NOT_A_CHANCE, UNDEFINED_FUTURE_FEATURE } from './messages.js';
 
 /** CO_FUTURE_* flags of Include/cpython/compile.h */
@@ -26,7 +27,7 @@ export interface FutureFeatures {
 const NO_OP = new Set(['nested_scopes', 'generators', 'division', 'absolute_import', 'with_statement', 'print_function', 'unicode_literals', 'generator_stop']);
 
 function isDocString(s: stmt): boolean {
-  return s._type === 'Expr' && s.value._type === 'Constant' && s.value.value instanceof PyStr;
+  return s._kind === NodeKind.Expr && s.value._kind === NodeKind.Constant && s.value.value instanceof PyStr;
 }
 
 /**
@@ -37,7 +38,7 @@ function isDocString(s: stmt): boolean {
  */
 export function futureFromAST(module: mod, filename: string): FutureFeatures {
   const ff: FutureFeatures = { features: 0, lineno: 0 };
-  if (module._type !== 'Module' && module._type !== 'Interactive') return ff;
+  if (module._kind !== NodeKind.Module && module._kind !== NodeKind.Interactive) return ff;
   const body = module.body;
   let done = false;
   let prevLine = 0;
@@ -45,7 +46,7 @@ export function futureFromAST(module: mod, filename: string): FutureFeatures {
     const s = body[i]!;
     if (done && s.lineno > prevLine) return ff;
     prevLine = s.lineno;
-    if (s._type !== 'ImportFrom' || s.module !== '__future__') {
+    if (s._kind !== NodeKind.ImportFrom || s.module !== '__future__') {
       done = true;
       continue;
     }

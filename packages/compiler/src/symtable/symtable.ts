@@ -294,7 +294,7 @@ class Builder {
         this.visitExprs(s.targets);
         break;
       case NodeKind.AnnAssign:
-        if (s.target._type === 'Name') {
+        if (s.target._kind === NodeKind.Name) {
           const target = s.target;
           const cur = this.lookup(target.id);
           if (cur & (DEF_GLOBAL | DEF_NONLOCAL) && this.cur.symbols !== this.global && s.simple) {
@@ -417,7 +417,7 @@ class Builder {
     this.visitAnnotations(s, args, s.returns);
     this.visitExprs(s.decorator_list);
     this.enterBlock(s.name, BlockType.FunctionBlock, s, s.lineno, s.col_offset, s.end_lineno, s.end_col_offset);
-    if (s._type === 'AsyncFunctionDef') this.cur.isCoroutine = true;
+    if (s._kind === NodeKind.AsyncFunctionDef) this.cur.isCoroutine = true;
     this.visitArguments(args);
     this.visitStmts(s.body);
     this.exitBlock();
@@ -660,7 +660,7 @@ class Builder {
   }
 
   visitName(e: Name): void {
-    const load = e.ctx._type === 'Load';
+    const load = e.ctx._kind === NodeKind.Load;
     // Store and Del both bind
     this.addDef(e.id, load ? USE : DEF_LOCAL, e);
     // Special-case super: it counts as a use of __class__
@@ -748,7 +748,7 @@ class Builder {
     elt: expr,
     value: expr | null,
   ): void {
-    const isGenerator = e._type === 'GeneratorExp';
+    const isGenerator = e._kind === NodeKind.GeneratorExp;
     const outermost = generators[0]!;
     this.cur.compIterExpr++;
     this.visitExpr(outermost.iter);

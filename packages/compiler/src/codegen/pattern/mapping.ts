@@ -2,6 +2,7 @@
 // the values matched one by one; `**rest` is a copy of the subject with the matched keys deleted.
 import { PyInt, None } from '@tspyc/bytecode';
 import type * as N from '../../ast/index.js';
+import { NodeKind } from '../../ast/index.js';
 import type { PyValue } from '@tspyc/bytecode';
 import type { Compiler } from '../compiler.js';
 import { Op, POP_JUMP_IF_FALSE } from '../ir.js';
@@ -41,11 +42,11 @@ export function compilePatternMapping(c: Compiler, p: N.MatchMapping, pc: Patter
   const seen: PyValue[] = [];
   for (let i = 0; i < size; i++) {
     const key = keys[i]!;
-    if (key._type === 'Constant') {
+    if (key._kind === NodeKind.Constant) {
       const v = key.value;
       if (seen.some((w) => w === v || pyEqual(w, v))) throw c.error(`mapping pattern checks duplicate key (${reprValue(c, v)})`);
       seen.push(v);
-    } else if (key._type !== 'Attribute') {
+    } else if (key._kind !== NodeKind.Attribute) {
       throw c.error('mapping pattern keys may only match literals and attribute lookups');
     }
     visitExpr(c, key);

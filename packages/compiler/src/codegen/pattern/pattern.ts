@@ -15,12 +15,12 @@ import { compilePatternSequence } from './sequence.js';
 
 /** WILDCARD_CHECK: `_` */
 export function isWildcard(p: N.pattern): boolean {
-  return p._type === 'MatchAs' && p.name === null;
+  return p._kind === NodeKind.MatchAs && p.name === null;
 }
 
 /** WILDCARD_STAR_CHECK: `*_` */
 export function isStarWildcard(p: N.pattern): boolean {
-  return p._type === 'MatchStar' && p.name === null;
+  return p._kind === NodeKind.MatchStar && p.name === null;
 }
 
 export function compilePattern(c: Compiler, p: N.pattern, pc: PatternContext): void {
@@ -59,7 +59,7 @@ export function compilePatternSubpattern(c: Compiler, p: N.pattern, pc: PatternC
 function compilePatternValue(c: Compiler, p: N.MatchValue, pc: PatternContext): void {
   const value = p.value;
   // MATCH_VALUE_EXPR: the parser lets only these through, an AST built by hand may not
-  if (value._type !== 'Constant' && value._type !== 'Attribute') {
+  if (value._kind !== NodeKind.Constant && value._kind !== NodeKind.Attribute) {
     throw c.error('patterns may only match literals and attribute lookups');
   }
   visitExpr(c, value);

@@ -1,6 +1,7 @@
 // compiler_pattern_sequence: MATCH_SEQUENCE and a length check, then the items either unpacked
 // (UNPACK_SEQUENCE / UNPACK_EX) or, around a `*_`, fetched one by one with BINARY_SUBSCR.
 import type * as N from '../../ast/index.js';
+import { NodeKind } from '../../ast/index.js';
 import { PyInt } from '@tspyc/bytecode';
 import type { Compiler } from '../compiler.js';
 import { Op, POP_JUMP_IF_FALSE } from '../ir.js';
@@ -17,7 +18,7 @@ export function compilePatternSequence(c: Compiler, p: N.MatchSequence, pc: Patt
   // find the starred name, if any; there may be one
   for (let i = 0; i < size; i++) {
     const pattern = patterns[i]!;
-    if (pattern._type === 'MatchStar') {
+    if (pattern._kind === NodeKind.MatchStar) {
       if (star >= 0) throw c.error('multiple starred names in sequence pattern');
       starWildcard = isStarWildcard(pattern);
       onlyWildcard &&= starWildcard;
@@ -61,11 +62,11 @@ function patternUnpackHelper(c: Compiler, elts: readonly N.pattern[]): void {
   let seenStar = false;
   for (let i = 0; i < n; i++) {
     const elt = elts[i]!;
-    if (elt._type === 'MatchStar' && !seenStar) {
+    if (elt._kind === NodeKind.MatchStar && !seenStar) {
       if (i >= 1 << 8 || n - i - 1 >= 0x7fffffff >> 8) throw c.error('too many expressions in star-unpacking sequence pattern');
       c.addopI(Op.UNPACK_EX, i + ((n - i - 1) << 8));
       seenStar = true;
-    } else if (elt._type === 'MatchStar') {
+    } else if (elt._kind === NodeKind.MatchStar) {
       throw c.error('multiple starred expressions in sequence pattern');
     }
   }

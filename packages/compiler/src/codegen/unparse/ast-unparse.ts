@@ -68,12 +68,12 @@ function paren(cond: boolean, s: string): string {
 function appendExpr(e: N.expr, level: number): string {
   switch (e._kind) {
     case NodeKind.BoolOp: {
-      const [op, pr] = e.op._type === 'And' ? [' and ', PR.AND] : [' or ', PR.OR];
+      const [op, pr] = e.op._kind === NodeKind.And ? [' and ', PR.AND] : [' or ', PR.OR];
       return paren(level > pr, e.values.map((v) => appendExpr(v, pr + 1)).join(op));
     }
     case NodeKind.BinOp: {
       const [op, pr] = BINOP[e.op._type]!;
-      const rassoc = e.op._type === 'Pow' ? 1 : 0;
+      const rassoc = e.op._kind === NodeKind.Pow ? 1 : 0;
       return paren(level > pr, appendExpr(e.left, pr + rassoc) + op + appendExpr(e.right, pr + 1 - rassoc));
     }
     case NodeKind.UnaryOp: {
@@ -124,7 +124,7 @@ function appendExpr(e: N.expr, level: number): string {
     case NodeKind.Attribute: {
       const v = e.value;
       // an int needs a space before the dot: `1 .real`
-      const period = v._type === 'Constant' && v.value.kind === Kind.Int ? ' .' : '.';
+      const period = v._kind === NodeKind.Constant && v.value.kind === Kind.Int ? ' .' : '.';
       return appendExpr(v, PR.ATOM) + period + e.attr;
     }
     case NodeKind.Subscript:
@@ -204,7 +204,7 @@ function appendComprehensions(gens: readonly N.comprehension[]): string {
 /** append_ast_call: a lone generator expression argument keeps its own parentheses only */
 function appendCall(e: N.Call): string {
   const func = appendExpr(e.func, PR.ATOM);
-  if (e.args.length === 1 && e.keywords.length === 0 && e.args[0]!._type === 'GeneratorExp') {
+  if (e.args.length === 1 && e.keywords.length === 0 && e.args[0]!._kind === NodeKind.GeneratorExp) {
     return func + appendExpr(e.args[0]!, PR.TEST);
   }
   const parts = e.args.map((a) => appendExpr(a, PR.TEST));
