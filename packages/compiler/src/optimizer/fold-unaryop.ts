@@ -8,6 +8,7 @@ import * as A from '../ast/generated/factory311.js';
 import { copyNode, makeConst } from './make-const.js';
 import { intValue, isInt } from './number-protocol.js';
 
+// the parser's shared operator singletons, so the new op carries its _kind too
 const INVERTED: Partial<Record<cmpop['_type'], cmpop>> = { Is: A.IsNot, IsNot: A.Is, In: A.NotIn, NotIn: A.In };
 
 /** PyObject_IsTrue for constants */
