@@ -2,7 +2,8 @@
 // Lib, run in the VM, write the pycs a fresh `python3.11 -m py_compile` writes; and the two things
 // they needed: a submodule its package's __init__ already imported is not executed a second time
 // (importlib's own package does this), and sys says what the run's imports do with caches
-// (dont_write_bytecode, pycache_prefix, flags.optimize) as python3.11 says it.
+// (dont_write_bytecode, pycache_prefix, flags.optimize) as python3.11 says it — and an import
+// writes its cache or not as sys.dont_write_bytecode is at that import, as importlib decides.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,31 @@ describe.skipIf(!BUILT || !python)('byte-compiling from inside tspyc run', () =>
     const expected = runPython('3.11', [...flags, 'flags.py'], { cwd: dir, env });
     const got = tspyc(['run', ...flags, '--stdlib', 'none', 'flags.py'], undefined, { cwd: dir, env });
     expect(expected.status).toBe(0);
+    expect(got).toEqual({ status: 0, stdout: expected.stdout, stderr: '' });
+  });
+
+  it.each([[[]], [['-B']]])('under %j, each import writes its cache as sys.dont_write_bytecode is then', (flags) => {
+    const tree = join(dir, `dwb${flags.length}`);
+    mkdirSync(tree);
+    writeFileSync(join(tree, 'first.py'), 'X = 1\n');
+    writeFileSync(join(tree, 'second.py'), 'Y = 2\n');
+    writeFileSync(
+      join(tree, 'main.py'),
+      [
+        'import posix, sys',
+        'print(sys.dont_write_bytecode)',
+        'sys.dont_write_bytecode = True',
+        'import first',
+        'sys.dont_write_bytecode = False',
+        'import second',
+        "print(sorted(posix.listdir('__pycache__')))",
+        '',
+      ].join('\n'),
+    );
+    const expected = runPython('3.11', [...flags, 'main.py'], { cwd: tree, env });
+    rmSync(join(tree, '__pycache__'), { recursive: true, force: true });
+    const got = tspyc(['run', ...flags, '--stdlib', 'none', 'main.py'], undefined, { cwd: tree, env });
+    expect(expected.stdout).toBe(`${flags.length > 0 ? 'True' : 'False'}\n['second.cpython-311.pyc']\n`);
     expect(got).toEqual({ status: 0, stdout: expected.stdout, stderr: '' });
   });
 

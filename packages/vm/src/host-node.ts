@@ -2,7 +2,7 @@
 import { readFileSync, readSync, writeSync } from 'node:fs';
 import { targetForVersion, type CodeObject } from '@tspyc/bytecode';
 import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader/runtime';
-import { HostImportError, HostOSError, type FoundModule, type Host, type SourceMode } from './host.js';
+import { HostImportError, HostOSError, type FindModuleOptions, type FoundModule, type Host, type SourceMode } from './host.js';
 import { nodeFiles } from './node/files-node.js';
 
 const PY311 = targetForVersion('3.11')!;
@@ -56,8 +56,9 @@ export class NodeHost implements Host {
    * missing or stale one compiled and rewritten atomically (unless -B); an unwritable __pycache__
    * is not an error.
    */
-  findModule(fullname: string, path: readonly string[] | null): FoundModule | null {
-    const { optimization, pycachePrefix, dontWriteBytecode } = this.config;
+  findModule(fullname: string, path: readonly string[] | null, options?: FindModuleOptions): FoundModule | null {
+    const { optimization, pycachePrefix } = this.config;
+    const dontWriteBytecode = options?.dontWriteBytecode ?? this.config.dontWriteBytecode;
     try {
       const spec = findSpec(this.fs, fullname, path ?? this.sysPath, { target: PY311, optimization, pycachePrefix, directoryCache: this.directoryCache });
       if (spec === null) return null;

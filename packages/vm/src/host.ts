@@ -126,7 +126,7 @@ export interface Host {
    * Find module `fullname` on `path` (a package's __path__; null: sys.path) and load its code, or
    * null when there is no such module. Throws HostImportError, or HostSyntaxError when its source does not compile.
    */
-  findModule?(fullname: string, path: readonly string[] | null): FoundModule | null;
+  findModule?(fullname: string, path: readonly string[] | null, options?: FindModuleOptions): FoundModule | null;
   /**
    * compile(source, filename, mode) for exec(), eval() and compile() of source text; absent when the
    * host has no compiler. Throws HostSyntaxError.
@@ -135,6 +135,11 @@ export interface Host {
 }
 
 export type SourceMode = 'exec' | 'eval' | 'single';
+
+export interface FindModuleOptions {
+  /** sys.dont_write_bytecode as it is at the import (importlib reads it there); absent: the host's -B */
+  readonly dontWriteBytecode?: boolean;
+}
 
 /** -B / PYTHONDONTWRITEBYTECODE, -O / PYTHONOPTIMIZE and the pycache prefix, as the host's imports apply them. */
 export interface ImportConfig {

@@ -6,7 +6,7 @@
 import { PyError } from './errors.js';
 import { HostImportError, HostSyntaxError, type FoundModule, type Host } from './host.js';
 import { execMain, startInterpreter, type RunOptions } from './interpreter.js';
-import { importFullName, pathEntries } from './modules/path-import.js';
+import { currentFindOptions, importFullName, pathEntries } from './modules/path-import.js';
 import { specFor } from './modules/module-spec.js';
 import { sysModules } from './modules/registry.js';
 import { sysState } from './modules/sys.js';
@@ -62,7 +62,7 @@ function getModuleDetails(modName: string, builtins: PyDict, host: Host): Module
   }
   let found: FoundModule | null;
   try {
-    found = host.findModule?.(modName, path) ?? null;
+    found = host.findModule?.(modName, path, currentFindOptions()) ?? null;
   } catch (err) {
     if (err instanceof HostImportError) throw new RunpyError(err.message);
     throw err;

@@ -7,10 +7,11 @@ import { callObject } from '../protocols/call.js';
 import { codeFor } from '../eval/code.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
 import { ts } from '../eval/state.js';
-import { HostImportError, HostSyntaxError } from '../host.js';
+import { HostImportError, HostSyntaxError, type FindModuleOptions } from '../host.js';
 import { importErrorType, moduleNotFoundErrorType } from '../objects/exception-types.js';
 import { newSyntaxError } from '../eval/syntax-error.js';
 import { PyList } from '../objects/list.js';
+import { isTrue } from '../protocols/truth.js';
 import { PyModule } from '../objects/module.js';
 import type { PyDict } from '../objects/dict.js';
 import { None } from '../objects/object.js';
@@ -32,6 +33,12 @@ export function pathEntries(list: PyList): string[] {
 function currentSysPath(): string[] {
   const p = importModule('sys')?.dict.getStr('path');
   return p instanceof PyList ? pathEntries(p) : [];
+}
+
+/** The find options of an import now: SourceLoader.get_code writes a cache unless sys.dont_write_bytecode is true then. */
+export function currentFindOptions(): FindModuleOptions {
+  const flag = importModule('sys')?.dict.getStr('dont_write_bytecode');
+  return flag === undefined ? {} : { dontWriteBytecode: isTrue(flag) };
 }
 
 /**
@@ -59,7 +66,7 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
   if (path === null && ts.host?.sysPath !== undefined) path = currentSysPath();
   let found;
   try {
-    found = ts.host?.findModule?.(fullname, path) ?? null;
+    found = ts.host?.findModule?.(fullname, path, currentFindOptions()) ?? null;
   } catch (err) {
     if (err instanceof HostImportError) throw new PyError(newException(err.pyType === 'ImportError' ? importErrorType : moduleNotFoundErrorType, err.message));
     if (err instanceof HostSyntaxError) throw new PyError(newSyntaxError(err));
