@@ -32,10 +32,7 @@ export class NodeHost implements Host {
   readonly stdlib: string | null;
   private readonly compile: CompileFn | null;
   compileSource?: (source: Uint8Array | string, filename: string, mode: SourceMode) => CodeObject;
-  private readonly config: LoaderConfig;
-  get importConfig(): LoaderConfig {
-    return this.config;
-  }
+  readonly importConfig: LoaderConfig;
   private readonly checkHashBasedPycs: CheckHashBasedPycs;
 
   constructor(o: NodeHostOptions = {}) {
@@ -43,7 +40,7 @@ export class NodeHost implements Host {
     this.stdlib = o.stdlib ?? null;
     this.compile = o.compile ?? null;
     if (o.compileSource) this.compileSource = o.compileSource;
-    this.config = o.config ?? { dontWriteBytecode: true, optimization: 0, pycachePrefix: null };
+    this.importConfig = o.config ?? { dontWriteBytecode: true, optimization: 0, pycachePrefix: null };
     this.checkHashBasedPycs = o.checkHashBasedPycs ?? 'default';
   }
 
@@ -57,8 +54,8 @@ export class NodeHost implements Host {
    * is not an error.
    */
   findModule(fullname: string, path: readonly string[] | null, options?: FindModuleOptions): FoundModule | null {
-    const { optimization, pycachePrefix } = this.config;
-    const dontWriteBytecode = options?.dontWriteBytecode ?? this.config.dontWriteBytecode;
+    const { optimization, pycachePrefix } = this.importConfig;
+    const dontWriteBytecode = options?.dontWriteBytecode ?? this.importConfig.dontWriteBytecode;
     try {
       const spec = findSpec(this.fs, fullname, path ?? this.sysPath, { target: PY311, optimization, pycachePrefix, directoryCache: this.directoryCache });
       if (spec === null) return null;
