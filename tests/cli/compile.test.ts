@@ -2,7 +2,7 @@
 // fixtures/compile/tree: the same stdout (paths as given, so no normalising beyond temp names), and
 // — once tspyc has code generation — the same exit code, the same pycs written under the same
 // names, byte for byte, and the same hard links.
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPyc, sourceFromCache, targetForVersion, timestampHeader, writePyc } from '@tspyc/bytecode';
@@ -16,6 +16,7 @@ import {
   compileall,
   filesUnder,
   makeTwins,
+  MTIME,
   normalise,
   tspycCompile,
   listingFirst,
@@ -49,11 +50,16 @@ interface Case {
   full?: boolean;
 }
 
-/** Symlinks for -e: one to a file inside the tree, one to a file outside it. */
+/**
+ * Symlinks for -e: one to a file inside the tree, one to a file outside it. The outside file gets
+ * the trees' fixed mtime itself (makeTwins touches only what is inside a tree): each twin has its own
+ * copy, and two writes a second apart would give the pycs different headers.
+ */
 function withSymlinks(tree: string): void {
   const outside = join(tree, '..', 'outside');
   mkdirSync(outside, { recursive: true });
   writeFileSync(join(outside, 'ext.py'), 'ext = 1\n');
+  utimesSync(join(outside, 'ext.py'), MTIME, MTIME);
   symlinkSync(join(outside, 'ext.py'), join(tree, 'link_out.py'));
   symlinkSync(join(tree, 'same.py'), join(tree, 'link_in.py'));
 }
