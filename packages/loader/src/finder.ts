@@ -31,10 +31,14 @@ export interface FinderOptions {
 /**
  * FileFinder._path_cache for every directory: its entry names, refreshed when the directory's
  * mtime changes. As in importlib, an entry added without changing the mtime (coarse file-system
- * clocks) is missed until invalidate() — importlib.invalidate_caches().
+ * clocks) is missed until invalidate() — importlib.invalidate_caches(). Also the path entries found
+ * to be directories (PathFinder._path_importer_cache's FileFinders): a FileFinder outlives its
+ * directory, so that answer is kept; an entry that was not a directory is asked again each time.
  */
 export class DirectoryCache {
   private readonly listings = new Map<string, { mtimeNs: bigint; names: Set<string> }>();
+  /** path entry (with the cwd it was resolved against) → its FileFinder's directory */
+  readonly finders = new Map<string, string>();
 
   names(fs: FileSystem, directory: string): Set<string> {
     const mtimeNs = fs.stat(directory)?.mtimeNs ?? -1n;
@@ -47,18 +51,22 @@ export class DirectoryCache {
 
   invalidate(): void {
     this.listings.clear();
+    this.finders.clear();
   }
 }
 
 export const SOURCE_SUFFIXES = ['.py'] as const;
 export const BYTECODE_SUFFIXES = ['.pyc'] as const;
 
-/** _path_join (POSIX): each part loses its trailing separators; empty parts are dropped. */
-function pathJoin(...parts: string[]): string {
-  return parts
-    .filter((p) => p)
-    .map((p) => p.replace(/\/+$/, ''))
-    .join('/');
+/** _path_join (POSIX) of two parts: empty parts are dropped, then each loses its trailing separators ('/' joins as ''). */
+function pathJoin(a: string, b: string): string {
+  if (a === '') return stripSeparators(b);
+  if (b === '') return stripSeparators(a);
+  return stripSeparators(a) + '/' + stripSeparators(b);
+}
+
+function stripSeparators(part: string): string {
+  return part.endsWith('/') ? part.replace(/\/+$/, '') : part;
 }
 
 const cwdOf = (options: FinderOptions): string => options.cwd ?? process.cwd();
@@ -92,13 +100,20 @@ function fileSpec(fullname: string, loaderKind: LoaderKind, origin: string, smsl
 
 type FileFinderResult = { spec: ModuleSpec } | { namespacePortion: string } | null;
 
+const PATH_LOADERS: readonly (readonly [string, LoaderKind])[] = [
+  ...SOURCE_SUFFIXES.map((s): [string, LoaderKind] => [s, 'source']),
+  ...BYTECODE_SUFFIXES.map((s): [string, LoaderKind] => [s, 'sourceless']),
+];
+
+/** FileFinder._loaders: (suffix, kind) in search order, extensions first. */
+function loadersFor(extensionSuffixes: readonly string[] | undefined): readonly (readonly [string, LoaderKind])[] {
+  if (!extensionSuffixes?.length) return PATH_LOADERS;
+  return [...extensionSuffixes.map((s): [string, LoaderKind] => [s, 'extension']), ...PATH_LOADERS];
+}
+
 /** FileFinder(directory).find_spec(fullname); `directory` as FileFinder.__init__ keeps it. */
 function fileFinderFindSpec(fs: FileSystem, directory: string, fullname: string, options: FinderOptions): FileFinderResult {
-  const loaders: [string, LoaderKind][] = [
-    ...(options.extensionSuffixes ?? []).map((s): [string, LoaderKind] => [s, 'extension']),
-    ...SOURCE_SUFFIXES.map((s): [string, LoaderKind] => [s, 'source']),
-    ...BYTECODE_SUFFIXES.map((s): [string, LoaderKind] => [s, 'sourceless']),
-  ];
+  const loaders = loadersFor(options.extensionSuffixes);
   const tail = fullname.slice(fullname.lastIndexOf('.') + 1);
   // _fill_cache: the directory's entries (an unreadable directory lists as empty).
   const listed = directory || cwdOf(options);
@@ -126,8 +141,13 @@ function fileFinderFindSpec(fs: FileSystem, directory: string, fullname: string,
 function finderDirectory(fs: FileSystem, entry: string, options: FinderOptions): string | null {
   const cwd = cwdOf(options);
   const key = entry === '' ? cwd : entry; // PathFinder._path_importer_cache
+  const memoKey = key.startsWith('/') ? key : `${cwd}\0${key}`;
+  const known = options.directoryCache?.finders.get(memoKey);
+  if (known !== undefined) return known;
   const directory = key === '.' ? cwd : key.startsWith('/') ? key : pathJoin(cwd, key); // FileFinder.__init__
-  return fs.stat(directory)?.isDirectory ? directory : null; // path_hook_for_FileFinder
+  if (!fs.stat(directory)?.isDirectory) return null; // path_hook_for_FileFinder
+  options.directoryCache?.finders.set(memoKey, directory);
+  return directory;
 }
 
 /**

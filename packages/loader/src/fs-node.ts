@@ -13,7 +13,9 @@ export function tempPathFor(path: string, pid: number, random: string): string {
 export class NodeFileSystem implements FileSystem {
   stat(path: string): FileStat | null {
     try {
-      const st = statSync(path, { bigint: true });
+      // a missing path answers undefined instead of throwing: no Error (and its stack) per miss
+      const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+      if (st === undefined) return null;
       return {
         size: Number(st.size),
         mtimeMs: Number(st.mtimeMs),
