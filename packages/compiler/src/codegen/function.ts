@@ -41,11 +41,9 @@ function checkDebugArgList(c: Compiler, list: readonly N.arg[]): void {
   for (let i = 0; i < list.length; i++) checkDebugArg(c, list[i]!);
 }
 
+/** 3.11 reports the error at the def or lambda being compiled (its current location), not at the argument as 3.12 does. */
 function checkDebugArg(c: Compiler, a: N.arg): void {
-  if (a.arg === '__debug__') {
-    c.setLoc(a);
-    c.checkForbiddenName(a.arg, 'Store');
-  }
+  if (a.arg === '__debug__') c.checkForbiddenName(a.arg, 'Store');
 }
 
 /** compiler_default_arguments: push defaults / kw-defaults, return MAKE_FUNCTION flags */
