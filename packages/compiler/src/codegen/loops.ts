@@ -78,18 +78,26 @@ export function compileWhile(c: Compiler, s: N.While): void {
 }
 
 export function compileBreak(c: Compiler): void {
+  const origin = c.saveLoc(); // the error is the statement's, not the location unwinding left
   c.addop(Op.NOP); // an instruction with the statement's line
   const loop = unwindFBlockStack(c, false, true);
-  if (loop === null) throw c.error("'break' outside loop");
+  if (loop === null) {
+    c.restoreLoc(origin);
+    throw c.error("'break' outside loop");
+  }
   unwindFBlock(c, loop, false);
   c.addopJ(JUMP, loop.exit!);
   c.nextBlock();
 }
 
 export function compileContinue(c: Compiler): void {
+  const origin = c.saveLoc();
   c.addop(Op.NOP);
   const loop = unwindFBlockStack(c, false, true);
-  if (loop === null) throw c.error("'continue' not properly in loop");
+  if (loop === null) {
+    c.restoreLoc(origin);
+    throw c.error("'continue' not properly in loop");
+  }
   c.addopJ(JUMP, loop.block);
   c.nextBlock();
 }
