@@ -195,7 +195,8 @@ function decodeEscapes(p: P, s: string, _t: Token, cps: number[] | null): string
           }
           unicodeError(p, 'unicodeescape', s, j, close + 1, 'unknown Unicode character name');
         }
-        unicodeError(p, 'unicodeescape', s, j, i + 1, 'malformed \\N character escape');
+        // no closing brace: the decoder has scanned to the end of the text for one
+        unicodeError(p, 'unicodeescape', s, j, close < 0 ? s.length : i + 1, 'malformed \\N character escape');
       }
       unicodeError(p, 'unicodeescape', s, j, i, 'malformed \\N character escape');
     }

@@ -1,0 +1,51 @@
+// Every string constant of 35 of CPython 3.11's test modules (test_grammar, test_syntax,
+// test_exceptions, test_fstring, test_patma…) compiled as a program: tspyc raises the SyntaxError
+// python3.11 raises (type, message, lineno, offset, end_lineno, end_offset), or compiles it too.
+// The strings are the snippets those tests hand to compile() and check_syntax_error, and every
+// other text in them (messages, names, data): over four thousand programs, half of them invalid,
+// through every stage (tokenizer, parser, string literals, symtable, codegen).
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileSource, PySyntaxError } from '@tspyc/compiler';
+import { oracle, runPython } from '../../tools/oracles.js';
+
+const SCRIPT = join(import.meta.dirname, '..', '..', 'tools', 'oracle', 'string_constants_compile.py');
+const MODULES = [
+  'test_grammar', 'test_exceptions', 'test_compile', 'test_fstring', 'test_syntax', 'test_positional_only_arg',
+  'test_named_expressions', 'test_patma', 'test_keywordonlyarg', 'test_string_literals', 'test_unparse', 'test_ast',
+  'test_eof', 'test_flufl', 'test_global', 'test_scope', 'test_coroutines', 'test_generators', 'test_except_star',
+  'test_exception_group', 'test_type_comments', 'test_utf8source', 'test_tokenize', 'test_dictcomps',
+  'test_decorators', 'test_class', 'test_funcattrs', 'test_opcodes', 'test_with', 'test_raise', 'test_print',
+  'test_unicode_identifiers', 'test_baseexception', 'test_traceback', 'test_pep646_syntax',
+];
+
+type Err = [string, string, number | null, number | null, number | null, number | null] | null;
+
+function ours(source: string): Err {
+  try {
+    compileSource(source, '<case>'); // text, as compile(str) gets it (columns then count characters)
+    return null;
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset];
+  }
+}
+
+describe.skipIf(!oracle('3.11'))("the string constants of python3.11's test modules compile as python3.11 compiles them", () => {
+  it(`${MODULES.length} modules`, () => {
+    const r = runPython('3.11', [SCRIPT, ...MODULES]);
+    expect(r.status, r.stderr).toBe(0);
+    const cases = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { module: string; source: string; error: Err });
+    const diffs: string[] = [];
+    let errors = 0;
+    for (const c of cases) {
+      if (c.error !== null) errors++;
+      const got = ours(c.source);
+      if (JSON.stringify(got) !== JSON.stringify(c.error)) diffs.push(`${c.module}: ${JSON.stringify(c.source.slice(0, 200))}: ${JSON.stringify(got)} vs ${JSON.stringify(c.error)}`);
+    }
+    console.log(`test-module strings: ${cases.length - diffs.length}/${cases.length} identical (${errors} of them SyntaxErrors)`);
+    expect(cases.length).toBeGreaterThan(4000);
+    expect(errors).toBeGreaterThan(2000);
+    expect(diffs).toEqual([]);
+  }, 120_000);
+});
