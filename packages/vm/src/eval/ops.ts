@@ -27,7 +27,7 @@ import {
   keyErrorType,
 } from '../objects/exception-types.js';
 import { callObject, callSpecial } from '../protocols/call.js';
-import { getAttr, getAttrOpt } from '../protocols/getattr.js';
+import { getAttr, getAttrOpt, specIsInitializing } from '../protocols/getattr.js';
 import { getIter, iterNext, toArray, stopIterationValue } from '../protocols/iter.js';
 import { delItem, getItem, len, setItem } from '../protocols/sequence.js';
 import { repr, str } from '../protocols/repr.js';
@@ -36,6 +36,7 @@ import { asciiOf } from '../objects/str-methods.js';
 import { genResume } from './ceval.js';
 import type { Frame } from './frame.js';
 import { importFullName } from '../modules/path-import.js';
+import { sysModules } from '../modules/registry.js';
 import { LoaderError, resolveImportName, type ImportGlobals } from '@tspyc/loader/runtime';
 import { objectType } from '../objects/object.js';
 
@@ -286,14 +287,25 @@ export function importName(f: Frame, name: string, fromlist: PyObject, level: Py
   return importFullName(name.slice(0, name.indexOf('.')), f.builtins);
 }
 
+/** import_from: `from mod import name`, with the sys.modules fallback of a circular relative import. */
 export function importFrom(mod: PyObject, name: string): PyObject {
   const v = getAttrOpt(mod, name);
   if (v !== undefined) return v;
-  const modName = mod instanceof PyModule ? mod.name : '?';
-  const file = mod instanceof PyModule ? mod.dict.getStr('__file__') : undefined;
-  // ImportError(msg, name=the module, path=its file), as import_from raises it
-  const msg = newStr(`cannot import name '${name}' from '${modName}' (${file instanceof PyStr ? file.value : 'unknown location'})`);
-  throw new PyError(callObject(importErrorType, [msg], new Map([['name', newStr(modName)], ['path', file ?? None]])));
+  // bpo-17636: a submodule still running its body is in sys.modules before its package has it
+  const pkgname = getAttrOpt(mod, '__name__');
+  if (pkgname instanceof PyStr) {
+    const sub = sysModules().getStr(`${pkgname.value}.${name}`);
+    if (sub !== undefined) return sub;
+  }
+  const shown = repr(pkgname instanceof PyStr ? pkgname : newStr('<unknown module name>'));
+  const file = mod instanceof PyModule ? mod.dict.getStr('__file__') : undefined; // PyModule_GetFilenameObject
+  const errName = pkgname instanceof PyStr ? pkgname : None;
+  let msg: string;
+  if (!(file instanceof PyStr)) msg = `cannot import name ${repr(newStr(name))} from ${shown} (unknown location)`;
+  else if (specIsInitializing(getAttrOpt(mod, '__spec__'))) msg = `cannot import name ${repr(newStr(name))} from partially initialized module ${shown} (most likely due to a circular import) (${file.value})`;
+  else msg = `cannot import name ${repr(newStr(name))} from ${shown} (${file.value})`;
+  // ImportError(msg, name=the module's __name__, path=its file), as PyErr_SetImportError makes it
+  throw new PyError(callObject(importErrorType, [newStr(msg)], new Map([['name', errName], ['path', file instanceof PyStr ? file : None]])));
 }
 
 /** import_all_from: the names of __all__, or else the public names of __dict__. */

@@ -15,6 +15,8 @@ import { isTrue } from '../protocols/truth.js';
 import { PyModule } from '../objects/module.js';
 import type { PyDict } from '../objects/dict.js';
 import { None } from '../objects/object.js';
+import { False, True } from '../objects/int.js';
+import { setAttr } from '../protocols/getattr.js';
 import { newStr, PyStr } from '../objects/str.js';
 import { specFor, specLoader } from './module-spec.js';
 import { importModule, sysModules } from './registry.js';
@@ -88,11 +90,15 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
   if (builtinsModule !== undefined) d.setStr('__builtins__', builtinsModule);
   sysModules().setStr(fullname, mod);
   if (found.code !== null) {
+    // _load_unlocked: spec._initializing while the body runs (a circular import's errors say so)
+    setAttr(spec, '_initializing', True);
     try {
       evalCodeWithLocals(codeFor(found.code), d, builtins, d, null);
     } catch (err) {
       sysModules().deleteStr(fullname);
       throw err;
+    } finally {
+      setAttr(spec, '_initializing', False);
     }
   }
   const loaded = sysModules().getStr(fullname);

@@ -12,6 +12,7 @@ import { internStr, PyStr } from '../objects/str.js';
 import { attributeErrorType, PyBaseException, typeErrorType } from '../objects/exception-types.js';
 import { PyError } from '../errors.js';
 import { callObject } from './call.js';
+import { isTrue } from './truth.js';
 import { PySuper, superGetAttr, superType } from '../objects/super.js';
 
 /** Whether `d` (an attribute found on a type) is a data descriptor (has __set__ or __delete__). */
@@ -106,12 +107,36 @@ function typeGetAttr(cls: PyType, name: string, soft: boolean): PyObject | undef
   raiseAttributeError(attributeErrorType, `type object '${cls.name}' has no attribute '${name}'`, name, cls);
 }
 
+/** module_getattro: the module's dict and type, then its own __getattr__ (PEP 562), then the error. */
 function moduleGetAttr(m: PyModule, name: string, soft: boolean): PyObject | undefined {
   const v = m.dict.getStr(name);
   if (v !== undefined) return v;
   const r = genericGetAttr(m, name, true);
-  if (r !== undefined || soft) return r;
-  raiseAttributeError(attributeErrorType, `module '${m.name}' has no attribute '${name}'`, name, m);
+  if (r !== undefined) return r;
+  const hook = m.dict.getStr('__getattr__');
+  if (hook !== undefined) {
+    if (!soft) return callObject(hook, [internStr(name)], null);
+    try {
+      return callObject(hook, [internStr(name)], null);
+    } catch (e) {
+      if (e instanceof PyError && e.exc.type.isSubtype(attributeErrorType)) return undefined;
+      throw e;
+    }
+  }
+  if (soft) return undefined;
+  const modName = m.dict.getStr('__name__');
+  if (!(modName instanceof PyStr)) raiseAttributeError(attributeErrorType, `module has no attribute '${name}'`, name, m);
+  const msg = specIsInitializing(m.dict.getStr('__spec__'))
+    ? `partially initialized module '${modName.value}' has no attribute '${name}' (most likely due to a circular import)`
+    : `module '${modName.value}' has no attribute '${name}'`;
+  raiseAttributeError(attributeErrorType, msg, name, m);
+}
+
+/** _PyModuleSpec_IsInitializing: the spec's _initializing is true (its module is still running). */
+export function specIsInitializing(spec: PyObject | undefined): boolean {
+  if (spec === undefined || spec === None) return false;
+  const flag = getAttrOpt(spec, '_initializing');
+  return flag !== undefined && isTrue(flag);
 }
 
 /** method_getattro: the method type's attributes, then the function's (a bound method has no __dict__). */
