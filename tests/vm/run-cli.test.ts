@@ -35,6 +35,24 @@ describe.skipIf(!BUILT || !py311)('tspyc run', () => {
     expect(r.status).toBe(4);
   });
 
+  it('gives every word after -c CODE or -m MODULE to the program, options included, as python does', () => {
+    writeFileSync(join(dir, 'argvmod.py'), 'import sys\nprint(sys.argv[1:])\n');
+    const code = 'import sys; print(sys.argv)';
+    const lines: string[][] = [
+      ['-c', code, '-v', 'x'],
+      ['-B', '-c', code, '-v', '--', '-x', '-m', 'y'],
+      ['-m', 'argvmod', '-v', '--help', '-c', 'z'],
+      ['-B', '-margvmod', '-O', '-B'],
+      [`-c${code}`, '--stdlib', 'none'],
+    ];
+    for (const line of lines) {
+      const r = tspyc(['run', ...line], undefined, { cwd: dir });
+      const want = runPython('3.11', line, { cwd: dir });
+      expect(want.status, want.stderr).toBe(0);
+      expect(r, line.join(' ')).toEqual({ status: 0, stdout: want.stdout, stderr: '' });
+    }
+  });
+
   it('reads standard input through input() and sys.stdin as CPython does', () => {
     const src = 'import sys\nname = input("name? ")\nprint("hi", name)\nprint([l for l in sys.stdin])\ntry:\n    input()\nexcept EOFError as e:\n    print("EOF", e)\n';
     const pyc = compileWith('3.11', dir, 'stdin', src);
