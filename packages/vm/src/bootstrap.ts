@@ -94,6 +94,7 @@ import { makeEnum } from './modules/enum.js';
 import { makeContextlib } from './modules/contextlib.js';
 import { makeTypes } from './modules/types.js';
 import { accelerator } from './modules/accelerators.js';
+import { makeSysconfigData } from './modules/sysconfigdata.js';
 import { registerModule, sysModules } from './modules/registry.js';
 import type { PyModule } from './objects/module.js';
 
@@ -201,6 +202,7 @@ export function bootstrap(): PyModule {
   registerModule('enum', makeEnum, 'standIn');
   registerModule('contextlib', makeContextlib, 'standIn');
   registerModule('types', makeTypes, 'standIn');
+  registerModule('_sysconfigdata__tspyc_', makeSysconfigData);
   sysModules().setStr('builtins', b);
   builtinsModule = b;
   return b;

@@ -177,10 +177,8 @@ export function makeSys(): PyModule {
   d.setStr('warnoptions', new PyList([]));
   d.setStr('_xoptions', new PyDict());
   d.setStr('executable', newStr(''));
-  d.setStr('prefix', newStr(''));
-  d.setStr('exec_prefix', newStr(''));
-  d.setStr('base_prefix', newStr(''));
-  d.setStr('base_exec_prefix', newStr(''));
+  const prefix = newStr(installPrefix(ts.host.stdlib ?? null));
+  for (const name of ['prefix', 'exec_prefix', 'base_prefix', 'base_exec_prefix']) d.setStr(name, prefix);
   // as the host's imports behave (a host that cannot write caches: as -B)
   const importConfig = ts.host.importConfig ?? { dontWriteBytecode: true, optimization: 0, pycachePrefix: null };
   const dontWriteBytecode = importConfig.dontWriteBytecode ? True : False;
@@ -218,4 +216,13 @@ export function makeSys(): PyModule {
   });
   def('getsizeof', () => intFromNumber(64));
   return m;
+}
+
+/**
+ * sys.prefix: the installation whose Lib/ the VM runs, found as getpath finds it (the Lib is
+ * PREFIX/lib/python3.11), so that sysconfig's paths name that installation; '' without one.
+ */
+function installPrefix(lib: string | null): string {
+  const m = lib === null ? null : /^(.*)\/lib\/python3\.11\/*$/.exec(lib);
+  return m === null ? '' : m[1] || '/';
 }

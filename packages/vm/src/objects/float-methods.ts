@@ -101,6 +101,18 @@ export function initFloat(): void {
       }),
     ),
   );
+  // float.__getformat__(typestr): how C stores doubles and floats (IEEE, in the byte order of
+  // every platform JavaScript runs on); test.support asks it at import
+  t.setAttr(
+    '__getformat__',
+    new PyClassMethod(
+      new PyBuiltin('__getformat__', (a) => {
+        if (!(a[1] instanceof PyStr)) raise(typeErrorType, `__getformat__() argument must be str, not ${a[1]!.type.name}`);
+        if (a[1].value !== 'double' && a[1].value !== 'float') raise(valueErrorType, "__getformat__() argument 1 must be 'double' or 'float'");
+        return newStr('IEEE, little-endian');
+      }),
+    ),
+  );
   defMethod(t, 'as_integer_ratio', (a) => {
     const x = val(a[0]!);
     if (!Number.isFinite(x)) raise(x !== x ? valueErrorType : overflowErrorType, x !== x ? 'cannot convert NaN to integer ratio' : 'cannot convert Infinity to integer ratio');
