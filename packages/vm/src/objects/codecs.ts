@@ -1,5 +1,7 @@
 // The codecs str.encode and bytes.decode use: utf-8, ascii and latin-1, with the strict, ignore,
-// replace, backslashreplace and xmlcharrefreplace error handlers, and UnicodeDecodeError /
+// replace, backslashreplace, xmlcharrefreplace, surrogateescape (PEP 383: undecodable bytes as
+// U+DC80..U+DCFF and back) and surrogatepass (utf-8: surrogates as their 3-byte forms) error
+// handlers, and UnicodeDecodeError /
 // UnicodeEncodeError as CPython words them. CPython counterpart: Objects/unicodeobject.c
 // (PyUnicode_DecodeUTF8Stateful, unicode_encode_ucs1, PyUnicode_Decode*), Python/codecs.c,
 // Objects/exceptions.c (UnicodeDecodeError_str, UnicodeEncodeError_str).
@@ -65,7 +67,15 @@ function decodeUtf8(b: Uint8Array, errors: string): string {
     flush(i);
     const [len, reason] = bad;
     if (errors === 'strict') decodeError('utf-8', b, i, i + len, reason);
-    else if (errors === 'replace') out += '\ufffd';
+    else if (errors === 'surrogateescape') for (let k = 0; k < len; k++) out += String.fromCharCode(0xdc00 + b[i + k]!);
+    else if (errors === 'surrogatepass') {
+      // only a surrogate's own 3-byte form passes (ED A0..BF 80..BF); anything else is the error it was
+      if (!(b[i] === 0xed && i + 2 < b.length && (b[i + 1]! & 0xe0) === 0xa0 && (b[i + 2]! & 0xc0) === 0x80)) decodeError('utf-8', b, i, i + len, reason);
+      out += String.fromCharCode(0xd000 | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f));
+      i += 3;
+      run = i;
+      continue;
+    } else if (errors === 'replace') out += '\ufffd';
     else if (errors === 'backslashreplace') for (let k = 0; k < len; k++) out += '\\x' + b[i + k]!.toString(16).padStart(2, '0');
     else if (errors !== 'ignore') unknownHandler(errors);
     i += len;
@@ -82,7 +92,8 @@ export function decodeBytes(b: Uint8Array, encoding: string, errors: string): st
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
     if (c < 128 || codec === 'latin-1') out += String.fromCharCode(c);
-    else if (errors === 'strict') decodeError(codec, b, i, i + 1, 'ordinal not in range(128)');
+    else if (errors === 'strict' || errors === 'surrogatepass') decodeError(codec, b, i, i + 1, 'ordinal not in range(128)');
+    else if (errors === 'surrogateescape') out += String.fromCharCode(0xdc00 + c);
     else if (errors === 'replace') out += '\ufffd';
     else if (errors === 'backslashreplace') out += '\\x' + c.toString(16).padStart(2, '0');
     else if (errors !== 'ignore') unknownHandler(errors);
@@ -121,10 +132,19 @@ export function encodeStr(s: string, encoding: string, errors: string): Uint8Arr
       else out.push(c);
       continue;
     }
-    if (errors === 'strict') {
-      let end = i + 1;
-      while (end < cps.length && cps[end]! >= limit) end++;
-      encodeError(codec, s, i, end, codec === 'utf-8' ? 'surrogates not allowed' : `ordinal not in range(${limit})`);
+    // the run of characters the codec cannot encode: what a handler is given (and the error names)
+    let end = i + 1;
+    while (end < cps.length && (codec === 'utf-8' ? cps[end]! >= 0xd800 && cps[end]! <= 0xdfff : cps[end]! >= limit)) end++;
+    const reason = codec === 'utf-8' ? 'surrogates not allowed' : `ordinal not in range(${limit})`;
+    if (errors === 'strict') encodeError(codec, s, i, end, reason);
+    else if (errors === 'surrogateescape' || errors === 'surrogatepass') {
+      for (let k = i; k < end; k++) {
+        const ch = cps[k]!;
+        if (errors === 'surrogateescape' && ch >= 0xdc80 && ch <= 0xdcff) out.push(ch - 0xdc00);
+        else if (errors === 'surrogatepass' && codec === 'utf-8') out.push(0xe0 | (ch >> 12), 0x80 | ((ch >> 6) & 0x3f), 0x80 | (ch & 0x3f));
+        else encodeError(codec, s, i, end, reason);
+      }
+      i = end - 1;
     } else if (errors === 'replace') out.push(63);
     else if (errors === 'backslashreplace') text(escapeChar(c));
     else if (errors === 'xmlcharrefreplace') text(`&#${c};`);
