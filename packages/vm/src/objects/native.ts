@@ -34,11 +34,47 @@ export class PyBuiltin extends PyObject {
   }
 }
 
-/** Install a method on a builtin type; `fn` receives self as args[0]. */
+/**
+ * Install a method on a builtin type; `fn` receives self as args[0]. A special method CPython
+ * serves through a type slot (a slot wrapper) has the slot's fixed arity, checked here once for
+ * all of them, with the wrappers' messages (typeobject.c check_num_args).
+ */
 export function defMethod(t: PyType, name: string, fn: NativeFn): PyBuiltin {
-  const m = new PyBuiltin(name, fn, t);
+  const n = SLOT_ARITY.get(name);
+  const m = new PyBuiltin(name, n === undefined ? fn : METH_O.has(`${t.name}.${name}`) ? methOWrapper(`${t.name}.${name}`, fn) : slotWrapper(n, fn), t);
   t.setAttr(name, m);
   return m;
+}
+
+/** positional arguments after self of the special methods that are slot wrappers on every builtin type */
+const SLOT_ARITY = new Map<string, number>([
+  ...['__len__', '__iter__', '__next__', '__neg__', '__pos__', '__abs__', '__invert__', '__int__', '__float__', '__index__', '__bool__', '__hash__', '__repr__', '__str__'].map((k): [string, number] => [k, 0]),
+  ...['__contains__', '__delitem__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__matmul__', '__rmatmul__', '__imatmul__']
+    .concat(...['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'divmod', 'and', 'or', 'xor', 'lshift', 'rshift'].map((op) => [`__${op}__`, `__r${op}__`, `__i${op}__`]))
+    .filter((k) => k !== '__idivmod__')
+    .map((k): [string, number] => [k, 1]),
+  ['__setitem__', 2],
+]);
+
+/** the few of those that some builtin types define as ordinary one-argument methods instead */
+const METH_O = new Set(['dict.__contains__', 'set.__contains__', 'frozenset.__contains__']);
+
+function methOWrapper(qualname: string, fn: NativeFn): NativeFn {
+  return (args, kw) => {
+    if (args.length !== 2) wrongArity(qualname, 1, args.length - 1);
+    return fn(args, kw);
+  };
+}
+
+function slotWrapper(n: number, fn: NativeFn): NativeFn {
+  return (args, kw) => {
+    const given = args.length - 1;
+    if (given !== n) {
+      // __setitem__'s wrapper unpacks with an empty function name, hence the leading space
+      raise(typeErrorType, `${n === 2 ? ' ' : ''}expected ${n} argument${n === 1 ? '' : 's'}, got ${given}`);
+    }
+    return fn(args, kw);
+  };
 }
 
 /** A method taking exactly `n` positional arguments after self and no keywords. */
