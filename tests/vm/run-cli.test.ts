@@ -62,6 +62,14 @@ describe.skipIf(!BUILT || !py311)('tspyc run', () => {
     expect(r).toEqual({ status: want.status, stdout: want.stdout, stderr: want.stderr });
   });
 
+  it('ends a program that exhausts the heap with a one-line MemoryError and exit code 1, not an abort', () => {
+    // a small heap (NODE_OPTIONS reaches tspyc's own node process), so the test is quick
+    const r = tspyc(['run', '-c', 'x = list(range(2**40))'], undefined, { env: { NODE_OPTIONS: '--max-old-space-size=200' } });
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^MemoryError: tspyc's VM ran out of memory \(a heap of \d+ MB\)\n$/);
+    expect(r.status).toBe(1);
+  }, 60_000);
+
   it('reports a missing file in one line', () => {
     const r = tspyc(['run', join(dir, 'nope.pyc')]);
     expect(r.status).not.toBe(0);

@@ -29,6 +29,7 @@ import {
   PyBaseException,
   baseExceptionType,
   generatorExitType,
+  memoryErrorType,
   nameErrorType,
   recursionErrorType,
   runtimeErrorType,
@@ -162,11 +163,16 @@ function chainContext(exc: PyObject): void {
   exc.context = handled;
 }
 
-/** Turn a JS exception into a Python one (RangeError from a deep JS stack → RecursionError), or null. */
+/**
+ * Turn a JS exception into a Python one, or null: a RangeError from a deep JS stack is a
+ * RecursionError, one from an array, string or buffer too big to make is a MemoryError (CPython's
+ * failed allocation: `[0] * 2**40`).
+ */
 function asPyError(e: unknown): PyError | null {
   if (e instanceof PyError) return e;
-  if (e instanceof RangeError && e.message.includes('call stack')) {
-    return new PyError(newException(recursionErrorType, 'maximum recursion depth exceeded'));
+  if (e instanceof RangeError) {
+    if (e.message.includes('call stack')) return new PyError(newException(recursionErrorType, 'maximum recursion depth exceeded'));
+    if (/^(Invalid (typed )?array length|Invalid string length|Array buffer allocation failed)/.test(e.message)) return new PyError(newException(memoryErrorType, null));
   }
   return null;
 }

@@ -1,6 +1,7 @@
 // Node entry point: run a program in a worker thread, whose stack is large enough for
 // sys.getrecursionlimit() Python frames (the main thread's ~1 MB is not). The one place, with
 // host-node.ts, where the VM touches Node APIs.
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { CheckHashBasedPycs, LoaderConfig } from '@tspyc/loader/runtime';
 import { runWorkerUrl } from './run-worker-url.js';
@@ -39,7 +40,9 @@ let prestarted: Worker | null = null;
 
 function startWorker(): Worker {
   return new Worker(runWorkerUrl(), {
-    resourceLimits: { stackSizeMb: STACK_MB },
+    // The heap the process has, given explicitly: a worker with an explicit limit that exhausts it
+    // is ended with ERR_WORKER_OUT_OF_MEMORY (see runProgram); without one, V8 aborts the process.
+    resourceLimits: { stackSizeMb: STACK_MB, maxOldGenerationSizeMb: Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20) },
     stdout: false,
     stderr: false,
   });
@@ -69,7 +72,12 @@ export function runProgram(options: RunFileOptions): Promise<number> {
       }
       if (typeof m.internalError === 'string') reject(new Error(m.internalError));
     });
-    worker.on('error', reject);
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(err);
+      // what CPython's failed allocation ends in, without the traceback the lost thread had
+      process.stderr.write(`MemoryError: tspyc's VM ran out of memory (a heap of ${Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20)} MB)\n`);
+      resolve(1);
+    });
     worker.on('exit', () => resolve(70));
     worker.postMessage(options);
   });
