@@ -8,6 +8,7 @@ import { grammarPath } from '../gen-parser.js';
 import { ANY, FirstSets, type TokenSet } from './first-sets.js';
 import { readGrammar } from './grammar.js';
 import { leftRecursion, selfRecursiveLeader } from './left-recursion.js';
+import { loneAtomContinuation } from './lone-atom.js';
 
 const KEYWORD = 1000; // any hard keyword, for these checks
 const types = {
@@ -49,5 +50,21 @@ describe.skipIf(!grammarPath())('gen-parser grammar analyses', () => {
     expect(self.get('primary')).toEqual(['(', '.', '[', '{']);
     // attr and name_or_attr call each other: that cycle keeps pegen's memo-based loop
     expect(sccOf.get('attr')?.sort()).toEqual(['attr', 'name_or_attr']);
+  });
+
+  it('lone atoms: the tokens that can continue a NAME or NUMBER inside an expression rule', () => {
+    const byName = new Map(rules.map((r) => [r.name, r]));
+    const cont = (rule: string, start: number) => ops(loneAtomContinuation(rule, start, byName, first, types.ofToken));
+    // trailers ('{' from invalid_comprehension inside genexp), then each binary operator level
+    const bitwiseOr = ['%', '&', '(', '*', '**', '+', '-', '.', '/', '//', '<<', '>>', '@', '[', '^', '{', '|'].sort();
+    expect(cont('bitwise_or', TOKEN.NAME)).toEqual(bitwiseOr);
+    expect(cont('bitwise_or', TOKEN.NUMBER)).toEqual(bitwiseOr);
+    // comparisons (KEYWORD: 'not', 'in', 'is'), 'and', 'or'
+    const disjunction = [...bitwiseOr, '!=', '<', '<=', '==', '>', '>=', KEYWORD].sort();
+    expect(cont('disjunction', TOKEN.NAME)).toEqual(disjunction);
+    expect(cont('expression', TOKEN.NAME)).toEqual(disjunction);
+    // a NAME can start a longer statement: no such promise there
+    expect(cont('assignment', TOKEN.NAME)).toBe(ANY);
+    expect(cont('named_expression', TOKEN.NAME)).toBe(ANY);
   });
 });

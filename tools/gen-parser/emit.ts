@@ -3,7 +3,8 @@
 // invalid_* alternatives gated behind the second (error) pass, and actions run on success.
 import { translateAction, type ActionContext } from './actions.js';
 import { ANY, FirstSets, type TokenSet } from './first-sets.js';
-import type { Alt, Item, NamedItem, Rule } from './grammar.js';
+import { mentionsInvalid, type Alt, type Item, type NamedItem, type Rule } from './grammar.js';
+import { loneAtomContinuation } from './lone-atom.js';
 import { leftRecursion, selfRecursiveLeader, type SelfRecursiveLeader } from './left-recursion.js';
 
 const TOKENS = new Set(['NAME', 'NUMBER', 'STRING', 'NEWLINE', 'INDENT', 'DEDENT', 'ENDMARKER', 'TYPE_COMMENT', 'ASYNC', 'AWAIT', 'SOFT_KEYWORD', 'OP']);
@@ -18,6 +19,8 @@ export interface EmitInput {
   source: string;
   /** rules (memo) or self-recursive leaders generated without a memo (see gen-parser.ts) */
   unmemoised: ReadonlySet<string>;
+  /** memoised rules that return a lone NAME or NUMBER atom at once (see lone-atom.ts) */
+  loneAtom: ReadonlySet<string>;
 }
 
 function itemText(i: Item): string {
@@ -51,22 +54,6 @@ function altText(a: Alt): string {
 }
 function altsText(alts: Alt[]): string {
   return alts.map(altText).join(' | ');
-}
-
-function mentionsInvalid(i: Item): boolean {
-  switch (i.kind) {
-    case 'name':
-      return i.value.startsWith('invalid_');
-    case 'string':
-    case 'cut':
-      return false;
-    case 'gather':
-      return mentionsInvalid(i.sep) || mentionsInvalid(i.item);
-    case 'group':
-      return i.alts.some((a) => a.items.some((n) => mentionsInvalid(n.item)));
-    default:
-      return mentionsInvalid(i.item);
-  }
 }
 
 export function emitParser(input: EmitInput): string {
@@ -115,6 +102,25 @@ export function emitParser(input: EmitInput): string {
   /** the line that fails a rule at once on a token it cannot react to (see first-sets.ts) */
   const entryCheck = (touch: TokenSet, fail: string): string[] =>
     touch === ANY ? [] : [`    const _tt = this.peekType();`, `    if (${tokenSetName(touch)}[_tt] === 0) return ${fail};`];
+
+  /** the lone-atom shortcut at the start of a memoised rule (after its memo lookup), or '' */
+  const loneAtomCheck = (rule: string, slot: number): string => {
+    if (!input.loneAtom.has(rule)) return '';
+    const tokenOf = (name: string): number | undefined => (TOKENS.has(name) ? input.tokenTypes[name === 'SOFT_KEYWORD' ? 'NAME' : name] : undefined);
+    const sets = [input.tokenTypes['NAME']!, input.tokenTypes['NUMBER']!].map((t) => loneAtomContinuation(rule, t, rulesByName, first, tokenOf));
+    const [ofName, ofNumber] = sets;
+    if (ofName === ANY || ofNumber === ANY || tokenSetName(ofName!) !== tokenSetName(ofNumber!)) throw new Error(`no lone-atom shortcut for ${rule}`);
+    if (first.rule(rule).touch === ANY) throw new Error(`no lone-atom shortcut for ${rule} (it reacts to any token)`);
+    return (
+      `    if ((_tt === T.NAME || _tt === T.NUMBER) && !this.callInvalidRules) {\n` +
+      `      const lone = this.loneAtom(${tokenSetName(ofName!)});\n` +
+      `      if (lone !== null) {\n` +
+      `        this.memoize(this.mark - 1, ${slot}, lone, this.mark);\n` +
+      `        return lone;\n` +
+      `      }\n` +
+      `    }\n`
+    );
+  };
 
   const methods: string[] = [];
   let helperCount = 0;
@@ -365,7 +371,7 @@ export function emitParser(input: EmitInput): string {
       methods.push(
         `${header}\n  r_${r.name}(): any {\n` +
           check +
-          (id < 0 ? '' : `    const memo = this.memoLookup(${id});\n` + `    if (memo !== undefined) return memo;\n`) +
+          (id < 0 ? '' : `    const memo = this.memoLookup(${id});\n` + `    if (memo !== undefined) return memo;\n` + loneAtomCheck(r.name, id)) +
           `    const mark = this.mark;\n` +
           `    let res: any = null;\n` +
           `    let resmark = mark;\n` +
@@ -409,6 +415,7 @@ export function emitParser(input: EmitInput): string {
           check +
           `    const memo = this.memoLookup(${id});\n` +
           `    if (memo !== undefined) return memo;\n` +
+          loneAtomCheck(r.name, id) +
           `${ruleBody(r.name, r.alts, id, true, false, first.rule(r.name).touch)}\n  }\n`,
       );
     } else {
