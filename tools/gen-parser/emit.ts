@@ -4,7 +4,7 @@
 import { translateAction, type ActionContext } from './actions.js';
 import { ANY, FirstSets, type TokenSet } from './first-sets.js';
 import { mentionsInvalid, type Alt, type Item, type NamedItem, type Rule } from './grammar.js';
-import { loneAtomContinuation } from './lone-atom.js';
+import { loneContinuation } from './lone-operand.js';
 import { leftRecursion, selfRecursiveLeader, type SelfRecursiveLeader } from './left-recursion.js';
 
 const TOKENS = new Set(['NAME', 'NUMBER', 'STRING', 'NEWLINE', 'INDENT', 'DEDENT', 'ENDMARKER', 'TYPE_COMMENT', 'ASYNC', 'AWAIT', 'SOFT_KEYWORD', 'OP']);
@@ -19,8 +19,8 @@ export interface EmitInput {
   source: string;
   /** rules (memo) or self-recursive leaders generated without a memo (see gen-parser.ts) */
   unmemoised: ReadonlySet<string>;
-  /** memoised rules that return a lone NAME or NUMBER atom at once (see lone-atom.ts) */
-  loneAtom: ReadonlySet<string>;
+  /** memoised rules that return a lone operand at once (see lone-operand.ts) */
+  loneOperand: ReadonlySet<string>;
 }
 
 function itemText(i: Item): string {
@@ -103,20 +103,45 @@ export function emitParser(input: EmitInput): string {
   const entryCheck = (touch: TokenSet, fail: string): string[] =>
     touch === ANY ? [] : [`    const _tt = this.peekType();`, `    if (${tokenSetName(touch)}[_tt] === 0) return ${fail};`];
 
-  /** the lone-atom shortcut at the start of a memoised rule (after its memo lookup), or '' */
-  const loneAtomCheck = (rule: string, slot: number): string => {
-    if (!input.loneAtom.has(rule)) return '';
+  /**
+   * The lone-operand shortcuts at the start of a memoised rule, after its memo lookup (see
+   * lone-operand.ts): a NAME or NUMBER whose next token continues nothing, then a primary.
+   */
+  const loneOperandCheck = (rule: string, slot: number): string => {
+    if (!input.loneOperand.has(rule)) return '';
     const tokenOf = (name: string): number | undefined => (TOKENS.has(name) ? input.tokenTypes[name === 'SOFT_KEYWORD' ? 'NAME' : name] : undefined);
-    const sets = [input.tokenTypes['NAME']!, input.tokenTypes['NUMBER']!].map((t) => loneAtomContinuation(rule, t, rulesByName, first, tokenOf));
-    const [ofName, ofNumber] = sets;
-    if (ofName === ANY || ofNumber === ANY || tokenSetName(ofName!) !== tokenSetName(ofNumber!)) throw new Error(`no lone-atom shortcut for ${rule}`);
-    if (first.rule(rule).touch === ANY) throw new Error(`no lone-atom shortcut for ${rule} (it reacts to any token)`);
+    /** the continuation set, the same for every start token in `starts` */
+    const continuation = (starts: Iterable<number>, leaf: string | null): string => {
+      const names = new Set<string>();
+      for (const t of starts) {
+        const set = loneContinuation(rule, t, leaf, rulesByName, first, tokenOf);
+        if (set === ANY) throw new Error(`no lone-operand shortcut for ${rule} (${leaf ?? 'atom'} starting with token ${t})`);
+        names.add(tokenSetName(set));
+      }
+      if (names.size !== 1) throw new Error(`no lone-operand shortcut for ${rule}: its continuations differ by start token`);
+      return [...names][0]!;
+    };
+    const primaryStart = first.rule('primary').touch;
+    if (first.rule(rule).touch === ANY || primaryStart === ANY) throw new Error(`no lone-operand shortcut for ${rule}`);
+    const atomCont = continuation([input.tokenTypes['NAME']!, input.tokenTypes['NUMBER']!], null);
+    const primaryCont = continuation(primaryStart, 'primary');
     return (
-      `    if ((_tt === T.NAME || _tt === T.NUMBER) && !this.callInvalidRules) {\n` +
-      `      const lone = this.loneAtom(${tokenSetName(ofName!)});\n` +
-      `      if (lone !== null) {\n` +
-      `        this.memoize(this.mark - 1, ${slot}, lone, this.mark);\n` +
-      `        return lone;\n` +
+      `    if (!this.callInvalidRules) {\n` +
+      `      if (_tt === T.NAME || _tt === T.NUMBER) {\n` +
+      `        const lone = this.loneAtom(${atomCont});\n` +
+      `        if (lone !== null) {\n` +
+      `          this.memoize(this.mark - 1, ${slot}, lone, this.mark);\n` +
+      `          return lone;\n` +
+      `        }\n` +
+      `      }\n` +
+      `      if (${tokenSetName(primaryStart)}[_tt] !== 0) {\n` +
+      `        const start = this.mark;\n` +
+      `        const lone = this.r_primary();\n` +
+      `        if (lone !== null && ${primaryCont}[this.peekType()] === 0) {\n` +
+      `          this.memoize(start, ${slot}, lone, this.mark);\n` +
+      `          return lone;\n` +
+      `        }\n` +
+      `        this.mark = start;\n` +
       `      }\n` +
       `    }\n`
     );
@@ -371,7 +396,7 @@ export function emitParser(input: EmitInput): string {
       methods.push(
         `${header}\n  r_${r.name}(): any {\n` +
           check +
-          (id < 0 ? '' : `    const memo = this.memoLookup(${id});\n` + `    if (memo !== undefined) return memo;\n` + loneAtomCheck(r.name, id)) +
+          (id < 0 ? '' : `    const memo = this.memoLookup(${id});\n` + `    if (memo !== undefined) return memo;\n` + loneOperandCheck(r.name, id)) +
           `    const mark = this.mark;\n` +
           `    let res: any = null;\n` +
           `    let resmark = mark;\n` +
@@ -415,7 +440,7 @@ export function emitParser(input: EmitInput): string {
           check +
           `    const memo = this.memoLookup(${id});\n` +
           `    if (memo !== undefined) return memo;\n` +
-          loneAtomCheck(r.name, id) +
+          loneOperandCheck(r.name, id) +
           `${ruleBody(r.name, r.alts, id, true, false, first.rule(r.name).touch)}\n  }\n`,
       );
     } else {

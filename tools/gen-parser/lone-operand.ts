@@ -1,12 +1,13 @@
-// The lone-atom shortcut's grammar analysis. Most expressions in real code are one NAME or NUMBER
-// (an argument, a subscript, the right side of an assignment): reaching `atom` from `expression`
-// takes some twenty rule calls, each of which then finds that the next token does not continue it.
-// For a rule R and a start token type (NAME or NUMBER), this computes the token types that can
-// continue a lone atom anywhere between R and `atom` (an operator, '.', '(', '[', a comparison,
-// 'and', 'if', ...). When the token after the NAME/NUMBER is none of them, R's result is that
-// atom's node, ending after it — what the full descent returns, reading the same two tokens — so
-// the generated parser can return it at once (first pass only: the invalid_* alternatives are
-// left out here, as they are then).
+// The lone-operand shortcuts' grammar analysis. Most expressions in real code are one operand: a
+// NAME or NUMBER, or a primary (a call, an attribute, a subscript, a string, a display) — an
+// argument, a subscript, the right side of an assignment. Reaching it from `expression` takes some
+// twenty rule calls, each of which then finds that the next token does not continue it.
+// For a rule R, a start token type and the operand (the start token's atom, or `primary`), this
+// computes the token types that can continue that operand anywhere between R and it (an operator,
+// '.', '(', '[' after an atom, a comparison, 'and', 'if', ...). When the token after the operand is
+// none of them, R's result is the operand's node, ending after it — what the full descent returns,
+// having made the same calls and read the same tokens — so the generated parser can return it at
+// once (first pass only: the invalid_* alternatives are left out here, as they are then).
 // ANY means no such promise could be derived (the generator then refuses the shortcut).
 import { ANY, type FirstSets, type TokenSet } from './first-sets.js';
 import { mentionsInvalid, type Alt, type Rule } from './grammar.js';
@@ -21,12 +22,15 @@ function hasCut(a: Alt): boolean {
 }
 
 /**
- * The token types that can continue a lone `start` token inside `rule` (ANY: unknown). `tokenOf`
- * gives the token type of a token name (NAME, NUMBER, ...), undefined for rule names.
+ * The token types that can continue a lone operand inside `rule` (ANY: unknown): with `leaf`
+ * null, the operand is the single `start` token (atom's NAME or NUMBER); with a rule name (primary),
+ * it is that rule's result, starting with a `start` token. `tokenOf` gives the token type of a
+ * token name (NAME, NUMBER, ...), undefined for rule names.
  */
-export function loneAtomContinuation(
+export function loneContinuation(
   rule: string,
   start: number,
+  leaf: string | null,
   rulesByName: ReadonlyMap<string, Rule>,
   first: FirstSets,
   tokenOf: (name: string) => number | undefined,
@@ -60,8 +64,8 @@ export function loneAtomContinuation(
       if (hasCut(a)) return ANY;
       if (head.kind !== 'name') return ANY;
       const passthrough = a.items.length === 1 && (a.action === null || a.action.trim() === a.items[0]!.name);
-      if (tokenOf(head.value) === start) {
-        // the atom itself: this alternative matches, and the ones after it are not tried
+      if (leaf === null ? tokenOf(head.value) === start : head.value === leaf) {
+        // the operand itself: this alternative matches, and the ones after it are not tried
         return passthrough ? acc : ANY;
       }
       if (tokenOf(head.value) !== undefined) return ANY;
