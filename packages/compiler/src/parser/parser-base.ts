@@ -167,7 +167,7 @@ export abstract class ParserBase {
 
   /**
    * The NAME or NUMBER token at the mark as its atom, moving past it, when the token after it is
-   * not in `cont` (the tokens that could continue it, see tools/gen-parser/lone-atom.ts); else
+   * not in `cont` (the tokens that could continue it, see tools/gen-parser/lone-operand.ts); else
    * null, the mark unmoved. The full descent to atom reads the same two tokens and gives the
    * same node.
    */
