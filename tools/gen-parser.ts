@@ -73,6 +73,13 @@ const UNMEMOISED = new Set([
   'simple_stmt',
 ]);
 
+/**
+ * Memoised rules that return a lone operand at once when the token after it continues none of the
+ * rules down to it (tools/gen-parser/lone-operand.ts): the entry points of the expression chain.
+ * Over the 3.11 stdlib this saves about a quarter of the parser's calls (201M to 145M).
+ */
+const LONE_OPERAND = new Set(['expression', 'disjunction', 'bitwise_or']);
+
 export function generateParser(): string | null {
   const path = grammarPath();
   if (!path) return null;
@@ -84,6 +91,7 @@ export function generateParser(): string | null {
     ctx: { singletons },
     source: "CPython 3.11's Grammar/python.gram",
     unmemoised: UNMEMOISED,
+    loneOperand: LONE_OPERAND,
   });
 }
 

@@ -8,6 +8,7 @@ import { grammarPath } from '../gen-parser.js';
 import { ANY, FirstSets, type TokenSet } from './first-sets.js';
 import { readGrammar } from './grammar.js';
 import { leftRecursion, selfRecursiveLeader } from './left-recursion.js';
+import { loneContinuation } from './lone-operand.js';
 
 const KEYWORD = 1000; // any hard keyword, for these checks
 const types = {
@@ -49,5 +50,26 @@ describe.skipIf(!grammarPath())('gen-parser grammar analyses', () => {
     expect(self.get('primary')).toEqual(['(', '.', '[', '{']);
     // attr and name_or_attr call each other: that cycle keeps pegen's memo-based loop
     expect(sccOf.get('attr')?.sort()).toEqual(['attr', 'name_or_attr']);
+  });
+
+  it('lone operands: the tokens that can continue a NAME, a NUMBER or a primary inside an expression rule', () => {
+    const byName = new Map(rules.map((r) => [r.name, r]));
+    const cont = (rule: string, start: number) => ops(loneContinuation(rule, start, null, byName, first, types.ofToken));
+    // trailers ('{' from invalid_comprehension inside genexp), then each binary operator level
+    const bitwiseOr = ['%', '&', '(', '*', '**', '+', '-', '.', '/', '//', '<<', '>>', '@', '[', '^', '{', '|'].sort();
+    expect(cont('bitwise_or', TOKEN.NAME)).toEqual(bitwiseOr);
+    expect(cont('bitwise_or', TOKEN.NUMBER)).toEqual(bitwiseOr);
+    // comparisons (KEYWORD: 'not', 'in', 'is'), 'and', 'or'
+    const disjunction = [...bitwiseOr, '!=', '<', '<=', '==', '>', '>=', KEYWORD].sort();
+    expect(cont('disjunction', TOKEN.NAME)).toEqual(disjunction);
+    expect(cont('expression', TOKEN.NAME)).toEqual(disjunction);
+    // after a whole primary: no trailers, the operators alone, whatever token the primary starts with
+    const afterPrimary = (rule: string, start: number) => ops(loneContinuation(rule, start, 'primary', byName, first, types.ofToken));
+    const operators = bitwiseOr.filter((o) => !['(', '.', '[', '{'].includes(o));
+    for (const start of [TOKEN.NAME, TOKEN.STRING, EXACT_TOKEN_TYPES['(']!, EXACT_TOKEN_TYPES['[']!]) expect(afterPrimary('bitwise_or', start)).toEqual(operators);
+    expect(afterPrimary('expression', TOKEN.NAME)).toEqual([...operators, '!=', '<', '<=', '==', '>', '>=', KEYWORD].sort());
+    // a NAME can start a longer statement: no such promise there
+    expect(cont('assignment', TOKEN.NAME)).toBe(ANY);
+    expect(cont('named_expression', TOKEN.NAME)).toBe(ANY);
   });
 });

@@ -3,7 +3,8 @@
 // invalid_* alternatives gated behind the second (error) pass, and actions run on success.
 import { translateAction, type ActionContext } from './actions.js';
 import { ANY, FirstSets, type TokenSet } from './first-sets.js';
-import type { Alt, Item, NamedItem, Rule } from './grammar.js';
+import { mentionsInvalid, type Alt, type Item, type NamedItem, type Rule } from './grammar.js';
+import { loneContinuation } from './lone-operand.js';
 import { leftRecursion, selfRecursiveLeader, type SelfRecursiveLeader } from './left-recursion.js';
 
 const TOKENS = new Set(['NAME', 'NUMBER', 'STRING', 'NEWLINE', 'INDENT', 'DEDENT', 'ENDMARKER', 'TYPE_COMMENT', 'ASYNC', 'AWAIT', 'SOFT_KEYWORD', 'OP']);
@@ -18,6 +19,8 @@ export interface EmitInput {
   source: string;
   /** rules (memo) or self-recursive leaders generated without a memo (see gen-parser.ts) */
   unmemoised: ReadonlySet<string>;
+  /** memoised rules that return a lone operand at once (see lone-operand.ts) */
+  loneOperand: ReadonlySet<string>;
 }
 
 function itemText(i: Item): string {
@@ -51,22 +54,6 @@ function altText(a: Alt): string {
 }
 function altsText(alts: Alt[]): string {
   return alts.map(altText).join(' | ');
-}
-
-function mentionsInvalid(i: Item): boolean {
-  switch (i.kind) {
-    case 'name':
-      return i.value.startsWith('invalid_');
-    case 'string':
-    case 'cut':
-      return false;
-    case 'gather':
-      return mentionsInvalid(i.sep) || mentionsInvalid(i.item);
-    case 'group':
-      return i.alts.some((a) => a.items.some((n) => mentionsInvalid(n.item)));
-    default:
-      return mentionsInvalid(i.item);
-  }
 }
 
 export function emitParser(input: EmitInput): string {
@@ -115,6 +102,50 @@ export function emitParser(input: EmitInput): string {
   /** the line that fails a rule at once on a token it cannot react to (see first-sets.ts) */
   const entryCheck = (touch: TokenSet, fail: string): string[] =>
     touch === ANY ? [] : [`    const _tt = this.peekType();`, `    if (${tokenSetName(touch)}[_tt] === 0) return ${fail};`];
+
+  /**
+   * The lone-operand shortcuts at the start of a memoised rule, after its memo lookup (see
+   * lone-operand.ts): a NAME or NUMBER whose next token continues nothing, then a primary.
+   */
+  const loneOperandCheck = (rule: string, slot: number): string => {
+    if (!input.loneOperand.has(rule)) return '';
+    const tokenOf = (name: string): number | undefined => (TOKENS.has(name) ? input.tokenTypes[name === 'SOFT_KEYWORD' ? 'NAME' : name] : undefined);
+    /** the continuation set, the same for every start token in `starts` */
+    const continuation = (starts: Iterable<number>, leaf: string | null): string => {
+      const names = new Set<string>();
+      for (const t of starts) {
+        const set = loneContinuation(rule, t, leaf, rulesByName, first, tokenOf);
+        if (set === ANY) throw new Error(`no lone-operand shortcut for ${rule} (${leaf ?? 'atom'} starting with token ${t})`);
+        names.add(tokenSetName(set));
+      }
+      if (names.size !== 1) throw new Error(`no lone-operand shortcut for ${rule}: its continuations differ by start token`);
+      return [...names][0]!;
+    };
+    const primaryStart = first.rule('primary').touch;
+    if (first.rule(rule).touch === ANY || primaryStart === ANY) throw new Error(`no lone-operand shortcut for ${rule}`);
+    const atomCont = continuation([input.tokenTypes['NAME']!, input.tokenTypes['NUMBER']!], null);
+    const primaryCont = continuation(primaryStart, 'primary');
+    return (
+      `    if (!this.callInvalidRules) {\n` +
+      `      if (_tt === T.NAME || _tt === T.NUMBER) {\n` +
+      `        const lone = this.loneAtom(${atomCont});\n` +
+      `        if (lone !== null) {\n` +
+      `          this.memoize(this.mark - 1, ${slot}, lone, this.mark);\n` +
+      `          return lone;\n` +
+      `        }\n` +
+      `      }\n` +
+      `      if (${tokenSetName(primaryStart)}[_tt] !== 0) {\n` +
+      `        const start = this.mark;\n` +
+      `        const lone = this.r_primary();\n` +
+      `        if (lone !== null && ${primaryCont}[this.peekType()] === 0) {\n` +
+      `          this.memoize(start, ${slot}, lone, this.mark);\n` +
+      `          return lone;\n` +
+      `        }\n` +
+      `        this.mark = start;\n` +
+      `      }\n` +
+      `    }\n`
+    );
+  };
 
   const methods: string[] = [];
   let helperCount = 0;
@@ -365,7 +396,7 @@ export function emitParser(input: EmitInput): string {
       methods.push(
         `${header}\n  r_${r.name}(): any {\n` +
           check +
-          (id < 0 ? '' : `    const memo = this.memoLookup(${id});\n` + `    if (memo !== undefined) return memo;\n`) +
+          (id < 0 ? '' : `    const memo = this.memoLookup(${id});\n` + `    if (memo !== undefined) return memo;\n` + loneOperandCheck(r.name, id)) +
           `    const mark = this.mark;\n` +
           `    let res: any = null;\n` +
           `    let resmark = mark;\n` +
@@ -409,6 +440,7 @@ export function emitParser(input: EmitInput): string {
           check +
           `    const memo = this.memoLookup(${id});\n` +
           `    if (memo !== undefined) return memo;\n` +
+          loneOperandCheck(r.name, id) +
           `${ruleBody(r.name, r.alts, id, true, false, first.rule(r.name).touch)}\n  }\n`,
       );
     } else {

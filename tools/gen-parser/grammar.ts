@@ -31,6 +31,23 @@ export interface Rule {
   alts: Alt[];
 }
 
+/** the item mentions an invalid_* rule (its alternative runs only in the error pass) */
+export function mentionsInvalid(i: Item): boolean {
+  switch (i.kind) {
+    case 'name':
+      return i.value.startsWith('invalid_');
+    case 'string':
+    case 'cut':
+      return false;
+    case 'gather':
+      return mentionsInvalid(i.sep) || mentionsInvalid(i.item);
+    case 'group':
+      return i.alts.some((a) => a.items.some((n) => mentionsInvalid(n.item)));
+    default:
+      return mentionsInvalid(i.item);
+  }
+}
+
 type Tok = { t: 'name' | 'string' | 'punct' | 'action' | 'type'; v: string; q?: "'" | '"' };
 
 function lex(body: string): Tok[] {

@@ -68,8 +68,8 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
   if (typeof source !== 'string' ? source.includes(0) : source.includes('\0')) {
     throw new PySyntaxError('SyntaxError', 'source code string cannot contain null bytes', null, null, null, null, null, null);
   }
-  const { text, hasEncoding } = decodeSource(source, filename, mode === 'exec');
-  const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false });
+  const { text, hasEncoding, oneBytePerChar } = decodeSource(source, filename, mode === 'exec');
+  const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false, oneBytePerChar });
   // every ParserOptions has all the fields, in this order: one object shape (parserOptions)
   const p = new Parser(tok, parserOptions(filename, START[mode], options.typeComments ?? false, hasEncoding, undefined, undefined, options.onWarning));
   return runParser(p) as mod;
@@ -175,7 +175,7 @@ function tokenizeRest(p: ParserBase, error: PySyntaxError): PySyntaxError {
 
 /** fstring_compile_expr: parse "(expr)" with positions shifted into the enclosing source */
 setFstringExprCompiler((parent: ParserBase, exprText: string, t: Token, lines: number, cols: number): expr => {
-  const tok = new Tokenizer(`(${exprText})\n`, parent.options.filename, { typeComments: false });
+  const tok = new Tokenizer(`(${exprText})\n`, parent.options.filename, { typeComments: false, oneBytePerChar: false });
   tok.lineno = t.lineno + lines - 1;
   const o = parent.options;
   // (a spread here made objects of varying shapes, and the parser's reads of its options megamorphic)

@@ -165,6 +165,21 @@ export abstract class ParserBase {
     return (t.node ??= this.nameFromToken(t)) as Name;
   }
 
+  /**
+   * The NAME or NUMBER token at the mark as its atom, moving past it, when the token after it is
+   * not in `cont` (the tokens that could continue it, see tools/gen-parser/lone-operand.ts); else
+   * null, the mark unmoved. The full descent to atom reads the same two tokens and gives the
+   * same node.
+   */
+  loneAtom(cont: Uint8Array): expr | null {
+    const mark = this.mark;
+    if (mark + 1 === this.fill) this.fillToken();
+    if (cont[this.types[mark + 1]!] !== 0) return null;
+    const t = this.tokens[mark]!;
+    this.mark = mark + 1;
+    return t.type === TOKEN.NAME ? ((t.node ??= this.nameFromToken(t)) as Name) : this.numberNode(t);
+  }
+
   softKeywordToken(): Name | null {
     if (this.mark === this.fill) this.fillToken();
     const t = this.tokens[this.mark]!;
@@ -178,6 +193,10 @@ export abstract class ParserBase {
   numberToken(): expr | null {
     const t = this.expectToken(TOKEN.NUMBER);
     if (t === null) return null;
+    return this.numberNode(t);
+  }
+
+  private numberNode(t: Token): expr {
     if (t.node !== null) return t.node as expr;
     const value = parseNumber(t.string.includes('_') ? t.string.replace(/_/g, '') : t.string);
     return (t.node = A.Constant(value, null, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset));

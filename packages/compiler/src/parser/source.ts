@@ -11,6 +11,12 @@ export interface DecodedSource {
   text: string;
   /** CPython knows the encoding (BOM, cookie, or text input): error columns become characters */
   hasEncoding: boolean;
+  /**
+   * Every character stands for one byte of UTF-8 source (ASCII, or an undecodable byte): the
+   * decoded text is as long as the bytes. Columns are then character offsets (the tokenizer need
+   * not look for wider characters). False when not known.
+   */
+  oneBytePerChar: boolean;
 }
 
 function translateNewlines(s: string, execInput: boolean): string {
@@ -92,7 +98,7 @@ function decodeUtf8Escaping(bytes: Uint8Array): string {
 }
 
 export function decodeSource(source: Uint8Array | string, filename: string, execInput: boolean): DecodedSource {
-  if (typeof source === 'string') return { text: translateNewlines(source, execInput), hasEncoding: true };
+  if (typeof source === 'string') return { text: translateNewlines(source, execInput), hasEncoding: true, oneBytePerChar: false };
   let bytes = source;
   let bom = false;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -111,11 +117,13 @@ export function decodeSource(source: Uint8Array | string, filename: string, exec
   }
   const cookie = spec === 'stop' ? null : spec;
   let text: string;
+  let oneBytePerChar = false;
   if (cookie !== null) {
     if (bom && cookie !== 'utf-8') fail(filename, `encoding problem: ${cookie} with BOM`);
     if (cookie === 'utf-8') {
       // utf-8 is the tokenizer's own encoding: the bytes are used as they are
       text = decodeUtf8Escaping(bytes);
+      oneBytePerChar = text.length === bytes.length;
     } else {
       const decode = lineDecoder(cookie);
       if (decode === null) fail(filename, `unknown encoding: ${cookie}`);
@@ -125,8 +133,12 @@ export function decodeSource(source: Uint8Array | string, filename: string, exec
         fail(filename, `(unicode error) '${cookie}' codec can't decode source`);
       }
     }
-  } else text = decodeUtf8Escaping(bytes);
-  return { text: translateNewlines(text, execInput), hasEncoding: bom || cookie !== null };
+  } else {
+    text = decodeUtf8Escaping(bytes);
+    oneBytePerChar = text.length === bytes.length;
+  }
+  // (newline translation keeps it: '\r' and '\n' are ASCII)
+  return { text: translateNewlines(text, execInput), hasEncoding: bom || cookie !== null, oneBytePerChar };
 }
 
 /** the bytes a decoded text stands for (U+DC80..U+DCFF are the undecodable bytes themselves) */

@@ -78,6 +78,8 @@ function isXDigit(c: number): boolean {
 
 export interface TokenizerOptions {
   typeComments: boolean;
+  /** the caller knows every character counts one byte in columns (see parser/source.ts) */
+  oneBytePerChar?: boolean;
 }
 
 export class Tokenizer {
@@ -88,7 +90,7 @@ export class Tokenizer {
   lineStart = 0;
   lineno = 0;
   private lineAscii = true;
-  /** no character of the source is beyond ASCII (then no line needs checking) */
+  /** every character of the source counts one byte in columns: ASCII, or an undecodable byte (then no line needs checking) */
   private readonly srcAscii: boolean;
   done: Done = Done.OK;
   level = 0;
@@ -115,7 +117,7 @@ export class Tokenizer {
     private readonly options: TokenizerOptions,
   ) {
     this.errors = new TokenizerErrors(this);
-    this.srcAscii = !/[^\0-\x7f]/.test(src);
+    this.srcAscii = options.oneBytePerChar === true || !/[^\0-\x7f]/.test(src);
   }
 
   // ---- character source (tok_nextc / tok_backup) ----

@@ -206,60 +206,66 @@ const TS89 = tokenSet([15]);
 const TS90 = tokenSet([7,22,23]);
 const TS91 = tokenSet([9]);
 const TS92 = tokenSet([1,2,3,15,500,501,502]);
-const TS93 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,524]);
-const TS94 = tokenSet([522]);
-const TS95 = tokenSet([525]);
-const TS96 = tokenSet([503]);
-const TS97 = tokenSet([524]);
-const TS98 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502]);
-const TS99 = tokenSet([20,21,27,28,29,30,520,521,524]);
-const TS100 = tokenSet([27]);
-const TS101 = tokenSet([28]);
-const TS102 = tokenSet([29]);
-const TS103 = tokenSet([20]);
-const TS104 = tokenSet([30]);
-const TS105 = tokenSet([21]);
-const TS106 = tokenSet([520]);
-const TS107 = tokenSet([521]);
-const TS108 = tokenSet([18]);
-const TS109 = tokenSet([32]);
-const TS110 = tokenSet([19]);
-const TS111 = tokenSet([33,34]);
-const TS112 = tokenSet([16,17,24,47,49]);
-const TS113 = tokenSet([14]);
-const TS114 = tokenSet([31]);
-const TS115 = tokenSet([1,2,3,7,9,25,52,55,500,501,502]);
-const TS116 = tokenSet([55]);
-const TS117 = tokenSet([7,9,23,25]);
-const TS118 = tokenSet([1,2,3,7,9,11,14,15,16,25,31,52,55,500,501,502,522,524]);
-const TS119 = tokenSet([1,2,3,7,9,11,14,15,25,31,52,55,500,501,502,522,524]);
-const TS120 = tokenSet([7,9,25]);
-const TS121 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,522,524,532]);
-const TS122 = tokenSet([1,2,3,7,9,14,15,25,31,35,52,55,500,501,502,522,524]);
-const TS123 = tokenSet([1,2,3,7,9,14,15,16,25,31,35,52,55,500,501,502,522,524]);
-const TS124 = tokenSet([7,9,23]);
-const TS125 = tokenSet([1,7,9]);
-const TS126 = tokenSet([4,58]);
-const TS127 = tokenSet([58]);
-const TS128 = tokenSet([500,501,502]);
-const TS129 = tokenSet([11,512]);
-const TS130 = tokenSet([22,53]);
-const TS131 = tokenSet([7,9,25,500,501,502]);
-const TS132 = tokenSet([1,2,3,7,9,16,25,52,500,501,502,532]);
-const TS133 = tokenSet([9,25]);
-const TS134 = tokenSet([1,7]);
-const TS135 = tokenSet([17]);
-const TS136 = tokenSet([1,12]);
-const TS137 = tokenSet([1,16]);
-const TS138 = tokenSet([8,12]);
-const TS139 = tokenSet([8]);
-const TS140 = tokenSet([8,35]);
-const TS141 = tokenSet([16,17,35]);
-const TS142 = tokenSet([11,12]);
-const TS143 = tokenSet([11,35]);
-const TS144 = tokenSet([513,514]);
-const TS145 = tokenSet([4,11]);
-const TS146 = tokenSet([12,26]);
+const TS93 = tokenSet([7,9,14,15,16,17,18,19,20,21,23,24,25,27,28,29,30,32,33,34,35,47,49,503,518,520,521,524,525]);
+const TS94 = tokenSet([14,15,16,17,18,19,20,21,24,27,28,29,30,32,33,34,35,47,49,503,518,520,521,524,525]);
+const TS95 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,524]);
+const TS96 = tokenSet([522]);
+const TS97 = tokenSet([7,9,14,15,16,17,18,19,20,21,23,24,25,27,28,29,30,32,33,34,35,47,49,503,520,521,524,525]);
+const TS98 = tokenSet([14,15,16,17,18,19,20,21,24,27,28,29,30,32,33,34,35,47,49,503,520,521,524,525]);
+const TS99 = tokenSet([525]);
+const TS100 = tokenSet([503]);
+const TS101 = tokenSet([524]);
+const TS102 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502]);
+const TS103 = tokenSet([20,21,27,28,29,30,520,521,524]);
+const TS104 = tokenSet([27]);
+const TS105 = tokenSet([28]);
+const TS106 = tokenSet([29]);
+const TS107 = tokenSet([20]);
+const TS108 = tokenSet([30]);
+const TS109 = tokenSet([21]);
+const TS110 = tokenSet([520]);
+const TS111 = tokenSet([521]);
+const TS112 = tokenSet([18]);
+const TS113 = tokenSet([7,9,14,15,16,17,18,19,23,24,25,32,33,34,35,47,49]);
+const TS114 = tokenSet([14,15,16,17,18,19,24,32,33,34,35,47,49]);
+const TS115 = tokenSet([32]);
+const TS116 = tokenSet([19]);
+const TS117 = tokenSet([33,34]);
+const TS118 = tokenSet([16,17,24,47,49]);
+const TS119 = tokenSet([14]);
+const TS120 = tokenSet([31]);
+const TS121 = tokenSet([1,2,3,7,9,25,52,55,500,501,502]);
+const TS122 = tokenSet([55]);
+const TS123 = tokenSet([7,9,23,25]);
+const TS124 = tokenSet([1,2,3,7,9,11,14,15,16,25,31,52,55,500,501,502,522,524]);
+const TS125 = tokenSet([1,2,3,7,9,11,14,15,25,31,52,55,500,501,502,522,524]);
+const TS126 = tokenSet([7,9,25]);
+const TS127 = tokenSet([1,2,3,7,9,14,15,25,31,52,55,500,501,502,522,524,532]);
+const TS128 = tokenSet([1,2,3,7,9,14,15,25,31,35,52,55,500,501,502,522,524]);
+const TS129 = tokenSet([1,2,3,7,9,14,15,16,25,31,35,52,55,500,501,502,522,524]);
+const TS130 = tokenSet([7,9,23]);
+const TS131 = tokenSet([1,7,9]);
+const TS132 = tokenSet([4,58]);
+const TS133 = tokenSet([58]);
+const TS134 = tokenSet([500,501,502]);
+const TS135 = tokenSet([11,512]);
+const TS136 = tokenSet([22,53]);
+const TS137 = tokenSet([7,9,25,500,501,502]);
+const TS138 = tokenSet([1,2,3,7,9,16,25,52,500,501,502,532]);
+const TS139 = tokenSet([9,25]);
+const TS140 = tokenSet([1,7]);
+const TS141 = tokenSet([17]);
+const TS142 = tokenSet([1,12]);
+const TS143 = tokenSet([1,16]);
+const TS144 = tokenSet([8,12]);
+const TS145 = tokenSet([8]);
+const TS146 = tokenSet([8,35]);
+const TS147 = tokenSet([16,17,35]);
+const TS148 = tokenSet([11,12]);
+const TS149 = tokenSet([11,35]);
+const TS150 = tokenSet([513,514]);
+const TS151 = tokenSet([4,11]);
+const TS152 = tokenSet([12,26]);
 
 /** memo slots per token (memoised rules and left-recursive leaders) */
 export const MEMO_SLOTS = 13;
@@ -5437,10 +5443,28 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] === 0) return null;
     const memo = this.memoLookup(3);
     if (memo !== undefined) return memo;
+    if (!this.callInvalidRules) {
+      if (_tt === T.NAME || _tt === T.NUMBER) {
+        const lone = this.loneAtom(TS93);
+        if (lone !== null) {
+          this.memoize(this.mark - 1, 3, lone, this.mark);
+          return lone;
+        }
+      }
+      if (TS31[_tt] !== 0) {
+        const start = this.mark;
+        const lone = this.r_primary();
+        if (lone !== null && TS94[this.peekType()] === 0) {
+          this.memoize(start, 3, lone, this.mark);
+          return lone;
+        }
+        this.mark = start;
+      }
+    }
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // invalid_expression
-    if (TS93[_tt] !== 0) {
+    if (TS95[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -5468,7 +5492,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _h2 = this.r_disjunction();
     const _h2m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    if (TS93[_tt] !== 0) {
+    if (TS95[_tt] !== 0) {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
         (a = _h2) !== null && ((this.mark = _h2m), true) &&
@@ -5486,7 +5510,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // disjunction
-    if (TS93[_tt] !== 0) {
+    if (TS95[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = _h2) !== null && ((this.mark = _h2m), true)
@@ -5498,7 +5522,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambdef
-    if (TS94[_tt] !== 0) {
+    if (TS96[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambdef()) !== null
@@ -5819,7 +5843,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('or' c=conjunction) */
   _tmp_64(): any {
     const _tt = this.peekType();
-    if (TS95[_tt] === 0) return null;
+    if (TS99[_tt] === 0) return null;
     const mark = this.mark;
     // 'or' c=conjunction
     {
@@ -5839,7 +5863,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('or' c=conjunction)+ */
   _loop1_63(): any {
     const _tt = this.peekType();
-    if (TS95[_tt] === 0) return null;
+    if (TS99[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -5855,9 +5879,27 @@ export abstract class GeneratedParser extends ParserBase {
   /** disjunction: a=conjunction b=('or' c=conjunction)+ | conjunction */
   r_disjunction(): any {
     const _tt = this.peekType();
-    if (TS93[_tt] === 0) return null;
+    if (TS95[_tt] === 0) return null;
     const memo = this.memoLookup(4);
     if (memo !== undefined) return memo;
+    if (!this.callInvalidRules) {
+      if (_tt === T.NAME || _tt === T.NUMBER) {
+        const lone = this.loneAtom(TS97);
+        if (lone !== null) {
+          this.memoize(this.mark - 1, 4, lone, this.mark);
+          return lone;
+        }
+      }
+      if (TS31[_tt] !== 0) {
+        const start = this.mark;
+        const lone = this.r_primary();
+        if (lone !== null && TS98[this.peekType()] === 0) {
+          this.memoize(start, 4, lone, this.mark);
+          return lone;
+        }
+        this.mark = start;
+      }
+    }
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     const _h0 = this.r_conjunction();
@@ -5896,7 +5938,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('and' c=inversion) */
   _tmp_66(): any {
     const _tt = this.peekType();
-    if (TS96[_tt] === 0) return null;
+    if (TS100[_tt] === 0) return null;
     const mark = this.mark;
     // 'and' c=inversion
     {
@@ -5916,7 +5958,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('and' c=inversion)+ */
   _loop1_65(): any {
     const _tt = this.peekType();
-    if (TS96[_tt] === 0) return null;
+    if (TS100[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -5932,7 +5974,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** conjunction: a=inversion b=('and' c=inversion)+ | inversion */
   r_conjunction(): any {
     const _tt = this.peekType();
-    if (TS93[_tt] === 0) return null;
+    if (TS95[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     const _h0 = this.r_inversion();
@@ -5968,11 +6010,11 @@ export abstract class GeneratedParser extends ParserBase {
   /** inversion: 'not' a=inversion | comparison */
   r_inversion(): any {
     const _tt = this.peekType();
-    if (TS93[_tt] === 0) return null;
+    if (TS95[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // 'not' a=inversion
-    if (TS97[_tt] !== 0) {
+    if (TS101[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         this.expectType(524 /* 'not' */) &&
@@ -5986,7 +6028,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // comparison
-    if (TS98[_tt] !== 0) {
+    if (TS102[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_comparison()) !== null
@@ -6002,7 +6044,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** compare_op_bitwise_or_pair+ */
   _loop1_67(): any {
     const _tt = this.peekType();
-    if (TS99[_tt] === 0) return null;
+    if (TS103[_tt] === 0) return null;
     let m = this.mark;
     let out: any[] | null = null;
     let v: any;
@@ -6018,7 +6060,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** comparison: a=bitwise_or b=compare_op_bitwise_or_pair+ | bitwise_or */
   r_comparison(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS102[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     const _h0 = this.r_bitwise_or();
@@ -6054,10 +6096,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | lte_bitwise_or | lt_bitwise_or | gte_bitwise_or | gt_bitwise_or | notin_bitwise_or | in_bitwise_or | isnot_bitwise_or | is_bitwise_or */
   r_compare_op_bitwise_or_pair(): any {
     const _tt = this.peekType();
-    if (TS99[_tt] === 0) return null;
+    if (TS103[_tt] === 0) return null;
     const mark = this.mark;
     // eq_bitwise_or
-    if (TS100[_tt] !== 0) {
+    if (TS104[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_eq_bitwise_or()) !== null
@@ -6068,7 +6110,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // noteq_bitwise_or
-    if (TS101[_tt] !== 0) {
+    if (TS105[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_noteq_bitwise_or()) !== null
@@ -6079,7 +6121,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lte_bitwise_or
-    if (TS102[_tt] !== 0) {
+    if (TS106[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lte_bitwise_or()) !== null
@@ -6090,7 +6132,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lt_bitwise_or
-    if (TS103[_tt] !== 0) {
+    if (TS107[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lt_bitwise_or()) !== null
@@ -6101,7 +6143,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // gte_bitwise_or
-    if (TS104[_tt] !== 0) {
+    if (TS108[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_gte_bitwise_or()) !== null
@@ -6112,7 +6154,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // gt_bitwise_or
-    if (TS105[_tt] !== 0) {
+    if (TS109[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_gt_bitwise_or()) !== null
@@ -6123,7 +6165,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // notin_bitwise_or
-    if (TS97[_tt] !== 0) {
+    if (TS101[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_notin_bitwise_or()) !== null
@@ -6134,7 +6176,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // in_bitwise_or
-    if (TS106[_tt] !== 0) {
+    if (TS110[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_in_bitwise_or()) !== null
@@ -6145,7 +6187,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // isnot_bitwise_or
-    if (TS107[_tt] !== 0) {
+    if (TS111[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_isnot_bitwise_or()) !== null
@@ -6156,7 +6198,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // is_bitwise_or
-    if (TS107[_tt] !== 0) {
+    if (TS111[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_is_bitwise_or()) !== null
@@ -6172,7 +6214,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** eq_bitwise_or: '==' a=bitwise_or */
   r_eq_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS100[_tt] === 0) return null;
+    if (TS104[_tt] === 0) return null;
     const mark = this.mark;
     // '==' a=bitwise_or
     {
@@ -6192,7 +6234,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (tok='!=') */
   _tmp_68(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
+    if (TS105[_tt] === 0) return null;
     const mark = this.mark;
     // tok='!='
     {
@@ -6211,7 +6253,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** noteq_bitwise_or: (tok='!=') a=bitwise_or */
   r_noteq_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS101[_tt] === 0) return null;
+    if (TS105[_tt] === 0) return null;
     const mark = this.mark;
     // (tok='!=') a=bitwise_or
     {
@@ -6231,7 +6273,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** lte_bitwise_or: '<=' a=bitwise_or */
   r_lte_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS102[_tt] === 0) return null;
+    if (TS106[_tt] === 0) return null;
     const mark = this.mark;
     // '<=' a=bitwise_or
     {
@@ -6251,7 +6293,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** lt_bitwise_or: '<' a=bitwise_or */
   r_lt_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS103[_tt] === 0) return null;
+    if (TS107[_tt] === 0) return null;
     const mark = this.mark;
     // '<' a=bitwise_or
     {
@@ -6271,7 +6313,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** gte_bitwise_or: '>=' a=bitwise_or */
   r_gte_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS104[_tt] === 0) return null;
+    if (TS108[_tt] === 0) return null;
     const mark = this.mark;
     // '>=' a=bitwise_or
     {
@@ -6291,7 +6333,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** gt_bitwise_or: '>' a=bitwise_or */
   r_gt_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS105[_tt] === 0) return null;
+    if (TS109[_tt] === 0) return null;
     const mark = this.mark;
     // '>' a=bitwise_or
     {
@@ -6311,7 +6353,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** notin_bitwise_or: 'not' 'in' a=bitwise_or */
   r_notin_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS97[_tt] === 0) return null;
+    if (TS101[_tt] === 0) return null;
     const mark = this.mark;
     // 'not' 'in' a=bitwise_or
     {
@@ -6332,7 +6374,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** in_bitwise_or: 'in' a=bitwise_or */
   r_in_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS106[_tt] === 0) return null;
+    if (TS110[_tt] === 0) return null;
     const mark = this.mark;
     // 'in' a=bitwise_or
     {
@@ -6352,7 +6394,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** isnot_bitwise_or: 'is' 'not' a=bitwise_or */
   r_isnot_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS107[_tt] === 0) return null;
+    if (TS111[_tt] === 0) return null;
     const mark = this.mark;
     // 'is' 'not' a=bitwise_or
     {
@@ -6373,7 +6415,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** is_bitwise_or: 'is' a=bitwise_or */
   r_is_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS107[_tt] === 0) return null;
+    if (TS111[_tt] === 0) return null;
     const mark = this.mark;
     // 'is' a=bitwise_or
     {
@@ -6393,9 +6435,27 @@ export abstract class GeneratedParser extends ParserBase {
   /** bitwise_or: a=bitwise_or '|' b=bitwise_xor | bitwise_xor */
   r_bitwise_or(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS102[_tt] === 0) return null;
     const memo = this.memoLookup(5);
     if (memo !== undefined) return memo;
+    if (!this.callInvalidRules) {
+      if (_tt === T.NAME || _tt === T.NUMBER) {
+        const lone = this.loneAtom(TS113);
+        if (lone !== null) {
+          this.memoize(this.mark - 1, 5, lone, this.mark);
+          return lone;
+        }
+      }
+      if (TS31[_tt] !== 0) {
+        const start = this.mark;
+        const lone = this.r_primary();
+        if (lone !== null && TS114[this.peekType()] === 0) {
+          this.memoize(start, 5, lone, this.mark);
+          return lone;
+        }
+        this.mark = start;
+      }
+    }
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6405,7 +6465,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS108[this.peekType()] === 0) break;
+      if (TS112[this.peekType()] === 0) break;
     }
     this.memoize(mark, 5, res, resmark);
     this.mark = resmark;
@@ -6447,7 +6507,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** bitwise_xor: a=bitwise_xor '^' b=bitwise_and | bitwise_and */
   r_bitwise_xor(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS102[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6457,7 +6517,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS109[this.peekType()] === 0) break;
+      if (TS115[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6498,7 +6558,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** bitwise_and: a=bitwise_and '&' b=shift_expr | shift_expr */
   r_bitwise_and(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS102[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6508,7 +6568,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS110[this.peekType()] === 0) break;
+      if (TS116[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6549,7 +6609,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** shift_expr: a=shift_expr '<<' b=sum | a=shift_expr '>>' b=sum | sum */
   r_shift_expr(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS102[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6559,7 +6619,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS111[this.peekType()] === 0) break;
+      if (TS117[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6615,7 +6675,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** sum: a=sum '+' b=term | a=sum '-' b=term | term */
   r_sum(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS102[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6681,7 +6741,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** term: a=term '*' b=factor | a=term '/' b=factor | a=term '//' b=factor | a=term '%' b=factor | a=term '@' b=factor | factor */
   r_term(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS102[_tt] === 0) return null;
     const mark = this.mark;
     let res: any = null;
     let resmark = mark;
@@ -6691,7 +6751,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS112[this.peekType()] === 0) break;
+      if (TS118[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -6792,11 +6852,11 @@ export abstract class GeneratedParser extends ParserBase {
   /** factor: '+' a=factor | '-' a=factor | '~' a=factor | power */
   r_factor(): any {
     const _tt = this.peekType();
-    if (TS98[_tt] === 0) return null;
+    if (TS102[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // '+' a=factor
-    if (TS113[_tt] !== 0) {
+    if (TS119[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         this.expectType(14 /* '+' */) &&
@@ -6824,7 +6884,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '~' a=factor
-    if (TS114[_tt] !== 0) {
+    if (TS120[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         this.expectType(31 /* '~' */) &&
@@ -6838,7 +6898,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // power
-    if (TS115[_tt] !== 0) {
+    if (TS121[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_power()) !== null
@@ -6854,7 +6914,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** power: a=await_primary '**' b=factor | await_primary */
   r_power(): any {
     const _tt = this.peekType();
-    if (TS115[_tt] === 0) return null;
+    if (TS121[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     const _h0 = this.r_await_primary();
@@ -6891,11 +6951,11 @@ export abstract class GeneratedParser extends ParserBase {
   /** await_primary: AWAIT a=primary | primary */
   r_await_primary(): any {
     const _tt = this.peekType();
-    if (TS115[_tt] === 0) return null;
+    if (TS121[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // AWAIT a=primary
-    if (TS116[_tt] !== 0) {
+    if (TS122[_tt] !== 0) {
       let _v0: any, a: any;
       if (
         this.expectType(T.AWAIT) &&
@@ -6935,7 +6995,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS117[this.peekType()] === 0) break;
+      if (TS123[this.peekType()] === 0) break;
     }
     this.mark = resmark;
     return res;
@@ -7022,10 +7082,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** (slice | starred_expression) */
   _tmp_70(): any {
     const _tt = this.peekType();
-    if (TS118[_tt] === 0) return null;
+    if (TS124[_tt] === 0) return null;
     const mark = this.mark;
     // slice
-    if (TS119[_tt] !== 0) {
+    if (TS125[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_slice()) !== null
@@ -7052,10 +7112,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** (slice | starred_expression) */
   _tmp_71(): any {
     const _tt = this.peekType();
-    if (TS118[_tt] === 0) return null;
+    if (TS124[_tt] === 0) return null;
     const mark = this.mark;
     // slice
-    if (TS119[_tt] !== 0) {
+    if (TS125[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_slice()) !== null
@@ -7082,7 +7142,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ','.(slice | starred_expression)+ */
   _gather_69(): any {
     const _tt = this.peekType();
-    if (TS118[_tt] === 0) return null;
+    if (TS124[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this._tmp_70();
     if (v === null) {
@@ -7102,11 +7162,11 @@ export abstract class GeneratedParser extends ParserBase {
   /** slices: a=slice !',' | a=','.(slice | starred_expression)+ [','] */
   r_slices(): any {
     const _tt = this.peekType();
-    if (TS118[_tt] === 0) return null;
+    if (TS124[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // a=slice !','
-    if (TS119[_tt] !== 0) {
+    if (TS125[_tt] !== 0) {
       let a: any;
       if (
         (a = this.r_slice()) !== null &&
@@ -7157,7 +7217,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** slice: a=[expression] ':' b=[expression] c=[':' d=[expression]] | a=named_expression */
   r_slice(): any {
     const _tt = this.peekType();
-    if (TS119[_tt] === 0) return null;
+    if (TS125[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // a=[expression] ':' b=[expression] c=[':' d=[expression]]
@@ -7193,7 +7253,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (tuple | group | genexp) */
   _tmp_73(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     // tuple
     if (TS4[_tt] !== 0) {
@@ -7234,7 +7294,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (list | listcomp) */
   _tmp_74(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     // list
     if (TS91[_tt] !== 0) {
@@ -7264,7 +7324,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (dict | set | dictcomp | setcomp) */
   _tmp_75(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     // dict
     if (TS81[_tt] !== 0) {
@@ -7393,7 +7453,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'(' (tuple | group | genexp)
-    if (TS120[_tt] !== 0) {
+    if (TS126[_tt] !== 0) {
       let _v0: any;
       if (
         this.peekType() === 7 &&
@@ -7405,7 +7465,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'[' (list | listcomp)
-    if (TS120[_tt] !== 0) {
+    if (TS126[_tt] !== 0) {
       let _v0: any;
       if (
         this.peekType() === 9 &&
@@ -7417,7 +7477,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // &'{' (dict | set | dictcomp | setcomp)
-    if (TS120[_tt] !== 0) {
+    if (TS126[_tt] !== 0) {
       let _v0: any;
       if (
         this.peekType() === 25 &&
@@ -7447,7 +7507,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (yield_expr | named_expression) */
   _tmp_76(): any {
     const _tt = this.peekType();
-    if (TS121[_tt] === 0) return null;
+    if (TS127[_tt] === 0) return null;
     const mark = this.mark;
     // yield_expr
     if (TS16[_tt] !== 0) {
@@ -7510,7 +7570,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** lambdef: 'lambda' a=[lambda_params] ':' b=expression */
   r_lambdef(): any {
     const _tt = this.peekType();
-    if (TS94[_tt] === 0) return null;
+    if (TS96[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // 'lambda' a=[lambda_params] ':' b=expression
@@ -8320,7 +8380,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ','.double_starred_kvpair+ */
   _gather_93(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS128[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_double_starred_kvpair();
     if (v === null) {
@@ -8340,7 +8400,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** double_starred_kvpairs: a=','.double_starred_kvpair+ [','] */
   r_double_starred_kvpairs(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS128[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.double_starred_kvpair+ [',']
     {
@@ -8360,7 +8420,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** double_starred_kvpair: '**' a=bitwise_or | kvpair */
   r_double_starred_kvpair(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS128[_tt] === 0) return null;
     const mark = this.mark;
     // '**' a=bitwise_or
     if (TS68[_tt] !== 0) {
@@ -8575,7 +8635,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** listcomp: '[' a=named_expression b=for_if_clauses ']' | invalid_comprehension */
   r_listcomp(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // '[' a=named_expression b=for_if_clauses ']'
@@ -8612,7 +8672,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** setcomp: '{' a=named_expression b=for_if_clauses '}' | invalid_comprehension */
   r_setcomp(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // '{' a=named_expression b=for_if_clauses '}'
@@ -8680,7 +8740,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** genexp: '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')' | invalid_comprehension */
   r_genexp(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
@@ -8754,7 +8814,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** arguments: a=args [','] &')' | invalid_arguments */
   r_arguments(): any {
     const _tt = this.peekType();
-    if (TS123[_tt] === 0) return null;
+    if (TS129[_tt] === 0) return null;
     const memo = this.memoLookup(7);
     if (memo !== undefined) return memo;
     const mark = this.mark;
@@ -8956,7 +9016,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** args: a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs] | a=kwargs */
   r_args(): any {
     const _tt = this.peekType();
-    if (TS123[_tt] === 0) return null;
+    if (TS129[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
@@ -9012,7 +9072,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ','.kwarg_or_double_starred+ */
   _gather_107(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS128[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_double_starred();
     if (v === null) {
@@ -9052,7 +9112,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ','.kwarg_or_double_starred+ */
   _gather_109(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS128[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_kwarg_or_double_starred();
     if (v === null) {
@@ -9072,7 +9132,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** kwargs: a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+ | ','.kwarg_or_starred+ | ','.kwarg_or_double_starred+ */
   r_kwargs(): any {
     const _tt = this.peekType();
-    if (TS123[_tt] === 0) return null;
+    if (TS129[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
     if (TS5[_tt] !== 0) {
@@ -9099,7 +9159,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ','.kwarg_or_double_starred+
-    if (TS122[_tt] !== 0) {
+    if (TS128[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this._gather_109()) !== null
@@ -9185,7 +9245,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** kwarg_or_double_starred: invalid_kwarg | a=NAME '=' b=expression | '**' a=expression */
   r_kwarg_or_double_starred(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS128[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // invalid_kwarg
@@ -9493,7 +9553,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null &&
-        TS124[this.peekType()] === 0
+        TS130[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9511,7 +9571,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.expectType(9 /* '[' */) &&
         (b = this.r_slices()) !== null &&
         this.expectType(10 /* ']' */) &&
-        TS124[this.peekType()] === 0
+        TS130[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9522,7 +9582,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // star_atom
-    if (TS125[_tt] !== 0) {
+    if (TS131[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_star_atom()) !== null
@@ -9540,7 +9600,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** star_atom: a=NAME | '(' a=target_with_star_atom ')' | '(' a=[star_targets_tuple_seq] ')' | '[' a=[star_targets_list_seq] ']' */
   r_star_atom(): any {
     const _tt = this.peekType();
-    if (TS125[_tt] === 0) return null;
+    if (TS131[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // a=NAME
@@ -9658,7 +9718,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null &&
-        TS124[this.peekType()] === 0
+        TS130[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9675,7 +9735,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.expectType(9 /* '[' */) &&
         (b = this.r_slices()) !== null &&
         this.expectType(10 /* ']' */) &&
-        TS124[this.peekType()] === 0
+        TS130[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9702,7 +9762,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (raw === null || this.mark <= resmark) break;
       resmark = this.mark;
       res = raw;
-      if (TS117[this.peekType()] === 0) break;
+      if (TS123[this.peekType()] === 0) break;
     }
     this.memoize(mark, 10, res, resmark);
     this.mark = resmark;
@@ -9719,7 +9779,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = seed) !== null && ((this.mark = seedMark), true) &&
         this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null &&
-        TS124[this.peekType()] !== 0
+        TS130[this.peekType()] !== 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9736,7 +9796,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.expectType(9 /* '[' */) &&
         (b = this.r_slices()) !== null &&
         this.expectType(10 /* ']' */) &&
-        TS124[this.peekType()] !== 0
+        TS130[this.peekType()] !== 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9751,7 +9811,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (a = seed) !== null && ((this.mark = seedMark), true) &&
         (b = this.r_genexp()) !== null &&
-        TS124[this.peekType()] !== 0
+        TS130[this.peekType()] !== 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9768,7 +9828,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.expectType(7 /* '(' */) &&
         ((b = this.r_arguments()), true) &&
         this.expectType(8 /* ')' */) &&
-        TS124[this.peekType()] !== 0
+        TS130[this.peekType()] !== 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9782,7 +9842,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any;
       if (
         (a = this.r_atom()) !== null &&
-        TS124[this.peekType()] !== 0
+        TS130[this.peekType()] !== 0
       ) {
         const _res = a;
         return _res;
@@ -9795,7 +9855,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** t_lookahead: '(' | '[' | '.' */
   r_t_lookahead(): any {
     const _tt = this.peekType();
-    if (TS124[_tt] === 0) return null;
+    if (TS130[_tt] === 0) return null;
     const mark = this.mark;
     // '('
     if (TS4[_tt] !== 0) {
@@ -9890,7 +9950,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
         this.expectType(23 /* '.' */) &&
         (b = this.nameToken()) !== null &&
-        TS124[this.peekType()] === 0
+        TS130[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9908,7 +9968,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.expectType(9 /* '[' */) &&
         (b = this.r_slices()) !== null &&
         this.expectType(10 /* ']' */) &&
-        TS124[this.peekType()] === 0
+        TS130[this.peekType()] === 0
       ) {
         const _t0 = this.tokens[mark]!, _sl = _t0.lineno, _sc = _t0.col_offset;
         const _e = this.lastNonWhitespaceToken();
@@ -9919,7 +9979,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // del_t_atom
-    if (TS125[_tt] !== 0) {
+    if (TS131[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_del_t_atom()) !== null
@@ -9937,7 +9997,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** del_t_atom: a=NAME | '(' a=del_target ')' | '(' a=[del_targets] ')' | '[' a=[del_targets] ']' */
   r_del_t_atom(): any {
     const _tt = this.peekType();
-    if (TS125[_tt] === 0) return null;
+    if (TS131[_tt] === 0) return null;
     const mark = this.mark;
     if (mark === this.fill) this.fillToken();
     // a=NAME
@@ -10080,7 +10140,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** type_expressions: a=','.expression+ ',' '*' b=expression ',' '**' c=expression | a=','.expression+ ',' '*' b=expression | a=','.expression+ ',' '**' b=expression | '*' a=expression ',' '**' b=expression | '*' a=expression | '**' a=expression | a=','.expression+ */
   r_type_expressions(): any {
     const _tt = this.peekType();
-    if (TS123[_tt] === 0) return null;
+    if (TS129[_tt] === 0) return null;
     const mark = this.mark;
     // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
     if (TS2[_tt] !== 0) {
@@ -10203,7 +10263,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** func_type_comment: NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT) | invalid_double_type_comments | TYPE_COMMENT */
   r_func_type_comment(): any {
     const _tt = this.peekType();
-    if (TS126[_tt] === 0) return null;
+    if (TS132[_tt] === 0) return null;
     const mark = this.mark;
     // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
     if (TS3[_tt] !== 0) {
@@ -10219,7 +10279,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // invalid_double_type_comments
-    if (TS127[_tt] !== 0) {
+    if (TS133[_tt] !== 0) {
       let _v0: any;
       if (
         this.callInvalidRules &&
@@ -10231,7 +10291,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // TYPE_COMMENT
-    if (TS127[_tt] !== 0) {
+    if (TS133[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(T.TYPE_COMMENT)) !== null
@@ -10412,7 +10472,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) */
   _tmp_122(): any {
     const _tt = this.peekType();
-    if (TS123[_tt] === 0) return null;
+    if (TS129[_tt] === 0) return null;
     const mark = this.mark;
     // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
     if (TS5[_tt] !== 0) {
@@ -10442,7 +10502,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (args | expression for_if_clauses) */
   _tmp_129(): any {
     const _tt = this.peekType();
-    if (TS123[_tt] === 0) return null;
+    if (TS129[_tt] === 0) return null;
     const mark = this.mark;
     // args
     {
@@ -10473,7 +10533,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_arguments: ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*' | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args */
   r_invalid_arguments(): any {
     const _tt = this.peekType();
-    if (TS123[_tt] === 0) return null;
+    if (TS129[_tt] === 0) return null;
     const mark = this.mark;
     // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' a='*'
     {
@@ -10563,7 +10623,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('True' | 'False' | 'None') */
   _tmp_130(): any {
     const _tt = this.peekType();
-    if (TS128[_tt] === 0) return null;
+    if (TS134[_tt] === 0) return null;
     const mark = this.mark;
     // 'True'
     if (TS86[_tt] !== 0) {
@@ -10627,7 +10687,7 @@ export abstract class GeneratedParser extends ParserBase {
     if (TS2[_tt] === 0) return null;
     const mark = this.mark;
     // a=('True' | 'False' | 'None') b='='
-    if (TS128[_tt] !== 0) {
+    if (TS134[_tt] !== 0) {
       let a: any, b: any;
       if (
         (a = this._tmp_130()) !== null &&
@@ -10679,7 +10739,7 @@ export abstract class GeneratedParser extends ParserBase {
     const _h0 = this.r_disjunction();
     const _h0m = this.mark;
     // a=disjunction 'if' b=disjunction 'else' c=expression
-    if (TS93[_tt] !== 0) {
+    if (TS95[_tt] !== 0) {
       let a: any, _v0: any, b: any, _v1: any, c: any;
       if (
         (a = _h0) !== null && ((this.mark = _h0m), true) &&
@@ -10696,7 +10756,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // disjunction
-    if (TS93[_tt] !== 0) {
+    if (TS95[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = _h0) !== null && ((this.mark = _h0m), true)
@@ -10707,7 +10767,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambdef
-    if (TS94[_tt] !== 0) {
+    if (TS96[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_lambdef()) !== null
@@ -10775,7 +10835,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid | a=disjunction 'if' b=disjunction !('else' | ':') */
   r_invalid_expression(): any {
     const _tt = this.peekType();
-    if (TS93[_tt] === 0) return null;
+    if (TS95[_tt] === 0) return null;
     const mark = this.mark;
     // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
     {
@@ -10797,7 +10857,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.r_disjunction()) !== null &&
         this.expectType(518 /* 'if' */) &&
         (b = this.r_disjunction()) !== null &&
-        TS129[this.peekType()] === 0
+        TS135[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "expected 'else' after 'if' expression");
         return _res;
@@ -10810,7 +10870,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (list | tuple | genexp | 'True' | 'None' | 'False') */
   _tmp_133(): any {
     const _tt = this.peekType();
-    if (TS131[_tt] === 0) return null;
+    if (TS137[_tt] === 0) return null;
     const mark = this.mark;
     // list
     if (TS91[_tt] !== 0) {
@@ -10835,7 +10895,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // genexp
-    if (TS120[_tt] !== 0) {
+    if (TS126[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.r_genexp()) !== null
@@ -10909,7 +10969,7 @@ export abstract class GeneratedParser extends ParserBase {
         (a = this.nameToken()) !== null &&
         this.expectType(22 /* '=' */) &&
         (b = this.r_bitwise_or()) !== null &&
-        TS130[this.peekType()] === 0
+        TS136[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxErrorKnownRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         this.memoize(mark, 12, _res, this.mark);
@@ -10918,14 +10978,14 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
-    if (TS98[_tt] !== 0) {
+    if (TS102[_tt] !== 0) {
       let a: any, b: any, _v0: any;
       if (
         this.negative(this.mark, this._tmp_133()) &&
         (a = this.r_bitwise_or()) !== null &&
         this.expectType(22 /* '=' */) &&
         (_v0 = this.r_bitwise_or()) !== null &&
-        TS130[this.peekType()] === 0
+        TS136[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", H.getExprName(a));
         this.memoize(mark, 12, _res, this.mark);
@@ -11116,7 +11176,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // (star_targets '=')* a=yield_expr '='
-    if (TS132[_tt] !== 0) {
+    if (TS138[_tt] !== 0) {
       let _v0: any, a: any, _v1: any;
       if (
         ((_v0 = this._loop0_137()), true) &&
@@ -11231,7 +11291,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('[' | '(' | '{') */
   _tmp_140(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     // '['
     if (TS91[_tt] !== 0) {
@@ -11272,7 +11332,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('[' | '{') */
   _tmp_141(): any {
     const _tt = this.peekType();
-    if (TS133[_tt] === 0) return null;
+    if (TS139[_tt] === 0) return null;
     const mark = this.mark;
     // '['
     if (TS91[_tt] !== 0) {
@@ -11302,7 +11362,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('[' | '{') */
   _tmp_142(): any {
     const _tt = this.peekType();
-    if (TS133[_tt] === 0) return null;
+    if (TS139[_tt] === 0) return null;
     const mark = this.mark;
     // '['
     if (TS91[_tt] !== 0) {
@@ -11332,7 +11392,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses | ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses | ('[' | '{') a=star_named_expression b=',' for_if_clauses */
   r_invalid_comprehension(): any {
     const _tt = this.peekType();
-    if (TS120[_tt] === 0) return null;
+    if (TS126[_tt] === 0) return null;
     const mark = this.mark;
     // ('[' | '(' | '{') a=starred_expression for_if_clauses
     {
@@ -11348,7 +11408,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
-    if (TS133[_tt] !== 0) {
+    if (TS139[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, b: any, _v2: any;
       if (
         (_v0 = this._tmp_141()) !== null &&
@@ -11363,7 +11423,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // ('[' | '{') a=star_named_expression b=',' for_if_clauses
-    if (TS133[_tt] !== 0) {
+    if (TS139[_tt] !== 0) {
       let _v0: any, a: any, b: any, _v1: any;
       if (
         (_v0 = this._tmp_142()) !== null &&
@@ -11545,7 +11605,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (',' | param_no_default) */
   _tmp_150(): any {
     const _tt = this.peekType();
-    if (TS136[_tt] === 0) return null;
+    if (TS142[_tt] === 0) return null;
     const mark = this.mark;
     // ','
     if (TS49[_tt] !== 0) {
@@ -11624,7 +11684,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // param_no_default* a='(' param_no_default+ ','? b=')'
-    if (TS134[_tt] !== 0) {
+    if (TS140[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
         ((_v0 = this._loop0_144()), true) &&
@@ -11639,7 +11699,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a="/" ','
-    if (TS135[_tt] !== 0) {
+    if (TS141[_tt] !== 0) {
       let a: any, _v0: any;
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
@@ -11664,7 +11724,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
-    if (TS137[_tt] !== 0) {
+    if (TS143[_tt] !== 0) {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, a: any;
       if (
         ((_v0 = this._tmp_148()), true) &&
@@ -11705,7 +11765,7 @@ export abstract class GeneratedParser extends ParserBase {
       let a: any;
       if (
         (a = this.expectToken(22 /* '=' */)) !== null &&
-        TS138[this.peekType()] !== 0
+        TS144[this.peekType()] !== 0
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expected default value expression");
         return _res;
@@ -11718,10 +11778,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** (')' | '**') */
   _tmp_154(): any {
     const _tt = this.peekType();
-    if (TS140[_tt] === 0) return null;
+    if (TS146[_tt] === 0) return null;
     const mark = this.mark;
     // ')'
-    if (TS139[_tt] !== 0) {
+    if (TS145[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(8 /* ')' */)) !== null
@@ -11748,10 +11808,10 @@ export abstract class GeneratedParser extends ParserBase {
   /** (')' | ',' (')' | '**')) */
   _tmp_153(): any {
     const _tt = this.peekType();
-    if (TS138[_tt] === 0) return null;
+    if (TS144[_tt] === 0) return null;
     const mark = this.mark;
     // ')'
-    if (TS139[_tt] !== 0) {
+    if (TS145[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(8 /* ')' */)) !== null
@@ -11779,7 +11839,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (param_no_default | ',') */
   _tmp_155(): any {
     const _tt = this.peekType();
-    if (TS136[_tt] === 0) return null;
+    if (TS142[_tt] === 0) return null;
     const mark = this.mark;
     // param_no_default
     if (TS29[_tt] !== 0) {
@@ -11825,7 +11885,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (param_no_default | ',') */
   _tmp_157(): any {
     const _tt = this.peekType();
-    if (TS136[_tt] === 0) return null;
+    if (TS142[_tt] === 0) return null;
     const mark = this.mark;
     // param_no_default
     if (TS29[_tt] !== 0) {
@@ -11916,7 +11976,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('*' | '**' | '/') */
   _tmp_158(): any {
     const _tt = this.peekType();
-    if (TS141[_tt] === 0) return null;
+    if (TS147[_tt] === 0) return null;
     const mark = this.mark;
     // '*'
     if (TS55[_tt] !== 0) {
@@ -11941,7 +12001,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '/'
-    if (TS135[_tt] !== 0) {
+    if (TS141[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(17 /* '/' */)) !== null
@@ -12196,7 +12256,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (',' | lambda_param_no_default) */
   _tmp_167(): any {
     const _tt = this.peekType();
-    if (TS136[_tt] === 0) return null;
+    if (TS142[_tt] === 0) return null;
     const mark = this.mark;
     // ','
     if (TS49[_tt] !== 0) {
@@ -12275,7 +12335,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-    if (TS134[_tt] !== 0) {
+    if (TS140[_tt] !== 0) {
       let _v0: any, a: any, _v1: any, _v2: any, b: any;
       if (
         ((_v0 = this._loop0_161()), true) &&
@@ -12290,7 +12350,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // a="/" ','
-    if (TS135[_tt] !== 0) {
+    if (TS141[_tt] !== 0) {
       let a: any, _v0: any;
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
@@ -12315,7 +12375,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-    if (TS137[_tt] !== 0) {
+    if (TS143[_tt] !== 0) {
       let _v0: any, _v1: any, _v2: any, _v3: any, _v4: any, a: any;
       if (
         ((_v0 = this._tmp_165()), true) &&
@@ -12395,7 +12455,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (':' | '**') */
   _tmp_172(): any {
     const _tt = this.peekType();
-    if (TS143[_tt] === 0) return null;
+    if (TS149[_tt] === 0) return null;
     const mark = this.mark;
     // ':'
     if (TS69[_tt] !== 0) {
@@ -12425,7 +12485,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (':' | ',' (':' | '**')) */
   _tmp_171(): any {
     const _tt = this.peekType();
-    if (TS142[_tt] === 0) return null;
+    if (TS148[_tt] === 0) return null;
     const mark = this.mark;
     // ':'
     if (TS69[_tt] !== 0) {
@@ -12456,7 +12516,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (lambda_param_no_default | ',') */
   _tmp_173(): any {
     const _tt = this.peekType();
-    if (TS136[_tt] === 0) return null;
+    if (TS142[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default
     if (TS29[_tt] !== 0) {
@@ -12502,7 +12562,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (lambda_param_no_default | ',') */
   _tmp_175(): any {
     const _tt = this.peekType();
-    if (TS136[_tt] === 0) return null;
+    if (TS142[_tt] === 0) return null;
     const mark = this.mark;
     // lambda_param_no_default
     if (TS29[_tt] !== 0) {
@@ -12580,7 +12640,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ('*' | '**' | '/') */
   _tmp_176(): any {
     const _tt = this.peekType();
-    if (TS141[_tt] === 0) return null;
+    if (TS147[_tt] === 0) return null;
     const mark = this.mark;
     // '*'
     if (TS55[_tt] !== 0) {
@@ -12605,7 +12665,7 @@ export abstract class GeneratedParser extends ParserBase {
       this.mark = mark;
     }
     // '/'
-    if (TS135[_tt] !== 0) {
+    if (TS141[_tt] !== 0) {
       let _v0: any;
       if (
         (_v0 = this.expectToken(17 /* '/' */)) !== null
@@ -12670,7 +12730,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_double_type_comments: TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT */
   r_invalid_double_type_comments(): any {
     const _tt = this.peekType();
-    if (TS127[_tt] === 0) return null;
+    if (TS133[_tt] === 0) return null;
     const mark = this.mark;
     // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
     {
@@ -13421,7 +13481,7 @@ export abstract class GeneratedParser extends ParserBase {
         this.expectType(529 /* 'try' */) &&
         this.expectType(11 /* ':' */) &&
         (_v2 = this.r_block()) !== null &&
-        TS144[this.peekType()] === 0
+        TS150[this.peekType()] === 0
       ) {
         const _res = this.raiseSyntaxError("expected 'except' or 'finally' block");
         return _res;
@@ -13510,7 +13570,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** (NEWLINE | ':') */
   _tmp_206(): any {
     const _tt = this.peekType();
-    if (TS145[_tt] === 0) return null;
+    if (TS151[_tt] === 0) return null;
     const mark = this.mark;
     // NEWLINE
     if (TS3[_tt] !== 0) {
@@ -14205,7 +14265,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** ','.double_starred_kvpair+ */
   _gather_213(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS128[_tt] === 0) return null;
     const start = this.mark;
     let v: any = this.r_double_starred_kvpair();
     if (v === null) {
@@ -14225,7 +14285,7 @@ export abstract class GeneratedParser extends ParserBase {
   /** invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',') */
   r_invalid_double_starred_kvpairs(): any {
     const _tt = this.peekType();
-    if (TS122[_tt] === 0) return null;
+    if (TS128[_tt] === 0) return null;
     const mark = this.mark;
     // ','.double_starred_kvpair+ ',' invalid_kvpair
     {
@@ -14263,7 +14323,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = _h1) !== null && ((this.mark = _h1m), true) &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
-        TS146[this.peekType()] !== 0
+        TS152[this.peekType()] !== 0
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expression expected after dictionary key and ':'");
         return _res;
@@ -14312,7 +14372,7 @@ export abstract class GeneratedParser extends ParserBase {
       if (
         (_v0 = _h0) !== null && ((this.mark = _h0m), true) &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
-        TS146[this.peekType()] !== 0
+        TS152[this.peekType()] !== 0
       ) {
         const _res = this.raiseSyntaxErrorKnownLocation(a, "expression expected after dictionary key and ':'");
         return _res;
