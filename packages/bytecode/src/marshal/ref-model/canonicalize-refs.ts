@@ -203,7 +203,7 @@ class ModuleCompile {
     const constsTuple = this.cache.mergeConstOne(this.singletons.tuple(consts));
     const builtLocals = unit.localsplusnames && this.singletons.tuple(unit.localsplusnames);
     const localsplusnames = builtLocals && (unit.localEntries ? this.cache.mergeStrTuple(builtLocals, unit.localEntries) : this.cache.mergeConstOne(builtLocals));
-    // _PyCode_New. intern_strings leaves a tuple built here as it is (parserIdentifier() gave it the
+    // _PyCode_New. intern_strings leaves a tuple built here as it is (parserIdentifiers() gave it the
     // canonical objects, and a value's canonical object never changes); one the cache gave
     // instead may hold a literal's strings.
     if (names !== builtNames) this.interned.internStrings(names);
