@@ -71,6 +71,25 @@ function visitExpr1(c: Compiler, e: N.expr): void {
       visitExpr(c, e.operand);
       c.addop(UNARY[e.op._type]!);
       return;
+    case NodeKind.Compare:
+      return compileCompare(c, e);
+    case NodeKind.List:
+      if (e.ctx._kind === NodeKind.Store) return assignmentHelper(c, e.elts);
+      if (e.ctx._kind === NodeKind.Load) return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, false);
+      return visitExprs(c, e.elts);
+    case NodeKind.Subscript:
+      return compileSubscript(c, e);
+    default:
+      return visitExprOther(c, e);
+  }
+}
+
+/**
+ * The less frequent kinds, out of visitExpr1: each kind's first appearance found no feedback in
+ * visitExpr1's optimised code and sent it back to be compiled again, with all it inlines.
+ */
+function visitExprOther(c: Compiler, e: N.expr): void {
+  switch (e._kind) {
     case NodeKind.Lambda:
       return compileLambda(c, e);
     case NodeKind.IfExp:
@@ -109,23 +128,15 @@ function visitExpr1(c: Compiler, e: N.expr): void {
       c.loadConst(None);
       addYieldFrom(c, true);
       return;
-    case NodeKind.Compare:
-      return compileCompare(c, e);
     case NodeKind.JoinedStr:
       return compileJoinedStr(c, e);
     case NodeKind.FormattedValue:
       return compileFormattedValue(c, e);
-    case NodeKind.Subscript:
-      return compileSubscript(c, e);
     case NodeKind.Starred:
       if (e.ctx._kind === NodeKind.Store) throw c.error('starred assignment target must be in a list or tuple');
       throw c.error("can't use starred expression here");
     case NodeKind.Slice:
       return compileSlice(c, e);
-    case NodeKind.List:
-      if (e.ctx._kind === NodeKind.Store) return assignmentHelper(c, e.elts);
-      if (e.ctx._kind === NodeKind.Load) return starunpackHelper(c, e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, false);
-      return visitExprs(c, e.elts);
     case NodeKind.NamedExpr:
       visitExpr(c, e.value);
       c.addopI(Op.COPY, 1);

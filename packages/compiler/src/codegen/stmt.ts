@@ -37,20 +37,14 @@ export function visitStmt(c: Compiler, s: N.stmt): void {
       return compileClass(c, s);
     case NodeKind.Return:
       return compileReturn(c, s);
-    case NodeKind.Delete:
-      return visitExprs(c, s.targets);
     case NodeKind.AugAssign:
       return compileAugAssign(c, s);
-    case NodeKind.AnnAssign:
-      return compileAnnAssign(c, s);
     case NodeKind.For:
       return compileFor(c, s);
     case NodeKind.While:
       return compileWhile(c, s);
     case NodeKind.If:
       return compileIf(c, s);
-    case NodeKind.Match:
-      return compileMatch(c, s);
     case NodeKind.Raise: {
       let n = 0;
       if (s.exc) {
@@ -67,17 +61,10 @@ export function visitStmt(c: Compiler, s: N.stmt): void {
     }
     case NodeKind.Try:
       return compileTry(c, s);
-    case NodeKind.TryStar:
-      return compileTryStar(c, s);
-    case NodeKind.Assert:
-      return compileAssert(c, s);
     case NodeKind.Import:
       return compileImport(c, s);
     case NodeKind.ImportFrom:
       return compileFromImport(c, s);
-    case NodeKind.Global:
-    case NodeKind.Nonlocal:
-      return;
     case NodeKind.Pass:
       c.addop(Op.NOP);
       return;
@@ -87,6 +74,30 @@ export function visitStmt(c: Compiler, s: N.stmt): void {
       return compileContinue(c);
     case NodeKind.With:
       return compileWith(c, s, 0);
+    default:
+      return visitStmtOther(c, s);
+  }
+}
+
+/**
+ * The less frequent statement kinds, out of visitStmt: each kind's first appearance found no
+ * feedback in visitStmt's optimised code and sent it back to be compiled again, with all it inlines.
+ */
+function visitStmtOther(c: Compiler, s: N.stmt): void {
+  switch (s._kind) {
+    case NodeKind.Delete:
+      return visitExprs(c, s.targets);
+    case NodeKind.AnnAssign:
+      return compileAnnAssign(c, s);
+    case NodeKind.Match:
+      return compileMatch(c, s);
+    case NodeKind.TryStar:
+      return compileTryStar(c, s);
+    case NodeKind.Assert:
+      return compileAssert(c, s);
+    case NodeKind.Global:
+    case NodeKind.Nonlocal:
+      return;
     case NodeKind.AsyncWith:
       return compileAsyncWith(c, s, 0);
     case NodeKind.AsyncFor:

@@ -47,13 +47,16 @@ function errorAtDirective(ste: SymbolTableEntry, name: string, msg: string, ctx:
   throw new Error('BUG: internal directive bookkeeping broken');
 }
 
+/** the free variables of a block with no children: none */
+const EMPTY_FREE: ReadonlySet<string> = new Set<string>();
+
 /** analyze_name: the scope of one name, given its flags; may update local, free, global, bound */
 function analyzeName(
   ste: SymbolTableEntry,
   name: string,
   flags: number,
   bound: Set<string> | null,
-  local: Set<string>,
+  local: Set<string> | null,
   free: Set<string>,
   global: Set<string>,
   ctx: ErrorContext,
@@ -72,7 +75,7 @@ function analyzeName(
     return FREE;
   }
   if (flags & DEF_BOUND) {
-    local.add(name);
+    if (local !== null) local.add(name);
     global.delete(name);
     return LOCAL;
   }
@@ -109,7 +112,7 @@ function updateSymbols(
   symbols: Map<string, number>,
   scopes: readonly number[],
   bound: Set<string> | null,
-  free: Set<string>,
+  free: ReadonlySet<string>,
   classflag: boolean,
 ): void {
   // (the symbols are those analyze_name saw, in the same order; forEach makes no entry pairs)
@@ -158,37 +161,42 @@ function analyzeBlock(
   });
   if (copyGlobal) global = new Set(global);
   if (copyBound) bound = new Set(bound);
-  const local = new Set<string>();
-  // each symbol's scope, in the block's symbol order (arrays: a map per block cost more)
-  const names: string[] = [];
-  const scopes: number[] = [];
-  let newglobal: Set<string>;
-  let newbound: Set<string>;
-  const newfree = new Set<string>();
   const isClass = ste.type === BlockType.ClassBlock;
-
-  if (isClass) {
+  const isFunction = ste.type === BlockType.FunctionBlock;
+  // what the children see (newbound, newglobal) and report (newfree), the locals and the names
+  // in symbol order that only serve them: not made for a block with no children, as most are
+  const hasChildren = ste.children.length > 0;
+  let newglobal: Set<string> | null = null;
+  let newbound: Set<string> | null = null;
+  if (hasChildren && isClass) {
     // Class namespace has no effect on names visible in nested functions: what children see is
     // fixed before this block's names are analyzed.
     newglobal = new Set(global);
     newbound = bound ? new Set(bound) : new Set();
-  } else {
-    newglobal = new Set();
-    newbound = new Set();
   }
-
+  const local = hasChildren && isFunction ? new Set<string>() : null;
+  // each symbol's scope, in the block's symbol order (arrays: a map per block cost more)
+  const names: string[] | null = local !== null ? [] : null;
+  const scopes: number[] = [];
   ste.symbols.forEach((flags, name) => {
-    names.push(name);
+    if (names !== null) names.push(name);
     scopes.push(analyzeName(ste, name, flags, bound, local, free, global, ctx));
   });
+  if (!hasChildren) {
+    updateSymbols(ste.symbols, scopes, bound, EMPTY_FREE, isClass);
+    return;
+  }
 
-  if (!isClass) {
-    if (ste.type === BlockType.FunctionBlock) for (const n of local) newbound.add(n);
+  if (newglobal === null || newbound === null) {
+    newglobal = new Set();
+    newbound = new Set();
+    if (local !== null) for (const n of local) newbound.add(n);
     if (bound) for (const n of bound) newbound.add(n);
     for (const n of global) newglobal.add(n);
   } else {
     newbound.add('__class__');
   }
+  const newfree = new Set<string>();
 
   for (const child of ste.children) {
     // analyze_child_block: the child copies what it changes, so its bindings don't leak to siblings
@@ -198,7 +206,7 @@ function analyzeBlock(
     if (child.free || child.childFree) ste.childFree = true;
   }
 
-  if (ste.type === BlockType.FunctionBlock) analyzeCells(names, scopes, newfree);
+  if (isFunction) analyzeCells(names!, scopes, newfree);
   else if (isClass) dropClassFree(ste, newfree);
   updateSymbols(ste.symbols, scopes, bound, newfree, isClass);
   for (const n of newfree) free.add(n);

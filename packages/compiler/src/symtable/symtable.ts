@@ -290,24 +290,6 @@ class Builder {
           this.cur.returnsValue = true;
         }
         break;
-      case NodeKind.Delete:
-        this.visitExprs(s.targets);
-        break;
-      case NodeKind.AnnAssign:
-        if (s.target._kind === NodeKind.Name) {
-          const target = s.target;
-          const cur = this.lookup(target.id);
-          if (cur & (DEF_GLOBAL | DEF_NONLOCAL) && this.cur.symbols !== this.global && s.simple) {
-            throw this.error(cur & DEF_GLOBAL ? M.GLOBAL_ANNOT(target.id) : M.NONLOCAL_ANNOT(target.id), s);
-          }
-          if (s.simple) this.addDef(target.id, DEF_ANNOT | DEF_LOCAL, target);
-          if (s.value) this.addDef(target.id, DEF_LOCAL, target);
-        } else {
-          this.visitExpr(s.target);
-        }
-        this.visitAnnotation(s.annotation);
-        if (s.value) this.visitExpr(s.value);
-        break;
       case NodeKind.AugAssign:
         this.visitExpr(s.target);
         this.visitExpr(s.value);
@@ -329,10 +311,6 @@ class Builder {
         this.visitStmts(s.body);
         this.visitStmts(s.orelse);
         break;
-      case NodeKind.Match:
-        this.visitExpr(s.subject);
-        for (const c of s.cases) this.visitMatchCase(c);
-        break;
       case NodeKind.Raise:
         if (s.exc) {
           this.visitExpr(s.exc);
@@ -347,13 +325,57 @@ class Builder {
         for (const h of s.handlers) this.visitExceptHandler(h);
         this.visitStmts(s.finalbody);
         break;
-      case NodeKind.Assert:
-        this.visitExpr(s.test);
-        if (s.msg) this.visitExpr(s.msg);
-        break;
       case NodeKind.Import:
       case NodeKind.ImportFrom:
         for (const a of s.names) this.visitAlias(a);
+        break;
+      case NodeKind.Pass:
+      case NodeKind.Break:
+      case NodeKind.Continue:
+        break;
+      case NodeKind.With:
+      case NodeKind.AsyncWith:
+        for (const item of s.items) {
+          this.visitExpr(item.context_expr);
+          if (item.optional_vars) this.visitExpr(item.optional_vars);
+        }
+        this.visitStmts(s.body);
+        break;
+      default:
+        this.visitStmtOther(s);
+        break;
+    }
+    this.depth--;
+  }
+
+  /** visitStmt's rare kinds, out of it: a kind first met after visitStmt was optimised would send it back to be compiled again */
+  private visitStmtOther(s: stmt): void {
+    switch (s._kind) {
+      case NodeKind.Delete:
+        this.visitExprs(s.targets);
+        break;
+      case NodeKind.AnnAssign:
+        if (s.target._kind === NodeKind.Name) {
+          const target = s.target;
+          const cur = this.lookup(target.id);
+          if (cur & (DEF_GLOBAL | DEF_NONLOCAL) && this.cur.symbols !== this.global && s.simple) {
+            throw this.error(cur & DEF_GLOBAL ? M.GLOBAL_ANNOT(target.id) : M.NONLOCAL_ANNOT(target.id), s);
+          }
+          if (s.simple) this.addDef(target.id, DEF_ANNOT | DEF_LOCAL, target);
+          if (s.value) this.addDef(target.id, DEF_LOCAL, target);
+        } else {
+          this.visitExpr(s.target);
+        }
+        this.visitAnnotation(s.annotation);
+        if (s.value) this.visitExpr(s.value);
+        break;
+      case NodeKind.Match:
+        this.visitExpr(s.subject);
+        for (const c of s.cases) this.visitMatchCase(c);
+        break;
+      case NodeKind.Assert:
+        this.visitExpr(s.test);
+        if (s.msg) this.visitExpr(s.msg);
         break;
       case NodeKind.Global:
         for (const name of s.names) {
@@ -391,22 +413,9 @@ class Builder {
           this.recordDirective(name, s);
         }
         break;
-      case NodeKind.Pass:
-      case NodeKind.Break:
-      case NodeKind.Continue:
-        break;
-      case NodeKind.With:
-      case NodeKind.AsyncWith:
-        for (const item of s.items) {
-          this.visitExpr(item.context_expr);
-          if (item.optional_vars) this.visitExpr(item.optional_vars);
-        }
-        this.visitStmts(s.body);
-        break;
       default:
         throw new Error(`symtable: unexpected statement ${(s as { _type: string })._type}`);
     }
-    this.depth--;
   }
 
   visitFunctionDef(s: FunctionDef | AsyncFunctionDef): void {
@@ -563,10 +572,6 @@ class Builder {
         this.visitExprs(e.args);
         for (const k of e.keywords) this.visitExpr(k.value);
         break;
-      case NodeKind.NamedExpr:
-        this.raiseIfAnnotationBlock('named expression', e);
-        this.handleNamedExpr(e);
-        break;
       case NodeKind.BoolOp:
         this.visitExprs(e.values);
         break;
@@ -576,6 +581,35 @@ class Builder {
         break;
       case NodeKind.UnaryOp:
         this.visitExpr(e.operand);
+        break;
+      case NodeKind.Compare:
+        this.visitExpr(e.left);
+        this.visitExprs(e.comparators);
+        break;
+      case NodeKind.Subscript:
+        this.visitExpr(e.value);
+        this.visitExpr(e.slice);
+        break;
+      case NodeKind.Starred:
+        this.visitExpr(e.value);
+        break;
+      case NodeKind.List:
+      case NodeKind.Tuple:
+        this.visitExprs(e.elts);
+        break;
+      default:
+        this.visitExprOther(e);
+        break;
+    }
+    this.depth--;
+  }
+
+  /** visitExpr's less frequent kinds, out of it, as for statements */
+  private visitExprOther(e: expr): void {
+    switch (e._kind) {
+      case NodeKind.NamedExpr:
+        this.raiseIfAnnotationBlock('named expression', e);
+        this.handleNamedExpr(e);
         break;
       case NodeKind.Lambda:
         this.visitExprs(e.args.defaults);
@@ -626,10 +660,6 @@ class Builder {
         this.visitExpr(e.value);
         this.cur.isCoroutine = true;
         break;
-      case NodeKind.Compare:
-        this.visitExpr(e.left);
-        this.visitExprs(e.comparators);
-        break;
       case NodeKind.FormattedValue:
         this.visitExpr(e.value);
         if (e.format_spec) this.visitExpr(e.format_spec);
@@ -637,26 +667,14 @@ class Builder {
       case NodeKind.JoinedStr:
         this.visitExprs(e.values);
         break;
-      case NodeKind.Subscript:
-        this.visitExpr(e.value);
-        this.visitExpr(e.slice);
-        break;
-      case NodeKind.Starred:
-        this.visitExpr(e.value);
-        break;
       case NodeKind.Slice:
         if (e.lower) this.visitExpr(e.lower);
         if (e.upper) this.visitExpr(e.upper);
         if (e.step) this.visitExpr(e.step);
         break;
-      case NodeKind.List:
-      case NodeKind.Tuple:
-        this.visitExprs(e.elts);
-        break;
       default:
         throw new Error(`symtable: unexpected expression ${(e as { _type: string })._type}`);
     }
-    this.depth--;
   }
 
   visitName(e: Name): void {

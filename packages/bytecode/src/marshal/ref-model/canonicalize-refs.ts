@@ -30,7 +30,7 @@ import { ConstCache } from './const-cache.js';
 import { orderSetElements } from './frozenset-order.js';
 import { identifierConsts, type IdentifierConsts } from './identifier-consts.js';
 import { InternTable } from './interning.js';
-import { StrTable } from './str-table.js';
+import { StrTable, type StrEntry } from './str-table.js';
 import { freshPyCompileState, type ProcessState } from './process-state.js';
 import { assignRefFlags } from './ref-flags.js';
 import { Singletons } from './singletons.js';
@@ -68,6 +68,9 @@ interface UnitIdentifiers {
   /** co_names and co_localsplusnames items as the parser's interned identifier objects */
   names: PyStr[];
   localsplusnames: PyStr[] | null;
+  /** the StrTable entries of names and localsplusnames, item for item; null when an item has a utf8 form (its constant id is not its entry's) */
+  nameEntries: StrEntry[] | null;
+  localEntries: StrEntry[] | null;
 }
 
 class ModuleCompile {
@@ -137,26 +140,36 @@ class ModuleCompile {
 
   /** a code object's names, localsplusnames and identifier constants, as the parser pass reads them */
   private unitIdentifiers(co: CodeObject): UnitIdentifiers {
-    const locals = co.localsplusnames && co.localsplusnames.items.map((v) => this.parserIdentifier(v));
-    const names = co.names.items.map((v) => {
-      const s = this.parserIdentifier(v);
-      // `import a.b.c` names the dotted string; its parts are NAME tokens too
-      if (s.value.includes('.')) for (const p of s.value.split('.')) this.strs.entry(p).identifier = true;
-      return s;
-    });
-    return { code: co, ids: identifierConsts(co, this.target), names, localsplusnames: locals };
+    let locals: PyStr[] | null = null;
+    let localEntries: StrEntry[] | null = null;
+    if (co.localsplusnames) {
+      locals = [];
+      localEntries = this.parserIdentifiers(co.localsplusnames.items, locals, false);
+    }
+    const names: PyStr[] = [];
+    const nameEntries = this.parserIdentifiers(co.names.items, names, true);
+    return { code: co, ids: identifierConsts(co, this.target), names, localsplusnames: locals, nameEntries, localEntries };
   }
 
   /**
-   * A names or localsplusnames item: marked as an identifier and made the interned object at once
-   * (an identifier's canonical object does not depend on when it is made: it is a new interned
-   * object, or the Latin-1 singleton as process-state.ts decides).
+   * Names or localsplusnames items, each marked as an identifier and made the interned object at
+   * once (an identifier's canonical object does not depend on when it is made: it is a new
+   * interned object, or the Latin-1 singleton as process-state.ts decides), pushed to `out`.
+   * Returns their entries, or null when one has a utf8 form.
    */
-  private parserIdentifier(v: PyValue): PyStr {
-    const s = asStr(v);
-    const e = this.strs.entry(s.value);
-    e.identifier = true;
-    return this.interned.identifierAt(e, s.value, s.utf8);
+  private parserIdentifiers(items: readonly PyValue[], out: PyStr[], dotted: boolean): StrEntry[] | null {
+    let entries: StrEntry[] | null = [];
+    for (let i = 0; i < items.length; i++) {
+      const s = asStr(items[i]!);
+      const e = this.strs.entry(s.value);
+      e.identifier = true;
+      out.push(this.interned.identifierAt(e, s.value, s.utf8));
+      if (s.utf8 !== null) entries = null;
+      else if (entries !== null) entries.push(e);
+      // `import a.b.c` names the dotted string; its parts are NAME tokens too
+      if (dotted && s.value.includes('.')) for (const p of s.value.split('.')) this.strs.entry(p).identifier = true;
+    }
+    return entries;
   }
 
   compileUnit(src: CodeObject): CodeObject {
@@ -186,11 +199,11 @@ class ModuleCompile {
     const linetable = this.cache.mergeConstOne(this.buffer(src.linetable));
     // makecode()
     const builtNames = this.singletons.tuple(unit.names);
-    const names = this.cache.mergeConstOne(builtNames);
+    const names = unit.nameEntries ? this.cache.mergeStrTuple(builtNames, unit.nameEntries) : this.cache.mergeConstOne(builtNames);
     const constsTuple = this.cache.mergeConstOne(this.singletons.tuple(consts));
     const builtLocals = unit.localsplusnames && this.singletons.tuple(unit.localsplusnames);
-    const localsplusnames = builtLocals && this.cache.mergeConstOne(builtLocals);
-    // _PyCode_New. intern_strings leaves a tuple built here as it is (parserIdentifier() gave it the
+    const localsplusnames = builtLocals && (unit.localEntries ? this.cache.mergeStrTuple(builtLocals, unit.localEntries) : this.cache.mergeConstOne(builtLocals));
+    // _PyCode_New. intern_strings leaves a tuple built here as it is (parserIdentifiers() gave it the
     // canonical objects, and a value's canonical object never changes); one the cache gave
     // instead may hold a literal's strings.
     if (names !== builtNames) this.interned.internStrings(names);

@@ -3,9 +3,9 @@
 // (every constant, recursively into tuples and frozensets) and merge_const_one() (a code
 // object's names/consts/localsplusnames tuples and its linetable/exceptiontable, not recursive).
 // The first object entered under a key wins; later equal ones are replaced by it.
-import { Kind, PyFrozenSet, type PyValue } from '../../values.js';
+import { Kind, PyFrozenSet, type PyTuple, type PyValue } from '../../values.js';
 import { ConstantIds } from './constant-ids.js';
-import type { StrTable } from './str-table.js';
+import type { StrEntry, StrTable } from './str-table.js';
 
 export class ConstCache {
   private readonly ids: ConstantIds;
@@ -33,6 +33,15 @@ export class ConstCache {
       this.cache[key] = merged;
       return merged;
     }
+    return o;
+  }
+
+  /** mergeConstOne() of a tuple of plain strs whose StrTable entries are `entries`, item for item */
+  mergeStrTuple(o: PyTuple, entries: readonly StrEntry[]): PyTuple {
+    const key = this.ids.strTupleId(entries);
+    const cached = this.cache[key];
+    if (cached) return cached as PyTuple;
+    this.cache[key] = o;
     return o;
   }
 

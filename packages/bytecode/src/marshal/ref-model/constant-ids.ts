@@ -6,7 +6,7 @@
 // object keyed by identity by the object; the rest fall back to constantKey.
 import { Kind, type PyBytes, type PyValue } from '../../values.js';
 import { constantKey } from './constant-key.js';
-import { StrTable } from './str-table.js';
+import { StrTable, type StrEntry } from './str-table.js';
 
 /**
  * A tuple's or frozenset's class: its item ids (`n` of them at `start` in the items arena) and its
@@ -84,8 +84,24 @@ export class ConstantIds {
     }
   }
 
-  private sequenceId(table: Map<number, SeqEntry>, items: readonly PyValue[], sorted: boolean): number {
-    const n = items.length;
+  /**
+   * The id of a tuple of plain strs (no utf8 form) given their StrTable entries: of(tuple) without
+   * looking each item up by its value again (co_names and co_localsplusnames, whose entries the
+   * reference model holds already).
+   */
+  strTupleId(entries: readonly StrEntry[]): number {
+    const n = entries.length;
+    const base = this.reserve(n);
+    const ids = this.stack;
+    for (let i = 0; i < n; i++) {
+      const e = entries[i]!;
+      ids[base + i] = e.constId >= 0 ? e.constId : (e.constId = this.next++);
+    }
+    return this.sequenceClass(this.tuples, base, n);
+  }
+
+  /** room for `n` item ids on the stack, above the ones being used; where they start */
+  private reserve(n: number): number {
     const base = this.top;
     if (base + n > this.stack.length) {
       const grown = new Int32Array(Math.max(2 * this.stack.length, base + n));
@@ -93,13 +109,24 @@ export class ConstantIds {
       this.stack = grown;
     }
     this.top = base + n;
+    return base;
+  }
+
+  private sequenceId(table: Map<number, SeqEntry>, items: readonly PyValue[], sorted: boolean): number {
+    const n = items.length;
+    const base = this.reserve(n);
     // (the items' own lookups may grow the stack: it is read again afterwards)
     for (let i = 0; i < n; i++) {
       const id = this.of(items[i]!);
       this.stack[base + i] = id;
     }
+    if (sorted && n > 1) this.stack.subarray(base, base + n).sort();
+    return this.sequenceClass(table, base, n);
+  }
+
+  /** the class of the `n` item ids at `base` on the stack (popped from it), made if new */
+  private sequenceClass(table: Map<number, SeqEntry>, base: number, n: number): number {
     const ids = this.stack;
-    if (sorted && n > 1) ids.subarray(base, base + n).sort();
     let h = n;
     for (let i = 0; i < n; i++) h = (Math.imul(h, 0x01000193) ^ ids[base + i]!) | 0;
     this.top = base;

@@ -27,40 +27,11 @@ export function optimizeBasicBlock(unit: CfgUnit, bb: BasicBlock): void {
     }
     switch (inst.opcode) {
       // LOAD_CONST + conditional jump: decided at compile time
-      case Op.LOAD_CONST: {
-        const cnt = unit.consts[oparg]!;
-        switch (nextop) {
-          case POP_JUMP_IF_FALSE:
-          case POP_JUMP_IF_TRUE: {
-            inst.opcode = Op.NOP;
-            if (constIsTrue(cnt) === (nextop === POP_JUMP_IF_TRUE)) instrs[i + 1]!.opcode = JUMP;
-            else instrs[i + 1]!.opcode = Op.NOP;
-            break;
-          }
-          case Op.JUMP_IF_FALSE_OR_POP:
-          case Op.JUMP_IF_TRUE_OR_POP: {
-            if (constIsTrue(cnt) === (nextop === Op.JUMP_IF_TRUE_OR_POP)) {
-              instrs[i + 1]!.opcode = JUMP;
-            } else {
-              inst.opcode = Op.NOP;
-              instrs[i + 1]!.opcode = Op.NOP;
-            }
-            break;
-          }
-          case Op.IS_OP: {
-            // LOAD_CONST None, IS_OP, POP_JUMP_IF_x → POP_JUMP_IF_[NOT_]NONE
-            const jumpOp = i + 2 < instrs.length ? instrs[i + 2]!.opcode : 0;
-            if (cnt.kind === Kind.None && (jumpOp === POP_JUMP_IF_FALSE || jumpOp === POP_JUMP_IF_TRUE)) {
-              const nextarg = instrs[i + 1]!.oparg & 0xff;
-              inst.opcode = Op.NOP;
-              instrs[i + 1]!.opcode = Op.NOP;
-              instrs[i + 2]!.opcode = (nextarg ^ (jumpOp === POP_JUMP_IF_FALSE ? 1 : 0)) !== 0 ? POP_JUMP_IF_NOT_NONE : POP_JUMP_IF_NONE;
-            }
-            break;
-          }
+      case Op.LOAD_CONST:
+        if (nextop === POP_JUMP_IF_FALSE || nextop === POP_JUMP_IF_TRUE || nextop === Op.JUMP_IF_FALSE_OR_POP || nextop === Op.JUMP_IF_TRUE_OR_POP || nextop === Op.IS_OP) {
+          constantJump(unit, instrs, i, nextop);
         }
         break;
-      }
       // BUILD_TUPLE n + UNPACK_SEQUENCE n: nothing (n = 1) or a SWAP (n = 2, 3); else fold constants
       case Op.BUILD_TUPLE: {
         if (nextop === Op.UNPACK_SEQUENCE && oparg === instrs[i + 1]!.oparg) {
@@ -80,42 +51,8 @@ export function optimizeBasicBlock(unit: CfgUnit, bb: BasicBlock): void {
       }
       // a conditional jump to a conditional jump whose outcome the first one implies
       case Op.JUMP_IF_FALSE_OR_POP:
-        switch (target.opcode) {
-          case POP_JUMP_IF_FALSE:
-            i -= jumpThread(inst, target, POP_JUMP_IF_FALSE) ? 1 : 0;
-            break;
-          case JUMP:
-          case Op.JUMP_IF_FALSE_OR_POP:
-            i -= jumpThread(inst, target, Op.JUMP_IF_FALSE_OR_POP) ? 1 : 0;
-            break;
-          case Op.JUMP_IF_TRUE_OR_POP:
-          case POP_JUMP_IF_TRUE:
-            if (inst.loc.lineno === target.loc.lineno) {
-              inst.opcode = POP_JUMP_IF_FALSE;
-              inst.target = inst.target!.next;
-              i--;
-            }
-            break;
-        }
-        break;
       case Op.JUMP_IF_TRUE_OR_POP:
-        switch (target.opcode) {
-          case POP_JUMP_IF_TRUE:
-            i -= jumpThread(inst, target, POP_JUMP_IF_TRUE) ? 1 : 0;
-            break;
-          case JUMP:
-          case Op.JUMP_IF_TRUE_OR_POP:
-            i -= jumpThread(inst, target, Op.JUMP_IF_TRUE_OR_POP) ? 1 : 0;
-            break;
-          case Op.JUMP_IF_FALSE_OR_POP:
-          case POP_JUMP_IF_FALSE:
-            if (inst.loc.lineno === target.loc.lineno) {
-              inst.opcode = POP_JUMP_IF_TRUE;
-              inst.target = inst.target!.next;
-              i--;
-            }
-            break;
-        }
+        i = threadOrPop(inst, target, i);
         break;
       case POP_JUMP_IF_NOT_NONE:
       case POP_JUMP_IF_NONE:
@@ -143,4 +80,78 @@ export function optimizeBasicBlock(unit: CfgUnit, bb: BasicBlock): void {
         break;
     }
   }
+}
+
+/** LOAD_CONST followed by a conditional jump or IS_OP: decided at compile time (out of the loop: rare, and the constant's kind is read of any value class) */
+function constantJump(unit: CfgUnit, instrs: Instr[], i: number, nextop: number): void {
+  const inst = instrs[i]!;
+  const cnt = unit.consts[inst.oparg]!;
+  switch (nextop) {
+    case POP_JUMP_IF_FALSE:
+    case POP_JUMP_IF_TRUE: {
+      inst.opcode = Op.NOP;
+      if (constIsTrue(cnt) === (nextop === POP_JUMP_IF_TRUE)) instrs[i + 1]!.opcode = JUMP;
+      else instrs[i + 1]!.opcode = Op.NOP;
+      break;
+    }
+    case Op.JUMP_IF_FALSE_OR_POP:
+    case Op.JUMP_IF_TRUE_OR_POP: {
+      if (constIsTrue(cnt) === (nextop === Op.JUMP_IF_TRUE_OR_POP)) {
+        instrs[i + 1]!.opcode = JUMP;
+      } else {
+        inst.opcode = Op.NOP;
+        instrs[i + 1]!.opcode = Op.NOP;
+      }
+      break;
+    }
+    case Op.IS_OP: {
+      // LOAD_CONST None, IS_OP, POP_JUMP_IF_x → POP_JUMP_IF_[NOT_]NONE
+      const jumpOp = i + 2 < instrs.length ? instrs[i + 2]!.opcode : 0;
+      if (cnt.kind === Kind.None && (jumpOp === POP_JUMP_IF_FALSE || jumpOp === POP_JUMP_IF_TRUE)) {
+        const nextarg = instrs[i + 1]!.oparg & 0xff;
+        inst.opcode = Op.NOP;
+        instrs[i + 1]!.opcode = Op.NOP;
+        instrs[i + 2]!.opcode = (nextarg ^ (jumpOp === POP_JUMP_IF_FALSE ? 1 : 0)) !== 0 ? POP_JUMP_IF_NOT_NONE : POP_JUMP_IF_NONE;
+      }
+      break;
+    }
+  }
+}
+
+/** JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP to a conditional jump: threaded; `i` less one when the instruction is to be seen again */
+function threadOrPop(inst: Instr, target: Readonly<Instr>, i: number): number {
+  if (inst.opcode === Op.JUMP_IF_FALSE_OR_POP) {
+    switch (target.opcode) {
+      case POP_JUMP_IF_FALSE:
+        return i - (jumpThread(inst, target, POP_JUMP_IF_FALSE) ? 1 : 0);
+      case JUMP:
+      case Op.JUMP_IF_FALSE_OR_POP:
+        return i - (jumpThread(inst, target, Op.JUMP_IF_FALSE_OR_POP) ? 1 : 0);
+      case Op.JUMP_IF_TRUE_OR_POP:
+      case POP_JUMP_IF_TRUE:
+        if (inst.loc.lineno === target.loc.lineno) {
+          inst.opcode = POP_JUMP_IF_FALSE;
+          inst.target = inst.target!.next;
+          return i - 1;
+        }
+        return i;
+    }
+    return i;
+  }
+  switch (target.opcode) {
+    case POP_JUMP_IF_TRUE:
+      return i - (jumpThread(inst, target, POP_JUMP_IF_TRUE) ? 1 : 0);
+    case JUMP:
+    case Op.JUMP_IF_TRUE_OR_POP:
+      return i - (jumpThread(inst, target, Op.JUMP_IF_TRUE_OR_POP) ? 1 : 0);
+    case Op.JUMP_IF_FALSE_OR_POP:
+    case POP_JUMP_IF_FALSE:
+      if (inst.loc.lineno === target.loc.lineno) {
+        inst.opcode = POP_JUMP_IF_TRUE;
+        inst.target = inst.target!.next;
+        return i - 1;
+      }
+      return i;
+  }
+  return i;
 }
