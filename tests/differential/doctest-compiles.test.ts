@@ -4,36 +4,19 @@
 // end_lineno, end_offset), or none. Every stage is involved: tokenizer, parser, symtable, codegen.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileSource, PySyntaxError } from '@tspyc/compiler';
 import { oracle, runPython } from '../../tools/oracles.js';
+import { differingCases, type CompileError } from './compile-error-of.js';
 
 const SCRIPT = join(import.meta.dirname, '..', '..', 'tools', 'oracle', 'doctest_compiles.py');
 const MODULES = ['test.test_syntax', 'test.test_generators', 'test.test_genexps', 'test.test_listcomps', 'test.test_setcomps', 'test.test_unpack', 'test.test_unpack_ex', 'test.test_extcall'];
-
-type Err = [string, string, number | null, number | null, number | null, number | null] | null;
-
-function ours(source: string): Err {
-  try {
-    compileSource(source, '<case>'); // text, as compile(str) gets it (columns then count characters)
-    return null;
-  } catch (e) {
-    if (!(e instanceof PySyntaxError)) throw e;
-    return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset];
-  }
-}
 
 describe.skipIf(!oracle('3.11'))("python3.11's doctest examples compile as python3.11 compiles them", () => {
   it(MODULES.join(', '), () => {
     const r = runPython('3.11', [SCRIPT, ...MODULES]);
     expect(r.status, r.stderr).toBe(0);
-    const cases = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { module: string; source: string; error: Err });
-    const diffs: string[] = [];
-    let errors = 0;
-    for (const c of cases) {
-      if (c.error !== null) errors++;
-      const got = ours(c.source);
-      if (JSON.stringify(got) !== JSON.stringify(c.error)) diffs.push(`${c.module}: ${JSON.stringify(c.source)}: ${JSON.stringify(got)} vs ${JSON.stringify(c.error)}`);
-    }
+    const cases = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { module: string; source: string; error: CompileError });
+    const diffs = differingCases(cases);
+    const errors = cases.filter((c) => c.error !== null).length;
     console.log(`doctest examples: ${cases.length - diffs.length}/${cases.length} identical (${errors} of them SyntaxErrors)`);
     // the modules' doctests hold about a thousand examples, a third of them invalid: a run that
     // found far fewer did not read them

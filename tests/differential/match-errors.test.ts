@@ -7,25 +7,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileSource, PySyntaxError } from '@tspyc/compiler';
 import { fixtureSections } from '../../tools/fixture-sections.js';
 import { oracle, runPython } from '../../tools/oracles.js';
+import { compileErrorOf, type CompileError } from './compile-error-of.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = ['match-errors.txt', 'compile-errors.txt'];
 const SCRIPT = join(ROOT, 'tools', 'oracle', 'match_errors.py');
-
-type Err = [string, string, number | null, number | null, number | null, number | null] | null;
-
-function ours(source: Uint8Array): Err {
-  try {
-    compileSource(source, '<case>');
-    return null;
-  } catch (e) {
-    if (!(e instanceof PySyntaxError)) throw e;
-    return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset];
-  }
-}
 
 describe.skipIf(!oracle('3.11'))('compile errors of the later stages identical to python3.11', () => {
   for (const fixture of FIXTURES) {
@@ -34,7 +22,7 @@ describe.skipIf(!oracle('3.11'))('compile errors of the later stages identical t
       const expected = runPython('3.11', [SCRIPT, path])
         .stdout.trim()
         .split('\n')
-        .map((l) => JSON.parse(l) as { name: string; error: Err });
+        .map((l) => JSON.parse(l) as { name: string; error: CompileError });
       const cases = fixtureSections(path);
       expect(cases.length).toBe(expected.length);
       const diffs: string[] = [];
@@ -42,7 +30,7 @@ describe.skipIf(!oracle('3.11'))('compile errors of the later stages identical t
         const want = expected[i]!;
         expect(want.name).toBe(c.name);
         expect(want.error, `${c.name} must be an error`).not.toBeNull();
-        const got = ours(c.source);
+        const got = compileErrorOf(c.source);
         if (JSON.stringify(got) !== JSON.stringify(want.error)) diffs.push(`${c.name}: ${JSON.stringify(got)} vs ${JSON.stringify(want.error)}`);
       });
       console.log(`${fixture}: ${cases.length - diffs.length}/${cases.length} identical`);

@@ -6,8 +6,8 @@
 // through every stage (tokenizer, parser, string literals, symtable, codegen).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileSource, PySyntaxError } from '@tspyc/compiler';
 import { oracle, runPython } from '../../tools/oracles.js';
+import { differingCases, type CompileError } from './compile-error-of.js';
 
 const SCRIPT = join(import.meta.dirname, '..', '..', 'tools', 'oracle', 'string_constants_compile.py');
 const MODULES = [
@@ -19,30 +19,13 @@ const MODULES = [
   'test_unicode_identifiers', 'test_baseexception', 'test_traceback', 'test_pep646_syntax',
 ];
 
-type Err = [string, string, number | null, number | null, number | null, number | null] | null;
-
-function ours(source: string): Err {
-  try {
-    compileSource(source, '<case>'); // text, as compile(str) gets it (columns then count characters)
-    return null;
-  } catch (e) {
-    if (!(e instanceof PySyntaxError)) throw e;
-    return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset];
-  }
-}
-
 describe.skipIf(!oracle('3.11'))("the string constants of python3.11's test modules compile as python3.11 compiles them", () => {
   it(`${MODULES.length} modules`, () => {
     const r = runPython('3.11', [SCRIPT, ...MODULES]);
     expect(r.status, r.stderr).toBe(0);
-    const cases = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { module: string; source: string; error: Err });
-    const diffs: string[] = [];
-    let errors = 0;
-    for (const c of cases) {
-      if (c.error !== null) errors++;
-      const got = ours(c.source);
-      if (JSON.stringify(got) !== JSON.stringify(c.error)) diffs.push(`${c.module}: ${JSON.stringify(c.source.slice(0, 200))}: ${JSON.stringify(got)} vs ${JSON.stringify(c.error)}`);
-    }
+    const cases = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { module: string; source: string; error: CompileError });
+    const diffs = differingCases(cases);
+    const errors = cases.filter((c) => c.error !== null).length;
     console.log(`test-module strings: ${cases.length - diffs.length}/${cases.length} identical (${errors} of them SyntaxErrors)`);
     expect(cases.length).toBeGreaterThan(4000);
     expect(errors).toBeGreaterThan(2000);
