@@ -78,6 +78,7 @@ export class PySet extends PyObject {
   /** The slot index holding an equal key, or -1. */
   private lookup(key: PyObject, hash: SetHash): number {
     const mask = this.mask;
+    const table = this.table;
     let plo = hashHalf(hash, 0);
     let phi = hashHalf(hash, 1);
     let i = plo & mask;
@@ -85,9 +86,15 @@ export class PySet extends PyObject {
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       let j = i;
       for (;;) {
-        const e = this.table[j];
+        const e = table[j]!;
         if (e === null) return -1;
-        if (e !== DUMMY && e.hash === hash && (e.key === key || keyEq(e.key, key))) return j;
+        if (e !== DUMMY && e.hash === hash) {
+          if (e.key === key) return j;
+          const eq = keyEq(e.key, key);
+          // set_lookkey: an __eq__ that changed the set (a resize, or this entry) restarts the lookup
+          if (this.table !== table || table[j] !== e) return this.lookup(key, hash);
+          if (eq) return j;
+        }
         if (probes-- === 0) break;
         j++;
       }
@@ -108,6 +115,7 @@ export class PySet extends PyObject {
   /** set_add_entry: a dummy met along the probe sequence is reused (3.11's freeslot). */
   private addEntry(key: PyObject, hash: SetHash): void {
     const mask = this.mask;
+    const table = this.table;
     let plo = hashHalf(hash, 0);
     let phi = hashHalf(hash, 1);
     let i = plo & mask;
@@ -116,7 +124,7 @@ export class PySet extends PyObject {
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       let j = i;
       for (;;) {
-        const e = this.table[j];
+        const e = table[j]!;
         if (e === null) {
           if (freeslot >= 0) {
             this.table[freeslot] = { key, hash };
@@ -134,8 +142,12 @@ export class PySet extends PyObject {
         if (e === DUMMY) {
           // 3.11 keeps the last dummy met (checked against CPython on discard-heavy sequences)
           freeslot = j;
-        } else if (e.hash === hash && (e.key === key || keyEq(e.key, key))) {
-          return;
+        } else if (e.hash === hash) {
+          if (e.key === key) return;
+          const eq = keyEq(e.key, key);
+          // set_add_entry: an __eq__ that changed the set restarts the insertion
+          if (this.table !== table || table[j] !== e) return this.addEntry(key, hash);
+          if (eq) return;
         }
         if (probes-- === 0) break;
         j++;
