@@ -1,6 +1,6 @@
 // Calls: compiler_call, maybe_optimize_method_call (LOAD_METHOD), compiler_call_helper with its
 // fast path (PRECALL/CALL, KW_NAMES) and the general CALL_FUNCTION_EX path, decorators' calls.
-import { PyStr, PyTuple } from '@tspyc/bytecode';
+import { identifierConstant, PyStr, PyTuple } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
 import { NodeKind } from '../ast/index.js';
 import { DEF_IMPORT } from '../symtable/index.js';
@@ -93,14 +93,14 @@ function subkwargs(c: Compiler, keywords: readonly N.keyword[], begin: number, e
   const big = n * 2 > STACK_USE_GUIDELINE;
   if (n > 1 && !big) {
     for (let i = begin; i < end; i++) visitExpr(c, keywords[i]!.value);
-    c.loadConst(new PyTuple(keywords.slice(begin, end).map((k) => new PyStr(k.arg!))));
+    c.loadConst(new PyTuple(keywords.slice(begin, end).map((k) => identifierConstant(new PyStr(k.arg!)))));
     c.addopI(Op.BUILD_CONST_KEY_MAP, n);
     return;
   }
   if (big) c.addopINoLine(Op.BUILD_MAP, 0);
   for (let i = begin; i < end; i++) {
     const kw = keywords[i]!;
-    c.loadConst(new PyStr(kw.arg!));
+    c.loadConst(identifierConstant(new PyStr(kw.arg!)));
     visitExpr(c, kw.value);
     if (big) c.addopINoLine(Op.MAP_ADD, 1);
   }

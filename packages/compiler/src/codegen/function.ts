@@ -1,6 +1,6 @@
 // Functions, lambdas and classes: compiler_function, compiler_lambda, compiler_class, their
 // defaults, annotations and decorators, and compiler_make_closure.
-import { None, PyStr, PyTuple, type CodeObject } from '@tspyc/bytecode';
+import { identifierConstant, None, PyStr, PyTuple, type CodeObject } from '@tspyc/bytecode';
 import type * as N from '../ast/index.js';
 import { NodeKind } from '../ast/index.js';
 import { CELL, CO_FUTURE_ANNOTATIONS, mangle } from '../symtable/index.js';
@@ -58,7 +58,7 @@ function defaultArguments(c: Compiler, args: N.arguments): number {
   for (let i = 0; i < args.kwonlyargs.length; i++) {
     const d = args.kw_defaults[i];
     if (d) {
-      keys.push(new PyStr(mangle(c.u.privateName, args.kwonlyargs[i]!.arg)));
+      keys.push(paramNameConstant(c, args.kwonlyargs[i]!.arg));
       visitExpr(c, d);
     }
   }
@@ -70,10 +70,19 @@ function defaultArguments(c: Compiler, args: N.arguments): number {
   return flags;
 }
 
+/**
+ * A parameter's name as a constant: the parser's identifier object itself, which CPython's
+ * constant cache then gives any equal literal; a mangled name (_Py_Mangle) is a new string instead.
+ */
+function paramNameConstant(c: Compiler, id: string): PyStr {
+  const name = mangle(c.u.privateName, id);
+  return name === id ? identifierConstant(new PyStr(name)) : new PyStr(name);
+}
+
 /** compiler_visit_argannotation: name, then value; returns how many items were pushed */
 function argAnnotation(c: Compiler, id: string, annotation: N.expr | null): number {
   if (!annotation) return 0;
-  c.loadConst(new PyStr(mangle(c.u.privateName, id)));
+  c.loadConst(paramNameConstant(c, id));
   if (c.future.features & CO_FUTURE_ANNOTATIONS) {
     c.loadConst(new PyStr(annotationString(annotation)));
   } else if (annotation._kind === NodeKind.Starred) {

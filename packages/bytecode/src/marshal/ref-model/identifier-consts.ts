@@ -10,13 +10,16 @@
 // is the very object that becomes the class body's co_qualname.
 // CPython counterparts: compile.c's compiler_call_simple_kw_helper, compiler_from_import,
 // compiler_pattern_class, compiler_annassign, compiler_class.
-// Not recognised (they only matter for non-ASCII names, which all_name_chars does not intern):
-// parameter names in function annotation tuples, keyword-only default keys, and the key tuple of
-// BUILD_CONST_KEY_MAP in a call with `**`.
+// Not recognised from the bytecode (they only matter for non-ASCII names, which all_name_chars does
+// not intern): parameter names in function annotation tuples, keyword-only default keys, and the
+// key tuple of BUILD_CONST_KEY_MAP in a call with `**` — the compiler marks those
+// (identifier-hints.ts); a code object read from a pyc carries no marks.
 import type { CodeObject } from '../../code-object.js';
 import { opcodeTable } from '../../opcodes/index.js';
 import type { Target } from '../../target.js';
-import { Kind } from '../../values.js';
+import { Kind, type PyValue } from '../../values.js';
+import { anyIdentifierConstants, isIdentifierConstant } from './identifier-hints.js';
+import { allNameChars } from './interning.js';
 
 export interface IdentifierConsts {
   /** co_consts indices of identifier strs, or of tuples (or None) whose str items are identifiers; null for none */
@@ -77,10 +80,11 @@ function rolesOf(target: Target): Roles {
 const NONE: IdentifierConsts = { fromIdentifiers: null, qualnameConst: -1 };
 
 export function identifierConsts(code: CodeObject, target: Target): IdentifierConsts {
+  const consts = code.consts.items;
+  let fromIdentifiers: Set<number> | null = anyIdentifierConstants() ? markedConsts(consts) : null;
   // Reading the bytecode is most of the cost: it is read only when a constant can be one. Every
   // pattern but two takes a tuple; those two take a str stored under __annotations__ or as
   // __qualname__, which then is among the names.
-  const consts = code.consts.items;
   let tuples = false;
   let strs = false;
   for (let i = 0; i < consts.length && !tuples; i++) {
@@ -88,13 +92,12 @@ export function identifierConsts(code: CodeObject, target: Target): IdentifierCo
     tuples = kind === Kind.Tuple;
     strs ||= kind === Kind.Str;
   }
-  if (!tuples && !(strs && storesNamedStr(code))) return NONE;
+  if (!tuples && !(strs && storesNamedStr(code))) return fromIdentifiers === null ? NONE : { fromIdentifiers, qualnameConst: -1 };
   const { role: roles, step } = rolesOf(target);
   const nameIs = (arg: number, value: string) => {
     const name = code.names.items[arg];
     return name?.kind === Kind.Str && name.value === value;
   };
-  let fromIdentifiers: Set<number> | null = null;
   let qualnameConst = -1;
   const bytes = code.code.value;
   let ext = 0;
@@ -131,6 +134,33 @@ export function identifierConsts(code: CodeObject, target: Target): IdentifierCo
     lastLoadConst = role === Role.LoadConst ? arg : -1;
   }
   return fromIdentifiers === null && qualnameConst < 0 ? NONE : { fromIdentifiers, qualnameConst };
+}
+
+/**
+ * The constants the compiler marked as identifier objects (identifier-hints.ts), and the tuples
+ * of them: a tuple counts when it has a marked str and every other str in it is an ASCII name
+ * (interned anyway, so the same object as its identifier). A tuple folded from an annotation's
+ * values as well as its names can hold other strs: it is left to the bytecode scan.
+ */
+function markedConsts(consts: readonly PyValue[]): Set<number> | null {
+  let out: Set<number> | null = null;
+  for (let i = 0; i < consts.length; i++) {
+    const c = consts[i]!;
+    let marked = false;
+    if (c.kind === Kind.Str) marked = isIdentifierConstant(c);
+    else if (c.kind === Kind.Tuple) {
+      for (const v of c.items) {
+        if (v.kind !== Kind.Str) continue;
+        if (isIdentifierConstant(v)) marked = true;
+        else if (!allNameChars(v.value)) {
+          marked = false;
+          break;
+        }
+      }
+    }
+    if (marked) (out ??= new Set()).add(i);
+  }
+  return out;
 }
 
 /** whether the names hold __annotations__ or __qualname__, the two str-taking patterns' names */

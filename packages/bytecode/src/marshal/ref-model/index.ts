@@ -3,3 +3,4 @@ export { canonicalizeRefs, type RefModelOptions } from './canonicalize-refs.js';
 export { freshPyCompileState, type ProcessState } from './process-state.js';
 export { byteChars, constantKey } from './constant-key.js';
 export { ConstantIds } from './constant-ids.js';
+export { identifierConstant } from './identifier-hints.js';
