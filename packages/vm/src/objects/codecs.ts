@@ -132,12 +132,11 @@ export function encodeStr(s: string, encoding: string, errors: string): Uint8Arr
       else out.push(c);
       continue;
     }
-    // the run of characters the codec cannot encode: what a handler is given (and the error names)
-    let end = i + 1;
-    while (end < cps.length && (codec === 'utf-8' ? cps[end]! >= 0xd800 && cps[end]! <= 0xdfff : cps[end]! >= limit)) end++;
-    const reason = codec === 'utf-8' ? 'surrogates not allowed' : `ordinal not in range(${limit})`;
-    if (errors === 'strict') encodeError(codec, s, i, end, reason);
+    if (errors === 'strict') encodeError(codec, s, i, unencodableEnd(cps, i, codec, limit), encodeReason(codec, limit));
     else if (errors === 'surrogateescape' || errors === 'surrogatepass') {
+      // the whole run goes to the handler at once (and an error names it), then the loop goes on after it
+      const end = unencodableEnd(cps, i, codec, limit);
+      const reason = encodeReason(codec, limit);
       for (let k = i; k < end; k++) {
         const ch = cps[k]!;
         if (errors === 'surrogateescape' && ch >= 0xdc80 && ch <= 0xdcff) out.push(ch - 0xdc00);
@@ -151,6 +150,17 @@ export function encodeStr(s: string, encoding: string, errors: string): Uint8Arr
     else if (errors !== 'ignore') unknownHandler(errors);
   }
   return Uint8Array.from(out);
+}
+
+/** the end of the run of characters from `i` the codec cannot encode: what a handler is given */
+function unencodableEnd(cps: readonly number[], i: number, codec: Codec, limit: number): number {
+  let end = i + 1;
+  while (end < cps.length && (codec === 'utf-8' ? cps[end]! >= 0xd800 && cps[end]! <= 0xdfff : cps[end]! >= limit)) end++;
+  return end;
+}
+
+function encodeReason(codec: Codec, limit: number): string {
+  return codec === 'utf-8' ? 'surrogates not allowed' : `ordinal not in range(${limit})`;
 }
 
 function attr(e: PyObject, i: number): PyObject {
