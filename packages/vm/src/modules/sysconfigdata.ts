@@ -35,6 +35,7 @@ function libSysconfigData(): string | null {
     if (err instanceof HostOSError) return null;
     throw err;
   }
-  const found = names.filter((n) => n.startsWith('_sysconfigdata_') && n.endsWith('.py')).sort((a, b) => Number(!a.startsWith('_sysconfigdata__')) - Number(!b.startsWith('_sysconfigdata__')) || (a < b ? -1 : a > b ? 1 : 0));
-  return found.length ? found[0]!.slice(0, -3) : null;
+  const found = names.filter((n) => n.startsWith('_sysconfigdata_') && n.endsWith('.py')).sort();
+  const file = found.find((n) => n.startsWith('_sysconfigdata__')) ?? found[0];
+  return file === undefined ? null : file.slice(0, -3);
 }
