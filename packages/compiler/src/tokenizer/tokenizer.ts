@@ -80,6 +80,8 @@ export interface TokenizerOptions {
   typeComments: boolean;
   /** the caller knows every character counts one byte in columns (see parser/source.ts) */
   oneBytePerChar?: boolean;
+  /** parser_warn: the tokenizer's SyntaxWarnings (a number running into a keyword), with the line they are on */
+  onSyntaxWarning?: ((message: string, lineno: number) => void) | undefined;
 }
 
 export class Tokenizer {
@@ -520,7 +522,7 @@ export class Tokenizer {
     } else if (c === 111) r = la('r');
     else if (c === 110) r = la('ot');
     if (r) {
-      // CPython 3.11 emits a DeprecationWarning here ("invalid %s literal"); it is ignored by default
+      this.options.onSyntaxWarning?.(`invalid ${kind} literal`, this.lineno);
       return;
     }
     // (a non-ASCII character after a number is left to be the next token)
