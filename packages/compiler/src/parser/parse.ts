@@ -77,7 +77,7 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
 
 /** the tokenizer's warnings as the parser's (parser_warn: SyntaxWarning at the tokenizer's line) */
 function syntaxWarningTo(onWarning: ((w: CompileWarning) => void) | undefined, filename: string): TokenizerOptions['onSyntaxWarning'] {
-  return onWarning && ((message, lineno) => onWarning({ category: 'SyntaxWarning', message, filename, lineno }));
+  return onWarning && ((message, lineno, error) => onWarning({ category: 'SyntaxWarning', message, filename, lineno, error }));
 }
 
 function parserOptions(
