@@ -1,0 +1,83 @@
+// PEP 263 coding cookies of every single-byte charmap codec python3.11 has (cp437, cp850, mac_roman,
+// koi8_u, iso8859_N, cp125N, the EBCDIC ones…): a source holding every byte the codec defines, in
+// a string literal and in a comment, compiles to the code object python3.11's compile() makes
+// (marshal bytes) and tokenizes as tokenize.tokenize does; each byte the codec leaves undefined
+// raises python3.11's error in both; so does every alias of the codec, and a list of other names
+// (unknown codecs, odd spellings, codecs that are no text encodings). The cases are built by
+// tools/oracle/codec_sources.py from what python3.11's codecs decode, in one process.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalizeRefs, dumps, marshalOptionsFor, targetForVersion } from '@tspyc/bytecode';
+import { compileSource, EncodingError, LineDecodeError, PySyntaxError, TokenError, TokenizeIndentationError, tokenizeBytes } from '@tspyc/compiler';
+import { oracle, runPython } from '../../tools/oracles.js';
+
+const SCRIPT = join(import.meta.dirname, '..', '..', 'tools', 'oracle', 'codec_sources.py');
+const TARGET = targetForVersion('3.11')!;
+
+/** cookies that are no charmap codec's name: unknown, spelled oddly, or other kinds of codec */
+const NAMES = [
+  'nosuch', 'cp.437', 'cp437-', '_cp437', 'CP437', 'Cp-1252', 'aliases', 'mbcs', 'oem', 'latin-1', 'l1', 'iso-8859-9',
+  'iso_8859_15', 'windows-1252', 'ibm437', 'macroman', 'koi8-u', 'us-ascii', 'utf8', 'u8', 'cp65001', 'charmap', 'hex',
+  'rot13', 'base64', 'undefined', 'x-mac-japanese', 'euc_jp', 'iso2022_jp',
+];
+
+type Compiled = string | [string, string, number | null, number | null, number | null, number | null];
+type Tokenized = [number, string, [number, number], [number, number], string][] | [string, string];
+
+interface Case {
+  case: string;
+  source: string;
+  compile: Compiled;
+  tokenize: Tokenized;
+}
+
+function ourCompile(src: Uint8Array): Compiled {
+  try {
+    const code = canonicalizeRefs(compileSource(src, 'f.py'), { target: TARGET });
+    return Buffer.from(dumps(code, marshalOptionsFor(TARGET))).toString('base64');
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset];
+  }
+}
+
+function ourTokenize(src: Uint8Array): Tokenized {
+  try {
+    return tokenizeBytes(src, null).map((t) => [t.type, t.string, t.start, t.end, t.line]);
+  } catch (e) {
+    // str() of each exception as tokenize raises it
+    if (e instanceof TokenError) return ['TokenError', `('${e.message}', (${e.position[0]}, ${e.position[1]}))`];
+    if (e instanceof TokenizeIndentationError) return ['IndentationError', `${e.message} (<tokenize>, line ${e.lineno})`];
+    if (e instanceof EncodingError || e instanceof LineDecodeError) return [e.name, e.message];
+    throw e;
+  }
+}
+
+describe.skipIf(!oracle('3.11'))('coding cookies of the charmap codecs: compile and tokenize as python3.11', () => {
+  it('every charmap codec, its defined and undefined bytes, its aliases, other names', () => {
+    const r = runPython('3.11', [SCRIPT, ...NAMES]);
+    expect(r.status, r.stderr).toBe(0);
+    const cases = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Case);
+    const compileDiffs: string[] = [];
+    const tokenizeDiffs: string[] = [];
+    for (const c of cases) {
+      const src = new Uint8Array(Buffer.from(c.source, 'latin1'));
+      const got = ourCompile(src);
+      if (JSON.stringify(got) !== JSON.stringify(c.compile)) compileDiffs.push(`${c.case}: ${JSON.stringify(got).slice(0, 300)} vs ${JSON.stringify(c.compile).slice(0, 300)}`);
+      const toks = ourTokenize(src);
+      if (JSON.stringify(toks) !== JSON.stringify(c.tokenize)) tokenizeDiffs.push(`${c.case}: ${JSON.stringify(toks).slice(0, 300)} vs ${JSON.stringify(c.tokenize).slice(0, 300)}`);
+    }
+    const kinds = (k: string) => cases.filter((c) => c.case.split(' ')[1] === k).length;
+    const codecs = kinds('literal');
+    const compiled = cases.filter((c) => typeof c.compile === 'string').length;
+    console.log(
+      `codec cookies: ${codecs} charmap codecs; ${cases.length} cases (${codecs} literal, ${kinds('comment')} comment, ${kinds('undefined')} undefined-byte, ` +
+        `${kinds('alias')} alias, ${NAMES.length} other names; ${compiled} compile in python3.11): ` +
+        `compile ${cases.length - compileDiffs.length}/${cases.length} identical, tokenize ${cases.length - tokenizeDiffs.length}/${cases.length} identical`,
+    );
+    expect(codecs).toBeGreaterThanOrEqual(70);
+    expect(kinds('undefined')).toBeGreaterThan(100);
+    expect(compileDiffs).toEqual([]);
+    expect(tokenizeDiffs).toEqual([]);
+  }, 120_000);
+});
