@@ -8,8 +8,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeRefs, dumps, marshalOptionsFor, targetForVersion } from '@tspyc/bytecode';
-import { compileSource, EncodingError, LineDecodeError, PySyntaxError, TokenError, TokenizeIndentationError, tokenizeBytes } from '@tspyc/compiler';
+import { compileSource, PySyntaxError } from '@tspyc/compiler';
 import { oracle, runPython } from '../../tools/oracles.js';
+import { tokenizeResultOf, type TokenizeResult } from './tokenize-result-of.js';
 
 const SCRIPT = join(import.meta.dirname, '..', '..', 'tools', 'oracle', 'codec_sources.py');
 const TARGET = targetForVersion('3.11')!;
@@ -22,13 +23,12 @@ const NAMES = [
 ];
 
 type Compiled = string | [string, string, number | null, number | null, number | null, number | null];
-type Tokenized = [number, string, [number, number], [number, number], string][] | [string, string];
 
 interface Case {
   case: string;
   source: string;
   compile: Compiled;
-  tokenize: Tokenized;
+  tokenize: TokenizeResult;
 }
 
 function ourCompile(src: Uint8Array): Compiled {
@@ -38,18 +38,6 @@ function ourCompile(src: Uint8Array): Compiled {
   } catch (e) {
     if (!(e instanceof PySyntaxError)) throw e;
     return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset];
-  }
-}
-
-function ourTokenize(src: Uint8Array): Tokenized {
-  try {
-    return tokenizeBytes(src, null).map((t) => [t.type, t.string, t.start, t.end, t.line]);
-  } catch (e) {
-    // str() of each exception as tokenize raises it
-    if (e instanceof TokenError) return ['TokenError', `('${e.message}', (${e.position[0]}, ${e.position[1]}))`];
-    if (e instanceof TokenizeIndentationError) return ['IndentationError', `${e.message} (<tokenize>, line ${e.lineno})`];
-    if (e instanceof EncodingError || e instanceof LineDecodeError) return [e.name, e.message];
-    throw e;
   }
 }
 
@@ -64,7 +52,7 @@ describe.skipIf(!oracle('3.11'))('coding cookies of the charmap codecs: compile 
       const src = new Uint8Array(Buffer.from(c.source, 'latin1'));
       const got = ourCompile(src);
       if (JSON.stringify(got) !== JSON.stringify(c.compile)) compileDiffs.push(`${c.case}: ${JSON.stringify(got).slice(0, 300)} vs ${JSON.stringify(c.compile).slice(0, 300)}`);
-      const toks = ourTokenize(src);
+      const toks = tokenizeResultOf(src);
       if (JSON.stringify(toks) !== JSON.stringify(c.tokenize)) tokenizeDiffs.push(`${c.case}: ${JSON.stringify(toks).slice(0, 300)} vs ${JSON.stringify(c.tokenize).slice(0, 300)}`);
     }
     const kinds = (k: string) => cases.filter((c) => c.case.split(' ')[1] === k).length;
