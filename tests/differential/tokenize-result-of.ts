@@ -6,7 +6,7 @@ export type TokenizeResult = [number, string, [number, number], [number, number]
 
 export function tokenizeResultOf(src: Uint8Array): TokenizeResult {
   try {
-    return tokenizeBytes(src, null).map((t) => [t.type, t.string, t.start, t.end, t.line]);
+    return tokenizeBytes(src, null).map((t): [number, string, [number, number], [number, number], string] => [t.type, t.string, t.start, t.end, t.line]);
   } catch (e) {
     // str() of each exception as tokenize raises it
     if (e instanceof TokenError) return ['TokenError', `('${e.message}', (${e.position[0]}, ${e.position[1]}))`];
