@@ -3,8 +3,8 @@
 // a string literal and in a comment, compiles to the code object python3.11's compile() makes
 // (marshal bytes) and tokenizes as tokenize.tokenize does; each byte the codec leaves undefined
 // raises python3.11's error in both; so does every alias of the codec, and a list of other names
-// (unknown codecs, odd spellings, codecs that are no text encodings). The cases are built by
-// tools/oracle/codec_sources.py from what python3.11's codecs decode, in one process.
+// (unknown codecs, odd spellings, codecs that are no text encodings, utf-16 and utf-32). The cases
+// are built by tools/oracle/codec_sources.py from what python3.11's codecs decode, in one process.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeRefs, dumps, marshalOptionsFor, targetForVersion } from '@tspyc/bytecode';
@@ -20,6 +20,8 @@ const NAMES = [
   'nosuch', 'cp.437', 'cp437-', '_cp437', 'CP437', 'Cp-1252', 'aliases', 'mbcs', 'oem', 'latin-1', 'l1', 'iso-8859-9',
   'iso_8859_15', 'windows-1252', 'ibm437', 'macroman', 'koi8-u', 'us-ascii', 'utf8', 'u8', 'cp65001', 'charmap', 'hex',
   'rot13', 'base64', 'undefined', 'x-mac-japanese', 'euc_jp', 'iso2022_jp',
+  // CPython decodes the whole ASCII source in these: an error, or nonsense
+  'utf-16', 'utf_16', 'utf16', 'utf-16-le', 'utf-16be', 'UTF-16LE', 'utf-32', 'utf_32', 'utf-32-le', 'utf_32_be', 'utf32',
 ];
 
 type Compiled = string | [string, string, number | null, number | null, number | null, number | null];

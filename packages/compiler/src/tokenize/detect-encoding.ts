@@ -4,6 +4,7 @@ import { charmapDecoder, charmapErrorMessage } from './charmap-decode.js';
 import { lookupCodec } from './codec-lookup.js';
 import { BLANK_RE, COOKIE_RE } from './patterns.js';
 import { utf8Error, utf8ErrorText } from './utf8-decode.js';
+import { wideDecoder, type WideDecoder } from './utf16-utf32-decode.js';
 
 /** A SyntaxError raised while finding the encoding (message as tokenize.py words it). */
 export class EncodingError extends Error {
@@ -46,9 +47,6 @@ function normalName(orig: string): string {
 // The multi-byte codecs Python has and tspyc does not table: the WHATWG decoder nearest to each
 // (WHATWG's shift_jis is Microsoft's cp932, its big5 has HKSCS, its euc-kr is cp949…).
 const WHATWG_LABELS: Readonly<Record<string, string>> = {
-  utf_16: 'utf-16le',
-  utf_16_le: 'utf-16le',
-  utf_16_be: 'utf-16be',
   shift_jis: 'shift_jis',
   cp932: 'shift_jis',
   euc_jp: 'euc-jp',
@@ -61,6 +59,15 @@ const WHATWG_LABELS: Readonly<Record<string, string>> = {
   cp950: 'big5',
   euc_kr: 'euc-kr',
   cp949: 'euc-kr',
+};
+
+const WIDE_DECODERS: Readonly<Record<string, WideDecoder>> = {
+  utf_16: wideDecoder(2, null),
+  utf_16_le: wideDecoder(2, 'le'),
+  utf_16_be: wideDecoder(2, 'be'),
+  utf_32: wideDecoder(4, null),
+  utf_32_le: wideDecoder(4, 'le'),
+  utf_32_be: wideDecoder(4, 'be'),
 };
 
 const latin1Decode = (b: Uint8Array): string => {
@@ -111,13 +118,15 @@ export function lineDecoder(encoding: string): ((bytes: Uint8Array) => string) |
         throw new LineDecodeError('undefined', "decoding with 'undefined' codec failed (UnicodeError: undefined encoding)", 'UnicodeError');
       };
   }
+  const wide = WIDE_DECODERS[module];
+  if (wide !== undefined) return (b) => wide(b, (message) => new LineDecodeError(module, message));
   const label = WHATWG_LABELS[module];
   if (label === undefined) {
     return () => {
       throw new LineDecodeError(module, `tspyc has no decoder for the '${module}' codec`, 'NotImplementedError');
     };
   }
-  const d = new TextDecoder(label, { fatal: true, ignoreBOM: module !== 'utf_16' });
+  const d = new TextDecoder(label, { fatal: true, ignoreBOM: true });
   return (b) => {
     try {
       return d.decode(b);
