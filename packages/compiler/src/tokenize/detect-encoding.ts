@@ -1,7 +1,9 @@
 // PEP 263 / BOM detection and line decoding, as Lib/tokenize.py's detect_encoding (3.11).
 import { PyStr, strRepr, targetForVersion } from '@tspyc/bytecode';
-import { charmapDecoder, charmapErrorMessage } from './charmap-decode.js';
+import { charmapDecoder } from './charmap-decode.js';
 import { lookupCodec } from './codec-lookup.js';
+import { decodeErrorText } from './decode-error-text.js';
+import { multibyteDecoder } from './multibyte-decode.js';
 import { BLANK_RE, COOKIE_RE } from './patterns.js';
 import { utf8Error, utf8ErrorText } from './utf8-decode.js';
 import { wideDecoder, type WideDecoder } from './utf16-utf32-decode.js';
@@ -44,23 +46,6 @@ function normalName(orig: string): string {
   return orig;
 }
 
-// The multi-byte codecs Python has and tspyc does not table: the WHATWG decoder nearest to each
-// (WHATWG's shift_jis is Microsoft's cp932, its big5 has HKSCS, its euc-kr is cp949…).
-const WHATWG_LABELS: Readonly<Record<string, string>> = {
-  shift_jis: 'shift_jis',
-  cp932: 'shift_jis',
-  euc_jp: 'euc-jp',
-  iso2022_jp: 'iso-2022-jp',
-  gb2312: 'gbk',
-  gbk: 'gbk',
-  gb18030: 'gb18030',
-  big5: 'big5',
-  big5hkscs: 'big5',
-  cp950: 'big5',
-  euc_kr: 'euc-kr',
-  cp949: 'euc-kr',
-};
-
 const WIDE_DECODERS: Readonly<Record<string, WideDecoder>> = {
   utf_16: wideDecoder(2, null),
   utf_16_le: wideDecoder(2, 'le'),
@@ -78,7 +63,7 @@ const latin1Decode = (b: Uint8Array): string => {
 
 function asciiDecode(b: Uint8Array): string {
   for (let i = 0; i < b.length; i++) {
-    if (b[i]! >= 0x80) throw new LineDecodeError('ascii', `'ascii' codec can't decode byte 0x${b[i]!.toString(16)} in position ${i}: ordinal not in range(128)`);
+    if (b[i]! >= 0x80) throw new LineDecodeError('ascii', decodeErrorText('ascii', b, i, i + 1, 'ordinal not in range(128)'));
   }
   return latin1Decode(b);
 }
@@ -103,7 +88,7 @@ export function lineDecoder(encoding: string): ((bytes: Uint8Array) => string) |
       throw new LineDecodeError(encoding, `'${encoding}' is not a text encoding; use codecs.decode() to handle arbitrary codecs`, 'LookupError');
     };
   }
-  if (kind === 'charmap') return charmapDecoder(module, (byte, i) => new LineDecodeError('charmap', charmapErrorMessage(byte, i)))!;
+  if (kind === 'charmap') return charmapDecoder(module, (message) => new LineDecodeError('charmap', message))!;
   switch (module) {
     case 'utf_8':
     case 'utf_8_sig':
@@ -120,19 +105,11 @@ export function lineDecoder(encoding: string): ((bytes: Uint8Array) => string) |
   }
   const wide = WIDE_DECODERS[module];
   if (wide !== undefined) return (b) => wide(b, (message) => new LineDecodeError(module, message));
-  const label = WHATWG_LABELS[module];
-  if (label === undefined) {
-    return () => {
-      throw new LineDecodeError(module, `tspyc has no decoder for the '${module}' codec`, 'NotImplementedError');
-    };
-  }
-  const d = new TextDecoder(label, { fatal: true, ignoreBOM: true });
-  return (b) => {
-    try {
-      return d.decode(b);
-    } catch {
-      throw new LineDecodeError(module, `'${module}' codec can't decode the source`);
-    }
+  const multibyte = multibyteDecoder(module, (message) => new LineDecodeError(module, message));
+  if (multibyte !== null) return multibyte;
+  // unicode_escape, raw_unicode_escape, utf_7, idna, punycode, hz, johab, iso2022_kr, the JIS X 0213 codecs…
+  return () => {
+    throw new LineDecodeError(module, `tspyc has no decoder for the '${module}' codec`, 'NotImplementedError');
   };
 }
 

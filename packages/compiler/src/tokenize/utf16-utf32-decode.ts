@@ -3,11 +3,7 @@
 // nonsense; these give the same text and the same UnicodeDecodeError messages. Without a BOM the
 // utf_16 and utf_32 codecs read little-endian, as on the machines CPython's oracle runs on.
 
-/** "'<codec>' codec can't decode byte(s) …: reason" for the bytes [start, end) */
-function decodeErrorText(codec: string, b: Uint8Array, start: number, end: number, reason: string): string {
-  const what = end - start === 1 ? `byte 0x${b[start]!.toString(16).padStart(2, '0')} in position ${start}` : `bytes in position ${start}-${end - 1}`;
-  return `'${codec}' codec can't decode ${what}: ${reason}`;
-}
+import { decodeErrorText } from './decode-error-text.js';
 
 export type WideDecoder = (bytes: Uint8Array, fail: (message: string) => Error) => string;
 

@@ -1,5 +1,6 @@
 // Python's strict UTF-8 decoder: the first error it reports, and its UnicodeDecodeError message.
 import { utf8SequenceError, utf8SequenceLength } from '@tspyc/bytecode';
+import { decodeErrorText } from './decode-error-text.js';
 
 /** the first error CPython's UTF-8 decoder reports in `b`: [start, end) and its reason */
 export function utf8Error(b: ArrayLike<number>): { start: number; end: number; reason: string } | null {
@@ -13,6 +14,5 @@ export function utf8Error(b: ArrayLike<number>): { start: number; end: number; r
 
 /** "'utf-8' codec can't decode byte 0x.. in position N: reason" for the error `e` in `b` */
 export function utf8ErrorText(b: ArrayLike<number>, e: { start: number; end: number; reason: string }): string {
-  const what = e.end - e.start === 1 ? `byte 0x${b[e.start]!.toString(16).padStart(2, '0')} in position ${e.start}` : `bytes in position ${e.start}-${e.end - 1}`;
-  return `'utf-8' codec can't decode ${what}: ${e.reason}`;
+  return decodeErrorText('utf-8', b, e.start, e.end, e.reason);
 }
