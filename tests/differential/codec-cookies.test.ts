@@ -2,9 +2,10 @@
 // koi8_u, iso8859_N, cp125N, the EBCDIC ones…): a source holding every byte the codec defines, in
 // a string literal and in a comment, compiles to the code object python3.11's compile() makes
 // (marshal bytes) and tokenizes as tokenize.tokenize does; each byte the codec leaves undefined
-// raises python3.11's error in both; so does every alias of the codec, and a list of other names
-// (unknown codecs, odd spellings, codecs that are no text encodings, utf-16 and utf-32). The cases
-// are built by tools/oracle/codec_sources.py from what python3.11's codecs decode, in one process.
+// raises python3.11's error in both; so do non-ASCII identifiers and syntax errors after non-ASCII
+// text, every alias of the codec, and a list of other names (unknown codecs, odd spellings, codecs
+// that are no text encodings, utf-16 and utf-32). The cases are built by
+// tools/oracle/codec_sources.py from what python3.11's codecs decode, in one process.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeRefs, dumps, marshalOptionsFor, targetForVersion } from '@tspyc/bytecode';
@@ -62,7 +63,7 @@ describe.skipIf(!oracle('3.11'))('coding cookies of the charmap codecs: compile 
     const compiled = cases.filter((c) => typeof c.compile === 'string').length;
     console.log(
       `codec cookies: ${codecs} charmap codecs; ${cases.length} cases (${codecs} literal, ${kinds('comment')} comment, ${kinds('undefined')} undefined-byte, ` +
-        `${kinds('alias')} alias, ${NAMES.length} other names; ${compiled} compile in python3.11): ` +
+        `${kinds('alias')} alias, ${kinds('syntax')} syntax, ${NAMES.length} other names; ${compiled} compile in python3.11): ` +
         `compile ${cases.length - compileDiffs.length}/${cases.length} identical, tokenize ${cases.length - tokenizeDiffs.length}/${cases.length} identical`,
     );
     expect(codecs).toBeGreaterThanOrEqual(70);

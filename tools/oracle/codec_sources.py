@@ -4,11 +4,13 @@
 #   comment:   `# <every defined byte>` (but \n, \r, NUL)
 #   undefined: one case per byte the codec leaves undefined, inside a literal
 #   alias:     the literal case under each alias of the codec in encodings.aliases
+#   syntax:    non-ASCII identifiers (NFKC-normalised ones too) and errors after non-ASCII text:
+#              an invalid character, an unterminated string, an unclosed bracket
 #   name:      the names given as arguments (unknown codecs, spellings, other kinds)
 # One JSON line per case: {"case", "source" (latin-1 text standing for the bytes), "compile":
 # base64 of marshal.dumps(compile(source, 'f.py', 'exec')) as py_compile writes it or [type, msg, lineno, offset,
 # end_lineno, end_offset], "tokenize": [[type, string, start, end, line]...] or [exc type, str(exc)]}.
-import base64, codecs, encodings, encodings.aliases, importlib, io, json, marshal, pkgutil, sys, tokenize, warnings
+import base64, codecs, unicodedata, encodings, encodings.aliases, importlib, io, json, marshal, pkgutil, sys, tokenize, warnings
 
 warnings.simplefilter('ignore')
 
@@ -62,6 +64,15 @@ for codec in charmaps:
     for b in range(256):
         if decoded(codec, b) is None:
             emit(f'{codec} undefined 0x{b:02x}', b'# coding: ' + codec.encode() + b"\ns = 'a" + bytes([b]) + b"'\n")
+    high = [(b, c) for b, c in defined if b >= 0x80]
+    cookie = b'# coding: ' + codec.encode() + b'\n'
+    for b, c in [x for x in high if x[1].isidentifier()][:2] + [x for x in high if unicodedata.normalize('NFKC', x[1]) != x[1] and x[1].isidentifier()][:1]:
+        emit(f'{codec} syntax identifier 0x{b:02x}', cookie + bytes([b]) + b' = 1\nprint(' + bytes([b]) + b')\n')
+    for b, c in [x for x in high if not ('_' + x[1]).isidentifier() and x[1].isprintable()][:2]:
+        emit(f'{codec} syntax invalid 0x{b:02x}', cookie + b'x = ' + bytes(h for h, _ in high[:3]) + b' ' + bytes([b]) + b'\n')
+    if high:
+        emit(f'{codec} syntax unterminated', cookie + b"s = '" + bytes(h for h, _ in high[:5]) + b'\n')
+        emit(f'{codec} syntax unclosed', cookie + b"s = ('" + bytes(h for h, _ in high[:5]) + b"',\n")
     for alias in sorted(a for a, m in encodings.aliases.aliases.items() if m == codec):
         emit(f'{codec} alias {alias}', literal_source(alias, codec, defined))
 
