@@ -15,6 +15,8 @@ import { initFunctions } from './objects/function-methods.js';
 import { initGenerators } from './objects/generator-methods.js';
 import { initCoroutines } from './objects/coroutine-methods.js';
 import { initIterators } from './objects/iterator-methods.js';
+import { initDictIterators } from './objects/dict-iterator.js';
+import { initIteratorReduce } from './objects/iterator-reduce.js';
 import { initExceptions } from './objects/exceptions.js';
 import { initExceptionGroups } from './objects/exception-group.js';
 import { initSuper } from './objects/super.js';
@@ -124,6 +126,8 @@ export function bootstrap(): PyModule {
   initGenerators();
   initCoroutines();
   initIterators();
+  initDictIterators();
+  initIteratorReduce();
   initSuper();
   initTraceback();
   initModules();

@@ -1,6 +1,7 @@
 // The _codecs module Lib/codecs.py and Lib/encodings/ build on: the codec registry (search
 // functions, Lib's encodings package imported on the first lookup), the error-handler registry,
-// and the utf-8 / ascii / latin-1 codec functions over the VM's own codecs (objects/codecs.ts).
+// and the utf-8 / ascii / latin-1 codec functions over the VM's own codecs (objects/codecs.ts),
+// and the (raw-)unicode-escape ones (unicode-escape-codecs.ts).
 // CPython counterpart: Modules/_codecsmodule.c, Python/codecs.c.
 import { raise, PyError } from '../errors.js';
 import { None, PyObject } from '../objects/object.js';
@@ -10,12 +11,16 @@ import { PyByteArray, PyBytes } from '../objects/bytes.js';
 import { newTuple, PyTuple } from '../objects/tuple.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction, type Kwargs } from '../objects/native.js';
-import { PyBaseException, lookupErrorType, typeErrorType } from '../objects/exception-types.js';
+import { PyBaseException, deprecationWarningType, lookupErrorType, moduleNotFoundErrorType, typeErrorType } from '../objects/exception-types.js';
 import { codecOf, decodeBytes, encodeStr } from '../objects/codecs.js';
 import { callObject } from '../protocols/call.js';
+import { getAttrOpt } from '../protocols/getattr.js';
 import { isCallable } from '../builtins/introspection.js';
 import { importFullName } from './path-import.js';
 import { sysModules } from './registry.js';
+import { rawUnicodeEscapeDecode, rawUnicodeEscapeEncode, unicodeEscapeDecode, unicodeEscapeEncode } from './unicode-escape-codecs.js';
+import { warnEx } from './warnings-c.js';
+import { isTrue } from '../protocols/truth.js';
 
 const searchFunctions: PyObject[] = [];
 const codecCache = new Map<string, PyObject>();
@@ -31,8 +36,13 @@ function lookup(encoding: string): PyObject {
   const cached = codecCache.get(key);
   if (cached !== undefined) return cached;
   if (searchFunctions.length === 0) {
-    // _PyCodecRegistry_Init: the encodings package registers its search function
-    importFullName('encodings', (sysModules().getStr('builtins') as PyModule).dict);
+    // _PyCodecRegistry_Init: the encodings package registers its search function (there is none
+    // without a Lib: then only the VM's own codecs exist)
+    try {
+      importFullName('encodings', (sysModules().getStr('builtins') as PyModule).dict);
+    } catch (e) {
+      if (!(e instanceof PyError && e.exc.type === moduleNotFoundErrorType)) throw e;
+    }
   }
   for (const f of searchFunctions) {
     const r = callObject(f, [newStr(key)], null);
@@ -42,6 +52,38 @@ function lookup(encoding: string): PyObject {
     return r;
   }
   raise(lookupErrorType, `unknown encoding: ${encoding}`);
+}
+
+/** _PyCodec_LookupTextEncoding: the codec of a text encoding (not e.g. rot13 or base64). */
+function lookupTextEncoding(encoding: string, alternate: string): PyTuple {
+  const info = lookup(encoding) as PyTuple;
+  const isText = getAttrOpt(info, '_is_text_encoding');
+  if (isText !== undefined && !isTrue(isText)) {
+    raise(lookupErrorType, `'${encoding}' is not a text encoding; use ${alternate} to handle arbitrary codecs`);
+  }
+  return info;
+}
+
+/** str.encode with an encoding the VM has no codec of: _PyCodec_EncodeText, which must give bytes. */
+export function registryEncode(s: string, encoding: string, errors: string): Uint8Array {
+  const info = lookupTextEncoding(encoding, 'codecs.encode()');
+  const r = callObject(info.items[0]!, [newStr(s), newStr(errors)], null);
+  const v = r instanceof PyTuple && r.items.length === 2 ? r.items[0]! : raise(typeErrorType, 'encoder must return a tuple (object, integer)');
+  if (!(v instanceof PyBytes)) {
+    raise(typeErrorType, `'${encoding}' encoder returned '${v.type.name}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types`);
+  }
+  return v.value;
+}
+
+/** bytes.decode with an encoding the VM has no codec of: _PyCodec_DecodeText, which must give str. */
+export function registryDecode(b: Uint8Array, encoding: string, errors: string): string {
+  const info = lookupTextEncoding(encoding, 'codecs.decode()');
+  const r = callObject(info.items[1]!, [new PyBytes(b), newStr(errors)], null);
+  const v = r instanceof PyTuple && r.items.length === 2 ? r.items[0]! : raise(typeErrorType, 'decoder must return a tuple (object, integer)');
+  if (!(v instanceof PyStr)) {
+    raise(typeErrorType, `'${encoding}' decoder returned '${v.type.name}' instead of 'str'; use codecs.decode() to decode to arbitrary types`);
+  }
+  return v.value;
 }
 
 function strArg(o: PyObject | undefined, dflt: string): string {
@@ -140,6 +182,23 @@ export function makeCodecsC(): PyModule {
     def(`${prefix}_decode`, (a) => {
       const b = data(a[0]);
       return newTuple([newStr(decodeBytes(b, codec, strArg(a[1], 'strict'))), intFromNumber(b.length)]);
+    });
+  }
+  for (const [prefix, encode, decode] of [
+    ['unicode_escape', unicodeEscapeEncode, unicodeEscapeDecode],
+    ['raw_unicode_escape', rawUnicodeEscapeEncode, rawUnicodeEscapeDecode],
+  ] as const) {
+    def(`${prefix}_encode`, (a) => {
+      const s = a[0];
+      if (!(s instanceof PyStr)) raise(typeErrorType, `${prefix}_encode() argument 1 must be str, not ${s?.type.name ?? 'NoneType'}`);
+      return newTuple([new PyBytes(encode(s.value)), intFromNumber(Array.from(s.value).length)]);
+    });
+    def(`${prefix}_decode`, (a) => {
+      // a str argument is read as its UTF-8 bytes (the "s*" converter)
+      const b = a[0] instanceof PyStr ? encodeStr(a[0].value, 'utf-8', 'strict') : data(a[0]);
+      const r = decode(b, a[2] === undefined || isTrue(a[2]));
+      if (r.invalidEscape !== undefined) warnEx(deprecationWarningType, `invalid escape sequence '\\${r.invalidEscape}'`);
+      return newTuple([newStr(r.text), intFromNumber(r.consumed)]);
     });
   }
   def('register_error', (a) => {

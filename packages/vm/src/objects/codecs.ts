@@ -15,25 +15,32 @@ import { PyBytes } from './bytes.js';
 import { defMethod } from './native.js';
 import { defGetSet } from './descr.js';
 import { PyBaseException, lookupErrorType, unicodeDecodeErrorType, unicodeEncodeErrorType } from './exception-types.js';
+import { registryDecode, registryEncode } from '../modules/codecs-c.js';
 
 type Codec = 'utf-8' | 'ascii' | 'latin-1';
 
 /** The codec for an encoding name (normalised as encodings.normalize_encoding and the aliases do). */
 export function codecOf(name: string): Codec {
+  return knownCodec(name) ?? raise(lookupErrorType, `unknown encoding: ${name}`);
+}
+
+/** The VM's own codec for an encoding name, or null (then str.encode and bytes.decode ask the registry). */
+function knownCodec(name: string): Codec | null {
   const n = name.toLowerCase().replace(/[-\s]/g, '_');
   if (n === 'utf_8' || n === 'utf8' || n === 'u8' || n === 'utf') return 'utf-8';
   if (n === 'ascii' || n === 'us_ascii' || n === '646') return 'ascii';
   if (n === 'latin_1' || n === 'latin1' || n === 'iso_8859_1' || n === 'iso8859_1' || n === 'l1' || n === 'latin' || n === '8859' || n === 'cp819') {
     return 'latin-1';
   }
-  raise(lookupErrorType, `unknown encoding: ${name}`);
+  return null;
 }
 
 function unknownHandler(errors: string): never {
   raise(lookupErrorType, `unknown error handler name '${errors}'`);
 }
 
-function decodeError(codec: Codec, data: Uint8Array, start: number, end: number, reason: string): never {
+/** A UnicodeDecodeError of `codec` (any codec's name) over `data`. */
+export function decodeError(codec: string, data: Uint8Array, start: number, end: number, reason: string): never {
   const e = new PyBaseException(unicodeDecodeErrorType, [newStr(codec), new PyBytes(data), intFromNumber(start), intFromNumber(end), newStr(reason)]);
   e.dict = new PyDict();
   throw new PyError(e);
@@ -86,7 +93,8 @@ function decodeUtf8(b: Uint8Array, errors: string): string {
 }
 
 export function decodeBytes(b: Uint8Array, encoding: string, errors: string): string {
-  const codec = codecOf(encoding);
+  const codec = knownCodec(encoding);
+  if (codec === null) return registryDecode(b, encoding, errors);
   if (codec === 'utf-8') return decodeUtf8(b, errors);
   let out = '';
   for (let i = 0; i < b.length; i++) {
@@ -108,7 +116,8 @@ function escapeChar(cp: number): string {
 }
 
 export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
-  const codec = codecOf(encoding);
+  const codec = knownCodec(encoding);
+  if (codec === null) return registryEncode(s, encoding, errors);
   const cps = Array.from(s, (ch) => ch.codePointAt(0)!);
   if (codec === 'utf-8') {
     const bad = cps.findIndex((c) => c >= 0xd800 && c <= 0xdfff);

@@ -16,6 +16,7 @@ import { generatorExitType, runtimeErrorType, stopAsyncIterationType, stopIterat
 import { genResume } from '../eval/ceval.js';
 import { Op } from '../eval/opcodes.js';
 import { objectId } from '../protocols/hash.js';
+import { genGetFrame } from './frame-object.js';
 
 const coroutineWrapperType = builtinType('coroutine_wrapper', undefined, 0);
 const asendType = builtinType('async_generator_asend', undefined, 0);
@@ -202,7 +203,7 @@ function defGenAttrs(t: typeof coroutineType, prefix: string, kind: string): voi
   defGetSet(t, `${prefix}_code`, (o) => (o as PyGenerator).frame.code);
   defGetSet(t, `${prefix}_await`, (o) => awaiting(o as PyGenerator));
   if (prefix === 'cr') defGetSet(t, 'cr_suspended', (o) => pyBool((o as PyGenerator).frame.state === FRAME_SUSPENDED));
-  defGetSet(t, `${prefix}_frame`, () => None);
+  defGetSet(t, `${prefix}_frame`, (o) => genGetFrame(o as PyGenerator));
 }
 
 export function initCoroutines(): void {

@@ -11,7 +11,7 @@ import { PySet, newSet, setType, setUpdate } from './set.js';
 import { checkArity, defMethod, type Kwargs } from './native.js';
 import { PyClassMethod, defGetSet } from './descr.js';
 import { PyMappingProxy } from './mappingproxy.js';
-import { dictItemIteratorType, dictKeyIteratorType, dictValueIteratorType, PyNativeIter } from './iterators.js';
+import { dictIter } from './dict-iterator.js';
 import { keyErrorType, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { toArray } from '../protocols/iter.js';
@@ -30,22 +30,6 @@ export class PyDictView extends PyObject {
     super(type);
     this.mapping = mapping;
   }
-}
-
-/** An iterator over a dict that raises when the dict changes size. */
-export function dictIter(d: PyDict, kind: 0 | 1 | 2): PyObject {
-  let i = 0;
-  const size = d.size;
-  const type = kind === 0 ? dictKeyIteratorType : kind === 1 ? dictValueIteratorType : dictItemIteratorType;
-  return new PyNativeIter(type, () => {
-    if (d.size !== size) raise(runtimeErrorType, 'dictionary changed size during iteration');
-    while (i < d.used && d.keys[i] === undefined) i++;
-    if (i >= d.used) return null;
-    const k = d.keys[i]!;
-    const v = d.values[i]!;
-    i++;
-    return kind === 0 ? k : kind === 1 ? v : newTuple([k, v]);
-  });
 }
 
 /** dict.update / dict(...) from a mapping or an iterable of pairs, then keywords. */
@@ -103,11 +87,7 @@ export function initDict(): void {
   defMethod(t, '__len__', (a) => intFromNumber(dct(a[0]!).size));
   defMethod(t, '__iter__', (a) => dictIter(dct(a[0]!), 0));
   defMethod(t, '__contains__', (a) => pyBool(dct(a[0]!).find(a[1]!) >= 0));
-  defMethod(t, '__reversed__', (a) => {
-    const items = dct(a[0]!).keyList().reverse();
-    let i = 0;
-    return new PyNativeIter(dictKeyIteratorType, () => (i < items.length ? items[i++]! : null));
-  });
+  defMethod(t, '__reversed__', (a) => dictIter(dct(a[0]!), 0, true));
   defMethod(t, '__getitem__', (a) => {
     checkArity('dict', '__getitem__', a.length - 1, 1, 1);
     const d = dct(a[0]!);
@@ -140,9 +120,9 @@ export function initDict(): void {
     dictUpdateFrom(dct(a[0]!), a[1], null);
     return a[0]!;
   });
-  defMethod(t, 'keys', (a) => new PyDictView(dictKeysType, dct(a[0]!)));
-  defMethod(t, 'values', (a) => new PyDictView(dictValuesType, dct(a[0]!)));
-  defMethod(t, 'items', (a) => new PyDictView(dictItemsType, dct(a[0]!)));
+  defMethod(t, 'keys', (a) => checkArity('dict', 'keys', a.length - 1, 0, 0) ?? new PyDictView(dictKeysType, dct(a[0]!)));
+  defMethod(t, 'values', (a) => checkArity('dict', 'values', a.length - 1, 0, 0) ?? new PyDictView(dictValuesType, dct(a[0]!)));
+  defMethod(t, 'items', (a) => checkArity('dict', 'items', a.length - 1, 0, 0) ?? new PyDictView(dictItemsType, dct(a[0]!)));
   defMethod(t, 'get', (a) => checkArity('dict', 'get', a.length - 1, 1, 2) ?? dct(a[0]!).get(a[1]!) ?? a[2] ?? None);
   defMethod(t, 'setdefault', (a) => {
     checkArity('dict', 'setdefault', a.length - 1, 1, 2);
@@ -210,11 +190,7 @@ export function initDict(): void {
       const items = toArray(dictIter((a[0] as PyDictView).mapping, kind));
       return newStr(`${name}([${items.map(repr).join(', ')}])`);
     });
-    defMethod(vt, '__reversed__', (a) => {
-      const items = toArray(dictIter((a[0] as PyDictView).mapping, kind)).reverse();
-      let i = 0;
-      return new PyNativeIter(dictKeyIteratorType, () => (i < items.length ? items[i++]! : null));
-    });
+    defMethod(vt, '__reversed__', (a) => dictIter((a[0] as PyDictView).mapping, kind, true));
     defMethod(vt, '__contains__', (a) => {
       const d = (a[0] as PyDictView).mapping;
       if (kind === 0) return pyBool(d.find(a[1]!) >= 0);

@@ -7,8 +7,12 @@ import { defGetSet } from './descr.js';
 import { defMethod } from './native.js';
 import { newStr } from './str.js';
 import { PyTraceback, tracebackType } from './traceback.js';
-import type { Frame } from '../eval/frame.js';
+import { FRAME_EXECUTING, type Frame } from '../eval/frame.js';
 import { frameLocals } from '../builtins/introspection.js';
+import { closeGenerator } from './generator-methods.js';
+import type { PyGenerator } from './generator.js';
+import { raise } from '../errors.js';
+import { runtimeErrorType } from './exception-types.js';
 
 export const frameType = builtinType('frame', undefined, 0);
 
@@ -32,6 +36,11 @@ export function frameObject(f: Frame): PyFrameObject {
   return o;
 }
 
+/** gi_frame, cr_frame, ag_frame: the generator's frame until it finishes */
+export function genGetFrame(g: PyGenerator): PyObject {
+  return g.finished ? None : frameObject(g.frame);
+}
+
 const lineOrNone = (n: number | null): PyObject => (n === null ? None : intFromNumber(n));
 
 export function initFrameObjects(): void {
@@ -47,6 +56,15 @@ export function initFrameObjects(): void {
   defGetSet(frameType, 'f_lineno', (o) => lineOrNone(fr(o).lineno));
   defGetSet(frameType, 'f_lasti', (o) => intFromNumber(Math.max(fr(o).lasti, 0) * 2));
   defGetSet(frameType, 'f_trace', () => None, () => {});
+  // frame_clear: drop a finished frame's locals (unittest's assertRaises clears the traceback's
+  // frames); a suspended generator's frame closes the generator first
+  defMethod(frameType, 'clear', (a) => {
+    const f = fr(a[0]!);
+    if (f.state === FRAME_EXECUTING) raise(runtimeErrorType, 'cannot clear an executing frame');
+    if (f.generator !== null) closeGenerator(f.generator);
+    f.fast.fill(null);
+    return None;
+  });
   defMethod(frameType, '__repr__', (a) => {
     const f = fr(a[0]!);
     return newStr(`<frame at 0x0, file '${f.code.filename}', line ${f.lineno ?? 0}, code ${f.code.name}>`);

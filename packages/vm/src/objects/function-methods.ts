@@ -181,6 +181,15 @@ export function initFunctions(): void {
     defGetSet(t, '__qualname__', (o) => newStr(builtinOf(o).qualname));
     defGetSet(t, '__doc__', () => None);
     defGetSet(t, '__self__', (o) => (o instanceof PyMethod ? o.self : (o as PyBuiltin).self ?? None));
+    // meth_reduce / descr_reduce: a module's function pickles as its name, a method as
+    // getattr(its object or type, name)
+    defMethod(t, '__reduce__', (a) => {
+      const o = a[0]!;
+      const b = builtinOf(o);
+      const self = o instanceof PyMethod ? o.self : b.owner;
+      if (self === null) return newStr(b.name);
+      return newTuple([ts.frame!.builtins.getStr('getattr')!, newTuple([self, newStr(b.name)])]);
+    });
   }
   defMethod(methodDescriptorType, '__get__', (a) => descrGet(a[0]!, a[1] === None ? null : a[1]!, (a[2] ?? a[1]!.type) as PyType));
 

@@ -23,6 +23,7 @@ import { callObject } from '../protocols/call.js';
 import { getAttrOpt } from '../protocols/getattr.js';
 import { objectId } from '../protocols/hash.js';
 import { stopIterationValue } from '../protocols/iter.js';
+import { genGetFrame } from './frame-object.js';
 
 export function stopIteration(value: PyObject): never {
   const e = newException(stopIterationType, null) as PyBaseException;
@@ -144,6 +145,7 @@ export function initGenerators(): void {
   defGetSet(t, '__qualname__', (o) => newStr((o as PyGenerator).qualname));
   defGetSet(t, 'gi_running', (o) => pyBool((o as PyGenerator).running));
   defGetSet(t, 'gi_code', (o) => (o as PyGenerator).frame.code);
+  defGetSet(t, 'gi_frame', (o) => genGetFrame(o as PyGenerator));
   defGetSet(t, 'gi_yieldfrom', (o) => awaiting(o as PyGenerator));
   defGetSet(t, 'gi_suspended', (o) => pyBool((o as PyGenerator).frame.state === FRAME_SUSPENDED));
 }

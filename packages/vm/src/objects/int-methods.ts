@@ -2,19 +2,21 @@
 // long_as_number), Objects/boolobject.c.
 import { raise } from '../errors.js';
 import { NotImplemented, PyObject, PyType } from './object.js';
-import { PyInt, intType, boolType, newInt, intFromNumber, pyBool, True, False, getMaxStrDigits, intDecimal } from './int.js';
-import { PyFloat } from './float.js';
+import { PyInt, intType, boolType, newInt, intFromNumber, pyBool, True, False, intDecimal } from './int.js';
+import { PyFloat, floatType } from './float.js';
 import { PyStr, newStr } from './str.js';
 import { PyByteArray, PyBytes, bytesLike } from './bytes.js';
 import { bytesFromObject } from './bytes-methods.js';
-import { decimalsToAscii } from './unicode-digits.js';
+import { longFromBytes, longFromUnicode } from './long-from-string.js';
+import { bufferOf } from '../protocols/buffer.js';
+import { warnEx } from '../modules/warnings-c.js';
 import { PyClassMethod } from './descr.js';
 import { PyBuiltin } from './native.js';
 import { callObject } from '../protocols/call.js';
 import { newTuple } from './tuple.js';
 import { defMethod, type Kwargs } from './native.js';
 import { defGetSet } from './descr.js';
-import { overflowErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { deprecationWarningType, overflowErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { intBinary, intFloorDiv, intMod, intPowMod, intToFloat, floatBinary, OP_NAMES, asIndex } from '../protocols/number.js';
 import { intHash } from '@tspyc/bytecode';
 import { callSpecial } from '../protocols/call.js';
@@ -22,89 +24,72 @@ import { formatInt } from '../format/format-spec.js';
 import { repr, str } from '../protocols/repr.js';
 import { isTrue } from '../protocols/truth.js';
 
-/** int(x) / int(s, base). CPython: long_new_impl, PyLong_FromUnicodeObject. */
-export function parseIntLiteral(text: string, base: number): bigint | null {
-  let s = decimalsToAscii(text.trim()).replace(/_(?=[0-9a-zA-Z])/g, (m, off: number) => (off > 0 ? '' : m));
-  let neg = false;
-  if (s.startsWith('-') || s.startsWith('+')) {
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
-  if (base === 0) {
-    const p = s.slice(0, 2).toLowerCase();
-    if (p === '0x') base = 16;
-    else if (p === '0o') base = 8;
-    else if (p === '0b') base = 2;
-    else {
-      base = 10;
-      if (/^0+[1-9]/.test(s)) return null;
-    }
-  }
-  if ((base === 16 && /^0x/i.test(s)) || (base === 8 && /^0o/i.test(s)) || (base === 2 && /^0b/i.test(s))) s = s.slice(2);
-  if (s.length === 0 || s.startsWith('_') || s.endsWith('_') || s.includes('__')) return null;
-  s = s.replace(/_/g, '');
-  const limit = getMaxStrDigits();
-  if ((base & (base - 1)) !== 0 && limit > 0 && s.length > limit && /^[0-9a-z]+$/i.test(s)) {
-    raise(valueErrorType, `Exceeds the limit (${limit} digits) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
-  }
-  if (base === 10 && /^[0-9]+$/.test(s)) return neg ? -BigInt(s) : BigInt(s);
-  const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
-  let v = 0n;
-  const b = BigInt(base);
-  for (const ch of s.toLowerCase()) {
-    const d = digits.indexOf(ch);
-    if (d < 0) return null;
-    v = v * b + BigInt(d);
-  }
-  return neg ? -v : v;
-}
-
+/** long_new_impl: int(x=0, /, base=10); a subclass gets a copy of the int's value. */
 function intNew(cls: PyType, args: PyObject[], kw: Kwargs | null): PyObject {
-  // int(x=0, /, base=10): x is positional-only
   for (const k of kw?.keys() ?? []) if (k !== 'base') raise(typeErrorType, `'${k}' is an invalid keyword argument for int()`);
+  if (args.length > 2) raise(typeErrorType, `int() takes at most 2 arguments (${args.length} given)`);
   const x = args[0];
   const baseArg = args[1] ?? kw?.get('base');
   let v: bigint;
-  if (x === undefined) v = 0n;
-  else if (baseArg !== undefined) {
-    const base = Number(asIndex(baseArg));
-    // a str, or the ASCII text of bytes and bytearray
-    const text = x instanceof PyStr ? x.value : x instanceof PyBytes || x instanceof PyByteArray ? new TextDecoder('latin1').decode(x.value) : null;
-    if (text === null) raise(typeErrorType, "int() can't convert non-string with explicit base");
-    if (base !== 0 && (base < 2 || base > 36)) raise(valueErrorType, 'int() base must be >= 2 and <= 36, or 0');
-    const r = parseIntLiteral(text, base);
-    if (r === null) raise(valueErrorType, `invalid literal for int() with base ${base}: ${repr(x)}`);
-    v = r;
-  } else if (x instanceof PyInt) v = x.value;
-  else if (x instanceof PyFloat) {
-    if (x.value !== x.value) raise(valueErrorType, 'cannot convert float NaN to integer');
-    if (!Number.isFinite(x.value)) raise(overflowErrorType, 'cannot convert float infinity to integer');
-    v = BigInt(Math.trunc(x.value));
-  } else if (x instanceof PyStr) {
-    const r = parseIntLiteral(x.value, 10);
-    if (r === null) raise(valueErrorType, `invalid literal for int() with base 10: ${repr(x)}`);
-    v = r;
-  } else if (x instanceof PyBytes) {
-    const s = new TextDecoder().decode(x.value);
-    const r = parseIntLiteral(s, 10);
-    if (r === null) raise(valueErrorType, `invalid literal for int() with base 10: ${repr(x)}`);
-    v = r;
-  } else {
-    const m = x.type.lookup('__int__') ?? x.type.lookup('__index__');
-    if (m === undefined) {
-      const tr = x.type.lookup('__trunc__');
-      if (tr === undefined) {
-        raise(typeErrorType, `int() argument must be a string, a bytes-like object or a real number, not '${x.type.name}'`);
-      }
-      v = asIndex(callSpecial(tr, x, []));
-    } else {
-      const r = callSpecial(m, x, []);
-      if (!(r instanceof PyInt)) raise(typeErrorType, `__int__ returned non-int (type ${r.type.name})`);
-      v = r.value;
-    }
+  if (x === undefined) {
+    if (baseArg !== undefined) raise(typeErrorType, 'int() missing string argument');
+    v = 0n;
+  } else if (baseArg === undefined) v = numberLong(x);
+  else {
+    const base = asIndex(baseArg);
+    if ((base !== 0n && base < 2n) || base > 36n) raise(valueErrorType, 'int() base must be >= 2 and <= 36, or 0');
+    if (x instanceof PyStr) v = longFromUnicode(x, Number(base));
+    else if (x instanceof PyBytes || x instanceof PyByteArray) v = longFromBytes(x.value, Number(base));
+    else raise(typeErrorType, "int() can't convert non-string with explicit base");
   }
   if (cls === intType) return newInt(v);
   return new PyInt(v, cls);
+}
+
+const SUBCLASS_DEPRECATED = 'The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.';
+
+/** The value of __int__'s or __index__'s result: an int; a subclass of int is deprecated. */
+function intResult(r: PyObject, slot: string): bigint {
+  if (!(r instanceof PyInt)) raise(typeErrorType, `${slot} returned non-int (type ${r.type.name})`);
+  if (r.type !== intType) warnEx(deprecationWarningType, `${slot} returned non-int (type ${r.type.name}).  ${SUBCLASS_DEPRECATED}`);
+  return r.value;
+}
+
+/** PyNumber_Index's value, with its DeprecationWarning for a strict subclass of int. */
+function numberIndex(o: PyObject): bigint {
+  if (o instanceof PyInt) return o.value;
+  const m = o.type.lookup('__index__');
+  if (m === undefined) raise(typeErrorType, `'${o.type.name}' object cannot be interpreted as an integer`);
+  return intResult(callSpecial(m, o, []), '__index__');
+}
+
+/** PyNumber_Long: __int__, __index__, then the deprecated __trunc__, then text or a buffer. */
+function numberLong(x: PyObject): bigint {
+  const t = x.type;
+  if (t === intType || t === boolType) return (x as PyInt).value;
+  if (t === floatType) return floatToLong((x as PyFloat).value);
+  const m = t.lookup('__int__');
+  if (m !== undefined) return intResult(callSpecial(m, x, []), '__int__');
+  if (t.lookup('__index__') !== undefined) return numberIndex(x);
+  const tr = t.lookup('__trunc__');
+  if (tr !== undefined) {
+    warnEx(deprecationWarningType, 'The delegation of int() to __trunc__ is deprecated.');
+    const r = callSpecial(tr, x, []);
+    if (r instanceof PyInt) return r.value;
+    if (r.type.lookup('__index__') === undefined) raise(typeErrorType, `__trunc__ returned non-Integral (type ${r.type.name})`);
+    return numberIndex(r);
+  }
+  if (x instanceof PyStr) return longFromUnicode(x, 10);
+  const b = bufferOf(x);
+  if (b !== null) return longFromBytes(b, 10);
+  raise(typeErrorType, `int() argument must be a string, a bytes-like object or a real number, not '${t.name}'`);
+}
+
+/** float.__int__ (float___trunc___impl) */
+function floatToLong(d: number): bigint {
+  if (d !== d) raise(valueErrorType, 'cannot convert float NaN to integer');
+  if (!Number.isFinite(d)) raise(overflowErrorType, 'cannot convert float infinity to integer');
+  return BigInt(Math.trunc(d));
 }
 
 function val(o: PyObject): bigint {

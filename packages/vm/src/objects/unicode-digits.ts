@@ -1,5 +1,7 @@
 // Unicode decimal digits read as ASCII ones, as int() and float() accept them. CPython counterpart:
 // Objects/unicodeobject.c (_PyUnicode_TransformDecimalAndSpaceToASCII).
+import { isSpaceCode } from './str-methods.js';
+
 const DECIMAL = /\p{Nd}/u;
 
 /** _PyUnicode_TransformDecimalAndSpaceToASCII: every Unicode decimal digit as its ASCII digit
@@ -16,6 +18,21 @@ export function decimalsToAscii(s: string): string {
     let start = cp;
     while (DECIMAL.test(String.fromCodePoint(start - 1))) start--;
     out += String((cp - start) % 10);
+  }
+  return out;
+}
+
+/**
+ * _PyUnicode_TransformDecimalAndSpaceToASCII: int()'s view of non-ASCII text — decimal digits as
+ * ASCII digits, whitespace as ' ', anything else non-ASCII as '?' (which no parser accepts).
+ */
+export function transformDecimalAndSpaceToAscii(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  const digits = decimalsToAscii(s);
+  let out = '';
+  for (const ch of digits) {
+    const c = ch.codePointAt(0)!;
+    out += c < 128 ? ch : isSpaceCode(c) ? ' ' : '?';
   }
   return out;
 }
