@@ -49,7 +49,7 @@ export function defMethod(t: PyType, name: string, fn: NativeFn): PyBuiltin {
 /** positional arguments after self of the special methods that are slot wrappers on every builtin type */
 const SLOT_ARITY = new Map<string, number>([
   ...['__len__', '__iter__', '__next__', '__neg__', '__pos__', '__abs__', '__invert__', '__int__', '__float__', '__index__', '__bool__', '__hash__', '__repr__', '__str__'].map((k): [string, number] => [k, 0]),
-  ...['__contains__', '__delitem__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__matmul__', '__rmatmul__', '__imatmul__']
+  ...['__getitem__', '__contains__', '__delitem__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__matmul__', '__rmatmul__', '__imatmul__']
     .concat(...['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'divmod', 'and', 'or', 'xor', 'lshift', 'rshift'].map((op) => [`__${op}__`, `__r${op}__`, `__i${op}__`]))
     .filter((k) => k !== '__idivmod__')
     .map((k): [string, number] => [k, 1]),
@@ -57,7 +57,7 @@ const SLOT_ARITY = new Map<string, number>([
 ]);
 
 /** the few of those that some builtin types define as ordinary one-argument methods instead */
-const METH_O = new Set(['dict.__contains__', 'set.__contains__', 'frozenset.__contains__']);
+const METH_O = new Set(['list.__getitem__', 'dict.__getitem__', 'dict.__contains__', 'set.__contains__', 'frozenset.__contains__']);
 
 function methOWrapper(qualname: string, fn: NativeFn): NativeFn {
   return (args, kw) => {
