@@ -46,7 +46,7 @@ import { richCompare, richCompareBool, CMP_EQ, CMP_NE, CMP_LT, CMP_GT, CMP_LE, C
 import { isTrue } from '../protocols/truth.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr, setAttr, lookupSpecial, genericGetAttr } from '../protocols/getattr.js';
-import { getIter, iterNext, toArray } from '../protocols/iter.js';
+import { getIter, iterNext, toArray, EXHAUSTED_INDEX } from '../protocols/iter.js';
 import { contains, delItem, getItem, setItem } from '../protocols/sequence.js';
 import { bindArguments } from './call-args.js';
 import { loadAttr, loadMethod, storeAttr } from './attr-cache.js';
@@ -729,7 +729,12 @@ function dispatch(f: Frame): PyObject {
           } else v = null;
         } else if (it instanceof PyArrayIter) {
           const items = it.owner.items;
-          v = it.index < items.length ? items[it.index++]! : null;
+          if (it.index < items.length) v = items[it.index++]!;
+          else {
+            // listiter_next drops its list when done: items appended later are not seen
+            it.index = EXHAUSTED_INDEX;
+            v = null;
+          }
         } else if (it instanceof PyGenerator) {
           v = genResume(it, None, null);
           if (it.finished) v = null;

@@ -2,18 +2,18 @@
 // — stable, `<` only), Objects/tupleobject.c.
 import { raise } from '../errors.js';
 import { None, NotImplemented, PyObject, PyType } from './object.js';
-import { PyInt, intFromNumber, pyBool } from './int.js';
+import { PyInt, intFromNumber, pyBool, True, False } from './int.js';
 import { PyStr, newStr } from './str.js';
 import { PyList, listType } from './list.js';
 import { PyTuple, tupleType, newTuple, EMPTY_TUPLE } from './tuple.js';
 import { PySlice, sliceArray, sliceIndices } from './slice.js';
-import { checkArity, defMethod, type Kwargs } from './native.js';
+import { checkArity, defMethod, noKeywords, rangeArity, type Kwargs } from './native.js';
 import { PyArrayIter, listIteratorType, tupleIteratorType, PyNativeIter, listReverseIteratorType } from './iterators.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { indexOrTypeError, asJsIndex } from '../protocols/number.js';
 import { toArray, toArrayWithHint } from '../protocols/iter.js';
-import { pyEq, pyLt, richCompareBool, CMP_EQ, cmpResult } from '../protocols/compare.js';
+import { pyEq, pyLt, richCompare, richCompareBool, CMP_EQ, CMP_NE, cmpResult } from '../protocols/compare.js';
 import { tupleHash } from '../protocols/hash.js';
 import { callObject } from '../protocols/call.js';
 import { isTrue } from '../protocols/truth.js';
@@ -68,14 +68,19 @@ function seqRepr(items: PyObject[], open: string, close: string, self: PyObject)
 }
 
 /** Lexicographic comparison of two item arrays (list/tuple rich compare). */
-function seqCompare(a: PyObject[], b: PyObject[], op: number): boolean {
-  const n = Math.min(a.length, b.length);
+/**
+ * list_richcompare / tuplerichcompare. The lengths are read again on every step: an item's __eq__
+ * may shrink either list while they compare. The differing pair decides with `op` itself, whose
+ * result (not necessarily a bool) is the answer.
+ */
+function seqCompare(a: PyObject[], b: PyObject[], op: number): PyObject {
+  if (a.length !== b.length && (op === CMP_EQ || op === CMP_NE)) return pyBool(op === CMP_NE);
   let i = 0;
-  for (; i < n; i++) if (!(a[i] === b[i] || richCompareBool(a[i]!, b[i]!, CMP_EQ))) break;
-  if (i >= n) return cmpResult(a.length - b.length, op);
-  if (op === CMP_EQ) return false;
-  if (op === 3) return true;
-  return richCompareBool(a[i]!, b[i]!, op);
+  for (; i < a.length && i < b.length; i++) if (!(a[i] === b[i] || richCompareBool(a[i]!, b[i]!, CMP_EQ))) break;
+  if (i >= a.length || i >= b.length) return pyBool(cmpResult(a.length - b.length, op));
+  if (op === CMP_EQ) return False;
+  if (op === CMP_NE) return True;
+  return richCompare(a[i]!, b[i]!, op);
 }
 
 function normIndex(i: number, n: number, what: string): number {
@@ -108,9 +113,12 @@ function lst(o: PyObject): PyObject[] {
 
 export function initList(): void {
   const t = listType;
-  defMethod(t, '__new__', (a) => listNew(a[0] as PyType));
-  defMethod(t, '__init__', (a) => {
+  const listNewMethod = defMethod(t, '__new__', (a) => listNew(a[0] as PyType));
+  defMethod(t, '__init__', (a, kw) => {
     const l = a[0] as PyList;
+    // list___init__: keywords are refused unless a subclass's own __new__ may want them
+    if (kw !== null && kw.size > 0 && l.type.lookup('__new__') === listNewMethod) noKeywords('list', kw);
+    if (a.length > 2) rangeArity('list', 0, 1, a.length - 1);
     l.items.length = 0;
     if (a[1] !== undefined) for (const v of toArrayWithHint(a[1])) l.items.push(v);
     return None;
@@ -184,7 +192,7 @@ export function initList(): void {
     return a[0]!;
   });
   for (const [name, op] of [['__lt__', 0], ['__le__', 1], ['__eq__', 2], ['__ne__', 3], ['__gt__', 4], ['__ge__', 5]] as const) {
-    defMethod(t, name, (a) => (a[1] instanceof PyList ? pyBool(seqCompare(lst(a[0]!), a[1].items, op)) : NotImplemented));
+    defMethod(t, name, (a) => (a[1] instanceof PyList ? seqCompare(lst(a[0]!), a[1].items, op) : NotImplemented));
   }
   defMethod(t, 'append', (a) => {
     checkArity('list', 'append', a.length - 1, 1, 1);
@@ -271,8 +279,11 @@ export function initList(): void {
   });
 
   const tt = tupleType;
-  defMethod(tt, '__new__', (a) => {
+  defMethod(tt, '__new__', (a, kw) => {
     const cls = a[0] as PyType;
+    // tuple_new: keywords are refused unless a subclass's own __init__ may want them
+    if (kw !== null && kw.size > 0 && cls.lookup('__init__') === tupleType.lookup('__init__')) noKeywords('tuple', kw);
+    if (a.length > 2) rangeArity('tuple', 0, 1, a.length - 1);
     const items = a[1] === undefined ? [] : toArray(a[1]);
     if (cls === tupleType) return a[1] instanceof PyTuple && a[1].type === tupleType ? a[1] : newTuple(items);
     return new PyTuple(items, cls);
@@ -304,6 +315,8 @@ export function initList(): void {
   const tmul = (a: PyObject[]) => {
     if (!(a[1] instanceof PyInt)) return NotImplemented;
     const items = (a[0] as PyTuple).items;
+    // tuple_repeat: an exact tuple once over is itself
+    if (a[1].value === 1n && a[0]!.type === tupleType) return a[0]!;
     const out: PyObject[] = [];
     for (let i = 0; i < Number(a[1].value); i++) out.push(...items);
     return out.length ? newTuple(out) : EMPTY_TUPLE;
@@ -311,7 +324,7 @@ export function initList(): void {
   defMethod(tt, '__mul__', tmul);
   defMethod(tt, '__rmul__', tmul);
   for (const [name, op] of [['__lt__', 0], ['__le__', 1], ['__eq__', 2], ['__ne__', 3], ['__gt__', 4], ['__ge__', 5]] as const) {
-    defMethod(tt, name, (a) => (a[1] instanceof PyTuple ? pyBool(seqCompare((a[0] as PyTuple).items, a[1].items, op)) : NotImplemented));
+    defMethod(tt, name, (a) => (a[1] instanceof PyTuple ? seqCompare((a[0] as PyTuple).items, a[1].items, op) : NotImplemented));
   }
   defMethod(tt, 'index', (a) => {
     checkArity('tuple', 'index', a.length - 1, 1, 3);

@@ -25,7 +25,7 @@ import { genResume } from '../eval/ceval.js';
 
 const TWO_53 = 2n ** 53n;
 /** an exhausted list/tuple iterator's index: past any array, and a small integer (a Smi) for V8 */
-const EXHAUSTED_INDEX = 0x3fffffff;
+export const EXHAUSTED_INDEX = 0x3fffffff;
 
 /** PyObject_GetIter */
 export function getIter(o: PyObject): PyObject {
