@@ -34,9 +34,10 @@ import { getIter, iterNext } from '../protocols/iter.js';
 import { callObject, callSpecial } from '../protocols/call.js';
 import { isTrue } from '../protocols/truth.js';
 import { asIndex } from '../protocols/number.js';
-import { getItem, len } from '../protocols/sequence.js';
+import { len } from '../protocols/sequence.js';
 import { lookupSpecial } from '../protocols/getattr.js';
 import { intFromNumber } from './int.js';
+import { PyReversedIter } from './reversed-iter.js';
 
 function next(it: PyObject): PyObject {
   const v = iterNext(it);
@@ -66,7 +67,7 @@ export function initIterators(): void {
   ]) {
     defIteratorMethods(t);
   }
-  for (const t of [listIteratorType, tupleIteratorType, rangeIteratorType, longRangeIteratorType, listReverseIteratorType]) {
+  for (const t of [listIteratorType, tupleIteratorType, rangeIteratorType, longRangeIteratorType, listReverseIteratorType, reversedType]) {
     defMethod(t, '__length_hint__', (a) => {
       const it = a[0]!;
       if (it instanceof PyArrayIter) return intFromNumber(Math.max(0, it.owner.items.length - it.index));
@@ -151,8 +152,7 @@ export function initIterators(): void {
     if (seq.type.lookup('__getitem__') === undefined || seq instanceof PyDict) {
       raise(typeErrorType, `'${seq.type.name}' object is not reversible`);
     }
-    let i = len(seq) - 1;
-    return new PyNativeIter(a[0] as PyType, () => (i >= 0 ? getItem(seq, intFromNumber(i--)) : null));
+    return new PyReversedIter(a[0] as PyType, seq, len(seq) - 1);
   });
   void PyInt;
   void False;

@@ -7,8 +7,9 @@ import { PyStr, newStr } from './str.js';
 import { PyList, listType } from './list.js';
 import { PyTuple, tupleType, newTuple, EMPTY_TUPLE } from './tuple.js';
 import { PySlice, sliceArray, sliceIndices } from './slice.js';
+import { PyReversedIter } from './reversed-iter.js';
 import { checkArity, defMethod, noKeywords, rangeArity, type Kwargs } from './native.js';
-import { PyArrayIter, listIteratorType, tupleIteratorType, PyNativeIter, listReverseIteratorType } from './iterators.js';
+import { PyArrayIter, listIteratorType, tupleIteratorType, listReverseIteratorType } from './iterators.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { indexOrTypeError, asJsIndex } from '../protocols/number.js';
@@ -127,15 +128,7 @@ export function initList(): void {
   defMethod(t, '__repr__', (a) => newStr(seqRepr(lst(a[0]!), '[', ']', a[0]!)));
   defMethod(t, '__len__', (a) => intFromNumber(lst(a[0]!).length));
   defMethod(t, '__iter__', (a) => new PyArrayIter(a[0] as PyList, listIteratorType));
-  defMethod(t, '__reversed__', (a) => {
-    const items = lst(a[0]!);
-    let i = items.length - 1;
-    return new PyNativeIter(
-      listReverseIteratorType,
-      () => (i >= 0 && i < items.length ? items[i--]! : null),
-      () => (i >= 0 && i < items.length ? i + 1 : 0),
-    );
-  });
+  defMethod(t, '__reversed__', (a) => new PyReversedIter(listReverseIteratorType, a[0]!, lst(a[0]!).length - 1));
   defMethod(t, '__contains__', (a) => pyBool(lst(a[0]!).some((v) => v === a[1] || pyEq(v, a[1]!))));
   defMethod(t, '__getitem__', (a) => {
     const items = lst(a[0]!);
