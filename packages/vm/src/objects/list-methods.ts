@@ -8,6 +8,7 @@ import { PyList, listType } from './list.js';
 import { PyTuple, tupleType, newTuple, EMPTY_TUPLE } from './tuple.js';
 import { PySlice, sliceArray, sliceIndices } from './slice.js';
 import { PyReversedIter } from './reversed-iter.js';
+import { repeatCount, repeatItems } from './seq-repeat.js';
 import { checkArity, defMethod, noKeywords, rangeArity, type Kwargs } from './native.js';
 import { PyArrayIter, listIteratorType, tupleIteratorType, listReverseIteratorType } from './iterators.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
@@ -167,21 +168,18 @@ export function initList(): void {
     return a[0]!;
   });
   const mul = (a: PyObject[]) => {
-    if (!(a[1] instanceof PyInt)) return NotImplemented;
-    const items = lst(a[0]!);
-    const out: PyObject[] = [];
-    for (let i = 0; i < Number(a[1].value); i++) out.push(...items);
-    return new PyList(out);
+    const n = repeatCount(a[1]!);
+    return n === null ? NotImplemented : new PyList(repeatItems(lst(a[0]!), n));
   };
   defMethod(t, '__mul__', mul);
   defMethod(t, '__rmul__', mul);
   defMethod(t, '__imul__', (a) => {
     const items = lst(a[0]!);
-    const copy = items.slice();
-    const n = a[1] instanceof PyInt || a[1]!.type.lookup('__index__') !== undefined ? asJsIndex(a[1]!) : -1;
-    if (n === -1 && !(a[1] instanceof PyInt)) return NotImplemented;
+    const n = repeatCount(a[1]!);
+    if (n === null) return NotImplemented;
+    const out = repeatItems(items, n);
     items.length = 0;
-    for (let i = 0; i < n; i++) items.push(...copy);
+    for (let i = 0; i < out.length; i++) items.push(out[i]!);
     return a[0]!;
   });
   for (const [name, op] of [['__lt__', 0], ['__le__', 1], ['__eq__', 2], ['__ne__', 3], ['__gt__', 4], ['__ge__', 5]] as const) {
@@ -306,13 +304,11 @@ export function initList(): void {
   });
   defMethod(tt, '__add__', (a) => (a[1] instanceof PyTuple ? newTuple([...(a[0] as PyTuple).items, ...a[1].items]) : NotImplemented));
   const tmul = (a: PyObject[]) => {
-    if (!(a[1] instanceof PyInt)) return NotImplemented;
-    const items = (a[0] as PyTuple).items;
+    const n = repeatCount(a[1]!);
+    if (n === null) return NotImplemented;
     // tuple_repeat: an exact tuple once over is itself
-    if (a[1].value === 1n && a[0]!.type === tupleType) return a[0]!;
-    const out: PyObject[] = [];
-    for (let i = 0; i < Number(a[1].value); i++) out.push(...items);
-    return out.length ? newTuple(out) : EMPTY_TUPLE;
+    if (n === 1 && a[0]!.type === tupleType) return a[0]!;
+    return newTuple(repeatItems((a[0] as PyTuple).items, n));
   };
   defMethod(tt, '__mul__', tmul);
   defMethod(tt, '__rmul__', tmul);

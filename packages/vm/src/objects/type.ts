@@ -15,7 +15,7 @@ import {
   objectType,
   typeType,
 } from './object.js';
-import { PyInt, pyBool, True, False } from './int.js';
+import { PyInt, intFromNumber, pyBool, True, False } from './int.js';
 import { PyStr, newStr } from './str.js';
 import { PyTuple, newTuple } from './tuple.js';
 import { PyList } from './list.js';
@@ -145,6 +145,9 @@ function solidBase(bases: PyType[]): PyType {
 }
 
 /** solid_base for heap types: the class itself when its own __slots__ add members, else its winning base's. */
+/** tp_itemsize of the builtin types that have one (64-bit CPython) */
+const ITEMSIZE = new Map([['int', 4], ['bytes', 1], ['tuple', 8], ['memoryview', 8], ['type', 40]]);
+
 const layouts = new WeakMap<PyType, PyType>();
 function layoutOf(t: PyType): PyType {
   return layouts.get(t) ?? t.solid ?? objectType;
@@ -504,6 +507,14 @@ export function initType(): void {
     },
   );
   defGetSet(t, '__mro__', (x) => newTuple((x as PyType).mro.slice()));
+  // tp_itemsize of CPython's variable-size builtins, inherited: code sizes C arrays with it
+  defGetSet(t, '__itemsize__', (x) => {
+    for (const b of (x as PyType).mro) {
+      const n = ITEMSIZE.get(b.name);
+      if (n !== undefined && b.module === 'builtins') return intFromNumber(n);
+    }
+    return intFromNumber(0);
+  });
   defGetSet(t, '__bases__', (x) => newTuple((x as PyType).bases.slice()), (x, v) => setBases(x as PyType, v));
   defGetSet(t, '__base__', (x) => (x as PyType).base ?? None);
   defGetSet(t, '__dict__', (x) => {
