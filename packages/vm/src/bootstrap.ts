@@ -18,6 +18,7 @@ import { initIterators } from './objects/iterator-methods.js';
 import { initDictIterators } from './objects/dict-iterator.js';
 import { initIteratorReduce } from './objects/iterator-reduce.js';
 import { initReversedIter } from './objects/reversed-iter.js';
+import { initSetIterator } from './objects/set-iterator.js';
 import { initExceptions } from './objects/exceptions.js';
 import { initExceptionGroups } from './objects/exception-group.js';
 import { initSuper } from './objects/super.js';
@@ -130,6 +131,7 @@ export function bootstrap(): PyModule {
   initDictIterators();
   initIteratorReduce();
   initReversedIter();
+  initSetIterator();
   initSuper();
   initTraceback();
   initModules();

@@ -9,8 +9,8 @@ import { PyList } from './list.js';
 import { PyDict } from './dict.js';
 import { PySet, setType, frozenSetType, setUpdate } from './set.js';
 import { defMethod } from './native.js';
-import { setIteratorType, PyNativeIter } from './iterators.js';
-import { keyErrorType, runtimeErrorType, typeErrorType } from './exception-types.js';
+import { PySetIter } from './set-iterator.js';
+import { keyErrorType, typeErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { toArray } from '../protocols/iter.js';
 import { keyError } from '../protocols/sequence.js';
@@ -52,13 +52,7 @@ function result(a: PySet): PySet {
 }
 
 export function setIter(s: PySet): PyObject {
-  const items = s.items();
-  const size = s.size;
-  let i = 0;
-  return new PyNativeIter(setIteratorType, () => {
-    if (s.size !== size) raise(runtimeErrorType, 'Set changed size during iteration');
-    return i < items.length ? items[i++]! : null;
-  });
+  return new PySetIter(s);
 }
 
 function union(a: PySet, others: PyObject[]): PySet {
@@ -70,12 +64,13 @@ function union(a: PySet, others: PyObject[]): PySet {
 
 function intersection(a: PySet, other: PyObject): PySet {
   const r = result(a);
-  const o = same(a, other);
-  // CPython iterates the smaller set when both are sets
-  if (other instanceof PySet && o.size > a.size) {
-    for (const v of a.items()) if (o.has(v)) r.add(v);
+  if (other instanceof PySet) {
+    // CPython iterates the smaller set when both are sets
+    const [small, big] = other.size > a.size ? [a, other] : [other, a];
+    for (const v of small.items()) if (big.has(v)) r.add(v);
   } else {
-    for (const v of other instanceof PySet ? o.items() : toArray(other)) if (a.has(v)) r.add(v);
+    // any other iterable is walked once (it may be a one-shot iterator)
+    for (const v of toArray(other)) if (a.has(v)) r.add(v);
   }
   return r;
 }
@@ -130,15 +125,21 @@ export function initSet(): void {
     const frozen = t === frozenSetType;
     defMethod(t, '__new__', (a, kw) => {
       const cls = a[0] as PyType;
-      if (kw && kw.size > 0 && (cls === setType || cls === frozenSetType)) raise(typeErrorType, `${cls.name}() takes no keyword arguments`);
-      if (a.length > 2) raise(typeErrorType, `${t.name} expected at most 1 argument, got ${a.length - 1}`);
+      // set_new refuses keywords for set itself (set_init does the rest); frozenset_new unless a
+      // subclass's own __init__ may want them
+      if (kw && kw.size > 0 && (frozen ? cls.lookup('__init__') === frozenSetType.lookup('__init__') : cls === setType)) {
+        raise(typeErrorType, `${t.name}() takes no keyword arguments`);
+      }
       if (!frozen) return new PySet(cls);
+      if (a.length > 2) raise(typeErrorType, `${cls.name} expected at most 1 argument, got ${a.length - 1}`);
       if (cls === frozenSetType && a[1] instanceof PySet && a[1].type === frozenSetType) return a[1];
       return setFrom(cls, a[1]);
     });
     if (!frozen) {
-      defMethod(t, '__init__', (a) => {
+      defMethod(t, '__init__', (a, kw) => {
         const s = st(a[0]!);
+        if (kw && kw.size > 0) raise(typeErrorType, 'set() takes no keyword arguments');
+        if (a.length > 2) raise(typeErrorType, `${s.type.name} expected at most 1 argument, got ${a.length - 1}`);
         s.clear();
         if (a[1] !== undefined) fill(s, a[1]);
         return None;

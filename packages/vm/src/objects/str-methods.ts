@@ -601,6 +601,11 @@ export function initStr(): void {
     return newStr(parts.join(sep));
   });
   defMethod(t, 'replace', (a) => {
+    const r = strReplace(a);
+    // unicode_result_unchanged: an exact str with nothing replaced is itself (pickle's memo relies on it)
+    return r.value === (a[0] as PyStr).value && a[0]!.type === strType ? a[0]! : r;
+  });
+  const strReplace = (a: PyObject[]): PyStr => {
     const s = self(a[0]!, 'replace');
     if (a.length < 3 || a.length > 4) raise(typeErrorType, a.length < 3 ? `replace expected at least 2 arguments, got ${a.length - 1}` : `replace expected at most 3 arguments, got ${a.length - 1}`);
     const old = argStr(a[1], 'replace() argument 1');
@@ -621,7 +626,7 @@ export function initStr(): void {
       count++;
     }
     return newStr(out);
-  });
+  };
   const startsEnds = (name: string, ends: boolean) =>
     defMethod(t, name, (a) => {
       const o = selfStr(a[0]!, name);
