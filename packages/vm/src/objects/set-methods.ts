@@ -14,6 +14,7 @@ import { keyErrorType, typeErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { toArray } from '../protocols/iter.js';
 import { keyError } from '../protocols/sequence.js';
+import { objectGetState } from './object-reduce.js';
 
 const U64 = (1n << 64n) - 1n;
 
@@ -145,11 +146,10 @@ export function initSet(): void {
         return None;
       });
     }
-    // set_reduce: (type(s), (list(s),), the instance __dict__ or None)
+    // set_reduce: (type(s), (list(s),), _PyObject_GetState(s)): the __dict__, slots or __getstate__'s
     defMethod(t, '__reduce__', (a) => {
       const s = st(a[0]!);
-      const d = s.dict instanceof PyDict && s.dict.size > 0 ? s.dict : None;
-      return newTuple([s.type, newTuple([new PyList(toArray(s))]), d]);
+      return newTuple([s.type, newTuple([new PyList(toArray(s))]), objectGetState(s)]);
     });
     defMethod(t, '__repr__', (a) => {
       const s = st(a[0]!);

@@ -411,7 +411,11 @@ export function initType(): void {
     o,
     '__dict__',
     (x) => {
-      if (x.dict === null) raise(attributeErrorType, `'${x.type.name}' object has no attribute '__dict__'`);
+      if (x.dict === null) {
+        // an instance a builtin's __new__ made (a list or set subclass's) gets its dict on first use
+        if (!(x.type.flags & TPFLAGS_HEAPTYPE && x.type.hasInstanceDict)) raise(attributeErrorType, `'${x.type.name}' object has no attribute '__dict__'`);
+        x.dict = new PyDict();
+      }
       return x.dict;
     },
     (x, v) => {
