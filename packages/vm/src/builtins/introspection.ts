@@ -11,7 +11,7 @@ import { PyTuple } from '../objects/tuple.js';
 import { PyList } from '../objects/list.js';
 import { PyDict } from '../objects/dict.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
-import { PyBuiltin, builtinFunction, type Kwargs } from '../objects/native.js';
+import { PyBuiltin, builtinFunction, builtinFunctionO, rangeArity, type Kwargs } from '../objects/native.js';
 import { PyUnion, unionAny } from '../objects/union-type.js';
 import { PyGenericAlias } from '../objects/generic-alias.js';
 import { PyArrayIter, PyNativeIter, PyRangeIter, callableIteratorType } from '../objects/iterators.js';
@@ -150,13 +150,17 @@ export function introspectionBuiltins(): PyBuiltin[] {
       if (a.length !== 2) raise(typeErrorType, `hasattr expected 2 arguments, got ${a.length}`);
       return pyBool(getAttrOpt(a[0]!, attrName(a[1]!)) !== undefined);
     }),
-    builtinFunction('callable', (a) => pyBool(isCallable(a[0]!))),
-    builtinFunction('id', (a) => newInt(BigInt(objectId(a[0]!)))),
-    builtinFunction('hash', (a) => newInt(pyHash(a[0]!))),
+    builtinFunctionO('callable', (x) => pyBool(isCallable(x))),
+    builtinFunctionO('id', (x) => newInt(BigInt(objectId(x)))),
+    builtinFunctionO('hash', (x) => newInt(pyHash(x))),
     // a METH_O builtin: its vectorcall counts against the recursion limit, then PyObject_Repr does
-    builtinFunction('repr', (a) => withRecursionCheck(' while calling a Python object', () => newStr(repr(a[0]!)))),
-    builtinFunction('ascii', (a) => newStr(asciiOf(repr(a[0]!)))),
-    builtinFunction('format', (a) => newStr(format(a[0]!, a[1] === undefined ? '' : (a[1] as PyStr).value))),
+    builtinFunctionO('repr', (x) => withRecursionCheck(' while calling a Python object', () => newStr(repr(x)))),
+    builtinFunctionO('ascii', (x) => newStr(asciiOf(repr(x)))),
+    builtinFunction('format', (a) => {
+      if (a.length < 1 || a.length > 2) rangeArity('format', 1, 2, a.length);
+      if (a.length > 1 && !(a[1] instanceof PyStr)) raise(typeErrorType, `format() argument 2 must be str, not ${a[1]!.type.name}`);
+      return newStr(format(a[0]!, a[1] === undefined ? '' : (a[1] as PyStr).value));
+    }),
     builtinFunction('vars', (a) => {
       if (a.length === 0) return frameLocals();
       let d: PyObject | undefined;
@@ -206,6 +210,7 @@ export function introspectionBuiltins(): PyBuiltin[] {
       return getIter(a[0]!);
     }),
     builtinFunction('next', (a) => {
+      if (a.length < 1 || a.length > 2) rangeArity('next', 1, 2, a.length);
       const it = a[0]!;
       if (it.type.lookup('__next__') === undefined) raise(typeErrorType, `'${it.type.name}' object is not an iterator`);
       if (it instanceof PyGenerator && a.length === 1) return genSend(it, None);
@@ -233,13 +238,13 @@ export function introspectionBuiltins(): PyBuiltin[] {
         return new PyList(items);
       });
     }),
-    builtinFunction('any', (a) => {
-      const it = getIter(a[0]!);
+    builtinFunctionO('any', (x) => {
+      const it = getIter(x);
       for (let v = iterNext(it); v !== null; v = iterNext(it)) if (isTrue(v)) return True;
       return False;
     }),
-    builtinFunction('all', (a) => {
-      const it = getIter(a[0]!);
+    builtinFunctionO('all', (x) => {
+      const it = getIter(x);
       for (let v = iterNext(it); v !== null; v = iterNext(it)) if (!isTrue(v)) return False;
       return True;
     }),

@@ -614,7 +614,7 @@ function dispatch(f: Frame): PyObject {
         for (let i = 0; i < npos; i++) args[i] = stack[base + i]!;
         sp -= oparg + 2;
         for (let i = sp; i < sp + oparg + 2; i++) stack[i] = null;
-        stack[sp++] = callable instanceof PyBuiltin ? callable.fn(args, kw) : callObject(callable, args, kw);
+        stack[sp++] = callable instanceof PyBuiltin && (npos > 0 || callable.owner === null) ? callable.fn(args, kw) : callObject(callable, args, kw);
         break;
       }
       case Op.RETURN_VALUE: {

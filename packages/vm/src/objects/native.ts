@@ -41,7 +41,8 @@ export class PyBuiltin extends PyObject {
  */
 export function defMethod(t: PyType, name: string, fn: NativeFn): PyBuiltin {
   const n = SLOT_ARITY.get(name);
-  const m = new PyBuiltin(name, n === undefined ? fn : METH_O.has(`${t.name}.${name}`) ? methOWrapper(`${t.name}.${name}`, fn) : slotWrapper(n, fn), t);
+  const qualname = `${t.name}.${name}`;
+  const m = new PyBuiltin(name, METH_O.has(qualname) || name === '__format__' ? methOWrapper(qualname, fn) : n === undefined ? fn : slotWrapper(n, fn), t);
   t.setAttr(name, m);
   return m;
 }
@@ -53,8 +54,28 @@ const SLOT_ARITY = new Map<string, number>([
     .concat(...['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'divmod', 'and', 'or', 'xor', 'lshift', 'rshift'].map((op) => [`__${op}__`, `__r${op}__`, `__i${op}__`]))
     .filter((k) => k !== '__idivmod__')
     .map((k): [string, number] => [k, 1]),
+  ['__getattribute__', 1],
+  ['__delattr__', 1],
   ['__setitem__', 2],
+  ['__setattr__', 2],
 ]);
+
+/** other special methods CPython serves through slot wrappers (their arity varies or is checked elsewhere) */
+const OTHER_SLOTS = new Set(['__init__', '__call__', '__pow__', '__rpow__', '__ipow__', '__get__', '__set__', '__delete__', '__await__', '__aiter__', '__anext__']);
+
+/**
+ * A method descriptor called with no arguments at all, not even self (`list.append()`): the
+ * messages of method_vectorcall_* (unbound method), wrapperdescr_call (descriptor) and
+ * tp_new_wrapper. Checked by the callers, where an empty argument list is rare and cheap to test.
+ */
+export function unboundNeedsArgument(f: PyBuiltin): never {
+  const owner = f.owner!.name;
+  if (f.name === '__new__') raise(typeErrorType, `${owner}.__new__(): not enough arguments`);
+  if ((SLOT_ARITY.has(f.name) || OTHER_SLOTS.has(f.name)) && !METH_O.has(`${owner}.${f.name}`)) {
+    raise(typeErrorType, `descriptor '${f.name}' of '${owner}' object needs an argument`);
+  }
+  raise(typeErrorType, `unbound method ${owner}.${f.name}() needs an argument`);
+}
 
 /** the few of those that some builtin types define as ordinary one-argument methods instead */
 const METH_O = new Set(['list.__getitem__', 'dict.__getitem__', 'dict.__contains__', 'set.__contains__', 'frozenset.__contains__']);
@@ -131,4 +152,13 @@ export function checkArity(owner: string, name: string, given: number, min: numb
 /** A module-level builtin function. */
 export function builtinFunction(name: string, fn: NativeFn): PyBuiltin {
   return new PyBuiltin(name, fn, null);
+}
+
+/** A METH_O builtin function: exactly one positional argument, no keywords. */
+export function builtinFunctionO(name: string, fn: (x: PyObject) => PyObject): PyBuiltin {
+  return new PyBuiltin(name, (args, kw) => {
+    if (kw && kw.size) noKeywords(name, kw);
+    if (args.length !== 1) wrongArity(name, 1, args.length);
+    return fn(args[0]!);
+  });
 }

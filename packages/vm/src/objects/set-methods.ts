@@ -8,7 +8,7 @@ import { newTuple } from './tuple.js';
 import { PyList } from './list.js';
 import { PyDict } from './dict.js';
 import { PySet, setType, frozenSetType, setUpdate } from './set.js';
-import { defMethod } from './native.js';
+import { defMethod, defMethodN } from './native.js';
 import { PySetIter } from './set-iterator.js';
 import { keyErrorType, typeErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
@@ -194,31 +194,31 @@ export function initSet(): void {
       for (const o of a.slice(2)) differenceUpdate(r, o);
       return r;
     });
-    defMethod(t, 'symmetric_difference', (a) => symmetricDifference(st(a[0]!), a[1]!));
-    defMethod(t, 'issubset', (a) => pyBool(isSubset(st(a[0]!), same(st(a[0]!), a[1]!))));
-    defMethod(t, 'issuperset', (a) => pyBool(isSubset(same(st(a[0]!), a[1]!), st(a[0]!))));
-    defMethod(t, 'isdisjoint', (a) => pyBool(toArray(a[1]!).every((v) => !st(a[0]!).has(v))));
-    defMethod(t, 'copy', (a) => (frozen && a[0]!.type === frozenSetType ? a[0]! : union(st(a[0]!), [])));
+    defMethodN(t, 'symmetric_difference', 1, (...a) => symmetricDifference(st(a[0]!), a[1]!));
+    defMethodN(t, 'issubset', 1, (...a) => pyBool(isSubset(st(a[0]!), same(st(a[0]!), a[1]!))));
+    defMethodN(t, 'issuperset', 1, (...a) => pyBool(isSubset(same(st(a[0]!), a[1]!), st(a[0]!))));
+    defMethodN(t, 'isdisjoint', 1, (...a) => pyBool(toArray(a[1]!).every((v) => !st(a[0]!).has(v))));
+    defMethodN(t, 'copy', 0, (...a) => (frozen && a[0]!.type === frozenSetType ? a[0]! : union(st(a[0]!), [])));
   }
   const t = setType;
-  defMethod(t, 'add', (a) => {
+  defMethodN(t, 'add', 1, (...a) => {
     st(a[0]!).add(a[1]!);
     return None;
   });
-  defMethod(t, 'remove', (a) => {
+  defMethodN(t, 'remove', 1, (...a) => {
     if (!st(a[0]!).discard(asSetKey(a[1]!))) keyError(a[1]!);
     return None;
   });
-  defMethod(t, 'discard', (a) => {
+  defMethodN(t, 'discard', 1, (...a) => {
     st(a[0]!).discard(asSetKey(a[1]!));
     return None;
   });
-  defMethod(t, 'pop', (a) => {
+  defMethodN(t, 'pop', 0, (...a) => {
     const v = st(a[0]!).pop();
     if (v === null) raise(keyErrorType, 'pop from an empty set');
     return v;
   });
-  defMethod(t, 'clear', (a) => {
+  defMethodN(t, 'clear', 0, (...a) => {
     st(a[0]!).clear();
     return None;
   });
@@ -257,8 +257,13 @@ export function initSet(): void {
     toggle(st(a[0]!), a[1]);
     return a[0]!;
   });
-  inplace('intersection_update', intersection, false);
-  defMethod(t, 'symmetric_difference_update', (a) => {
+  // set_intersection_update_multi: any number of iterables, none leaving the set as it is
+  defMethod(t, 'intersection_update', (a) => {
+    const s = st(a[0]!);
+    if (a.length > 1) s.adopt(a.slice(2).reduce<PySet>((acc, o) => intersection(acc, o), intersection(s, a[1]!)));
+    return None;
+  });
+  defMethodN(t, 'symmetric_difference_update', 1, (...a) => {
     toggle(st(a[0]!), a[1]!);
     return None;
   });

@@ -4,7 +4,7 @@ import { raise } from '../errors.js';
 import { None, PyObject, PyType, TPFLAGS_HEAPTYPE, objectType, typeType } from '../objects/object.js';
 import { PyDict } from '../objects/dict.js';
 import { PyFunction, PyMethod } from '../objects/function.js';
-import { PyBuiltin, type Kwargs } from '../objects/native.js';
+import { PyBuiltin, unboundNeedsArgument, type Kwargs } from '../objects/native.js';
 import { typeErrorType } from '../objects/exception-types.js';
 import { enterRecursiveCall, leaveRecursiveCall } from '../eval/recursion.js';
 import { callPyFunction } from '../eval/ceval.js';
@@ -13,7 +13,7 @@ import { descrGet } from './getattr.js';
 /** PyObject_Call: `args` positional, `kw` keyword arguments (or null). */
 export function callObject(f: PyObject, args: PyObject[], kw: Kwargs | null): PyObject {
   if (f instanceof PyFunction) return callPyFunction(f, args, kw);
-  if (f instanceof PyBuiltin) return f.fn(args, kw);
+  if (f instanceof PyBuiltin) return args.length === 0 && f.owner !== null ? unboundNeedsArgument(f) : f.fn(args, kw);
   if (f instanceof PyMethod) {
     if (f.func instanceof PyFunction) return callPyFunction(f.func, args, kw, f.self);
     const a = new Array<PyObject>(args.length + 1);
