@@ -42,7 +42,8 @@ export class PyBuiltin extends PyObject {
 export function defMethod(t: PyType, name: string, fn: NativeFn): PyBuiltin {
   const n = SLOT_ARITY.get(name);
   const qualname = `${t.name}.${name}`;
-  const m = new PyBuiltin(name, METH_O.has(qualname) || name === '__format__' ? methOWrapper(qualname, fn) : n === undefined ? fn : slotWrapper(n, fn), t);
+  const wrapped = METH_O.has(qualname) || name === '__format__' ? methOWrapper(name, fn) : n === undefined ? fn : slotWrapper(n, fn, SQ_REPEAT.has(qualname));
+  const m = new PyBuiltin(name, wrapped, t);
   t.setAttr(name, m);
   return m;
 }
@@ -80,19 +81,23 @@ export function unboundNeedsArgument(f: PyBuiltin): never {
 /** the few of those that some builtin types define as ordinary one-argument methods instead */
 const METH_O = new Set(['list.__getitem__', 'dict.__getitem__', 'dict.__contains__', 'set.__contains__', 'frozenset.__contains__']);
 
-function methOWrapper(qualname: string, fn: NativeFn): NativeFn {
+/** sequences' sq_repeat wrappers (wrap_indexargfunc), which unpack with an empty function name */
+const SQ_REPEAT = new Set(['list', 'tuple', 'str', 'bytes', 'bytearray'].flatMap((t) => [`${t}.__mul__`, `${t}.__rmul__`, `${t}.__imul__`]));
+
+function methOWrapper(name: string, fn: NativeFn): NativeFn {
   return (args, kw) => {
-    if (args.length !== 2) wrongArity(qualname, 1, args.length - 1);
+    // the message names the type of self, as _PyObject_FunctionStr does
+    if (args.length !== 2) wrongArity(`${args[0]!.type.name}.${name}`, 1, args.length - 1);
     return fn(args, kw);
   };
 }
 
-function slotWrapper(n: number, fn: NativeFn): NativeFn {
+function slotWrapper(n: number, fn: NativeFn, emptyName = false): NativeFn {
   return (args, kw) => {
     const given = args.length - 1;
     if (given !== n) {
-      // __setitem__'s wrapper unpacks with an empty function name, hence the leading space
-      raise(typeErrorType, `${n === 2 ? ' ' : ''}expected ${n} argument${n === 1 ? '' : 's'}, got ${given}`);
+      // __setitem__'s and sq_repeat's wrappers unpack with an empty function name, hence the leading space
+      raise(typeErrorType, `${n === 2 || emptyName ? ' ' : ''}expected ${n} argument${n === 1 ? '' : 's'}, got ${given}`);
     }
     return fn(args, kw);
   };
