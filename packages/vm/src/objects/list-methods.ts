@@ -9,7 +9,7 @@ import { PyTuple, tupleType, newTuple, EMPTY_TUPLE } from './tuple.js';
 import { PySlice, sliceArray, sliceIndices } from './slice.js';
 import { PyReversedIter } from './reversed-iter.js';
 import { repeatCount, repeatItems } from './seq-repeat.js';
-import { checkArity, defMethod, defMethodN, noKeywords, rangeArity, type Kwargs } from './native.js';
+import { checkArity, defMethod, defMethodNoArgs, noKeywords, rangeArity, type Kwargs } from './native.js';
 import { PyArrayIter, listIteratorType, tupleIteratorType, listReverseIteratorType } from './iterators.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
@@ -69,7 +69,6 @@ function seqRepr(items: PyObject[], open: string, close: string, self: PyObject)
   });
 }
 
-/** Lexicographic comparison of two item arrays (list/tuple rich compare). */
 /**
  * list_richcompare / tuplerichcompare. The lengths are read again on every step: an item's __eq__
  * may shrink either list while they compare. The differing pair decides with `op` itself, whose
@@ -129,7 +128,7 @@ export function initList(): void {
   defMethod(t, '__repr__', (a) => newStr(seqRepr(lst(a[0]!), '[', ']', a[0]!)));
   defMethod(t, '__len__', (a) => intFromNumber(lst(a[0]!).length));
   defMethod(t, '__iter__', (a) => new PyArrayIter(a[0] as PyList, listIteratorType));
-  defMethodN(t, '__reversed__', 0, (self) => new PyReversedIter(listReverseIteratorType, self, lst(self).length - 1));
+  defMethodNoArgs(t, '__reversed__', (self) => new PyReversedIter(listReverseIteratorType, self, lst(self).length - 1));
   defMethod(t, '__contains__', (a) => pyBool(lst(a[0]!).some((v) => v === a[1] || pyEq(v, a[1]!))));
   defMethod(t, '__getitem__', (a) => {
     const items = lst(a[0]!);

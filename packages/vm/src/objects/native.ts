@@ -112,6 +112,24 @@ export function defMethodN(t: PyType, name: string, n: number, fn: (self: PyObje
   });
 }
 
+/** A METH_O method: exactly one argument after self, no keywords (no argument array copied). */
+export function defMethodO(t: PyType, name: string, fn: (self: PyObject, x: PyObject) => PyObject): PyBuiltin {
+  return defMethod(t, name, (args, kw) => {
+    if (kw && kw.size) noKeywords(`${t.name}.${name}`, kw);
+    if (args.length !== 2) wrongArity(`${args[0]!.type.name}.${name}`, 1, args.length - 1);
+    return fn(args[0]!, args[1]!);
+  });
+}
+
+/** A METH_NOARGS method: nothing after self. */
+export function defMethodNoArgs(t: PyType, name: string, fn: (self: PyObject) => PyObject): PyBuiltin {
+  return defMethod(t, name, (args, kw) => {
+    if (kw && kw.size) noKeywords(`${t.name}.${name}`, kw);
+    if (args.length !== 1) wrongArity(`${args[0]!.type.name}.${name}`, 0, args.length - 1);
+    return fn(args[0]!);
+  });
+}
+
 /** A method taking `min`..`max` positional arguments after self and no keywords. */
 export function defMethodRange(
   t: PyType,

@@ -8,7 +8,7 @@ import { newTuple } from './tuple.js';
 import { PyList } from './list.js';
 import { PyDict } from './dict.js';
 import { PySet, setType, frozenSetType, setUpdate } from './set.js';
-import { defMethod, defMethodN } from './native.js';
+import { defMethod, defMethodNoArgs, defMethodO } from './native.js';
 import { PySetIter } from './set-iterator.js';
 import { keyErrorType, typeErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
@@ -194,32 +194,32 @@ export function initSet(): void {
       for (const o of a.slice(2)) differenceUpdate(r, o);
       return r;
     });
-    defMethodN(t, 'symmetric_difference', 1, (...a) => symmetricDifference(st(a[0]!), a[1]!));
-    defMethodN(t, 'issubset', 1, (...a) => pyBool(isSubset(st(a[0]!), same(st(a[0]!), a[1]!))));
-    defMethodN(t, 'issuperset', 1, (...a) => pyBool(isSubset(same(st(a[0]!), a[1]!), st(a[0]!))));
-    defMethodN(t, 'isdisjoint', 1, (...a) => pyBool(toArray(a[1]!).every((v) => !st(a[0]!).has(v))));
-    defMethodN(t, 'copy', 0, (...a) => (frozen && a[0]!.type === frozenSetType ? a[0]! : union(st(a[0]!), [])));
+    defMethodO(t, 'symmetric_difference', (self, x) => symmetricDifference(st(self), x));
+    defMethodO(t, 'issubset', (self, x) => pyBool(isSubset(st(self), same(st(self), x))));
+    defMethodO(t, 'issuperset', (self, x) => pyBool(isSubset(same(st(self), x), st(self))));
+    defMethodO(t, 'isdisjoint', (self, x) => pyBool(toArray(x).every((v) => !st(self).has(v))));
+    defMethodNoArgs(t, 'copy', (self) => (frozen && self.type === frozenSetType ? self : union(st(self), [])));
   }
   const t = setType;
-  defMethodN(t, 'add', 1, (...a) => {
-    st(a[0]!).add(a[1]!);
+  defMethodO(t, 'add', (self, x) => {
+    st(self).add(x);
     return None;
   });
-  defMethodN(t, 'remove', 1, (...a) => {
-    if (!st(a[0]!).discard(asSetKey(a[1]!))) keyError(a[1]!);
+  defMethodO(t, 'remove', (self, x) => {
+    if (!st(self).discard(asSetKey(x))) keyError(x);
     return None;
   });
-  defMethodN(t, 'discard', 1, (...a) => {
-    st(a[0]!).discard(asSetKey(a[1]!));
+  defMethodO(t, 'discard', (self, x) => {
+    st(self).discard(asSetKey(x));
     return None;
   });
-  defMethodN(t, 'pop', 0, (...a) => {
-    const v = st(a[0]!).pop();
+  defMethodNoArgs(t, 'pop', (self) => {
+    const v = st(self).pop();
     if (v === null) raise(keyErrorType, 'pop from an empty set');
     return v;
   });
-  defMethodN(t, 'clear', 0, (...a) => {
-    st(a[0]!).clear();
+  defMethodNoArgs(t, 'clear', (self) => {
+    st(self).clear();
     return None;
   });
   defMethod(t, 'update', (a) => {
@@ -263,8 +263,8 @@ export function initSet(): void {
     if (a.length > 1) s.adopt(a.slice(2).reduce<PySet>((acc, o) => intersection(acc, o), intersection(s, a[1]!)));
     return None;
   });
-  defMethodN(t, 'symmetric_difference_update', 1, (...a) => {
-    toggle(st(a[0]!), a[1]!);
+  defMethodO(t, 'symmetric_difference_update', (self, x) => {
+    toggle(st(self), x);
     return None;
   });
 }
