@@ -7,7 +7,7 @@ import { PyInt, intFromNumber } from './int.js';
 import { newStr } from './str.js';
 import { PyByteArray, byteArrayType, bytesLike } from './bytes.js';
 import { PySlice, sliceIndices } from './slice.js';
-import { defMethod } from './native.js';
+import { checkArity, defMethod } from './native.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { bytesArgs, bytesFromObject, byteValue } from './bytes-methods.js';
 import { bytesRepr } from '@tspyc/bytecode';
@@ -82,16 +82,19 @@ export function initByteArray(): void {
     return a[0]!;
   });
   defMethod(t, 'append', (a) => {
+    checkArity('bytearray', 'append', a.length - 1, 1, 1);
     ba(a[0]!).push(byteValue(a[1]!));
     return None;
   });
   defMethod(t, 'extend', (a) => {
+    checkArity('bytearray', 'extend', a.length - 1, 1, 1);
     const src = a[1]!;
     if (src instanceof PyInt) raise(typeErrorType, `can't extend bytearray with int`);
     ba(a[0]!).push(...bytesFromObject(src, 'bytearray'));
     return None;
   });
   defMethod(t, 'insert', (a) => {
+    checkArity('bytearray', 'insert', a.length - 1, 2, 2);
     const d = ba(a[0]!);
     let i = asJsIndex(a[1]!);
     if (i < 0) i = Math.max(0, i + d.length);
@@ -105,6 +108,7 @@ export function initByteArray(): void {
     return intFromNumber(d.splice(i, 1)[0]!);
   });
   defMethod(t, 'remove', (a) => {
+    checkArity('bytearray', 'remove', a.length - 1, 1, 1);
     const d = ba(a[0]!);
     const i = d.indexOf(byteValue(a[1]!));
     if (i < 0) raise(valueErrorType, 'value not found in bytearray');

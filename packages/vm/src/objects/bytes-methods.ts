@@ -12,7 +12,7 @@ import { PyTuple, newTuple } from './tuple.js';
 import { PyByteArray, PyBytes, byteArrayType, bytesLike, bytesType } from './bytes.js';
 import { PySlice, sliceArray } from './slice.js';
 import { PyStaticMethod, PyClassMethod } from './descr.js';
-import { PyBuiltin, defMethod, type Kwargs } from './native.js';
+import { PyBuiltin, affixArity, checkArity, defMethod, type Kwargs } from './native.js';
 import { PyNativeIter, seqIteratorType } from './iterators.js';
 import { indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { decodeBytes, encodeStr } from './codecs.js';
@@ -425,8 +425,8 @@ function defShared(t: PyType): void {
       return intFromNumber(i);
     });
   }
-  defMethod(t, 'startswith', (a) => pyBool(affix(me(a[0]!, 'startswith'), a[1]!, a[2], a[3], 'startswith', false)));
-  defMethod(t, 'endswith', (a) => pyBool(affix(me(a[0]!, 'endswith'), a[1]!, a[2], a[3], 'endswith', true)));
+  defMethod(t, 'startswith', (a) => affixArity('startswith', a.length - 1) ?? pyBool(affix(me(a[0]!, 'startswith'), a[1]!, a[2], a[3], 'startswith', false)));
+  defMethod(t, 'endswith', (a) => affixArity('endswith', a.length - 1) ?? pyBool(affix(me(a[0]!, 'endswith'), a[1]!, a[2], a[3], 'endswith', true)));
   defMethod(t, 'replace', (a) => {
     const s = me(a[0]!, 'replace');
     const old = bufArg(a[1]);
@@ -464,6 +464,7 @@ function defShared(t: PyType): void {
     return new PyList(splitlines(me(a[0]!, 'splitlines'), keep !== undefined && asIndex(keep) !== 0n).map((p) => like(a[0]!, p)));
   });
   defMethod(t, 'join', (a) => {
+    checkArity(t.name, 'join', a.length - 1, 1, 1);
     const sep = me(a[0]!, 'join');
     const parts = toArray(a[1]!).map((o, i) => {
       const b = bytesLike(o);
@@ -515,10 +516,11 @@ function defShared(t: PyType): void {
     const s = me(a[0]!, 'istitle');
     return pyBool(/[A-Za-z]/.test(s) && title(s) === s);
   });
-  defMethod(t, 'center', (a) => like(a[0]!, justify(me(a[0]!, 'center'), asJsIndex(a[1]!), fill(a[2], 'center'), 'c')));
-  defMethod(t, 'ljust', (a) => like(a[0]!, justify(me(a[0]!, 'ljust'), asJsIndex(a[1]!), fill(a[2], 'ljust'), 'l')));
-  defMethod(t, 'rjust', (a) => like(a[0]!, justify(me(a[0]!, 'rjust'), asJsIndex(a[1]!), fill(a[2], 'rjust'), 'r')));
+  defMethod(t, 'center', (a) => checkArity(t.name, 'center', a.length - 1, 1, 2) ?? like(a[0]!, justify(me(a[0]!, 'center'), asJsIndex(a[1]!), fill(a[2], 'center'), 'c')));
+  defMethod(t, 'ljust', (a) => checkArity(t.name, 'ljust', a.length - 1, 1, 2) ?? like(a[0]!, justify(me(a[0]!, 'ljust'), asJsIndex(a[1]!), fill(a[2], 'ljust'), 'l')));
+  defMethod(t, 'rjust', (a) => checkArity(t.name, 'rjust', a.length - 1, 1, 2) ?? like(a[0]!, justify(me(a[0]!, 'rjust'), asJsIndex(a[1]!), fill(a[2], 'rjust'), 'r')));
   defMethod(t, 'zfill', (a) => {
+    checkArity(t.name, 'zfill', a.length - 1, 1, 1);
     const s = me(a[0]!, 'zfill');
     const w = asJsIndex(a[1]!);
     if (s.length >= w) return like(a[0]!, s);
@@ -585,6 +587,7 @@ function defShared(t: PyType): void {
     'fromhex',
     new PyClassMethod(
       new PyBuiltin('fromhex', (a) => {
+        checkArity((a[0] as PyType).name, 'fromhex', a.length - 1, 1, 1);
         if (!(a[1] instanceof PyStr)) raise(typeErrorType, `fromhex() argument must be str, not ${a[1]!.type.name}`);
         const raw = fromhex(a[1].value);
         const cls = a[0] as PyType;

@@ -6,7 +6,7 @@ import { PyInt, newInt, pyBool } from './int.js';
 import { PyFloat, floatType } from './float.js';
 import { PyStr, newStr } from './str.js';
 import { newTuple } from './tuple.js';
-import { defMethod, type Kwargs } from './native.js';
+import { checkArity, defMethod, type Kwargs } from './native.js';
 import { PyClassMethod, defGetSet } from './descr.js';
 import { PyBuiltin } from './native.js';
 import { callObject } from '../protocols/call.js';
@@ -95,6 +95,7 @@ export function initFloat(): void {
     'fromhex',
     new PyClassMethod(
       new PyBuiltin('fromhex', (a) => {
+        checkArity('float', 'fromhex', a.length - 1, 1, 1);
         if (!(a[1] instanceof PyStr)) raise(typeErrorType, `fromhex() argument must be str, not ${a[1]!.type.name}`);
         const v = new PyFloat(floatFromHex(a[1].value));
         return a[0] === floatType ? v : callObject(a[0]!, [v], null);
@@ -107,6 +108,7 @@ export function initFloat(): void {
     '__getformat__',
     new PyClassMethod(
       new PyBuiltin('__getformat__', (a) => {
+        checkArity('float', '__getformat__', a.length - 1, 1, 1);
         if (!(a[1] instanceof PyStr)) raise(typeErrorType, `__getformat__() argument must be str, not ${a[1]!.type.name}`);
         if (a[1].value !== 'double' && a[1].value !== 'float') raise(valueErrorType, "__getformat__() argument 1 must be 'double' or 'float'");
         return newStr('IEEE, little-endian');

@@ -172,6 +172,13 @@ export function checkArity(owner: string, name: string, given: number, min: numb
   rangeArity(name, min, max, given);
 }
 
+/** startswith/endswith's PyArg_ParseTuple "O|OO" count (`given` excludes self); undefined when fine. */
+export function affixArity(name: string, given: number): undefined {
+  if (given < 1) raise(typeErrorType, `${name}() takes at least 1 argument (${given} given)`);
+  if (given > 3) raise(typeErrorType, `${name}() takes at most 3 arguments (${given} given)`);
+  return undefined;
+}
+
 /** A module-level builtin function. */
 export function builtinFunction(name: string, fn: NativeFn): PyBuiltin {
   return new PyBuiltin(name, fn, null);

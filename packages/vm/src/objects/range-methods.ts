@@ -6,7 +6,7 @@ import { newStr } from './str.js';
 import { newTuple } from './tuple.js';
 import { PyRange, rangeFromNumbers, rangeType } from './range.js';
 import { PySlice, sliceIndices, sliceType } from './slice.js';
-import { defMethod } from './native.js';
+import { checkArity, defMethod } from './native.js';
 import { defGetSet, defReadonlyMember } from './descr.js';
 import { PyNativeIter, longRangeIteratorType, rangeIteratorType } from './iterators.js';
 import { indexErrorType, overflowErrorType, typeErrorType, valueErrorType } from './exception-types.js';
@@ -112,10 +112,12 @@ export function initRange(): void {
     return new PyInt(tupleHash(items));
   });
   defMethod(t, 'count', (a) => {
+    checkArity('range', 'count', a.length - 1, 1, 1);
     const v = a[1]!;
     return intFromNumber(v instanceof PyInt && rangeContains(a[0] as PyRange, v.value) ? 1 : 0);
   });
   defMethod(t, 'index', (a) => {
+    checkArity('range', 'index', a.length - 1, 1, 1);
     const r = a[0] as PyRange;
     const v = a[1]!;
     if (v instanceof PyInt && rangeContains(r, v.value)) return newInt((v.value - r.start) / r.step);

@@ -10,7 +10,7 @@ import { PyBytes, bytesLike } from './bytes.js';
 import { decodeBytes, encodeStr } from './codecs.js';
 import { capitalize, casefold, isLower, isTitle, isUpper, swapcase, title } from './unicode-case.js';
 import { PySlice, sliceIndices } from './slice.js';
-import { PyBuiltin, defMethod, type Kwargs } from './native.js';
+import { PyBuiltin, affixArity, checkArity, defMethod, type Kwargs } from './native.js';
 import { PyStaticMethod } from './descr.js';
 import { PyDict } from './dict.js';
 import { strIteratorType, PyNativeIter } from './iterators.js';
@@ -629,6 +629,7 @@ export function initStr(): void {
   };
   const startsEnds = (name: string, ends: boolean) =>
     defMethod(t, name, (a) => {
+      affixArity(name, a.length - 1);
       const o = selfStr(a[0]!, name);
       const [st, en] = cpRange(o, a[2], a[3]);
       const hay = cpSlice(o, st, en);
@@ -752,6 +753,7 @@ export function initStr(): void {
     ),
   );
   defMethod(t, 'translate', (a) => {
+    checkArity('str', 'translate', a.length - 1, 1, 1);
     const s = self(a[0]!, 'translate');
     let out = '';
     for (const c of s) {
