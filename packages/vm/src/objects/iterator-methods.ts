@@ -129,7 +129,9 @@ export function initIterators(): void {
       return callObject(f, args, null);
     });
   });
-  defMethod(filterType, '__new__', (a) => {
+  defMethod(filterType, '__new__', (a, kw) => {
+    if (kw && kw.size > 0 && (a[0] as PyType).lookup('__init__') === filterType.lookup('__init__')) raise(typeErrorType, 'filter() takes no keyword arguments');
+    if (a.length !== 3) raise(typeErrorType, `filter expected 2 arguments, got ${a.length - 1}`);
     const f = a[1]!;
     const it = iterable(a[2]!, 'filter');
     return new PyNativeIter(a[0] as PyType, () => {
