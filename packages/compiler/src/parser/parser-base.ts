@@ -372,7 +372,9 @@ export abstract class ParserBase {
       col = byteOffsetToCharOffset(line, colOffset);
       if (endCol > 0) endCol = byteOffsetToCharOffset(line, endCol);
     }
-    return new PySyntaxError(type, msg, this.options.filename, lineno, col, line, endLineno, endCol);
+    // (bytes that are not UTF-8 are kept as lone low surrogates; the text decodes them with 'replace')
+    const text = line.replace(/(?<![\ud800-\udbff])[\udc80-\udcff]/g, '\ufffd');
+    return new PySyntaxError(type, msg, this.options.filename, lineno, col, text, endLineno, endCol);
   }
 
   /**
