@@ -10,6 +10,7 @@ import { PyDict } from './dict.js';
 import { PySet, setType, frozenSetType, setUpdate } from './set.js';
 import { defMethod } from './native.js';
 import { PySetIter } from './set-iterator.js';
+import { objectGetState } from './object-reduce.js';
 import { keyErrorType, runtimeErrorType, typeErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { toArray } from '../protocols/iter.js';
@@ -142,11 +143,10 @@ export function initSet(): void {
         return None;
       });
     }
-    // set_reduce: (type(s), (list(s),), the instance __dict__ or None)
+    // set_reduce: (type(s), (list(s),), _PyObject_GetState(s): its __dict__ and slots, or None)
     defMethod(t, '__reduce__', (a) => {
       const s = st(a[0]!);
-      const d = s.dict instanceof PyDict && s.dict.size > 0 ? s.dict : None;
-      return newTuple([s.type, newTuple([new PyList(toArray(s))]), d]);
+      return newTuple([s.type, newTuple([new PyList(toArray(s))]), objectGetState(s)]);
     });
     defMethod(t, '__repr__', (a) => {
       const s = st(a[0]!);

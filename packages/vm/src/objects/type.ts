@@ -408,6 +408,8 @@ export function initType(): void {
     o,
     '__dict__',
     (x) => {
+      // PyObject_GenericGetDict: an instance of a builtin type's subclass gets its dict on demand
+      if (x.dict === null && x.type.flags & TPFLAGS_HEAPTYPE && x.type.hasInstanceDict) x.dict = new PyDict();
       if (x.dict === null) raise(attributeErrorType, `'${x.type.name}' object has no attribute '__dict__'`);
       return x.dict;
     },
