@@ -65,12 +65,12 @@ function union(a: PySet, others: PyObject[]): PySet {
 
 function intersection(a: PySet, other: PyObject): PySet {
   const r = result(a);
-  const o = same(a, other);
-  // CPython iterates the smaller set when both are sets
-  if (other instanceof PySet && o.size > a.size) {
-    for (const v of a.items()) if (o.has(v)) r.add(v);
+  // CPython iterates the smaller set when both are sets, else the other iterable (once: it may
+  // be an iterator)
+  if (other instanceof PySet && other.size > a.size) {
+    for (const v of a.items()) if (other.has(v)) r.add(v);
   } else {
-    for (const v of other instanceof PySet ? o.items() : toArray(other)) if (a.has(v)) r.add(v);
+    for (const v of other instanceof PySet ? other.items() : toArray(other)) if (a.has(v)) r.add(v);
   }
   return r;
 }
