@@ -2,7 +2,7 @@
 import { readFileSync, readSync, writeSync } from 'node:fs';
 import { targetForVersion, type CodeObject } from '@tspyc/bytecode';
 import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader/runtime';
-import { HostImportError, HostOSError, type FindModuleOptions, type FoundModule, type Host, type HostCompileWarning, type SourceMode } from './host.js';
+import { HostImportError, HostOSError, type FindModuleOptions, type FoundModule, type Host, type SourceMode } from './host.js';
 import { nodeFiles } from './node/files-node.js';
 
 const PY311 = targetForVersion('3.11')!;
@@ -18,7 +18,7 @@ export interface NodeHostOptions {
    */
   compile?: CompileFn | null;
   /** compile() of source text in any mode, for exec/eval/compile (the CLI injects the compiler's) */
-  compileSource?: ((source: Uint8Array | string, filename: string, mode: SourceMode, onWarning?: (w: HostCompileWarning) => void) => CodeObject) | null;
+  compileSource?: ((source: Uint8Array | string, filename: string, mode: SourceMode) => CodeObject) | null;
   /** -B / PYTHONDONTWRITEBYTECODE, -O, PYTHONPYCACHEPREFIX (default: caches read, never written) */
   config?: LoaderConfig;
   /** --check-hash-based-pycs */
@@ -31,7 +31,7 @@ export class NodeHost implements Host {
   readonly sysPath: readonly string[];
   readonly stdlib: string | null;
   private readonly compile: CompileFn | null;
-  compileSource?: (source: Uint8Array | string, filename: string, mode: SourceMode, onWarning?: (w: HostCompileWarning) => void) => CodeObject;
+  compileSource?: (source: Uint8Array | string, filename: string, mode: SourceMode) => CodeObject;
   readonly importConfig: LoaderConfig;
   private readonly checkHashBasedPycs: CheckHashBasedPycs;
 

@@ -129,19 +129,9 @@ export interface Host {
   findModule?(fullname: string, path: readonly string[] | null, options?: FindModuleOptions): FoundModule | null;
   /**
    * compile(source, filename, mode) for exec(), eval() and compile() of source text; absent when the
-   * host has no compiler. Throws HostSyntaxError. `onWarning` receives the compile-time warnings.
+   * host has no compiler. Throws HostSyntaxError.
    */
-  compileSource?(source: Uint8Array | string, filename: string, mode: SourceMode, onWarning?: (w: HostCompileWarning) => void): CodeObject;
-}
-
-/** A compile-time warning (invalid escape sequence, "is" with a literal, …) and where it points. */
-export interface HostCompileWarning {
-  category: 'DeprecationWarning' | 'SyntaxWarning';
-  message: string;
-  filename: string;
-  lineno: number;
-  /** what compile() raises instead when the warnings filters make the warning an error */
-  error: HostSyntaxError;
+  compileSource?(source: Uint8Array | string, filename: string, mode: SourceMode): CodeObject;
 }
 
 export type SourceMode = 'exec' | 'eval' | 'single';

@@ -69,7 +69,7 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
     throw new PySyntaxError('SyntaxError', 'source code string cannot contain null bytes', null, null, null, null, null, null);
   }
   const { text, hasEncoding, oneBytePerChar } = decodeSource(source, filename, mode === 'exec');
-  const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false, oneBytePerChar, onWarning: options.onWarning });
+  const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false, oneBytePerChar });
   // every ParserOptions has all the fields, in this order: one object shape (parserOptions)
   const p = new Parser(tok, parserOptions(filename, START[mode], options.typeComments ?? false, hasEncoding, undefined, undefined, options.onWarning));
   return runParser(p) as mod;

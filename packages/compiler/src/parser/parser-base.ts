@@ -36,8 +36,6 @@ export interface CompileWarning {
   message: string;
   filename: string;
   lineno: number;
-  /** the SyntaxError CPython raises instead when the warnings filters make this warning an error */
-  error: PySyntaxError;
 }
 
 export abstract class ParserBase {
@@ -304,13 +302,8 @@ export abstract class ParserBase {
     this.fill = 0;
   }
 
-  /** a warning about token `t`; made an error, it is RAISE_SYNTAX_ERROR at `t` */
-  warn(category: CompileWarning['category'], message: string, t: Token): void {
-    const onWarning = this.options.onWarning;
-    if (onWarning === undefined) return;
-    const endCol = t.end_col_offset !== -1 ? t.end_col_offset + 1 : -1;
-    const error = this.raiseErrorKnownLocationRaw('SyntaxError', t.lineno, t.col_offset + 1, t.end_lineno, endCol, message);
-    onWarning({ category, message, filename: this.options.filename, lineno: t.lineno, error });
+  warn(category: CompileWarning['category'], message: string, lineno: number): void {
+    this.options.onWarning?.({ category, message, filename: this.options.filename, lineno });
   }
 
   // ---- errors (pegen_errors.c) ----

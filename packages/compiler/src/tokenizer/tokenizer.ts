@@ -7,7 +7,6 @@ import { EXACT_TOKEN_TYPES, TOKEN } from '../tokenize/generated/token311.js';
 import { Token } from './token.js';
 import { isPrintable } from '@tspyc/bytecode';
 import { TokenizerErrors } from './tokenizer-errors.js';
-import type { CompileWarning } from '../parser/parser-base.js';
 
 const EOF = -1;
 
@@ -81,8 +80,6 @@ export interface TokenizerOptions {
   typeComments: boolean;
   /** the caller knows every character counts one byte in columns (see parser/source.ts) */
   oneBytePerChar?: boolean;
-  /** receives the tokenizer's warnings (a number run into a keyword: "1if x else y") */
-  onWarning?: ((w: CompileWarning) => void) | undefined;
 }
 
 export class Tokenizer {
@@ -523,15 +520,7 @@ export class Tokenizer {
     } else if (c === 111) r = la('r');
     else if (c === 110) r = la('ot');
     if (r) {
-      // parser_warn: a SyntaxWarning; made an error, a SyntaxError where the keyword starts
-      const onWarning = this.options.onWarning;
-      if (onWarning !== undefined) {
-        const message = `invalid ${kind} literal`;
-        this.backup(c);
-        const error = this.errors.syntaxError(message);
-        this.nextc();
-        onWarning({ category: 'SyntaxWarning', message, filename: this.filename, lineno: this.lineno, error });
-      }
+      // CPython 3.11 emits a DeprecationWarning here ("invalid %s literal"); it is ignored by default
       return;
     }
     // (a non-ASCII character after a number is left to be the next token)

@@ -11,11 +11,10 @@ import { PyTuple } from '../objects/tuple.js';
 import { PyCell, PyFunction } from '../objects/function.js';
 import { PyBytes, PyByteArray } from '../objects/bytes.js';
 import { PyBuiltin, builtinFunction, type Kwargs } from '../objects/native.js';
-import { deprecationWarningType, notImplementedErrorType, syntaxWarningType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { notImplementedErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { PyInt } from '../objects/int.js';
 import { PyError } from '../errors.js';
-import { HostSyntaxError, type HostCompileWarning, type SourceMode } from '../host.js';
-import { warnExplicit } from '../modules/warnings-c.js';
+import { HostSyntaxError, type SourceMode } from '../host.js';
 import { newSyntaxError } from '../eval/syntax-error.js';
 import { Code, codeFor } from '../eval/code.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
@@ -89,31 +88,11 @@ function stripBlanks(b: Uint8Array): Uint8Array {
 function compileText(text: Uint8Array | string, filename: string, mode: SourceMode): Code {
   const compile = ts.host?.compileSource;
   if (!compile) raise(notImplementedErrorType, 'tspyc: compiling source text needs a compiler, and this host has none');
-  const warnings: HostCompileWarning[] = [];
-  let code: Code;
   try {
-    code = codeFor(compile.call(ts.host, text, filename, mode, (w) => warnings.push(w)));
+    return codeFor(compile.call(ts.host, text, filename, mode));
   } catch (err) {
-    // the warnings met before the error come first, as CPython issues them while compiling
-    for (const w of warnings) emitCompileWarning(w);
     if (err instanceof HostSyntaxError) throw new PyError(newSyntaxError(err));
     throw err;
-  }
-  for (const w of warnings) emitCompileWarning(w);
-  return code;
-}
-
-/**
- * The compiler's warning through the warnings filters; one they make an error becomes the
- * SyntaxError it stands for (as _PyErr_EmitSyntaxWarning and warn_invalid_escape_sequence do).
- */
-function emitCompileWarning(w: HostCompileWarning): void {
-  const category = w.category === 'SyntaxWarning' ? syntaxWarningType : deprecationWarningType;
-  try {
-    warnExplicit(category, w.message, w.filename, w.lineno);
-  } catch (e) {
-    if (e instanceof PyError && e.exc.type.isSubtype(category)) throw new PyError(newSyntaxError(w.error));
-    throw e;
   }
 }
 

@@ -26,27 +26,18 @@ export function makeWarningsC(): PyModule {
   return m;
 }
 
-/** Lib's warnings module, or null without a Lib (--stdlib none: no filters, nowhere to show one). */
-function warningsModule(): PyModule | null {
-  try {
-    return importFullName('warnings', (sysModules().getStr('builtins') as PyModule).dict);
-  } catch (e) {
-    if (e instanceof PyError && e.exc.type === moduleNotFoundErrorType) return null;
-    throw e;
-  }
-}
-
 /**
  * PyErr_WarnEx: warn from a builtin about the Python code calling it (stacklevel 1: that caller),
  * through warnings.warn, so that its filters (and catch_warnings, assertWarns) apply.
  */
 export function warnEx(category: PyType, message: string, stacklevel = 1): void {
-  const warnings = warningsModule();
-  if (warnings !== null) callObject(getAttr(warnings, 'warn'), [newStr(message), category, intFromNumber(stacklevel)], null);
-}
-
-/** PyErr_WarnExplicitObject: a warning about a given file and line (the compiler's). */
-export function warnExplicit(category: PyType, message: string, filename: string, lineno: number): void {
-  const warnings = warningsModule();
-  if (warnings !== null) callObject(getAttr(warnings, 'warn_explicit'), [newStr(message), category, newStr(filename), intFromNumber(lineno)], null);
+  let warnings: PyModule;
+  try {
+    warnings = importFullName('warnings', (sysModules().getStr('builtins') as PyModule).dict);
+  } catch (e) {
+    // no Lib (--stdlib none): no filters to consult and nowhere to show it, so no warning
+    if (e instanceof PyError && e.exc.type === moduleNotFoundErrorType) return;
+    throw e;
+  }
+  callObject(getAttr(warnings, 'warn'), [newStr(message), category, intFromNumber(stacklevel)], null);
 }

@@ -11,21 +11,13 @@ import { mainSyntaxErrorText, runMain } from '../interpreter.js';
 import { runModuleAsMain } from '../runpy.js';
 import { NodeHost } from '../host-node.js';
 import { loadCompilerModule } from './load-compiler.js';
-import { HostImportError, HostSyntaxError, type HostCompileWarning, type SourceMode } from '../host.js';
+import { HostImportError, HostSyntaxError, type SourceMode } from '../host.js';
 import type { RunFileOptions } from './run-file.js';
 
 /** What the worker needs from the compiler module it is given (structurally @tspyc/compiler's API). */
 interface CompilerModule {
-  compileSource(source: Uint8Array | string, filename: string, options?: { optimize?: 0 | 1 | 2; mode?: SourceMode; onWarning?: (w: CompileWarningFields) => void }): CodeObject;
+  compileSource(source: Uint8Array | string, filename: string, options?: { optimize?: 0 | 1 | 2; mode?: SourceMode }): CodeObject;
   PySyntaxError: abstract new (...args: never[]) => SyntaxErrorFields;
-}
-
-interface CompileWarningFields {
-  category: 'DeprecationWarning' | 'SyntaxWarning';
-  message: string;
-  filename: string;
-  lineno: number;
-  error: SyntaxErrorFields;
 }
 
 interface SyntaxErrorFields extends Error {
@@ -78,10 +70,9 @@ async function main(options: RunFileOptions): Promise<number> {
     });
   const compileSource =
     compilerModule &&
-    ((source: Uint8Array | string, filename: string, mode: SourceMode, onWarning?: (w: HostCompileWarning) => void): CodeObject => {
+    ((source: Uint8Array | string, filename: string, mode: SourceMode): CodeObject => {
       try {
-        const warned = onWarning && ((w: CompileWarningFields) => onWarning({ ...w, error: asHostError(w.error) as HostSyntaxError }));
-        return compilerModule().compileSource(source, filename, { optimize, mode, onWarning: warned });
+        return compilerModule().compileSource(source, filename, { optimize, mode });
       } catch (err) {
         throw isSyntaxError(err) ? asHostError(err) : err;
       }

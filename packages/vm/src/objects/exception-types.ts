@@ -95,9 +95,7 @@ const OS_SUBCLASSES = [
   osSub('ProcessLookupError', osErrorType, 3),
   osSub('TimeoutError', osErrorType, 110),
 ];
-/** what the compiler warns with (besides DeprecationWarning for invalid escapes) */
-export const syntaxWarningType = sub('SyntaxWarning', warningType);
-const MORE_WARNINGS = ['PendingDeprecationWarning', 'FutureWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'EncodingWarning'].map((n) =>
+const MORE_WARNINGS = ['PendingDeprecationWarning', 'SyntaxWarning', 'FutureWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'EncodingWarning'].map((n) =>
   sub(n, warningType),
 );
 
@@ -111,5 +109,5 @@ export const EXCEPTION_TYPES: PyType[] = [
   fileNotFoundErrorType, referenceErrorType, runtimeErrorType, notImplementedErrorType,
   recursionErrorType, syntaxErrorType, indentationErrorType, tabErrorType, systemErrorType, typeErrorType, valueErrorType,
   unicodeErrorType, unicodeDecodeErrorType, unicodeEncodeErrorType, warningType, userWarningType, deprecationWarningType, runtimeWarningType,
-  unicodeTranslateErrorType, ...OS_SUBCLASSES, syntaxWarningType, ...MORE_WARNINGS,
+  unicodeTranslateErrorType, ...OS_SUBCLASSES, ...MORE_WARNINGS,
 ];
