@@ -1,9 +1,9 @@
 // `tspyc run FILE.py | -c CODE | -m MODULE` beside `python3.11` on the same files: stdout, stderr
 // and exit code equal (sys.argv, sys.path[0], __name__, __file__, packages, relative imports,
-// tracebacks, SyntaxErrors of the main file and of an imported one, runpy's messages), and the
-// same cache files left behind (the main script is never cached; -B, PYTHONDONTWRITEBYTECODE and
-// PYTHONPYCACHEPREFIX honoured). What needs no code generation runs on caches py_compile wrote;
-// the rest runs as soon as compileSource works.
+// tracebacks, SyntaxErrors of the main file and of an imported one, runpy's messages, compile-time
+// warnings), and the same cache files left behind (the main script is never cached; -B,
+// PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX honoured). What needs no code generation runs on
+// caches py_compile wrote; the rest runs as soon as compileSource works.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -15,6 +15,7 @@ import { BUILT, tspyc, type CliResult } from './run-cli.js';
 import { CODEGEN, warnIfNoCodegen } from './codegen-ready.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'run');
+const WARNINGS = join(FIXTURES, 'warnings');
 const WRITE = { PYTHONDONTWRITEBYTECODE: undefined, PYTHONPYCACHEPREFIX: undefined };
 
 warnIfNoCodegen('tspyc run of .py files and -c (tests/cli/run-source.test.ts)');
@@ -113,6 +114,21 @@ describe.skipIf(!BUILT || !oracle('3.11'))('tspyc run on sources', () => {
       }
       expect(files(ours)).toEqual(files(theirs));
       expect(files(ours).filter((f) => f.includes('main.cpython'))).toEqual([]);
+    });
+
+    it('compile-time warnings of the main file, a module imported from source and compile()/exec(): shown, recorded and raised as SyntaxErrors as python3.11 does', () => {
+      const [ours, theirs] = ['warn-ours', 'warn-theirs'].map((name) => {
+        const dir = join(work, name);
+        cpSync(WARNINGS, dir, { recursive: true });
+        return dir;
+      });
+      const want = runPython('3.11', ['warn_main.py'], { cwd: theirs, env: WRITE });
+      const got = tspyc(['run', 'warn_main.py'], undefined, { cwd: ours, env: WRITE });
+      expect(want.stderr).toContain('warn_mod.py:4: SyntaxWarning: invalid decimal literal');
+      expect(want.stdout).toContain('SyntaxError invalid escape sequence');
+      expect(got.stdout).toBe(want.stdout);
+      expect(got.stderr.replaceAll(ours, theirs)).toBe(want.stderr);
+      expect(got.status).toBe(want.status);
     });
 
     it('-c CODE with arguments; sys.path[0] is the empty string', () => {

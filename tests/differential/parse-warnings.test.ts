@@ -1,4 +1,4 @@
-// The compile-time warnings the parser emits (invalid escape sequences) are python3.11's: the same
+// The compile-time warnings the parser emits (invalid escape sequences; a number running into a keyword) are python3.11's: the same
 // category, message and line, for the fixtures and a sample of the stdlib.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -8,20 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { oracle, runPython } from '../../tools/oracles.js';
 import { differingCases, type CompileError } from './compile-error-of.js';
+import { TEST_STRING_MODULES } from './test-string-modules.js';
 
 const SCRIPT = join(import.meta.dirname, '..', '..', 'tools', 'oracle', 'string_constants_compile.py');
-const MODULES = [
-  'test_grammar', 'test_exceptions', 'test_compile', 'test_fstring', 'test_syntax', 'test_positional_only_arg',
-  'test_named_expressions', 'test_patma', 'test_keywordonlyarg', 'test_string_literals', 'test_unparse', 'test_ast',
-  'test_eof', 'test_flufl', 'test_global', 'test_scope', 'test_coroutines', 'test_generators', 'test_except_star',
-  'test_exception_group', 'test_type_comments', 'test_utf8source', 'test_tokenize', 'test_dictcomps',
-  'test_decorators', 'test_class', 'test_funcattrs', 'test_opcodes', 'test_with', 'test_raise', 'test_print',
-  'test_unicode_identifiers', 'test_baseexception', 'test_traceback', 'test_pep646_syntax',
-];
 
 describe.skipIf(!oracle('3.11'))("the string constants of python3.11's test modules compile as python3.11 compiles them", () => {
-  it(`${MODULES.length} modules`, () => {
-    const r = runPython('3.11', [SCRIPT, ...MODULES]);
+  it(`${TEST_STRING_MODULES.length} modules`, () => {
+    const r = runPython('3.11', [SCRIPT, ...TEST_STRING_MODULES]);
     expect(r.status, r.stderr).toBe(0);
     const cases = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { module: string; source: string; error: CompileError });
     const diffs = differingCases(cases);

@@ -1,8 +1,8 @@
 // The Node host: the one file of the VM that touches `process`.
 import { readFileSync, readSync, writeSync } from 'node:fs';
 import { targetForVersion, type CodeObject } from '@tspyc/bytecode';
-import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type CompileFn, type LoaderConfig } from '@tspyc/loader/runtime';
-import { HostImportError, HostOSError, type FindModuleOptions, type FoundModule, type Host, type SourceMode } from './host.js';
+import { DirectoryCache, findSpec, getCode, LoaderError, NodeFileSystem, type CheckHashBasedPycs, type LoaderConfig } from '@tspyc/loader/runtime';
+import { HostImportError, HostOSError, type FindModuleOptions, type FoundModule, type Host, type HostCompileWarning } from './host.js';
 import { nodeFiles } from './node/files-node.js';
 
 const PY311 = targetForVersion('3.11')!;
@@ -14,24 +14,28 @@ export interface NodeHostOptions {
   stdlib?: string | null;
   /**
    * Compiles a source whose cache is missing or stale (the CLI injects @tspyc/compiler's; the VM
-   * does not depend on the compiler). Without one, such an import is a clear ImportError.
+   * does not depend on the compiler). Without one, such an import is a clear ImportError. Its
+   * warnings go to `onWarning`, and the import issues them.
    */
-  compile?: CompileFn | null;
+  compile?: HostCompileFn | null;
   /** compile() of source text in any mode, for exec/eval/compile (the CLI injects the compiler's) */
-  compileSource?: ((source: Uint8Array | string, filename: string, mode: SourceMode) => CodeObject) | null;
+  compileSource?: Host['compileSource'] | null;
   /** -B / PYTHONDONTWRITEBYTECODE, -O, PYTHONPYCACHEPREFIX (default: caches read, never written) */
   config?: LoaderConfig;
   /** --check-hash-based-pycs */
   checkHashBasedPycs?: CheckHashBasedPycs;
 }
 
+/** The loader's CompileFn, the compiler's warnings given to `onWarning`. */
+export type HostCompileFn = (source: Uint8Array, path: string, onWarning?: (w: HostCompileWarning) => void) => CodeObject;
+
 /** Writes synchronously to fds 1 and 2, so output order and exit codes behave like CPython's. */
 export class NodeHost implements Host {
   readonly files = nodeFiles;
   readonly sysPath: readonly string[];
   readonly stdlib: string | null;
-  private readonly compile: CompileFn | null;
-  compileSource?: (source: Uint8Array | string, filename: string, mode: SourceMode) => CodeObject;
+  private readonly compile: HostCompileFn | null;
+  compileSource?: Host['compileSource'];
   readonly importConfig: LoaderConfig;
   private readonly checkHashBasedPycs: CheckHashBasedPycs;
 
@@ -60,17 +64,18 @@ export class NodeHost implements Host {
       const spec = findSpec(this.fs, fullname, path ?? this.sysPath, { target: PY311, optimization, pycachePrefix, directoryCache: this.directoryCache });
       if (spec === null) return null;
       const compile = this.compile;
+      const warnings: HostCompileWarning[] = [];
       const code = getCode(this.fs, spec, {
         target: PY311,
         optimization,
         pycachePrefix,
         dontWriteBytecode,
         checkHashBasedPycs: this.checkHashBasedPycs,
-        compile:
-          compile ??
-          ((_source, sourcePath) => {
+        compile: compile
+          ? (source, sourcePath) => compile(source, sourcePath, (w) => warnings.push(w))
+          : (_source, sourcePath) => {
             throw new HostImportError('ImportError', `tspyc cannot compile ${sourcePath}: run it with a fresh cache in __pycache__ (its cache is missing or stale)`);
-          }),
+          },
       });
       if (spec.loaderKind === 'extension') throw new HostImportError('ImportError', `tspyc cannot load the extension module ${spec.origin}`);
       return {
@@ -82,6 +87,7 @@ export class NodeHost implements Host {
         cached: spec.cached,
         path: spec.submoduleSearchLocations,
         package: spec.parent,
+        ...(warnings.length ? { warnings } : {}),
       };
     } catch (err) {
       if (err instanceof HostImportError) throw err;

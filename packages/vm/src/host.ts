@@ -18,6 +18,21 @@ export interface FoundModule {
   path: string[] | null;
   /** __package__ */
   package: string;
+  /** the compiler's warnings, when the code was compiled from source just now (issued before the module runs) */
+  warnings?: HostCompileWarning[];
+}
+
+/**
+ * A compile-time warning of the host's compiler: a SyntaxWarning, or (3.11) a DeprecationWarning for
+ * an invalid escape sequence; with the SyntaxError CPython raises in its place when the warnings
+ * filters make it an error.
+ */
+export interface HostCompileWarning {
+  category: 'SyntaxWarning' | 'DeprecationWarning';
+  message: string;
+  filename: string;
+  lineno: number;
+  error: HostSyntaxError;
 }
 
 /** An import the host could not complete: the Python exception type and message to raise. */
@@ -129,9 +144,9 @@ export interface Host {
   findModule?(fullname: string, path: readonly string[] | null, options?: FindModuleOptions): FoundModule | null;
   /**
    * compile(source, filename, mode) for exec(), eval() and compile() of source text; absent when the
-   * host has no compiler. Throws HostSyntaxError.
+   * host has no compiler. Throws HostSyntaxError; gives the compiler's warnings to `onWarning`.
    */
-  compileSource?(source: Uint8Array | string, filename: string, mode: SourceMode): CodeObject;
+  compileSource?(source: Uint8Array | string, filename: string, mode: SourceMode, onWarning?: (w: HostCompileWarning) => void): CodeObject;
 }
 
 export type SourceMode = 'exec' | 'eval' | 'single';

@@ -10,10 +10,11 @@ import { codeFor } from './eval/code.js';
 import { evalCodeWithLocals } from './eval/ceval.js';
 import { formatException, reportUncaught } from './eval/pythonrun.js';
 import { newSyntaxError } from './eval/syntax-error.js';
+import { issueCompileWarnings } from './eval/compile-warnings.js';
 import { ts } from './eval/state.js';
 import { bootstrap } from './bootstrap.js';
 import { sysState } from './modules/sys.js';
-import type { Host, HostSyntaxError } from './host.js';
+import type { Host, HostCompileWarning, HostSyntaxError } from './host.js';
 import { PyModule } from './objects/module.js';
 import { PyList } from './objects/list.js';
 import { runExitFuncs } from './modules/atexit.js';
@@ -34,6 +35,8 @@ export interface RunOptions {
    * BuiltinImporter class (`python -c`); None when not given.
    */
   mainLoader?: 'source' | 'sourceless' | 'builtin';
+  /** the compiler's warnings for the main code, issued before it runs */
+  compileWarnings?: readonly HostCompileWarning[];
 }
 
 /** Execute a module-level code object as __main__; returns the process exit code. */
@@ -84,6 +87,7 @@ export function execMain(co: CodeObject, builtins: PyModule, options: RunOptions
   sysModules().setStr('__main__', new PyModule('__main__', globals));
   let status: number;
   try {
+    issueCompileWarnings(options.compileWarnings);
     const code = codeFor(co);
     evalCodeWithLocals(code, globals, builtins.dict, globals, null);
     status = 0;

@@ -107,5 +107,5 @@ export function runModuleAsMain(modName: string, args: string[], options: Omit<R
   const { name, found } = details;
   const file = found.file ?? undefined;
   sysState().argv.items[0] = newStr(file ?? '-m');
-  return execMain(found.code, builtins, { ...options, file, package: found.package, cached: found.cached ?? undefined }, specFor(name, found));
+  return execMain(found.code, builtins, { ...options, file, package: found.package, cached: found.cached ?? undefined, compileWarnings: found.warnings }, specFor(name, found));
 }

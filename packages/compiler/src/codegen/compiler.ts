@@ -278,7 +278,7 @@ export class Compiler {
   /** compiler_warn: a SyntaxWarning at the current location */
   warn(msg: string, at?: Located): void {
     const loc = at ? locOf(at) : this.u.loc;
-    this.onWarning?.({ category: 'SyntaxWarning', message: msg, filename: this.filename, lineno: loc.lineno });
+    this.onWarning?.({ category: 'SyntaxWarning', message: msg, filename: this.filename, lineno: loc.lineno, error: this.error(msg, at) });
   }
 }
 

@@ -17,6 +17,8 @@ export interface CodegenOptions {
   target: Target;
   /** the source, for the text of error lines */
   source?: Uint8Array | string;
+  /** the text of the file `filename` names, when it is not the source (see CompileOptions.programText) */
+  programText?: () => string | null;
   onWarning?: (w: CompileWarning) => void;
 }
 
@@ -30,7 +32,7 @@ function sourceText(source: Uint8Array | string | undefined): () => string | nul
 
 /** compiler_mod: the module's code object (exec, single or eval mode) */
 export function codegenModule(module: mod, options: CodegenOptions): CodeObject {
-  const text = sourceText(options.source);
+  const text = options.programText ?? sourceText(options.source);
   // 3.11's order: future features, the AST optimizer, then the symbol table
   const future = futureFromAST(module, options.filename);
   optimizeAst(module, { optimize: options.optimize, futureFeatures: future.features });

@@ -18,6 +18,13 @@ export interface CompileOptions {
   mode?: Exclude<ParseMode, 'func_type'>;
   /** compile-time warnings (invalid escapes, "is" with a literal, …), in the order CPython emits them */
   onWarning?: (w: CompileWarning) => void;
+  /**
+   * The text of the file `filename` names, or null when there is none: CPython reads the source
+   * line of a symtable or compiler error back from that file (PyErr_ProgramTextObject), so
+   * compile('return', '<s>', 'exec') has no text. Default: the source itself, as for a file
+   * compiled from disk.
+   */
+  programText?: () => string | null;
 }
 
 export function resolveTarget(target: Target | string | undefined): Target {
@@ -34,5 +41,5 @@ export function compileSource(source: Uint8Array | string, filename: string, opt
   if (target.version !== '3.11') throw new UnsupportedTargetError(`tspyc compiles for 3.11 only, not ${target.version}`);
   const mode = options.mode ?? 'exec';
   const mod = parse(source, { filename, mode, target, onWarning: options.onWarning });
-  return codegenModule(mod, { filename, optimize: options.optimize ?? 0, target, source, onWarning: options.onWarning });
+  return codegenModule(mod, { filename, optimize: options.optimize ?? 0, target, source, onWarning: options.onWarning, programText: options.programText });
 }

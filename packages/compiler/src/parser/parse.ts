@@ -6,7 +6,7 @@ import type { Target } from '@tspyc/bytecode';
 import type { mod, expr } from '../ast/generated/nodes311.js';
 import { PySyntaxError } from '../diagnostics/syntax-error.js';
 import { TOKEN } from '../tokenize/generated/token311.js';
-import { Tokenizer } from '../tokenizer/tokenizer.js';
+import { Tokenizer, type TokenizerOptions } from '../tokenizer/tokenizer.js';
 import { TokenizerDone } from '../tokenizer/tokenizer-errors.js';
 import type { Token } from '../tokenizer/token.js';
 import { GeneratedParser, keywordType, SOFT_KEYWORDS } from './generated/parser311.js';
@@ -69,10 +69,15 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
     throw new PySyntaxError('SyntaxError', 'source code string cannot contain null bytes', null, null, null, null, null, null);
   }
   const { text, hasEncoding, oneBytePerChar } = decodeSource(source, filename, mode === 'exec');
-  const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false, oneBytePerChar });
+  const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false, oneBytePerChar, onSyntaxWarning: syntaxWarningTo(options.onWarning, filename) });
   // every ParserOptions has all the fields, in this order: one object shape (parserOptions)
   const p = new Parser(tok, parserOptions(filename, START[mode], options.typeComments ?? false, hasEncoding, undefined, undefined, options.onWarning));
   return runParser(p) as mod;
+}
+
+/** the tokenizer's warnings as the parser's (parser_warn: SyntaxWarning at the tokenizer's line) */
+function syntaxWarningTo(onWarning: ((w: CompileWarning) => void) | undefined, filename: string): TokenizerOptions['onSyntaxWarning'] {
+  return onWarning && ((message, lineno, error) => onWarning({ category: 'SyntaxWarning', message, filename, lineno, error }));
 }
 
 function parserOptions(
@@ -175,7 +180,7 @@ function tokenizeRest(p: ParserBase, error: PySyntaxError): PySyntaxError {
 
 /** fstring_compile_expr: parse "(expr)" with positions shifted into the enclosing source */
 setFstringExprCompiler((parent: ParserBase, exprText: string, t: Token, lines: number, cols: number): expr => {
-  const tok = new Tokenizer(`(${exprText})\n`, parent.options.filename, { typeComments: false, oneBytePerChar: false });
+  const tok = new Tokenizer(`(${exprText})\n`, parent.options.filename, { typeComments: false, oneBytePerChar: false, onSyntaxWarning: syntaxWarningTo(parent.options.onWarning, parent.options.filename) });
   tok.lineno = t.lineno + lines - 1;
   const o = parent.options;
   // (a spread here made objects of varying shapes, and the parser's reads of its options megamorphic)

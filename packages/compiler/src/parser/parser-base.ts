@@ -36,6 +36,8 @@ export interface CompileWarning {
   message: string;
   filename: string;
   lineno: number;
+  /** the SyntaxError CPython raises in its place when the warnings filters make the warning an error */
+  error: PySyntaxError;
 }
 
 export abstract class ParserBase {
@@ -302,8 +304,12 @@ export abstract class ParserBase {
     this.fill = 0;
   }
 
-  warn(category: CompileWarning['category'], message: string, lineno: number): void {
-    this.options.onWarning?.({ category, message, filename: this.options.filename, lineno });
+  /** a warning about token `t` (made an error, it is RAISE_SYNTAX_ERROR_KNOWN_TOKEN(t)) */
+  warn(category: CompileWarning['category'], message: string, t: Token): void {
+    const onWarning = this.options.onWarning;
+    if (!onWarning) return;
+    const error = this.raiseErrorKnownLocationRaw('SyntaxError', t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, message);
+    onWarning({ category, message, filename: this.options.filename, lineno: t.lineno, error });
   }
 
   // ---- errors (pegen_errors.c) ----

@@ -3,8 +3,8 @@
 // with the C tokenizer's rules and messages. Invalid UTF-8 without a cookie is kept as lone
 // surrogates U+DC80..U+DCFF (one per byte), so the parser can report it where CPython does: when a
 // string literal holding it is decoded.
-import { utf8SequenceError, utf8SequenceLength } from '@tspyc/bytecode';
-import { lineDecoder } from '../tokenize/detect-encoding.js';
+import { LineDecodeError, lineDecoder } from '../tokenize/detect-encoding.js';
+import { utf8Error, utf8ErrorText } from '../tokenize/utf8-decode.js';
 import { PySyntaxError } from '../diagnostics/syntax-error.js';
 
 export interface DecodedSource {
@@ -17,6 +17,18 @@ export interface DecodedSource {
    * not look for wider characters). False when not known.
    */
   oneBytePerChar: boolean;
+}
+
+/** translate_newlines on the bytes: CRLF and CR become LF, and exec input ends in one */
+function translateNewlineBytes(b: Uint8Array, execInput: boolean): Uint8Array {
+  if (!b.includes(0x0d) && (!execInput || b.length === 0 || b[b.length - 1] === 0x0a)) return b;
+  const out: number[] = [];
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] !== 0x0d) out.push(b[i]!);
+    else if (b[i + 1] !== 0x0a) out.push(0x0a);
+  }
+  if (execInput && out.length > 0 && out[out.length - 1] !== 0x0a) out.push(0x0a);
+  return Uint8Array.from(out);
 }
 
 function translateNewlines(s: string, execInput: boolean): string {
@@ -128,9 +140,12 @@ export function decodeSource(source: Uint8Array | string, filename: string, exec
       const decode = lineDecoder(cookie);
       if (decode === null) fail(filename, `unknown encoding: ${cookie}`);
       try {
-        text = decode(bytes);
-      } catch {
-        fail(filename, `(unicode error) '${cookie}' codec can't decode source`);
+        // decode_str translates the newlines of the bytes before it decodes them: the positions
+        // of a decoding error count the translated bytes
+        text = decode(translateNewlineBytes(bytes, execInput));
+      } catch (e) {
+        if (e instanceof LineDecodeError) fail(filename, e.message);
+        throw e;
       }
     }
   } else {
@@ -152,23 +167,11 @@ function sourceBytes(text: string): number[] {
   return out;
 }
 
-/** the first error CPython's UTF-8 decoder reports in `b`: [start, end) and its reason */
-export function utf8Error(b: readonly number[]): { start: number; end: number; reason: string } | null {
-  for (let i = 0; i < b.length; ) {
-    const bad = utf8SequenceError(b, i);
-    if (bad) return { start: i, end: i + bad[0], reason: bad[1] };
-    i += utf8SequenceLength(b[i]!);
-  }
-  return null;
-}
-
 /** "'utf-8' codec can't decode byte 0x.. in position N: reason" for the bytes of `text` */
 export function utf8ErrorMessage(text: string): string | null {
   const b = sourceBytes(text);
   const e = utf8Error(b);
-  if (!e) return null;
-  const what = e.end - e.start === 1 ? `byte 0x${b[e.start]!.toString(16).padStart(2, '0')} in position ${e.start}` : `bytes in position ${e.start}-${e.end - 1}`;
-  return `'utf-8' codec can't decode ${what}: ${e.reason}`;
+  return e ? utf8ErrorText(b, e) : null;
 }
 
 /**

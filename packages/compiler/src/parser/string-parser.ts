@@ -119,7 +119,7 @@ function codePointsOf(s: string): number[] {
 let firstInvalidEscape: string | null = null;
 
 function warnInvalidEscape(p: P, t: Token): void {
-  if (firstInvalidEscape !== null) p.warn('DeprecationWarning', `invalid escape sequence '\\${firstInvalidEscape}'`, t.lineno);
+  if (firstInvalidEscape !== null) p.warn('DeprecationWarning', `invalid escape sequence '\\${firstInvalidEscape}'`, t);
   firstInvalidEscape = null;
 }
 
@@ -361,7 +361,7 @@ function findLiteral(p: P, cur: Cursor, raw: boolean, recurseLvl: number, t: Tok
       let ch = s[i++]!;
       if (!raw && ch === '\\' && i < end) {
         ch = s[i++]!;
-        if (ch === '{') p.warn('DeprecationWarning', "invalid escape sequence '\\{'", t.lineno);
+        if (ch === '{') p.warn('DeprecationWarning', "invalid escape sequence '\\{'", t);
         if (ch === 'N') {
           if (i < end && s[i++] === '{') {
             while (i < end && s[i++] !== '}') {

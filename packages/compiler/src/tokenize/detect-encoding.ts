@@ -1,6 +1,12 @@
 // PEP 263 / BOM detection and line decoding, as Lib/tokenize.py's detect_encoding (3.11).
 import { PyStr, strRepr, targetForVersion } from '@tspyc/bytecode';
+import { charmapDecoder } from './charmap-decode.js';
+import { lookupCodec } from './codec-lookup.js';
+import { decodeErrorText } from './decode-error-text.js';
+import { multibyteDecoder } from './multibyte-decode.js';
 import { BLANK_RE, COOKIE_RE } from './patterns.js';
+import { utf8Error, utf8ErrorText } from './utf8-decode.js';
+import { wideDecoder, type WideDecoder } from './utf16-utf32-decode.js';
 
 /** A SyntaxError raised while finding the encoding (message as tokenize.py words it). */
 export class EncodingError extends Error {
@@ -15,9 +21,11 @@ export class LineDecodeError extends Error {
   constructor(
     readonly encoding: string,
     message: string,
+    /** the Python exception: a LookupError for a codec that is not a text encoding */
+    type = 'UnicodeDecodeError',
   ) {
     super(message);
-    this.name = 'UnicodeDecodeError';
+    this.name = type;
   }
 }
 
@@ -38,44 +46,70 @@ function normalName(orig: string): string {
   return orig;
 }
 
-/** The decoder for a Python codec name, or null when Python has no such codec (as far as we know). */
-export function lineDecoder(encoding: string): ((bytes: Uint8Array) => string) | null {
-  const e = encoding.toLowerCase().replace(/_/g, '-');
-  // codecs.lookup's normalisation (lower case, runs of other characters to one '_', trimmed),
-  // then Python's own aliases of the codecs TextDecoder names differently or not at all
-  const py = encoding.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
-  if (['utf_8', 'utf8', 'u8', 'utf', 'utf8_ucs2', 'utf8_ucs4', 'cp65001', 'utf_8_sig'].includes(py)) return strictDecoder('utf-8');
-  // Python's latin-1 is ISO-8859-1 proper; the WHATWG label maps to windows-1252 instead.
-  if (['iso_8859_1', 'latin_1', 'latin1', 'l1', 'iso8859_1', '8859', 'cp819', 'latin', 'iso8859', 'iso_8859_1_1987', 'iso_ir_100', 'csisolatin1', 'ibm819'].includes(py)) {
-    return (b) => {
-      let s = '';
-      for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-      return s;
-    };
+const WIDE_DECODERS: Readonly<Record<string, WideDecoder>> = {
+  utf_16: wideDecoder(2, null),
+  utf_16_le: wideDecoder(2, 'le'),
+  utf_16_be: wideDecoder(2, 'be'),
+  utf_32: wideDecoder(4, null),
+  utf_32_le: wideDecoder(4, 'le'),
+  utf_32_be: wideDecoder(4, 'be'),
+};
+
+const latin1Decode = (b: Uint8Array): string => {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+  return s;
+};
+
+function asciiDecode(b: Uint8Array): string {
+  for (let i = 0; i < b.length; i++) {
+    if (b[i]! >= 0x80) throw new LineDecodeError('ascii', decodeErrorText('ascii', b, i, i + 1, 'ordinal not in range(128)'));
   }
-  if (['ascii', 'us_ascii', '646', 'us', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_ir_6', 'ansi_x3.4_1968', 'ansi_x3_4_1968', 'ansi_x3.4_1986'].includes(py)) {
-    return (b) => {
-      for (let i = 0; i < b.length; i++) {
-        if (b[i]! >= 0x80) throw new LineDecodeError('ascii', `'ascii' codec can't decode byte 0x${b[i]!.toString(16)} in position ${i}: ordinal not in range(128)`);
-      }
-      return String.fromCharCode(...b);
-    };
-  }
-  try {
-    return strictDecoder(e);
-  } catch {
-    return null;
-  }
+  return latin1Decode(b);
 }
 
-function strictDecoder(label: string): (bytes: Uint8Array) => string {
-  const d = new TextDecoder(label, { fatal: true, ignoreBOM: true });
-  return (b) => {
-    try {
-      return d.decode(b);
-    } catch {
-      throw new LineDecodeError(label, `'${label}' codec can't decode the line`);
-    }
+function utf8Decode(b: Uint8Array, sig: boolean): string {
+  const e = utf8Error(b);
+  if (e) throw new LineDecodeError('utf-8', utf8ErrorText(b, e));
+  if (sig && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
+}
+
+/**
+ * The strict decoder of a codec name as codecs.lookup finds it, or null when Python has no such
+ * codec (LookupError). Decoding errors are LineDecodeErrors worded as Python's.
+ */
+export function lineDecoder(encoding: string): ((bytes: Uint8Array) => string) | null {
+  const codec = lookupCodec(encoding);
+  if (codec === null) return null;
+  const { module, kind } = codec;
+  if (kind === 'binary') {
+    return () => {
+      throw new LineDecodeError(encoding, `'${encoding}' is not a text encoding; use codecs.decode() to handle arbitrary codecs`, 'LookupError');
+    };
+  }
+  if (kind === 'charmap') return charmapDecoder(module, (message) => new LineDecodeError('charmap', message))!;
+  switch (module) {
+    case 'utf_8':
+    case 'utf_8_sig':
+      return (b) => utf8Decode(b, module === 'utf_8_sig');
+    case 'latin_1':
+    case 'charmap': // charmap_decode without a table is latin-1
+      return latin1Decode;
+    case 'ascii':
+      return asciiDecode;
+    case 'undefined':
+      return () => {
+        throw new LineDecodeError('undefined', "decoding with 'undefined' codec failed (UnicodeError: undefined encoding)", 'UnicodeError');
+      };
+  }
+  const wide = WIDE_DECODERS[module];
+  if (wide !== undefined) return (b) => wide(b, (message) => new LineDecodeError(module, message));
+  const multibyte = multibyteDecoder(module, (message) => new LineDecodeError(module, message));
+  if (multibyte !== null) return multibyte;
+  // unicode_escape, raw_unicode_escape, utf_7, idna, punycode, hz, johab, iso2022_kr, the JIS X 0213 codecs…
+  return () => {
+    throw new LineDecodeError(module, `tspyc has no decoder for the '${module}' codec`, 'NotImplementedError');
   };
 }
 

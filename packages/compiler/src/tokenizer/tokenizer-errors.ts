@@ -58,6 +58,12 @@ export class TokenizerErrors {
     return this.build(msg, toChars(colOffset), toChars(endColOffset));
   }
 
+  /** the SyntaxError a tokenizer warning becomes (parser_warn → syntaxerror) with the tokenizer at `cur`; the tokenizer goes on */
+  warningError(msg: string, cur: number): PySyntaxError {
+    const col = codePointLength(this.tok.src, this.tok.lineStart, cur);
+    return new PySyntaxError('SyntaxError', msg, this.tok.filename, this.tok.lineno, col, this.lineText(), this.tok.lineno, col);
+  }
+
   private build(msg: string, col: number, endCol: number): PySyntaxError {
     this.tok.done = 17;
     const e = new PySyntaxError('SyntaxError', msg, this.tok.filename, this.tok.lineno, col, this.lineText(), this.tok.lineno, endCol);

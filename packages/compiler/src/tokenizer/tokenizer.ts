@@ -7,6 +7,7 @@ import { EXACT_TOKEN_TYPES, TOKEN } from '../tokenize/generated/token311.js';
 import { Token } from './token.js';
 import { isPrintable } from '@tspyc/bytecode';
 import { TokenizerErrors } from './tokenizer-errors.js';
+import type { PySyntaxError } from '../diagnostics/syntax-error.js';
 
 const EOF = -1;
 
@@ -80,6 +81,8 @@ export interface TokenizerOptions {
   typeComments: boolean;
   /** the caller knows every character counts one byte in columns (see parser/source.ts) */
   oneBytePerChar?: boolean;
+  /** parser_warn: the tokenizer's SyntaxWarnings (a number running into a keyword), with the line and the SyntaxError each becomes as an error */
+  onSyntaxWarning?: ((message: string, lineno: number, error: PySyntaxError) => void) | undefined;
 }
 
 export class Tokenizer {
@@ -520,7 +523,9 @@ export class Tokenizer {
     } else if (c === 111) r = la('r');
     else if (c === 110) r = la('ot');
     if (r) {
-      // CPython 3.11 emits a DeprecationWarning here ("invalid %s literal"); it is ignored by default
+      const onWarning = this.options.onSyntaxWarning;
+      // (as an error it points where the number ends: `c` given back first)
+      if (onWarning) onWarning(`invalid ${kind} literal`, this.lineno, this.errors.warningError(`invalid ${kind} literal`, this.cur - 1));
       return;
     }
     // (a non-ASCII character after a number is left to be the next token)

@@ -14,8 +14,9 @@ import { PyBuiltin, builtinFunction, type Kwargs } from '../objects/native.js';
 import { notImplementedErrorType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { PyInt } from '../objects/int.js';
 import { PyError } from '../errors.js';
-import { HostSyntaxError, type SourceMode } from '../host.js';
+import { HostSyntaxError, type HostCompileWarning, type SourceMode } from '../host.js';
 import { newSyntaxError } from '../eval/syntax-error.js';
+import { issueCompileWarnings } from '../eval/compile-warnings.js';
 import { Code, codeFor } from '../eval/code.js';
 import { evalCodeWithLocals } from '../eval/ceval.js';
 import { ts } from '../eval/state.js';
@@ -84,16 +85,22 @@ function stripBlanks(b: Uint8Array): Uint8Array {
   return b.subarray(i);
 }
 
-/** the host's compile(); a SyntaxError as Python's */
+/** the host's compile(); a SyntaxError as Python's, the compiler's warnings issued */
 function compileText(text: Uint8Array | string, filename: string, mode: SourceMode): Code {
   const compile = ts.host?.compileSource;
   if (!compile) raise(notImplementedErrorType, 'tspyc: compiling source text needs a compiler, and this host has none');
+  const warnings: HostCompileWarning[] = [];
+  let code;
   try {
-    return codeFor(compile.call(ts.host, text, filename, mode));
+    code = compile.call(ts.host, text, filename, mode, (w) => warnings.push(w));
   } catch (err) {
-    if (err instanceof HostSyntaxError) throw new PyError(newSyntaxError(err));
-    throw err;
+    if (!(err instanceof HostSyntaxError)) throw err;
+    // the warnings the compiler gave before it stopped come first
+    issueCompileWarnings(warnings);
+    throw new PyError(newSyntaxError(err));
   }
+  issueCompileWarnings(warnings);
+  return codeFor(code);
 }
 
 /** compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1): a code object */

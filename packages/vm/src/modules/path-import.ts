@@ -10,6 +10,7 @@ import { ts } from '../eval/state.js';
 import { HostImportError, HostSyntaxError, type FindModuleOptions } from '../host.js';
 import { importErrorType, moduleNotFoundErrorType } from '../objects/exception-types.js';
 import { newSyntaxError } from '../eval/syntax-error.js';
+import { issueCompileWarnings } from '../eval/compile-warnings.js';
 import { PyList } from '../objects/list.js';
 import { isTrue } from '../protocols/truth.js';
 import { PyModule } from '../objects/module.js';
@@ -93,6 +94,7 @@ export function importFullName(fullname: string, builtins: PyDict): PyModule {
     // _load_unlocked: spec._initializing while the body runs (a circular import's errors say so)
     setAttr(spec, '_initializing', True);
     try {
+      issueCompileWarnings(found.warnings);
       evalCodeWithLocals(codeFor(found.code), d, builtins, d, null);
     } catch (err) {
       sysModules().deleteStr(fullname);

@@ -6,18 +6,26 @@ import { readFileSync, realpathSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { readPyc, type CodeObject } from '@tspyc/bytecode';
-import type { CompileFn } from '@tspyc/loader/runtime';
 import { mainSyntaxErrorText, runMain } from '../interpreter.js';
 import { runModuleAsMain } from '../runpy.js';
-import { NodeHost } from '../host-node.js';
+import { NodeHost, type HostCompileFn } from '../host-node.js';
 import { loadCompilerModule } from './load-compiler.js';
-import { HostImportError, HostSyntaxError, type SourceMode } from '../host.js';
+import { HostImportError, HostSyntaxError, type HostCompileWarning, type SourceMode } from '../host.js';
 import type { RunFileOptions } from './run-file.js';
 
 /** What the worker needs from the compiler module it is given (structurally @tspyc/compiler's API). */
 interface CompilerModule {
-  compileSource(source: Uint8Array | string, filename: string, options?: { optimize?: 0 | 1 | 2; mode?: SourceMode }): CodeObject;
+  compileSource(source: Uint8Array | string, filename: string, options?: { optimize?: 0 | 1 | 2; mode?: SourceMode; onWarning?: (w: CompilerWarning) => void; programText?: () => string | null }): CodeObject;
   PySyntaxError: abstract new (...args: never[]) => SyntaxErrorFields;
+}
+
+/** The compiler's CompileWarning. */
+interface CompilerWarning {
+  category: HostCompileWarning['category'];
+  message: string;
+  filename: string;
+  lineno: number;
+  error: SyntaxErrorFields;
 }
 
 interface SyntaxErrorFields extends Error {
@@ -29,6 +37,24 @@ interface SyntaxErrorFields extends Error {
   text: string | null;
   endLineno: number | null;
   endOffset: number | null;
+}
+
+/**
+ * Where a compiler or symtable error's source line comes from (PyErr_ProgramTextObject): the file
+ * `filename` names, read only when an error needs it; none for '<string>' and the like.
+ */
+function programText(filename: string): () => string | null {
+  return () => {
+    try {
+      return readFileSync(filename, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+}
+
+function hostSyntaxError(err: SyntaxErrorFields): HostSyntaxError {
+  return new HostSyntaxError(err.type as HostSyntaxError['pyType'], err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, err.endOffset);
 }
 
 /** The main program could not start: a message for stderr and an exit code. */
@@ -58,30 +84,35 @@ async function main(options: RunFileOptions): Promise<number> {
   const asHostError = (err: SyntaxErrorFields): Error =>
     err.type === 'UnicodeDecodeError'
       ? new HostImportError('ImportError', `${err.type}: ${err.msg}`)
-      : new HostSyntaxError(err.type as HostSyntaxError['pyType'], err.msg, err.filename, err.lineno, err.offset, err.text, err.endLineno, err.endOffset);
-  const compile: CompileFn | null =
+      : hostSyntaxError(err);
+  /** The compiler's warnings, as the VM takes them, to `onWarning`. */
+  const warningsTo = (onWarning: ((w: HostCompileWarning) => void) | undefined) =>
+    onWarning && ((w: CompilerWarning) => onWarning({ category: w.category, message: w.message, filename: w.filename, lineno: w.lineno, error: hostSyntaxError(w.error) }));
+  const compile: HostCompileFn | null =
     compilerModule &&
-    ((source, path) => {
+    ((source, path, onWarning) => {
       try {
-        return compilerModule().compileSource(source, path, { optimize });
+        return compilerModule().compileSource(source, path, { optimize, onWarning: warningsTo(onWarning) });
       } catch (err) {
         throw isSyntaxError(err) ? asHostError(err) : err;
       }
     });
   const compileSource =
     compilerModule &&
-    ((source: Uint8Array | string, filename: string, mode: SourceMode): CodeObject => {
+    ((source: Uint8Array | string, filename: string, mode: SourceMode, onWarning?: (w: HostCompileWarning) => void): CodeObject => {
       try {
-        return compilerModule().compileSource(source, filename, { optimize, mode });
+        return compilerModule().compileSource(source, filename, { optimize, mode, onWarning: warningsTo(onWarning), programText: programText(filename) });
       } catch (err) {
         throw isSyntaxError(err) ? asHostError(err) : err;
       }
     });
   /** The main file's code, or its SyntaxError printed as CPython's excepthook prints it (exit 1). */
+  /** the main code's compile-time warnings, issued as it starts */
+  const mainWarnings: HostCompileWarning[] = [];
   const compileMain = (source: Uint8Array | string, filename: string): CodeObject => {
     if (compilerModule === null) throw new StartError(`cannot compile ${filename}: no compiler was given`, 70);
     try {
-      return compilerModule().compileSource(source, filename, { optimize });
+      return compilerModule().compileSource(source, filename, { optimize, onWarning: warningsTo((w) => mainWarnings.push(w)), programText: programText(filename) });
     } catch (err) {
       if (!isSyntaxError(err)) throw err;
       const host = asHostError(err);
@@ -109,11 +140,11 @@ async function main(options: RunFileOptions): Promise<number> {
         throw new StartError(`tspyc: can't open file '${file}': [Errno ${-(e.errno ?? -2)}] ${strerror(e.code)}`, 2);
       }
       const code = compileMain(source, file);
-      return runMain(code, { host: hostFor(dirname(realpathSync(file))), argv: [main.path, ...args], file, mainLoader: 'source' });
+      return runMain(code, { host: hostFor(dirname(realpathSync(file))), argv: [main.path, ...args], file, mainLoader: 'source', compileWarnings: mainWarnings });
     }
     case 'command': {
       const code = compileMain(main.code, '<string>');
-      return runMain(code, { host: hostFor(''), argv: ['-c', ...args], mainLoader: 'builtin' });
+      return runMain(code, { host: hostFor(''), argv: ['-c', ...args], mainLoader: 'builtin', compileWarnings: mainWarnings });
     }
     case 'module':
       return runModuleAsMain(main.name, args, { host: hostFor(process.cwd()) });
