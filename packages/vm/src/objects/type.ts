@@ -1,7 +1,7 @@
 // `object` and `type` behaviour: instance creation, class creation (type_new, C3 MRO),
 // the default dunders. CPython counterpart: Objects/typeobject.c (object_new, object_init,
 // type_new, mro_implementation, object_richcompare, object_repr, type_repr).
-import { newException, PyError, raise } from '../errors.js';
+import { newException, PyError, raise, raiseAttributeError } from '../errors.js';
 import {
   None,
   NotImplemented,
@@ -408,6 +408,8 @@ export function initType(): void {
     o,
     '__dict__',
     (x) => {
+      // PyObject_GenericGetDict: an instance of a builtin type's subclass gets its dict on demand
+      if (x.dict === null && x.type.flags & TPFLAGS_HEAPTYPE && x.type.hasInstanceDict) x.dict = new PyDict();
       if (x.dict === null) raise(attributeErrorType, `'${x.type.name}' object has no attribute '__dict__'`);
       return x.dict;
     },
@@ -520,6 +522,20 @@ export function initType(): void {
     if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__doc__' attribute of immutable type '${cls.name}'`);
     cls.attrs.set('__doc__', v ?? None);
     bumpTypeVersion();
+  });
+  // type_get_annotations / type_set_annotations: a class's own, made empty on first use (never
+  // a base class's); builtin types have none
+  defGetSet(t, '__annotations__', (x) => {
+    const cls = x as PyType;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raiseAttributeError(attributeErrorType, `type object '${cls.name}' has no attribute '__annotations__'`, '__annotations__', cls);
+    let ann = cls.attrs.get('__annotations__');
+    if (ann === undefined) cls.setAttr('__annotations__', (ann = new PyDict()));
+    return descrGet(ann, null, cls);
+  }, (x, v) => {
+    const cls = x as PyType;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__annotations__' attribute of immutable type '${cls.name}'`);
+    if (v !== null) cls.setAttr('__annotations__', v);
+    else if (!cls.deleteAttr('__annotations__')) raise(attributeErrorType, '__annotations__');
   });
   defMethod(memberDescriptorType, '__repr__', (a) => {
     const m = a[0] as PyMemberDescr;
