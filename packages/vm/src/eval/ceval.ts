@@ -152,13 +152,19 @@ function findHandler(code: Code, lasti: number) {
 function chainContext(exc: PyObject): void {
   const handled = ts.handled;
   if (handled === null || handled === exc || !(exc instanceof PyBaseException)) return;
+  // Floyd's cycle detection, as CPython: a cycle already in the chain must not hang the raise.
   let o: PyObject | null = handled;
+  let slow: PyObject | null = handled;
+  let toggle = false;
   while (o instanceof PyBaseException && o.context !== null) {
     if (o.context === exc) {
       o.context = null;
       break;
     }
     o = o.context;
+    if (o === slow) break;
+    if (toggle) slow = (slow as PyBaseException).context;
+    toggle = !toggle;
   }
   exc.context = handled;
 }

@@ -23,6 +23,8 @@ import { PyHostInput, PyHostStream } from '../builtins/io.js';
 import { builtinModuleNames, sysModules } from './registry.js';
 import { displayHook } from '../eval/displayhook.js';
 import { isCallable } from '../builtins/introspection.js';
+import { getAttr } from '../protocols/getattr.js';
+import { PyTraceback } from '../objects/traceback.js';
 
 interface SysState {
   stdin: PyHostInput;
@@ -34,6 +36,21 @@ let streams: SysState | null = null;
 /** sys.stdin, sys.stdout, sys.stderr and sys.argv (created on first use). */
 export function sysState(): SysState {
   return (streams ??= { stdin: new PyHostInput(), stdout: new PyHostStream(1), stderr: new PyHostStream(2), argv: new PyList([]) });
+}
+
+/**
+ * PyErr_Display: the report goes to the current sys.stderr (a test's captured_stderr sees it),
+ * nowhere when that is None; the given traceback stands in for an exception without one.
+ */
+function errDisplay(sys: PyModule, value: PyObject, tb: PyObject): void {
+  if (value instanceof PyBaseException && value.traceback === null && tb instanceof PyTraceback) value.traceback = tb;
+  const file = sys.dict.getStr('stderr');
+  if (file === undefined) {
+    ts.host.writeStderr(formatException(value) + 'lost sys.stderr\n');
+    return;
+  }
+  if (file === None) return;
+  callObject(getAttr(file, 'write'), [newStr(formatException(value))], null);
 }
 
 export function makeSys(): PyModule {
@@ -196,7 +213,7 @@ export function makeSys(): PyModule {
   // sys.excepthook(type, value, traceback): what an uncaught exception prints (the VM's own report)
   const excepthook = builtinFunction('excepthook', (a) => {
     if (a.length !== 3) raise(typeErrorType, `excepthook expected 3 arguments, got ${a.length}`);
-    ts.host.writeStderr(formatException(a[1]!));
+    errDisplay(m, a[1]!, a[2]!);
     return None;
   });
   d.setStr('excepthook', excepthook);

@@ -27,6 +27,7 @@ import { repr, str } from '../protocols/repr.js';
 import { PyTraceback } from './traceback.js';
 import { PyInt, pyBool } from './int.js';
 import { isTrue } from '../protocols/truth.js';
+import { getAttrOpt, setAttr } from '../protocols/getattr.js';
 
 export function newExceptionObject(type: PyType, message: string | null): PyObject {
   const e = new PyBaseException(type, message === null ? [] : [newStr(message)]);
@@ -77,6 +78,25 @@ export function initExceptions(): void {
     if (args.length === 1) return newStr(`${name}(${repr(args[0]!)})`);
     return newStr(`${name}(${args.map(repr).join(', ')})`);
   });
+  // BaseException_reduce / _setstate: pickle and copy rebuild an exception from its type and
+  // args, then restore its attributes
+  defMethod(t, '__reduce__', (a) => {
+    const e = exc(a[0]!);
+    const d = e.dict;
+    if (d instanceof PyDict && d.size > 0) return newTuple([e.type, newTuple(e.args), d]);
+    return newTuple([e.type, newTuple(e.args)]);
+  });
+  defMethod(t, '__setstate__', (a) => {
+    const e = exc(a[0]!);
+    const state = a[1]!;
+    if (state === None) return None;
+    if (!(state instanceof PyDict)) raise(typeErrorType, 'state is not a dictionary');
+    for (const [k, v] of state.entries()) {
+      if (!(k instanceof PyStr)) raise(typeErrorType, `attribute name must be string, not '${k.type.name}'`);
+      setAttr(e, k.value, v);
+    }
+    return None;
+  });
   defMethod(t, 'with_traceback', (a) => {
     exc(a[0]!).traceback = a[1] === None ? null : a[1]!;
     return a[0]!;
@@ -84,11 +104,13 @@ export function initExceptions(): void {
   defMethod(t, 'add_note', (a) => {
     const e = exc(a[0]!);
     if (!(a[1] instanceof PyStr)) raise(typeErrorType, `note must be a str, not '${a[1]!.type.name}'`);
-    const d = e.dict as PyDict;
-    let notes = d.getStr('__notes__');
+    // BaseException_add_note: __notes__ is an ordinary attribute, which the user may replace
+    let notes = getAttrOpt(e, '__notes__');
     if (notes === undefined) {
       notes = new PyList([]);
-      d.setStr('__notes__', notes);
+      setAttr(e, '__notes__', notes);
+    } else if (!(notes instanceof PyList)) {
+      raise(typeErrorType, 'Cannot add note: __notes__ is not a list');
     }
     (notes as PyList).items.push(a[1]);
     return None;
