@@ -28,7 +28,7 @@ import { toArray } from '../protocols/iter.js';
 import { attributeErrorType, baseExceptionType, PyBaseException, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
-import { genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
+import { attrName, genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
 import { idHash, objectId } from '../protocols/hash.js';
 import { ts } from '../eval/state.js';
 import { isTrue } from '../protocols/truth.js';
@@ -356,13 +356,13 @@ export function initType(): void {
     return isTrue(r) ? False : True;
   });
   for (const n of ['__lt__', '__le__', '__gt__', '__ge__']) defMethod(o, n, () => NotImplemented);
-  defMethod(o, '__getattribute__', (a) => genericGetAttr(a[0]!, (a[1] as PyStr).value)!);
+  defMethod(o, '__getattribute__', (a) => genericGetAttr(a[0]!, attrName(a[1]!))!);
   defMethod(o, '__setattr__', (a) => {
-    genericSetAttr(a[0]!, (a[1] as PyStr).value, a[2]!);
+    genericSetAttr(a[0]!, attrName(a[1]!), a[2]!);
     return None;
   });
   defMethod(o, '__delattr__', (a) => {
-    genericSetAttr(a[0]!, (a[1] as PyStr).value, null);
+    genericSetAttr(a[0]!, attrName(a[1]!), null);
     return None;
   });
   defMethod(o, '__format__', (a) => {
@@ -459,13 +459,13 @@ export function initType(): void {
   defMethod(t, '__init__', () => None);
   defMethod(t, '__call__', (a, kw) => typeCallDefault(a[0] as PyType, a.slice(1), kw));
   defMethod(t, '__repr__', (a) => newStr(typeRepr(a[0] as PyType)));
-  defMethod(t, '__getattribute__', (a) => genericGetAttr(a[0]!, (a[1] as PyStr).value)!);
+  defMethod(t, '__getattribute__', (a) => genericGetAttr(a[0]!, attrName(a[1]!))!);
   defMethod(t, '__setattr__', (a) => {
-    typeSetAttr(a[0] as PyType, (a[1] as PyStr).value, a[2]!);
+    typeSetAttr(a[0] as PyType, attrName(a[1]!), a[2]!);
     return None;
   });
   defMethod(t, '__delattr__', (a) => {
-    typeSetAttr(a[0] as PyType, (a[1] as PyStr).value, null);
+    typeSetAttr(a[0] as PyType, attrName(a[1]!), null);
     return None;
   });
   defMethod(t, 'mro', (a) => new PyList(c3(a[0] as PyType, (a[0] as PyType).bases)));
@@ -520,6 +520,22 @@ export function initType(): void {
     if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__doc__' attribute of immutable type '${cls.name}'`);
     cls.attrs.set('__doc__', v ?? None);
     bumpTypeVersion();
+  });
+  // type_get_annotations / type_set_annotations: a class's own annotations (never a base's), an
+  // empty dict made and kept on first access; builtin types have none
+  defGetSet(t, '__annotations__', (x) => {
+    const cls = x as PyType;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(attributeErrorType, `type object '${cls.name}' has no attribute '__annotations__'`);
+    const ann = cls.attrs.get('__annotations__');
+    if (ann !== undefined) return ann.type.lookup('__get__') !== undefined ? descrGet(ann, null, cls) : ann;
+    const made = new PyDict();
+    cls.setAttr('__annotations__', made);
+    return made;
+  }, (x, v) => {
+    const cls = x as PyType;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__annotations__' attribute of immutable type '${cls.name}'`);
+    if (v !== null) cls.setAttr('__annotations__', v);
+    else if (!cls.deleteAttr('__annotations__')) raise(attributeErrorType, '__annotations__');
   });
   defMethod(memberDescriptorType, '__repr__', (a) => {
     const m = a[0] as PyMemberDescr;
