@@ -149,7 +149,7 @@ function findHandler(code: Code, lasti: number) {
 }
 
 /** _PyErr_SetObject's chaining: the exception being handled becomes the new one's __context__. */
-function chainContext(exc: PyObject): void {
+export function chainContext(exc: PyObject): void {
   const handled = ts.handled;
   if (handled === null || handled === exc || !(exc instanceof PyBaseException)) return;
   // Floyd's cycle detection, as CPython: a cycle already in the chain must not hang the raise.
@@ -201,9 +201,11 @@ export function evalFrame(f: Frame, throwExc: PyObject | null): PyObject {
   for (;;) {
     try {
       if (pending !== null) {
-        const e = pending;
+        // thrown in (gen.throw: PyErr_Restore): set as it is, not chained to the exception being handled
+        const err = new PyError(pending);
         pending = null;
-        throw new PyError(e);
+        seen.add(err);
+        throw err;
       }
       return dispatch(f);
     } catch (e) {
