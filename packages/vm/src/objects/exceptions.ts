@@ -6,7 +6,7 @@ import { newStr, PyStr } from './str.js';
 import { newTuple, PyTuple } from './tuple.js';
 import { PyList } from './list.js';
 import { PyDict } from './dict.js';
-import { defMethod } from './native.js';
+import { defMethod, type Kwargs } from './native.js';
 import { defGetSet } from './descr.js';
 import {
   PyBaseException,
@@ -28,6 +28,7 @@ import { PyTraceback } from './traceback.js';
 import { PyInt, pyBool } from './int.js';
 import { isTrue } from '../protocols/truth.js';
 import { getAttrOpt, setAttr } from '../protocols/getattr.js';
+import { toArray } from '../protocols/iter.js';
 
 export function newExceptionObject(type: PyType, message: string | null): PyObject {
   const e = new PyBaseException(type, message === null ? [] : [newStr(message)]);
@@ -48,6 +49,11 @@ export function exceptionStr(e: PyBaseException): string {
   return repr(newTuple(args));
 }
 
+/** _PyArg_NoKeywords in the builtin exceptions' __init__, named by the instance's type. */
+export function noKeywords(self: PyObject, kw: Kwargs | null): void {
+  if (kw !== null && kw.size > 0) raise(typeErrorType, `${self.type.name}() takes no keyword arguments`);
+}
+
 export function initExceptions(): void {
   setExceptionFactory(newExceptionObject);
   setStrFactory(newStr);
@@ -60,7 +66,8 @@ export function initExceptions(): void {
     e.dict = new PyDict();
     return e;
   });
-  defMethod(t, '__init__', (a) => {
+  defMethod(t, '__init__', (a, kw) => {
+    noKeywords(a[0]!, kw);
     exc(a[0]!).args = a.slice(1);
     return None;
   });
@@ -198,6 +205,8 @@ export function initExceptions(): void {
     defMethod(type, '__init__', (a, kw) => {
       const e = exc(a[0]!);
       e.args = a.slice(1);
+      // the keywords not given are reset (ImportError_init / NameError_init / AttributeError_init)
+      for (const k of allowed) (e.dict as PyDict).setStr(k, None);
       for (const [k, v] of kw ?? []) {
         if (!(allowed as readonly string[]).includes(k)) raise(typeErrorType, `'${k}' is an invalid keyword argument for ${type.name}()`);
         (e.dict as PyDict).setStr(k, v);
@@ -217,16 +226,18 @@ export function initExceptions(): void {
       },
     );
   }
-  defMethod(syntaxErrorType, '__init__', (a) => {
+  defMethod(syntaxErrorType, '__init__', (a, kw) => {
+    noKeywords(a[0]!, kw);
     const e = exc(a[0]!);
     const args = a.slice(1);
     e.args = args;
     const d = e.dict as PyDict;
     if (args.length >= 1) d.setStr('msg', args[0]!);
     if (args.length === 2) {
-      const info = args[1] instanceof PyTuple ? args[1].items : null;
-      if (info === null) raise(typeErrorType, 'SyntaxError() argument 2 must be tuple');
-      if (info.length < 4 || info.length > 6) raise(indexErrorType, 'tuple index out of range');
+      // SyntaxError_init: any sequence, parsed as "OOOO|OO"
+      const info = toArray(args[1]!);
+      if (info.length < 4) raise(typeErrorType, `function takes at least 4 arguments (${info.length} given)`);
+      if (info.length > 6) raise(typeErrorType, `function takes at most 6 arguments (${info.length} given)`);
       ['filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset'].forEach((k, i) => d.setStr(k, info[i] ?? None));
     }
     return None;
@@ -257,7 +268,10 @@ export function initExceptions(): void {
     osErrorInit(e, args);
     return e;
   });
-  defMethod(osErrorType, '__init__', () => None);
+  defMethod(osErrorType, '__init__', (a, kw) => {
+    noKeywords(a[0]!, kw);
+    return None;
+  });
   defMethod(osErrorType, '__str__', (a) => {
     const e = exc(a[0]!);
     const d = e.dict as PyDict;

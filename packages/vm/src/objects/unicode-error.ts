@@ -23,6 +23,7 @@ import {
 import { asIndex } from '../protocols/number.js';
 import { bufferOf } from '../protocols/buffer.js';
 import { str } from '../protocols/repr.js';
+import { noKeywords } from './exceptions.js';
 
 export class PyUnicodeErrorObject extends PyBaseException {
   encoding: PyObject | null = null;
@@ -88,7 +89,8 @@ export function initUnicodeErrors(): void {
     e.dict = new PyDict();
     return e;
   });
-  defMethod(unicodeEncodeErrorType, '__init__', (a) => {
+  defMethod(unicodeEncodeErrorType, '__init__', (a, kw) => {
+    noKeywords(a[0]!, kw);
     const e = self(a[0]!);
     const args = a.slice(1);
     e.args = args;
@@ -100,7 +102,8 @@ export function initUnicodeErrors(): void {
     e.reason = strArg(args[4]!, 5);
     return None;
   });
-  defMethod(unicodeDecodeErrorType, '__init__', (a) => {
+  defMethod(unicodeDecodeErrorType, '__init__', (a, kw) => {
+    noKeywords(a[0]!, kw);
     const e = self(a[0]!);
     const args = a.slice(1);
     e.args = args;
@@ -115,7 +118,8 @@ export function initUnicodeErrors(): void {
     e.reason = strArg(args[4]!, 5);
     return None;
   });
-  defMethod(unicodeTranslateErrorType, '__init__', (a) => {
+  defMethod(unicodeTranslateErrorType, '__init__', (a, kw) => {
+    noKeywords(a[0]!, kw);
     const e = self(a[0]!);
     const args = a.slice(1);
     e.args = args;
