@@ -238,6 +238,7 @@ export function initExceptions(): void {
       const info = toArray(args[1]!);
       if (info.length < 4) raise(typeErrorType, `function takes at least 4 arguments (${info.length} given)`);
       if (info.length > 6) raise(typeErrorType, `function takes at most 6 arguments (${info.length} given)`);
+      if (info.length === 5) raise(typeErrorType, 'end_offset must be provided when end_lineno is provided');
       ['filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset'].forEach((k, i) => d.setStr(k, info[i] ?? None));
     }
     return None;
