@@ -28,6 +28,7 @@ import { toArray } from '../protocols/iter.js';
 import { attributeErrorType, baseExceptionType, PyBaseException, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
+import { callCompareSlot } from '../protocols/compare.js';
 import { attrName, genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
 import { idHash, objectId } from '../protocols/hash.js';
 import { ts } from '../eval/state.js';
@@ -351,7 +352,8 @@ export function initType(): void {
   defMethod(o, '__ne__', (a) => {
     const eq = a[0]!.type.lookup('__eq__');
     if (eq === undefined) return NotImplemented;
-    const r = callObject(descrGet(eq, a[0]!, a[0]!.type), [a[1]!], null);
+    // object_richcompare: the type's own __eq__ slot, whose failing lookup is NotImplemented
+    const r = callCompareSlot(eq, a[0]!, a[1]!);
     if (r === NotImplemented) return r;
     return isTrue(r) ? False : True;
   });

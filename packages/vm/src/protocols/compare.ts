@@ -123,7 +123,7 @@ export function richCompare(a: PyObject, b: PyObject, op: number): PyObject {
  * slot_tp_richcompare: binding the method found on the type (a descriptor's __get__) that fails
  * means NotImplemented, whatever it raised; only the call's own errors propagate.
  */
-function callCompareSlot(m: PyObject, self: PyObject, other: PyObject): PyObject {
+export function callCompareSlot(m: PyObject, self: PyObject, other: PyObject): PyObject {
   if (m instanceof PyFunction || m instanceof PyBuiltin) return callSpecial(m, self, [other]);
   let bound: PyObject;
   try {
