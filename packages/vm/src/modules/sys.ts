@@ -16,7 +16,7 @@ import { frameObject } from '../objects/frame-object.js';
 import { newNamespace } from '../objects/namespace.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
-import { notImplementedErrorType, PyBaseException, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { notImplementedErrorType, PyBaseException, recursionErrorType, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { ts } from '../eval/state.js';
 import { formatException } from '../eval/pythonrun.js';
 import { PyHostInput, PyHostStream } from '../builtins/io.js';
@@ -180,6 +180,10 @@ export function makeSys(): PyModule {
     const n = a[0];
     if (!(n instanceof PyInt)) raise(typeErrorType, "'float' object cannot be interpreted as an integer");
     if (n.value < 1n) raise(valueErrorType, 'recursion limit must be greater or equal than 1');
+    // _Py_SetRecursionLimit's caller refuses a limit the running frames already reach
+    if (BigInt(ts.depth) >= n.value) {
+      raise(recursionErrorType, `cannot set the recursion limit to ${n.value} at the recursion depth ${ts.depth}: the limit is too low`);
+    }
     ts.recursionLimit = Number(n.value);
     return None;
   });
