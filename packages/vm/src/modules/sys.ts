@@ -25,6 +25,7 @@ import { displayHook } from '../eval/displayhook.js';
 import { isCallable } from '../builtins/introspection.js';
 import { getAttr } from '../protocols/getattr.js';
 import { PyTraceback } from '../objects/traceback.js';
+import { metaPathFinders } from './meta-path.js';
 
 interface SysState {
   stdin: PyHostInput;
@@ -205,7 +206,7 @@ export function makeSys(): PyModule {
   const dontWriteBytecode = importConfig.dontWriteBytecode ? True : False;
   d.setStr('dont_write_bytecode', dontWriteBytecode);
   d.setStr('pycache_prefix', importConfig.pycachePrefix === null ? None : newStr(importConfig.pycachePrefix));
-  d.setStr('meta_path', new PyList([]));
+  d.setStr('meta_path', new PyList(metaPathFinders()));
   d.setStr('path_hooks', new PyList([]));
   d.setStr('path_importer_cache', new PyDict());
   d.setStr(
