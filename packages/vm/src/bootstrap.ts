@@ -17,6 +17,7 @@ import { initCoroutines } from './objects/coroutine-methods.js';
 import { initIterators } from './objects/iterator-methods.js';
 import { initDictIterators } from './objects/dict-iterator.js';
 import { initIteratorReduce } from './objects/iterator-reduce.js';
+import { initSetIterator } from './objects/set-iterator.js';
 import { initExceptions } from './objects/exceptions.js';
 import { initExceptionGroups } from './objects/exception-group.js';
 import { initSuper } from './objects/super.js';
@@ -128,6 +129,7 @@ export function bootstrap(): PyModule {
   initIterators();
   initDictIterators();
   initIteratorReduce();
+  initSetIterator();
   initSuper();
   initTraceback();
   initModules();

@@ -48,6 +48,7 @@ export function checkSubscripter(c: Compiler, e: N.expr): void {
   switch (e._kind) {
     case NodeKind.Constant: {
       const k = e.value.kind;
+      // PyLong_Check holds for a bool too
       if (!(k === Kind.None || k === Kind.Ellipsis || k === Kind.Int || k === Kind.Bool || k === Kind.Float || k === Kind.Complex || k === Kind.FrozenSet || k === Kind.Set)) return;
       break;
     }

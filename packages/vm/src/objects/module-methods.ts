@@ -26,15 +26,14 @@ export function initModules(): void {
     return newStr(m.name === 'sys' || m.name === 'builtins' || m.name === 'math' ? `<module '${m.name}' (built-in)>` : `<module '${m.name}'>`);
   });
   defGetSet(moduleType, '__dict__', (o) => (o as PyModule).dict);
-  // module_get_annotations / module_set_annotations: kept in the module's dict, an empty dict made
-  // and stored there on first access
+  // module_get_annotations / module_set_annotations: kept in the module's dict, made empty on first use
   defGetSet(moduleType, '__annotations__', (o) => {
     const d = (o as PyModule).dict;
     const ann = d.getStr('__annotations__');
     if (ann !== undefined) return ann;
-    const made = new PyDict();
-    d.setStr('__annotations__', made);
-    return made;
+    const fresh = new PyDict();
+    d.setStr('__annotations__', fresh);
+    return fresh;
   }, (o, v) => {
     const d = (o as PyModule).dict;
     if (v !== null) d.setStr('__annotations__', v);

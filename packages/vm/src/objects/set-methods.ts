@@ -9,7 +9,8 @@ import { PyList } from './list.js';
 import { PyDict } from './dict.js';
 import { PySet, setType, frozenSetType, setUpdate } from './set.js';
 import { defMethod } from './native.js';
-import { setIteratorType, PyNativeIter } from './iterators.js';
+import { PySetIter } from './set-iterator.js';
+import { objectGetState } from './object-reduce.js';
 import { keyErrorType, runtimeErrorType, typeErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
 import { toArray } from '../protocols/iter.js';
@@ -52,13 +53,7 @@ function result(a: PySet): PySet {
 }
 
 export function setIter(s: PySet): PyObject {
-  const items = s.items();
-  const size = s.size;
-  let i = 0;
-  return new PyNativeIter(setIteratorType, () => {
-    if (s.size !== size) raise(runtimeErrorType, 'Set changed size during iteration');
-    return i < items.length ? items[i++]! : null;
-  });
+  return new PySetIter(s);
 }
 
 function union(a: PySet, others: PyObject[]): PySet {
@@ -70,12 +65,12 @@ function union(a: PySet, others: PyObject[]): PySet {
 
 function intersection(a: PySet, other: PyObject): PySet {
   const r = result(a);
-  const o = same(a, other);
-  // CPython iterates the smaller set when both are sets
-  if (other instanceof PySet && o.size > a.size) {
-    for (const v of a.items()) if (o.has(v)) r.add(v);
+  // CPython iterates the smaller set when both are sets, else the other iterable (once: it may
+  // be an iterator)
+  if (other instanceof PySet && other.size > a.size) {
+    for (const v of a.items()) if (other.has(v)) r.add(v);
   } else {
-    for (const v of other instanceof PySet ? o.items() : toArray(other)) if (a.has(v)) r.add(v);
+    for (const v of other instanceof PySet ? other.items() : toArray(other)) if (a.has(v)) r.add(v);
   }
   return r;
 }
@@ -128,27 +123,30 @@ function st(o: PyObject): PySet {
 export function initSet(): void {
   for (const t of [setType, frozenSetType]) {
     const frozen = t === frozenSetType;
+    // set_new takes any arguments (set_init checks them); frozenset_new checks them itself, and
+    // refuses keywords unless a subclass has its own __init__
     defMethod(t, '__new__', (a, kw) => {
       const cls = a[0] as PyType;
-      if (kw && kw.size > 0 && (cls === setType || cls === frozenSetType)) raise(typeErrorType, `${cls.name}() takes no keyword arguments`);
-      if (a.length > 2) raise(typeErrorType, `${t.name} expected at most 1 argument, got ${a.length - 1}`);
       if (!frozen) return new PySet(cls);
+      if (kw && kw.size > 0 && (cls === frozenSetType || cls.lookup('__init__') === frozenSetType.lookup('__init__'))) raise(typeErrorType, 'frozenset() takes no keyword arguments');
+      if (a.length > 2) raise(typeErrorType, `${cls.name} expected at most 1 argument, got ${a.length - 1}`);
       if (cls === frozenSetType && a[1] instanceof PySet && a[1].type === frozenSetType) return a[1];
       return setFrom(cls, a[1]);
     });
     if (!frozen) {
-      defMethod(t, '__init__', (a) => {
+      defMethod(t, '__init__', (a, kw) => {
+        if (kw && kw.size > 0) raise(typeErrorType, 'set() takes no keyword arguments');
+        if (a.length > 2) raise(typeErrorType, `${a[0]!.type.name} expected at most 1 argument, got ${a.length - 1}`);
         const s = st(a[0]!);
         s.clear();
         if (a[1] !== undefined) fill(s, a[1]);
         return None;
       });
     }
-    // set_reduce: (type(s), (list(s),), the instance __dict__ or None)
+    // set_reduce: (type(s), (list(s),), _PyObject_GetState(s): its __dict__ and slots, or None)
     defMethod(t, '__reduce__', (a) => {
       const s = st(a[0]!);
-      const d = s.dict instanceof PyDict && s.dict.size > 0 ? s.dict : None;
-      return newTuple([s.type, newTuple([new PyList(toArray(s))]), d]);
+      return newTuple([s.type, newTuple([new PyList(toArray(s))]), objectGetState(s)]);
     });
     defMethod(t, '__repr__', (a) => {
       const s = st(a[0]!);

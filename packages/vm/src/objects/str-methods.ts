@@ -606,7 +606,8 @@ export function initStr(): void {
     const old = argStr(a[1], 'replace() argument 1');
     const rep = argStr(a[2], 'replace() argument 2');
     const n = a[3] === undefined ? -1 : asJsIndex(a[3]);
-    // nothing replaced: the str itself (unicode_result_unchanged; pickle's memo relies on the identity)
+    // nothing replaced: an exact str is returned itself (unicode_result_unchanged), which pickle's
+    // memo, keyed by id(), relies on
     if (n === 0 || old === rep || (old !== '' && !s.includes(old))) return a[0]!.type === strType ? a[0]! : newStr(s);
     if (n < 0) {
       if (old === '') return newStr(rep + cps(s).join(rep) + (s.length ? rep : ''));

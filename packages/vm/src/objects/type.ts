@@ -1,7 +1,7 @@
 // `object` and `type` behaviour: instance creation, class creation (type_new, C3 MRO),
 // the default dunders. CPython counterpart: Objects/typeobject.c (object_new, object_init,
 // type_new, mro_implementation, object_richcompare, object_repr, type_repr).
-import { newException, PyError, raise } from '../errors.js';
+import { newException, PyError, raise, raiseAttributeError } from '../errors.js';
 import {
   None,
   NotImplemented,
@@ -410,6 +410,8 @@ export function initType(): void {
     o,
     '__dict__',
     (x) => {
+      // PyObject_GenericGetDict: an instance of a builtin type's subclass gets its dict on demand
+      if (x.dict === null && x.type.flags & TPFLAGS_HEAPTYPE && x.type.hasInstanceDict) x.dict = new PyDict();
       if (x.dict === null) raise(attributeErrorType, `'${x.type.name}' object has no attribute '__dict__'`);
       return x.dict;
     },
@@ -523,16 +525,14 @@ export function initType(): void {
     cls.attrs.set('__doc__', v ?? None);
     bumpTypeVersion();
   });
-  // type_get_annotations / type_set_annotations: a class's own annotations (never a base's), an
-  // empty dict made and kept on first access; builtin types have none
+  // type_get_annotations / type_set_annotations: a class's own, made empty on first use (never
+  // a base class's); builtin types have none
   defGetSet(t, '__annotations__', (x) => {
     const cls = x as PyType;
-    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(attributeErrorType, `type object '${cls.name}' has no attribute '__annotations__'`);
-    const ann = cls.attrs.get('__annotations__');
-    if (ann !== undefined) return ann.type.lookup('__get__') !== undefined ? descrGet(ann, null, cls) : ann;
-    const made = new PyDict();
-    cls.setAttr('__annotations__', made);
-    return made;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raiseAttributeError(attributeErrorType, `type object '${cls.name}' has no attribute '__annotations__'`, '__annotations__', cls);
+    let ann = cls.attrs.get('__annotations__');
+    if (ann === undefined) cls.setAttr('__annotations__', (ann = new PyDict()));
+    return descrGet(ann, null, cls);
   }, (x, v) => {
     const cls = x as PyType;
     if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__annotations__' attribute of immutable type '${cls.name}'`);

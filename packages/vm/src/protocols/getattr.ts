@@ -86,7 +86,7 @@ export function genericGetAttr(obj: PyObject, name: string, soft = false): PyObj
 }
 
 /** A descriptor's value for getattr with a default: its AttributeError means "absent". */
-function softDescrGet(d: PyObject, obj: PyObject, t: PyType): PyObject | undefined {
+function softDescrGet(d: PyObject, obj: PyObject | null, t: PyType): PyObject | undefined {
   try {
     return descrGet(d, obj, t);
   } catch (e) {
@@ -99,10 +99,12 @@ function softDescrGet(d: PyObject, obj: PyObject, t: PyType): PyObject | undefin
 function typeGetAttr(cls: PyType, name: string, soft: boolean): PyObject | undefined {
   const meta = cls.type;
   const metaAttr = meta.lookup(name);
-  if (metaAttr !== undefined && isDataDescriptor(metaAttr)) return descrGet(metaAttr, cls, meta);
+  // (getattr with a default: a descriptor's AttributeError means absent, as in genericGetAttr)
+  const get = soft ? softDescrGet : descrGet;
+  if (metaAttr !== undefined && isDataDescriptor(metaAttr)) return get(metaAttr, cls, meta);
   const attr = cls.lookup(name);
-  if (attr !== undefined) return hasGet(attr) ? descrGet(attr, null, cls) : attr;
-  if (metaAttr !== undefined) return hasGet(metaAttr) ? descrGet(metaAttr, cls, meta) : metaAttr;
+  if (attr !== undefined) return hasGet(attr) ? get(attr, null, cls) : attr;
+  if (metaAttr !== undefined) return hasGet(metaAttr) ? get(metaAttr, cls, meta) : metaAttr;
   if (soft) return undefined;
   raiseAttributeError(attributeErrorType, `type object '${cls.name}' has no attribute '${name}'`, name, cls);
 }
