@@ -21,7 +21,6 @@ import {
   osErrorType,
   OSERROR_BY_ERRNO,
   syntaxErrorType,
-  indexErrorType,
 } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { PyTraceback } from './traceback.js';
