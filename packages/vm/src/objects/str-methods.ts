@@ -608,7 +608,7 @@ export function initStr(): void {
     const n = a[3] === undefined ? -1 : asJsIndex(a[3]);
     // nothing replaced: an exact str is returned itself (unicode_result_unchanged), which pickle's
     // memo, keyed by id(), relies on
-    if (n === 0 || (old !== '' && !s.includes(old))) return a[0]!.type === strType ? a[0]! : newStr(s);
+    if (n === 0 || old === rep || (old !== '' && !s.includes(old))) return a[0]!.type === strType ? a[0]! : newStr(s);
     if (n < 0) {
       if (old === '') return newStr(rep + cps(s).join(rep) + (s.length ? rep : ''));
       return newStr(s.split(old).join(rep));

@@ -28,7 +28,8 @@ import { toArray } from '../protocols/iter.js';
 import { attributeErrorType, baseExceptionType, PyBaseException, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
-import { genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
+import { callCompareSlot } from '../protocols/compare.js';
+import { attrName, genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
 import { idHash, objectId } from '../protocols/hash.js';
 import { ts } from '../eval/state.js';
 import { isTrue } from '../protocols/truth.js';
@@ -351,18 +352,19 @@ export function initType(): void {
   defMethod(o, '__ne__', (a) => {
     const eq = a[0]!.type.lookup('__eq__');
     if (eq === undefined) return NotImplemented;
-    const r = callObject(descrGet(eq, a[0]!, a[0]!.type), [a[1]!], null);
+    // object_richcompare: the type's own __eq__ slot, whose failing lookup is NotImplemented
+    const r = callCompareSlot(eq, a[0]!, a[1]!);
     if (r === NotImplemented) return r;
     return isTrue(r) ? False : True;
   });
   for (const n of ['__lt__', '__le__', '__gt__', '__ge__']) defMethod(o, n, () => NotImplemented);
-  defMethod(o, '__getattribute__', (a) => genericGetAttr(a[0]!, (a[1] as PyStr).value)!);
+  defMethod(o, '__getattribute__', (a) => genericGetAttr(a[0]!, attrName(a[1]!))!);
   defMethod(o, '__setattr__', (a) => {
-    genericSetAttr(a[0]!, (a[1] as PyStr).value, a[2]!);
+    genericSetAttr(a[0]!, attrName(a[1]!), a[2]!);
     return None;
   });
   defMethod(o, '__delattr__', (a) => {
-    genericSetAttr(a[0]!, (a[1] as PyStr).value, null);
+    genericSetAttr(a[0]!, attrName(a[1]!), null);
     return None;
   });
   defMethod(o, '__format__', (a) => {
@@ -461,13 +463,13 @@ export function initType(): void {
   defMethod(t, '__init__', () => None);
   defMethod(t, '__call__', (a, kw) => typeCallDefault(a[0] as PyType, a.slice(1), kw));
   defMethod(t, '__repr__', (a) => newStr(typeRepr(a[0] as PyType)));
-  defMethod(t, '__getattribute__', (a) => genericGetAttr(a[0]!, (a[1] as PyStr).value)!);
+  defMethod(t, '__getattribute__', (a) => genericGetAttr(a[0]!, attrName(a[1]!))!);
   defMethod(t, '__setattr__', (a) => {
-    typeSetAttr(a[0] as PyType, (a[1] as PyStr).value, a[2]!);
+    typeSetAttr(a[0] as PyType, attrName(a[1]!), a[2]!);
     return None;
   });
   defMethod(t, '__delattr__', (a) => {
-    typeSetAttr(a[0] as PyType, (a[1] as PyStr).value, null);
+    typeSetAttr(a[0] as PyType, attrName(a[1]!), null);
     return None;
   });
   defMethod(t, 'mro', (a) => new PyList(c3(a[0] as PyType, (a[0] as PyType).bases)));

@@ -176,6 +176,32 @@ function getAttrImpl(obj: PyObject, name: string, soft: boolean): PyObject | und
     if (t === methodType) return methodGetAttr(obj as PyMethod, name, soft);
     return genericGetAttr(obj, name, soft);
   }
+  if (soft) return userGetAttr(obj, t, name, true);
+  try {
+    return userGetAttr(obj, t, name, false);
+  } catch (e) {
+    setAttributeErrorContext(e, obj, name);
+    throw e;
+  }
+}
+
+/**
+ * set_attribute_error_context: an AttributeError from a user's __getattr__, __getattribute__ or
+ * property that names no attribute gets this one's name and object (for suggestions).
+ */
+function setAttributeErrorContext(e: unknown, obj: PyObject, name: string): void {
+  if (!(e instanceof PyError) || !(e.exc instanceof PyBaseException) || !e.exc.type.isSubtype(attributeErrorType)) return;
+  const d = e.exc.dict;
+  if (!(d instanceof PyDict)) return;
+  const n = d.getStr('name');
+  const o = d.getStr('obj');
+  if ((n !== undefined && n !== None) || (o !== undefined && o !== None)) return;
+  d.setStr('name', internStr(name));
+  d.setStr('obj', obj);
+}
+
+/** slot_tp_getattr_hook: a user class's __getattribute__ (or the generic one), then its __getattr__. */
+function userGetAttr(obj: PyObject, t: PyType, name: string, soft: boolean): PyObject | undefined {
   const ga = t.lookup('__getattribute__');
   const getattrHook = t.lookup('__getattr__');
   try {
