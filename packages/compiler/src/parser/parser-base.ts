@@ -309,7 +309,8 @@ export abstract class ParserBase {
   /** a warning about token `t` (made an error, it is RAISE_SYNTAX_ERROR_KNOWN_TOKEN(t)) */
   warn(category: CompileWarning['category'], message: string, t: Token): void {
     const onWarning = this.options.onWarning;
-    if (!onWarning) return;
+    // (not in the second pass, for the invalid_* rules: the first pass warned already)
+    if (!onWarning || this.callInvalidRules) return;
     const error = this.raiseErrorKnownLocationRaw('SyntaxError', t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, message);
     onWarning({ category, message, filename: this.options.filename, lineno: t.lineno, error });
   }
