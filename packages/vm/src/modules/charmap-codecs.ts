@@ -72,15 +72,19 @@ export function charmapDecode(data: Uint8Array, errors: string, mapping: PyObjec
   return out;
 }
 
-/** mapping[byte] for decoding: a str, a code point, or undefined (None, a missing key, '\ufffe') */
-function lookupDecoded(mapping: PyObject, b: number): string | null {
-  let v: PyObject;
+/** mapping[n], or None for a missing key (a LookupError): undefined either way */
+function mapped(mapping: PyObject, n: number): PyObject {
   try {
-    v = getItem(mapping, intFromNumber(b));
+    return getItem(mapping, intFromNumber(n));
   } catch (e) {
-    if (e instanceof PyError && isInstance(e.exc, lookupErrorType)) return null;
+    if (e instanceof PyError && isInstance(e.exc, lookupErrorType)) return None;
     throw e;
   }
+}
+
+/** mapping[byte] for decoding: a str, a code point, or undefined (None, a missing key, '\ufffe') */
+function lookupDecoded(mapping: PyObject, b: number): string | null {
+  const v = mapped(mapping, b);
   if (v === None) return null;
   if (v instanceof PyInt) {
     const cp = intNumber(v);
@@ -101,13 +105,7 @@ export function charmapEncode(s: string, errors: string, mapping: PyObject, hand
       out.push(cp);
       return true;
     }
-    let v: PyObject;
-    try {
-      v = getItem(mapping, intFromNumber(cp));
-    } catch (e) {
-      if (e instanceof PyError && isInstance(e.exc, lookupErrorType)) return false;
-      throw e;
-    }
+    const v = mapped(mapping, cp);
     if (v === None) return false;
     if (v instanceof PyInt) {
       const n = intNumber(v);
@@ -136,11 +134,5 @@ export function charmapEncode(s: string, errors: string, mapping: PyObject, hand
 }
 
 function encodable(cp: number, mapping: PyObject): boolean {
-  if (mapping === None) return cp <= 0xff;
-  try {
-    return getItem(mapping, intFromNumber(cp)) !== None;
-  } catch (e) {
-    if (e instanceof PyError && isInstance(e.exc, lookupErrorType)) return false;
-    throw e;
-  }
+  return mapping === None ? cp <= 0xff : mapped(mapping, cp) !== None;
 }

@@ -89,47 +89,31 @@ export function initUnicodeErrors(): void {
     e.dict = new PyDict();
     return e;
   });
-  defMethod(unicodeEncodeErrorType, '__init__', (a, kw) => {
-    noKeywords(a[0]!, kw);
-    const e = self(a[0]!);
-    const args = a.slice(1);
-    e.args = args;
-    if (args.length !== 5) arity(5, args.length);
-    e.encoding = strArg(args[0]!, 1);
-    e.object = strArg(args[1]!, 2);
-    e.start = ssize(args[2]!);
-    e.end = ssize(args[3]!);
-    e.reason = strArg(args[4]!, 5);
-    return None;
+  // UnicodeEncodeError(encoding, object, start, end, reason), UnicodeDecodeError likewise (object:
+  // any bytes-like, kept as bytes), UnicodeTranslateError(object, start, end, reason)
+  const defInit = (type: PyType, hasEncoding: boolean, objectOf: (o: PyObject) => PyObject) =>
+    defMethod(type, '__init__', (a, kw) => {
+      noKeywords(a[0]!, kw);
+      const e = self(a[0]!);
+      const args = a.slice(1);
+      e.args = args;
+      const n = hasEncoding ? 5 : 4;
+      if (args.length !== n) arity(n, args.length);
+      const at = hasEncoding ? 1 : 0;
+      if (hasEncoding) e.encoding = strArg(args[0]!, 1);
+      e.object = objectOf(args[at]!);
+      e.start = ssize(args[at + 1]!);
+      e.end = ssize(args[at + 2]!);
+      e.reason = strArg(args[at + 3]!, n);
+      return None;
+    });
+  defInit(unicodeEncodeErrorType, true, (o) => strArg(o, 2));
+  defInit(unicodeDecodeErrorType, true, (o) => {
+    const data = o instanceof PyBytes ? o : bufferOf(o);
+    if (data === null) raise(typeErrorType, `a bytes-like object is required, not '${o.type.name}'`);
+    return data instanceof PyBytes ? data : new PyBytes(data.slice());
   });
-  defMethod(unicodeDecodeErrorType, '__init__', (a, kw) => {
-    noKeywords(a[0]!, kw);
-    const e = self(a[0]!);
-    const args = a.slice(1);
-    e.args = args;
-    if (args.length !== 5) arity(5, args.length);
-    e.encoding = strArg(args[0]!, 1);
-    // any bytes-like object, kept as bytes
-    const data = args[1] instanceof PyBytes ? args[1] : bufferOf(args[1]!);
-    if (data === null) raise(typeErrorType, `a bytes-like object is required, not '${args[1]!.type.name}'`);
-    e.object = data instanceof PyBytes ? data : new PyBytes(data.slice());
-    e.start = ssize(args[2]!);
-    e.end = ssize(args[3]!);
-    e.reason = strArg(args[4]!, 5);
-    return None;
-  });
-  defMethod(unicodeTranslateErrorType, '__init__', (a, kw) => {
-    noKeywords(a[0]!, kw);
-    const e = self(a[0]!);
-    const args = a.slice(1);
-    e.args = args;
-    if (args.length !== 4) arity(4, args.length);
-    e.object = strArg(args[0]!, 1);
-    e.start = ssize(args[1]!);
-    e.end = ssize(args[2]!);
-    e.reason = strArg(args[3]!, 4);
-    return None;
-  });
+  defInit(unicodeTranslateErrorType, false, (o) => strArg(o, 1));
 
   // the messages: encoding and reason through str(), as the user may have replaced them
   defMethod(unicodeEncodeErrorType, '__str__', (a) => {
