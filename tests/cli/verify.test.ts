@@ -57,8 +57,8 @@ describe.skipIf(!BUILT || !oracle('3.11') || !CODEGEN)('tspyc verify on compiled
     const dir = tree();
     for (const args of runs) tspycCompile(dir, args);
     const { status, json } = verifyJson(['.'], dir);
-    // 11 valid sources: three __pycache__ levels and a legacy pyc each; the 3 invalid ones have none
-    expect(json.counts).toEqual({ identical: 44, different: 0, stale: 0, error: 0 });
+    // 12 valid sources: three __pycache__ levels and a legacy pyc each; the 3 invalid ones have none
+    expect(json.counts).toEqual({ identical: 48, different: 0, stale: 0, error: 0 });
     expect(json.uncached).toBe(3);
     expect(status).toBe(0);
     const modes = new Set(json.caches.map((c) => `${c.cache.replace(/.*\//, '').replace(/^[^.]*\./, '')} ${c.settings!.mode} -O${c.settings!.optimize}`));
@@ -81,10 +81,10 @@ describe.skipIf(!BUILT || !oracle('3.11') || !CODEGEN)('tspyc verify on compiled
     }
     const { status, json } = verifyJson(['.'], dir);
     expect(json.caches.filter((c) => c.status !== 'identical')).toEqual([]);
-    expect(json.counts.identical).toBe(44);
+    expect(json.counts.identical).toBe(48);
     expect(status).toBe(0);
     // -d's name was compiled in, and verification compiled with it
-    expect(json.caches.filter((c) => c.settings!.filename.startsWith('/srv/app/'))).toHaveLength(11);
+    expect(json.caches.filter((c) => c.settings!.filename.startsWith('/srv/app/'))).toHaveLength(12);
   });
 
   it('text output: one line per cache, -q only the others, then the summary', () => {
@@ -92,9 +92,9 @@ describe.skipIf(!BUILT || !oracle('3.11') || !CODEGEN)('tspyc verify on compiled
     tspycCompile(dir, ['-q', '.']);
     const r = tspyc(['verify', '.'], undefined, { cwd: dir });
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(13);
     expect(lines[0]).toMatch(/^identical: \.?\/?(\S+\/)?__pycache__\/\S+\.cpython-311\.pyc$/);
-    expect(lines.at(-1)).toBe('11 caches of 14 sources: 11 identical, 0 different, 0 stale, 0 errors (3 sources without a cache)');
+    expect(lines.at(-1)).toBe('12 caches of 15 sources: 12 identical, 0 different, 0 stale, 0 errors (3 sources without a cache)');
     expect(r.status).toBe(0);
     const q = tspyc(['verify', '-q', '.'], undefined, { cwd: dir });
     expect(q.stdout.trimEnd().split('\n')).toEqual([lines.at(-1)]);
@@ -102,7 +102,7 @@ describe.skipIf(!BUILT || !oracle('3.11') || !CODEGEN)('tspyc verify on compiled
     writeFileSync(join(dir, 'pkg', '__pycache__', 'gone.cpython-311.pyc'), readFileSync(join(dir, 'pkg', '__pycache__', 'mod.cpython-311.pyc')));
     const o = tspyc(['verify', '.'], undefined, { cwd: dir });
     expect(o.stdout).toContain('orphan: pkg/__pycache__/gone.cpython-311.pyc: its source is gone, so it was not verified\n');
-    expect(o.stdout.trimEnd().split('\n').at(-1)).toBe('11 caches of 14 sources: 11 identical, 0 different, 0 stale, 0 errors (3 sources without a cache; 1 cache without a source, not verified)');
+    expect(o.stdout.trimEnd().split('\n').at(-1)).toBe('12 caches of 15 sources: 12 identical, 0 different, 0 stale, 0 errors (3 sources without a cache; 1 cache without a source, not verified)');
     expect(o.status).toBe(0);
   });
 });

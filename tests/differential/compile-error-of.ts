@@ -1,17 +1,22 @@
 // What a full compile of a program raises, in the shape the tools/oracle scripts print python3.11's
-// compile() error in: [type, msg, lineno, offset, end_lineno, end_offset], or null when it compiles.
+// compile() error in: [type, msg, lineno, offset, end_lineno, end_offset, text], or null when it
+// compiles.
 import { compileSource, PySyntaxError } from '@tspyc/compiler';
 
-export type CompileError = [string, string, number | null, number | null, number | null, number | null] | null;
+export type CompileError = [string, string, number | null, number | null, number | null, number | null, string | null] | null;
 
-/** tspyc's compile of `source` (text, as compile(str) gets it: columns count characters; or bytes) */
+/**
+ * tspyc's compile of `source` (text, as compile(str) gets it: columns count characters; or bytes),
+ * named '<case>' as the oracle scripts name it: no file has that name, so a symtable or compiler
+ * error quotes no line (PyErr_ProgramTextObject).
+ */
 export function compileErrorOf(source: string | Uint8Array): CompileError {
   try {
-    compileSource(source, '<case>');
+    compileSource(source, '<case>', { programText: () => null });
     return null;
   } catch (e) {
     if (!(e instanceof PySyntaxError)) throw e;
-    return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset];
+    return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset, e.text];
   }
 }
 

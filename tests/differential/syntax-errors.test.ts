@@ -13,17 +13,18 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIR = join(ROOT, 'fixtures', 'syntax-errors');
 const SCRIPT = join(ROOT, 'tools', 'oracle', 'compile_errors.py');
 
-type Err = [string, string, number | null, number | null, number | null, number | null] | null;
+type Err = [string, string, number | null, number | null, number | null, number | null, string | null] | null;
 
 const sections = fixtureSections;
 
 function ours(source: Uint8Array): Err {
   try {
-    parse(source, { filename: '<case>' });
+    // '<case>' names no file: the text is the tokenizer's buffer, as compile() of a string gives it
+    parse(source, { filename: '<case>', programText: () => null });
     return null;
   } catch (e) {
     if (!(e instanceof PySyntaxError)) throw e;
-    return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset];
+    return [e.type, e.msg, e.lineno, e.offset, e.endLineno, e.endOffset, e.text];
   }
 }
 
@@ -50,7 +51,7 @@ describe.skipIf(!oracle('3.11'))('syntax errors identical to python3.11', () => 
       if (JSON.stringify(got) === JSON.stringify(want.error)) same++;
       else diffs.push(`${c.name}: ours ${JSON.stringify(got)} / python3.11 ${JSON.stringify(want.error)}`);
     });
-    console.log(`syntax errors: ${same}/${cases.length} identical (type, msg, lineno, offset, end_lineno, end_offset)`);
+    console.log(`syntax errors: ${same}/${cases.length} identical (type, msg, lineno, offset, end_lineno, end_offset, text)`);
     expect(diffs).toEqual([]);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 # Reads "#### name" sections from the files named on the command line and prints, per section, a
-# JSON line: {"name", "error": [type, msg, lineno, offset, end_lineno, end_offset]} from a full
+# JSON line: {"name", "error": [type, msg, lineno, offset, end_lineno, end_offset, text]} from a full
 # compile(source, '<case>', 'exec') (the code generator's checks included), or "error": null.
 import json, sys, warnings
 
@@ -13,5 +13,5 @@ for path in sys.argv[1:]:
             compile(source, '<case>', 'exec', dont_inherit=True)
             err = None
         except SyntaxError as e:
-            err = [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]
+            err = [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text]
         print(json.dumps({'name': name.decode(), 'error': err}))

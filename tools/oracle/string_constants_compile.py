@@ -2,7 +2,7 @@
 # command line (e.g. test_grammar: snippets handed to compile() or check_syntax_error, but also
 # messages, names, any text), compiled as a full compile(text, '<case>', 'exec'): one JSON line per
 # string, {"module", "source", "error"} with error = [type, msg, lineno, offset, end_lineno,
-# end_offset], or null when it compiles. Strings that fail otherwise (ValueError, RecursionError…)
+# end_offset, text], or null when it compiles. Strings that fail otherwise (ValueError, RecursionError…)
 # are left out: tspyc's compile API has no counterpart to compare them with.
 import ast, json, os, sys, sysconfig, warnings
 
@@ -23,7 +23,7 @@ for name in sys.argv[1:]:
             compile(node.value, '<case>', 'exec', dont_inherit=True)
             err = None
         except SyntaxError as e:
-            err = [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]
+            err = [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text]
         except (ValueError, RecursionError, MemoryError, OverflowError):
             continue
         print(json.dumps({'module': name, 'source': node.value, 'error': err}))

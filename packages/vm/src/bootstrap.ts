@@ -84,7 +84,7 @@ import { makeOperator } from './modules/operator.js';
 import { makeCopy } from './modules/copy.js';
 import { makeAbc } from './modules/abc.js';
 import { initByteArray } from './objects/bytearray-methods.js';
-import { initUnicodeErrors } from './objects/codecs.js';
+import { initUnicodeErrors } from './objects/unicode-error.js';
 import { defClassGetItem, initGenericAlias } from './objects/generic-alias.js';
 import { initUnionType } from './objects/union-type.js';
 import { typeType } from './objects/object.js';

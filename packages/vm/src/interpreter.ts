@@ -53,6 +53,8 @@ export function startInterpreter(options: RunOptions): PyModule {
   ts.frame = null;
   ts.depth = 0;
   ts.handled = null;
+  ts.excValue = null;
+  ts.outerHandled = null;
   ts.recursionLimit = 1000;
   sysState().argv.items = (options.argv ?? ['']).map(newStr);
   importModule('sys')?.dict.setStr('path', new PyList((options.host.sysPath ?? []).map(newStr)));

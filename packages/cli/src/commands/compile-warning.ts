@@ -4,7 +4,7 @@
 // from the file named in the warning, read as linecache reads it (absent when that file is not
 // there, e.g. under -d). CPython counterpart: Lib/warnings.py _formatwarnmsg_impl, Lib/linecache.py.
 import { readFileSync } from 'node:fs';
-import { detectEncoding, splitLines, type CompileWarning } from '@tspyc/compiler';
+import { detectEncoding, lineDecoder, splitLines, type CompileWarning } from '@tspyc/compiler';
 
 /** linecache.getline(filename, lineno): '' when the file or line cannot be read. */
 function getline(filename: string, lineno: number): string {
@@ -12,8 +12,10 @@ function getline(filename: string, lineno: number): string {
     let data: Uint8Array = readFileSync(filename);
     const { encoding } = detectEncoding(splitLines(data), filename);
     if (encoding.endsWith('-sig')) data = data.subarray(3);
-    // Python's latin-1 is ISO-8859-1 proper (TextDecoder's 'latin1' is windows-1252)
-    const text = encoding === 'iso-8859-1' ? Array.from(data, (b) => String.fromCharCode(b)).join('') : new TextDecoder(encoding.replace(/-sig$/, ''), { fatal: true, ignoreBOM: true }).decode(data);
+    // (Python's own codec: its cp437, its latin-1, not the WHATWG decoders of those names)
+    const decode = lineDecoder(encoding.replace(/-sig$/, ''));
+    if (decode === null) return '';
+    const text = decode(data);
     const lines = text.replace(/\r\n?/g, '\n').split(/(?<=\n)/);
     return lines[lineno - 1] ?? '';
   } catch {

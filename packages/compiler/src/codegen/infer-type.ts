@@ -48,7 +48,8 @@ export function checkSubscripter(c: Compiler, e: N.expr): void {
   switch (e._kind) {
     case NodeKind.Constant: {
       const k = e.value.kind;
-      if (!(k === Kind.None || k === Kind.Ellipsis || k === Kind.Int || k === Kind.Float || k === Kind.Complex || k === Kind.FrozenSet || k === Kind.Set)) return;
+      // PyLong_Check holds for a bool too
+      if (!(k === Kind.None || k === Kind.Ellipsis || k === Kind.Int || k === Kind.Bool || k === Kind.Float || k === Kind.Complex || k === Kind.FrozenSet || k === Kind.Set)) return;
       break;
     }
     case NodeKind.Set: case NodeKind.SetComp: case NodeKind.GeneratorExp: case NodeKind.Lambda:

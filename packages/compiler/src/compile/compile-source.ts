@@ -20,9 +20,9 @@ export interface CompileOptions {
   onWarning?: (w: CompileWarning) => void;
   /**
    * The text of the file `filename` names, or null when there is none: CPython reads the source
-   * line of a symtable or compiler error back from that file (PyErr_ProgramTextObject), so
-   * compile('return', '<s>', 'exec') has no text. Default: the source itself, as for a file
-   * compiled from disk.
+   * line of a SyntaxError in exec input back from that file (PyErr_ProgramTextObject), so
+   * compile('return', '<s>', 'exec') has no text, and a parser error there quotes the tokenizer's
+   * buffer. Default: the source itself, as for a file compiled from disk.
    */
   programText?: () => string | null;
 }
@@ -40,6 +40,6 @@ export function compileSource(source: Uint8Array | string, filename: string, opt
   const target = resolveTarget(options.target);
   if (target.version !== '3.11') throw new UnsupportedTargetError(`tspyc compiles for 3.11 only, not ${target.version}`);
   const mode = options.mode ?? 'exec';
-  const mod = parse(source, { filename, mode, target, onWarning: options.onWarning });
+  const mod = parse(source, { filename, mode, target, onWarning: options.onWarning, programText: options.programText });
   return codegenModule(mod, { filename, optimize: options.optimize ?? 0, target, source, onWarning: options.onWarning, programText: options.programText });
 }

@@ -2,14 +2,14 @@
 // and %a units (width and precision of at most two digits) becomes the f-string
 // f"...{a!s}...{b!r}", which compiles to faster code. The new literal parts and format specs
 // carry no location (-1), as CPython builds them.
-import { PyStr } from '@tspyc/bytecode';
+import { newObjectConstant, PyStr } from '@tspyc/bytecode';
 import { NodeKind, type BinOp, type Constant, type FormattedValue, type JoinedStr, type expr } from '../ast/index.js';
 import { copyNode } from './make-const.js';
 
 const MAXDIGITS = 3;
 
-function constantAtNoLocation(value: string): Constant {
-  return { _type: 'Constant', _kind: NodeKind.Constant, value: new PyStr(value), kind: null, lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 };
+function constantAtNoLocation(value: PyStr): Constant {
+  return { _type: 'Constant', _kind: NodeKind.Constant, value, kind: null, lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 };
 }
 
 /** parse_literal: the text up to the next lone '%' ('%%' stands for '%'), or null if empty */
@@ -22,7 +22,10 @@ function parseLiteral(fmt: string, pos: { at: number }): Constant | null {
     else break;
   }
   pos.at = p;
-  return p === start ? null : constantAtNoLocation(fmt.slice(start, p).replaceAll('%%', '%'));
+  if (p === start) return null;
+  const text = fmt.slice(start, p);
+  // str.replace('%%', '%') makes a new string: for '%%', a '%' that is not the Latin-1 singleton
+  return constantAtNoLocation(text === '%%' ? newObjectConstant(new PyStr('%')) : new PyStr(text.replaceAll('%%', '%')));
 }
 
 interface FormatUnit {
@@ -82,7 +85,7 @@ function parseFormat(fmt: string, pos: { at: number }, arg: expr): FormattedValu
     _kind: NodeKind.FormattedValue,
     value: arg,
     conversion: unit.spec.charCodeAt(0),
-    format_spec: spec ? constantAtNoLocation(spec) : null,
+    format_spec: spec ? constantAtNoLocation(new PyStr(spec)) : null,
     lineno: arg.lineno,
     col_offset: arg.col_offset,
     end_lineno: arg.end_lineno,

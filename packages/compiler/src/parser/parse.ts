@@ -47,6 +47,12 @@ export interface ParseOptions {
   /** receives compile-time warnings (invalid escape sequences: DeprecationWarning) */
   onWarning?: (w: CompileWarning) => void;
   /**
+   * The text of the file `filename` names, or null when there is none: the source line of a
+   * SyntaxError in exec input is read back from that file (CPython: _PyErr_ProgramDecodedTextObject),
+   * else taken from the tokenizer's buffer. Default: the source is that file.
+   */
+  programText?: () => string | null;
+  /**
    * the Python whose syntax to parse. The tokenizer, grammar (one generated parser per version's
    * python.gram) and AST tables are per version; 3.11 is the one implemented.
    */
@@ -71,7 +77,7 @@ export function parse(source: Uint8Array | string, options: ParseOptions = {}): 
   const { text, hasEncoding, oneBytePerChar } = decodeSource(source, filename, mode === 'exec');
   const tok = new Tokenizer(text, filename, { typeComments: options.typeComments ?? false, oneBytePerChar, onSyntaxWarning: syntaxWarningTo(options.onWarning, filename) });
   // every ParserOptions has all the fields, in this order: one object shape (parserOptions)
-  const p = new Parser(tok, parserOptions(filename, START[mode], options.typeComments ?? false, hasEncoding, undefined, undefined, options.onWarning));
+  const p = new Parser(tok, parserOptions(filename, START[mode], options.typeComments ?? false, hasEncoding, undefined, undefined, options.onWarning, options.programText));
   return runParser(p) as mod;
 }
 
@@ -88,8 +94,9 @@ function parserOptions(
   startingLineno: number | undefined,
   startingColOffset: number | undefined,
   onWarning: ((w: CompileWarning) => void) | undefined,
+  programText: (() => string | null) | undefined,
 ): ParserOptions {
-  return { filename, startRule, typeComments, charOffsets, startingLineno, startingColOffset, onWarning };
+  return { filename, startRule, typeComments, charOffsets, startingLineno, startingColOffset, onWarning, programText };
 }
 
 function runParser(p: Parser): unknown {
@@ -184,7 +191,7 @@ setFstringExprCompiler((parent: ParserBase, exprText: string, t: Token, lines: n
   tok.lineno = t.lineno + lines - 1;
   const o = parent.options;
   // (a spread here made objects of varying shapes, and the parser's reads of its options megamorphic)
-  const options = parserOptions(o.filename, 'fstring', o.typeComments, o.charOffsets, t.lineno + lines, lines !== 0 ? cols : t.col_offset + cols, o.onWarning);
+  const options = parserOptions(o.filename, 'fstring', o.typeComments, o.charOffsets, t.lineno + lines, lines !== 0 ? cols : t.col_offset + cols, o.onWarning, undefined);
   const p2 = new Parser(tok, options);
   return runParser(p2) as expr;
 });

@@ -29,6 +29,8 @@ export interface ParserOptions {
   startingColOffset?: number | undefined;
   /** compile-time warnings (PyErr_WarnExplicit); without a handler they are dropped */
   onWarning?: ((w: CompileWarning) => void) | undefined;
+  /** the text of the file `filename` names (ParseOptions.programText); undefined: the source is that file */
+  programText?: (() => string | null) | undefined;
 }
 
 export interface CompileWarning {
@@ -307,24 +309,49 @@ export abstract class ParserBase {
   /** a warning about token `t` (made an error, it is RAISE_SYNTAX_ERROR_KNOWN_TOKEN(t)) */
   warn(category: CompileWarning['category'], message: string, t: Token): void {
     const onWarning = this.options.onWarning;
-    if (!onWarning) return;
+    // (not in the second pass, for the invalid_* rules: the first pass warned already)
+    if (!onWarning || this.callInvalidRules) return;
     const error = this.raiseErrorKnownLocationRaw('SyntaxError', t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, message);
     onWarning({ category, message, filename: this.options.filename, lineno: t.lineno, error });
   }
 
   // ---- errors (pegen_errors.c) ----
 
+  /** line `lineno` of the file the source is named after, with its newline; null without such a file or line */
+  private fileLine(lineno: number): string | null {
+    const programText = this.options.programText;
+    const text = programText === undefined ? this.tok.src : programText();
+    if (text === null || lineno < 1) return null;
+    let start = 0;
+    for (let l = 1; l < lineno; l++) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) return null;
+      start = nl + 1;
+    }
+    if (start >= text.length) return null;
+    const nl = text.indexOf('\n', start);
+    return text.slice(start, nl < 0 ? text.length : nl + 1);
+  }
+
   /** the text of source line `lineno` (1-based), without its newline */
   sourceLine(lineno: number): string {
+    const src = this.tok.src;
+    const start = this.lineStartOf(lineno);
+    if (start < 0) return '';
+    const nl = src.indexOf('\n', start);
+    return src.slice(start, nl < 0 ? src.length : nl);
+  }
+
+  /** where source line `lineno` (1-based) starts, or -1 past the end */
+  private lineStartOf(lineno: number): number {
     const src = this.tok.src;
     let start = 0;
     for (let l = 1; l < lineno; l++) {
       const nl = src.indexOf('\n', start);
-      if (nl < 0) return '';
+      if (nl < 0) return -1;
       start = nl + 1;
     }
-    const nl = src.indexOf('\n', start);
-    return src.slice(start, nl < 0 ? src.length : nl);
+    return start;
   }
 
   /** _PyPegen_raise_error_known_location: columns here are 1-based byte offsets (or CURRENT_POS) */
@@ -346,12 +373,37 @@ export abstract class ParserBase {
       col = byteOffsetToCharOffset(line, colOffset);
       if (endCol > 0) endCol = byteOffsetToCharOffset(line, endCol);
     }
-    return new PySyntaxError(type, msg, this.options.filename, lineno, col, line, endLineno, endCol);
+    // (bytes that are not UTF-8 are kept as lone low surrogates; the text decodes them with 'replace')
+    const text = line.replace(/(?<![\ud800-\udbff])[\udc80-\udcff]/g, '\ufffd');
+    return new PySyntaxError(type, msg, this.options.filename, lineno, col, text, endLineno, endCol);
   }
 
+  /**
+   * The text of a parser error (_PyPegen_raise_error_known_location). Exec input named after a
+   * file quotes that file's line. Otherwise (source text, as compile() of a string): an error at
+   * or after the tokenizer's current line quotes the tokenizer's buffer: that line with its newline
+   * (exec input always ends in one; eval and single input may not), from the first line of a token
+   * read across lines up to it (the buffer moves on only between tokens). An earlier line is cut
+   * from the source without its newline (get_error_line_from_tokenizer_buffers).
+   */
   protected errorLine(lineno: number): string {
+    if (this.options.startRule === 'file') {
+      // exec input: the line is read back from the file (_PyErr_ProgramDecodedTextObject)
+      const line = this.fileLine(lineno);
+      if (line !== null) return line;
+    }
     const sl = this.options.startingLineno;
-    return this.sourceLine(sl !== undefined ? lineno - sl + 1 : lineno);
+    const own = (l: number) => (sl !== undefined ? l - sl + 1 : l);
+    const current = this.tok.lineno;
+    if (lineno < current || current === 0) return this.sourceLine(own(lineno));
+    let first = current;
+    for (let i = this.fill - 1; i >= 0 && this.tokens[i]!.end_lineno === current; i--) first = Math.min(first, this.tokens[i]!.lineno);
+    const src = this.tok.src;
+    const from = this.lineStartOf(own(first));
+    const last = this.lineStartOf(own(current));
+    if (from < 0 || last < 0) return this.sourceLine(own(lineno));
+    const nl = src.indexOf('\n', last);
+    return src.slice(from, nl < 0 ? src.length : nl + 1);
   }
 
   /** RAISE_ERROR_KNOWN_LOCATION: 0-based byte columns */

@@ -115,12 +115,20 @@ function codePointsOf(s: string): number[] {
   return out;
 }
 
-/** the character after the first unknown escape of the last decode, for the warning */
+/**
+ * What follows the backslash of the last decode's first invalid escape, for the warning: the
+ * character of an unknown escape, or the three digits of an octal escape above 0o377.
+ */
 let firstInvalidEscape: string | null = null;
 
+/** warn_invalid_escape_sequence */
 function warnInvalidEscape(p: P, t: Token): void {
-  if (firstInvalidEscape !== null) p.warn('DeprecationWarning', `invalid escape sequence '\\${firstInvalidEscape}'`, t);
+  const e = firstInvalidEscape;
   firstInvalidEscape = null;
+  if (e === null) return;
+  // (an unknown escape is never a digit 4-7: those begin octal escapes)
+  const octal = e.charCodeAt(0) >= 0x34 && e.charCodeAt(0) <= 0x37;
+  p.warn('DeprecationWarning', octal ? `invalid octal escape sequence '\\${e}'` : `invalid escape sequence '\\${e}'`, t);
 }
 
 export function decodeUnicodeWithEscapes(p: P, s: string, t: Token): string {
@@ -169,6 +177,8 @@ function decodeEscapes(p: P, s: string, _t: Token, cps: number[] | null): string
     if (c >= '0' && c <= '7') {
       let v = c.charCodeAt(0) - 48;
       for (let k = 0; k < 2 && i < s.length && s[i]! >= '0' && s[i]! <= '7'; k++) v = v * 8 + (s.charCodeAt(i++) - 48);
+      // above 0o377 (three digits, the first 4-7): still decoded, but an invalid escape
+      if (v > 0o377 && firstInvalidEscape === null) firstInvalidEscape = s.slice(i - 3, i);
       emit(String.fromCodePoint(v), v);
       continue;
     }
@@ -235,6 +245,7 @@ function decodeBytes(p: P, s: string): Uint8Array {
     if (c >= '0' && c <= '7') {
       let v = c.charCodeAt(0) - 48;
       for (let k = 0; k < 2 && i < s.length && s[i]! >= '0' && s[i]! <= '7'; k++) v = v * 8 + (s.charCodeAt(i++) - 48);
+      if (v > 0o377 && firstInvalidEscape === null) firstInvalidEscape = s.slice(i - 3, i);
       out.push(v & 0xff);
       continue;
     }

@@ -115,8 +115,14 @@ export function genResume(gen: PyGenerator, value: PyObject, exc: PyObject | nul
   }
   f.stack[f.sp++] = value;
   gen.running = true;
+  // the generator's exc_info entry goes on top of its caller's: its own value, or the caller's
+  // exception seen through it while it has none
   const prevHandled = ts.handled;
-  if (gen.handled !== null) ts.handled = gen.handled;
+  const prevExcValue = ts.excValue;
+  const prevOuter = ts.outerHandled;
+  ts.outerHandled = prevHandled;
+  ts.excValue = gen.handled;
+  ts.handled = gen.handled ?? prevHandled;
   try {
     const r = evalFrame(f, exc);
     if (f.state === FRAME_COMPLETED) gen.finished = true;
@@ -133,8 +139,10 @@ export function genResume(gen: PyGenerator, value: PyObject, exc: PyObject | nul
     throw e;
   } finally {
     gen.running = false;
-    gen.handled = gen.finished || ts.handled === prevHandled ? null : ts.handled;
+    gen.handled = gen.finished ? null : ts.excValue;
     ts.handled = prevHandled;
+    ts.excValue = prevExcValue;
+    ts.outerHandled = prevOuter;
   }
 }
 
@@ -149,16 +157,22 @@ function findHandler(code: Code, lasti: number) {
 }
 
 /** _PyErr_SetObject's chaining: the exception being handled becomes the new one's __context__. */
-function chainContext(exc: PyObject): void {
+export function chainContext(exc: PyObject): void {
   const handled = ts.handled;
   if (handled === null || handled === exc || !(exc instanceof PyBaseException)) return;
+  // Floyd's cycle detection, as CPython: a cycle already in the chain must not hang the raise.
   let o: PyObject | null = handled;
+  let slow: PyObject | null = handled;
+  let toggle = false;
   while (o instanceof PyBaseException && o.context !== null) {
     if (o.context === exc) {
       o.context = null;
       break;
     }
     o = o.context;
+    if (o === slow) break;
+    if (toggle) slow = (slow as PyBaseException).context;
+    toggle = !toggle;
   }
   exc.context = handled;
 }
@@ -195,9 +209,11 @@ export function evalFrame(f: Frame, throwExc: PyObject | null): PyObject {
   for (;;) {
     try {
       if (pending !== null) {
-        const e = pending;
+        // thrown in (gen.throw: PyErr_Restore): set as it is, not chained to the exception being handled
+        const err = new PyError(pending);
         pending = null;
-        throw new PyError(e);
+        seen.add(err);
+        throw err;
       }
       return dispatch(f);
     } catch (e) {
@@ -1020,14 +1036,16 @@ function rareOp(f: Frame, op: number, oparg: number, instr: number): void {
     }
     case Op.PUSH_EXC_INFO: {
       const v = stack[sp - 1]!;
-      stack[sp - 1] = ts.handled ?? None;
+      stack[sp - 1] = ts.excValue ?? None;
       stack[sp++] = v;
+      ts.excValue = v;
       ts.handled = v;
       break;
     }
     case Op.POP_EXCEPT: {
       const v = stack[--sp]!;
-      ts.handled = v === None ? null : v;
+      ts.excValue = v === None ? null : v;
+      ts.handled = ts.excValue ?? ts.outerHandled;
       break;
     }
     case Op.RERAISE: {
@@ -1049,7 +1067,7 @@ function rareOp(f: Frame, op: number, oparg: number, instr: number): void {
       const [match, rest] = exceptionGroupMatch(stack[sp - 1]!, t);
       stack[sp - 1] = rest;
       stack[sp++] = match;
-      if (match !== None) ts.handled = match;
+      if (match !== None) ts.handled = ts.excValue = match;
       break;
     }
     case Op.PREP_RERAISE_STAR: {

@@ -126,15 +126,17 @@ function exceptionLine(exc: PyObject): string {
   const label = typeLabel(exc.type);
   const syntax = syntaxErrorDisplay(exc);
   if (syntax !== null) return syntax.msg === '' ? `${syntax.lines}${label}\n` : `${syntax.lines}${label}: ${syntax.msg}\n`;
-  let msg: string;
+  let out: string;
   try {
-    msg = str(exc);
+    const msg = str(exc);
+    out = msg === '' ? label : `${label}: ${msg}`;
   } catch {
-    return `${label}: <exception str() failed>\n`;
+    out = `${label}: <exception str() failed>`;
   }
+  // print_exception_suggestions: after the message, whether or not str() worked
   const suggestion = offerSuggestion(exc);
-  if (suggestion !== null) msg += `. Did you mean: '${suggestion}'?`;
-  let out = msg === '' ? `${label}\n` : `${label}: ${msg}\n`;
+  if (suggestion !== null) out += `. Did you mean: '${suggestion}'?`;
+  out += '\n';
   if (exc.dict instanceof PyDict) {
     const notes = exc.dict.getStr('__notes__');
     if (notes instanceof PyList) {

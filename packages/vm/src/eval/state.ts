@@ -10,8 +10,18 @@ export interface ThreadState {
   /** Python frames on the stack (recursion check) */
   depth: number;
   recursionLimit: number;
-  /** sys.exc_info()'s exception: the one an except/finally block is handling, or null */
+  /**
+   * sys.exc_info()'s exception (_PyErr_GetTopmostException): the innermost one an except/finally
+   * block is handling, in this frame or a caller, or null
+   */
   handled: PyObject | null;
+  /**
+   * exc_info->exc_value of the running code's own entry (a generator has its own, saved while it
+   * is suspended): what PUSH_EXC_INFO saves and POP_EXCEPT restores
+   */
+  excValue: PyObject | null;
+  /** the topmost exception of the entries below the running one (a generator's callers') */
+  outerHandled: PyObject | null;
   host: Host;
 }
 
@@ -20,6 +30,8 @@ export const ts: ThreadState = {
   depth: 0,
   recursionLimit: 1000,
   handled: null,
+  excValue: null,
+  outerHandled: null,
   host: {
     writeStdout: () => {},
     writeStderr: () => {},

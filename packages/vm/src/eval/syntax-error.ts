@@ -68,7 +68,8 @@ function errorText(text: string, offset: number, endOffset: number): string {
  * lines before its message and the message itself; null for any other exception.
  */
 export function syntaxErrorDisplay(exc: PyObject): { lines: string; msg: string } | null {
-  if (!(exc.dict instanceof PyDict) || exc.dict.getStr('print_file_and_line') === undefined) return null;
+  // any SyntaxError has the attribute (None unless set); other exceptions may set it
+  if (!(exc.dict instanceof PyDict) || (!exc.type.isSubtype(syntaxErrorType) && exc.dict.getStr('print_file_and_line') === undefined)) return null;
   const d = exc.dict;
   const num = (name: string): number | null => {
     const v = d.getStr(name);

@@ -1,7 +1,7 @@
 // The _codecs module Lib/codecs.py and Lib/encodings/ build on: the codec registry (search
 // functions, Lib's encodings package imported on the first lookup), the error-handler registry,
 // and the utf-8 / ascii / latin-1 codec functions over the VM's own codecs (objects/codecs.ts),
-// and the (raw-)unicode-escape ones (unicode-escape-codecs.ts).
+// the (raw-)unicode-escape ones (unicode-escape-codecs.ts) and the charmap ones (charmap-codecs.ts).
 // CPython counterpart: Modules/_codecsmodule.c, Python/codecs.c.
 import { raise, PyError } from '../errors.js';
 import { None, PyObject } from '../objects/object.js';
@@ -20,6 +20,7 @@ import { importFullName } from './path-import.js';
 import { sysModules } from './registry.js';
 import { rawUnicodeEscapeDecode, rawUnicodeEscapeEncode, unicodeEscapeDecode, unicodeEscapeEncode } from './unicode-escape-codecs.js';
 import { warnEx } from './warnings-c.js';
+import { charmapBuild, charmapDecode, charmapEncode } from './charmap-codecs.js';
 import { isTrue } from '../protocols/truth.js';
 
 const searchFunctions: PyObject[] = [];
@@ -136,6 +137,14 @@ function standardHandlers(): void {
   def('backslashreplace', (exc) => newTuple([newStr(charsOf(exc).map(escape).join('')), intFromNumber(errorFields(exc).end)]));
   def('namereplace', (exc) => newTuple([newStr(charsOf(exc).map(escape).join('')), intFromNumber(errorFields(exc).end)]));
   def('xmlcharrefreplace', (exc) => newTuple([newStr(charsOf(exc).map((c) => `&#${c};`).join('')), intFromNumber(errorFields(exc).end)]));
+  // PEP 383: undecodable bytes 0x80-0xff as U+DC80..U+DCFF, and back; anything else stays the error
+  def('surrogateescape', (exc) => {
+    const dec = exc.type.name === 'UnicodeDecodeError';
+    const chars = charsOf(exc);
+    if (chars.some((c) => (dec ? c < 0x80 : c < 0xdc80 || c > 0xdcff))) throw new PyError(exc);
+    const replacement = dec ? newStr(String.fromCharCode(...chars.map((c) => 0xdc00 + c))) : new PyBytes(Uint8Array.from(chars, (c) => c - 0xdc00));
+    return newTuple([replacement, intFromNumber(errorFields(exc).end)]);
+  });
 }
 
 export function makeCodecsC(): PyModule {
@@ -201,6 +210,20 @@ export function makeCodecsC(): PyModule {
       return newTuple([newStr(r.text), intFromNumber(r.consumed)]);
     });
   }
+  const handlers = (name: string) => errorHandlers.get(name);
+  def('charmap_build', (a) => {
+    if (!(a[0] instanceof PyStr)) raise(typeErrorType, `charmap_build() argument must be str, not ${a[0]?.type.name ?? 'NoneType'}`);
+    return charmapBuild(a[0].value);
+  });
+  def('charmap_decode', (a) => {
+    const b = data(a[0]);
+    return newTuple([newStr(charmapDecode(b, strArg(a[1], 'strict'), a[2] ?? None, handlers)), intFromNumber(b.length)]);
+  });
+  def('charmap_encode', (a) => {
+    const s = a[0];
+    if (!(s instanceof PyStr)) raise(typeErrorType, `charmap_encode() argument 1 must be str, not ${s?.type.name ?? 'NoneType'}`);
+    return newTuple([new PyBytes(charmapEncode(s.value, strArg(a[1], 'strict'), a[2] ?? None, handlers)), intFromNumber(Array.from(s.value).length)]);
+  });
   def('register_error', (a) => {
     if (!isCallable(a[1] ?? None)) raise(typeErrorType, 'handler must be callable');
     errorHandlers.set(strArg(a[0], ''), a[1]!);

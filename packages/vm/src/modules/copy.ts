@@ -21,7 +21,7 @@ import { PyBuiltin } from '../objects/native.js';
 import { PyProperty, PyMemberDescr } from '../objects/descr.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
-import { exceptionType, typeErrorType } from '../objects/exception-types.js';
+import { baseExceptionType, exceptionType, typeErrorType } from '../objects/exception-types.js';
 import { callObject } from '../protocols/call.js';
 import { getAttr, getAttrOpt, setAttr } from '../protocols/getattr.js';
 import { toArray } from '../protocols/iter.js';
@@ -46,11 +46,12 @@ function isAtomic(o: PyObject, deep: boolean): boolean {
   return false;
 }
 
-/** A class attribute defined by a Python class (a user override of a protocol method). */
+/** A class attribute defined by a Python class (a user override of a protocol method), or by an exception type. */
 function userDefined(t: PyType, name: string): PyObject | undefined {
   for (const c of t.mro) {
     const v = c.attrs.get(name);
-    if (v !== undefined) return c.flags & TPFLAGS_HEAPTYPE ? v : undefined;
+    // BaseException's own __reduce__ counts too: copy rebuilds an exception from its args
+    if (v !== undefined) return c.flags & TPFLAGS_HEAPTYPE || c.isSubtype(baseExceptionType) ? v : undefined;
   }
   return undefined;
 }

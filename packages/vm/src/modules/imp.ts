@@ -36,6 +36,8 @@ export function makeImp(): PyModule {
   def('lock_held', () => False);
   def('_fix_co_filename', () => None);
   def('_frozen_module_names', () => new PyList([]));
+  // test.support's frozen_modules() switches frozen modules on or off: there are none to switch
+  def('_override_frozen_modules_for_tests', () => None);
   d.setStr('check_hash_based_pycs', newStr('default'));
   return m;
 }

@@ -276,6 +276,18 @@ function initBytesIO(): void {
   };
   defMethod(t, 'read', read);
   defMethod(t, 'read1', read);
+  // _io_BytesIO_readinto_impl: as many bytes as the buffer holds, from the position (pickle's
+  // unframer reads bytearrays so)
+  const readinto = (a: PyObject[]) => {
+    const s = bo(a[0]!);
+    const target = a[1];
+    if (!(target instanceof PyByteArray)) raise(typeErrorType, `readinto() argument must be read-write bytes-like object, not ${target?.type.name ?? 'NoneType'}`);
+    const [from, to] = take(s, s.buf.length, target.data.length, null);
+    for (let i = from; i < to; i++) target.data[i - from] = s.buf[i]!;
+    return intFromNumber(to - from);
+  };
+  defMethod(t, 'readinto', readinto);
+  defMethod(t, 'readinto1', readinto);
   defMethod(t, 'readline', (a) => {
     const s = bo(a[0]!);
     return bytes(s.buf.slice(...take(s, s.buf.length, sizeArg(a[1]), (from) => s.buf.indexOf(10, from))));

@@ -16,13 +16,16 @@ import { frameObject } from '../objects/frame-object.js';
 import { newNamespace } from '../objects/namespace.js';
 import { PyModule } from '../objects/module.js';
 import { builtinFunction } from '../objects/native.js';
-import { notImplementedErrorType, PyBaseException, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
+import { notImplementedErrorType, PyBaseException, recursionErrorType, systemExitType, typeErrorType, valueErrorType } from '../objects/exception-types.js';
 import { ts } from '../eval/state.js';
 import { formatException } from '../eval/pythonrun.js';
 import { PyHostInput, PyHostStream } from '../builtins/io.js';
 import { builtinModuleNames, sysModules } from './registry.js';
 import { displayHook } from '../eval/displayhook.js';
 import { isCallable } from '../builtins/introspection.js';
+import { getAttr } from '../protocols/getattr.js';
+import { PyTraceback } from '../objects/traceback.js';
+import { metaPathFinders } from './meta-path.js';
 
 interface SysState {
   stdin: PyHostInput;
@@ -34,6 +37,21 @@ let streams: SysState | null = null;
 /** sys.stdin, sys.stdout, sys.stderr and sys.argv (created on first use). */
 export function sysState(): SysState {
   return (streams ??= { stdin: new PyHostInput(), stdout: new PyHostStream(1), stderr: new PyHostStream(2), argv: new PyList([]) });
+}
+
+/**
+ * PyErr_Display: the report goes to the current sys.stderr (a test's captured_stderr sees it),
+ * nowhere when that is None; the given traceback stands in for an exception without one.
+ */
+function errDisplay(sys: PyModule, value: PyObject, tb: PyObject): void {
+  if (value instanceof PyBaseException && value.traceback === null && tb instanceof PyTraceback) value.traceback = tb;
+  const file = sys.dict.getStr('stderr');
+  if (file === undefined) {
+    ts.host.writeStderr(formatException(value) + 'lost sys.stderr\n');
+    return;
+  }
+  if (file === None) return;
+  callObject(getAttr(file, 'write'), [newStr(formatException(value))], null);
 }
 
 export function makeSys(): PyModule {
@@ -163,6 +181,10 @@ export function makeSys(): PyModule {
     const n = a[0];
     if (!(n instanceof PyInt)) raise(typeErrorType, "'float' object cannot be interpreted as an integer");
     if (n.value < 1n) raise(valueErrorType, 'recursion limit must be greater or equal than 1');
+    // _Py_SetRecursionLimit's caller refuses a limit the running frames already reach
+    if (BigInt(ts.depth) >= n.value) {
+      raise(recursionErrorType, `cannot set the recursion limit to ${n.value} at the recursion depth ${ts.depth}: the limit is too low`);
+    }
     ts.recursionLimit = Number(n.value);
     return None;
   });
@@ -184,7 +206,7 @@ export function makeSys(): PyModule {
   const dontWriteBytecode = importConfig.dontWriteBytecode ? True : False;
   d.setStr('dont_write_bytecode', dontWriteBytecode);
   d.setStr('pycache_prefix', importConfig.pycachePrefix === null ? None : newStr(importConfig.pycachePrefix));
-  d.setStr('meta_path', new PyList([]));
+  d.setStr('meta_path', new PyList(metaPathFinders()));
   d.setStr('path_hooks', new PyList([]));
   d.setStr('path_importer_cache', new PyDict());
   d.setStr(
@@ -196,7 +218,7 @@ export function makeSys(): PyModule {
   // sys.excepthook(type, value, traceback): what an uncaught exception prints (the VM's own report)
   const excepthook = builtinFunction('excepthook', (a) => {
     if (a.length !== 3) raise(typeErrorType, `excepthook expected 3 arguments, got ${a.length}`);
-    ts.host.writeStderr(formatException(a[1]!));
+    errDisplay(m, a[1]!, a[2]!);
     return None;
   });
   d.setStr('excepthook', excepthook);

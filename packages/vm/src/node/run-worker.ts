@@ -40,8 +40,8 @@ interface SyntaxErrorFields extends Error {
 }
 
 /**
- * Where a compiler or symtable error's source line comes from (PyErr_ProgramTextObject): the file
- * `filename` names, read only when an error needs it; none for '<string>' and the like.
+ * Where a SyntaxError's source line comes from for compile() of source text (PyErr_ProgramTextObject):
+ * the file `filename` names (as UTF-8), read only when an error needs it; none for '<string>' and the like.
  */
 function programText(filename: string): () => string | null {
   return () => {
@@ -112,7 +112,8 @@ async function main(options: RunFileOptions): Promise<number> {
   const compileMain = (source: Uint8Array | string, filename: string): CodeObject => {
     if (compilerModule === null) throw new StartError(`cannot compile ${filename}: no compiler was given`, 70);
     try {
-      return compilerModule().compileSource(source, filename, { optimize, onWarning: warningsTo((w) => mainWarnings.push(w)), programText: programText(filename) });
+      // (a main file is its own program text, read in its own encoding; -c's '<string>' has none)
+      return compilerModule().compileSource(source, filename, { optimize, onWarning: warningsTo((w) => mainWarnings.push(w)), programText: filename === '<string>' ? () => null : undefined });
     } catch (err) {
       if (!isSyntaxError(err)) throw err;
       const host = asHostError(err);

@@ -1,6 +1,7 @@
 // The methods bytes and bytearray share, and bytes' own. CPython counterpart:
 // Objects/bytesobject.c, Objects/bytes_methods.c, Objects/stringlib (find, split, strip, …).
 // The work is done on latin-1 JS strings (one char per byte), converted back at the end.
+import { bufferOf } from '../protocols/buffer.js';
 import { bytesRepr, valueHash, PyBytes as FmtBytes, targetForVersion } from '@tspyc/bytecode';
 import { percentFormat } from '../format/percent.js';
 import { raise } from '../errors.js';
@@ -305,7 +306,8 @@ export function byteValue(o: PyObject): number {
 
 /** The bytes bytes(x) / bytearray(x) builds from one argument (no encoding). */
 export function bytesFromObject(src: PyObject, kind: string): number[] {
-  const b = bytesLike(src);
+  // an object with the buffer protocol gives its bytes (a memoryview its window's)
+  const b = bufferOf(src);
   if (b !== null) return Array.from(b);
   if (src instanceof PyStr) raise(typeErrorType, 'string argument without an encoding');
   if (src.type.lookup('__index__') !== undefined) {

@@ -1,20 +1,14 @@
 // The codecs str.encode and bytes.decode use: utf-8, ascii and latin-1, with the strict, ignore,
 // replace, backslashreplace, xmlcharrefreplace, surrogateescape (PEP 383: undecodable bytes as
 // U+DC80..U+DCFF and back) and surrogatepass (utf-8: surrogates as their 3-byte forms) error
-// handlers, and UnicodeDecodeError /
-// UnicodeEncodeError as CPython words them. CPython counterpart: Objects/unicodeobject.c
-// (PyUnicode_DecodeUTF8Stateful, unicode_encode_ucs1, PyUnicode_Decode*), Python/codecs.c,
-// Objects/exceptions.c (UnicodeDecodeError_str, UnicodeEncodeError_str).
+// handlers. CPython counterpart: Objects/unicodeobject.c (PyUnicode_DecodeUTF8Stateful,
+// unicode_encode_ucs1, PyUnicode_Decode*), Python/codecs.c.
 import { utf8SequenceError, utf8SequenceLength } from '@tspyc/bytecode';
 import { PyError, raise } from '../errors.js';
-import { PyObject } from './object.js';
-import { PyStr, newStr } from './str.js';
-import { PyInt, intFromNumber } from './int.js';
-import { PyDict } from './dict.js';
+import { newStr } from './str.js';
 import { PyBytes } from './bytes.js';
-import { defMethod } from './native.js';
-import { defGetSet } from './descr.js';
-import { PyBaseException, lookupErrorType, unicodeDecodeErrorType, unicodeEncodeErrorType } from './exception-types.js';
+import { lookupErrorType, unicodeDecodeErrorType, unicodeEncodeErrorType } from './exception-types.js';
+import { newUnicodeError } from './unicode-error.js';
 import { registryDecode, registryEncode } from '../modules/codecs-c.js';
 
 type Codec = 'utf-8' | 'ascii' | 'latin-1';
@@ -41,15 +35,11 @@ function unknownHandler(errors: string): never {
 
 /** A UnicodeDecodeError of `codec` (any codec's name) over `data`. */
 export function decodeError(codec: string, data: Uint8Array, start: number, end: number, reason: string): never {
-  const e = new PyBaseException(unicodeDecodeErrorType, [newStr(codec), new PyBytes(data), intFromNumber(start), intFromNumber(end), newStr(reason)]);
-  e.dict = new PyDict();
-  throw new PyError(e);
+  throw new PyError(newUnicodeError(unicodeDecodeErrorType, codec, new PyBytes(data), start, end, reason));
 }
 
 function encodeError(codec: Codec, s: string, start: number, end: number, reason: string): never {
-  const e = new PyBaseException(unicodeEncodeErrorType, [newStr(codec), newStr(s), intFromNumber(start), intFromNumber(end), newStr(reason)]);
-  e.dict = new PyDict();
-  throw new PyError(e);
+  throw new PyError(newUnicodeError(unicodeEncodeErrorType, codec, newStr(s), start, end, reason));
 }
 
 
@@ -170,43 +160,4 @@ function unencodableEnd(cps: readonly number[], i: number, codec: Codec, limit: 
 
 function encodeReason(codec: Codec, limit: number): string {
   return codec === 'utf-8' ? 'surrogates not allowed' : `ordinal not in range(${limit})`;
-}
-
-function attr(e: PyObject, i: number): PyObject {
-  return (e as PyBaseException).args[i]!;
-}
-
-/** A Unicode{De,En}codeError's fields: (encoding, object, start, end, reason). */
-function fields(e: PyObject): { enc: string; obj: PyObject; st: number; en: number; reason: string } {
-  return {
-    enc: (attr(e, 0) as PyStr).value,
-    obj: attr(e, 1),
-    st: Number((attr(e, 2) as PyInt).value),
-    en: Number((attr(e, 3) as PyInt).value),
-    reason: (attr(e, 4) as PyStr).value,
-  };
-}
-
-export function initUnicodeErrors(): void {
-  defMethod(unicodeDecodeErrorType, '__str__', (a) => {
-    const { enc, obj, st, en, reason } = fields(a[0]!);
-    if (en === st + 1) {
-      const byte = (obj as PyBytes).value[st]!;
-      return newStr(`'${enc}' codec can't decode byte 0x${byte.toString(16).padStart(2, '0')} in position ${st}: ${reason}`);
-    }
-    return newStr(`'${enc}' codec can't decode bytes in position ${st}-${en - 1}: ${reason}`);
-  });
-  defMethod(unicodeEncodeErrorType, '__str__', (a) => {
-    const { enc, obj, st, en, reason } = fields(a[0]!);
-    if (en === st + 1) {
-      const cp = Array.from((obj as PyStr).value)[st]!.codePointAt(0)!;
-      return newStr(`'${enc}' codec can't encode character '${escapeChar(cp)}' in position ${st}: ${reason}`);
-    }
-    return newStr(`'${enc}' codec can't encode characters in position ${st}-${en - 1}: ${reason}`);
-  });
-  for (const t of [unicodeDecodeErrorType, unicodeEncodeErrorType]) {
-    ['encoding', 'object', 'start', 'end', 'reason'].forEach((name, i) => {
-      defGetSet(t, name, (o) => attr(o, i));
-    });
-  }
 }

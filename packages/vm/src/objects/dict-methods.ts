@@ -14,11 +14,11 @@ import { PyMappingProxy } from './mappingproxy.js';
 import { dictIter } from './dict-iterator.js';
 import { keyErrorType, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, withReprGuard } from '../protocols/repr.js';
-import { toArray } from '../protocols/iter.js';
+import { getIter, iterNext, toArray } from '../protocols/iter.js';
 import { pyEq } from '../protocols/compare.js';
 import { callObject, callSpecial } from '../protocols/call.js';
 import { getAttr, getAttrOpt } from '../protocols/getattr.js';
-import { getItem, keyError } from '../protocols/sequence.js';
+import { contains, getItem, keyError, setItem } from '../protocols/sequence.js';
 
 export const dictKeysType = builtinType('dict_keys', undefined, 0);
 export const dictValuesType = builtinType('dict_values', undefined, 0);
@@ -32,11 +32,24 @@ export class PyDictView extends PyObject {
   }
 }
 
+/** dict.__iter__: a dict subclass overriding it is merged through keys() and __getitem__ */
+let dictIterMethod: PyObject | undefined;
+
 /** dict.update / dict(...) from a mapping or an iterable of pairs, then keywords. */
 export function dictUpdateFrom(d: PyDict, arg: PyObject | undefined, kw: Kwargs | null): void {
   if (arg !== undefined) {
-    if (arg instanceof PyDict) {
-      for (const [k, v] of arg.entries()) d.set(k, v);
+    if (arg instanceof PyDict && arg.type.lookup('__iter__') === dictIterMethod) {
+      // dict_merge's own loop: only over a dict that iterates as a dict does; the other dict
+      // must not gain or lose entries meanwhile (a key's __eq__ may change it)
+      const keys = arg.keys;
+      const values = arg.values;
+      const version = arg.version;
+      for (let i = 0; i < arg.used; i++) {
+        const k = keys[i];
+        if (k === undefined) continue;
+        d.set(k, values[i]!);
+        if (arg.version !== version && arg !== d) raise(runtimeErrorType, 'dict mutated during update');
+      }
     } else if (getAttrOpt(arg, 'keys') !== undefined) {
       for (const k of toArray(callObject(getAttrOpt(arg, 'keys')!, [], null))) d.set(k, getItem(arg, k));
     } else {
@@ -85,7 +98,7 @@ export function initDict(): void {
   t.attrs.set('__hash__', None);
   defMethod(t, '__repr__', (a) => newStr(dictRepr(dct(a[0]!))));
   defMethod(t, '__len__', (a) => intFromNumber(dct(a[0]!).size));
-  defMethod(t, '__iter__', (a) => dictIter(dct(a[0]!), 0));
+  dictIterMethod = defMethod(t, '__iter__', (a) => dictIter(dct(a[0]!), 0));
   defMethod(t, '__contains__', (a) => pyBool(dct(a[0]!).find(a[1]!) >= 0));
   defMethod(t, '__reversed__', (a) => dictIter(dct(a[0]!), 0, true));
   defMethod(t, '__getitem__', (a) => {
@@ -126,12 +139,7 @@ export function initDict(): void {
   defMethod(t, 'get', (a) => checkArity('dict', 'get', a.length - 1, 1, 2) ?? dct(a[0]!).get(a[1]!) ?? a[2] ?? None);
   defMethod(t, 'setdefault', (a) => {
     checkArity('dict', 'setdefault', a.length - 1, 1, 2);
-    const d = dct(a[0]!);
-    const v = d.get(a[1]!);
-    if (v !== undefined) return v;
-    const dflt = a[2] ?? None;
-    d.set(a[1]!, dflt);
-    return dflt;
+    return dct(a[0]!).setDefault(a[1]!, a[2] ?? None);
   });
   defMethod(t, 'pop', (a) => {
     checkArity('dict', 'pop', a.length - 1, 1, 2);
@@ -170,10 +178,14 @@ export function initDict(): void {
   });
   defMethod(t, 'fromkeys', (a) => {
     checkArity('dict', 'fromkeys', a.length - 1, 1, 2);
+    // _PyDict_FromKeys: cls() filled by __setitem__ (a plain dict's own when it is exact)
     const cls = a[0] instanceof PyType ? a[0] : a[0]!.type;
     const d = callObject(cls, [], null);
-    for (const k of toArray(a[1]!)) {
-      if (d instanceof PyDict) d.set(k, a[2] ?? None);
+    const value = a[2] ?? None;
+    const it = getIter(a[1]!);
+    for (let k = iterNext(it); k !== null; k = iterNext(it)) {
+      if (d.type === dictType) (d as PyDict).set(k, value);
+      else setItem(d, k, value);
     }
     return d;
   });
@@ -215,13 +227,15 @@ export function initDict(): void {
         defMethod(vt, name, (a) => {
           const other = a[1]!;
           if (!(other instanceof PyDictView && other.type !== dictValuesType) && !(other instanceof PySet)) return NotImplemented;
-          const x = toArray(a[0]!);
-          const y = toArray(other);
-          const contained = (p: PyObject[], q: PyObject[]) => () => {
-            const sq = newSet(q);
-            return p.every((v) => sq.has(v));
+          const self = a[0]!;
+          // all_contained_in: every item of one found in the other by its __contains__ (an items
+          // view compares values by ==, so they need not be hashable)
+          const contained = (p: PyObject, q: PyObject) => () => {
+            const it = getIter(p);
+            for (let v = iterNext(it); v !== null; v = iterNext(it)) if (!contains(q, v)) return false;
+            return true;
           };
-          return pyBool(test(x.length, y.length, contained(x, y), contained(y, x)));
+          return pyBool(test(lengthOf(self), lengthOf(other), contained(self, other), contained(other, self)));
         });
       viewCompare('__eq__', (nx, ny, xInY) => nx === ny && xInY());
       viewCompare('__ne__', (nx, ny, xInY) => !(nx === ny && xInY()));
@@ -231,6 +245,11 @@ export function initDict(): void {
       viewCompare('__gt__', (nx, ny, _x, yInX) => nx > ny && yInX());
     }
   }
+}
+
+/** the size of a dict view or set (dictview_richcompare's PyObject_Size) */
+function lengthOf(o: PyObject): number {
+  return o instanceof PyDictView ? o.mapping.size : (o as PySet).size;
 }
 
 /** dictviews_to_set: a keys view of an exact dict takes set()'s one-resize path for dicts. */

@@ -9,7 +9,7 @@
 // Small dicts whose keys are all plain strings (instance __dict__s, keyword arguments) have no
 // index at all: up to SMALL slots are searched in order, which is quicker than a Map and far
 // lighter to allocate. The first other key, or the SMALL+1-th slot, builds the index.
-import { builtinType, TPFLAGS_BASETYPE, TPFLAGS_MAPPING, objectType, PyObject, type PyType } from './object.js';
+import { builtinType, TPFLAGS_BASETYPE, TPFLAGS_HEAPTYPE, TPFLAGS_MAPPING, objectType, PyObject, type PyType } from './object.js';
 import { PyStr, strType } from './str.js';
 import { PyInt } from './int.js';
 import { PyFloat } from './float.js';
@@ -135,6 +135,16 @@ export class PyDict extends PyObject {
       const i = typeof c === 'string' ? this.slotOfStr(c) : this.index === null ? -1 : (this.index.get(c) ?? -1);
       if (i >= 0 && this.keys[i] !== undefined && richCompareBool(this.keys[i]!, key, CMP_EQ)) return i;
     }
+    // a class's own __eq__ may equal a str or float key of the same hash, which is indexed by its
+    // value, not its hash: look through those (only for such keys, and only on a miss)
+    const t = key.type;
+    if (t.flags & TPFLAGS_HEAPTYPE && t.lookup('__eq__') !== objectType.lookup('__eq__')) {
+      const keys = this.keys;
+      for (let i = 0; i < this.used; i++) {
+        const k = keys[i];
+        if ((k instanceof PyStr || k instanceof PyFloat) && primKey(k) !== HASHED && pyHash(k) === h && richCompareBool(k, key, CMP_EQ)) return i;
+      }
+    }
     return -1;
   }
 
@@ -194,13 +204,24 @@ export class PyDict extends PyObject {
   }
 
   set(key: PyObject, value: PyObject): void {
+    this.store(key, value, true);
+  }
+
+  /** dict.setdefault: the value of `key`, or `value` stored under it — one hash, one search. */
+  setDefault(key: PyObject, value: PyObject): PyObject {
+    return this.store(key, value, false);
+  }
+
+  /** Insert `key` or, if present, replace its value (`replace`) or keep it; returns the value now held. */
+  private store(key: PyObject, value: PyObject, replace: boolean): PyObject {
     const p = primKey(key);
     if (typeof p === 'string') {
       let i = this.slotOfStrKey(key as PyStr, p);
       if (i < 0) i = this.findOther(key, p, null);
       if (i >= 0) {
+        if (!replace) return this.values[i]!;
         this.values[i] = value;
-        return;
+        return value;
       }
       if (this.index !== null || this.used >= SMALL) this.indexed().set(p, this.used);
       (key as PyStr).slot = this.used;
@@ -209,8 +230,9 @@ export class PyDict extends PyObject {
       let i = index.get(p) ?? -1;
       if (i < 0) i = this.findOther(key, p, null);
       if (i >= 0) {
+        if (!replace) return this.values[i]!;
         this.values[i] = value;
-        return;
+        return value;
       }
       index.set(p, this.used);
     } else {
@@ -219,8 +241,9 @@ export class PyDict extends PyObject {
       let i = this.findHashed(key, h);
       if (i < 0) i = this.findOther(key, p, hb);
       if (i >= 0) {
+        if (!replace) return this.values[i]!;
         this.values[i] = value;
-        return;
+        return value;
       }
       this.indexed(); // a small dict's linear search sees string keys only
       if (!this.buckets) this.buckets = new Map();
@@ -229,6 +252,7 @@ export class PyDict extends PyObject {
       else this.buckets.set(h, [this.used]);
     }
     this.append(key, value);
+    return value;
   }
 
   /** Remove `key`; returns its value or undefined. */

@@ -15,6 +15,7 @@ import { callObject } from '../protocols/call.js';
 import { getAttr, getAttrOpt, setAttr } from '../protocols/getattr.js';
 import { isTrue } from '../protocols/truth.js';
 import { toArray } from '../protocols/iter.js';
+import { noKeywords } from './exceptions.js';
 
 export const baseExceptionGroupType = new PyType(typeType, 'BaseExceptionGroup', [baseExceptionType]);
 baseExceptionGroupType.solid = baseExceptionType;
@@ -185,7 +186,7 @@ export function initExceptionGroups(): void {
   const t = baseExceptionGroupType;
   defMethod(t, '__new__', (a) => groupNew(a[0] as PyType, a.slice(1)));
   defMethod(t, '__init__', (a, kw) => {
-    if (kw !== null && kw.size > 0) raise(typeErrorType, `${a[0]!.type.name}() takes no keyword arguments`);
+    noKeywords(a[0]!, kw);
     (a[0] as PyBaseException).args = a.slice(1);
     return None;
   });

@@ -6,7 +6,7 @@ import { newStr, PyStr } from './str.js';
 import { newTuple, PyTuple } from './tuple.js';
 import { PyList } from './list.js';
 import { PyDict } from './dict.js';
-import { defMethod } from './native.js';
+import { defMethod, type Kwargs } from './native.js';
 import { defGetSet } from './descr.js';
 import {
   PyBaseException,
@@ -21,12 +21,13 @@ import {
   osErrorType,
   OSERROR_BY_ERRNO,
   syntaxErrorType,
-  indexErrorType,
 } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { PyTraceback } from './traceback.js';
 import { PyInt, pyBool } from './int.js';
 import { isTrue } from '../protocols/truth.js';
+import { getAttrOpt, setAttr } from '../protocols/getattr.js';
+import { toArray } from '../protocols/iter.js';
 
 export function newExceptionObject(type: PyType, message: string | null): PyObject {
   const e = new PyBaseException(type, message === null ? [] : [newStr(message)]);
@@ -47,6 +48,11 @@ export function exceptionStr(e: PyBaseException): string {
   return repr(newTuple(args));
 }
 
+/** _PyArg_NoKeywords in the builtin exceptions' __init__, named by the instance's type. */
+export function noKeywords(self: PyObject, kw: Kwargs | null): void {
+  if (kw !== null && kw.size > 0) raise(typeErrorType, `${self.type.name}() takes no keyword arguments`);
+}
+
 export function initExceptions(): void {
   setExceptionFactory(newExceptionObject);
   setStrFactory(newStr);
@@ -59,7 +65,8 @@ export function initExceptions(): void {
     e.dict = new PyDict();
     return e;
   });
-  defMethod(t, '__init__', (a) => {
+  defMethod(t, '__init__', (a, kw) => {
+    noKeywords(a[0]!, kw);
     exc(a[0]!).args = a.slice(1);
     return None;
   });
@@ -77,6 +84,25 @@ export function initExceptions(): void {
     if (args.length === 1) return newStr(`${name}(${repr(args[0]!)})`);
     return newStr(`${name}(${args.map(repr).join(', ')})`);
   });
+  // BaseException_reduce / _setstate: pickle and copy rebuild an exception from its type and
+  // args, then restore its attributes
+  defMethod(t, '__reduce__', (a) => {
+    const e = exc(a[0]!);
+    const d = e.dict;
+    if (d instanceof PyDict && d.size > 0) return newTuple([e.type, newTuple(e.args), d]);
+    return newTuple([e.type, newTuple(e.args)]);
+  });
+  defMethod(t, '__setstate__', (a) => {
+    const e = exc(a[0]!);
+    const state = a[1]!;
+    if (state === None) return None;
+    if (!(state instanceof PyDict)) raise(typeErrorType, 'state is not a dictionary');
+    for (const [k, v] of state.entries()) {
+      if (!(k instanceof PyStr)) raise(typeErrorType, `attribute name must be string, not '${k.type.name}'`);
+      setAttr(e, k.value, v);
+    }
+    return None;
+  });
   defMethod(t, 'with_traceback', (a) => {
     exc(a[0]!).traceback = a[1] === None ? null : a[1]!;
     return a[0]!;
@@ -84,11 +110,13 @@ export function initExceptions(): void {
   defMethod(t, 'add_note', (a) => {
     const e = exc(a[0]!);
     if (!(a[1] instanceof PyStr)) raise(typeErrorType, `note must be a str, not '${a[1]!.type.name}'`);
-    const d = e.dict as PyDict;
-    let notes = d.getStr('__notes__');
+    // BaseException_add_note: __notes__ is an ordinary attribute, which the user may replace
+    let notes = getAttrOpt(e, '__notes__');
     if (notes === undefined) {
       notes = new PyList([]);
-      d.setStr('__notes__', notes);
+      setAttr(e, '__notes__', notes);
+    } else if (!(notes instanceof PyList)) {
+      raise(typeErrorType, 'Cannot add note: __notes__ is not a list');
     }
     (notes as PyList).items.push(a[1]);
     return None;
@@ -176,6 +204,8 @@ export function initExceptions(): void {
     defMethod(type, '__init__', (a, kw) => {
       const e = exc(a[0]!);
       e.args = a.slice(1);
+      // the keywords not given are reset (ImportError_init / NameError_init / AttributeError_init)
+      for (const k of allowed) (e.dict as PyDict).setStr(k, None);
       for (const [k, v] of kw ?? []) {
         if (!(allowed as readonly string[]).includes(k)) raise(typeErrorType, `'${k}' is an invalid keyword argument for ${type.name}()`);
         (e.dict as PyDict).setStr(k, v);
@@ -195,16 +225,19 @@ export function initExceptions(): void {
       },
     );
   }
-  defMethod(syntaxErrorType, '__init__', (a) => {
+  defMethod(syntaxErrorType, '__init__', (a, kw) => {
+    noKeywords(a[0]!, kw);
     const e = exc(a[0]!);
     const args = a.slice(1);
     e.args = args;
     const d = e.dict as PyDict;
     if (args.length >= 1) d.setStr('msg', args[0]!);
     if (args.length === 2) {
-      const info = args[1] instanceof PyTuple ? args[1].items : null;
-      if (info === null) raise(typeErrorType, 'SyntaxError() argument 2 must be tuple');
-      if (info.length < 4 || info.length > 6) raise(indexErrorType, 'tuple index out of range');
+      // SyntaxError_init: any sequence, parsed as "OOOO|OO"
+      const info = toArray(args[1]!);
+      if (info.length < 4) raise(typeErrorType, `function takes at least 4 arguments (${info.length} given)`);
+      if (info.length > 6) raise(typeErrorType, `function takes at most 6 arguments (${info.length} given)`);
+      if (info.length === 5) raise(typeErrorType, 'end_offset must be provided when end_lineno is provided');
       ['filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset'].forEach((k, i) => d.setStr(k, info[i] ?? None));
     }
     return None;
@@ -235,7 +268,10 @@ export function initExceptions(): void {
     osErrorInit(e, args);
     return e;
   });
-  defMethod(osErrorType, '__init__', () => None);
+  defMethod(osErrorType, '__init__', (a, kw) => {
+    noKeywords(a[0]!, kw);
+    return None;
+  });
   defMethod(osErrorType, '__str__', (a) => {
     const e = exc(a[0]!);
     const d = e.dict as PyDict;

@@ -10,6 +10,7 @@ import { defIteratorMethods } from './iterator-methods.js';
 import { builtinType } from './object.js';
 
 const positionsIteratorType = builtinType('positions_iterator', undefined, 0);
+const lineIteratorType = builtinType('line_iterator', undefined, 0);
 import { PyDict } from './dict.js';
 import { PyCell, PyFunction, PyMethod, cellType, functionType, methodType } from './function.js';
 import { PyBuiltin, builtinFunctionType, defMethod, methodDescriptorType, type Kwargs } from './native.js';
@@ -24,18 +25,18 @@ import {
   getSetDescriptorType,
   PyGetSet,
 } from './descr.js';
-import { attributeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
+import { attributeErrorType, indexErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr } from '../protocols/repr.js';
 import { callObject } from '../protocols/call.js';
 import { descrGet, getAttr, getAttrOpt } from '../protocols/getattr.js';
 import { isTrue } from '../protocols/truth.js';
 import { idHash, objectId, pyHash } from '../protocols/hash.js';
 import { isCallable } from '../builtins/introspection.js';
-import { intFromNumber, newInt, pyBool } from './int.js';
+import { intFromNumber, newInt, pyBool, PyInt } from './int.js';
 import { Code, codeType } from '../eval/code.js';
 import { ts } from '../eval/state.js';
 import { PyModule } from './module.js';
-import { CO_FAST_CELL, CO_FAST_FREE } from '@tspyc/bytecode';
+import { CO_FAST_CELL, CO_FAST_FREE, decodeLocationTable, type LocationEntry } from '@tspyc/bytecode';
 import { PyBytes } from './bytes.js';
 
 function hex(o: PyObject): string {
@@ -305,6 +306,32 @@ export function initFunctions(): void {
       const p = code.positionAt(i++);
       return newTuple(p === null ? [None, None, None, None] : [orNone(p.line), orNone(p.endLine), orNone(p.col), orNone(p.endCol)]);
     });
+  });
+  defIteratorMethods(lineIteratorType);
+  // co_lines(): (start, end, line) in bytes, one per location table entry (lineiter_next), line
+  // None where the entry has none
+  defMethod(codeType, 'co_lines', (a) => {
+    const code = a[0] as Code;
+    let entries: LocationEntry[];
+    try {
+      entries = decodeLocationTable(code.co.linetable.value, code.firstlineno);
+    } catch {
+      entries = [];
+    }
+    let i = 0;
+    return new PyNativeIter(lineIteratorType, () => {
+      const e = entries[i++];
+      if (e === undefined) return null;
+      return newTuple([intFromNumber(e.start * 2), intFromNumber((e.start + e.units) * 2), e.line === null ? None : intFromNumber(e.line)]);
+    });
+  });
+  // _varname_from_oparg(i): the name of localsplus slot i (dis names LOAD_FAST's and LOAD_DEREF's operands so)
+  defMethod(codeType, '_varname_from_oparg', (a) => {
+    const c = a[0] as Code;
+    const i = a[1] instanceof PyInt ? Number(a[1].value) : -1;
+    const name = c.localsplusNames[i];
+    if (name === undefined) raise(indexErrorType, 'tuple index out of range');
+    return newStr(name);
   });
   defMethod(codeType, '__repr__', (a) => {
     const c = a[0] as Code;

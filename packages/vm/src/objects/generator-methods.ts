@@ -16,7 +16,7 @@ import {
   stopIterationType,
   typeErrorType,
 } from './exception-types.js';
-import { genResume } from '../eval/ceval.js';
+import { chainContext, genResume } from '../eval/ceval.js';
 import { genKindName } from './coroutine.js';
 import { Op } from '../eval/opcodes.js';
 import { callObject } from '../protocols/call.js';
@@ -111,8 +111,11 @@ export function closeGenerator(gen: PyGenerator): void {
     gen.finished = true;
     return;
   }
+  // gen_close raises GeneratorExit with PyErr_SetNone, which chains it (gen.throw's exception is not)
+  const exit = newException(generatorExitType, null);
+  chainContext(exit);
   try {
-    genThrow(gen, newException(generatorExitType, null));
+    genThrow(gen, exit);
   } catch (e) {
     if (e instanceof PyError && (e.exc.type.isSubtype(generatorExitType) || e.exc.type.isSubtype(stopIterationType))) return;
     throw e;

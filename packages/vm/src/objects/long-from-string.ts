@@ -15,6 +15,19 @@ const MAX_STR_DIGITS_THRESHOLD = 640;
 /** Py_ISSPACE: ASCII whitespace only (the text is ASCII by now) */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
+const digitRuns: RegExp[] = [];
+
+/** A sticky pattern for a run of the digits of `base` and underscores. */
+function digitRun(base: number): RegExp {
+  let re = digitRuns[base];
+  if (re === undefined) {
+    const letters = base > 10 ? `a-${String.fromCharCode(86 + base)}A-${String.fromCharCode(54 + base)}` : '';
+    const digits = base >= 10 ? '0-9' : `0-${base - 1}`;
+    re = digitRuns[base] = new RegExp(`[${digits}${letters}_]*`, 'y');
+  }
+  return re;
+}
+
 /** _PyLong_DigitValue: 0-9, a-z, A-Z as 0..35; anything else 37 (never a digit) */
 function digitValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -58,17 +71,23 @@ export function longFromString(s: string, base: number): bigint | null {
   }
   if (s[i] === '_') return null;
   const start = i;
-  let digits = 0;
-  let prev = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c === 95) {
-      if (prev === 95) return null;
-    } else if (digitValue(c) < base) digits++;
-    else break;
-    prev = c;
-    i++;
+  // the run of digits and underscores, found by a native scan (a huge text must fail the digit
+  // limit quickly); underscores are checked only when the run has some
+  const run = digitRun(base);
+  run.lastIndex = i;
+  run.test(s);
+  const runEnd = run.lastIndex;
+  let digits = runEnd - start;
+  let prev = runEnd > start ? s.charCodeAt(runEnd - 1) : 0;
+  const underscore = s.indexOf('_', start);
+  if (underscore >= 0 && underscore < runEnd) {
+    for (let k = underscore; k < runEnd; k++) {
+      if (s.charCodeAt(k) !== 95) continue;
+      if (s.charCodeAt(k - 1) === 95) return null;
+      digits--;
+    }
   }
+  i = runEnd;
   if (prev === 95 || digits === 0) return null;
   const end = i;
   if ((base & (base - 1)) !== 0 && digits > MAX_STR_DIGITS_THRESHOLD) {

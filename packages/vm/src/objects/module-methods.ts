@@ -4,7 +4,8 @@ import { newStr, PyStr } from './str.js';
 import { PyModule, moduleType } from './module.js';
 import { defMethod } from './native.js';
 import { raise } from '../errors.js';
-import { typeErrorType } from './exception-types.js';
+import { attributeErrorType, typeErrorType } from './exception-types.js';
+import { PyDict } from './dict.js';
 import { defGetSet } from './descr.js';
 import { PyList } from './list.js';
 import { callObject } from '../protocols/call.js';
@@ -25,6 +26,19 @@ export function initModules(): void {
     return newStr(m.name === 'sys' || m.name === 'builtins' || m.name === 'math' ? `<module '${m.name}' (built-in)>` : `<module '${m.name}'>`);
   });
   defGetSet(moduleType, '__dict__', (o) => (o as PyModule).dict);
+  // module_get_annotations / module_set_annotations: kept in the module's dict, made empty on first use
+  defGetSet(moduleType, '__annotations__', (o) => {
+    const d = (o as PyModule).dict;
+    const ann = d.getStr('__annotations__');
+    if (ann !== undefined) return ann;
+    const fresh = new PyDict();
+    d.setStr('__annotations__', fresh);
+    return fresh;
+  }, (o, v) => {
+    const d = (o as PyModule).dict;
+    if (v !== null) d.setStr('__annotations__', v);
+    else if (!d.deleteStr('__annotations__')) raise(attributeErrorType, '__annotations__');
+  });
   // module_dir: the module's own __dir__ function (PEP 562) when it has one, else its names
   defMethod(moduleType, '__dir__', (a) => {
     const d = (a[0] as PyModule).dict;

@@ -65,13 +65,12 @@ function union(a: PySet, others: PyObject[]): PySet {
 
 function intersection(a: PySet, other: PyObject): PySet {
   const r = result(a);
-  if (other instanceof PySet) {
-    // CPython iterates the smaller set when both are sets
-    const [small, big] = other.size > a.size ? [a, other] : [other, a];
-    for (const v of small.items()) if (big.has(v)) r.add(v);
+  // CPython iterates the smaller set when both are sets, else the other iterable (once: it may
+  // be an iterator)
+  if (other instanceof PySet && other.size > a.size) {
+    for (const v of a.items()) if (other.has(v)) r.add(v);
   } else {
-    // any other iterable is walked once (it may be a one-shot iterator)
-    for (const v of toArray(other)) if (a.has(v)) r.add(v);
+    for (const v of other instanceof PySet ? other.items() : toArray(other)) if (a.has(v)) r.add(v);
   }
   return r;
 }
@@ -124,29 +123,27 @@ function st(o: PyObject): PySet {
 export function initSet(): void {
   for (const t of [setType, frozenSetType]) {
     const frozen = t === frozenSetType;
+    // set_new takes any arguments (set_init checks them); frozenset_new checks them itself, and
+    // refuses keywords unless a subclass has its own __init__
     defMethod(t, '__new__', (a, kw) => {
       const cls = a[0] as PyType;
-      // set_new refuses keywords for set itself (set_init does the rest); frozenset_new unless a
-      // subclass's own __init__ may want them
-      if (kw && kw.size > 0 && (frozen ? cls.lookup('__init__') === frozenSetType.lookup('__init__') : cls === setType)) {
-        raise(typeErrorType, `${t.name}() takes no keyword arguments`);
-      }
       if (!frozen) return new PySet(cls);
+      if (kw && kw.size > 0 && (cls === frozenSetType || cls.lookup('__init__') === frozenSetType.lookup('__init__'))) raise(typeErrorType, 'frozenset() takes no keyword arguments');
       if (a.length > 2) raise(typeErrorType, `${cls.name} expected at most 1 argument, got ${a.length - 1}`);
       if (cls === frozenSetType && a[1] instanceof PySet && a[1].type === frozenSetType) return a[1];
       return setFrom(cls, a[1]);
     });
     if (!frozen) {
       defMethod(t, '__init__', (a, kw) => {
-        const s = st(a[0]!);
         if (kw && kw.size > 0) raise(typeErrorType, 'set() takes no keyword arguments');
-        if (a.length > 2) raise(typeErrorType, `${s.type.name} expected at most 1 argument, got ${a.length - 1}`);
+        if (a.length > 2) raise(typeErrorType, `${a[0]!.type.name} expected at most 1 argument, got ${a.length - 1}`);
+        const s = st(a[0]!);
         s.clear();
         if (a[1] !== undefined) fill(s, a[1]);
         return None;
       });
     }
-    // set_reduce: (type(s), (list(s),), _PyObject_GetState(s)): the __dict__, slots or __getstate__'s
+    // set_reduce: (type(s), (list(s),), _PyObject_GetState(s): its __dict__ and slots, or None)
     defMethod(t, '__reduce__', (a) => {
       const s = st(a[0]!);
       return newTuple([s.type, newTuple([new PyList(toArray(s))]), objectGetState(s)]);

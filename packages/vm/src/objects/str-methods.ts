@@ -601,16 +601,14 @@ export function initStr(): void {
     return newStr(parts.join(sep));
   });
   defMethod(t, 'replace', (a) => {
-    const r = strReplace(a);
-    // unicode_result_unchanged: an exact str with nothing replaced is itself (pickle's memo relies on it)
-    return r.value === (a[0] as PyStr).value && a[0]!.type === strType ? a[0]! : r;
-  });
-  const strReplace = (a: PyObject[]): PyStr => {
     const s = self(a[0]!, 'replace');
     if (a.length < 3 || a.length > 4) raise(typeErrorType, a.length < 3 ? `replace expected at least 2 arguments, got ${a.length - 1}` : `replace expected at most 3 arguments, got ${a.length - 1}`);
     const old = argStr(a[1], 'replace() argument 1');
     const rep = argStr(a[2], 'replace() argument 2');
     const n = a[3] === undefined ? -1 : asJsIndex(a[3]);
+    // nothing replaced: an exact str is returned itself (unicode_result_unchanged), which pickle's
+    // memo, keyed by id(), relies on
+    if (n === 0 || old === rep || (old !== '' && !s.includes(old))) return a[0]!.type === strType ? a[0]! : newStr(s);
     if (n < 0) {
       if (old === '') return newStr(rep + cps(s).join(rep) + (s.length ? rep : ''));
       return newStr(s.split(old).join(rep));
@@ -626,7 +624,7 @@ export function initStr(): void {
       count++;
     }
     return newStr(out);
-  };
+  });
   const startsEnds = (name: string, ends: boolean) =>
     defMethod(t, name, (a) => {
       affixArity(name, a.length - 1);

@@ -1,7 +1,7 @@
 // `object` and `type` behaviour: instance creation, class creation (type_new, C3 MRO),
 // the default dunders. CPython counterpart: Objects/typeobject.c (object_new, object_init,
 // type_new, mro_implementation, object_richcompare, object_repr, type_repr).
-import { newException, PyError, raise } from '../errors.js';
+import { newException, PyError, raise, raiseAttributeError } from '../errors.js';
 import {
   None,
   NotImplemented,
@@ -28,7 +28,8 @@ import { toArray } from '../protocols/iter.js';
 import { attributeErrorType, baseExceptionType, PyBaseException, runtimeErrorType, typeErrorType, valueErrorType } from './exception-types.js';
 import { repr, str } from '../protocols/repr.js';
 import { callObject, typeCallDefault } from '../protocols/call.js';
-import { genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
+import { callCompareSlot } from '../protocols/compare.js';
+import { attrName, genericGetAttr, genericSetAttr, setAttr, typeSetAttr, descrGet, rememberGetAttribute } from '../protocols/getattr.js';
 import { idHash, objectId } from '../protocols/hash.js';
 import { ts } from '../eval/state.js';
 import { isTrue } from '../protocols/truth.js';
@@ -354,18 +355,19 @@ export function initType(): void {
   defMethod(o, '__ne__', (a) => {
     const eq = a[0]!.type.lookup('__eq__');
     if (eq === undefined) return NotImplemented;
-    const r = callObject(descrGet(eq, a[0]!, a[0]!.type), [a[1]!], null);
+    // object_richcompare: the type's own __eq__ slot, whose failing lookup is NotImplemented
+    const r = callCompareSlot(eq, a[0]!, a[1]!);
     if (r === NotImplemented) return r;
     return isTrue(r) ? False : True;
   });
   for (const n of ['__lt__', '__le__', '__gt__', '__ge__']) defMethod(o, n, () => NotImplemented);
-  defMethod(o, '__getattribute__', (a) => genericGetAttr(a[0]!, (a[1] as PyStr).value)!);
+  defMethod(o, '__getattribute__', (a) => genericGetAttr(a[0]!, attrName(a[1]!))!);
   defMethod(o, '__setattr__', (a) => {
-    genericSetAttr(a[0]!, (a[1] as PyStr).value, a[2]!);
+    genericSetAttr(a[0]!, attrName(a[1]!), a[2]!);
     return None;
   });
   defMethod(o, '__delattr__', (a) => {
-    genericSetAttr(a[0]!, (a[1] as PyStr).value, null);
+    genericSetAttr(a[0]!, attrName(a[1]!), null);
     return None;
   });
   defMethod(o, '__format__', (a) => {
@@ -411,11 +413,9 @@ export function initType(): void {
     o,
     '__dict__',
     (x) => {
-      if (x.dict === null) {
-        // an instance a builtin's __new__ made (a list or set subclass's) gets its dict on first use
-        if (!(x.type.flags & TPFLAGS_HEAPTYPE && x.type.hasInstanceDict)) raise(attributeErrorType, `'${x.type.name}' object has no attribute '__dict__'`);
-        x.dict = new PyDict();
-      }
+      // PyObject_GenericGetDict: an instance of a builtin type's subclass gets its dict on demand
+      if (x.dict === null && x.type.flags & TPFLAGS_HEAPTYPE && x.type.hasInstanceDict) x.dict = new PyDict();
+      if (x.dict === null) raise(attributeErrorType, `'${x.type.name}' object has no attribute '__dict__'`);
       return x.dict;
     },
     (x, v) => {
@@ -466,13 +466,13 @@ export function initType(): void {
   defMethod(t, '__init__', () => None);
   defMethod(t, '__call__', (a, kw) => typeCallDefault(a[0] as PyType, a.slice(1), kw));
   defMethod(t, '__repr__', (a) => newStr(typeRepr(a[0] as PyType)));
-  defMethod(t, '__getattribute__', (a) => genericGetAttr(a[0]!, (a[1] as PyStr).value)!);
+  defMethod(t, '__getattribute__', (a) => genericGetAttr(a[0]!, attrName(a[1]!))!);
   defMethod(t, '__setattr__', (a) => {
-    typeSetAttr(a[0] as PyType, (a[1] as PyStr).value, a[2]!);
+    typeSetAttr(a[0] as PyType, attrName(a[1]!), a[2]!);
     return None;
   });
   defMethod(t, '__delattr__', (a) => {
-    typeSetAttr(a[0] as PyType, (a[1] as PyStr).value, null);
+    typeSetAttr(a[0] as PyType, attrName(a[1]!), null);
     return None;
   });
   defMethod(t, 'mro', (a) => new PyList(c3(a[0] as PyType, (a[0] as PyType).bases)));
@@ -535,6 +535,20 @@ export function initType(): void {
     if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__doc__' attribute of immutable type '${cls.name}'`);
     cls.attrs.set('__doc__', v ?? None);
     bumpTypeVersion();
+  });
+  // type_get_annotations / type_set_annotations: a class's own, made empty on first use (never
+  // a base class's); builtin types have none
+  defGetSet(t, '__annotations__', (x) => {
+    const cls = x as PyType;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raiseAttributeError(attributeErrorType, `type object '${cls.name}' has no attribute '__annotations__'`, '__annotations__', cls);
+    let ann = cls.attrs.get('__annotations__');
+    if (ann === undefined) cls.setAttr('__annotations__', (ann = new PyDict()));
+    return descrGet(ann, null, cls);
+  }, (x, v) => {
+    const cls = x as PyType;
+    if (!(cls.flags & TPFLAGS_HEAPTYPE)) raise(typeErrorType, `cannot set '__annotations__' attribute of immutable type '${cls.name}'`);
+    if (v !== null) cls.setAttr('__annotations__', v);
+    else if (!cls.deleteAttr('__annotations__')) raise(attributeErrorType, '__annotations__');
   });
   defMethod(memberDescriptorType, '__repr__', (a) => {
     const m = a[0] as PyMemberDescr;

@@ -1,13 +1,16 @@
 // Rich comparison. CPython counterpart: Objects/object.c (PyObject_RichCompare, do_richcompare,
 // PyObject_RichCompareBool).
-import { raise } from '../errors.js';
+import { PyError, raise } from '../errors.js';
 import { NotImplemented, PyObject } from '../objects/object.js';
 import { PyInt, intType, boolType, pyBool } from '../objects/int.js';
 import { PyFloat, floatType } from '../objects/float.js';
 import { PyStr, strType } from '../objects/str.js';
 import { typeErrorType } from '../objects/exception-types.js';
 import { withRecursionCheck } from '../eval/recursion.js';
-import { callSpecial } from './call.js';
+import { callObject, callSpecial } from './call.js';
+import { descrGet } from './getattr.js';
+import { PyFunction } from '../objects/function.js';
+import { PyBuiltin } from '../objects/native.js';
 import { isTrue } from './truth.js';
 
 export const CMP_LT = 0;
@@ -116,6 +119,22 @@ export function richCompare(a: PyObject, b: PyObject, op: number): PyObject {
   return withRecursionCheck(' in comparison', () => slotCompare(a, b, op));
 }
 
+/**
+ * slot_tp_richcompare: binding the method found on the type (a descriptor's __get__) that fails
+ * means NotImplemented, whatever it raised; only the call's own errors propagate.
+ */
+export function callCompareSlot(m: PyObject, self: PyObject, other: PyObject): PyObject {
+  if (m instanceof PyFunction || m instanceof PyBuiltin) return callSpecial(m, self, [other]);
+  let bound: PyObject;
+  try {
+    bound = descrGet(m, self, self.type);
+  } catch (e) {
+    if (e instanceof PyError) return NotImplemented;
+    throw e;
+  }
+  return callObject(bound, [other], null);
+}
+
 function slotCompare(a: PyObject, b: PyObject, op: number): PyObject {
   const ta = a.type;
   const tb = b.type;
@@ -124,19 +143,19 @@ function slotCompare(a: PyObject, b: PyObject, op: number): PyObject {
     const m = tb.lookup(NAMES[SWAPPED[op]!]!);
     if (m !== undefined) {
       checkedReverse = true;
-      const r = callSpecial(m, b, [a]);
+      const r = callCompareSlot(m, b, a);
       if (r !== NotImplemented) return r;
     }
   }
   const m = ta.lookup(NAMES[op]!);
   if (m !== undefined) {
-    const r = callSpecial(m, a, [b]);
+    const r = callCompareSlot(m, a, b);
     if (r !== NotImplemented) return r;
   }
   if (!checkedReverse) {
     const m2 = tb.lookup(NAMES[SWAPPED[op]!]!);
     if (m2 !== undefined) {
-      const r = callSpecial(m2, b, [a]);
+      const r = callCompareSlot(m2, b, a);
       if (r !== NotImplemented) return r;
     }
   }

@@ -86,7 +86,7 @@ export function genericGetAttr(obj: PyObject, name: string, soft = false): PyObj
 }
 
 /** A descriptor's value for getattr with a default: its AttributeError means "absent". */
-function softDescrGet(d: PyObject, obj: PyObject, t: PyType): PyObject | undefined {
+function softDescrGet(d: PyObject, obj: PyObject | null, t: PyType): PyObject | undefined {
   try {
     return descrGet(d, obj, t);
   } catch (e) {
@@ -99,10 +99,12 @@ function softDescrGet(d: PyObject, obj: PyObject, t: PyType): PyObject | undefin
 function typeGetAttr(cls: PyType, name: string, soft: boolean): PyObject | undefined {
   const meta = cls.type;
   const metaAttr = meta.lookup(name);
-  if (metaAttr !== undefined && isDataDescriptor(metaAttr)) return descrGet(metaAttr, cls, meta);
+  // (getattr with a default: a descriptor's AttributeError means absent, as in genericGetAttr)
+  const get = soft ? softDescrGet : descrGet;
+  if (metaAttr !== undefined && isDataDescriptor(metaAttr)) return get(metaAttr, cls, meta);
   const attr = cls.lookup(name);
-  if (attr !== undefined) return hasGet(attr) ? descrGet(attr, null, cls) : attr;
-  if (metaAttr !== undefined) return hasGet(metaAttr) ? descrGet(metaAttr, cls, meta) : metaAttr;
+  if (attr !== undefined) return hasGet(attr) ? get(attr, null, cls) : attr;
+  if (metaAttr !== undefined) return hasGet(metaAttr) ? get(metaAttr, cls, meta) : metaAttr;
   if (soft) return undefined;
   raiseAttributeError(attributeErrorType, `type object '${cls.name}' has no attribute '${name}'`, name, cls);
 }
@@ -174,6 +176,32 @@ function getAttrImpl(obj: PyObject, name: string, soft: boolean): PyObject | und
     if (t === methodType) return methodGetAttr(obj as PyMethod, name, soft);
     return genericGetAttr(obj, name, soft);
   }
+  if (soft) return userGetAttr(obj, t, name, true);
+  try {
+    return userGetAttr(obj, t, name, false);
+  } catch (e) {
+    setAttributeErrorContext(e, obj, name);
+    throw e;
+  }
+}
+
+/**
+ * set_attribute_error_context: an AttributeError from a user's __getattr__, __getattribute__ or
+ * property that names no attribute gets this one's name and object (for suggestions).
+ */
+function setAttributeErrorContext(e: unknown, obj: PyObject, name: string): void {
+  if (!(e instanceof PyError) || !(e.exc instanceof PyBaseException) || !e.exc.type.isSubtype(attributeErrorType)) return;
+  const d = e.exc.dict;
+  if (!(d instanceof PyDict)) return;
+  const n = d.getStr('name');
+  const o = d.getStr('obj');
+  if ((n !== undefined && n !== None) || (o !== undefined && o !== None)) return;
+  d.setStr('name', internStr(name));
+  d.setStr('obj', obj);
+}
+
+/** slot_tp_getattr_hook: a user class's __getattribute__ (or the generic one), then its __getattr__. */
+function userGetAttr(obj: PyObject, t: PyType, name: string, soft: boolean): PyObject | undefined {
   const ga = t.lookup('__getattribute__');
   const getattrHook = t.lookup('__getattr__');
   try {

@@ -34,6 +34,7 @@ import { StrTable, type StrEntry } from './str-table.js';
 import { freshPyCompileState, type ProcessState } from './process-state.js';
 import { assignRefFlags } from './ref-flags.js';
 import { Singletons } from './singletons.js';
+import { isNewObjectConstant } from './new-object-hints.js';
 import { versionRules, type VersionRules } from './version-rules.js';
 
 export interface RefModelOptions {
@@ -297,6 +298,7 @@ class ModuleCompile {
       case Kind.Complex:
         return new PyComplex(v.real, v.imag, false, v.bits);
       case Kind.Str:
+        if (isNewObjectConstant(v)) return new PyStr(v.value, false, false, v.utf8);
         return identifierItems ? this.interned.identifier(v.value, v.utf8) : this.interned.plain(v.value, v.utf8);
       case Kind.Bytes:
         return this.singletons.bytes(v.value) ?? new PyBytes(v.value.slice());

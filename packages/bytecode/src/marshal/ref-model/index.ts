@@ -4,3 +4,4 @@ export { freshPyCompileState, type ProcessState } from './process-state.js';
 export { byteChars, constantKey } from './constant-key.js';
 export { ConstantIds } from './constant-ids.js';
 export { identifierConstant } from './identifier-hints.js';
+export { newObjectConstant } from './new-object-hints.js';
