@@ -118,40 +118,24 @@ function constantJump(unit: CfgUnit, instrs: Instr[], i: number, nextop: number)
   }
 }
 
-/** JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP to a conditional jump: threaded; `i` less one when the instruction is to be seen again */
+/**
+ * JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP to a conditional jump: threaded; `i` less one when the
+ * instruction is to be seen again. The two are mirror images: a jump on the same condition is
+ * threaded through; one on the opposite condition, on the same line, makes this a plain pop-jump
+ * past it.
+ */
 function threadOrPop(inst: Instr, target: Readonly<Instr>, i: number): number {
-  if (inst.opcode === Op.JUMP_IF_FALSE_OR_POP) {
-    switch (target.opcode) {
-      case POP_JUMP_IF_FALSE:
-        return i - (jumpThread(inst, target, POP_JUMP_IF_FALSE) ? 1 : 0);
-      case JUMP:
-      case Op.JUMP_IF_FALSE_OR_POP:
-        return i - (jumpThread(inst, target, Op.JUMP_IF_FALSE_OR_POP) ? 1 : 0);
-      case Op.JUMP_IF_TRUE_OR_POP:
-      case POP_JUMP_IF_TRUE:
-        if (inst.loc.lineno === target.loc.lineno) {
-          inst.opcode = POP_JUMP_IF_FALSE;
-          inst.target = inst.target!.next;
-          return i - 1;
-        }
-        return i;
-    }
-    return i;
-  }
-  switch (target.opcode) {
-    case POP_JUMP_IF_TRUE:
-      return i - (jumpThread(inst, target, POP_JUMP_IF_TRUE) ? 1 : 0);
-    case JUMP:
-    case Op.JUMP_IF_TRUE_OR_POP:
-      return i - (jumpThread(inst, target, Op.JUMP_IF_TRUE_OR_POP) ? 1 : 0);
-    case Op.JUMP_IF_FALSE_OR_POP:
-    case POP_JUMP_IF_FALSE:
-      if (inst.loc.lineno === target.loc.lineno) {
-        inst.opcode = POP_JUMP_IF_TRUE;
-        inst.target = inst.target!.next;
-        return i - 1;
-      }
-      return i;
+  const orPop = inst.opcode;
+  const onFalse = orPop === Op.JUMP_IF_FALSE_OR_POP;
+  const same = onFalse ? POP_JUMP_IF_FALSE : POP_JUMP_IF_TRUE;
+  const t = target.opcode;
+  if (t === same) return i - (jumpThread(inst, target, same) ? 1 : 0);
+  if (t === JUMP || t === orPop) return i - (jumpThread(inst, target, orPop) ? 1 : 0);
+  const opposite = t === (onFalse ? Op.JUMP_IF_TRUE_OR_POP : Op.JUMP_IF_FALSE_OR_POP) || t === (onFalse ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE);
+  if (opposite && inst.loc.lineno === target.loc.lineno) {
+    inst.opcode = same;
+    inst.target = inst.target!.next;
+    return i - 1;
   }
   return i;
 }
