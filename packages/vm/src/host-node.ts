@@ -87,7 +87,7 @@ export class NodeHost implements Host {
         cached: spec.cached,
         path: spec.submoduleSearchLocations,
         package: spec.parent,
-        ...(warnings.length ? { warnings } : {}),
+        warnings: warnings.length ? warnings : undefined,
       };
     } catch (err) {
       if (err instanceof HostImportError) throw err;
